@@ -1,0 +1,29 @@
+package cn.egov.kiosk.device.manage;
+
+import cn.egov.kiosk.device.api.Device;
+import cn.egov.kiosk.device.api.DeviceClass;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The service-provider interface of device drivers. A vendor driver is a jar on the class path
+ * with a {@code META-INF/services/cn.egov.kiosk.device.manage.DeviceDriverProvider} entry; the
+ * configuration then names it as a device's {@code driver}.
+ */
+public interface DeviceDriverProvider {
+
+  /** The name configuration uses, for example {@code escpos}. Unique among providers. */
+  String name();
+
+  /** The device classes this driver implements. */
+  Set<DeviceClass> deviceClasses();
+
+  /**
+   * Checks a spec naming this driver: the connection and each option. An empty list means {@link
+   * #create} will accept it.
+   */
+  List<SpecProblem> validate(DeviceSpec spec);
+
+  /** Builds the device, closed. Called only with a spec that {@link #validate} accepted. */
+  Device create(DeviceSpec spec, DeviceContext context);
+}

@@ -1,0 +1,210 @@
+package cn.egov.kiosk.device.manage;
+
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.Device;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceEvent;
+import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.api.DeviceStatistics;
+import cn.egov.kiosk.device.api.HealthLevel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the configured devices, brings each one up (open, claim, enable) on its own supervisor
+ * thread, and keeps them up: a device that goes offline is closed and reopened with exponential
+ * backoff until it answers again, without a restart of the kiosk. Publishes a {@link HealthModel}.
+ *
+ * <p>Nothing here runs on the caller's thread except construction: {@link #start()} returns at once.
+ */
+public final class DeviceManager implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
+  private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Map<String, Device> devices = new LinkedHashMap<>();
+  private final HealthModel health = new HealthModel();
+  private final Backoff backoff;
+  private final Clock clock;
+  private final ScheduledExecutorService supervisor;
+  private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+  private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  private final CountDownLatch firstAttempts;
+  private volatile boolean stopped;
+
+  public DeviceManager(List<DeviceSpec> specs, DriverRegistry drivers, DeviceContext context, Backoff backoff) {
+    this.backoff = backoff;
+    this.clock = context.clock();
+    for (DeviceSpec spec : specs) {
+      Device device = drivers.create(spec, context);
+      devices.put(spec.id(), device);
+      device.addListener(event -> onEvent(device, event));
+      publish(device, Optional.of("starting"), "starting");
+    }
+    this.firstAttempts = new CountDownLatch(devices.size());
+    this.supervisor =
+        Executors.newScheduledThreadPool(
+            Math.max(1, Math.min(devices.size(), 4)),
+            r -> {
+              Thread t = new Thread(r, "device-supervisor");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Brings every device up in the background. */
+  public void start() {
+    for (Device device : devices.values()) {
+      supervisor.execute(() -> connect(device, true));
+    }
+  }
+
+  /** Waits until every device has been tried once; for diagnostics and benchmarks. */
+  public boolean awaitFirstAttempts(Duration timeout) throws InterruptedException {
+    return firstAttempts.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public HealthModel health() {
+    return health;
+  }
+
+  public Collection<Device> devices() {
+    return List.copyOf(devices.values());
+  }
+
+  public Optional<Device> device(String id) {
+    return Optional.ofNullable(devices.get(id));
+  }
+
+  /** The first device of a class, as its interface, for example {@code ReceiptPrinter.class}. */
+  public <T extends Device> Optional<T> first(DeviceClass deviceClass, Class<T> type) {
+    return devices.values().stream()
+        .filter(d -> d.deviceClass() == deviceClass)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst();
+  }
+
+  /** Reconnects a device now (an engineer's request), whatever its state. */
+  public void reconnect(String id) {
+    Device device = devices.get(id);
+    if (device != null) {
+      scheduleReconnect(device, Duration.ZERO);
+    }
+  }
+
+  private void connect(Device device, boolean first) {
+    if (stopped) {
+      return;
+    }
+    try {
+      if (device.state() != DeviceState.CLOSED) {
+        device.close();
+      }
+      device.open();
+      device.claim(CLAIM_TIMEOUT);
+      device.enable();
+      device.checkHealth(HealthLevel.INTERNAL);
+      attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).set(0);
+      if (!first) {
+        device.statistics().increment(DeviceStatistics.RECONNECTS);
+        log.info("Device {} is back online", device.id());
+      }
+      publish(device);
+    } catch (DeviceException | RuntimeException e) {
+      String why = e instanceof DeviceException de ? de.summary() : e.toString();
+      device.close();
+      int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
+      Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
+      if (attempt == 1 || attempt % 10 == 0) {
+        log.warn("Device {} unavailable ({}); attempt {}, next in {} ms", device.id(), why, attempt, delay.toMillis());
+      }
+      publish(device, Optional.of("offline"), why);
+      scheduleReconnect(device, delay);
+    } finally {
+      if (first) {
+        firstAttempts.countDown();
+      }
+    }
+  }
+
+  private void scheduleReconnect(Device device, Duration delay) {
+    if (stopped) {
+      return;
+    }
+    pending.compute(
+        device.id(),
+        (id, existing) -> {
+          if (existing != null && !existing.isDone()) {
+            if (delay.isZero()) {
+              existing.cancel(false);
+            } else {
+              return existing;
+            }
+          }
+          return supervisor.schedule(() -> connect(device, false), delay.toMillis(), TimeUnit.MILLISECONDS);
+        });
+  }
+
+  private void onEvent(Device device, DeviceEvent event) {
+    if (event instanceof DeviceEvent.StatusEvent s && s.condition() == Condition.OFFLINE && s.raised()) {
+      int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).get();
+      scheduleReconnect(device, backoff.delay(attempt + 1, ThreadLocalRandom.current()));
+    }
+    if (event instanceof DeviceEvent.StatusEvent || event instanceof DeviceEvent.StateEvent) {
+      publish(device);
+    }
+  }
+
+  private void publish(Device device) {
+    Set<Condition> conditions = device.conditions();
+    DeviceState state = device.state();
+    Optional<String> problem = DeviceHealth.problemOf(state, conditions);
+    StringBuilder text = new StringBuilder(state.name().toLowerCase(java.util.Locale.ROOT));
+    conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
+    publish(device, problem, text.toString());
+  }
+
+  private void publish(Device device, Optional<String> problem, String text) {
+    health.update(
+        new DeviceHealth(
+            device.id(),
+            device.deviceClass(),
+            device.driverName(),
+            device.connection(),
+            device.state(),
+            device.conditions(),
+            problem,
+            text,
+            device.statistics().snapshot(),
+            clock.instant()));
+  }
+
+  /** Disables, releases and closes every device, saving its statistics. */
+  @Override
+  public void close() {
+    stopped = true;
+    supervisor.shutdownNow();
+    List<Device> all = new ArrayList<>(devices.values());
+    for (Device device : all) {
+      device.close();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package cn.egov.kiosk.device.manage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a driver's options with their defaults and ranges, collecting a {@link SpecProblem} for
+ * every bad or unknown one. Drivers use the same reader to validate and to build, so that the two
+ * cannot disagree.
+ */
+public final class OptionReader {
+  private final Map<String, String> options;
+  private final List<SpecProblem> problems = new ArrayList<>();
+  private final Set<String> known = new HashSet<>();
+
+  public OptionReader(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public int integer(String name, int defaultValue, int min, int max) {
+    known.add(name);
+    String text = options.get(name);
+    if (text == null) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < min || value > max) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      problems.add(new SpecProblem("options." + name, "a whole number from " + min + " to " + max, text));
+      return defaultValue;
+    }
+  }
+
+  public Duration millis(String name, Duration defaultValue, long min, long max) {
+    return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
+  }
+
+  /** Problems so far, plus one per option nobody asked for. */
+  public List<SpecProblem> problems() {
+    List<SpecProblem> all = new ArrayList<>(problems);
+    options.keySet().stream()
+        .filter(k -> !known.contains(k))
+        .sorted()
+        .forEach(k -> all.add(new SpecProblem("options." + k, "one of " + known.stream().sorted().toList(), k)));
+    return all;
+  }
+}

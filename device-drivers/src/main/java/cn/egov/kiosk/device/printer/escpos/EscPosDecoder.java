@@ -1,0 +1,228 @@
+package cn.egov.kiosk.device.printer.escpos;
+
+import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.ErrorCorrection;
+import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads ESC/POS bytes back into a receipt document: what a person would find on the paper. Used by
+ * the simulators to show what was printed, by the engineer's tools to explain captured bytes, and by
+ * tests. Understands the commands the encoder writes plus {@code ESC !}; anything else is listed in
+ * {@link Result#unknown()} and skipped.
+ */
+public final class EscPosDecoder {
+
+  /** The decoded document, plus what else the bytes held. */
+  public record Result(
+      ReceiptDocument document, int initializations, List<Integer> statusRequests, List<String> unknown) {}
+
+  public Result decode(byte[] bytes) {
+    return new Parser(bytes).run();
+  }
+
+  private static final class Parser {
+    final byte[] b;
+    int i;
+    final List<ReceiptElement> elements = new ArrayList<>();
+    final List<Integer> statusRequests = new ArrayList<>();
+    final List<String> unknown = new ArrayList<>();
+    final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int inits;
+    Align align = Align.LEFT;
+    boolean bold;
+    int width = 1;
+    int height = 1;
+    TextStyle lineStyle;
+    int qrSize = 3;
+    ErrorCorrection qrEcc = ErrorCorrection.L;
+    byte[] qrData;
+
+    Parser(byte[] bytes) {
+      this.b = bytes;
+    }
+
+    int u(int at) {
+      return at < b.length ? b[at] & 0xFF : -1;
+    }
+
+    Result run() {
+      while (i < b.length) {
+        int c = u(i);
+        switch (c) {
+          case 0x0A -> {
+            endLine();
+            i++;
+          }
+          case 0x0D -> i++;
+          case 0x10 -> dle();
+          case 0x1B -> esc();
+          case 0x1C -> fs();
+          case 0x1D -> gs();
+          default -> {
+            if (c < 0x20) {
+              unknown.add(String.format("control 0x%02X at %d", c, i));
+              i++;
+            } else {
+              if (line.size() == 0) {
+                lineStyle = new TextStyle(align, bold, width, height);
+              }
+              line.write(c);
+              i++;
+            }
+          }
+        }
+      }
+      if (line.size() > 0) {
+        unknown.add("text without a final line feed: printed only when the next line feed comes");
+      }
+      return new Result(new ReceiptDocument("decoded", elements), inits, statusRequests, unknown);
+    }
+
+    void endLine() {
+      TextStyle style = line.size() == 0 ? new TextStyle(align, bold, width, height) : lineStyle;
+      // alignment applies to the whole line when it is printed
+      style = style.aligned(align);
+      elements.add(new ReceiptElement.Text(new String(line.toByteArray(), EscPos.CHARSET), style));
+      line.reset();
+    }
+
+    void dle() {
+      if (u(i + 1) == 0x04 && u(i + 2) >= 1 && u(i + 2) <= 4) {
+        statusRequests.add(u(i + 2));
+        i += 3;
+      } else {
+        unknown.add(String.format("DLE 0x%02X at %d", u(i + 1), i));
+        i += 2;
+      }
+    }
+
+    void esc() {
+      int cmd = u(i + 1);
+      switch (cmd) {
+        case '@' -> {
+          inits++;
+          line.reset();
+          align = Align.LEFT;
+          bold = false;
+          width = 1;
+          height = 1;
+          i += 2;
+        }
+        case 'E' -> {
+          bold = (u(i + 2) & 1) == 1;
+          i += 3;
+        }
+        case 'a' -> {
+          int n = u(i + 2);
+          align = switch (n) {
+            case 1, '1' -> Align.CENTER;
+            case 2, '2' -> Align.RIGHT;
+            default -> Align.LEFT;
+          };
+          i += 3;
+        }
+        case 'd' -> {
+          if (line.size() > 0) {
+            endLine();
+          }
+          int n = u(i + 2);
+          if (n > 0) {
+            elements.add(new ReceiptElement.Feed(n));
+          }
+          i += 3;
+        }
+        case '!' -> {
+          int n = u(i + 2);
+          bold = (n & 0x08) != 0;
+          height = (n & 0x10) != 0 ? 2 : 1;
+          width = (n & 0x20) != 0 ? 2 : 1;
+          i += 3;
+        }
+        default -> {
+          unknown.add(String.format("ESC 0x%02X at %d", cmd, i));
+          i += 2;
+        }
+      }
+    }
+
+    void fs() {
+      int cmd = u(i + 1);
+      if (cmd == '&' || cmd == '.') {
+        i += 2; // Chinese mode on / off
+      } else {
+        unknown.add(String.format("FS 0x%02X at %d", cmd, i));
+        i += 2;
+      }
+    }
+
+    void gs() {
+      int cmd = u(i + 1);
+      switch (cmd) {
+        case '!' -> {
+          int n = u(i + 2);
+          width = ((n >> 4) & 0x07) + 1;
+          height = (n & 0x07) + 1;
+          i += 3;
+        }
+        case 'V' -> {
+          int m = u(i + 2);
+          boolean partial = m == 1 || m == '1' || m == EscPos.CUT_PARTIAL_AFTER_FEED;
+          if (line.size() > 0) {
+            endLine();
+          }
+          elements.add(new ReceiptElement.Cut(partial));
+          i += (m == EscPos.CUT_FULL_AFTER_FEED || m == EscPos.CUT_PARTIAL_AFTER_FEED) ? 4 : 3;
+        }
+        case '(' -> gsParen();
+        default -> {
+          unknown.add(String.format("GS 0x%02X at %d", cmd, i));
+          i += 2;
+        }
+      }
+    }
+
+    void gsParen() {
+      int kind = u(i + 2);
+      int len = u(i + 3) | (u(i + 4) << 8);
+      int start = i + 5;
+      if (kind != 'k' || len < 2 || start + len > b.length) {
+        unknown.add(String.format("GS ( 0x%02X at %d", kind, i));
+        i = Math.min(b.length, start + Math.max(len, 0));
+        return;
+      }
+      int cn = u(start);
+      int fn = u(start + 1);
+      if (cn == EscPos.QR_CN) {
+        switch (fn) {
+          case EscPos.QR_SIZE -> qrSize = u(start + 2);
+          case EscPos.QR_ECC -> qrEcc = ErrorCorrection.values()[Math.max(0, Math.min(3, u(start + 2) - 48))];
+          case EscPos.QR_STORE -> {
+            qrData = new byte[len - 3];
+            System.arraycopy(b, start + 3, qrData, 0, len - 3);
+          }
+          case EscPos.QR_PRINT -> {
+            if (qrData != null) {
+              if (line.size() > 0) {
+                endLine();
+              }
+              elements.add(
+                  new ReceiptElement.QrCode(
+                      new String(qrData, EscPos.CHARSET), Math.max(1, qrSize), qrEcc, align));
+            } else {
+              unknown.add("QR print with nothing stored at " + i);
+            }
+          }
+          default -> {} // model selection and the like
+        }
+      } else {
+        unknown.add(String.format("GS ( k cn=%d fn=%d at %d", cn, fn, i));
+      }
+      i = start + len;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package cn.egov.kiosk.device.printer.escpos;
+
+import cn.egov.kiosk.device.api.Device;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.link.LinkSpec;
+import cn.egov.kiosk.device.link.Links;
+import cn.egov.kiosk.device.manage.DeviceContext;
+import cn.egov.kiosk.device.manage.DeviceDriverProvider;
+import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionReader;
+import cn.egov.kiosk.device.manage.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code driver: escpos}: an ESC/POS receipt printer on a serial port, TCP socket or device file. */
+public final class EscPosDriverProvider implements DeviceDriverProvider {
+
+  @Override
+  public String name() {
+    return "escpos";
+  }
+
+  @Override
+  public Set<DeviceClass> deviceClasses() {
+    return Set.of(DeviceClass.RECEIPT_PRINTER);
+  }
+
+  @Override
+  public List<SpecProblem> validate(DeviceSpec spec) {
+    List<SpecProblem> problems = new ArrayList<>();
+    try {
+      LinkSpec link = LinkSpec.parse(spec.connection());
+      if (link.scheme() == LinkSpec.Scheme.SIM) {
+        problems.add(new SpecProblem("connection", "serial:, tcp: or file: (for a simulated printer use driver: sim)", spec.connection()));
+      } else {
+        Links.create(link);
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+    }
+    OptionReader options = new OptionReader(spec.options());
+    EscPosPrinter.Options.read(options);
+    problems.addAll(options.problems());
+    return problems;
+  }
+
+  @Override
+  public Device create(DeviceSpec spec, DeviceContext context) {
+    return new EscPosPrinter(
+        spec.id(),
+        name(),
+        Links.create(LinkSpec.parse(spec.connection())),
+        EscPosPrinter.Options.read(new OptionReader(spec.options())),
+        context.statistics(),
+        context.clock());
+  }
+}

@@ -1,0 +1,94 @@
+package cn.egov.kiosk.device.printer.escpos;
+
+import static cn.egov.kiosk.device.printer.escpos.EscPos.ESC;
+import static cn.egov.kiosk.device.printer.escpos.EscPos.GS;
+
+import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Cut;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Feed;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.QrCode;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Text;
+import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Encodes a receipt document as ESC/POS: initialise, Chinese mode, then per element alignment
+ * ({@code ESC a}), bold ({@code ESC E}), size ({@code GS !}), GB18030 text and a line feed; QR
+ * codes with {@code GS ( k} (model 2); feeds with {@code ESC d}; cuts with {@code GS V}. Modes are
+ * only sent when they change.
+ */
+public final class EscPosEncoder {
+
+  /** The bytes for a document, starting with {@code ESC @}. */
+  public byte[] encode(ReceiptDocument document) {
+    Writer w = new Writer();
+    w.bytes(EscPos.INITIALIZE);
+    w.bytes(EscPos.CHINESE_MODE);
+    for (ReceiptElement element : document.elements()) {
+      if (element instanceof Text t) {
+        w.text(t);
+      } else if (element instanceof Feed f) {
+        w.bytes(ESC, 'd', f.lines());
+      } else if (element instanceof QrCode q) {
+        w.qr(q);
+      } else if (element instanceof Cut c) {
+        w.bytes(GS, 'V', c.partial() ? EscPos.CUT_PARTIAL_AFTER_FEED : EscPos.CUT_FULL_AFTER_FEED, 0);
+      }
+    }
+    return w.out.toByteArray();
+  }
+
+  private static final class Writer {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    Align align = Align.LEFT;
+    boolean bold;
+    int size; // GS ! argument
+
+    void bytes(byte[] b) {
+      out.writeBytes(b);
+    }
+
+    void bytes(int... values) {
+      for (int v : values) {
+        out.write(v);
+      }
+    }
+
+    void align(Align a) {
+      if (a != align) {
+        bytes(ESC, 'a', a.ordinal());
+        align = a;
+      }
+    }
+
+    void text(Text t) {
+      TextStyle s = t.style();
+      align(s.align());
+      if (s.bold() != bold) {
+        bytes(ESC, 'E', s.bold() ? 1 : 0);
+        bold = s.bold();
+      }
+      int n = ((s.width() - 1) << 4) | (s.height() - 1);
+      if (n != size) {
+        bytes(GS, '!', n);
+        size = n;
+      }
+      out.writeBytes(t.text().getBytes(EscPos.CHARSET));
+      out.write(EscPos.LF);
+    }
+
+    void qr(QrCode q) {
+      align(q.align());
+      byte[] data = q.payload().getBytes(EscPos.CHARSET);
+      bytes(GS, '(', 'k', 4, 0, EscPos.QR_CN, EscPos.QR_MODEL, 50, 0); // model 2
+      bytes(GS, '(', 'k', 3, 0, EscPos.QR_CN, EscPos.QR_SIZE, q.moduleSize());
+      bytes(GS, '(', 'k', 3, 0, EscPos.QR_CN, EscPos.QR_ECC, 48 + q.errorCorrection().ordinal());
+      int len = data.length + 3;
+      bytes(GS, '(', 'k', len & 0xFF, (len >> 8) & 0xFF, EscPos.QR_CN, EscPos.QR_STORE, 48);
+      out.writeBytes(data);
+      bytes(GS, '(', 'k', 3, 0, EscPos.QR_CN, EscPos.QR_PRINT, 48);
+    }
+  }
+}

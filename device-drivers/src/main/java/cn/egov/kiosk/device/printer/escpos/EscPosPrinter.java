@@ -1,0 +1,340 @@
+package cn.egov.kiosk.device.printer.escpos;
+
+import cn.egov.kiosk.device.api.AbstractDevice;
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceStatistics;
+import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.api.HealthLevel;
+import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.link.ByteLink;
+import cn.egov.kiosk.device.link.LinkException;
+import cn.egov.kiosk.device.printer.PrintFailedException;
+import cn.egov.kiosk.device.printer.PrintOutcome;
+import cn.egov.kiosk.device.printer.PrinterStatus;
+import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The ESC/POS receipt and ticket printer driver, over any byte link.
+ *
+ * <p>Every job: real-time status ({@code DLE EOT 1..4}) first, refused if paper out, cover open or
+ * a cutter error; then the document's bytes; then, once the bytes have had time to leave the line,
+ * the status again: paper out, cover open or a cutter error now means the job failed. While enabled
+ * and idle, the status is polled so that paper low or out shows on screen before a citizen starts.
+ */
+public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinter {
+  private static final Set<Condition> STATUS_CONDITIONS =
+      EnumSet.of(
+          Condition.PAPER_LOW,
+          Condition.PAPER_OUT,
+          Condition.COVER_OPEN,
+          Condition.CUTTER_ERROR,
+          Condition.HARDWARE_FAULT);
+
+  /** Tunables, from the device's {@code options} in configuration. */
+  public record Options(int columns, Duration statusTimeout, Duration afterJob, Duration pollInterval) {
+    public static final Options DEFAULTS =
+        new Options(48, Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofSeconds(3));
+
+    /** Reads {@code columns}, {@code statusTimeoutMs}, {@code afterJobMs}, {@code pollMs}. */
+    public static Options read(cn.egov.kiosk.device.manage.OptionReader r) {
+      return new Options(
+          r.integer("columns", DEFAULTS.columns(), 16, 96),
+          r.millis("statusTimeoutMs", DEFAULTS.statusTimeout(), 50, 10_000),
+          r.millis("afterJobMs", DEFAULTS.afterJob(), 0, 10_000),
+          r.millis("pollMs", DEFAULTS.pollInterval(), 200, 60_000));
+    }
+  }
+
+  private final ByteLink link;
+  private final Options options;
+  private final EscPosEncoder encoder = new EscPosEncoder();
+  private final ReentrantLock wire = new ReentrantLock();
+  private ScheduledExecutorService poller;
+  private ScheduledFuture<?> pollTask;
+
+  public EscPosPrinter(
+      String id, String driverName, ByteLink link, Options options, StatisticsStore store, Clock clock) {
+    super(id, DeviceClass.RECEIPT_PRINTER, driverName, store, clock);
+    this.link = link;
+    this.options = options;
+  }
+
+  @Override
+  public String connection() {
+    return link.describe();
+  }
+
+  @Override
+  public int columns() {
+    return options.columns();
+  }
+
+  public ByteLink link() {
+    return link;
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  @Override
+  protected void doOpen() throws DeviceException {
+    try {
+      link.open();
+    } catch (LinkException e) {
+      throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
+    }
+    try {
+      PrinterStatus status = readStatusOnWire();
+      log.info("Printer {} answers: {}", id(), status.describe());
+      pendingStatus = status;
+    } catch (DeviceException e) {
+      link.close();
+      throw new DeviceException(
+          ErrorCode.NO_HARDWARE,
+          e.extendedCode(),
+          "no ESC/POS printer answers on " + link.describe() + " (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  /** The status read while opening, applied once the device is open (conditions need it open). */
+  private volatile PrinterStatus pendingStatus;
+
+  @Override
+  protected void doEnable() {
+    PrinterStatus first = pendingStatus;
+    if (first != null) {
+      applyStatus(first);
+      pendingStatus = null;
+    }
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "device-" + id() + "-poll");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = options.pollInterval().toMillis();
+    pollTask = poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  protected void doDisable() {
+    if (pollTask != null) {
+      pollTask.cancel(false);
+    }
+    if (poller != null) {
+      poller.shutdownNow();
+    }
+  }
+
+  @Override
+  protected void doClose() {
+    link.close();
+  }
+
+  private void poll() {
+    if (isOperating() || state() == cn.egov.kiosk.device.api.DeviceState.OFFLINE) {
+      return;
+    }
+    if (!wire.tryLock()) {
+      return;
+    }
+    try {
+      applyStatus(readStatusOnWire());
+    } catch (DeviceException e) {
+      log.debug("Printer {}: status poll failed: {}", id(), e.summary());
+    } finally {
+      wire.unlock();
+    }
+  }
+
+  // ---- operations ----------------------------------------------------------------------------
+
+  @Override
+  public PrinterStatus queryStatus() throws DeviceException {
+    wire.lock();
+    try {
+      PrinterStatus status = readStatusOnWire();
+      applyStatus(status);
+      return status;
+    } finally {
+      wire.unlock();
+    }
+  }
+
+  @Override
+  public PrintOutcome print(ReceiptDocument document) throws DeviceException {
+    return operate("print", () -> printNow(document));
+  }
+
+  private PrintOutcome printNow(ReceiptDocument document) throws DeviceException {
+    long start = System.nanoTime();
+    String jobId = UUID.randomUUID().toString();
+    wire.lock();
+    try {
+      PrinterStatus before = readStatusOnWire();
+      applyStatus(before);
+      Optional<Condition> problem = before.blockingProblem();
+      if (problem.isPresent()) {
+        log.warn("Printer {}: job {} ({}) refused: {}", id(), jobId, document.name(), before.describe());
+        throw new PrintFailedException(
+            ErrorCode.HARDWARE_ERROR,
+            extendedCodeOf(problem.get()),
+            "printer " + id() + " cannot print: " + before.describe(),
+            false,
+            null);
+      }
+      byte[] payload = encoder.encode(document);
+      try {
+        link.drainInput();
+        link.write(payload);
+      } catch (LinkException e) {
+        throw linkFailure(e, true);
+      }
+      statistics().add(DeviceStatistics.BYTES_WRITTEN, payload.length);
+      sleep(link.wireTime(payload.length).plus(options.afterJob()));
+      PrinterStatus after = readStatusOnWire();
+      applyStatus(after);
+      problem = after.blockingProblem();
+      if (problem.isPresent()) {
+        log.warn("Printer {}: job {} ({}) failed: {}", id(), jobId, document.name(), after.describe());
+        throw new PrintFailedException(
+            ErrorCode.HARDWARE_ERROR,
+            extendedCodeOf(problem.get()),
+            "printer " + id() + " stopped during the job: " + after.describe(),
+            true,
+            null);
+      }
+      statistics().increment(DeviceStatistics.PRINTS);
+      statistics().add(DeviceStatistics.CUTS, document.cuts());
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      log.info("Printer {}: job {} ({}) done, {} bytes, {} ms", id(), jobId, document.name(), payload.length, elapsed.toMillis());
+      publishOutputComplete(jobId);
+      return new PrintOutcome(jobId, payload.length, elapsed, after);
+    } finally {
+      wire.unlock();
+    }
+  }
+
+  @Override
+  protected HealthReport doCheckHealth(HealthLevel level) throws DeviceException {
+    if (level == HealthLevel.INTERNAL) {
+      return report(level);
+    }
+    PrinterStatus status = queryStatus();
+    if (level == HealthLevel.INTERACTIVE) {
+      print(testPage());
+    }
+    HealthReport r = report(level);
+    return new HealthReport(level, r.healthy(), r.text() + " (" + status.describe() + ")", r.checkedAt());
+  }
+
+  /** The engineer's test page: what the driver can do, on one short slip. */
+  public ReceiptDocument testPage() {
+    TextStyle center = TextStyle.NORMAL.aligned(Align.CENTER);
+    return ReceiptDocument.builder("test-page")
+        .text("ESC/POS TEST 打印测试", center.withBold(true).sized(2, 2))
+        .text(id() + " @ " + link.describe(), center)
+        .text(LocalDateTime.now(clock).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), center)
+        .text("中文 GB18030：政务服务 一网通办", TextStyle.NORMAL)
+        .text("0123456789".repeat(Math.max(1, options.columns() / 10)), TextStyle.NORMAL)
+        .qr("TEST:" + id(), 6, Align.CENTER)
+        .feed(2)
+        .cut()
+        .build();
+  }
+
+  // ---- the wire ------------------------------------------------------------------------------
+
+  /** Sends {@code DLE EOT 1..4} and decodes the four answers. The caller holds the wire lock. */
+  private PrinterStatus readStatusOnWire() throws DeviceException {
+    DeviceException last = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        link.drainInput();
+        link.write(EscPos.FULL_STATUS_REQUEST);
+        byte[] answer = link.readExactly(4, options.statusTimeout());
+        boolean ok = true;
+        for (byte b : answer) {
+          ok &= EscPosStatus.wellFormed(b & 0xFF);
+        }
+        if (ok) {
+          return EscPosStatus.decode(answer[0] & 0xFF, answer[1] & 0xFF, answer[2] & 0xFF, answer[3] & 0xFF);
+        }
+        last =
+            new DeviceException(
+                ErrorCode.HARDWARE_ERROR,
+                "BAD_STATUS",
+                String.format("malformed status answer %02X %02X %02X %02X", answer[0], answer[1], answer[2], answer[3]));
+        log.warn("Printer {}: {}", id(), last.getMessage());
+        sleep(Duration.ofMillis(50));
+      } catch (LinkException e) {
+        throw linkFailure(e, false);
+      }
+    }
+    throw last;
+  }
+
+  private DeviceException linkFailure(LinkException e, boolean started) {
+    DeviceException failure;
+    if (e.kind() == LinkException.Kind.TIMEOUT) {
+      failure = new DeviceException(ErrorCode.OFFLINE, "NO_STATUS_ANSWER", "printer " + id() + " does not answer: " + e.getMessage(), e);
+    } else {
+      failure = new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "printer " + id() + " link lost: " + e.getMessage(), e);
+    }
+    if (state() != cn.egov.kiosk.device.api.DeviceState.CLOSED) {
+      goOffline(failure);
+    }
+    if (started) {
+      return new PrintFailedException(failure.code(), failure.extendedCode(), failure.getMessage(), true, e);
+    }
+    return failure;
+  }
+
+  private void applyStatus(PrinterStatus status) {
+    if (state() == cn.egov.kiosk.device.api.DeviceState.CLOSED) {
+      return;
+    }
+    Set<Condition> now = status.conditions();
+    for (Condition c : STATUS_CONDITIONS) {
+      setCondition(c, now.contains(c));
+    }
+  }
+
+  private static String extendedCodeOf(Condition c) {
+    return switch (c) {
+      case PAPER_OUT -> "PAPER_OUT";
+      case COVER_OPEN -> "COVER_OPEN";
+      case CUTTER_ERROR -> "CUTTER_ERROR";
+      default -> "PRINTER_FAULT";
+    };
+  }
+
+  private static void sleep(Duration d) throws DeviceException {
+    try {
+      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeviceException(ErrorCode.CANCELLED, "", "interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package cn.egov.kiosk.device.printer.receipt;
+
+public enum Align {
+  LEFT,
+  CENTER,
+  RIGHT
+}
