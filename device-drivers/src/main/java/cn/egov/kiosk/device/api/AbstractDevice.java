@@ -76,6 +76,9 @@ public abstract class AbstractDevice implements Device {
   /** Connects to the hardware. Throw {@link ErrorCode#NO_HARDWARE} when it is not there. */
   protected abstract void doOpen() throws DeviceException;
 
+  /** Called once the device is open (state idle, conditions cleared): apply what opening learnt. */
+  protected void onOpened() {}
+
   /** Starts polling or listening; called by {@link #enable()}. */
   protected void doEnable() throws DeviceException {}
 
@@ -155,6 +158,7 @@ public abstract class AbstractDevice implements Device {
       setState(DeviceState.IDLE);
       statistics.markOnline();
       log.info("Device {} ({} via {}) opened on {}", id, deviceClass, driverName, connection());
+      onOpened();
     }
   }
 

@@ -119,12 +119,16 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   private volatile PrinterStatus pendingStatus;
 
   @Override
-  protected void doEnable() {
+  protected void onOpened() {
     PrinterStatus first = pendingStatus;
     if (first != null) {
       applyStatus(first);
       pendingStatus = null;
     }
+  }
+
+  @Override
+  protected void doEnable() {
     poller =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

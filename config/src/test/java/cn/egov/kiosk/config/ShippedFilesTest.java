@@ -1,0 +1,102 @@
+package cn.egov.kiosk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.manage.DeviceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The files in the module directory (Maven runs tests there) load and say what they should. */
+class ShippedFilesTest {
+  private static final Locale ZH = Locale.forLanguageTag("zh-CN");
+  private static final Locale EN = Locale.ENGLISH;
+
+  @Test
+  void demoLoads() throws Exception {
+    KioskConfig c = ConfigLoader.load(Path.of("demo.yaml"));
+
+    assertThat(c.source()).isEqualTo(Path.of("demo.yaml").toAbsolutePath().normalize());
+    assertThat(c.kiosk().id()).isEqualTo("DEMO-01");
+    assertThat(c.kiosk().hallName().get(ZH)).isEqualTo("演示区政务服务中心");
+    assertThat(c.kiosk().hallName().get(EN)).isEqualTo("Demo District Government Service Center");
+    assertThat(c.kiosk().hotline()).isEqualTo("12345");
+    assertThat(c.kiosk().timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(c.kiosk().locales()).containsExactly(ZH, EN);
+    assertThat(c.kiosk().defaultLocale()).isEqualTo(ZH);
+    assertThat(c.kiosk().staffPinMatches("246810")).isTrue();
+    assertThat(c.ui()).isEqualTo(new Ui(true, "standard"));
+    assertThat(c.session()).isEqualTo(new Session(60, 20));
+
+    Path moduleDir = Path.of("").toAbsolutePath().normalize();
+    assertThat(c.storage().database()).isEqualTo(moduleDir.resolveSibling("var/demo/kiosk.db"));
+    assertThat(c.storage().dataDir()).isEqualTo(moduleDir.resolveSibling("var/demo"));
+
+    assertThat(c.queue().printMaskedId()).isFalse();
+    assertThat(c.queue().businessTypes()).extracting(BusinessType::code).containsExactly("A", "B", "C", "D");
+    assertThat(c.queue().businessTypes()).extracting(t -> t.name().get(ZH))
+        .containsExactly("综合受理", "社保医保", "不动产登记", "企业开办");
+    assertThat(c.queue().businessTypes()).extracting(t -> t.name().get(EN))
+        .containsExactly("General services", "Social security & medical insurance", "Real estate registration", "Business registration");
+
+    assertThat(c.devices()).containsExactly(
+        new DeviceSpec("id-reader", DeviceClass.ID_CARD_READER, "sim", "sim:", Map.of()),
+        new DeviceSpec("smartcard-reader", DeviceClass.SMART_CARD_READER, "sim", "sim:", Map.of()),
+        new DeviceSpec("ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "48", "pollMs", "1000")),
+        new DeviceSpec("licence-printer", DeviceClass.DOCUMENT_PRINTER, "sim", "sim:", Map.of()),
+        new DeviceSpec("payment-terminal", DeviceClass.PAYMENT_TERMINAL, "sim", "sim:", Map.of("cardDelayMs", "1500")),
+        new DeviceSpec("qr-scanner", DeviceClass.BARCODE_SCANNER, "sim", "sim:", Map.of()));
+    assertThat(c.device("ticket-printer")).isPresent();
+  }
+
+  @Test
+  void demoHasOneDeviceOfEveryClass() throws Exception {
+    KioskConfig c = ConfigLoader.load(Path.of("demo.yaml"));
+    assertThat(c.devices()).extracting(DeviceSpec::deviceClass).containsExactlyInAnyOrder(DeviceClass.values());
+  }
+
+  @Test
+  void hallExampleLoads() throws Exception {
+    KioskConfig c = ConfigLoader.load(Path.of("hall-example.yaml"));
+
+    assertThat(c.kiosk().hallName().get(ZH)).contains("政务服务中心");
+    assertThat(c.kiosk().hotline()).isEqualTo("0571-12345");
+    assertThat(c.storage().database()).isEqualTo(Path.of("/var/lib/egov-kiosk/kiosk.db"));
+    assertThat(c.queue().printMaskedId()).isTrue();
+    DeviceSpec printer = c.device("ticket-printer").orElseThrow();
+    assertThat(printer.driver()).isEqualTo("escpos");
+    assertThat(printer.connection()).isEqualTo("serial:/dev/ttyUSB0?baud=115200");
+    assertThat(printer.options()).containsEntry("columns", "48");
+    assertThat(c.devices()).filteredOn(d -> !d.id().equals("ticket-printer")).extracting(DeviceSpec::driver).containsOnly("sim");
+    assertThat(c.devices()).extracting(DeviceSpec::deviceClass).containsExactlyInAnyOrder(DeviceClass.values());
+  }
+
+  @Test
+  void theCommentedTcpAlternativeIsValidToo() throws Exception {
+    String text = Files.readString(Path.of("hall-example.yaml"));
+    String tcp = text
+        .replace("connection: \"serial:/dev/ttyUSB0?baud=115200\"", "connection: \"placeholder\"")
+        .replace("# connection: \"tcp:192.168.10.21:9100\"", "connection: \"tcp:192.168.10.21:9100\"")
+        .replace("    connection: \"placeholder\"\n", "");
+    KioskConfig c = ConfigLoader.parse(tcp, Path.of("hall-example.yaml"));
+    assertThat(c.device("ticket-printer").orElseThrow().connection()).isEqualTo("tcp:192.168.10.21:9100");
+  }
+
+  @Test
+  void theReadmeExplainsEveryKey() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (String key : List.of(
+        "kiosk.id", "kiosk.hallName", "kiosk.hotline", "kiosk.timeZone", "kiosk.locales", "kiosk.staffPin",
+        "ui.fullScreen", "ui.theme", "session.inactivityTimeoutSeconds", "session.warningSeconds",
+        "storage.database", "storage.dataDir", "queue.printMaskedId", "queue.businessTypes",
+        "code", "name", "description", "class", "driver", "connection", "options",
+        "columns", "pollMs", "statusTimeoutMs", "afterJobMs", "cardDelayMs")) {
+      assertThat(readme).as("README.md mentions %s", key).contains("`" + key + "`");
+    }
+  }
+}

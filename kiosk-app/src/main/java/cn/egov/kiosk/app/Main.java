@@ -1,0 +1,111 @@
+package cn.egov.kiosk.app;
+
+import cn.egov.kiosk.bench.BenchCommand;
+import cn.egov.kiosk.config.ConfigException;
+import cn.egov.kiosk.config.ConfigLoader;
+import cn.egov.kiosk.config.KioskConfig;
+import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.diag.DiagCommand;
+import cn.egov.kiosk.runtime.ConfigFiles;
+import cn.egov.kiosk.runtime.KioskRuntime;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The kiosk's command line: {@code kiosk [--config FILE]} runs the kiosk full screen; {@code kiosk
+ * diag} checks the devices without a screen; {@code kiosk bench} runs the benchmarks.
+ *
+ * <p>Exit codes: 0 fine, 1 a device or check failed, 2 bad arguments or configuration, 3 no display.
+ */
+@Command(
+    name = "kiosk",
+    mixinStandardHelpOptions = true,
+    version = "kiosk 0.1.0",
+    description = "The e-service hall's self-service kiosk (政务服务自助终端).")
+public final class Main implements Callable<Integer> {
+  public static final int EXIT_CONFIG = 2;
+  public static final int EXIT_NO_DISPLAY = 3;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/demo.yaml, demo mode).")
+  Path config;
+
+  @Option(names = "--bench-ready", hidden = true, description = "Print KIOSK-READY once the attract screen is laid out.")
+  boolean benchReady;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its subcommands, for {@code main} and tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.addSubcommand("diag", new DiagCommand());
+    cl.addSubcommand("bench", new BenchCommand());
+    return cl;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Path file = config != null ? config : ConfigFiles.defaultConfig();
+    KioskConfig loaded;
+    try {
+      loaded = ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      err.println("The kiosk cannot start: its configuration is not valid.");
+      err.println(e.getMessage());
+      err.flush();
+      return EXIT_CONFIG;
+    }
+    Optional<String> noDisplay = displayProblem();
+    if (noDisplay.isPresent()) {
+      err.println("The kiosk needs a graphical display and found none: " + noDisplay.get() + ".");
+      err.println("Run it on the kiosk's screen (a desktop or kiosk session), or on a virtual one: xvfb-run ./kiosk");
+      err.println("Device diagnostics need no screen: ./kiosk diag");
+      err.flush();
+      return EXIT_NO_DISPLAY;
+    }
+    LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+    KioskRuntime runtime = new KioskRuntime(loaded, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
+    PrintStream ready = benchReady ? new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true) : null;
+    try {
+      KioskApplication.run(runtime, ready);
+    } catch (RuntimeException e) {
+      runtime.close();
+      err.println("The kiosk could not open its window: " + e.getMessage());
+      err.println("Check that the display is reachable (DISPLAY=" + System.getenv("DISPLAY") + ").");
+      err.flush();
+      return EXIT_NO_DISPLAY;
+    }
+    return 0;
+  }
+
+  /** Why there is no display to show the kiosk on, if there is none. */
+  static Optional<String> displayProblem() {
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+      return Optional.empty();
+    }
+    if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
+      return Optional.empty();
+    }
+    if (blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))) {
+      return Optional.of("neither DISPLAY nor WAYLAND_DISPLAY is set");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,14 @@
+package cn.egov.kiosk.diag;
+
+import java.util.Map;
+
+/** One device's diagnosis: what it is, where, its state and health, and its counters. */
+public record DeviceReport(
+    String id,
+    String deviceClass,
+    String driver,
+    String connection,
+    String state,
+    boolean healthy,
+    String health,
+    Map<String, Long> counters) {}

@@ -1,0 +1,27 @@
+package cn.egov.kiosk.queue;
+
+import cn.egov.kiosk.device.printer.PrintOutcome;
+import java.util.Optional;
+
+/** What came of a request for a queue ticket. */
+public sealed interface IssueOutcome {
+
+  /** The ticket is printed and in the citizen's hand. */
+  record Issued(Ticket ticket, PrintOutcome print) implements IssueOutcome {}
+
+  /**
+   * No ticket. {@code voided} is the number that was allocated and then voided, when the failure
+   * came after allocation.
+   */
+  record NotIssued(Optional<Ticket> voided, Reason reason, String detail) implements IssueOutcome {}
+
+  /** Why no ticket came out: each has its own message for the citizen. */
+  enum Reason {
+    PRINTER_MISSING,
+    PRINTER_OFFLINE,
+    PAPER_OUT,
+    COVER_OPEN,
+    PRINTER_FAULT,
+    STORE_FAILED
+  }
+}

@@ -1,0 +1,85 @@
+package cn.egov.kiosk.queue;
+
+import cn.egov.kiosk.store.TicketRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local queue service: numbers per business type and per day in the hall's time zone, with
+ * the type's letter as prefix (A001, A002... B001). Persisted, so a restart continues the
+ * sequence; a new day starts again at 001. The platform issue adds the hall's central queue.
+ */
+public final class QueueService {
+  private static final Logger log = LoggerFactory.getLogger(QueueService.class);
+
+  private final TicketRepository tickets;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final String kioskId;
+  private final Set<String> businessTypes;
+
+  public QueueService(TicketRepository tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes) {
+    this.tickets = tickets;
+    this.clock = clock;
+    this.zone = zone;
+    this.kioskId = kioskId;
+    this.businessTypes = Set.copyOf(businessTypes);
+  }
+
+  /** Voids numbers left allocated by a kiosk that stopped mid-print; call once at start-up. */
+  public void recoverAfterRestart() {
+    int voided = tickets.voidInterrupted(clock.instant());
+    if (voided > 0) {
+      log.warn("Voided {} queue number(s) whose ticket was being printed when the kiosk stopped", voided);
+    }
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), zone);
+  }
+
+  /** Takes the next number of a business type; the ticket is {@link TicketStatus#ALLOCATED}. */
+  public Ticket allocate(String businessType) {
+    requireKnown(businessType);
+    Instant now = clock.instant();
+    Ticket ticket = tickets.allocate(kioskId, LocalDate.ofInstant(now, zone), businessType, now);
+    log.info("Queue number {} allocated ({})", ticket.number(), ticket.id());
+    return ticket;
+  }
+
+  /** The ticket is in the citizen's hand. */
+  public Ticket confirmPrinted(Ticket ticket) {
+    if (!tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, clock.instant())) {
+      throw new IllegalStateException("ticket " + ticket.id() + " is not allocated");
+    }
+    log.info("Queue number {} printed", ticket.number());
+    return ticket.withStatus(TicketStatus.PRINTED);
+  }
+
+  /** The number was not handed out; it will never be called. */
+  public Ticket voidTicket(Ticket ticket, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, reason, clock.instant());
+    log.warn("Queue number {} voided: {}", ticket.number(), reason);
+    return ticket.withStatus(TicketStatus.VOIDED);
+  }
+
+  /** People waiting for a business type now (printed tickets of the day, not yet called). */
+  public OptionalInt waiting(String businessType) {
+    requireKnown(businessType);
+    return OptionalInt.of(tickets.waiting(today(), businessType));
+  }
+
+  private void requireKnown(String businessType) {
+    if (!businessTypes.contains(businessType)) {
+      throw new IllegalArgumentException("business type " + businessType + " is not offered here");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package cn.egov.kiosk.queue;
+
+import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.printer.PrintOutcome;
+import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.print.ticket.QueueTicket;
+import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
+import cn.egov.kiosk.queue.IssueOutcome.Issued;
+import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
+import cn.egov.kiosk.queue.IssueOutcome.Reason;
+import cn.egov.kiosk.store.StoreException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues a queue ticket: allocates the number, prints the ticket, and hands the number out only
+ * when the printer reports the ticket done; otherwise the number is voided and the citizen told
+ * why. Blocks on the printer: call it off the JavaFX thread.
+ */
+public final class TicketIssuer {
+  private static final Logger log = LoggerFactory.getLogger(TicketIssuer.class);
+
+  /** The words a ticket needs from the hall's configuration, in the citizen's language. */
+  public record HallTexts(
+      Function<Locale, String> hallName, BiFunction<String, Locale, String> businessTypeName, String hotline) {}
+
+  private final QueueService queue;
+  private final Supplier<Optional<ReceiptPrinter>> printer;
+  private final QueueTicketTemplate template = new QueueTicketTemplate();
+  private final HallTexts texts;
+  private final ZoneId zone;
+
+  public TicketIssuer(QueueService queue, Supplier<Optional<ReceiptPrinter>> printer, HallTexts texts, ZoneId zone) {
+    this.queue = queue;
+    this.printer = printer;
+    this.texts = texts;
+    this.zone = zone;
+  }
+
+  /**
+   * Takes a number of a business type and prints its ticket.
+   *
+   * @param maskedIdNumber the citizen's ID number, masked, when the hall prints it on tickets
+   */
+  public IssueOutcome issue(String businessType, Locale locale, Optional<String> maskedIdNumber) {
+    Optional<ReceiptPrinter> found = printer.get();
+    if (found.isEmpty()) {
+      return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
+    }
+    ReceiptPrinter p = found.get();
+    if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE) {
+      return new NotIssued(Optional.empty(), Reason.PRINTER_OFFLINE, "printer " + p.id() + " is " + p.state());
+    }
+    Ticket ticket;
+    try {
+      ticket = queue.allocate(businessType);
+    } catch (StoreException e) {
+      log.error("Could not allocate a queue number for {}", businessType, e);
+      return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
+    }
+    ReceiptDocument document =
+        template.render(
+            new QueueTicket(
+                texts.hallName().apply(locale),
+                texts.businessTypeName().apply(businessType, locale),
+                ticket.number(),
+                ticket.waitingAhead(),
+                LocalDateTime.ofInstant(ticket.issuedAt(), zone),
+                ticket.id(),
+                maskedIdNumber,
+                texts.hotline(),
+                locale),
+            p.columns());
+    PrintOutcome printed;
+    try {
+      printed = p.print(document);
+    } catch (DeviceException e) {
+      Reason reason = reasonOf(e);
+      try {
+        queue.voidTicket(ticket, e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode());
+      } catch (StoreException se) {
+        log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
+      }
+      return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, e.summary());
+    }
+    try {
+      return new Issued(queue.confirmPrinted(ticket), printed);
+    } catch (StoreException e) {
+      log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
+      return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
+    }
+  }
+
+  private static Reason reasonOf(DeviceException e) {
+    if (e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE || e.code() == ErrorCode.TIMEOUT) {
+      return Reason.PRINTER_OFFLINE;
+    }
+    return switch (e.extendedCode()) {
+      case "PAPER_OUT" -> Reason.PAPER_OUT;
+      case "COVER_OPEN" -> Reason.COVER_OPEN;
+      default -> Reason.PRINTER_FAULT;
+    };
+  }
+}

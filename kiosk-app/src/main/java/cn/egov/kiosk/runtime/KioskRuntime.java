@@ -1,0 +1,127 @@
+package cn.egov.kiosk.runtime;
+
+import cn.egov.kiosk.config.BusinessType;
+import cn.egov.kiosk.config.KioskConfig;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.FileStatisticsStore;
+import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.device.manage.DeviceContext;
+import cn.egov.kiosk.device.manage.DeviceManager;
+import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.sim.SimulatorRegistry;
+import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.queue.QueueService;
+import cn.egov.kiosk.queue.TicketIssuer;
+import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.TicketRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: everything the kiosk is made of, wired from one configuration. The UI is
+ * built on top of it; diagnostics and benchmarks use parts of it. Closing it closes the devices
+ * (saving their statistics) and the store.
+ */
+public final class KioskRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+
+  private final KioskConfig config;
+  private final Clock clock;
+  private final Database database;
+  private final QueueService queue;
+  private final SimulatorRegistry simulators = new SimulatorRegistry();
+  private final DeviceManager devices;
+  private final TicketIssuer tickets;
+  private final FeatureAvailability features;
+  private final SessionManager sessions;
+
+  public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
+    this.config = config;
+    this.clock = clock;
+    this.database = Database.open(config.storage().database());
+    try {
+      this.queue =
+          new QueueService(
+              new TicketRepository(database),
+              clock,
+              config.kiosk().timeZone(),
+              config.kiosk().id(),
+              config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()));
+      queue.recoverAfterRestart();
+      DeviceContext context =
+          new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
+      this.devices = new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    this.tickets =
+        new TicketIssuer(
+            queue,
+            () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+            new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
+            config.kiosk().timeZone());
+    this.features = new FeatureAvailability(devices.health());
+    this.sessions =
+        new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
+  }
+
+  /** Brings the devices up in the background. */
+  public void start() {
+    devices.start();
+    log.info("Kiosk {} started with {} device(s)", config.kiosk().id(), devices.devices().size());
+  }
+
+  public String businessTypeName(String code, Locale locale) {
+    return config.queue().businessType(code).map(t -> t.name().get(locale)).orElse(code);
+  }
+
+  public List<String> businessTypeCodes() {
+    return config.queue().businessTypes().stream().map(BusinessType::code).toList();
+  }
+
+  public KioskConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public QueueService queue() {
+    return queue;
+  }
+
+  public DeviceManager devices() {
+    return devices;
+  }
+
+  public SimulatorRegistry simulators() {
+    return simulators;
+  }
+
+  public TicketIssuer tickets() {
+    return tickets;
+  }
+
+  public FeatureAvailability features() {
+    return features;
+  }
+
+  public SessionManager sessions() {
+    return sessions;
+  }
+
+  @Override
+  public void close() {
+    devices.close();
+    database.close();
+    log.info("Kiosk {} stopped", config.kiosk().id());
+  }
+}

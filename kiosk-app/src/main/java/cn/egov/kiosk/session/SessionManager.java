@@ -1,0 +1,143 @@
+package cn.egov.kiosk.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts, watches and ends citizen sessions. Time is checked by {@link #tick()}, which the UI calls
+ * once a second; with an injected clock the whole lifecycle is testable without waiting.
+ *
+ * <pre>
+ *  (none) --start--> ACTIVE --no input for `inactivity`--> WARNING --`warning` more--> ended
+ *                      ^                                      |
+ *                      +--------------- touch ----------------+
+ * </pre>
+ */
+public final class SessionManager {
+  private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+
+  public enum Phase {
+    NONE,
+    ACTIVE,
+    WARNING
+  }
+
+  private final Clock clock;
+  private final Duration inactivity;
+  private final Duration warning;
+  private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  private Session current;
+  private Instant lastActivity;
+  private Phase phase = Phase.NONE;
+
+  public SessionManager(Clock clock, Duration inactivity, Duration warning) {
+    if (warning.toSeconds() < 20) {
+      throw new IllegalArgumentException("the inactivity warning must give at least 20 s (WCAG 2.2.1)");
+    }
+    this.clock = clock;
+    this.inactivity = inactivity;
+    this.warning = warning;
+  }
+
+  public void addListener(SessionListener listener) {
+    listeners.add(listener);
+  }
+
+  public synchronized Optional<Session> current() {
+    return Optional.ofNullable(current);
+  }
+
+  public synchronized Phase phase() {
+    return phase;
+  }
+
+  /** Starts a session, ending one still open (as a new citizen would). */
+  public Session start(Locale locale) {
+    Session previous;
+    Session next;
+    synchronized (this) {
+      previous = current;
+      current = null;
+      next = new Session(clock.instant(), locale);
+    }
+    if (previous != null) {
+      finish(previous, EndReason.EXPLICIT_EXIT);
+    }
+    synchronized (this) {
+      current = next;
+      lastActivity = clock.instant();
+      phase = Phase.ACTIVE;
+    }
+    log.info("Session {} started", next.id());
+    listeners.forEach(l -> l.started(next));
+    return next;
+  }
+
+  /** The citizen did something: the inactivity timer starts again, a warning goes away. */
+  public void touch() {
+    Session s;
+    boolean dismissed;
+    synchronized (this) {
+      if (current == null) {
+        return;
+      }
+      lastActivity = clock.instant();
+      dismissed = phase == Phase.WARNING;
+      phase = Phase.ACTIVE;
+      s = current;
+    }
+    if (dismissed) {
+      listeners.forEach(l -> l.warningDismissed(s));
+    }
+  }
+
+  /** Checks the time: shows the warning, counts it down, ends the session. */
+  public void tick() {
+    Session s;
+    long idle;
+    synchronized (this) {
+      if (current == null) {
+        return;
+      }
+      s = current;
+      idle = Duration.between(lastActivity, clock.instant()).toMillis();
+    }
+    long warnAt = inactivity.toMillis();
+    long endAt = warnAt + warning.toMillis();
+    if (idle >= endAt) {
+      end(EndReason.INACTIVITY);
+    } else if (idle >= warnAt) {
+      synchronized (this) {
+        phase = Phase.WARNING;
+      }
+      int left = (int) Math.ceil((endAt - idle) / 1000.0);
+      listeners.forEach(l -> l.warning(s, left));
+    }
+  }
+
+  /** Ends the current session, if any, and wipes it. */
+  public void end(EndReason reason) {
+    Session s;
+    synchronized (this) {
+      s = current;
+      current = null;
+      phase = Phase.NONE;
+    }
+    if (s != null) {
+      finish(s, reason);
+    }
+  }
+
+  private void finish(Session s, EndReason reason) {
+    s.wipe();
+    log.info("Session {} ended: {}", s.id(), reason);
+    listeners.forEach(l -> l.ended(s, reason));
+  }
+}

@@ -1,0 +1,165 @@
+package cn.egov.kiosk.store;
+
+import cn.egov.kiosk.queue.Ticket;
+import cn.egov.kiosk.queue.TicketStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Queue tickets and the per-day, per-type counters. */
+public final class TicketRepository {
+  private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final Database db;
+
+  public TicketRepository(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Takes the next number of the day for a business type and records it as allocated, in one
+   * durable transaction: a restart continues the sequence; a new day starts at 1.
+   */
+  public Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now) {
+    return db.transaction(
+        c -> {
+          int seq;
+          try (PreparedStatement up =
+              c.prepareStatement(
+                  "INSERT INTO queue_counter (service_day, business_type, last_seq) VALUES (?, ?, 1) "
+                      + "ON CONFLICT (service_day, business_type) DO UPDATE SET last_seq = last_seq + 1 "
+                      + "RETURNING last_seq")) {
+            up.setString(1, day.toString());
+            up.setString(2, businessType);
+            try (ResultSet rs = up.executeQuery()) {
+              rs.next();
+              seq = rs.getInt(1);
+            }
+          }
+          int ahead = countPrinted(c, day, businessType, seq);
+          String number = Ticket.formatNumber(businessType, seq);
+          String id = kioskId + "-" + day.format(DAY_ID) + "-" + number;
+          try (PreparedStatement ins =
+              c.prepareStatement(
+                  "INSERT INTO queue_ticket (id, service_day, business_type, seq, number, status, waiting_ahead, issued_at, updated_at) "
+                      + "VALUES (?, ?, ?, ?, ?, 'ALLOCATED', ?, ?, ?)")) {
+            ins.setString(1, id);
+            ins.setString(2, day.toString());
+            ins.setString(3, businessType);
+            ins.setInt(4, seq);
+            ins.setString(5, number);
+            ins.setInt(6, ahead);
+            ins.setString(7, now.toString());
+            ins.setString(8, now.toString());
+            ins.executeUpdate();
+          }
+          return new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, OptionalInt.of(ahead), now);
+        });
+  }
+
+  /** Moves a ticket on; returns false when it was not in the expected status. */
+  public boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE queue_ticket SET status = ?, void_reason = COALESCE(?, void_reason), updated_at = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, reason);
+            ps.setString(3, now.toString());
+            ps.setString(4, id);
+            ps.setString(5, from.name());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Voids every ticket left allocated by a kiosk that stopped before the printer answered (a crash
+   * or power cut mid-print): such a number was never confirmed to the citizen.
+   */
+  public int voidInterrupted(Instant now) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE queue_ticket SET status = 'VOIDED', void_reason = 'interrupted', updated_at = ? WHERE status = 'ALLOCATED'")) {
+            ps.setString(1, now.toString());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** People holding a printed ticket of the day and type, not yet called. */
+  public int waiting(LocalDate day, String businessType) {
+    return db.read(c -> countPrinted(c, day, businessType, Integer.MAX_VALUE));
+  }
+
+  private static int countPrinted(Connection c, LocalDate day, String businessType, int beforeSeq) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM queue_ticket WHERE service_day = ? AND business_type = ? AND status = 'PRINTED' AND seq < ?")) {
+      ps.setString(1, day.toString());
+      ps.setString(2, businessType);
+      ps.setInt(3, beforeSeq);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  public Optional<Ticket> find(String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(map(rs)) : Optional.<Ticket>empty();
+            }
+          }
+        });
+  }
+
+  /** The tickets of a day, in the order they were taken. */
+  public List<Ticket> ofDay(LocalDate day) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE service_day = ? ORDER BY issued_at, business_type, seq")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              List<Ticket> list = new ArrayList<>();
+              while (rs.next()) {
+                list.add(map(rs));
+              }
+              return list;
+            }
+          }
+        });
+  }
+
+  private static final String SELECT =
+      "SELECT id, service_day, business_type, seq, number, status, waiting_ahead, issued_at FROM queue_ticket";
+
+  private static Ticket map(ResultSet rs) throws SQLException {
+    int ahead = rs.getInt("waiting_ahead");
+    boolean aheadKnown = !rs.wasNull();
+    return new Ticket(
+        rs.getString("id"),
+        LocalDate.parse(rs.getString("service_day")),
+        rs.getString("business_type"),
+        rs.getInt("seq"),
+        rs.getString("number"),
+        TicketStatus.valueOf(rs.getString("status")),
+        aheadKnown ? OptionalInt.of(ahead) : OptionalInt.empty(),
+        Instant.parse(rs.getString("issued_at")));
+  }
+}

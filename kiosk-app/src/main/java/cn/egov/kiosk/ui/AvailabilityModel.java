@@ -1,0 +1,41 @@
+package cn.egov.kiosk.ui;
+
+import cn.egov.kiosk.feature.Availability;
+import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.FeatureAvailability;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The availability of each feature as properties the screens bind to. Device health changes
+ * arrive on device threads and are handed to the UI thread through {@code uiThread}.
+ */
+public final class AvailabilityModel {
+  private final FeatureAvailability source;
+  private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
+
+  public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
+    this.source = source;
+    for (Feature f : Feature.values()) {
+      byFeature.put(f, new ReadOnlyObjectWrapper<>(source.of(f)));
+    }
+    source.health().addListener(changed -> uiThread.execute(this::refresh));
+  }
+
+  public ReadOnlyObjectProperty<Availability> of(Feature feature) {
+    return byFeature.get(feature).getReadOnlyProperty();
+  }
+
+  /** Recomputes every feature; on the UI thread. */
+  public void refresh() {
+    byFeature.forEach((feature, property) -> property.set(source.of(feature)));
+  }
+
+  /** The text for an unavailable feature's problem, in the current language. */
+  public static String problemText(I18n i18n, Availability availability) {
+    return availability.problem().map(p -> i18n.text(Msg.forProblem(p))).orElse("");
+  }
+}

@@ -1,0 +1,78 @@
+package cn.egov.kiosk.ui;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The citizen's language and the texts in it. zh-CN first, English second; switching the language
+ * updates every bound text at once. Bundles are {@code cn/egov/kiosk/ui/messages*.properties}
+ * (UTF-8): the base file is Chinese.
+ */
+public final class I18n {
+  public static final String BUNDLE = "cn.egov.kiosk.ui.messages";
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final List<Locale> supported;
+  private final ReadOnlyObjectWrapper<Locale> locale;
+  private final java.util.Map<Locale, ResourceBundle> bundles = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** @param supported the languages offered, the default first */
+  public I18n(List<Locale> supported) {
+    if (supported.isEmpty()) {
+      throw new IllegalArgumentException("at least one language");
+    }
+    this.supported = List.copyOf(supported);
+    this.locale = new ReadOnlyObjectWrapper<>(supported.get(0));
+  }
+
+  public static ResourceBundle load(Locale locale) {
+    return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+  }
+
+  public ReadOnlyObjectProperty<Locale> localeProperty() {
+    return locale.getReadOnlyProperty();
+  }
+
+  public Locale locale() {
+    return locale.get();
+  }
+
+  public Locale defaultLocale() {
+    return supported.get(0);
+  }
+
+  public List<Locale> supported() {
+    return supported;
+  }
+
+  public void setLocale(Locale next) {
+    if (!supported.contains(next)) {
+      throw new IllegalArgumentException(next + " is not offered");
+    }
+    locale.set(next);
+  }
+
+  /** The next language offered after the current one. */
+  public void cycleLocale() {
+    int i = supported.indexOf(locale.get());
+    locale.set(supported.get((i + 1) % supported.size()));
+  }
+
+  /** The text of a key in the current language, with its arguments filled in. */
+  public String text(Msg key, Object... args) {
+    ResourceBundle bundle = bundles.computeIfAbsent(locale.get(), I18n::load);
+    return new MessageFormat(bundle.getString(key.key()), locale.get()).format(args);
+  }
+
+  /** A binding that follows the language. */
+  public StringBinding bind(Msg key, Object... args) {
+    return Bindings.createStringBinding(() -> text(key, args), locale);
+  }
+}

@@ -1,0 +1,223 @@
+package cn.egov.kiosk.ui;
+
+import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.session.EndReason;
+import cn.egov.kiosk.session.Session;
+import cn.egov.kiosk.session.SessionListener;
+import cn.egov.kiosk.ui.attract.AttractView;
+import cn.egov.kiosk.ui.attract.AttractViewModel;
+import cn.egov.kiosk.ui.frame.FrameView;
+import cn.egov.kiosk.ui.frame.FrameViewModel;
+import cn.egov.kiosk.ui.home.HomeView;
+import cn.egov.kiosk.ui.home.HomeViewModel;
+import cn.egov.kiosk.ui.inactivity.InactivityView;
+import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
+import cn.egov.kiosk.ui.staff.StaffView;
+import cn.egov.kiosk.ui.staff.StaffViewModel;
+import cn.egov.kiosk.ui.theme.Theme;
+import cn.egov.kiosk.ui.theme.ThemeManager;
+import cn.egov.kiosk.ui.theme.Themes;
+import cn.egov.kiosk.ui.ticket.TicketView;
+import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the kiosk's screens on a runtime and puts them on a stage: full screen, undecorated,
+ * always on top, and closable only through the staff PIN. Session ends reset every screen.
+ */
+public final class KioskUi {
+  private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
+  private static final KeyCombination STAFF_KEYS =
+      new KeyCodeCombination(KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
+
+  private final KioskRuntime runtime;
+  private final I18n i18n;
+  private final Navigator navigator = new Navigator();
+  private final ThemeManager themes;
+  private final Theme initialTheme;
+  private final AvailabilityModel availability;
+  private final FrameView frame;
+  private final FrameViewModel frameVm;
+  private final TicketViewModel ticket;
+  private final StaffViewModel staff;
+  private final Map<cn.egov.kiosk.ui.Screen, Node> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
+  private Timeline ticker;
+
+  public KioskUi(KioskRuntime runtime, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
+    this.runtime = runtime;
+    var config = runtime.config();
+    this.i18n = new I18n(config.kiosk().locales());
+    this.initialTheme = Themes.byId(config.ui().theme());
+    this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
+    this.availability = new AvailabilityModel(runtime.features(), uiThread);
+
+    this.frameVm =
+        new FrameViewModel(
+            i18n,
+            navigator,
+            themes,
+            runtime.clock(),
+            config.kiosk().timeZone(),
+            config.kiosk().hallName()::get,
+            config.kiosk().hotline(),
+            () -> runtime.sessions().end(EndReason.EXPLICIT_EXIT));
+    this.frame = new FrameView(frameVm);
+
+    AttractViewModel attractVm =
+        new AttractViewModel(i18n, availability, runtime.sessions(), navigator, config.kiosk().hallName()::get);
+    this.ticket =
+        new TicketViewModel(
+            i18n,
+            runtime.queue(),
+            runtime.tickets(),
+            tasks,
+            runtime.sessions(),
+            runtime.businessTypeCodes(),
+            runtime::businessTypeName);
+    screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, new AttractView(attractVm, frameVm).root());
+    screens.put(cn.egov.kiosk.ui.Screen.HOME, new HomeView(new HomeViewModel(i18n, availability, navigator)).root());
+    screens.put(cn.egov.kiosk.ui.Screen.TICKET, new TicketView(ticket).root());
+
+    InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
+    frame.addOverlay(new InactivityView(inactivity).root());
+    this.staff = new StaffViewModel(i18n, runtime.clock(), config.kiosk()::staffPinMatches, exitKiosk);
+    frame.addOverlay(new StaffView(staff).root());
+    frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
+
+    navigator.currentProperty().addListener((obs, old, now) -> show(now));
+    show(navigator.current());
+    runtime.sessions().addListener(
+        new SessionListener() {
+          @Override
+          public void ended(Session session, EndReason reason) {
+            resetForNextCitizen();
+          }
+        });
+  }
+
+  private void show(cn.egov.kiosk.ui.Screen screen) {
+    frame.show(screens.get(screen));
+    if (screen == cn.egov.kiosk.ui.Screen.TICKET) {
+      ticket.onShow();
+    }
+  }
+
+  /** Every screen back to its start, every field cleared, language and theme back to default. */
+  private void resetForNextCitizen() {
+    ticket.reset();
+    staff.cancel();
+    i18n.setLocale(i18n.defaultLocale());
+    themes.reset(initialTheme);
+    navigator.reset();
+  }
+
+  public Parent root() {
+    return frame.root();
+  }
+
+  /**
+   * Builds the scene on the stage: undecorated at the screen's bounds (full-screen mode gives a
+   * centred 1024x768 window without a window manager), always on top, close requests refused.
+   */
+  public Scene attach(Stage stage, boolean fullScreen) {
+    Scene scene;
+    if (fullScreen) {
+      Rectangle2D bounds = Screen.getPrimary().getBounds();
+      stage.initStyle(StageStyle.UNDECORATED);
+      stage.setX(bounds.getMinX());
+      stage.setY(bounds.getMinY());
+      scene = new Scene(root(), bounds.getWidth(), bounds.getHeight());
+      stage.setAlwaysOnTop(true);
+    } else {
+      scene = new Scene(root(), 1280, 800);
+    }
+    stage.setTitle(i18n.text(Msg.APP_TITLE));
+    stage.setScene(scene);
+    stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume();
+          log.info("Close request refused: the kiosk closes only through the staff PIN");
+        });
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (STAFF_KEYS.match(e)) {
+            staff.open();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.F4 && e.isAltDown())) {
+            e.consume();
+          }
+        });
+    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> runtime.sessions().touch());
+    scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> runtime.sessions().touch());
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> runtime.sessions().touch());
+    themes.apply(scene);
+    startTicker();
+    return scene;
+  }
+
+  private void startTicker() {
+    ticker =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  frameTick();
+                  runtime.sessions().tick();
+                }));
+    ticker.setCycleCount(Animation.INDEFINITE);
+    ticker.play();
+  }
+
+  private void frameTick() {
+    frameVm.tick();
+  }
+
+  public void stop() {
+    if (ticker != null) {
+      ticker.stop();
+    }
+  }
+
+  public Navigator navigator() {
+    return navigator;
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+
+  public ThemeManager themes() {
+    return themes;
+  }
+
+  public AvailabilityModel availability() {
+    return availability;
+  }
+
+  public StaffViewModel staff() {
+    return staff;
+  }
+}

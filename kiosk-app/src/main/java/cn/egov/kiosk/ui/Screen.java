@@ -1,0 +1,8 @@
+package cn.egov.kiosk.ui;
+
+/** The screens of the kiosk. */
+public enum Screen {
+  ATTRACT,
+  HOME,
+  TICKET
+}

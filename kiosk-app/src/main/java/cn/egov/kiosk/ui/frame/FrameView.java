@@ -1,0 +1,122 @@
+package cn.egov.kiosk.ui.frame;
+
+import cn.egov.kiosk.ui.Msg;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+
+/**
+ * Lays out the frame: top bar (emblem, hall name, clock, language and elderly switches), the
+ * content in the middle with room for overlays, the navigation bar at the bottom.
+ */
+public final class FrameView {
+  private final BorderPane root = new BorderPane();
+  private final StackPane content = new StackPane();
+  private final StackPane layers = new StackPane(content);
+  private final StackPane emblem = new StackPane(star());
+
+  public FrameView(FrameViewModel vm) {
+    root.getStyleClass().add("kiosk-root");
+
+    emblem.getStyleClass().add("emblem");
+    emblem.setId("emblem");
+    Label hall = new Label();
+    hall.getStyleClass().add("hall-name");
+    hall.textProperty().bind(vm.hallNameProperty());
+    Label clock = new Label();
+    clock.getStyleClass().add("clock");
+    clock.setId("clock");
+    clock.textProperty().bind(vm.timeProperty());
+    Label date = new Label();
+    date.getStyleClass().add("date");
+    date.textProperty().bind(vm.dateProperty());
+    VBox time = new VBox(clock, date);
+    time.setAlignment(Pos.CENTER_RIGHT);
+
+    Button language = new Button();
+    language.setId("language-switch");
+    language.getStyleClass().add("frame-button");
+    language.textProperty().bind(vm.languageSwitchText());
+    language.setOnAction(e -> vm.switchLanguage());
+    language.setFocusTraversable(false);
+
+    Button elderly = new Button();
+    elderly.setId("elderly-switch");
+    elderly.getStyleClass().add("frame-button");
+    elderly.textProperty().bind(vm.elderlySwitchText());
+    elderly.setOnAction(e -> vm.toggleElderly());
+    elderly.setFocusTraversable(false);
+
+    HBox top = new HBox(emblem, hall, spacer(), time, language, elderly);
+    top.getStyleClass().add("top-bar");
+    root.setTop(top);
+
+    Button back = navButton("nav-back", Msg.FRAME_BACK, vm);
+    back.setOnAction(e -> vm.back());
+    back.disableProperty().bind(vm.canGoBack().not());
+    Button home = navButton("nav-home", Msg.FRAME_HOME, vm);
+    home.setOnAction(e -> vm.home());
+    Button exit = navButton("nav-exit", Msg.FRAME_EXIT, vm);
+    exit.setOnAction(e -> vm.exit());
+    Label hotline = new Label();
+    hotline.getStyleClass().add("hotline");
+    hotline.textProperty().bind(vm.hotlineProperty());
+    HBox bottom = new HBox(back, home, spacer(), hotline, spacer(), exit);
+    bottom.getStyleClass().add("bottom-bar");
+    bottom.visibleProperty().bind(vm.navigationVisible());
+    bottom.managedProperty().bind(vm.navigationVisible());
+    root.setBottom(bottom);
+
+    root.setCenter(layers);
+  }
+
+  private static Button navButton(String id, Msg text, FrameViewModel vm) {
+    Button b = new Button();
+    b.setId(id);
+    b.getStyleClass().add("nav-button");
+    b.textProperty().bind(vm.i18n().bind(text));
+    b.setFocusTraversable(false);
+    return b;
+  }
+
+  /** A five-pointed star, the emblem in the corner (a graphic, not text). */
+  private static SVGPath star() {
+    SVGPath star = new SVGPath();
+    star.setContent("M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z");
+    star.getStyleClass().add("emblem-star");
+    return star;
+  }
+
+  private static Region spacer() {
+    Region r = new Region();
+    HBox.setHgrow(r, Priority.ALWAYS);
+    return r;
+  }
+
+  public BorderPane root() {
+    return root;
+  }
+
+  /** Shows a screen in the middle. */
+  public void show(Node screen) {
+    content.getChildren().setAll(screen);
+  }
+
+  /** Adds an overlay above the content (inactivity warning, staff PIN). */
+  public void addOverlay(Node overlay) {
+    layers.getChildren().add(overlay);
+  }
+
+  /** The emblem in the top-left corner: the hidden staff gesture is five taps on it. */
+  public Node staffCorner() {
+    return emblem;
+  }
+}

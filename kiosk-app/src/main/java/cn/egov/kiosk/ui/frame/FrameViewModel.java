@@ -1,0 +1,129 @@
+package cn.egov.kiosk.ui.frame;
+
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.Navigator;
+import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.theme.ThemeManager;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The frame around every screen: hall name, clock and date, the language and elderly-mode
+ * switches, and the navigation bar (back, home, exit) shown on every screen but the attract one.
+ */
+public final class FrameViewModel {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final I18n i18n;
+  private final Navigator navigator;
+  private final ThemeManager themes;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
+  private final StringBinding hallName;
+  private final StringBinding hotline;
+  private final Runnable exitSession;
+
+  public FrameViewModel(
+      I18n i18n,
+      Navigator navigator,
+      ThemeManager themes,
+      Clock clock,
+      ZoneId zone,
+      Function<Locale, String> hallName,
+      String hotline,
+      Runnable exitSession) {
+    this.i18n = i18n;
+    this.navigator = navigator;
+    this.themes = themes;
+    this.clock = clock;
+    this.zone = zone;
+    this.exitSession = exitSession;
+    this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
+    this.hotline =
+        Bindings.createStringBinding(
+            () -> hotline.isBlank() ? "" : i18n.text(Msg.FRAME_HOTLINE, hotline), i18n.localeProperty());
+    i18n.localeProperty().addListener((obs, old, now) -> tick());
+    tick();
+  }
+
+  /** Updates the clock; the view calls it every second. */
+  public void tick() {
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    time.set(now.format(CLOCK));
+    date.set(i18n.text(Msg.FRAME_DATE, Date.from(now.toInstant())));
+  }
+
+  public ReadOnlyStringProperty timeProperty() {
+    return time.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty dateProperty() {
+    return date.getReadOnlyProperty();
+  }
+
+  public StringBinding hallNameProperty() {
+    return hallName;
+  }
+
+  public StringBinding hotlineProperty() {
+    return hotline;
+  }
+
+  /** The label of the language button: the other language's name, in that language. */
+  public StringBinding languageSwitchText() {
+    return i18n.bind(Msg.FRAME_LANGUAGE_SWITCH);
+  }
+
+  public StringBinding elderlySwitchText() {
+    return Bindings.createStringBinding(
+        () -> i18n.text(themes.elderly() ? Msg.FRAME_ELDERLY_OFF : Msg.FRAME_ELDERLY_ON),
+        i18n.localeProperty(),
+        themes.themeProperty());
+  }
+
+  public BooleanBinding navigationVisible() {
+    return Bindings.createBooleanBinding(() -> navigator.current() != Screen.ATTRACT, navigator.currentProperty());
+  }
+
+  public BooleanBinding canGoBack() {
+    return navigator.canGoBack();
+  }
+
+  public void switchLanguage() {
+    i18n.cycleLocale();
+  }
+
+  public void toggleElderly() {
+    themes.toggleElderly();
+  }
+
+  public void back() {
+    navigator.back();
+  }
+
+  public void home() {
+    navigator.home();
+  }
+
+  /** Ends the citizen's session and returns to the attract screen. */
+  public void exit() {
+    exitSession.run();
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+}

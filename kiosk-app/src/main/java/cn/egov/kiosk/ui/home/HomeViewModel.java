@@ -1,0 +1,92 @@
+package cn.egov.kiosk.ui.home;
+
+import cn.egov.kiosk.feature.Availability;
+import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.ui.AvailabilityModel;
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.Navigator;
+import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.attract.AttractViewModel;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+
+/** The home screen: one large tile per feature, disabled with the reason when it cannot be used. */
+public final class HomeViewModel {
+
+  /** One tile. */
+  public final class Tile {
+    private final Feature feature;
+
+    Tile(Feature feature) {
+      this.feature = feature;
+    }
+
+    public Feature feature() {
+      return feature;
+    }
+
+    public StringBinding title() {
+      return i18n.bind(AttractViewModel.featureName(feature));
+    }
+
+    public StringBinding description() {
+      return i18n.bind(descriptionOf(feature));
+    }
+
+    public BooleanBinding available() {
+      return Bindings.createBooleanBinding(() -> availability.of(feature).get().available(), availability.of(feature));
+    }
+
+    /** Empty when available; otherwise "out of service: the printer is out of paper". */
+    public StringBinding problem() {
+      return Bindings.createStringBinding(
+          () -> {
+            Availability a = availability.of(feature).get();
+            return a.available() ? "" : i18n.text(Msg.FEATURE_OUT_OF_SERVICE, AvailabilityModel.problemText(i18n, a));
+          },
+          availability.of(feature),
+          i18n.localeProperty());
+    }
+
+    public void open() {
+      if (availability.of(feature).get().available()) {
+        navigator.go(screenOf(feature));
+      }
+    }
+  }
+
+  private final I18n i18n;
+  private final AvailabilityModel availability;
+  private final Navigator navigator;
+  private final List<Tile> tiles;
+
+  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
+    this.i18n = i18n;
+    this.availability = availability;
+    this.navigator = navigator;
+    this.tiles = java.util.Arrays.stream(Feature.values()).map(Tile::new).toList();
+  }
+
+  public List<Tile> tiles() {
+    return tiles;
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+
+  private static Msg descriptionOf(Feature f) {
+    return switch (f) {
+      case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET_DESCRIPTION;
+    };
+  }
+
+  private static Screen screenOf(Feature f) {
+    return switch (f) {
+      case QUEUE_TICKET -> Screen.TICKET;
+    };
+  }
+}

@@ -1,0 +1,133 @@
+package cn.egov.kiosk.ui.staff;
+
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staff PIN pad that guards leaving the kiosk. Opened by a hidden gesture (five taps on the
+ * emblem within three seconds) or Ctrl+Alt+Shift+S. Five wrong PINs lock it for a minute. The PIN
+ * is never logged. The admin issue replaces the plain PIN from
+ * configuration with real staff accounts.
+ */
+public final class StaffViewModel {
+  private static final Logger log = LoggerFactory.getLogger(StaffViewModel.class);
+  static final int TAPS = 5;
+  static final Duration TAP_WINDOW = Duration.ofSeconds(3);
+  static final int MAX_ATTEMPTS = 5;
+  static final Duration LOCKOUT = Duration.ofSeconds(60);
+  private static final int MAX_DIGITS = 12;
+
+  private final I18n i18n;
+  private final Clock clock;
+  private final java.util.function.Predicate<CharSequence> pinCheck;
+  private final Runnable exitKiosk;
+  private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final StringBuilder entered = new StringBuilder();
+  private final Instant[] taps = new Instant[TAPS];
+  private int tapCount;
+  private int wrong;
+  private Instant lockedUntil = Instant.MIN;
+
+  /** @param pinCheck compares an entry with the staff PIN, in constant time */
+  public StaffViewModel(I18n i18n, Clock clock, java.util.function.Predicate<CharSequence> pinCheck, Runnable exitKiosk) {
+    this.i18n = i18n;
+    this.clock = clock;
+    this.pinCheck = pinCheck;
+    this.exitKiosk = exitKiosk;
+  }
+
+  /** A tap on the hidden corner; the fifth within the window opens the PIN pad. */
+  public void cornerTapped() {
+    Instant now = clock.instant();
+    taps[tapCount % TAPS] = now;
+    tapCount++;
+    if (tapCount >= TAPS) {
+      Instant oldest = taps[tapCount % TAPS];
+      if (Duration.between(oldest, now).compareTo(TAP_WINDOW) <= 0) {
+        tapCount = 0;
+        open();
+      }
+    }
+  }
+
+  public void open() {
+    clearEntry();
+    message.set(i18n.text(Msg.STAFF_PIN_PROMPT));
+    visible.set(true);
+    log.info("Staff PIN pad opened");
+  }
+
+  public void cancel() {
+    clearEntry();
+    visible.set(false);
+  }
+
+  public void digit(int d) {
+    if (d < 0 || d > 9 || entered.length() >= MAX_DIGITS) {
+      return;
+    }
+    entered.append((char) ('0' + d));
+    masked.set("●".repeat(entered.length()));
+  }
+
+  public void clearEntry() {
+    entered.setLength(0);
+    masked.set("");
+  }
+
+  /** Checks the PIN: right closes the kiosk program; wrong counts toward the lockout. */
+  public void submit() {
+    Instant now = clock.instant();
+    if (now.isBefore(lockedUntil)) {
+      message.set(i18n.text(Msg.STAFF_LOCKED, Duration.between(now, lockedUntil).toSeconds() + 1));
+      clearEntry();
+      return;
+    }
+    boolean right = pinCheck.test(entered);
+    clearEntry();
+    if (right) {
+      wrong = 0;
+      visible.set(false);
+      log.warn("Staff PIN accepted: the kiosk program is closing on staff request");
+      exitKiosk.run();
+      return;
+    }
+    wrong++;
+    log.warn("Wrong staff PIN ({} of {})", wrong, MAX_ATTEMPTS);
+    if (wrong >= MAX_ATTEMPTS) {
+      wrong = 0;
+      lockedUntil = now.plus(LOCKOUT);
+      message.set(i18n.text(Msg.STAFF_LOCKED, LOCKOUT.toSeconds()));
+    } else {
+      message.set(i18n.text(Msg.STAFF_WRONG_PIN));
+    }
+  }
+
+  public ReadOnlyBooleanProperty visibleProperty() {
+    return visible.getReadOnlyProperty();
+  }
+
+  /** The entry as dots. */
+  public ReadOnlyStringProperty maskedProperty() {
+    return masked.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+}

@@ -1,0 +1,155 @@
+package cn.egov.kiosk.ui.ticket;
+
+import cn.egov.kiosk.ui.Icons;
+import cn.egov.kiosk.ui.Msg;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Lays out the 取号 screen: the business types, then printing, then the number or the failure. */
+public final class TicketView {
+  private final StackPane root = new StackPane();
+
+  public TicketView(TicketViewModel vm) {
+    root.setId("ticket");
+    VBox choosing = choosing(vm);
+    VBox printing = printing(vm);
+    VBox done = done(vm);
+    VBox failed = failed(vm);
+    root.getChildren().addAll(choosing, printing, done, failed);
+    showOnly(vm.stepProperty().get(), choosing, printing, done, failed);
+    vm.stepProperty().addListener((obs, old, now) -> showOnly(now, choosing, printing, done, failed));
+  }
+
+  private static void showOnly(TicketViewModel.Step step, VBox choosing, VBox printing, VBox done, VBox failed) {
+    choosing.setVisible(step == TicketViewModel.Step.CHOOSING);
+    printing.setVisible(step == TicketViewModel.Step.PRINTING);
+    done.setVisible(step == TicketViewModel.Step.DONE);
+    failed.setVisible(step == TicketViewModel.Step.FAILED);
+  }
+
+  private static VBox choosing(TicketViewModel vm) {
+    VBox box = screen("ticket-choosing");
+    Label title = label("screen-title");
+    title.textProperty().bind(vm.i18n().bind(Msg.TICKET_CHOOSE_TYPE));
+    FlowPane types = new FlowPane();
+    types.getStyleClass().add("tiles");
+    vm.options().addListener((ListChangeListener<TicketViewModel.TypeOption>) c -> fillTypes(types, vm, vm.options()));
+    fillTypes(types, vm, vm.options());
+    box.getChildren().addAll(title, types);
+    return box;
+  }
+
+  private static void fillTypes(FlowPane pane, TicketViewModel vm, List<TicketViewModel.TypeOption> options) {
+    pane.getChildren().clear();
+    for (TicketViewModel.TypeOption option : options) {
+      Label code = label("type-code");
+      code.setText(option.code());
+      Label name = label("type-name");
+      name.setText(option.name());
+      Label waiting = label("type-waiting");
+      waiting.setText(option.waiting());
+      VBox text = new VBox(name, waiting);
+      text.getStyleClass().add("type-text");
+      HBox content = new HBox(code, text);
+      content.setSpacing(16);
+      content.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      Button b = new Button();
+      b.setId("type-" + option.code());
+      b.getStyleClass().add("type-button");
+      b.setGraphic(content);
+      b.setFocusTraversable(false);
+      b.setOnAction(e -> vm.choose(option.code()));
+      pane.getChildren().add(b);
+    }
+  }
+
+  private static VBox printing(TicketViewModel vm) {
+    VBox box = screen("ticket-printing");
+    box.setAlignment(javafx.geometry.Pos.CENTER);
+    ProgressIndicator spinner = new ProgressIndicator();
+    Label text = label("ticket-line");
+    text.textProperty().bind(vm.i18n().bind(Msg.TICKET_PRINTING));
+    box.getChildren().addAll(spinner, text);
+    return box;
+  }
+
+  private static VBox done(TicketViewModel vm) {
+    VBox box = screen("ticket-done");
+    box.setAlignment(javafx.geometry.Pos.CENTER);
+    Node icon = bigIcon(Icons.check());
+    Label title = label("screen-title");
+    title.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_TITLE));
+    Label caption = label("ticket-line");
+    caption.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_NUMBER));
+    Label number = label("ticket-number");
+    number.setId("ticket-number");
+    number.textProperty().bind(vm.numberProperty());
+    Label ahead = label("ticket-line");
+    ahead.setId("ticket-ahead");
+    ahead.textProperty().bind(vm.aheadProperty());
+    Label hint = label("hint");
+    hint.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_HINT));
+    Button finish = new Button();
+    finish.setId("ticket-finish");
+    finish.getStyleClass().add("primary-button");
+    finish.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_FINISH));
+    finish.setOnAction(e -> vm.finish());
+    box.getChildren().addAll(icon, title, caption, number, ahead, hint, finish);
+    return box;
+  }
+
+  private static VBox failed(TicketViewModel vm) {
+    VBox box = screen("ticket-failed");
+    box.setAlignment(javafx.geometry.Pos.CENTER);
+    Node icon = bigIcon(Icons.cross());
+    Label title = label("screen-title");
+    title.textProperty().bind(vm.i18n().bind(Msg.TICKET_FAILED_TITLE));
+    Label reason = label("failure-reason");
+    reason.setId("ticket-failure-reason");
+    reason.textProperty().bind(vm.failureReasonProperty());
+    Label voided = label("ticket-line");
+    voided.setId("ticket-voided");
+    voided.textProperty().bind(vm.voidedNoticeProperty());
+    Label advice = label("hint");
+    advice.textProperty().bind(vm.i18n().bind(Msg.TICKET_FAILED_ADVICE));
+    Button finish = new Button();
+    finish.setId("ticket-failed-finish");
+    finish.getStyleClass().add("primary-button");
+    finish.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_FINISH));
+    finish.setOnAction(e -> vm.finish());
+    box.getChildren().addAll(icon, title, reason, voided, advice, finish);
+    return box;
+  }
+
+  private static Node bigIcon(Node icon) {
+    icon.getStyleClass().add("big-icon");
+    return new Group(icon);
+  }
+
+  private static VBox screen(String id) {
+    VBox box = new VBox();
+    box.setId(id);
+    box.getStyleClass().add("screen");
+    return box;
+  }
+
+  private static Label label(String styleClass) {
+    Label l = new Label();
+    l.getStyleClass().add(styleClass);
+    l.setWrapText(true);
+    return l;
+  }
+
+  public Node root() {
+    return root;
+  }
+}

@@ -1,0 +1,200 @@
+package cn.egov.kiosk.ui.ticket;
+
+import cn.egov.kiosk.queue.IssueOutcome;
+import cn.egov.kiosk.queue.QueueService;
+import cn.egov.kiosk.queue.TicketIssuer;
+import cn.egov.kiosk.session.EndReason;
+import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.TaskRunner;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 取号: the citizen picks a business type; the ticket prints; the screen says the number and how
+ * many are ahead, or why there is no ticket (and that the number was voided). Printing runs in the
+ * background; the screen shows that it is printing meanwhile.
+ */
+public final class TicketViewModel {
+  private static final Logger log = LoggerFactory.getLogger(TicketViewModel.class);
+
+  public enum Step {
+    CHOOSING,
+    PRINTING,
+    DONE,
+    FAILED
+  }
+
+  /** A business type button: code, name in the current language, people waiting. */
+  public record TypeOption(String code, String name, String waiting) {}
+
+  private final I18n i18n;
+  private final QueueService queue;
+  private final TicketIssuer issuer;
+  private final TaskRunner tasks;
+  private final SessionManager sessions;
+  private final List<String> typeCodes;
+  private final BiFunction<String, Locale, String> typeNames;
+
+  private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSING);
+  private final ObservableList<TypeOption> options = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper number = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper ahead = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper failureReason = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper voidedNotice = new ReadOnlyStringWrapper("");
+  private Map<String, OptionalInt> waiting = Map.of();
+  private long generation;
+
+  public TicketViewModel(
+      I18n i18n,
+      QueueService queue,
+      TicketIssuer issuer,
+      TaskRunner tasks,
+      SessionManager sessions,
+      List<String> typeCodes,
+      BiFunction<String, Locale, String> typeNames) {
+    this.i18n = i18n;
+    this.queue = queue;
+    this.issuer = issuer;
+    this.tasks = tasks;
+    this.sessions = sessions;
+    this.typeCodes = List.copyOf(typeCodes);
+    this.typeNames = typeNames;
+    i18n.localeProperty().addListener((obs, old, now) -> rebuildOptions());
+    rebuildOptions();
+  }
+
+  /** The screen is shown: back to choosing, waiting counts refreshed in the background. */
+  public void onShow() {
+    reset();
+    long gen = generation;
+    tasks.run(
+        () -> typeCodes.stream().collect(Collectors.toMap(c -> c, queue::waiting)),
+        counts -> {
+          if (gen == generation) {
+            waiting = counts;
+            rebuildOptions();
+          }
+        },
+        error -> log.warn("Could not count the people waiting: {}", error.toString()));
+  }
+
+  /** The citizen touched a business type: take a number and print it. */
+  public void choose(String code) {
+    if (step.get() != Step.CHOOSING) {
+      return; // a second touch while printing
+    }
+    step.set(Step.PRINTING);
+    Locale locale = i18n.locale();
+    long gen = generation;
+    tasks.run(
+        () -> issuer.issue(code, locale, Optional.empty()),
+        outcome -> {
+          if (gen == generation) {
+            show(outcome);
+          }
+        },
+        error -> {
+          if (gen == generation) {
+            failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
+            voidedNotice.set("");
+            step.set(Step.FAILED);
+          }
+        });
+  }
+
+  private void show(IssueOutcome outcome) {
+    if (outcome instanceof IssueOutcome.Issued issued) {
+      number.set(issued.ticket().number());
+      ahead.set(issued.ticket().waitingAhead().isPresent() ? i18n.text(Msg.TICKET_DONE_AHEAD, issued.ticket().waitingAhead().getAsInt()) : "");
+      step.set(Step.DONE);
+    } else if (outcome instanceof IssueOutcome.NotIssued failed) {
+      failureReason.set(i18n.text(reasonText(failed.reason())));
+      voidedNotice.set(failed.voided().map(t -> i18n.text(Msg.TICKET_FAILED_VOIDED, t.number())).orElse(""));
+      step.set(Step.FAILED);
+    }
+  }
+
+  static Msg reasonText(IssueOutcome.Reason reason) {
+    return switch (reason) {
+      case PRINTER_MISSING -> Msg.REASON_PRINTER_MISSING;
+      case PRINTER_OFFLINE -> Msg.REASON_PRINTER_OFFLINE;
+      case PAPER_OUT -> Msg.REASON_PAPER_OUT;
+      case COVER_OPEN -> Msg.REASON_COVER_OPEN;
+      case PRINTER_FAULT -> Msg.REASON_PRINTER_FAULT;
+      case STORE_FAILED -> Msg.REASON_STORE_FAILED;
+    };
+  }
+
+  /** The citizen is done: the session ends and the kiosk returns to the attract screen. */
+  public void finish() {
+    sessions.end(EndReason.EXPLICIT_EXIT);
+  }
+
+  /** Forgets everything shown (a session ended, or the screen is entered again). */
+  public void reset() {
+    generation++;
+    step.set(Step.CHOOSING);
+    number.set("");
+    ahead.set("");
+    failureReason.set("");
+    voidedNotice.set("");
+    waiting = Map.of();
+    rebuildOptions();
+  }
+
+  private void rebuildOptions() {
+    Locale locale = i18n.locale();
+    options.setAll(
+        typeCodes.stream()
+            .map(
+                code -> {
+                  OptionalInt w = waiting.getOrDefault(code, OptionalInt.empty());
+                  String waitingText = w.isPresent() ? i18n.text(Msg.TICKET_WAITING, w.getAsInt()) : "";
+                  return new TypeOption(code, typeNames.apply(code, locale), waitingText);
+                })
+            .toList());
+  }
+
+  public ReadOnlyObjectProperty<Step> stepProperty() {
+    return step.getReadOnlyProperty();
+  }
+
+  public ObservableList<TypeOption> options() {
+    return FXCollections.unmodifiableObservableList(options);
+  }
+
+  public ReadOnlyStringProperty numberProperty() {
+    return number.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty aheadProperty() {
+    return ahead.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty failureReasonProperty() {
+    return failureReason.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty voidedNoticeProperty() {
+    return voidedNotice.getReadOnlyProperty();
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+}

@@ -1,0 +1,64 @@
+package cn.egov.kiosk.print.ticket;
+
+import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.device.printer.receipt.DisplayWidth;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import cn.egov.kiosk.print.layout.TextLayout;
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+
+/**
+ * The queue ticket (排队取号票): hall name, business type, the number in large type, people waiting
+ * ahead, time, a QR code with the ticket's id, and the instruction line, all in the citizen's
+ * language; on 58 mm (32 columns) or 80 mm (48 columns) paper.
+ */
+public final class QueueTicketTemplate {
+  public static final String NAME = "queue-ticket";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  public ReceiptDocument render(QueueTicket ticket, int columns) {
+    ResourceBundle text = ResourceBundle.getBundle("cn.egov.kiosk.print.ticket.ticket", ticket.locale());
+    TextStyle center = TextStyle.NORMAL.aligned(Align.CENTER);
+    ReceiptDocument.Builder doc = ReceiptDocument.builder(NAME);
+
+    for (String line : TextLayout.wrap(ticket.hallName(), columns)) {
+      doc.text(line, center.withBold(true));
+    }
+    doc.text("-".repeat(columns), TextStyle.NORMAL);
+    for (String line : TextLayout.wrap(ticket.businessType(), columns / 2)) {
+      doc.text(line, center.withBold(true).sized(2, 2));
+    }
+    int magnify = numberMagnification(ticket.number(), columns);
+    doc.text(ticket.number(), center.withBold(true).sized(magnify, magnify));
+    if (ticket.waitingAhead().isPresent()) {
+      doc.text(MessageFormat.format(text.getString("waitingAhead"), ticket.waitingAhead().getAsInt()), center);
+    }
+    doc.feed(1);
+    doc.text(text.getString("issuedAt") + ticket.issuedAt().format(TIME), TextStyle.NORMAL);
+    ticket.maskedIdNumber().ifPresent(id -> doc.text(text.getString("idNumber") + id, TextStyle.NORMAL));
+    doc.qr(ticket.ticketId(), columns >= 48 ? 6 : 4, Align.CENTER);
+    doc.text(ticket.ticketId(), center);
+    for (String line : TextLayout.wrap(text.getString("instruction"), columns)) {
+      doc.text(line, center);
+    }
+    if (!ticket.hotline().isBlank()) {
+      doc.text(text.getString("hotline") + ticket.hotline(), center);
+    }
+    doc.feed(2);
+    doc.cut();
+    return doc.build();
+  }
+
+  /** The largest magnification (up to 4) at which the number fits the line. */
+  private static int numberMagnification(String number, int columns) {
+    int width = DisplayWidth.of(number);
+    for (int m = 4; m > 1; m--) {
+      if (width * m <= columns) {
+        return m;
+      }
+    }
+    return 1;
+  }
+}
