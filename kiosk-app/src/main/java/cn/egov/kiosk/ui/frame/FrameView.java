@@ -55,6 +55,9 @@ public final class FrameView {
     elderly.setOnAction(e -> vm.toggleElderly());
     elderly.setFocusTraversable(false);
 
+    // the attract screen shows the hall and the clock in large type itself
+    hall.visibleProperty().bind(vm.navigationVisible());
+    time.visibleProperty().bind(vm.navigationVisible());
     HBox top = new HBox(emblem, hall, spacer(), time, language, elderly);
     top.getStyleClass().add("top-bar");
     root.setTop(top);

@@ -27,7 +27,7 @@ public final class HomeView {
     for (HomeViewModel.Tile tile : vm.tiles()) {
       tiles.getChildren().add(tile(tile));
     }
-    root.getChildren().addAll(title, tiles, hint);
+    root.getChildren().addAll(title, hint, tiles);
   }
 
   private static Node tile(HomeViewModel.Tile tile) {

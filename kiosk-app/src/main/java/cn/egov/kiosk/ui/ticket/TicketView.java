@@ -51,14 +51,14 @@ public final class TicketView {
   private static void fillTypes(FlowPane pane, TicketViewModel vm, List<TicketViewModel.TypeOption> options) {
     pane.getChildren().clear();
     for (TicketViewModel.TypeOption option : options) {
-      Label code = label("type-code");
-      code.setText(option.code());
-      Label name = label("type-name");
-      name.setText(option.name());
-      Label waiting = label("type-waiting");
-      waiting.setText(option.waiting());
-      VBox text = new VBox(name, waiting);
-      text.getStyleClass().add("type-text");
+      Label code = new Label(option.code());
+      code.getStyleClass().add("type-code");
+      Label name = new Label(option.name());
+      name.getStyleClass().add("type-name");
+      Label waiting = new Label(option.waiting());
+      waiting.getStyleClass().add("type-waiting");
+      VBox text = new VBox(4, name, waiting);
+      text.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       HBox content = new HBox(code, text);
       content.setSpacing(16);
       content.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -52,6 +52,7 @@ public final class TicketViewModel {
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSING);
   private final ObservableList<TypeOption> options = FXCollections.observableArrayList();
+  private final ObservableList<TypeOption> readOnlyOptions = FXCollections.unmodifiableObservableList(options);
   private final ReadOnlyStringWrapper number = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper ahead = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper failureReason = new ReadOnlyStringWrapper("");
@@ -175,7 +176,7 @@ public final class TicketViewModel {
   }
 
   public ObservableList<TypeOption> options() {
-    return FXCollections.unmodifiableObservableList(options);
+    return readOnlyOptions;
   }
 
   public ReadOnlyStringProperty numberProperty() {

@@ -19,7 +19,11 @@ public final class QueueTicketTemplate {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   public ReceiptDocument render(QueueTicket ticket, int columns) {
-    ResourceBundle text = ResourceBundle.getBundle("cn.egov.kiosk.print.ticket.ticket", ticket.locale());
+    ResourceBundle text =
+        ResourceBundle.getBundle(
+            "cn.egov.kiosk.print.ticket.ticket",
+            ticket.locale(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     TextStyle center = TextStyle.NORMAL.aligned(Align.CENTER);
     ReceiptDocument.Builder doc = ReceiptDocument.builder(NAME);
 
