@@ -77,6 +77,11 @@ public final class QueueService {
     return OptionalInt.of(tickets.waiting(today(), businessType));
   }
 
+  /** Every number of a day, in the order taken: for staff counts and checks. */
+  public java.util.List<Ticket> ticketsOfDay(LocalDate day) {
+    return tickets.ofDay(day);
+  }
+
   private void requireKnown(String businessType) {
     if (!businessTypes.contains(businessType)) {
       throw new IllegalArgumentException("business type " + businessType + " is not offered here");

@@ -78,6 +78,13 @@ public final class FrameView {
     bottom.managedProperty().bind(vm.navigationVisible());
     root.setBottom(bottom);
 
+    // the navigation bar always stays on screen: the middle gives way (and is clipped) instead
+    content.setMinSize(0, 0);
+    layers.setMinSize(0, 0);
+    javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    clip.widthProperty().bind(layers.widthProperty());
+    clip.heightProperty().bind(layers.heightProperty());
+    layers.setClip(clip);
     root.setCenter(layers);
   }
 

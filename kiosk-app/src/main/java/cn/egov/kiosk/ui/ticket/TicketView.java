@@ -20,6 +20,7 @@ public final class TicketView {
 
   public TicketView(TicketViewModel vm) {
     root.setId("ticket");
+    root.setMinHeight(0);
     VBox choosing = choosing(vm);
     VBox printing = printing(vm);
     VBox done = done(vm);
@@ -44,7 +45,14 @@ public final class TicketView {
     types.getStyleClass().add("tiles");
     vm.options().addListener((ListChangeListener<TicketViewModel.TypeOption>) c -> fillTypes(types, vm, vm.options()));
     fillTypes(types, vm, vm.options());
-    box.getChildren().addAll(title, types);
+    // more business types than fit (large type, small screen) scroll rather than vanish
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(types);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("kiosk-scroll");
+    scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setMinHeight(0);
+    javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+    box.getChildren().addAll(title, scroll);
     return box;
   }
 
@@ -137,6 +145,8 @@ public final class TicketView {
 
   private static VBox screen(String id) {
     VBox box = new VBox();
+    box.setMinHeight(0);
+    StackPane.setAlignment(box, javafx.geometry.Pos.TOP_CENTER);
     box.setId(id);
     box.getStyleClass().add("screen");
     return box;

@@ -1,0 +1,209 @@
+package cn.egov.kiosk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
+import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.queue.Ticket;
+import cn.egov.kiosk.queue.TicketStatus;
+import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.ui.KioskFonts;
+import cn.egov.kiosk.ui.KioskUi;
+import cn.egov.kiosk.ui.Screen;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The kiosk end to end, headless (TestFX on Monocle): the whole runtime on simulated devices, the
+ * real screens, a citizen's touches.
+ */
+@ExtendWith(ApplicationExtension.class)
+class QueueTicketFlowTest {
+  @TempDir static Path dir;
+
+  private KioskRuntime runtime;
+  private KioskUi ui;
+  private Stage stage;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+  private volatile boolean exited;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    Path home = dir.resolve("run-" + System.nanoTime());
+    runtime = new KioskRuntime(TestConfigs.write(home, TestConfigs.SIM_DEVICES), clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+    runtime.start();
+    KioskFonts.load();
+    ui = new KioskUi(runtime, new cn.egov.kiosk.ui.FxTaskRunner(), Platform::runLater, () -> exited = true);
+    ui.attach(stage, false);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    Platform.runLater(ui::stop);
+    runtime.close();
+  }
+
+  @Test
+  void citizenTakesANumberAndTheTicketIsPrinted(FxRobot robot) throws Exception {
+    awaitHealthy();
+    robot.clickOn("#touch-to-start");
+    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+    robot.clickOn("#tile-queue_ticket");
+    assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
+    robot.clickOn("#type-A");
+    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
+
+    Ticket ticket = onlyTicketOfToday();
+    assertThat(ticket.status()).isEqualTo(TicketStatus.PRINTED);
+    ReceiptDocument printed = printer().printed();
+    assertThat(printed.lines()).contains("A001", "综合受理", "测试区政务服务中心");
+    assertThat(printed.qrPayloads()).containsExactly(ticket.id());
+    assertThat(ticket.id()).isEqualTo("K01-20261128-A001");
+    assertThat(printed.cuts()).isEqualTo(1);
+    assertThat(text(robot, "#ticket-ahead")).isEqualTo("您前面没有人等候，请留意叫号");
+
+    robot.clickOn("#ticket-finish");
+    assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
+    assertThat(runtime.sessions().current()).isEmpty();
+  }
+
+  @Test
+  void paperOutDuringTheFlowVoidsTheNumberAndSaysWhy(FxRobot robot) throws Exception {
+    awaitHealthy();
+    robot.clickOn("#touch-to-start");
+    robot.clickOn("#tile-queue_ticket");
+    printer().apply("paper-out");
+    robot.clickOn("#type-B");
+    await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
+
+    assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+    assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。");
+    assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
+    assertThat(printer().printed().lines()).isEmpty();
+
+    robot.clickOn("#ticket-failed-finish");
+    await(() -> !robot.lookup("#tile-queue_ticket").tryQuery().isPresent() || ui.navigator().current() == Screen.ATTRACT, "back to attract");
+    // the attract screen now says why 取号 is out of service
+    await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
+  }
+
+  @Test
+  void anUnhealthyPrinterDisablesTheTileWithTheReason(FxRobot robot) throws Exception {
+    awaitHealthy();
+    printer().apply("cover-open");
+    await(() -> !runtime.features().of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
+    robot.clickOn("#touch-to-start");
+    await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
+    assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
+    robot.clickOn("#tile-queue_ticket");
+    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+    printer().apply("cover-close");
+    await(() -> !robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to come back");
+  }
+
+  @Test
+  void languageAndElderlyModeSwitchAndAreResetForTheNextCitizen(FxRobot robot) {
+    robot.clickOn("#touch-to-start");
+    robot.clickOn("#language-switch");
+    assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("en"));
+    assertThat(robot.lookup("#nav-home").queryAs(Button.class).getText()).isEqualTo("Home");
+    robot.clickOn("#elderly-switch");
+    assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("elderly.css"));
+    robot.clickOn("#nav-exit");
+    assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
+    assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
+    assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("standard.css"));
+  }
+
+  @Test
+  void inactivityWarnsThenEndsTheSession(FxRobot robot) {
+    robot.clickOn("#touch-to-start");
+    robot.clickOn("#tile-queue_ticket");
+    clock.advance(Duration.ofSeconds(61));
+    await(() -> robot.lookup("#inactivity-warning").query().isVisible(), "the inactivity warning");
+    robot.clickOn("#inactivity-continue");
+    assertThat(robot.lookup("#inactivity-warning").query().isVisible()).isFalse();
+    assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
+    clock.advance(Duration.ofSeconds(81));
+    await(() -> ui.navigator().current() == Screen.ATTRACT, "the session to end");
+    assertThat(runtime.sessions().current()).isEmpty();
+  }
+
+  @Test
+  void theWindowRefusesToCloseAndTheStaffPinClosesIt(FxRobot robot) {
+    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    assertThat(stage.isShowing()).isTrue();
+    for (int i = 0; i < 5; i++) {
+      robot.clickOn("#emblem");
+    }
+    assertThat(robot.lookup("#staff-pin").query().isVisible()).isTrue();
+    for (char c : "135790".toCharArray()) {
+      robot.clickOn("#staff-pin-" + c);
+    }
+    robot.clickOn("#staff-pin-submit");
+    assertThat(exited).isTrue();
+  }
+
+  @Test
+  void chineseIsDrawnWithTheBundledCjkFont(FxRobot robot) {
+    Label hall = robot.lookup(".attract-hall").queryAs(Label.class);
+    assertThat(hall.getText()).isEqualTo("测试区政务服务中心");
+    assertThat(Font.getFamilies()).contains(KioskFonts.FAMILY);
+    assertThat(hall.getFont().getFamily()).isEqualTo(KioskFonts.FAMILY);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private SimulatedReceiptPrinter printer() {
+    return runtime.simulators().find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
+  }
+
+  private Ticket onlyTicketOfToday() {
+    List<Ticket> tickets = runtime.queue().ticketsOfDay(runtime.queue().today());
+    assertThat(tickets).hasSize(1);
+    return tickets.get(0);
+  }
+
+  private void awaitHealthy() {
+    await(() -> runtime.devices().health().allHealthy() && runtime.devices().health().all().size() == 4, "devices healthy");
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static String text(FxRobot robot, String query) {
+    Node node = robot.lookup(query).query();
+    return ((Label) node).getText();
+  }
+
+  private static void await(Callable<Boolean> condition, String what) {
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+}
