@@ -1,13 +1,136 @@
 package cn.egov.kiosk.bench;
 
+import cn.egov.kiosk.runtime.ConfigFiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kiosk bench [--json]}: the project's benchmarks, one figure per line. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs the benchmarks and prints one line per figure.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the benchmarks and prints one line per figure: name, value, unit, and where there is one",
+      "the baseline measured in the same run and the ratio. Startup needs a display: DISPLAY, or Xvfb",
+      "(started here when installed); the serial figures need socat."
+    })
 public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--json", description = "Print a JSON array of figures instead of lines.")
+  boolean json;
+
+  @Option(names = "--runs", description = "Startup runs of each application (default ${DEFAULT-VALUE}).")
+  int runs = 3;
+
+  @Option(names = "--tickets", description = "Tickets per printer measurement (default ${DEFAULT-VALUE}).")
+  int tickets = 20;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path scratch = Files.createTempDirectory("kiosk-bench");
+    List<Figure> figures = new ArrayList<>();
+    try {
+      try (Display display = Display.find()) {
+        if (display.environment().isEmpty()) {
+          figures.add(Figure.skipped("startup.attract-ready", "no display: set DISPLAY or install Xvfb"));
+        } else {
+          err.println("bench: startup on display " + display.environment().get().get("DISPLAY") + " (" + runs + " runs each)...");
+          err.flush();
+          figures.addAll(new StartupBench(ConfigFiles.defaultConfig(), runs).run(display.environment().get(), scratch.resolve("startup")));
+        }
+      }
+      err.println("bench: tickets (" + tickets + " each)...");
+      err.flush();
+      figures.addAll(new TicketBench(tickets).run(scratch.resolve("tickets")));
+    } finally {
+      deleteTree(scratch);
+    }
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+    } else {
+      figures.forEach(f -> out.println(f.line()));
+    }
+    out.flush();
     return 0;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** The display the startup benchmark shows its windows on: the current one, or an Xvfb of its own. */
+  private static final class Display implements AutoCloseable {
+    private final Optional<Map<String, String>> environment;
+    private final Process xvfb;
+
+    private Display(Optional<Map<String, String>> environment, Process xvfb) {
+      this.environment = environment;
+      this.xvfb = xvfb;
+    }
+
+    static Display find() throws InterruptedException {
+      String current = System.getenv("DISPLAY");
+      if (current != null && !current.isBlank()) {
+        return new Display(Optional.of(Map.of("DISPLAY", current)), null);
+      }
+      for (int n = 87; n < 97; n++) {
+        if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+          continue;
+        }
+        try {
+          Process p =
+              new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                  .start();
+          for (int i = 0; i < 100 && p.isAlive(); i++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+              Map<String, String> env = new HashMap<>();
+              env.put("DISPLAY", ":" + n);
+              return new Display(Optional.of(env), p);
+            }
+            Thread.sleep(50);
+          }
+          p.destroyForcibly();
+        } catch (IOException e) {
+          return new Display(Optional.empty(), null); // no Xvfb
+        }
+      }
+      return new Display(Optional.empty(), null);
+    }
+
+    Optional<Map<String, String>> environment() {
+      return environment;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (xvfb != null) {
+        xvfb.destroy();
+        xvfb.waitFor(5, TimeUnit.SECONDS);
+      }
+    }
   }
 }

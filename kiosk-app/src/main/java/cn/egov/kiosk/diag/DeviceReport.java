@@ -1,11 +1,12 @@
 package cn.egov.kiosk.diag;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /** One device's diagnosis: what it is, where, its state and health, and its counters. */
 public record DeviceReport(
     String id,
-    String deviceClass,
+    @JsonProperty("class") String deviceClass,
     String driver,
     String connection,
     String state,

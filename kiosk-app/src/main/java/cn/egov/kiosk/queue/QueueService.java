@@ -1,6 +1,5 @@
 package cn.egov.kiosk.queue;
 
-import cn.egov.kiosk.store.TicketRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,13 +18,13 @@ import org.slf4j.LoggerFactory;
 public final class QueueService {
   private static final Logger log = LoggerFactory.getLogger(QueueService.class);
 
-  private final TicketRepository tickets;
+  private final TicketStore tickets;
   private final Clock clock;
   private final ZoneId zone;
   private final String kioskId;
   private final Set<String> businessTypes;
 
-  public QueueService(TicketRepository tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes) {
+  public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes) {
     this.tickets = tickets;
     this.clock = clock;
     this.zone = zone;
@@ -82,8 +81,13 @@ public final class QueueService {
     return tickets.ofDay(day);
   }
 
+  /** Whether the hall offers a business type here. */
+  public boolean offers(String businessType) {
+    return businessTypes.contains(businessType);
+  }
+
   private void requireKnown(String businessType) {
-    if (!businessTypes.contains(businessType)) {
+    if (!offers(businessType)) {
       throw new IllegalArgumentException("business type " + businessType + " is not offered here");
     }
   }

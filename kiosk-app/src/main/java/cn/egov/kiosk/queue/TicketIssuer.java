@@ -11,7 +11,6 @@ import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;
 import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
 import cn.egov.kiosk.queue.IssueOutcome.Reason;
-import cn.egov.kiosk.store.StoreException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -53,6 +52,9 @@ public final class TicketIssuer {
    * @param maskedIdNumber the citizen's ID number, masked, when the hall prints it on tickets
    */
   public IssueOutcome issue(String businessType, Locale locale, Optional<String> maskedIdNumber) {
+    if (!queue.offers(businessType)) {
+      throw new IllegalArgumentException("business type " + businessType + " is not offered here");
+    }
     Optional<ReceiptPrinter> found = printer.get();
     if (found.isEmpty()) {
       return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
@@ -64,7 +66,7 @@ public final class TicketIssuer {
     Ticket ticket;
     try {
       ticket = queue.allocate(businessType);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) { // the store failed (the type was checked above)
       log.error("Could not allocate a queue number for {}", businessType, e);
       return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
     }
@@ -88,14 +90,14 @@ public final class TicketIssuer {
       Reason reason = reasonOf(e);
       try {
         queue.voidTicket(ticket, e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode());
-      } catch (StoreException se) {
+      } catch (RuntimeException se) {
         log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
       }
       return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, e.summary());
     }
     try {
       return new Issued(queue.confirmPrinted(ticket), printed);
-    } catch (StoreException e) {
+    } catch (RuntimeException e) {
       log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
       return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
     }

@@ -35,16 +35,20 @@ public final class Database implements AutoCloseable {
         Files.createDirectories(parent);
       }
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=FULL");
-        s.execute("PRAGMA foreign_keys=ON");
-        s.execute("PRAGMA busy_timeout=5000");
+      try {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA journal_mode=WAL");
+          s.execute("PRAGMA synchronous=FULL");
+          s.execute("PRAGMA foreign_keys=ON");
+          s.execute("PRAGMA busy_timeout=5000");
+        }
+        int version = Migrations.apply(c);
+        log.info("Local store {} open at schema version {}", file, version);
+        return new Database(file, c);
+      } catch (SQLException | RuntimeException e) {
+        c.close(); // a store that refuses to open keeps no handle on the file
+        throw e;
       }
-      Database db = new Database(file, c);
-      int version = Migrations.apply(c);
-      log.info("Local store {} open at schema version {}", file, version);
-      return db;
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the local store " + file + ": " + e.getMessage(), e);
     }

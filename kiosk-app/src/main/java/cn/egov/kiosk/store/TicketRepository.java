@@ -1,6 +1,7 @@
 package cn.egov.kiosk.store;
 
 import cn.egov.kiosk.queue.Ticket;
+import cn.egov.kiosk.queue.TicketStore;
 import cn.egov.kiosk.queue.TicketStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Queue tickets and the per-day, per-type counters. */
-public final class TicketRepository {
+/** Queue tickets and the per-day, per-type counters, in SQLite. */
+public final class TicketRepository implements TicketStore {
   private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final Database db;
@@ -28,6 +29,7 @@ public final class TicketRepository {
    * Takes the next number of the day for a business type and records it as allocated, in one
    * durable transaction: a restart continues the sequence; a new day starts at 1.
    */
+  @Override
   public Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now) {
     return db.transaction(
         c -> {
@@ -66,6 +68,7 @@ public final class TicketRepository {
   }
 
   /** Moves a ticket on; returns false when it was not in the expected status. */
+  @Override
   public boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now) {
     return db.transaction(
         c -> {
@@ -86,6 +89,7 @@ public final class TicketRepository {
    * Voids every ticket left allocated by a kiosk that stopped before the printer answered (a crash
    * or power cut mid-print): such a number was never confirmed to the citizen.
    */
+  @Override
   public int voidInterrupted(Instant now) {
     return db.transaction(
         c -> {
@@ -99,6 +103,7 @@ public final class TicketRepository {
   }
 
   /** People holding a printed ticket of the day and type, not yet called. */
+  @Override
   public int waiting(LocalDate day, String businessType) {
     return db.read(c -> countPrinted(c, day, businessType, Integer.MAX_VALUE));
   }
@@ -130,6 +135,7 @@ public final class TicketRepository {
   }
 
   /** The tickets of a day, in the order they were taken. */
+  @Override
   public List<Ticket> ofDay(LocalDate day) {
     return db.read(
         c -> {

@@ -1,9 +1,13 @@
 package cn.egov.kiosk.ui;
 
+import java.text.DateFormat;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.TimeZone;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -69,6 +73,22 @@ public final class I18n {
   public String text(Msg key, Object... args) {
     ResourceBundle bundle = bundles.computeIfAbsent(locale.get(), I18n::load);
     return new MessageFormat(bundle.getString(key.key()), locale.get()).format(args);
+  }
+
+  /**
+   * The text of a key with its arguments, dates and times in {@code zone} (the hall's time zone)
+   * rather than the JVM's default zone.
+   */
+  public String textInZone(Msg key, ZoneId zone, Object... args) {
+    ResourceBundle bundle = bundles.computeIfAbsent(locale.get(), I18n::load);
+    MessageFormat format = new MessageFormat(bundle.getString(key.key()), locale.get());
+    TimeZone timeZone = TimeZone.getTimeZone(zone);
+    for (Format f : format.getFormats()) {
+      if (f instanceof DateFormat d) {
+        d.setTimeZone(timeZone);
+      }
+    }
+    return format.format(args);
   }
 
   /** A binding that follows the language. */

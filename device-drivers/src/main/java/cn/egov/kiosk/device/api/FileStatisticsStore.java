@@ -26,8 +26,13 @@ public final class FileStatisticsStore implements StatisticsStore {
     this.dir = dir;
   }
 
+  /** The device id as a file name: anything but letters, digits, dot, dash and underscore is "_". */
+  private static String safeName(String deviceId) {
+    return deviceId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   private Path file(String deviceId) {
-    return dir.resolve(deviceId.replaceAll("[^A-Za-z0-9._-]", "_") + ".properties");
+    return dir.resolve(safeName(deviceId) + ".properties");
   }
 
   @Override
@@ -44,7 +49,8 @@ public final class FileStatisticsStore implements StatisticsStore {
         counters.put(name, Long.parseLong(props.getProperty(name).trim()));
       }
       return counters;
-    } catch (IOException | NumberFormatException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: a malformed unicode escape (NumberFormatException is one too)
       log.warn("Device statistics of {} in {} are unreadable; counting from zero", deviceId, file, e);
       return Map.of();
     }
@@ -57,7 +63,7 @@ public final class FileStatisticsStore implements StatisticsStore {
       Files.createDirectories(dir);
       Properties props = new Properties();
       counters.forEach((name, value) -> props.setProperty(name, Long.toString(value)));
-      Path tmp = Files.createTempFile(dir, deviceId, ".tmp");
+      Path tmp = Files.createTempFile(dir, safeName(deviceId), ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         props.store(out, "statistics of device " + deviceId);
       }

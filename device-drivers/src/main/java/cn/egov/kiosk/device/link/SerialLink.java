@@ -157,7 +157,9 @@ public final class SerialLink implements ByteLink {
     int written = 0;
     while (written < length) {
       int n = p.writeBytes(data, length - written, offset + written);
-      if (n < 0) {
+      if (n <= 0) {
+        // A blocking write that wrote nothing failed: once the other end is gone jSerialComm
+        // returns 0 (error 5, EIO) on every call, so retrying would spin until the port is closed.
         markDisconnected("write failed with error " + p.getLastErrorCode());
         throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": write failed");
       }
@@ -172,6 +174,9 @@ public final class SerialLink implements ByteLink {
       SerialPort p = requireOpen();
       int n = p.readBytes(buffer, length, offset);
       if (n < 0) {
+        if (port != p) {
+          throw new LinkException(LinkException.Kind.IO, describe() + ": closed");
+        }
         markDisconnected("read failed with error " + p.getLastErrorCode());
         throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": port lost");
       }

@@ -20,11 +20,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,8 @@ public final class DeviceManager implements AutoCloseable {
   private final ScheduledExecutorService supervisor;
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Object> connectLocks = new ConcurrentHashMap<>();
+  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final CountDownLatch firstAttempts;
   private volatile boolean stopped;
 
@@ -114,6 +118,19 @@ public final class DeviceManager implements AutoCloseable {
     if (stopped) {
       return;
     }
+    // One attempt at a time per device: an engineer's reconnect may come during a scheduled one.
+    synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
+      connectNow(device, first);
+    }
+  }
+
+  private void connectNow(Device device, boolean first) {
+    if (stopped) {
+      return;
+    }
+    // While an attempt runs, the device's own events (open makes it idle before it is claimed and
+    // enabled) do not reach the health model: the attempt publishes its outcome when it ends.
+    connecting.add(device.id());
     try {
       if (device.state() != DeviceState.CLOSED) {
         device.close();
@@ -127,10 +144,12 @@ public final class DeviceManager implements AutoCloseable {
         device.statistics().increment(DeviceStatistics.RECONNECTS);
         log.info("Device {} is back online", device.id());
       }
+      connecting.remove(device.id());
       publish(device);
     } catch (DeviceException | RuntimeException e) {
       String why = e instanceof DeviceException de ? de.summary() : e.toString();
       device.close();
+      connecting.remove(device.id());
       int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
       Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
       if (attempt == 1 || attempt % 10 == 0) {
@@ -139,6 +158,7 @@ public final class DeviceManager implements AutoCloseable {
       publish(device, Optional.of("offline"), why);
       scheduleReconnect(device, delay);
     } finally {
+      connecting.remove(device.id());
       if (first) {
         firstAttempts.countDown();
       }
@@ -159,7 +179,24 @@ public final class DeviceManager implements AutoCloseable {
               return existing;
             }
           }
-          return supervisor.schedule(() -> connect(device, false), delay.toMillis(), TimeUnit.MILLISECONDS);
+          AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+          ScheduledFuture<?> next;
+          try {
+            next =
+                supervisor.schedule(
+                    () -> {
+                      // Running, no longer pending: a failure of this attempt, or an offline event
+                      // during it, must schedule the next attempt instead of finding this one.
+                      pending.computeIfPresent(id, (k, f) -> f == self.get() ? null : f);
+                      connect(device, false);
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+          } catch (RejectedExecutionException e) {
+            return existing; // closing
+          }
+          self.set(next);
+          return next;
         });
   }
 
@@ -168,7 +205,8 @@ public final class DeviceManager implements AutoCloseable {
       int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).get();
       scheduleReconnect(device, backoff.delay(attempt + 1, ThreadLocalRandom.current()));
     }
-    if (event instanceof DeviceEvent.StatusEvent || event instanceof DeviceEvent.StateEvent) {
+    if ((event instanceof DeviceEvent.StatusEvent || event instanceof DeviceEvent.StateEvent)
+        && !connecting.contains(device.id())) {
       publish(device);
     }
   }

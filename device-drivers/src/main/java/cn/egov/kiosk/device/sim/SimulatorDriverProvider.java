@@ -58,6 +58,11 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
       case RECEIPT_PRINTER -> {
         PipeLink.Pair cable = PipeLink.pair(id);
         VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
+        try {
+          cable.device().open(); // the printer is listening before the driver first asks
+        } catch (cn.egov.kiosk.device.link.LinkException e) {
+          throw new IllegalStateException("the simulated printer's pipe cannot open", e);
+        }
         printer.serve(cable.device(), "sim-" + id);
         registry.register(new SimulatedReceiptPrinter(id, printer, cable));
         return new EscPosPrinter(id, name(), cable.host(), EscPosPrinter.Options.read(options), context.statistics(), context.clock());

@@ -63,7 +63,7 @@ public final class FrameViewModel {
   public void tick() {
     ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
     time.set(now.format(CLOCK));
-    date.set(i18n.text(Msg.FRAME_DATE, Date.from(now.toInstant())));
+    date.set(i18n.textInZone(Msg.FRAME_DATE, zone, Date.from(now.toInstant())));
   }
 
   public ReadOnlyStringProperty timeProperty() {

@@ -90,7 +90,8 @@ public final class StaffViewModel {
   public void submit() {
     Instant now = clock.instant();
     if (now.isBefore(lockedUntil)) {
-      message.set(i18n.text(Msg.STAFF_LOCKED, Duration.between(now, lockedUntil).toSeconds() + 1));
+      long secondsLeft = (Duration.between(now, lockedUntil).toMillis() + 999) / 1000; // rounded up
+      message.set(i18n.text(Msg.STAFF_LOCKED, secondsLeft));
       clearEntry();
       return;
     }

@@ -59,6 +59,8 @@ public final class TicketViewModel {
   private final ReadOnlyStringWrapper voidedNotice = new ReadOnlyStringWrapper("");
   private Map<String, OptionalInt> waiting = Map.of();
   private long generation;
+  /** Fills the result texts (number, ahead, failure) in the current language; again on a switch. */
+  private Runnable resultTexts = () -> {};
 
   public TicketViewModel(
       I18n i18n,
@@ -75,7 +77,11 @@ public final class TicketViewModel {
     this.sessions = sessions;
     this.typeCodes = List.copyOf(typeCodes);
     this.typeNames = typeNames;
-    i18n.localeProperty().addListener((obs, old, now) -> rebuildOptions());
+    i18n.localeProperty().addListener(
+        (obs, old, now) -> {
+          rebuildOptions();
+          resultTexts.run();
+        });
     rebuildOptions();
   }
 
@@ -111,22 +117,30 @@ public final class TicketViewModel {
         },
         error -> {
           if (gen == generation) {
-            failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
-            voidedNotice.set("");
+            resultTexts =
+                () -> {
+                  failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
+                  voidedNotice.set("");
+                };
+            resultTexts.run();
             step.set(Step.FAILED);
           }
         });
   }
 
   private void show(IssueOutcome outcome) {
+    resultTexts = () -> render(outcome);
+    resultTexts.run();
+    step.set(outcome instanceof IssueOutcome.Issued ? Step.DONE : Step.FAILED);
+  }
+
+  private void render(IssueOutcome outcome) {
     if (outcome instanceof IssueOutcome.Issued issued) {
       number.set(issued.ticket().number());
       ahead.set(issued.ticket().waitingAhead().isPresent() ? i18n.text(Msg.TICKET_DONE_AHEAD, issued.ticket().waitingAhead().getAsInt()) : "");
-      step.set(Step.DONE);
     } else if (outcome instanceof IssueOutcome.NotIssued failed) {
       failureReason.set(i18n.text(reasonText(failed.reason())));
       voidedNotice.set(failed.voided().map(t -> i18n.text(Msg.TICKET_FAILED_VOIDED, t.number())).orElse(""));
-      step.set(Step.FAILED);
     }
   }
 
@@ -149,6 +163,7 @@ public final class TicketViewModel {
   /** Forgets everything shown (a session ended, or the screen is entered again). */
   public void reset() {
     generation++;
+    resultTexts = () -> {};
     step.set(Step.CHOOSING);
     number.set("");
     ahead.set("");

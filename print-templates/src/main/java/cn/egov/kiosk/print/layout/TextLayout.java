@@ -58,14 +58,15 @@ public final class TextLayout {
       int w = DisplayWidth.of(cp);
       boolean closing = NO_LINE_START.indexOf(cp) >= 0;
       if (width + w > columns) {
-        if (closing && line.length() > 0) {
-          // carry the last character down with the punctuation
-          int last = line.codePointBefore(line.length());
-          line.setLength(line.length() - Character.charCount(last));
+        int carry = closing ? carryStart(line, w, columns) : -1;
+        if (carry > 0) {
+          // carry the last character (or the whole Latin word it ends) down with the punctuation
+          String carried = line.substring(carry);
+          line.setLength(carry);
           lines.add(line.toString().stripTrailing());
           line.setLength(0);
-          line.appendCodePoint(last);
-          width = DisplayWidth.of(last);
+          line.append(carried);
+          width = DisplayWidth.of(carried);
         } else {
           lines.add(line.toString().stripTrailing());
           line.setLength(0);
@@ -82,6 +83,31 @@ public final class TextLayout {
       lines.add(line.toString().stripTrailing());
     }
     return lines;
+  }
+
+  /**
+   * Where the tail to carry down with a closing punctuation mark starts: the whole Latin word the
+   * line ends with, else its last character; -1 when nothing can go down (the line would be left
+   * empty, or the tail and the mark would not fit a line).
+   */
+  private static int carryStart(StringBuilder line, int punctuationWidth, int columns) {
+    if (line.length() == 0) {
+      return -1;
+    }
+    int lastStart = line.length() - Character.charCount(line.codePointBefore(line.length()));
+    if (isWordChar(line.codePointBefore(line.length()))) {
+      int wordStart = lastStart;
+      while (wordStart > 0 && isWordChar(line.codePointBefore(wordStart))) {
+        wordStart -= Character.charCount(line.codePointBefore(wordStart));
+      }
+      if (wordStart > 0 && DisplayWidth.of(line.substring(wordStart)) + punctuationWidth <= columns) {
+        return wordStart;
+      }
+    }
+    if (lastStart > 0 && DisplayWidth.of(line.substring(lastStart)) + punctuationWidth <= columns) {
+      return lastStart;
+    }
+    return -1;
   }
 
   private static boolean isWordChar(int cp) {

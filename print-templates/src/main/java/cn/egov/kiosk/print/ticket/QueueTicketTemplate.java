@@ -37,22 +37,28 @@ public final class QueueTicketTemplate {
     int magnify = numberMagnification(ticket.number(), columns);
     doc.text(ticket.number(), center.withBold(true).sized(magnify, magnify));
     if (ticket.waitingAhead().isPresent()) {
-      doc.text(MessageFormat.format(text.getString("waitingAhead"), ticket.waitingAhead().getAsInt()), center);
+      String waiting = MessageFormat.format(text.getString("waitingAhead"), ticket.waitingAhead().getAsInt());
+      lines(doc, waiting, columns, center);
     }
     doc.feed(1);
-    doc.text(text.getString("issuedAt") + ticket.issuedAt().format(TIME), TextStyle.NORMAL);
-    ticket.maskedIdNumber().ifPresent(id -> doc.text(text.getString("idNumber") + id, TextStyle.NORMAL));
+    lines(doc, text.getString("issuedAt") + ticket.issuedAt().format(TIME), columns, TextStyle.NORMAL);
+    ticket.maskedIdNumber().ifPresent(id -> lines(doc, text.getString("idNumber") + id, columns, TextStyle.NORMAL));
     doc.qr(ticket.ticketId(), columns >= 48 ? 6 : 4, Align.CENTER);
-    doc.text(ticket.ticketId(), center);
-    for (String line : TextLayout.wrap(text.getString("instruction"), columns)) {
-      doc.text(line, center);
-    }
+    lines(doc, ticket.ticketId(), columns, center);
+    lines(doc, text.getString("instruction"), columns, center);
     if (!ticket.hotline().isBlank()) {
-      doc.text(text.getString("hotline") + ticket.hotline(), center);
+      lines(doc, text.getString("hotline") + ticket.hotline(), columns, center);
     }
     doc.feed(2);
     doc.cut();
     return doc.build();
+  }
+
+  /** A text at normal size, wrapped to the paper: no line is cut off at the edge. */
+  private static void lines(ReceiptDocument.Builder doc, String text, int columns, TextStyle style) {
+    for (String line : TextLayout.wrap(text, columns)) {
+      doc.text(line, style);
+    }
   }
 
   /** The largest magnification (up to 4) at which the number fits the line. */

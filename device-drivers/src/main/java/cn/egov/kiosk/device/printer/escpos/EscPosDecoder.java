@@ -202,27 +202,38 @@ public final class EscPosDecoder {
           case EscPos.QR_SIZE -> qrSize = u(start + 2);
           case EscPos.QR_ECC -> qrEcc = ErrorCorrection.values()[Math.max(0, Math.min(3, u(start + 2) - 48))];
           case EscPos.QR_STORE -> {
-            qrData = new byte[len - 3];
-            System.arraycopy(b, start + 3, qrData, 0, len - 3);
-          }
-          case EscPos.QR_PRINT -> {
-            if (qrData != null) {
-              if (line.size() > 0) {
-                endLine();
-              }
-              elements.add(
-                  new ReceiptElement.QrCode(
-                      new String(qrData, EscPos.CHARSET), Math.max(1, qrSize), qrEcc, align));
+            if (len < 3) {
+              unknown.add("QR store without its header at " + i);
             } else {
-              unknown.add("QR print with nothing stored at " + i);
+              qrData = new byte[len - 3];
+              System.arraycopy(b, start + 3, qrData, 0, len - 3);
             }
           }
+          case EscPos.QR_PRINT -> qrPrint();
           default -> {} // model selection and the like
         }
       } else {
         unknown.add(String.format("GS ( k cn=%d fn=%d at %d", cn, fn, i));
       }
       i = start + len;
+    }
+
+    /** A QR code from what was stored; what a document cannot hold is reported, not thrown. */
+    void qrPrint() {
+      if (qrData == null) {
+        unknown.add("QR print with nothing stored at " + i);
+        return;
+      }
+      String payload = new String(qrData, EscPos.CHARSET);
+      if (payload.isEmpty() || payload.length() > 7000) {
+        unknown.add("QR print of " + payload.length() + " characters at " + i);
+        return;
+      }
+      if (line.size() > 0) {
+        endLine();
+      }
+      int size = Math.max(1, Math.min(16, qrSize)); // printers take module sizes 1..16
+      elements.add(new ReceiptElement.QrCode(payload, size, qrEcc, align));
     }
   }
 }

@@ -101,6 +101,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
     } catch (LinkException e) {
       throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
     }
+    wire.lock();
     try {
       PrinterStatus status = readStatusOnWire();
       log.info("Printer {} answers: {}", id(), status.describe());
@@ -112,6 +113,8 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
           e.extendedCode(),
           "no ESC/POS printer answers on " + link.describe() + " (" + e.getMessage() + ")",
           e);
+    } finally {
+      wire.unlock();
     }
   }
 
@@ -146,7 +149,19 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
       pollTask.cancel(false);
     }
     if (poller != null) {
-      poller.shutdownNow();
+      // Let a poll in progress finish instead of interrupting it: an interrupted read looks like a
+      // lost link (a false "offline"), and a poll that outlives close() would answer-steal on the
+      // link once it is opened again.
+      poller.shutdown();
+      try {
+        long bound = 2 * options.statusTimeout().toMillis() + 1000;
+        if (!poller.awaitTermination(bound, TimeUnit.MILLISECONDS)) {
+          poller.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        poller.shutdownNow();
+      }
     }
   }
 

@@ -37,10 +37,14 @@ public final class EscPosStatus {
     return new PrinterStatus(!offline, nearEnd, paperEnd, coverOpen, cutter, unrecoverable, recoverable);
   }
 
-  /** The four answer bytes a printer in this status sends: the inverse of {@link #decode}. */
+  /**
+   * The four answer bytes a printer in this status sends: the inverse of {@link #decode}, so that
+   * {@code decode(encode(s))} is {@code s} for every status. Each flag goes into its own bit only;
+   * what a real printer sets along with it (offline while the paper is out, near end with end) is
+   * up to the status given, as {@link VirtualEscPosPrinter#status()} does for offline.
+   */
   public static byte[] encode(PrinterStatus s) {
-    boolean offline = !s.online() || s.paperOut() || s.coverOpen() || s.cutterError() || s.unrecoverableError();
-    int printer = FIXED_VALUE | (offline ? 0x08 : 0);
+    int printer = FIXED_VALUE | (s.online() ? 0 : 0x08);
     int offlineCause =
         FIXED_VALUE
             | (s.coverOpen() ? 0x04 : 0)
@@ -51,7 +55,7 @@ public final class EscPosStatus {
             | (s.recoverableError() ? 0x04 : 0)
             | (s.cutterError() ? 0x08 : 0)
             | (s.unrecoverableError() ? 0x20 : 0);
-    int paper = FIXED_VALUE | (s.paperLow() || s.paperOut() ? 0x0C : 0) | (s.paperOut() ? 0x60 : 0);
+    int paper = FIXED_VALUE | (s.paperLow() ? 0x0C : 0) | (s.paperOut() ? 0x60 : 0);
     return new byte[] {(byte) printer, (byte) offlineCause, (byte) errorCause, (byte) paper};
   }
 }

@@ -29,6 +29,7 @@ public final class VirtualEscPosPrinter {
   private volatile Thread thread;
   private volatile ByteLink link;
   private int pendingDle; // 0: none, 1: DLE seen, 2: DLE EOT seen
+  private volatile long lastDataNanos;
 
   // ---- control -------------------------------------------------------------------------------
 
@@ -73,6 +74,11 @@ public final class VirtualEscPosPrinter {
     return received.toByteArray();
   }
 
+  /** {@link System#nanoTime()} when the last byte of print data arrived; 0 before any. */
+  public long lastDataNanos() {
+    return lastDataNanos;
+  }
+
   public synchronized void clearReceived() {
     received.reset();
   }
@@ -113,6 +119,7 @@ public final class VirtualEscPosPrinter {
 
   private void printed(int b) {
     received.write(b);
+    lastDataNanos = System.nanoTime();
     if (paperLeftBytes > 0 && --paperLeftBytes == 0) {
       paperOut = true;
       paperLeftBytes = -1;
@@ -147,6 +154,7 @@ public final class VirtualEscPosPrinter {
           }
         }
       } catch (LinkException e) {
+        log.debug("Virtual printer link {}: {}; reopening", l.describe(), e.getMessage());
         l.close();
         try {
           Thread.sleep(50);

@@ -1,0 +1,32 @@
+package cn.egov.kiosk.queue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where queue numbers are kept: the per-day, per-type counters and the tickets. The queue defines
+ * it and the local store implements it ({@code cn.egov.kiosk.store.TicketRepository}), so that the
+ * queue does not depend on the store. An implementation reports a store that cannot be read or
+ * written with an unchecked exception of its own.
+ */
+public interface TicketStore {
+
+  /**
+   * Takes the next number of the day for a business type and records it as allocated, in one
+   * durable transaction: a restart continues the sequence; a new day starts at 1.
+   */
+  Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now);
+
+  /** Moves a ticket on; returns false when it was not in the expected status. */
+  boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now);
+
+  /** Voids every ticket left allocated (the kiosk stopped mid-print); returns how many. */
+  int voidInterrupted(Instant now);
+
+  /** People holding a printed ticket of the day and type, not yet called. */
+  int waiting(LocalDate day, String businessType);
+
+  /** The tickets of a day, in the order they were taken. */
+  List<Ticket> ofDay(LocalDate day);
+}

@@ -1,0 +1,92 @@
+package cn.egov.kiosk.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.egov.kiosk.app.Main;
+import cn.egov.kiosk.e2e.TestConfigs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code kiosk diag}: exit codes, one line per device, the JSON document. */
+class DiagCommandTest {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void theShippedDemoConfigurationIsHealthyAsJson() throws Exception {
+    Path demo = Path.of("..", "config", "demo.yaml").toAbsolutePath().normalize();
+    Path copy = dir.resolve("config/demo.yaml");
+    Files.createDirectories(copy.getParent());
+    Files.copy(demo, copy); // so that its ../var lands in the temp folder
+
+    int exit = run("diag", "--json", "--config", copy.toString());
+
+    assertThat(exit).as(out + "\n" + err).isZero();
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertThat(doc.get("healthy").asBoolean()).isTrue();
+    assertThat(doc.get("devices")).hasSize(6);
+    for (JsonNode device : doc.get("devices")) {
+      assertThat(device.get("healthy").asBoolean()).as(device.toString()).isTrue();
+      assertThat(device.get("state").asText()).isEqualTo("idle");
+      assertThat(device.get("driver").asText()).isEqualTo("sim");
+      assertThat(device.has("counters")).isTrue();
+    }
+    assertThat(doc.findValuesAsText("class"))
+        .containsExactlyInAnyOrder(
+            "id-card-reader", "smart-card-reader", "receipt-printer", "document-printer", "payment-terminal", "barcode-scanner");
+  }
+
+  @Test
+  void aSerialPortThatDoesNotExistExitsOneAndSaysWhichDeviceAndWhy() {
+    TestConfigs.write(
+        dir,
+        "devices:\n  ticket-printer: {class: receipt-printer, driver: escpos, connection: \"serial:/dev/ttyKIOSK-NONE?baud=115200\"}\n"
+            + "  id-reader: {class: id-card-reader, driver: sim, connection: \"sim:\"}\n");
+
+    int exit = run("diag", "--config", dir.resolve("kiosk.yaml").toString());
+
+    assertThat(exit).isEqualTo(1);
+    String text = out.toString();
+    assertThat(text).containsPattern("ticket-printer\\s+receipt-printer\\s+escpos\\s+serial:/dev/ttyKIOSK-NONE@115200\\s+closed\\s+NO");
+    assertThat(text).contains("NO_HARDWARE").contains("no such port");
+    assertThat(text).containsPattern("id-reader\\s+id-card-reader\\s+sim\\s+sim:\\s+idle\\s+yes");
+    assertThat(text).contains("NOT HEALTHY: ticket-printer");
+  }
+
+  @Test
+  void aBrokenConfigurationExitsTwoNamingTheKey() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "kiosk:\n  id: K01\n  colour: blue\n");
+
+    int exit = run("diag", "--config", bad.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("bad.yaml").contains("kiosk.colour").contains("unknown key");
+  }
+
+  @Test
+  void theConfigurationOptionOfTheKioskCommandAppliesToDiag() {
+    TestConfigs.write(dir, TestConfigs.SIM_DEVICES);
+
+    int exit = run("--config", dir.resolve("kiosk.yaml").toString(), "diag");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("All 4 devices healthy.");
+  }
+}

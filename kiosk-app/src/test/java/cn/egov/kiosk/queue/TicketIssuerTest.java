@@ -1,0 +1,263 @@
+package cn.egov.kiosk.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.device.testkit.Await;
+import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.queue.IssueOutcome.Issued;
+import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
+import cn.egov.kiosk.queue.IssueOutcome.Reason;
+import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.TicketRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TicketIssuerTest {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+  static final TicketIssuer.HallTexts TEXTS =
+      new TicketIssuer.HallTexts(
+          l -> l.getLanguage().equals("zh") ? "西湖区政务服务中心" : "Xihu Service Centre",
+          (code, l) -> switch (code) {
+            case "A" -> l.getLanguage().equals("zh") ? "户籍业务" : "Household registration";
+            case "B" -> l.getLanguage().equals("zh") ? "社保业务" : "Social security";
+            default -> code;
+          },
+          "0571-12345");
+
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z")); // 14:00 in Shanghai
+  private Database db;
+  private QueueService queue;
+  private PrinterRig rig;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("kiosk.db"));
+    queue = new QueueService(new TicketRepository(db), clock, SHANGHAI, "K01", Set.of("A", "B"));
+  }
+
+  @AfterEach
+  void close() {
+    if (rig != null) {
+      rig.close();
+    }
+    db.close();
+  }
+
+  private TicketIssuer issuerWithPrinter(Duration poll) throws Exception {
+    rig = new PrinterRig(32, poll);
+    return issuer(() -> Optional.of(rig.printer));
+  }
+
+  private TicketIssuer issuer(Supplier<Optional<ReceiptPrinter>> printer) {
+    return new TicketIssuer(queue, printer, TEXTS, SHANGHAI);
+  }
+
+  private List<Ticket> today() {
+    return queue.ticketsOfDay(queue.today());
+  }
+
+  private TicketStatus statusOf(String number) {
+    return today().stream().filter(t -> t.number().equals(number)).findFirst().orElseThrow().status();
+  }
+
+  @Test
+  void aTicketIsPrintedAndTheNumberHandedOut() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+
+    IssueOutcome outcome = issuer.issue("A", ZH, Optional.of("330106********1234"));
+
+    assertThat(outcome).isInstanceOf(Issued.class);
+    Issued issued = (Issued) outcome;
+    assertThat(issued.ticket().number()).isEqualTo("A001");
+    assertThat(issued.ticket().id()).isEqualTo("K01-20261128-A001");
+    assertThat(issued.ticket().status()).isEqualTo(TicketStatus.PRINTED);
+    assertThat(issued.print().bytesSent()).isEqualTo(rig.virtual.received().length);
+    assertThat(statusOf("A001")).isEqualTo(TicketStatus.PRINTED);
+
+    ReceiptDocument paper = rig.printed();
+    assertThat(paper.lines()).contains("西湖区政务服务中心", "户籍业务", "A001", "您前面没有人等候", "取号时间：2026-11-28 14:00:00", "证件号码：330106********1234", "K01-20261128-A001");
+    assertThat(paper.qrPayloads()).containsExactly("K01-20261128-A001");
+    assertThat(paper.cuts()).isEqualTo(1);
+  }
+
+  @Test
+  void theSecondTicketCountsTheFirstAsWaitingAndSpeaksEnglish() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    issuer.issue("A", ZH, Optional.empty());
+    rig.virtual.clearReceived();
+
+    Issued second = (Issued) issuer.issue("A", Locale.ENGLISH, Optional.empty());
+
+    assertThat(second.ticket().number()).isEqualTo("A002");
+    ReceiptDocument paper = rig.printed();
+    assertThat(paper.lines()).contains("Xihu Service Centre", "A002", "1 person is waiting ahead of you", "Time: 2026-11-28 14:00:00");
+    assertThat(String.join(" ", paper.lines())).contains("Household registration");
+    assertThat(paper.lines()).noneMatch(l -> l.startsWith("ID:"));
+    assertThat(paper.qrPayloads()).containsExactly("K01-20261128-A002");
+  }
+
+  @Test
+  void paperOutBeforeTheJobVoidsTheNumberAndPrintsNothing() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.virtual.setPaperOut(true);
+
+    IssueOutcome outcome = issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(outcome).isInstanceOf(NotIssued.class);
+    NotIssued failed = (NotIssued) outcome;
+    assertThat(failed.reason()).isEqualTo(Reason.PAPER_OUT);
+    assertThat(failed.voided()).map(Ticket::number).contains("A001");
+    assertThat(failed.voided()).map(Ticket::status).contains(TicketStatus.VOIDED);
+    assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
+    assertThat(rig.virtual.received()).isEmpty();
+  }
+
+  @Test
+  void paperRunningOutDuringTheJobVoidsTheNumber() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.virtual.runOutAfter(40);
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PAPER_OUT);
+    assertThat(failed.voided()).map(Ticket::number).contains("A001");
+    assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
+    assertThat(rig.virtual.received().length).isGreaterThanOrEqualTo(40); // a part was printed
+    assertThat(queue.waiting("A")).hasValue(0);
+  }
+
+  @Test
+  void afterAVoidedNumberTheNextOneFollowsAndTheVoidedOneIsNeverReused() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.virtual.setPaperOut(true);
+    issuer.issue("A", ZH, Optional.empty());
+    rig.virtual.setPaperOut(false); // a new roll
+
+    Issued next = (Issued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(next.ticket().number()).isEqualTo("A002");
+    assertThat(today()).extracting(Ticket::number, Ticket::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("A001", TicketStatus.VOIDED),
+            org.assertj.core.groups.Tuple.tuple("A002", TicketStatus.PRINTED));
+    assertThat(rig.printed().lines()).contains("A002").doesNotContain("A001");
+  }
+
+  @Test
+  void aPrinterThatStopsAnsweringIsOffline() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofSeconds(60)); // the job finds out, not the poll
+    rig.virtual.setMute(true); // powered off behind a live cable
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
+    assertThat(failed.voided()).map(Ticket::number).contains("A001");
+    assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
+    assertThat(rig.printer.state()).isEqualTo(DeviceState.OFFLINE);
+
+    // known to be offline now: refused before a number is taken
+    NotIssued again = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+    assertThat(again.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
+    assertThat(again.voided()).isEmpty();
+    assertThat(today()).hasSize(1);
+  }
+
+  @Test
+  void aSeveredCableDuringTheRequestIsOffline() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofSeconds(60));
+    rig.cable.sever();
+
+    NotIssued failed = (NotIssued) issuer.issue("B", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
+    assertThat(failed.voided()).map(Ticket::number).contains("B001");
+    assertThat(statusOf("B001")).isEqualTo(TicketStatus.VOIDED);
+    assertThat(rig.virtual.received()).isEmpty();
+  }
+
+  @Test
+  void aPrinterSeenOfflineByThePollTakesNoNumber() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.cable.sever();
+    Await.until(() -> rig.printer.state() == DeviceState.OFFLINE, Duration.ofSeconds(5), "the poll to find the printer offline");
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
+    assertThat(failed.voided()).isEmpty();
+    assertThat(today()).isEmpty();
+  }
+
+  @Test
+  void aClosedPrinterTakesNoNumber() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.printer.close();
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
+    assertThat(today()).isEmpty();
+  }
+
+  @Test
+  void coverOpenIsItsOwnReason() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofSeconds(60));
+    rig.virtual.setCoverOpen(true);
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.COVER_OPEN);
+    assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
+  }
+
+  @Test
+  void noPrinterConfiguredConsumesNoNumber() {
+    TicketIssuer issuer = issuer(Optional::empty);
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PRINTER_MISSING);
+    assertThat(failed.voided()).isEmpty();
+    assertThat(today()).isEmpty();
+    assertThat(queue.allocate("A").number()).isEqualTo("A001");
+  }
+
+  @Test
+  void aStoreThatFailsIsReportedAndNothingPrinted() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    db.close(); // the store is gone
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.STORE_FAILED);
+    assertThat(failed.voided()).isEmpty();
+    assertThat(rig.virtual.received()).isEmpty();
+    db = Database.open(dir.resolve("kiosk.db")); // for close()
+  }
+
+  @Test
+  void anUnknownBusinessTypeIsACallersMistake() {
+    TicketIssuer issuer = issuer(Optional::empty);
+
+    assertThatThrownBy(() -> issuer.issue("Z", ZH, Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Z is not offered");
+  }
+}

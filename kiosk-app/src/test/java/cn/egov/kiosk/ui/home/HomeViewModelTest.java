@@ -1,0 +1,178 @@
+package cn.egov.kiosk.ui.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.device.manage.DeviceContext;
+import cn.egov.kiosk.device.manage.DeviceManager;
+import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
+import cn.egov.kiosk.device.sim.SimulatorRegistry;
+import cn.egov.kiosk.device.testkit.Await;
+import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.ui.AvailabilityModel;
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.Navigator;
+import cn.egov.kiosk.ui.Screen;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The home tiles over a real device manager with the simulated ticket printer: the ESC/POS driver
+ * and a virtual printer on an in-memory cable. Health changes arrive on device threads; here the
+ * test thread plays the UI thread and runs what they hand over.
+ */
+class HomeViewModelTest {
+  static final Locale ZH = Locale.forLanguageTag("zh-CN");
+  static final Locale EN = Locale.forLanguageTag("en");
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final Queue<Runnable> uiThread = new ConcurrentLinkedQueue<>();
+  private final SimulatorRegistry simulators = new SimulatorRegistry();
+  private final I18n i18n = new I18n(List.of(ZH, EN));
+  private final Navigator navigator = new Navigator();
+  private DeviceManager devices;
+  private HomeViewModel vm;
+
+  private void create(List<DeviceSpec> specs) {
+    devices =
+        new DeviceManager(
+            specs,
+            DriverRegistry.load(),
+            new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
+            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+    AvailabilityModel availability = new AvailabilityModel(new FeatureAvailability(devices.health()), uiThread::add);
+    vm = new HomeViewModel(i18n, availability, navigator);
+  }
+
+  static DeviceSpec simPrinter() {
+    return new DeviceSpec(
+        "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "afterJobMs", "0", "pollMs", "200"));
+  }
+
+  @AfterEach
+  void close() {
+    if (devices != null) {
+      devices.close();
+    }
+  }
+
+  private void awaitOnUiThread(BooleanSupplier condition, String what) {
+    Await.until(
+        () -> {
+          for (Runnable r; (r = uiThread.poll()) != null; ) {
+            r.run();
+          }
+          return condition.getAsBoolean();
+        },
+        WAIT,
+        what);
+  }
+
+  private HomeViewModel.Tile queueTile() {
+    assertThat(vm.tiles()).extracting(HomeViewModel.Tile::feature).containsExactly(Feature.QUEUE_TICKET);
+    return vm.tiles().get(0);
+  }
+
+  private SimulatedReceiptPrinter printerSimulator() {
+    return simulators.find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
+  }
+
+  @Test
+  void paperOutMakesTheQueueTileUnavailableWithTheReason() {
+    create(List.of(simPrinter()));
+    HomeViewModel.Tile tile = queueTile();
+    devices.start();
+    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+    assertThat(tile.problem().get()).isEmpty();
+    assertThat(tile.title().get()).isEqualTo("取号");
+    assertThat(tile.description().get()).isEqualTo("选择业务类型，打印排队号票");
+
+    printerSimulator().apply("paper-out");
+
+    awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
+    assertThat(tile.problem().get()).isEqualTo("暂停服务：打印机缺纸");
+    i18n.setLocale(EN);
+    assertThat(tile.problem().get()).isEqualTo("Out of service: the printer is out of paper");
+    assertThat(tile.title().get()).isEqualTo("Queue number");
+
+    printerSimulator().apply("paper-ok");
+
+    awaitOnUiThread(() -> tile.available().get(), "the tile to come back");
+    assertThat(tile.problem().get()).isEmpty();
+  }
+
+  @Test
+  void anUnavailableTileDoesNotOpenItsScreen() {
+    create(List.of(simPrinter()));
+    HomeViewModel.Tile tile = queueTile();
+    navigator.go(Screen.HOME);
+
+    // not started: the printer is "starting"
+    assertThat(tile.available().get()).isFalse();
+    assertThat(tile.problem().get()).isEqualTo("暂停服务：设备正在启动");
+    tile.open();
+    assertThat(navigator.current()).isEqualTo(Screen.HOME);
+
+    devices.start();
+    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+    tile.open();
+    assertThat(navigator.current()).isEqualTo(Screen.TICKET);
+  }
+
+  @Test
+  void aPulledCableShowsTheDeviceAsNotConnected() {
+    create(List.of(simPrinter()));
+    HomeViewModel.Tile tile = queueTile();
+    devices.start();
+    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+
+    printerSimulator().apply("disconnect");
+
+    awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
+    assertThat(tile.problem().get()).isEqualTo("暂停服务：设备未连接");
+
+    printerSimulator().apply("reconnect");
+    awaitOnUiThread(() -> tile.available().get(), "the device manager to reconnect");
+  }
+
+  @Test
+  void aKioskWithoutAPrinterSaysSo() {
+    create(List.of());
+
+    HomeViewModel.Tile tile = queueTile();
+
+    assertThat(tile.available().get()).isFalse();
+    assertThat(tile.problem().get()).isEqualTo("暂停服务：本机未配备所需设备");
+  }
+
+  @Test
+  void everyProblemADeviceCanReportHasItsOwnText() {
+    for (Condition c : Condition.values()) {
+      if (c.blocking() && c != Condition.OFFLINE) {
+        assertThat(Msg.forProblem(c.raisedName())).as(c.raisedName()).isNotEqualTo(Msg.PROBLEM_UNKNOWN);
+      }
+    }
+    assertThat(Msg.forProblem("offline")).isEqualTo(Msg.PROBLEM_OFFLINE);
+    assertThat(Msg.forProblem("starting")).isEqualTo(Msg.PROBLEM_STARTING);
+    assertThat(Msg.forProblem(FeatureAvailability.NOT_FITTED)).isEqualTo(Msg.PROBLEM_NOT_FITTED);
+    // DeviceHealth's problem for a device in ERROR without a named condition
+    assertThat(Msg.forProblem(cn.egov.kiosk.device.api.ErrorCode.HARDWARE_ERROR.name().toLowerCase(Locale.ROOT)))
+        .isEqualTo(Msg.PROBLEM_HARDWARE_ERROR);
+    assertThat(Msg.forProblem("smoke")).isEqualTo(Msg.PROBLEM_UNKNOWN);
+  }
+}
