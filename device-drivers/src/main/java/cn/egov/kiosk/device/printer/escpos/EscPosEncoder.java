@@ -40,6 +40,16 @@ public final class EscPosEncoder {
     return w.out.toByteArray();
   }
 
+  /**
+   * Text with control characters (ESC, GS, DLE...) replaced by spaces: data that reaches a ticket
+   * (a hall name, a citizen's input) can never smuggle a printer command in.
+   */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> sb.appendCodePoint(cp < 0x20 || cp == 0x7F ? ' ' : cp));
+    return sb.toString();
+  }
+
   private static final class Writer {
     final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     Align align = Align.LEFT;
@@ -75,7 +85,7 @@ public final class EscPosEncoder {
         bytes(GS, '!', n);
         size = n;
       }
-      out.writeBytes(t.text().getBytes(EscPos.CHARSET));
+      out.writeBytes(printable(t.text()).getBytes(EscPos.CHARSET));
       out.write(EscPos.LF);
     }
 

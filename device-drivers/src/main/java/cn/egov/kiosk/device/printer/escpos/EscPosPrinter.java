@@ -181,6 +181,9 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
       applyStatus(readStatusOnWire());
     } catch (DeviceException e) {
       log.debug("Printer {}: status poll failed: {}", id(), e.summary());
+    } catch (RuntimeException e) {
+      // an unchecked exception would silently end the scheduled polling: log it and poll on
+      log.error("Printer {}: status poll failed unexpectedly", id(), e);
     } finally {
       wire.unlock();
     }
