@@ -256,6 +256,22 @@ class ViewTextsTest {
 
   /** Whether a method of this file uses its parameter {@code index} only as a style class or id. */
   private static boolean helperOnlyStyles(String code, String method, int index) {
+    return helperOnlyStylesIn(code, method, index) || helperOnlyStylesIn(sharedHelpers(), method, index);
+  }
+
+  /** The ui package's shared view helpers ({@code Controls}), statically imported by views. */
+  private static String sharedHelpers() {
+    try {
+      String source = Files.readString(UI.resolve("Controls.java"), StandardCharsets.UTF_8);
+      StringBuilder masked = new StringBuilder();
+      mask(source, masked, new ArrayList<>());
+      return masked.toString();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static boolean helperOnlyStylesIn(String code, String method, int index) {
     Matcher m = HELPER.matcher(code);
     while (m.find()) {
       if (!m.group(1).equals(method)) {

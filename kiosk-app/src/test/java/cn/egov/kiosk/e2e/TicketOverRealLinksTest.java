@@ -11,7 +11,7 @@ import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
 import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
-import cn.egov.kiosk.device.testkit.SocatPair;
+import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
@@ -33,7 +33,7 @@ class TicketOverRealLinksTest {
 
   @Test
   void ticketPrintsOverASerialPseudoTerminal() throws Exception {
-    try (SocatPair pty = SocatPair.start(dir.resolve("pty"))) {
+    try (PtyPair pty = PtyPair.start(dir.resolve("pty"))) {
       VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
       printer.serve(new SerialLink(pty.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1), "virtual-printer");
       try {
@@ -67,7 +67,7 @@ class TicketOverRealLinksTest {
 
   @Test
   void paperOutOnTheSerialPrinterVoidsTheNumber() throws Exception {
-    try (SocatPair pty = SocatPair.start(dir.resolve("pty2"))) {
+    try (PtyPair pty = PtyPair.start(dir.resolve("pty2"))) {
       VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
       printer.serve(new SerialLink(pty.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1), "virtual-printer");
       String devices =

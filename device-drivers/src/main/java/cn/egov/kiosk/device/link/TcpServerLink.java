@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.link;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
@@ -12,10 +11,9 @@ import java.time.Duration;
  * by protocol simulators that play a network device (a receipt printer on port 9100); {@link
  * #open()} waits up to the accept timeout for the host to connect.
  */
-public final class TcpServerLink implements ByteLink {
+public final class TcpServerLink extends SocketLink {
   private final ServerSocket server;
   private final Duration acceptTimeout;
-  private volatile Socket socket;
 
   public TcpServerLink(ServerSocket server, Duration acceptTimeout) {
     this.server = server;
@@ -35,9 +33,7 @@ public final class TcpServerLink implements ByteLink {
   public void open() throws LinkException {
     try {
       server.setSoTimeout((int) acceptTimeout.toMillis());
-      Socket s = server.accept();
-      s.setTcpNoDelay(true);
-      socket = s;
+      connected(server.accept());
     } catch (SocketTimeoutException e) {
       throw new LinkException(LinkException.Kind.TIMEOUT, describe() + ": no host connected", e);
     } catch (IOException e) {
@@ -46,60 +42,8 @@ public final class TcpServerLink implements ByteLink {
   }
 
   @Override
-  public boolean isOpen() {
-    Socket s = socket;
-    return s != null && !s.isClosed();
-  }
-
-  private Socket requireOpen() throws LinkException {
-    Socket s = socket;
-    if (s == null || s.isClosed()) {
-      throw new LinkException(LinkException.Kind.IO, describe() + ": no host connected");
-    }
-    return s;
-  }
-
-  @Override
-  public void write(byte[] data, int offset, int length) throws LinkException {
-    try {
-      requireOpen().getOutputStream().write(data, offset, length);
-    } catch (LinkException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length, Duration timeout) throws LinkException {
-    Socket s = requireOpen();
-    try {
-      s.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-      int n = s.getInputStream().read(buffer, offset, length);
-      if (n < 0) {
-        throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": host closed the connection");
-      }
-      return n;
-    } catch (SocketTimeoutException e) {
-      return 0;
-    } catch (LinkException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public void drainInput() throws LinkException {
-    Socket s = requireOpen();
-    try {
-      int available = s.getInputStream().available();
-      if (available > 0) {
-        s.getInputStream().skipNBytes(available);
-      }
-    } catch (IOException e) {
-      throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": " + e.getMessage(), e);
-    }
+  String peer() {
+    return "the host";
   }
 
   @Override
@@ -107,21 +51,7 @@ public final class TcpServerLink implements ByteLink {
     return "tcp-listen:" + server.getLocalPort();
   }
 
-  /** Drops the current host connection; the server keeps listening. */
-  @Override
-  public void close() {
-    Socket s = socket;
-    socket = null;
-    if (s != null) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing
-      }
-    }
-  }
-
-  /** Stops listening. */
+  /** Stops listening (and drops the current host connection). */
   public void shutdown() {
     close();
     try {

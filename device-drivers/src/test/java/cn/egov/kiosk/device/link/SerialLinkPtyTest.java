@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.egov.kiosk.device.testkit.Await;
-import cn.egov.kiosk.device.testkit.SocatPair;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +24,13 @@ class SerialLinkPtyTest {
   private static final Duration SAFETY = Duration.ofSeconds(5);
 
   @TempDir Path dir;
-  private SocatPair socat;
+  private PtyPair socat;
   private SerialLink host;
   private SerialLink device;
 
   @BeforeEach
   void startSocat() throws Exception {
-    socat = SocatPair.start(dir);
+    socat = PtyPair.start(dir);
     host = new SerialLink(socat.hostPath(), 115200, 8, SerialLink.Parity.NONE, 1);
     device = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
   }
@@ -151,7 +150,7 @@ class SerialLinkPtyTest {
     assertThatThrownBy(() -> host.read(new byte[1], 0, 1, SAFETY)).isInstanceOf(LinkException.class);
     host.close();
 
-    socat = SocatPair.start(dir);
+    socat = PtyPair.start(dir);
     host.open();
     device.open();
     device.write(ascii("hello"));

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.ui.attract;
 
+import static cn.egov.kiosk.ui.Controls.label;
+
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
@@ -67,12 +69,6 @@ public final class AttractView {
     }
   }
 
-  private static Label label(String styleClass) {
-    Label l = new Label();
-    l.getStyleClass().add(styleClass);
-    l.setWrapText(true);
-    return l;
-  }
 
   public Node root() {
     return root;

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.ui.ticket;
 
+import static cn.egov.kiosk.ui.Controls.label;
+
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
 import java.util.List;
@@ -152,12 +154,6 @@ public final class TicketView {
     return box;
   }
 
-  private static Label label(String styleClass) {
-    Label l = new Label();
-    l.getStyleClass().add(styleClass);
-    l.setWrapText(true);
-    return l;
-  }
 
   public Node root() {
     return root;

@@ -12,7 +12,7 @@ import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.RecordingListener;
-import cn.egov.kiosk.device.testkit.SocatPair;
+import cn.egov.kiosk.device.link.PtyPair;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class EscPosPrinterPtyTest {
   private static final Duration SAFETY = Duration.ofSeconds(10);
 
   @TempDir Path dir;
-  private SocatPair socat;
+  private PtyPair socat;
   private SerialLink deviceEnd;
   private VirtualEscPosPrinter virtual;
   private EscPosPrinter printer;
@@ -37,7 +37,7 @@ class EscPosPrinterPtyTest {
 
   @BeforeEach
   void wire() throws Exception {
-    socat = SocatPair.start(dir);
+    socat = PtyPair.start(dir);
     deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
     virtual = new VirtualEscPosPrinter();
     virtual.serve(deviceEnd, "virtual-pty");

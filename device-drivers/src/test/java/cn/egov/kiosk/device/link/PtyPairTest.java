@@ -1,4 +1,4 @@
-package cn.egov.kiosk.device.testkit;
+package cn.egov.kiosk.device.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SocatPairTest {
+class PtyPairTest {
   @TempDir Path dir;
 
   @Test
   void startMakesBothLinksAndKillRemovesThem() throws IOException {
-    try (SocatPair pair = SocatPair.start(dir)) {
+    try (PtyPair pair = PtyPair.start(dir)) {
       assertThat(pair.hostPath()).isEqualTo(dir.resolve("host").toString());
       assertThat(pair.devicePath()).isEqualTo(dir.resolve("device").toString());
       assertThat(Path.of(pair.hostPath()).toRealPath().toString()).startsWith("/dev/pts/");
@@ -33,7 +33,7 @@ class SocatPairTest {
 
   @Test
   void closeKillsSocat() throws IOException {
-    SocatPair pair = SocatPair.start(dir);
+    PtyPair pair = PtyPair.start(dir);
 
     pair.close();
 
@@ -43,7 +43,7 @@ class SocatPairTest {
 
   @Test
   void aMissingSocatFailsWithAMessageToInstallIt() {
-    assertThatThrownBy(() -> SocatPair.start(dir, "socat-that-is-not-installed"))
+    assertThatThrownBy(() -> PtyPair.start(dir, "socat-that-is-not-installed"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("install socat");
   }
@@ -51,7 +51,7 @@ class SocatPairTest {
   @Test
   void socatThatFailsIsReportedWithItsStderr() {
     // "false" exits at once without making links: the failure names the exit and the links
-    assertThatThrownBy(() -> SocatPair.start(dir, "false"))
+    assertThatThrownBy(() -> PtyPair.start(dir, "false"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("exited with 1")
         .hasMessageContaining(dir.resolve("host").toString());
@@ -59,7 +59,7 @@ class SocatPairTest {
 
   @Test
   void aDirectoryThatSocatWouldMisreadIsRefused() {
-    assertThatThrownBy(() -> SocatPair.start(dir.resolve("a,b")))
+    assertThatThrownBy(() -> PtyPair.start(dir.resolve("a,b")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("socat address syntax");
   }
