@@ -12,9 +12,13 @@ final class LogSetup {
   private LogSetup() {}
 
   static void useDirectory(Path dir) {
-    System.setProperty("kiosk.logDir", dir.toAbsolutePath().toString());
+    String wanted = dir.toAbsolutePath().toString();
+    System.setProperty("kiosk.logDir", wanted);
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
+    }
+    if (wanted.equals(context.getProperty("LOG_DIR"))) {
+      return; // logback started just now, with the directory already set
     }
     URL config = LogSetup.class.getResource("/logback.xml");
     if (config == null) {

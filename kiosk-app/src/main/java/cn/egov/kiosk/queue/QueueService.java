@@ -65,7 +65,9 @@ public final class QueueService {
   /** The number was not handed out; it will never be called. */
   public Ticket voidTicket(Ticket ticket, String reason) {
     Objects.requireNonNull(reason, "reason");
-    tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, reason, clock.instant());
+    if (!tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, reason, clock.instant())) {
+      throw new IllegalStateException("ticket " + ticket.id() + " is not allocated and cannot be voided");
+    }
     log.warn("Queue number {} voided: {}", ticket.number(), reason);
     return ticket.withStatus(TicketStatus.VOIDED);
   }

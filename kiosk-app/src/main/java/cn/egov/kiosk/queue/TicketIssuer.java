@@ -70,30 +70,14 @@ public final class TicketIssuer {
       log.error("Could not allocate a queue number for {}", businessType, e);
       return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
     }
-    ReceiptDocument document =
-        template.render(
-            new QueueTicket(
-                texts.hallName().apply(locale),
-                texts.businessTypeName().apply(businessType, locale),
-                ticket.number(),
-                ticket.waitingAhead(),
-                LocalDateTime.ofInstant(ticket.issuedAt(), zone),
-                ticket.id(),
-                maskedIdNumber,
-                texts.hotline(),
-                locale),
-            p.columns());
     PrintOutcome printed;
     try {
-      printed = p.print(document);
+      printed = p.print(render(ticket, businessType, locale, maskedIdNumber, p.columns()));
     } catch (DeviceException e) {
-      Reason reason = reasonOf(e);
-      try {
-        queue.voidTicket(ticket, e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode());
-      } catch (RuntimeException se) {
-        log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
-      }
-      return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, e.summary());
+      return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary());
+    } catch (RuntimeException e) { // a bug in rendering or a driver: the number must not hang
+      log.error("Printing queue number {} failed unexpectedly", ticket.number(), e);
+      return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString());
     }
     try {
       return new Issued(queue.confirmPrinted(ticket), printed);
@@ -101,6 +85,30 @@ public final class TicketIssuer {
       log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
       return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
     }
+  }
+
+  private ReceiptDocument render(Ticket ticket, String businessType, Locale locale, Optional<String> maskedIdNumber, int columns) {
+    return template.render(
+        new QueueTicket(
+            texts.hallName().apply(locale),
+            texts.businessTypeName().apply(businessType, locale),
+            ticket.number(),
+            ticket.waitingAhead(),
+            LocalDateTime.ofInstant(ticket.issuedAt(), zone),
+            ticket.id(),
+            maskedIdNumber,
+            texts.hotline(),
+            locale),
+        columns);
+  }
+
+  private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail) {
+    try {
+      queue.voidTicket(ticket, voidReason);
+    } catch (RuntimeException se) {
+      log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
+    }
+    return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, detail);
   }
 
   private static Reason reasonOf(DeviceException e) {

@@ -91,6 +91,20 @@ public final class I18n {
     return format.format(args);
   }
 
+  /**
+   * Loads every offered language's texts and the locale data their dates need, off the UI thread,
+   * so that the first screen does not wait for them. Leaves the language as it was.
+   */
+  public void warmUp(ZoneId zone) {
+    Locale current = locale.get();
+    for (Locale l : supported) {
+      locale.set(l);
+      textInZone(Msg.FRAME_DATE, zone, new java.util.Date());
+      text(Msg.TICKET_WAITING, 2);
+    }
+    locale.set(current);
+  }
+
   /** A binding that follows the language. */
   public StringBinding bind(Msg key, Object... args) {
     return Bindings.createStringBinding(() -> text(key, args), locale);

@@ -61,7 +61,8 @@ public final class KioskUi {
   private final FrameViewModel frameVm;
   private final TicketViewModel ticket;
   private final StaffViewModel staff;
-  private final Map<cn.egov.kiosk.ui.Screen, Node> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
+  private final Map<cn.egov.kiosk.ui.Screen, java.util.function.Supplier<Node>> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
+  private final Map<cn.egov.kiosk.ui.Screen, Node> built = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
   private Timeline ticker;
 
   public KioskUi(KioskRuntime runtime, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
@@ -95,9 +96,10 @@ public final class KioskUi {
             runtime.sessions(),
             runtime.businessTypeCodes(),
             runtime::businessTypeName);
-    screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, new AttractView(attractVm, frameVm).root());
-    screens.put(cn.egov.kiosk.ui.Screen.HOME, new HomeView(new HomeViewModel(i18n, availability, navigator)).root());
-    screens.put(cn.egov.kiosk.ui.Screen.TICKET, new TicketView(ticket).root());
+    // the attract screen now; the others when first shown, so that the kiosk is up sooner
+    screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
+    screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator)).root());
+    screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
     frame.addOverlay(new InactivityView(inactivity).root());
@@ -117,7 +119,7 @@ public final class KioskUi {
   }
 
   private void show(cn.egov.kiosk.ui.Screen screen) {
-    frame.show(screens.get(screen));
+    frame.show(built.computeIfAbsent(screen, s -> screens.get(s).get()));
     if (screen == cn.egov.kiosk.ui.Screen.TICKET) {
       ticket.onShow();
     }

@@ -82,6 +82,9 @@ public final class StaffViewModel {
   }
 
   public void clearEntry() {
+    for (int i = 0; i < entered.length(); i++) {
+      entered.setCharAt(i, '0'); // overwrite the digits, not just forget them
+    }
     entered.setLength(0);
     masked.set("");
   }
