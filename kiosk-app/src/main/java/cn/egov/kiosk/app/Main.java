@@ -6,6 +6,7 @@ import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.DiagCommand;
+import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import java.io.FileDescriptor;
@@ -58,6 +59,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.addSubcommand("diag", new DiagCommand());
     cl.addSubcommand("bench", new BenchCommand());
+    cl.addSubcommand("simctl", new SimctlCommand());
     return cl;
   }
 

@@ -40,10 +40,12 @@ public final class KioskRuntime implements AutoCloseable {
   private final TicketIssuer tickets;
   private final FeatureAvailability features;
   private final SessionManager sessions;
+  private final SimulatorControl simulatorControl;
 
   public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
     this.config = config;
     this.clock = clock;
+    DataFolders.prepare(config.storage());
     this.database = Database.open(config.storage().database());
     try {
       this.queue =
@@ -70,11 +72,13 @@ public final class KioskRuntime implements AutoCloseable {
     this.features = new FeatureAvailability(devices.health());
     this.sessions =
         new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
+    this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
   }
 
   /** Brings the devices up in the background. */
   public void start() {
     devices.start();
+    simulatorControl.start();
     log.info("Kiosk {} started with {} device(s)", config.kiosk().id(), devices.devices().size());
   }
 
@@ -120,6 +124,7 @@ public final class KioskRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    simulatorControl.close();
     devices.close();
     database.close();
     log.info("Kiosk {} stopped", config.kiosk().id());

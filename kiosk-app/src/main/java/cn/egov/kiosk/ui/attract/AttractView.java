@@ -42,7 +42,8 @@ public final class AttractView {
     pulse.play();
 
     Label servicesTitle = label("attract-services-title");
-    servicesTitle.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_AVAILABLE_NOW));
+    servicesTitle.setId("attract-services-title");
+    servicesTitle.textProperty().bind(vm.servicesTitleProperty());
     services.getStyleClass().add("attract-services");
     services.setId("attract-services");
     services.getChildren().add(servicesTitle);

@@ -68,6 +68,14 @@ public final class AttractViewModel {
     };
   }
 
+  /** "Available now", or "self-service is paused" when nothing can be used. */
+  public StringBinding servicesTitleProperty() {
+    return Bindings.createStringBinding(
+        () -> i18n.text(services.get().stream().anyMatch(ServiceLine::available) ? Msg.ATTRACT_AVAILABLE_NOW : Msg.ATTRACT_NOTHING_AVAILABLE),
+        services,
+        i18n.localeProperty());
+  }
+
   public StringBinding hallNameProperty() {
     return hallName;
   }
