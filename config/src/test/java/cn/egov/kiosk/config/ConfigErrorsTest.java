@@ -205,7 +205,7 @@ class ConfigErrorsTest {
         Arguments.of("option out of range", edit(27, "    options:\n      columns: 200"),
             F + ", line 28: devices.ticket-printer.options.columns: expected a whole number from 16 to 96, found \"200\""),
         Arguments.of("option unknown", edit(27, "    options:\n      columns: 48\n      colour: red"),
-            F + ", line 29: devices.ticket-printer.options.colour: unknown key; expected one of [afterJobMs, columns, pollMs, statusTimeoutMs]"),
+            F + ", line 29: devices.ticket-printer.options.colour: unknown key; expected one of [columns, jobTimeoutMs, pollMs, statusTimeoutMs]"),
         Arguments.of("option for a device that takes none", edit(24, "    class: barcode-scanner", 27, "    options: {beep: true}"),
             F + ", line 27: devices.ticket-printer.options.beep: unknown key; expected no options (this driver takes none for this class)"),
         Arguments.of("option with a list value", edit(27, "    options: {columns: [48]}"),

@@ -95,7 +95,7 @@ class ShippedFilesTest {
         "ui.fullScreen", "ui.theme", "session.inactivityTimeoutSeconds", "session.warningSeconds",
         "storage.database", "storage.dataDir", "queue.printMaskedId", "queue.businessTypes",
         "code", "name", "description", "class", "driver", "connection", "options",
-        "columns", "pollMs", "statusTimeoutMs", "afterJobMs", "cardDelayMs")) {
+        "columns", "pollMs", "statusTimeoutMs", "jobTimeoutMs", "cardDelayMs")) {
       assertThat(readme).as("README.md mentions %s", key).contains("`" + key + "`");
     }
   }

@@ -6,9 +6,13 @@ import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import cn.egov.kiosk.config.KioskConfig;
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.KioskStage;
+import cn.egov.kiosk.ui.Msg;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,83 +24,105 @@ import org.slf4j.LoggerFactory;
 public final class KioskApplication extends Application {
   private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
 
-  private static Future<KioskRuntime> booting;
+  private static CompletableFuture<KioskConfig> configuring;
+  private static CompletableFuture<KioskRuntime> booting;
   private static volatile Throwable bootFailure;
   private static PrintStream readySignal;
 
-  private KioskRuntime runtime;
-
+  private volatile KioskRuntime runtime;
   private FxTaskRunner tasks;
   private KioskUi ui;
 
   /**
-   * Runs the kiosk until the staff close it; blocks. The runtime may still be booting: the window
-   * waits for it (a failed boot closes JavaFX again; see {@link #bootFailure()}).
+   * Runs the kiosk until the staff close it; blocks. The window opens as soon as the configuration
+   * is known; the screens are attached when the runtime (store, devices) is ready. A failed boot
+   * closes JavaFX again; see {@link #bootFailure()}.
    *
    * @param ready where to write {@code KIOSK-READY <ms since JVM start>} once the attract screen is
    *     laid out (benchmarks), or null
    */
-  static void run(Future<KioskRuntime> boot, PrintStream ready) {
+  static void run(CompletableFuture<KioskConfig> config, CompletableFuture<KioskRuntime> boot, PrintStream ready) {
+    configuring = config;
     booting = boot;
     readySignal = ready;
     Application.launch(KioskApplication.class);
   }
 
-  /** Why the runtime could not be built (a configuration error, an unreadable store), if it could not. */
+  /** Why the kiosk could not be built (a configuration error, an unreadable store), if it could not. */
   static Optional<Throwable> bootFailure() {
     return Optional.ofNullable(bootFailure);
   }
 
   @Override
   public void start(Stage stage) {
-    long t0 = System.nanoTime();
     KioskFonts.load();
+    KioskConfig config;
     try {
-      runtime = booting.get();
-    } catch (ExecutionException e) {
-      bootFailure = e.getCause();
-      Platform.exit();
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      bootFailure = e;
-      Platform.exit();
+      config = configuring.join(); // a local file, read while JavaFX started
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      fail(e);
       return;
     }
-    long t1 = System.nanoTime();
+    Scene scene = KioskStage.prepare(stage, config.ui().fullScreen(), new I18n(config.kiosk().locales()).text(Msg.APP_TITLE));
+    stage.show();
+    booting.whenComplete((built, error) -> Platform.runLater(() -> {
+      if (error != null) {
+        fail(error);
+      } else {
+        attach(built, scene);
+      }
+    }));
+  }
+
+  private void attach(KioskRuntime built, Scene scene) {
+    long t0 = System.nanoTime();
+    runtime = built;
     runtime.start();
     tasks = new FxTaskRunner();
     ui = new KioskUi(runtime, tasks, Platform::runLater, Platform::exit);
-    long t2 = System.nanoTime();
-    Scene scene = ui.attach(stage, runtime.config().ui().fullScreen());
-    log.info("Start-up: JavaFX up at {} ms, font and runtime {} ms, screens built {} ms, scene {} ms",
-        ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000,
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    ui.attach(scene);
+    log.info("Start-up: runtime ready and screens attached at {} ms ({} ms on the JavaFX thread)",
+        ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - t0) / 1_000_000);
     if (readySignal != null) {
       Runnable[] once = new Runnable[1];
       once[0] =
           () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-            readySignal.println("KIOSK-READY " + uptime);
+            readySignal.println("KIOSK-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
             readySignal.flush();
           };
       scene.addPostLayoutPulseListener(once[0]);
     }
-    stage.show();
-    log.info("Kiosk screen shown");
   }
 
+  private static void fail(Throwable error) {
+    bootFailure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Platform.exit();
+  }
+
+  /**
+   * Closes the devices and the store on a thread of its own, so that the JavaFX thread never waits
+   * on them; the JVM ends when that thread is done.
+   */
   @Override
   public void stop() {
     if (ui != null) {
       ui.stop();
     }
-    if (tasks != null) {
-      tasks.close();
-    }
-    if (runtime != null) {
-      runtime.close();
-    }
+    KioskRuntime closing = runtime;
+    FxTaskRunner background = tasks;
+    Thread shutdown =
+        new Thread(
+            () -> {
+              if (background != null) {
+                background.close();
+              }
+              if (closing != null) {
+                closing.close();
+              }
+            },
+            "kiosk-shutdown");
+    shutdown.setDaemon(false);
+    shutdown.start();
   }
 }

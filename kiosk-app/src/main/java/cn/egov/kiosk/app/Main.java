@@ -19,8 +19,10 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,17 +77,23 @@ public final class Main implements Callable<Integer> {
       return EXIT_NO_DISPLAY;
     }
     // The configuration, logs, store and devices are prepared on a thread of their own while
-    // JavaFX starts on this one: the attract screen shows sooner.
+    // JavaFX starts on this one: the window is up sooner, and its thread never waits on them.
     Path file = config != null ? config : ConfigFiles.defaultConfig();
-    FutureTask<KioskRuntime> boot = new FutureTask<>(() -> boot(file));
-    Thread booter = new Thread(boot, "kiosk-boot");
-    booter.setDaemon(true);
-    booter.start();
+    ExecutorService bootThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "kiosk-boot");
+              t.setDaemon(true);
+              return t;
+            });
+    CompletableFuture<KioskConfig> configuring = CompletableFuture.supplyAsync(() -> load(file), bootThread);
+    CompletableFuture<KioskRuntime> booting = configuring.thenApplyAsync(Main::boot, bootThread);
+    bootThread.shutdown();
     PrintStream ready = benchReady ? new PrintStream(new FileOutputStream(FileDescriptor.out), true) : null;
     try {
-      KioskApplication.run(boot, ready);
+      KioskApplication.run(configuring, booting, ready);
     } catch (RuntimeException e) {
-      closeQuietly(boot);
+      booting.thenAccept(KioskRuntime::close); // if it is built at all
       err.println("The kiosk could not open its window: " + e.getMessage());
       err.println("Check that the display is reachable (DISPLAY=" + System.getenv("DISPLAY") + ").");
       err.flush();
@@ -106,24 +114,21 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** Loads the configuration, points the logs at its data folder, builds the runtime. */
-  private static KioskRuntime boot(Path file) throws ConfigException {
-    KioskConfig loaded = ConfigLoader.load(file);
+  private static KioskConfig load(Path file) {
+    try {
+      return ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** Points the logs at the data folder, builds the runtime, warms the locale data. */
+  private static KioskRuntime boot(KioskConfig loaded) {
     LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     KioskRuntime runtime = new KioskRuntime(loaded, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
     new cn.egov.kiosk.ui.I18n(loaded.kiosk().locales()).warmUp(loaded.kiosk().timeZone());
     LoggerFactory.getLogger(Main.class).info("Start-up: configuration, logs and runtime ready at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return runtime;
-  }
-
-  private static void closeQuietly(FutureTask<KioskRuntime> boot) {
-    try {
-      boot.get().close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // nothing was built
-    }
   }
 
   /** Why there is no display to show the kiosk on, if there is none. */

@@ -45,7 +45,7 @@ final class TicketBench {
   }
 
   private Figure onSimulator(Path dir) throws ConfigException, InterruptedException {
-    String devices = "devices:\n  ticket-printer: {class: receipt-printer, driver: sim, connection: \"sim:\", options: {afterJobMs: 0}}\n";
+    String devices = "devices:\n  ticket-printer: {class: receipt-printer, driver: sim, connection: \"sim:\", options: {jobTimeoutMs: 5000}}\n";
     try (KioskRuntime runtime = runtime(dir, devices)) {
       VirtualEscPosPrinter printer =
           runtime.simulators().find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow().printer();
@@ -72,7 +72,7 @@ final class TicketBench {
             + pty.hostPath()
             + "?baud="
             + BAUD
-            + "\", options: {afterJobMs: 0}}\n";
+            + "\", options: {jobTimeoutMs: 5000}}\n";
     try (KioskRuntime runtime = runtime(dir, devices)) {
       int[] bytes = new int[1];
       double[] done = new double[tickets];

@@ -11,9 +11,14 @@ public sealed interface IssueOutcome {
 
   /**
    * No ticket. {@code voided} is the number that was allocated and then voided, when the failure
-   * came after allocation.
+   * came after allocation; {@code partlyPrinted} says that part of the ticket may have come out
+   * (the printer failed during the job), so the citizen must be told not to use it.
    */
-  record NotIssued(Optional<Ticket> voided, Reason reason, String detail) implements IssueOutcome {}
+  record NotIssued(Optional<Ticket> voided, Reason reason, String detail, boolean partlyPrinted) implements IssueOutcome {
+    public NotIssued(Optional<Ticket> voided, Reason reason, String detail) {
+      this(voided, reason, detail, false);
+    }
+  }
 
   /** Why no ticket came out: each has its own message for the citizen. */
   enum Reason {

@@ -32,11 +32,14 @@ public final class QueueService {
     this.businessTypes = Set.copyOf(businessTypes);
   }
 
-  /** Voids numbers left allocated by a kiosk that stopped mid-print; call once at start-up. */
+  /**
+   * Numbers left allocated by a kiosk that stopped mid-print become {@link
+   * TicketStatus#INTERRUPTED}: whether their ticket came out is unknown. Call once at start-up.
+   */
   public void recoverAfterRestart() {
-    int voided = tickets.voidInterrupted(clock.instant());
-    if (voided > 0) {
-      log.warn("Voided {} queue number(s) whose ticket was being printed when the kiosk stopped", voided);
+    int interrupted = tickets.markInterrupted(clock.instant());
+    if (interrupted > 0) {
+      log.warn("{} queue number(s) were being printed when the kiosk stopped; marked interrupted for staff", interrupted);
     }
   }
 
@@ -53,9 +56,16 @@ public final class QueueService {
     return ticket;
   }
 
-  /** The ticket is in the citizen's hand. */
+  /** The ticket is in the citizen's hand. A store that fails once is asked again. */
   public Ticket confirmPrinted(Ticket ticket) {
-    if (!tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, clock.instant())) {
+    boolean moved;
+    try {
+      moved = tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, clock.instant());
+    } catch (RuntimeException first) {
+      log.warn("Recording ticket {} as printed failed once; trying again", ticket.number(), first);
+      moved = tickets.transition(ticket.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, clock.instant());
+    }
+    if (!moved) {
       throw new IllegalStateException("ticket " + ticket.id() + " is not allocated");
     }
     log.info("Queue number {} printed", ticket.number());
@@ -72,10 +82,22 @@ public final class QueueService {
     return ticket.withStatus(TicketStatus.VOIDED);
   }
 
-  /** People waiting for a business type now (printed tickets of the day, not yet called). */
+  /**
+   * People waiting for a business type now (printed tickets of the day, not yet called); empty
+   * while the queue does not know who has been called, as before the hall's calls are fed in.
+   */
   public OptionalInt waiting(String businessType) {
     requireKnown(businessType);
-    return OptionalInt.of(tickets.waiting(today(), businessType));
+    return tickets.waiting(today(), businessType, Integer.MAX_VALUE);
+  }
+
+  /** The hall called a number (from the hall's calling system): it is no longer waiting. */
+  public boolean markCalled(String ticketId) {
+    boolean moved = tickets.transition(ticketId, TicketStatus.PRINTED, TicketStatus.CALLED, null, clock.instant());
+    if (moved) {
+      log.info("Queue ticket {} called", ticketId);
+    }
+    return moved;
   }
 
   /** Every number of a day, in the order taken: for staff counts and checks. */

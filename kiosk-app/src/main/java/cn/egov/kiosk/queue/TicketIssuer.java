@@ -1,8 +1,10 @@
 package cn.egov.kiosk.queue;
 
+import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
@@ -51,7 +53,7 @@ public final class TicketIssuer {
    *
    * @param maskedIdNumber the citizen's ID number, masked, when the hall prints it on tickets
    */
-  public IssueOutcome issue(String businessType, Locale locale, Optional<String> maskedIdNumber) {
+  public synchronized IssueOutcome issue(String businessType, Locale locale, Optional<String> maskedIdNumber) {
     if (!queue.offers(businessType)) {
       throw new IllegalArgumentException("business type " + businessType + " is not offered here");
     }
@@ -60,8 +62,9 @@ public final class TicketIssuer {
       return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
     }
     ReceiptPrinter p = found.get();
-    if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE) {
-      return new NotIssued(Optional.empty(), Reason.PRINTER_OFFLINE, "printer " + p.id() + " is " + p.state());
+    Optional<Reason> known = knownProblem(p);
+    if (known.isPresent()) { // no number is spent on a printer known not to print
+      return new NotIssued(Optional.empty(), known.get(), "printer " + p.id() + ": " + p.state() + " " + p.conditions());
     }
     Ticket ticket;
     try {
@@ -74,10 +77,11 @@ public final class TicketIssuer {
     try {
       printed = p.print(render(ticket, businessType, locale, maskedIdNumber, p.columns()));
     } catch (DeviceException e) {
-      return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary());
+      boolean partly = e instanceof PrintFailedException pf && pf.started();
+      return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary(), partly);
     } catch (RuntimeException e) { // a bug in rendering or a driver: the number must not hang
       log.error("Printing queue number {} failed unexpectedly", ticket.number(), e);
-      return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString());
+      return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString(), true);
     }
     try {
       return new Issued(queue.confirmPrinted(ticket), printed);
@@ -102,13 +106,31 @@ public final class TicketIssuer {
         columns);
   }
 
-  private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail) {
+  private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail, boolean partlyPrinted) {
     try {
       queue.voidTicket(ticket, voidReason);
     } catch (RuntimeException se) {
       log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
     }
-    return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, detail);
+    return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, detail, partlyPrinted);
+  }
+
+  /** Why a printer cannot print now, from what it already reported, if it cannot. */
+  private static Optional<Reason> knownProblem(ReceiptPrinter p) {
+    if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE || !p.isEnabled()) {
+      return Optional.of(Reason.PRINTER_OFFLINE);
+    }
+    java.util.Set<Condition> now = p.conditions();
+    if (now.contains(Condition.COVER_OPEN)) {
+      return Optional.of(Reason.COVER_OPEN);
+    }
+    if (now.contains(Condition.PAPER_OUT)) {
+      return Optional.of(Reason.PAPER_OUT);
+    }
+    if (now.stream().anyMatch(Condition::blocking) || p.state() == DeviceState.ERROR) {
+      return Optional.of(Reason.PRINTER_FAULT);
+    }
+    return Optional.empty();
   }
 
   private static Reason reasonOf(DeviceException e) {

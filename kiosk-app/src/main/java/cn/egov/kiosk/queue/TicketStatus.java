@@ -6,8 +6,13 @@ public enum TicketStatus {
   ALLOCATED,
   /** The ticket is in the citizen's hand. */
   PRINTED,
-  /** Never handed out (the printer failed, or the kiosk stopped mid-print). */
+  /** Never handed out: the printer refused or failed the job, and the citizen was told. */
   VOIDED,
+  /**
+   * Being printed when the kiosk stopped (a crash, a power cut): whether the ticket came out is
+   * unknown. Not called automatically; staff see it and decide.
+   */
+  INTERRUPTED,
   /** Called to a window. */
   CALLED
 }

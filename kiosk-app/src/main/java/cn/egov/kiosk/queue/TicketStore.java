@@ -21,11 +21,15 @@ public interface TicketStore {
   /** Moves a ticket on; returns false when it was not in the expected status. */
   boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now);
 
-  /** Voids every ticket left allocated (the kiosk stopped mid-print); returns how many. */
-  int voidInterrupted(Instant now);
+  /** Marks every ticket left allocated as interrupted (the kiosk stopped mid-print); returns how many. */
+  int markInterrupted(Instant now);
 
-  /** People holding a printed ticket of the day and type, not yet called. */
-  int waiting(LocalDate day, String businessType);
+  /**
+   * People holding a printed ticket of the day and type, not yet called, with a number below
+   * {@code beforeSeq}; empty while no number of the day and type has been called, because then
+   * nobody knows who has been served.
+   */
+  java.util.OptionalInt waiting(LocalDate day, String businessType, int beforeSeq);
 
   /** The tickets of a day, in the order they were taken. */
   List<Ticket> ofDay(LocalDate day);

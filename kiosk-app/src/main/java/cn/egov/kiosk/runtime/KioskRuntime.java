@@ -33,6 +33,7 @@ public final class KioskRuntime implements AutoCloseable {
 
   private final KioskConfig config;
   private final Clock clock;
+  private final InstanceLock instanceLock;
   private final Database database;
   private final QueueService queue;
   private final SimulatorRegistry simulators = new SimulatorRegistry();
@@ -46,7 +47,15 @@ public final class KioskRuntime implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     DataFolders.prepare(config.storage());
-    this.database = Database.open(config.storage().database());
+    this.instanceLock = InstanceLock.acquire(config.storage().dataDir());
+    Database opened;
+    try {
+      opened = Database.open(config.storage().database());
+    } catch (RuntimeException e) {
+      instanceLock.close();
+      throw e;
+    }
+    this.database = opened;
     try {
       this.queue =
           new QueueService(
@@ -61,6 +70,7 @@ public final class KioskRuntime implements AutoCloseable {
       this.devices = new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff);
     } catch (RuntimeException e) {
       database.close();
+      instanceLock.close();
       throw e;
     }
     this.tickets =
@@ -127,6 +137,7 @@ public final class KioskRuntime implements AutoCloseable {
     simulatorControl.close();
     devices.close();
     database.close();
+    instanceLock.close();
     log.info("Kiosk {} stopped", config.kiosk().id());
   }
 }

@@ -46,7 +46,7 @@ public final class TicketRepository implements TicketStore {
               seq = rs.getInt(1);
             }
           }
-          int ahead = countPrinted(c, day, businessType, seq);
+          OptionalInt ahead = waiting(c, day, businessType, seq);
           String number = Ticket.formatNumber(businessType, seq);
           String id = kioskId + "-" + day.format(DAY_ID) + "-" + number;
           try (PreparedStatement ins =
@@ -58,12 +58,16 @@ public final class TicketRepository implements TicketStore {
             ins.setString(3, businessType);
             ins.setInt(4, seq);
             ins.setString(5, number);
-            ins.setInt(6, ahead);
+            if (ahead.isPresent()) {
+              ins.setInt(6, ahead.getAsInt());
+            } else {
+              ins.setNull(6, java.sql.Types.INTEGER);
+            }
             ins.setString(7, now.toString());
             ins.setString(8, now.toString());
             ins.executeUpdate();
           }
-          return new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, OptionalInt.of(ahead), now);
+          return new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, ahead, now);
         });
   }
 
@@ -85,39 +89,35 @@ public final class TicketRepository implements TicketStore {
         });
   }
 
-  /**
-   * Voids every ticket left allocated by a kiosk that stopped before the printer answered (a crash
-   * or power cut mid-print): such a number was never confirmed to the citizen.
-   */
   @Override
-  public int voidInterrupted(Instant now) {
+  public int markInterrupted(Instant now) {
     return db.transaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE queue_ticket SET status = 'VOIDED', void_reason = 'interrupted', updated_at = ? WHERE status = 'ALLOCATED'")) {
+                  "UPDATE queue_ticket SET status = 'INTERRUPTED', void_reason = 'the kiosk stopped while printing', updated_at = ? WHERE status = 'ALLOCATED'")) {
             ps.setString(1, now.toString());
             return ps.executeUpdate();
           }
         });
   }
 
-  /** People holding a printed ticket of the day and type, not yet called. */
   @Override
-  public int waiting(LocalDate day, String businessType) {
-    return db.read(c -> countPrinted(c, day, businessType, Integer.MAX_VALUE));
+  public OptionalInt waiting(LocalDate day, String businessType, int beforeSeq) {
+    return db.read(c -> waiting(c, day, businessType, beforeSeq));
   }
 
-  private static int countPrinted(Connection c, LocalDate day, String businessType, int beforeSeq) throws SQLException {
+  private static OptionalInt waiting(Connection c, LocalDate day, String businessType, int beforeSeq) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COUNT(*) FROM queue_ticket WHERE service_day = ? AND business_type = ? AND status = 'PRINTED' AND seq < ?")) {
-      ps.setString(1, day.toString());
-      ps.setString(2, businessType);
-      ps.setInt(3, beforeSeq);
+            "SELECT COALESCE(SUM(status = 'CALLED'), 0), COALESCE(SUM(status = 'PRINTED' AND seq < ?), 0)"
+                + " FROM queue_ticket WHERE service_day = ? AND business_type = ?")) {
+      ps.setInt(1, beforeSeq);
+      ps.setString(2, day.toString());
+      ps.setString(3, businessType);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getInt(1);
+        return rs.getInt(1) == 0 ? OptionalInt.empty() : OptionalInt.of(rs.getInt(2));
       }
     }
   }

@@ -25,7 +25,6 @@ import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -35,9 +34,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +93,7 @@ public final class KioskUi {
             runtime.sessions(),
             runtime.businessTypeCodes(),
             runtime::businessTypeName);
+    frameVm.navigationLockedProperty().bind(ticket.busy());
     // the attract screen now; the others when first shown, so that the kiosk is up sooner
     screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
     screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator)).root());
@@ -138,37 +136,24 @@ public final class KioskUi {
     return frame.root();
   }
 
-  /**
-   * Builds the scene on the stage: undecorated at the screen's bounds (full-screen mode gives a
-   * centred 1024x768 window without a window manager), always on top, close requests refused.
-   */
+  /** For tests and tools: prepares the stage and attaches the screens at once. */
   public Scene attach(Stage stage, boolean fullScreen) {
-    Scene scene;
-    if (fullScreen) {
-      Rectangle2D bounds = Screen.getPrimary().getBounds();
-      stage.initStyle(StageStyle.UNDECORATED);
-      stage.setX(bounds.getMinX());
-      stage.setY(bounds.getMinY());
-      scene = new Scene(root(), bounds.getWidth(), bounds.getHeight());
-      stage.setAlwaysOnTop(true);
-    } else {
-      scene = new Scene(root(), 1280, 800);
-    }
-    stage.setTitle(i18n.text(Msg.APP_TITLE));
-    stage.setScene(scene);
-    stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-    stage.setOnCloseRequest(
-        e -> {
-          e.consume();
-          log.info("Close request refused: the kiosk closes only through the staff PIN");
-        });
+    Scene scene = KioskStage.prepare(stage, fullScreen, i18n.text(Msg.APP_TITLE));
+    attach(scene);
+    return scene;
+  }
+
+  /**
+   * Puts the screens into a scene prepared by {@link KioskStage#prepare}: the frame as its root,
+   * input that keeps the session alive, the staff keys, the theme, the one-second ticker.
+   */
+  public void attach(Scene scene) {
+    scene.setRoot(root());
     scene.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
           if (STAFF_KEYS.match(e)) {
             staff.open();
-            e.consume();
-          } else if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.F4 && e.isAltDown())) {
             e.consume();
           }
         });
@@ -177,7 +162,6 @@ public final class KioskUi {
     scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> runtime.sessions().touch());
     themes.apply(scene);
     startTicker();
-    return scene;
   }
 
   private void startTicker() {

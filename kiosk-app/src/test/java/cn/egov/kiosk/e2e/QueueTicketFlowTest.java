@@ -84,7 +84,8 @@ class QueueTicketFlowTest {
     assertThat(printed.qrPayloads()).containsExactly(ticket.id());
     assertThat(ticket.id()).isEqualTo("K01-20261128-A001");
     assertThat(printed.cuts()).isEqualTo(1);
-    assertThat(text(robot, "#ticket-ahead")).isEqualTo("您前面没有人等候，请留意叫号");
+    // the hall's calls are not known yet: no count of people ahead is made up
+    assertThat(text(robot, "#ticket-ahead")).isEmpty();
 
     robot.clickOn("#ticket-finish");
     assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
@@ -96,19 +97,50 @@ class QueueTicketFlowTest {
     awaitHealthy();
     robot.clickOn("#touch-to-start");
     robot.clickOn("#tile-queue_ticket");
-    printer().apply("paper-out");
+    printer().apply("paper-out-during-job", "60"); // the roll ends part-way through the ticket
     robot.clickOn("#type-B");
     await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
     assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
-    assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。");
+    assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。 如有打出的半张号票，请勿使用。");
     assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
-    assertThat(printer().printed().lines()).isEmpty();
 
     robot.clickOn("#ticket-failed-finish");
     await(() -> !robot.lookup("#tile-queue_ticket").tryQuery().isPresent() || ui.navigator().current() == Screen.ATTRACT, "back to attract");
     // the attract screen now says why 取号 is out of service
     await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
+  }
+
+  @Test
+  void whileTheTicketPrintsTheCitizenCannotLeaveTheScreen(FxRobot robot) throws Exception {
+    awaitHealthy();
+    printer().printer().setLineDelay(java.time.Duration.ofMillis(100)); // a slow mechanism
+    robot.clickOn("#touch-to-start");
+    robot.clickOn("#tile-queue_ticket");
+    robot.clickOn("#type-A");
+    await(() -> robot.lookup("#ticket-printing").query().isVisible(), "the printing screen");
+
+    assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isTrue();
+    assertThat(robot.lookup("#nav-back").queryAs(Button.class).isDisabled()).isTrue();
+    assertThat(robot.lookup("#nav-exit").queryAs(Button.class).isDisabled()).isTrue();
+
+    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
+    assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isFalse();
+  }
+
+  @Test
+  void paperOutKnownBeforehandSpendsNoNumber(FxRobot robot) throws Exception {
+    awaitHealthy();
+    robot.clickOn("#touch-to-start");
+    robot.clickOn("#tile-queue_ticket");
+    printer().apply("paper-out");
+    await(() -> runtime.devices().health().first(cn.egov.kiosk.device.api.DeviceClass.RECEIPT_PRINTER).orElseThrow().problem().isPresent(), "the poll to see paper out");
+    robot.clickOn("#type-A");
+    await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
+
+    assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+    assertThat(text(robot, "#ticket-voided")).isEmpty();
+    assertThat(runtime.queue().ticketsOfDay(runtime.queue().today())).isEmpty();
   }
 
   @Test

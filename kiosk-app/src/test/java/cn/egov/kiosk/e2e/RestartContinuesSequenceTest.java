@@ -32,7 +32,7 @@ class RestartContinuesSequenceTest {
 
   @Test
   void killedKioskContinuesTheSequenceAfterARestart() throws Exception {
-    TestConfigs.write(dir, TestConfigs.SIM_DEVICES.replace("afterJobMs: 50", "afterJobMs: 5"));
+    TestConfigs.write(dir, TestConfigs.SIM_DEVICES);
     Path config = dir.resolve("kiosk.yaml");
     List<String> issued = new ArrayList<>();
     for (int run = 0; run < 3; run++) {

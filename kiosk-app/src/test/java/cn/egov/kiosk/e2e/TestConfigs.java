@@ -17,7 +17,7 @@ public final class TestConfigs {
       """
       devices:
         id-reader: {class: id-card-reader, driver: sim, connection: "sim:"}
-        ticket-printer: {class: receipt-printer, driver: sim, connection: "sim:", options: {columns: 48, pollMs: 200, afterJobMs: 50}}
+        ticket-printer: {class: receipt-printer, driver: sim, connection: "sim:", options: {columns: 48, pollMs: 200, jobTimeoutMs: 5000}}
         licence-printer: {class: document-printer, driver: sim, connection: "sim:"}
         payment-terminal: {class: payment-terminal, driver: sim, connection: "sim:", options: {cardDelayMs: 0}}
       """;

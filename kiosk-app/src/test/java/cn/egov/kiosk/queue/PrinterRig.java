@@ -29,7 +29,7 @@ public final class PrinterRig implements AutoCloseable {
             "ticket-printer",
             "escpos",
             cable.host(),
-            new EscPosPrinter.Options(columns, Duration.ofMillis(300), Duration.ZERO, poll),
+            new EscPosPrinter.Options(columns, Duration.ofMillis(300), Duration.ofSeconds(5), poll),
             StatisticsStore.NONE,
             Clock.systemUTC());
     printer.open();

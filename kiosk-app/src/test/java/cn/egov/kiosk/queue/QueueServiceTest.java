@@ -84,7 +84,7 @@ class QueueServiceTest {
   }
 
   @Test
-  void recoverAfterRestartVoidsInterruptedNumbers() {
+  void recoverAfterRestartMarksInterruptedNumbersForStaff() {
     Ticket printed = queue.confirmPrinted(queue.allocate("A"));
     Ticket interrupted = queue.allocate("A"); // the kiosk stops while this one prints
     db.close();
@@ -97,9 +97,8 @@ class QueueServiceTest {
         .extracting(Ticket::number, Ticket::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(printed.number(), TicketStatus.PRINTED),
-            org.assertj.core.groups.Tuple.tuple(interrupted.number(), TicketStatus.VOIDED));
+            org.assertj.core.groups.Tuple.tuple(interrupted.number(), TicketStatus.INTERRUPTED));
     assertThat(restarted.allocate("A").number()).isEqualTo("A003");
-    assertThat(restarted.waiting("A")).isEqualTo(OptionalInt.of(1));
   }
 
   @Test
@@ -113,17 +112,30 @@ class QueueServiceTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("is not allocated");
     assertThatThrownBy(() -> queue.confirmPrinted(a2)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> queue.voidTicket(a1, "late")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void waitingIsKnownOnlyOnceTheHallCallsNumbers() {
+    Ticket a1 = queue.confirmPrinted(queue.allocate("A"));
+    queue.confirmPrinted(queue.allocate("A"));
+    assertThat(queue.waiting("A")).isEmpty();
+
+    assertThat(queue.markCalled(a1.id())).isTrue();
+
     assertThat(queue.waiting("A")).isEqualTo(OptionalInt.of(1));
-    assertThat(queue.waiting("B")).isEqualTo(OptionalInt.of(0));
+    assertThat(queue.waiting("B")).isEmpty();
+    assertThat(queue.markCalled(a1.id())).isFalse(); // called once
   }
 
   @Test
   void waitingIsCountedForTheHallsToday() {
+    queue.markCalled(queue.confirmPrinted(queue.allocate("A")).id());
     queue.confirmPrinted(queue.allocate("A"));
     assertThat(queue.waiting("A")).isEqualTo(OptionalInt.of(1));
 
-    clock.advance(Duration.ofMinutes(2)); // past midnight in Shanghai
+    clock.advance(Duration.ofMinutes(2)); // past midnight in Shanghai: nothing known of the new day
 
-    assertThat(queue.waiting("A")).isEqualTo(OptionalInt.of(0));
+    assertThat(queue.waiting("A")).isEmpty();
   }
 }

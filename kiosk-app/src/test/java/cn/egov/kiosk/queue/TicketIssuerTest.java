@@ -88,34 +88,39 @@ class TicketIssuerTest {
     assertThat(issued.ticket().number()).isEqualTo("A001");
     assertThat(issued.ticket().id()).isEqualTo("K01-20261128-A001");
     assertThat(issued.ticket().status()).isEqualTo(TicketStatus.PRINTED);
-    assertThat(issued.print().bytesSent()).isEqualTo(rig.virtual.received().length);
+    // the job, then GS r 1: the end-of-job request
+    assertThat(issued.print().bytesSent()).isEqualTo(rig.virtual.received().length - 3);
     assertThat(statusOf("A001")).isEqualTo(TicketStatus.PRINTED);
 
     ReceiptDocument paper = rig.printed();
-    assertThat(paper.lines()).contains("西湖区政务服务中心", "户籍业务", "A001", "您前面没有人等候", "取号时间：2026-11-28 14:00:00", "证件号码：330106********1234", "K01-20261128-A001");
+    assertThat(paper.lines()).contains("西湖区政务服务中心", "户籍业务", "A001", "取号时间：2026-11-28 14:00:00", "证件号码：330106********1234", "K01-20261128-A001");
     assertThat(paper.qrPayloads()).containsExactly("K01-20261128-A001");
     assertThat(paper.cuts()).isEqualTo(1);
+    // nobody knows who the hall has served yet: no "people ahead" line
+    assertThat(paper.lines()).noneMatch(l -> l.contains("等候"));
   }
 
   @Test
-  void theSecondTicketCountsTheFirstAsWaitingAndSpeaksEnglish() throws Exception {
+  void onceTheHallCallsNumbersTheTicketSaysWhoIsAheadInTheCitizensLanguage() throws Exception {
     TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    Issued first = (Issued) issuer.issue("A", ZH, Optional.empty());
+    queue.markCalled(first.ticket().id());
     issuer.issue("A", ZH, Optional.empty());
     rig.virtual.clearReceived();
 
-    Issued second = (Issued) issuer.issue("A", Locale.ENGLISH, Optional.empty());
+    Issued third = (Issued) issuer.issue("A", Locale.ENGLISH, Optional.empty());
 
-    assertThat(second.ticket().number()).isEqualTo("A002");
+    assertThat(third.ticket().number()).isEqualTo("A003");
     ReceiptDocument paper = rig.printed();
-    assertThat(paper.lines()).contains("Xihu Service Centre", "A002", "1 person is waiting ahead of you", "Time: 2026-11-28 14:00:00");
+    assertThat(paper.lines()).contains("Xihu Service Centre", "A003", "1 person is waiting ahead of you", "Time: 2026-11-28 14:00:00");
     assertThat(String.join(" ", paper.lines())).contains("Household registration");
     assertThat(paper.lines()).noneMatch(l -> l.startsWith("ID:"));
-    assertThat(paper.qrPayloads()).containsExactly("K01-20261128-A002");
+    assertThat(paper.qrPayloads()).containsExactly("K01-20261128-A003");
   }
 
   @Test
-  void paperOutBeforeTheJobVoidsTheNumberAndPrintsNothing() throws Exception {
-    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+  void paperOutFoundWhenTheJobStartsVoidsTheNumberAndPrintsNothing() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofHours(1)); // the poll has not seen it yet
     rig.virtual.setPaperOut(true);
 
     IssueOutcome outcome = issuer.issue("A", ZH, Optional.empty());
@@ -126,7 +131,21 @@ class TicketIssuerTest {
     assertThat(failed.voided()).map(Ticket::number).contains("A001");
     assertThat(failed.voided()).map(Ticket::status).contains(TicketStatus.VOIDED);
     assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
+    assertThat(failed.partlyPrinted()).isFalse();
     assertThat(rig.virtual.received()).isEmpty();
+  }
+
+  @Test
+  void paperOutAlreadyKnownSpendsNoNumber() throws Exception {
+    TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+    rig.virtual.setPaperOut(true);
+    Await.until(() -> rig.printer.conditions().contains(cn.egov.kiosk.device.api.Condition.PAPER_OUT), Duration.ofSeconds(5), "the poll to see paper out");
+
+    NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
+
+    assertThat(failed.reason()).isEqualTo(Reason.PAPER_OUT);
+    assertThat(failed.voided()).isEmpty();
+    assertThat(today()).isEmpty();
   }
 
   @Test
@@ -140,15 +159,17 @@ class TicketIssuerTest {
     assertThat(failed.voided()).map(Ticket::number).contains("A001");
     assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
     assertThat(rig.virtual.received().length).isGreaterThanOrEqualTo(40); // a part was printed
-    assertThat(queue.waiting("A")).hasValue(0);
+    assertThat(failed.partlyPrinted()).isTrue(); // the citizen is told not to use a half ticket
   }
 
   @Test
   void afterAVoidedNumberTheNextOneFollowsAndTheVoidedOneIsNeverReused() throws Exception {
     TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
-    rig.virtual.setPaperOut(true);
+    rig.virtual.runOutAfter(40);
     issuer.issue("A", ZH, Optional.empty());
     rig.virtual.setPaperOut(false); // a new roll
+    Await.until(() -> rig.printer.conditions().isEmpty(), Duration.ofSeconds(5), "the poll to see the new roll");
+    rig.virtual.clearReceived(); // what reached the printer of the failed job
 
     Issued next = (Issued) issuer.issue("A", ZH, Optional.empty());
 

@@ -113,7 +113,7 @@ class TicketRepositoryTest {
   }
 
   @Test
-  void voidInterruptedVoidsOnlyAllocatedTickets() {
+  void markInterruptedTouchesOnlyAllocatedTickets() {
     Ticket printed = allocate("A");
     repo.transition(printed.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
     Ticket called = allocate("A");
@@ -123,42 +123,57 @@ class TicketRepositoryTest {
     Ticket interruptedB = allocate("B");
     Ticket yesterday = repo.allocate("K01", DAY.minusDays(1), "A", NOW.minusSeconds(86_400));
 
-    assertThat(repo.voidInterrupted(NOW)).isEqualTo(3);
+    assertThat(repo.markInterrupted(NOW)).isEqualTo(3);
 
     assertThat(status(printed)).isEqualTo(TicketStatus.PRINTED);
     assertThat(status(called)).isEqualTo(TicketStatus.CALLED);
-    assertThat(status(interruptedA)).isEqualTo(TicketStatus.VOIDED);
-    assertThat(status(interruptedB)).isEqualTo(TicketStatus.VOIDED);
-    assertThat(status(yesterday)).isEqualTo(TicketStatus.VOIDED);
-    assertThat(repo.voidInterrupted(NOW)).isZero();
-    // a voided number is never handed out again
+    assertThat(status(interruptedA)).isEqualTo(TicketStatus.INTERRUPTED);
+    assertThat(status(interruptedB)).isEqualTo(TicketStatus.INTERRUPTED);
+    assertThat(status(yesterday)).isEqualTo(TicketStatus.INTERRUPTED);
+    assertThat(repo.markInterrupted(NOW)).isZero();
+    // an interrupted number is never handed out again
     assertThat(allocate("A").number()).isEqualTo("A004");
   }
 
   @Test
-  void waitingCountsOnlyPrintedTicketsOfTheDayAndType() {
+  void waitingIsUnknownUntilTheHallHasCalledANumberOfTheDayAndType() {
     Ticket a1 = allocate("A");
     repo.transition(a1.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
     Ticket a2 = allocate("A");
-    repo.transition(a2.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, "PAPER_OUT", NOW);
-    allocate("A"); // A003 still allocated: being printed
-    Ticket a4 = allocate("A");
-    repo.transition(a4.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
+    repo.transition(a2.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
+
+    // nobody knows who has been served: no count, on screen or on paper
+    assertThat(repo.waiting(DAY, "A", Integer.MAX_VALUE)).isEmpty();
+    assertThat(a1.waitingAhead()).isEmpty();
+    assertThat(a2.waitingAhead()).isEmpty();
+  }
+
+  @Test
+  void onceCallsAreKnownWaitingCountsPrintedUncalledTicketsOfTheDayAndType() {
+    Ticket a1 = allocate("A");
+    repo.transition(a1.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
+    repo.transition(a1.id(), TicketStatus.PRINTED, TicketStatus.CALLED, null, NOW);
+    Ticket a2 = allocate("A");
+    repo.transition(a2.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
+    Ticket a3 = allocate("A");
+    repo.transition(a3.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, "PAPER_OUT", NOW);
+    allocate("A"); // A004 still allocated: being printed
+    Ticket a5 = allocate("A");
+    repo.transition(a5.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
     Ticket b1 = allocate("B");
     repo.transition(b1.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
     Ticket otherDay = repo.allocate("K01", DAY.minusDays(1), "A", NOW);
     repo.transition(otherDay.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, NOW);
 
-    assertThat(repo.waiting(DAY, "A")).isEqualTo(2); // A001, A004
-    assertThat(repo.waiting(DAY, "B")).isEqualTo(1);
-    assertThat(repo.waiting(DAY, "C")).isZero();
-    assertThat(a1.waitingAhead()).isEqualTo(OptionalInt.of(0));
-    assertThat(a4.waitingAhead()).isEqualTo(OptionalInt.of(1)); // only A001 was printed before it
+    assertThat(repo.waiting(DAY, "A", Integer.MAX_VALUE)).hasValue(2); // A002, A005
+    assertThat(repo.waiting(DAY, "B", Integer.MAX_VALUE)).isEmpty(); // no B called yet
+    assertThat(a2.waitingAhead()).hasValue(0); // A001 was called
+    assertThat(a5.waitingAhead()).hasValue(1); // only A002 printed and waiting before it
     assertThat(allocate("A").waitingAhead()).isEqualTo(OptionalInt.of(2));
 
-    repo.transition(a1.id(), TicketStatus.PRINTED, TicketStatus.CALLED, null, NOW);
-    assertThat(repo.waiting(DAY, "A")).isEqualTo(1); // called: no longer waiting
-    assertThat(repo.find(a4.id()).orElseThrow().waitingAhead()).isEqualTo(OptionalInt.of(1)); // as printed
+    repo.transition(a2.id(), TicketStatus.PRINTED, TicketStatus.CALLED, null, NOW);
+    assertThat(repo.waiting(DAY, "A", Integer.MAX_VALUE)).hasValue(1);
+    assertThat(repo.find(a5.id()).orElseThrow().waitingAhead()).isEqualTo(OptionalInt.of(1)); // as printed
   }
 
   @Test

@@ -54,7 +54,7 @@ class DeviceManagerTest {
             DeviceClass.RECEIPT_PRINTER,
             "sim",
             "sim:",
-            Map.of("pollMs", "200", "statusTimeoutMs", "200", "afterJobMs", "0")),
+            Map.of("pollMs", "200", "statusTimeoutMs", "200", "jobTimeoutMs", "5000")),
         new DeviceSpec("licence-printer", DeviceClass.DOCUMENT_PRINTER, "sim", "sim:", Map.of()),
         new DeviceSpec("pos", DeviceClass.PAYMENT_TERMINAL, "sim", "sim:", Map.of("cardDelayMs", "0")),
         new DeviceSpec("scanner", DeviceClass.BARCODE_SCANNER, "sim", "sim:", Map.of()));

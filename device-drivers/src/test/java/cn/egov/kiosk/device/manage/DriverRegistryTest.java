@@ -113,7 +113,7 @@ class DriverRegistryTest {
         "columns         | 8    | a whole number from 16 to 96",
         "columns         | 200  | a whole number from 16 to 96",
         "statusTimeoutMs | 10   | a whole number from 50 to 10000",
-        "afterJobMs      | -1   | a whole number from 0 to 10000",
+        "jobTimeoutMs    | 500  | a whole number from 1000 to 120000",
         "pollMs          | 100  | a whole number from 200 to 60000",
       })
   void aBadOptionSaysWhatWasExpected(String option, String value, String expected) {
@@ -125,7 +125,7 @@ class DriverRegistryTest {
   void anUnknownOptionListsTheKnownOnes() {
     assertThat(registry.validate(printer("serial:/dev/ttyUSB0", Map.of("colour", "red"))))
         .containsExactly(
-            new SpecProblem("options.colour", "one of [afterJobMs, columns, pollMs, statusTimeoutMs]", "colour"));
+            new SpecProblem("options.colour", "one of [columns, jobTimeoutMs, pollMs, statusTimeoutMs]", "colour"));
     assertThat(registry.validate(spec(DeviceClass.ID_CARD_READER, "sim", "sim:", Map.of("speed", "1"))))
         .containsExactly(new SpecProblem("options.speed", "one of []", "speed"));
   }

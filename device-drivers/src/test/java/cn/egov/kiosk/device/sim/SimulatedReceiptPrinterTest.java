@@ -40,7 +40,7 @@ class SimulatedReceiptPrinterTest {
                         DeviceClass.RECEIPT_PRINTER,
                         "sim",
                         "sim:",
-                        Map.of("statusTimeoutMs", "200", "afterJobMs", "0", "pollMs", "60000")),
+                        Map.of("statusTimeoutMs", "200", "jobTimeoutMs", "5000", "pollMs", "60000")),
                     context);
     sim = context.simulators().find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
     Await.until(

@@ -67,8 +67,10 @@ public final class FrameView {
     back.disableProperty().bind(vm.canGoBack().not());
     Button home = navButton("nav-home", Msg.FRAME_HOME, vm);
     home.setOnAction(e -> vm.home());
+    home.disableProperty().bind(vm.navigationLockedProperty());
     Button exit = navButton("nav-exit", Msg.FRAME_EXIT, vm);
     exit.setOnAction(e -> vm.exit());
+    exit.disableProperty().bind(vm.navigationLockedProperty());
     Label hotline = new Label();
     hotline.getStyleClass().add("hotline");
     hotline.textProperty().bind(vm.hotlineProperty());

@@ -35,6 +35,7 @@ public final class FrameViewModel {
   private final StringBinding hallName;
   private final StringBinding hotline;
   private final Runnable exitSession;
+  private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty(false);
 
   public FrameViewModel(
       I18n i18n,
@@ -99,7 +100,15 @@ public final class FrameViewModel {
   }
 
   public BooleanBinding canGoBack() {
-    return navigator.canGoBack();
+    return navigator.canGoBack().and(locked.not());
+  }
+
+  /**
+   * While true (a ticket is printing), back, home and exit are disabled: the citizen cannot walk
+   * away from a job whose outcome the screen still has to tell.
+   */
+  public javafx.beans.property.BooleanProperty navigationLockedProperty() {
+    return locked;
   }
 
   public void switchLanguage() {
@@ -111,16 +120,22 @@ public final class FrameViewModel {
   }
 
   public void back() {
-    navigator.back();
+    if (!locked.get()) {
+      navigator.back();
+    }
   }
 
   public void home() {
-    navigator.home();
+    if (!locked.get()) {
+      navigator.home();
+    }
   }
 
   /** Ends the citizen's session and returns to the attract screen. */
   public void exit() {
-    exitSession.run();
+    if (!locked.get()) {
+      exitSession.run();
+    }
   }
 
   public I18n i18n() {

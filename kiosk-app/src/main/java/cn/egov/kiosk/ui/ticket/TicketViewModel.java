@@ -140,8 +140,14 @@ public final class TicketViewModel {
       ahead.set(issued.ticket().waitingAhead().isPresent() ? i18n.text(Msg.TICKET_DONE_AHEAD, issued.ticket().waitingAhead().getAsInt()) : "");
     } else if (outcome instanceof IssueOutcome.NotIssued failed) {
       failureReason.set(i18n.text(reasonText(failed.reason())));
-      voidedNotice.set(failed.voided().map(t -> i18n.text(Msg.TICKET_FAILED_VOIDED, t.number())).orElse(""));
+      String voided = failed.voided().map(t -> i18n.text(Msg.TICKET_FAILED_VOIDED, t.number())).orElse("");
+      voidedNotice.set(failed.partlyPrinted() ? (voided + " " + i18n.text(Msg.TICKET_FAILED_PARTIAL)).strip() : voided);
     }
+  }
+
+  /** True while a ticket prints: the citizen cannot leave the screen then. */
+  public javafx.beans.binding.BooleanBinding busy() {
+    return javafx.beans.binding.Bindings.createBooleanBinding(() -> step.get() == Step.PRINTING, step);
   }
 
   static Msg reasonText(IssueOutcome.Reason reason) {

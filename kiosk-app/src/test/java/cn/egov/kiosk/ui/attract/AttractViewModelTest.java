@@ -52,7 +52,7 @@ class AttractViewModelTest {
         new DeviceManager(
             List.of(
                 new DeviceSpec(
-                    "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "afterJobMs", "0", "pollMs", "200"))),
+                    "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"))),
             DriverRegistry.load(),
             new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
             new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));

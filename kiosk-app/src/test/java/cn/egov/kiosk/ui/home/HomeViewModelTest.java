@@ -61,7 +61,7 @@ class HomeViewModelTest {
 
   static DeviceSpec simPrinter() {
     return new DeviceSpec(
-        "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "afterJobMs", "0", "pollMs", "200"));
+        "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"));
   }
 
   @AfterEach

@@ -106,13 +106,19 @@ class TicketViewModelTest {
     };
   }
 
+  /** The hall calls a first number of a type: from then on the queue knows who is waiting. */
+  private void hallCallsOne(String type) {
+    queue.markCalled(queue.confirmPrinted(queue.allocate(type)).id());
+  }
+
   private TicketViewModel vm(TaskRunner tasks) {
     return new TicketViewModel(i18n, queue, issuer, tasks, sessions, List.of("A", "B"), TicketViewModelTest::typeName);
   }
 
   @Test
   void choosingPrintsAndShowsTheNumberAndWhoIsAhead() {
-    queue.confirmPrinted(queue.allocate("A")); // someone is already waiting
+    hallCallsOne("A"); // A001 called
+    queue.confirmPrinted(queue.allocate("A")); // A002 is waiting
     HeldTasks tasks = new HeldTasks();
     TicketViewModel vm = vm(tasks);
 
@@ -122,20 +128,31 @@ class TicketViewModelTest {
     assertThat(vm.numberProperty().get()).isEmpty();
     tasks.runAll();
     assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
-    assertThat(vm.numberProperty().get()).isEqualTo("A002");
+    assertThat(vm.numberProperty().get()).isEqualTo("A003");
     assertThat(vm.aheadProperty().get()).isEqualTo("您前面还有 1 人");
     assertThat(vm.failureReasonProperty().get()).isEmpty();
     assertThat(vm.voidedNoticeProperty().get()).isEmpty();
-    assertThat(rig.printed().lines()).contains("A002");
+    assertThat(rig.printed().lines()).contains("A003");
+  }
+
+  @Test
+  void whileNobodyKnowsWhoHasBeenCalledNoCountIsShown() {
+    TicketViewModel vm = vm(TaskRunner.DIRECT);
+
+    vm.choose("A");
+
+    assertThat(vm.numberProperty().get()).isEqualTo("A001");
+    assertThat(vm.aheadProperty().get()).isEmpty();
   }
 
   @Test
   void theFirstInLineIsToldNobodyIsAhead() {
+    hallCallsOne("B");
     TicketViewModel vm = vm(TaskRunner.DIRECT);
 
     vm.choose("B");
 
-    assertThat(vm.numberProperty().get()).isEqualTo("B001");
+    assertThat(vm.numberProperty().get()).isEqualTo("B002");
     assertThat(vm.aheadProperty().get()).isEqualTo("您前面没有人等候，请留意叫号");
   }
 
@@ -232,9 +249,11 @@ class TicketViewModelTest {
   }
 
   @Test
-  void showingTheScreenCountsWhoIsWaitingPerType() {
+  void showingTheScreenCountsWhoIsWaitingPerTypeWhereCallsAreKnown() {
+    hallCallsOne("A");
     queue.confirmPrinted(queue.allocate("A"));
     queue.confirmPrinted(queue.allocate("A"));
+    hallCallsOne("B");
     TicketViewModel vm = vm(TaskRunner.DIRECT);
 
     vm.onShow();
@@ -247,13 +266,14 @@ class TicketViewModelTest {
 
   @Test
   void theResultFollowsTheLanguageSwitch() {
+    hallCallsOne("A");
     TicketViewModel vm = vm(TaskRunner.DIRECT);
     vm.choose("A");
     assertThat(vm.aheadProperty().get()).isEqualTo("您前面没有人等候，请留意叫号");
 
     i18n.setLocale(EN);
 
-    assertThat(vm.numberProperty().get()).isEqualTo("A001");
+    assertThat(vm.numberProperty().get()).isEqualTo("A002");
     assertThat(vm.aheadProperty().get()).isEqualTo("Nobody is ahead of you");
 
     TicketViewModel failing = vm(TaskRunner.DIRECT);

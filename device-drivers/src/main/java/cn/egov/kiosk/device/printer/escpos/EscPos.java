@@ -10,6 +10,7 @@ public final class EscPos {
   public static final byte CR = 0x0D;
   public static final byte DLE = 0x10;
   public static final byte EOT = 0x04;
+  public static final byte ENQ = 0x05;
   public static final byte ESC = 0x1B;
   public static final byte FS = 0x1C;
   public static final byte GS = 0x1D;
@@ -32,6 +33,20 @@ public final class EscPos {
   public static final byte[] FULL_STATUS_REQUEST = {
     DLE, EOT, 1, DLE, EOT, 2, DLE, EOT, 3, DLE, EOT, 4
   };
+
+  /**
+   * {@code GS r 1}: transmit the paper sensor status, in sequence: the printer answers only when it
+   * has processed (printed) everything sent before it. The way to learn that a job is on paper.
+   */
+  public static final byte[] IN_SEQUENCE_PAPER_STATUS = {GS, 'r', 1};
+
+  /** {@code DLE ENQ 2}: real-time; recover from an error and clear the receive and print buffers. */
+  public static final byte[] CLEAR_AFTER_ERROR = {DLE, ENQ, 2};
+
+  /** An answer to {@code GS r 1}: bits 4 and 7 are zero (a {@code DLE EOT} answer has bit 4 set). */
+  public static boolean isInSequenceAnswer(int b) {
+    return (b & 0x90) == 0;
+  }
 
   /** {@code GS ( k} function codes of the QR symbol (cn = 49). */
   static final int QR_CN = 49;

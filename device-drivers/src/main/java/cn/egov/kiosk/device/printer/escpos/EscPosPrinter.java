@@ -50,16 +50,16 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
           Condition.HARDWARE_FAULT);
 
   /** Tunables, from the device's {@code options} in configuration. */
-  public record Options(int columns, Duration statusTimeout, Duration afterJob, Duration pollInterval) {
+  public record Options(int columns, Duration statusTimeout, Duration jobTimeout, Duration pollInterval) {
     public static final Options DEFAULTS =
-        new Options(48, Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofSeconds(3));
+        new Options(48, Duration.ofMillis(1000), Duration.ofSeconds(15), Duration.ofSeconds(3));
 
-    /** Reads {@code columns}, {@code statusTimeoutMs}, {@code afterJobMs}, {@code pollMs}. */
+    /** Reads {@code columns}, {@code statusTimeoutMs}, {@code jobTimeoutMs}, {@code pollMs}. */
     public static Options read(cn.egov.kiosk.device.manage.OptionReader r) {
       return new Options(
           r.integer("columns", DEFAULTS.columns(), 16, 96),
           r.millis("statusTimeoutMs", DEFAULTS.statusTimeout(), 50, 10_000),
-          r.millis("afterJobMs", DEFAULTS.afterJob(), 0, 10_000),
+          r.millis("jobTimeoutMs", DEFAULTS.jobTimeout(), 1_000, 120_000),
           r.millis("pollMs", DEFAULTS.pollInterval(), 200, 60_000));
     }
   }
@@ -229,23 +229,12 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
       try {
         link.drainInput();
         link.write(payload);
+        link.write(EscPos.IN_SEQUENCE_PAPER_STATUS);
       } catch (LinkException e) {
         throw linkFailure(e, true);
       }
       statistics().add(DeviceStatistics.BYTES_WRITTEN, payload.length);
-      sleep(link.wireTime(payload.length).plus(options.afterJob()));
-      PrinterStatus after = readStatusOnWire();
-      applyStatus(after);
-      problem = after.blockingProblem();
-      if (problem.isPresent()) {
-        log.warn("Printer {}: job {} ({}) failed: {}", id(), jobId, document.name(), after.describe());
-        throw new PrintFailedException(
-            ErrorCode.HARDWARE_ERROR,
-            extendedCodeOf(problem.get()),
-            "printer " + id() + " stopped during the job: " + after.describe(),
-            true,
-            null);
-      }
+      PrinterStatus after = awaitPrinted(jobId, document.name(), payload.length);
       statistics().increment(DeviceStatistics.PRINTS);
       statistics().add(DeviceStatistics.CUTS, document.cuts());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -286,6 +275,83 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   }
 
   // ---- the wire ------------------------------------------------------------------------------
+
+  /** How often the status is asked while a job prints. */
+  private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
+
+  /**
+   * Waits until the printer answers the {@code GS r 1} sent after the job, which it does only once
+   * everything before it is printed, asking the real-time status meanwhile: paper out, cover open
+   * or a cutter error stop the wait at once, and the job has failed. No answer within the job
+   * timeout fails the job too: the paper cannot be vouched for. Returns the status after the job.
+   */
+  private PrinterStatus awaitPrinted(String jobId, String documentName, int bytes) throws DeviceException {
+    long deadline = System.nanoTime() + options.jobTimeout().plus(link.wireTime(bytes)).toNanos();
+    long nextProbe = System.nanoTime() + PROBE_INTERVAL.toNanos();
+    byte[] statusBytes = new byte[4];
+    int statusCount = -1; // -1: no probe outstanding
+    byte[] chunk = new byte[16];
+    boolean printed = false;
+    try {
+      while (!printed) {
+        long now = System.nanoTime();
+        if (now > deadline) {
+          PrinterStatus status = readStatusOnWire();
+          applyStatus(status);
+          failJob(jobId, documentName, status, "no end-of-job answer within " + options.jobTimeout().toMillis() + " ms");
+        }
+        if (statusCount < 0 && now >= nextProbe) {
+          link.write(EscPos.FULL_STATUS_REQUEST);
+          statusCount = 0;
+        }
+        int n = link.read(chunk, 0, chunk.length, Duration.ofMillis(50));
+        for (int i = 0; i < n; i++) {
+          int b = chunk[i] & 0xFF;
+          if (EscPosStatus.wellFormed(b) && statusCount >= 0) {
+            statusBytes[statusCount++] = (byte) b;
+            if (statusCount == 4) {
+              PrinterStatus status =
+                  EscPosStatus.decode(statusBytes[0] & 0xFF, statusBytes[1] & 0xFF, statusBytes[2] & 0xFF, statusBytes[3] & 0xFF);
+              applyStatus(status);
+              if (status.blockingProblem().isPresent()) {
+                failJob(jobId, documentName, status, status.describe());
+              }
+              statusCount = -1;
+              nextProbe = System.nanoTime() + PROBE_INTERVAL.toNanos();
+            }
+          } else if (EscPos.isInSequenceAnswer(b)) {
+            printed = true;
+          }
+        }
+      }
+      // the job is on paper; the last word on it (a cut that jammed) is the status now
+      PrinterStatus after = readStatusOnWire();
+      applyStatus(after);
+      if (after.blockingProblem().isPresent()) {
+        failJob(jobId, documentName, after, after.describe());
+      }
+      return after;
+    } catch (LinkException e) {
+      throw linkFailure(e, true);
+    }
+  }
+
+  /** Clears what the printer still holds of a failed job, and reports it failed. */
+  private void failJob(String jobId, String documentName, PrinterStatus status, String why) throws PrintFailedException {
+    log.warn("Printer {}: job {} ({}) failed: {}", id(), jobId, documentName, why);
+    try {
+      link.write(EscPos.CLEAR_AFTER_ERROR); // so that the rest of a voided ticket never comes out later
+    } catch (LinkException e) {
+      log.debug("Printer {}: could not clear the buffer: {}", id(), e.getMessage());
+    }
+    Optional<Condition> problem = status.blockingProblem();
+    throw new PrintFailedException(
+        problem.isPresent() ? ErrorCode.HARDWARE_ERROR : ErrorCode.TIMEOUT,
+        problem.map(EscPosPrinter::extendedCodeOf).orElse("JOB_NOT_CONFIRMED"),
+        "printer " + id() + " did not finish the job: " + why,
+        true,
+        null);
+  }
 
   /** Sends {@code DLE EOT 1..4} and decodes the four answers. The caller holds the wire lock. */
   private PrinterStatus readStatusOnWire() throws DeviceException {

@@ -35,7 +35,7 @@ class EscPosPrinterTest {
   private static final Duration SAFETY = Duration.ofSeconds(5);
   /** Polling effectively off, so that only the test's calls talk to the printer. */
   private static final EscPosPrinter.Options NO_POLLING =
-      new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ZERO, Duration.ofHours(1));
+      new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofHours(1));
 
   static final ReceiptDocument TICKET =
       ReceiptDocument.builder("queue-ticket")
@@ -117,7 +117,7 @@ class EscPosPrinterTest {
     PrintOutcome outcome = p.print(TICKET);
 
     byte[] expected = new EscPosEncoder().encode(TICKET);
-    assertThat(Bytes.hex(virtual.received())).isEqualTo(Bytes.hex(expected));
+    assertThat(Bytes.hex(virtual.received())).isEqualTo(Bytes.hex(EscPosPrinterTest.onTheWire(expected)));
     assertThat(outcome.bytesSent()).isEqualTo(expected.length);
     assertThat(outcome.statusAfter()).isEqualTo(PrinterStatus.READY);
     assertThat(outcome.jobId()).isNotBlank();
@@ -189,7 +189,7 @@ class EscPosPrinterTest {
               assertThat(e.started()).isTrue();
               assertThat(e.extendedCode()).isEqualTo("PAPER_OUT");
             });
-    assertThat(virtual.received()).isEqualTo(new EscPosEncoder().encode(TICKET));
+    assertThat(virtual.received()).isEqualTo(onTheWire(new EscPosEncoder().encode(TICKET)));
     assertThat(p.conditions()).contains(Condition.PAPER_OUT);
   }
 
@@ -227,7 +227,7 @@ class EscPosPrinterTest {
     p.queryStatus();
     assertThat(p.state()).isEqualTo(DeviceState.IDLE);
     p.print(TICKET);
-    assertThat(virtual.received()).isEqualTo(new EscPosEncoder().encode(TICKET));
+    assertThat(virtual.received()).isEqualTo(onTheWire(new EscPosEncoder().encode(TICKET)));
   }
 
   @Test
@@ -272,7 +272,7 @@ class EscPosPrinterTest {
 
   @Test
   void pollingReportsPaperConditionsWhileIdleOnTheEventThread() throws DeviceException {
-    readyPrinter(new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ZERO, Duration.ofMillis(20)));
+    readyPrinter(new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(20)));
 
     virtual.setPaperOut(true);
     events.awaitStatus("paper-out", SAFETY);
@@ -293,7 +293,7 @@ class EscPosPrinterTest {
   @Test
   void closingWhilePollingIsNotMistakenForALostLink() throws DeviceException {
     EscPosPrinter.Options busyPolling =
-        new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ZERO, Duration.ofMillis(1));
+        new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(1));
     EscPosPrinter p = printer(busyPolling);
     for (int round = 0; round < 200; round++) {
       p.open();
@@ -379,9 +379,72 @@ class EscPosPrinterTest {
 
   @Test
   void testPageFitsTheColumns() {
-    EscPosPrinter p = printer(new EscPosPrinter.Options(32, Duration.ofMillis(300), Duration.ZERO, Duration.ofHours(1)));
+    EscPosPrinter p = printer(new EscPosPrinter.Options(32, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofHours(1)));
 
     assertThat(p.testPage().lines()).contains("0123456789".repeat(3));
     assertThat(p.testPage().qrPayloads()).containsExactly("TEST:p1");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void aJobIsDoneOnlyWhenThePrinterHasPrintedIt() throws DeviceException {
+    virtual.setLineDelay(Duration.ofMillis(30));
+    EscPosPrinter p = readyPrinter(NO_POLLING);
+
+    p.print(TICKET);
+
+    // print() returned: the mechanism has printed every byte of the job (and the end-of-job request)
+    assertThat(virtual.printedBytes()).isEqualTo(onTheWire(new EscPosEncoder().encode(TICKET)).length);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void paperRunningOutWhileASlowPrinterPrintsFailsTheJobWithoutWaitingForTheTimeout() throws DeviceException {
+    virtual.setLineDelay(Duration.ofMillis(30));
+    // a job timeout far longer than the test's safety net: only the status probes can end the wait
+    EscPosPrinter p = readyPrinter(new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(60), Duration.ofHours(1)));
+    virtual.runOutAfter(40);
+
+    assertThatThrownBy(() -> p.print(TICKET))
+        .isInstanceOfSatisfying(
+            PrintFailedException.class,
+            e -> {
+              assertThat(e.started()).isTrue();
+              assertThat(e.extendedCode()).isEqualTo("PAPER_OUT");
+            });
+
+    // the driver cleared what the stopped printer held; refilled, it does not print the rest later
+    Await.until(() -> virtual.bufferedBytes() == 0, SAFETY, "the printer's buffer cleared (DLE ENQ 2)");
+    long printed = virtual.printedBytes();
+    virtual.setPaperOut(false);
+    Await.until(() -> virtual.status().online(), SAFETY, "the printer back online");
+    p.queryStatus();
+    assertThat(virtual.printedBytes()).isEqualTo(printed);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void aPrinterThatNeverConfirmsTheJobFailsItWhenTheJobTimeoutEnds() throws DeviceException {
+    EscPosPrinter p = readyPrinter(new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofHours(1)));
+    virtual.setLineDelay(Duration.ofSeconds(5)); // far slower than the job timeout allows
+
+    assertThatThrownBy(() -> p.print(TICKET))
+        .isInstanceOfSatisfying(
+            PrintFailedException.class,
+            e -> {
+              assertThat(e.started()).isTrue();
+              assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+              assertThat(e.extendedCode()).isEqualTo("JOB_NOT_CONFIRMED");
+            });
+  }
+
+  /**
+   * What the driver sends for a job: the document's bytes, then {@code GS r 1}, the in-sequence
+   * request the printer answers once the job is on paper.
+   */
+  static byte[] onTheWire(byte[] document) {
+    byte[] all = java.util.Arrays.copyOf(document, document.length + EscPos.IN_SEQUENCE_PAPER_STATUS.length);
+    System.arraycopy(EscPos.IN_SEQUENCE_PAPER_STATUS, 0, all, document.length, EscPos.IN_SEQUENCE_PAPER_STATUS.length);
+    return all;
   }
 }

@@ -171,4 +171,57 @@ class VirtualEscPosPrinterTest {
       printer.stop();
     }
   }
+
+  // ---- the mechanism: in-sequence answers, print speed, stops ----------------------------------
+
+  @Test
+  void answersGsR1OnlyOnceEverythingBeforeItIsPrinted() throws Exception {
+    printer.setLineDelay(Duration.ofMillis(40));
+
+    byte[] now = accept(Bytes.of("line 1", 0x0A, "line 2", 0x0A, "line 3", 0x0A, 0x1D, 'r', 1, DLE, EOT, 1));
+
+    // the real-time request is answered at once, while the lines are still being printed
+    assertThat(Bytes.hex(now)).isEqualTo("12");
+    assertThat(printer.takeInSequenceAnswers()).isEmpty();
+    assertThat(printer.awaitIdle(SAFETY)).isTrue();
+    assertThat(Bytes.hex(printer.takeInSequenceAnswers())).isEqualTo("00");
+    assertThat(printer.printedBytes()).isEqualTo(24);
+  }
+
+  @Test
+  void aPrinterOutOfPaperMidJobNeverAnswersTheEndOfJobRequest() throws Exception {
+    printer.runOutAfter(5);
+
+    accept(Bytes.of("1234567890", 0x0A, 0x1D, 'r', 1));
+
+    assertThat(printer.awaitIdle(SAFETY)).isTrue();
+    assertThat(printer.takeInSequenceAnswers()).isEmpty();
+    assertThat(printer.printedBytes()).isLessThanOrEqualTo(5);
+    assertThat(printer.status().paperOut()).isTrue();
+  }
+
+  @Test
+  void dleEnq2ClearsWhatAStoppedPrinterStillHolds() throws Exception {
+    printer.runOutAfter(3);
+    accept(Bytes.of("abcdefgh", 0x0A, 0x1D, 'r', 1));
+    printer.awaitIdle(SAFETY);
+    long printedBeforeRefill = printer.printedBytes();
+
+    accept(Bytes.of(DLE, 0x05, 2)); // recover and clear the buffers
+    printer.setPaperOut(false);
+
+    assertThat(printer.awaitIdle(SAFETY)).isTrue();
+    assertThat(printer.printedBytes()).isEqualTo(printedBeforeRefill);
+    assertThat(printer.takeInSequenceAnswers()).isEmpty();
+  }
+
+  @Test
+  void gsR1ReportsPaperNearEnd() throws Exception {
+    printer.setPaperLow(true);
+    accept(Bytes.of(0x1D, 'r', 1));
+    printer.awaitIdle(SAFETY);
+    assertThat(Bytes.hex(printer.takeInSequenceAnswers())).isEqualTo("03");
+    assertThat(EscPos.isInSequenceAnswer(0x03)).isTrue();
+    assertThat(EscPos.isInSequenceAnswer(0x12)).isFalse();
+  }
 }
