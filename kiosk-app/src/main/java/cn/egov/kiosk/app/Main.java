@@ -9,6 +9,8 @@ import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.runtime.LogSetup;
+import cn.egov.kiosk.store.Database;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,7 +56,35 @@ public final class Main implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (runsTheKiosk(args) && displayProblem().isEmpty()) {
+      // JavaFX, the logging and the SQLite native library start while the command line is read
+      KioskWindow.startToolkit();
+      preload();
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /** Loads, on a thread of its own, what every kiosk start needs and takes long to load. */
+  private static void preload() {
+    Thread t =
+        new Thread(
+            () -> {
+              LoggerFactory.getILoggerFactory();
+              Database.preload();
+            },
+            "kiosk-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Whether the arguments run the kiosk itself (not a subcommand, help or version). */
+  static boolean runsTheKiosk(String[] args) {
+    for (String a : args) {
+      if (List.of("diag", "bench", "simctl", "-h", "--help", "-V", "--version").contains(a)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The command line with its subcommands, for {@code main} and tests. */
@@ -88,26 +119,30 @@ public final class Main implements Callable<Integer> {
             });
     CompletableFuture<KioskConfig> configuring = CompletableFuture.supplyAsync(() -> load(file), bootThread);
     CompletableFuture<KioskRuntime> booting = configuring.thenApplyAsync(Main::boot, bootThread);
-    bootThread.shutdown();
+    booting.whenComplete((built, error) -> bootThread.shutdown());
     PrintStream ready = benchReady ? new PrintStream(new FileOutputStream(FileDescriptor.out), true) : null;
+    Optional<Throwable> failure;
     try {
-      KioskApplication.run(configuring, booting, ready);
-    } catch (RuntimeException e) {
+      failure = KioskWindow.run(configuring, booting, ready);
+    } catch (IllegalStateException e) {
       booting.thenAccept(KioskRuntime::close); // if it is built at all
       err.println("The kiosk could not open its window: " + e.getMessage());
       err.println("Check that the display is reachable (DISPLAY=" + System.getenv("DISPLAY") + ").");
       err.flush();
       return EXIT_NO_DISPLAY;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
     }
-    Optional<ConfigException> configProblem = KioskApplication.bootFailure().filter(ConfigException.class::isInstance).map(ConfigException.class::cast);
+    Optional<ConfigException> configProblem = failure.filter(ConfigException.class::isInstance).map(ConfigException.class::cast);
     if (configProblem.isPresent()) {
       err.println("The kiosk cannot start: its configuration is not valid.");
       err.println(configProblem.get().getMessage());
       err.flush();
       return EXIT_CONFIG;
     }
-    if (KioskApplication.bootFailure().isPresent()) {
-      err.println("The kiosk could not start: " + KioskApplication.bootFailure().get());
+    if (failure.isPresent()) {
+      err.println("The kiosk could not start: " + failure.get().getMessage());
       err.flush();
       return 1;
     }

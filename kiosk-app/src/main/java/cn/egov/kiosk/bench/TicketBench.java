@@ -92,8 +92,8 @@ final class TicketBench {
               Stats.median(done),
               wireMs,
               "ms",
-              "until the printer's status after the job is read and the number handed out; the driver"
-                  + " waits out the wire time before asking, as on a real line"));
+              "until the number is handed out: the printer has answered the end-of-job request (GS r 1)"
+                  + " and the status after it"));
     } finally {
       printer.stop();
       pty.close();

@@ -75,6 +75,7 @@ public final class DiagCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     DeviceContext context =
         new DeviceContext(
             new FileStatisticsStore(loaded.storage().dataDir().resolve("device-stats")),

@@ -54,6 +54,7 @@ public final class SimctlCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     Path socket = loaded.storage().dataDir().resolve(SimulatorControl.SOCKET_NAME);
     String answer;
     try {

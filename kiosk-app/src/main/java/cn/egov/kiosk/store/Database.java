@@ -27,6 +27,18 @@ public final class Database implements AutoCloseable {
     this.connection = connection;
   }
 
+  /**
+   * Loads the SQLite native library ahead of the first open (start-up runs it in parallel with
+   * other work). A failure here is reported by {@link #open} when it matters.
+   */
+  public static void preload() {
+    try {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      log.debug("SQLite preload failed: {}", e.toString());
+    }
+  }
+
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   public static Database open(Path file) {
     try {

@@ -2,7 +2,6 @@ package cn.egov.kiosk.ui;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -26,7 +25,7 @@ public final class KioskStage {
 
   /** Sets the stage up and gives it a scene with the starting view; the caller shows it. */
   public static Scene prepare(Stage stage, boolean fullScreen, String title) {
-    StackPane starting = new StackPane(new ProgressIndicator());
+    StackPane starting = new StackPane(); // plain: nothing to lay out or animate while starting
     starting.setId("starting");
     starting.setStyle("-fx-background-color: #0b5cad;");
     Scene scene;

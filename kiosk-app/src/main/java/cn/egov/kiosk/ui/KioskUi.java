@@ -100,9 +100,9 @@ public final class KioskUi {
     screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
-    frame.addOverlay(new InactivityView(inactivity).root());
+    frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
     this.staff = new StaffViewModel(i18n, runtime.clock(), config.kiosk()::staffPinMatches, exitKiosk);
-    frame.addOverlay(new StaffView(staff).root());
+    frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
     frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 
     navigator.currentProperty().addListener((obs, old, now) -> show(now));

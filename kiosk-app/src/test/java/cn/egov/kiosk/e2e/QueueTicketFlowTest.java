@@ -176,9 +176,9 @@ class QueueTicketFlowTest {
     robot.clickOn("#touch-to-start");
     robot.clickOn("#tile-queue_ticket");
     clock.advance(Duration.ofSeconds(61));
-    await(() -> robot.lookup("#inactivity-warning").query().isVisible(), "the inactivity warning");
+    await(() -> visible(robot, "#inactivity-warning"), "the inactivity warning");
     robot.clickOn("#inactivity-continue");
-    assertThat(robot.lookup("#inactivity-warning").query().isVisible()).isFalse();
+    assertThat(visible(robot, "#inactivity-warning")).isFalse();
     assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
     clock.advance(Duration.ofSeconds(81));
     await(() -> ui.navigator().current() == Screen.ATTRACT, "the session to end");
@@ -192,7 +192,7 @@ class QueueTicketFlowTest {
     for (int i = 0; i < 5; i++) {
       robot.clickOn("#emblem");
     }
-    assertThat(robot.lookup("#staff-pin").query().isVisible()).isTrue();
+    assertThat(visible(robot, "#staff-pin")).isTrue();
     for (char c : "135790".toCharArray()) {
       robot.clickOn("#staff-pin-" + c);
     }
@@ -223,6 +223,11 @@ class QueueTicketFlowTest {
   private void awaitHealthy() {
     await(() -> runtime.devices().health().allHealthy() && runtime.devices().health().all().size() == 4, "devices healthy");
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Whether a node exists and shows (overlays are built when first shown). */
+  private static boolean visible(FxRobot robot, String query) {
+    return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
   }
 
   private static String text(FxRobot robot, String query) {

@@ -122,9 +122,25 @@ public final class FrameView {
     content.getChildren().setAll(screen);
   }
 
-  /** Adds an overlay above the content (inactivity warning, staff PIN). */
-  public void addOverlay(Node overlay) {
-    layers.getChildren().add(overlay);
+  /**
+   * An overlay above the content (inactivity warning, staff PIN), built the first time {@code
+   * shown} turns true: most citizens never see them, and the kiosk starts faster without them.
+   */
+  public void addOverlay(javafx.beans.value.ObservableBooleanValue shown, java.util.function.Supplier<Node> overlay) {
+    javafx.beans.value.ChangeListener<Boolean> firstShow =
+        new javafx.beans.value.ChangeListener<>() {
+          @Override
+          public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+            if (now) {
+              shown.removeListener(this);
+              layers.getChildren().add(overlay.get());
+            }
+          }
+        };
+    shown.addListener(firstShow);
+    if (shown.get()) {
+      firstShow.changed(shown, false, true);
+    }
   }
 
   /** The emblem in the top-left corner: the hidden staff gesture is five taps on it. */
