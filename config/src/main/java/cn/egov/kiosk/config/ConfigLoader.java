@@ -101,7 +101,7 @@ public final class ConfigLoader {
   /** One reading of one file; collects the problems. */
   private static final class Run {
     private static final List<String> ROOT_KEYS = List.of("devices", "kiosk", "queue", "session", "storage", "ui");
-    private static final List<String> KIOSK_KEYS = List.of("hallName", "hotline", "id", "locales", "staffPin", "timeZone");
+    private static final List<String> KIOSK_KEYS = List.of("demo", "hallName", "hotline", "id", "locales", "staffPin", "timeZone");
     private static final List<String> UI_KEYS = List.of("fullScreen", "theme");
     private static final List<String> SESSION_KEYS = List.of("inactivityTimeoutSeconds", "warningSeconds");
     private static final List<String> STORAGE_KEYS = List.of("dataDir", "database");
@@ -114,6 +114,8 @@ public final class ConfigLoader {
 
     private final Path file;
     private final DriverRegistry registry;
+    /** kiosk.demo, once read: simulated devices are allowed only then (null: unknown). */
+    private Boolean demo;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
     Run(Path file, DriverRegistry registry) {
@@ -197,10 +199,12 @@ public final class ConfigLoader {
       }
       List<Locale> locales = readLocales(s);
       String pin = readStaffPin(s);
-      if (id == null || hallName == null || zone == null || locales == null || pin == null) {
+      Boolean isDemo = bool(s, "demo", false);
+      demo = isDemo;
+      if (id == null || hallName == null || zone == null || locales == null || pin == null || isDemo == null) {
         return null;
       }
-      return new Kiosk(id, hallName, hotline == null ? "" : hotline, zone, locales, pin);
+      return new Kiosk(id, hallName, hotline == null ? "" : hotline, zone, locales, pin, isDemo);
     }
 
     private List<Locale> readLocales(Section s) {
@@ -421,7 +425,15 @@ public final class ConfigLoader {
         return null;
       }
       DeviceSpec spec = new DeviceSpec(id, deviceClass, driver, connection, options);
-      List<SpecProblem> found = registry.validate(spec);
+      List<SpecProblem> found = new ArrayList<>(registry.validate(spec));
+      if (Boolean.FALSE.equals(demo) && registry.find(driver).map(p -> p.simulatesHardware()).orElse(false)) {
+        found.add(
+            new SpecProblem(
+                "driver",
+                "a driver for real hardware (\"" + driver + "\" simulates the device: only with kiosk.demo: true;"
+                    + " leave out a device the kiosk does not have)",
+                driver));
+      }
       for (SpecProblem p : found) {
         addSpecProblem(path, deviceMap, p);
       }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param staffPin the PIN that opens the staff menu, {@link #STAFF_PIN}; {@link #toString()} hides it
  */
 public record Kiosk(
-    String id, LocalizedText hallName, String hotline, ZoneId timeZone, List<Locale> locales, String staffPin) {
+    String id, LocalizedText hallName, String hotline, ZoneId timeZone, List<Locale> locales, String staffPin, boolean demo) {
 
   /** 1 to 16 letters, digits and hyphens. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,16}");

@@ -62,7 +62,7 @@ class ConfigErrorsTest {
         Arguments.of("unknown key at the top", edit(28, "colour: red"),
             F + ", line 28: colour: unknown key; expected one of " + ROOT_KEYS),
         Arguments.of("unknown key in kiosk", edit(2, "  id: K01\n  colour: red"),
-            F + ", line 3: kiosk.colour: unknown key; expected one of [hallName, hotline, id, locales, staffPin, timeZone]"),
+            F + ", line 3: kiosk.colour: unknown key; expected one of [demo, hallName, hotline, id, locales, staffPin, timeZone]"),
         Arguments.of("misspelt key in session", edit(12, "  inactivityTimeout: 60"),
             F + ", line 12: session.inactivityTimeout: unknown key; expected one of [inactivityTimeoutSeconds, warningSeconds]"),
         Arguments.of("unknown key in a business type", edit(20, "    - {code: A, name: {zh-CN: 综合受理}, colour: red}"),
@@ -72,14 +72,14 @@ class ConfigErrorsTest {
         Arguments.of("an alias", edit(2, "  id: &k K01", 4, "  hotline: *k"),
             F + ", line 4: kiosk.hotline: expected a phone number of up to 20 digits, spaces, hyphens, + and parentheses,"
                 + " in quotes, such as \"12345\", found the alias *k (anchors and aliases are not supported)"),
-        Arguments.of("section of the wrong type", edit(8, "ui: full", 9, null, 10, null),
-            F + ", line 8: ui: expected a mapping with the keys [fullScreen, theme], found \"full\""));
+        Arguments.of("section of the wrong type", edit(9, "ui: full", 10, null),
+            F + ", line 9: ui: expected a mapping with the keys [fullScreen, theme], found \"full\""));
   }
 
   static Stream<Arguments> kioskSection() {
     return Stream.of(
-        Arguments.of("kiosk missing", edit(1, null, 2, null, 3, null, 4, null, 5, null, 6, null, 7, null),
-            F + ": kiosk: required, expected a mapping with the keys [hallName, hotline, id, locales, staffPin, timeZone]"),
+        Arguments.of("kiosk missing", edit(1, null, 2, null, 3, null, 4, null, 5, null, 6, null, 7, null, 8, null),
+            F + ": kiosk: required, expected a mapping with the keys [demo, hallName, hotline, id, locales, staffPin, timeZone]"),
         Arguments.of("id missing", edit(2, null),
             F + ": kiosk.id: required, expected 1 to 16 letters, digits and hyphens, such as K01"),
         Arguments.of("id empty", edit(2, "  id:"),
@@ -126,8 +126,8 @@ class ConfigErrorsTest {
 
   static Stream<Arguments> otherSections() {
     return Stream.of(
-        Arguments.of("fullScreen yes", edit(9, "  fullScreen: yes"),
-            F + ", line 9: ui.fullScreen: expected true or false, found \"yes\""),
+        Arguments.of("fullScreen yes", edit(10, "  fullScreen: yes"),
+            F + ", line 10: ui.fullScreen: expected true or false, found \"yes\""),
         Arguments.of("theme unknown", edit(10, "  theme: dark"),
             F + ", line 10: ui.theme: expected one of [standard, elderly], found \"dark\""),
         Arguments.of("timeout too short", edit(12, "  inactivityTimeoutSeconds: 5"),
@@ -206,6 +206,9 @@ class ConfigErrorsTest {
             F + ", line 28: devices.ticket-printer.options.columns: expected a whole number from 16 to 96, found \"200\""),
         Arguments.of("option unknown", edit(27, "    options:\n      columns: 48\n      colour: red"),
             F + ", line 29: devices.ticket-printer.options.colour: unknown key; expected one of [columns, jobTimeoutMs, pollMs, statusTimeoutMs]"),
+        Arguments.of("a simulated device outside demo mode", edit(8, null),
+            F + ", line 24: devices.ticket-printer.driver: expected a driver for real hardware (\"sim\" simulates the device: only with"
+                + " kiosk.demo: true; leave out a device the kiosk does not have), found \"sim\""),
         Arguments.of("option for a device that takes none", edit(24, "    class: barcode-scanner", 27, "    options: {beep: true}"),
             F + ", line 27: devices.ticket-printer.options.beep: unknown key; expected no options (this driver takes none for this class)"),
         Arguments.of("option with a list value", edit(27, "    options: {columns: [48]}"),

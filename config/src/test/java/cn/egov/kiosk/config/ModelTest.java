@@ -21,7 +21,7 @@ class ModelTest {
     String yaml = edit(
         4, null, // hotline
         6, null, // locales
-        8, null, 9, null, 10, null, // ui
+        9, null, 10, null, // ui
         11, null, 12, null, 13, null, // session
         18, null, // printMaskedId
         27, null); // options
@@ -38,7 +38,7 @@ class ModelTest {
 
   @Test
   void emptySectionsAndValuesAlsoMeanTheDefault() throws Exception {
-    KioskConfig c = ConfigLoader.parse(edit(4, "  hotline:", 8, "ui:", 9, null, 10, null, 11, "session: {}", 12, null, 13, null), SOURCE);
+    KioskConfig c = ConfigLoader.parse(edit(4, "  hotline:", 10, null, 11, "session: {}", 12, null, 13, null), SOURCE);
     assertThat(c.kiosk().hotline()).isEmpty();
     assertThat(c.ui()).isEqualTo(Ui.DEFAULTS);
     assertThat(c.session()).isEqualTo(Session.DEFAULTS);
@@ -48,8 +48,7 @@ class ModelTest {
   void givenValuesOverrideTheDefaults() throws Exception {
     KioskConfig c = ConfigLoader.parse(edit(
         6, "  locales: [en]",
-        9, "  fullScreen: false",
-        10, "  theme: elderly",
+        10, "  fullScreen: false\n  theme: elderly",
         12, "  inactivityTimeoutSeconds: 600",
         13, "  warningSeconds: 120",
         18, "  printMaskedId: true"), SOURCE);
@@ -132,9 +131,9 @@ class ModelTest {
   void theRecordsRefuseWhatTheLoaderRefuses() {
     LocalizedText name = LocalizedText.of("大厅", "Hall");
     java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
-    assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, "1234")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), "1234")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, "1234", false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), "1234", false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(14, 20)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 19)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Ui(true, "dark")).isInstanceOf(IllegalArgumentException.class);

@@ -17,9 +17,9 @@ final class TestYaml {
         timeZone: Asia/Shanghai
         locales: [zh-CN, en]
         staffPin: "246810"
+        demo: true
       ui:
         fullScreen: true
-        theme: standard
       session:
         inactivityTimeoutSeconds: 60
         warningSeconds: 20

@@ -4,6 +4,7 @@ import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.FileStatisticsStore;
+import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DriverRegistry;
@@ -78,7 +79,7 @@ public final class DiagCommand implements Callable<Integer> {
     cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     DeviceContext context =
         new DeviceContext(
-            new FileStatisticsStore(loaded.storage().dataDir().resolve("device-stats")),
+            StatisticsStore.readOnly(new FileStatisticsStore(loaded.storage().dataDir().resolve("device-stats"))),
             Clock.system(loaded.kiosk().timeZone()),
             new SimulatorRegistry());
     List<DeviceReport> reports = new Diagnostics(DriverRegistry.load(), context).run(loaded.devices(), healthLevel);

@@ -136,6 +136,7 @@ public final class KioskRuntime implements AutoCloseable {
   public void close() {
     simulatorControl.close();
     devices.close();
+    simulators.closeAll();
     database.close();
     instanceLock.close();
     log.info("Kiosk {} stopped", config.kiosk().id());

@@ -33,6 +33,7 @@ public final class TestConfigs {
           timeZone: Asia/Shanghai
           locales: [zh-CN, en]
           staffPin: "135790"
+          demo: true
         ui: {fullScreen: false, theme: standard}
         session: {inactivityTimeoutSeconds: 60, warningSeconds: 20}
         storage: {database: var/kiosk.db, dataDir: var}

@@ -2,7 +2,6 @@ package cn.egov.kiosk.device.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +63,9 @@ public final class FileStatisticsStore implements StatisticsStore {
       Properties props = new Properties();
       counters.forEach((name, value) -> props.setProperty(name, Long.toString(value)));
       Path tmp = Files.createTempFile(dir, safeName(deviceId), ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
         props.store(out, "statistics of device " + deviceId);
+        out.getFD().sync(); // on disk before it replaces the old file: old or new, never half
       }
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

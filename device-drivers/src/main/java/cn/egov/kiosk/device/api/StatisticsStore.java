@@ -10,6 +10,22 @@ public interface StatisticsStore {
 
   void save(String deviceId, Map<String, Long> counters);
 
+  /**
+   * Reads the counters of {@code store} but never writes: for a one-off check (diagnostics) beside
+   * a running kiosk, whose counters must not be overwritten with stale ones.
+   */
+  static StatisticsStore readOnly(StatisticsStore store) {
+    return new StatisticsStore() {
+      @Override
+      public Map<String, Long> load(String deviceId) {
+        return store.load(deviceId);
+      }
+
+      @Override
+      public void save(String deviceId, Map<String, Long> counters) {}
+    };
+  }
+
   /** Keeps nothing: counters start at zero every run. */
   StatisticsStore NONE =
       new StatisticsStore() {

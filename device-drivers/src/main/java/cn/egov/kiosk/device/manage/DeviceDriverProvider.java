@@ -15,6 +15,14 @@ public interface DeviceDriverProvider {
   /** The name configuration uses, for example {@code escpos}. Unique among providers. */
   String name();
 
+  /**
+   * Whether the driver simulates the hardware instead of driving it. A real hall's configuration
+   * may not use such a driver: only a demo kiosk ({@code kiosk.demo: true}).
+   */
+  default boolean simulatesHardware() {
+    return false;
+  }
+
   /** The device classes this driver implements. */
   Set<DeviceClass> deviceClasses();
 

@@ -78,6 +78,19 @@ public final class DeviceManager implements AutoCloseable {
     for (Device device : devices.values()) {
       supervisor.execute(() -> connect(device, true));
     }
+    // counters survive a power cut or a kill, not only a clean close
+    supervisor.scheduleWithFixedDelay(this::saveStatistics, 60, 60, TimeUnit.SECONDS);
+  }
+
+  /** Writes every device's counters to the statistics store. */
+  public void saveStatistics() {
+    for (Device device : devices.values()) {
+      try {
+        device.statistics().save();
+      } catch (RuntimeException e) {
+        log.warn("Saving the statistics of {} failed", device.id(), e);
+      }
+    }
   }
 
   /** Waits until every device has been tried once; for diagnostics and benchmarks. */
@@ -120,7 +133,9 @@ public final class DeviceManager implements AutoCloseable {
     }
     // One attempt at a time per device: an engineer's reconnect may come during a scheduled one.
     synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
-      connectNow(device, first);
+      if (!stopped) { // close() may have come while this attempt waited
+        connectNow(device, first);
+      }
     }
   }
 
@@ -242,7 +257,10 @@ public final class DeviceManager implements AutoCloseable {
     supervisor.shutdownNow();
     List<Device> all = new ArrayList<>(devices.values());
     for (Device device : all) {
-      device.close();
+      // under the device's connect lock: an attempt in flight finishes before the device closes
+      synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
+        device.close();
+      }
     }
   }
 }

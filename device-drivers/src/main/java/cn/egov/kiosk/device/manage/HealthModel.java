@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -14,7 +13,8 @@ import java.util.function.Consumer;
  * called on a device or supervisor thread: a UI must hand the update to its own thread.
  */
 public final class HealthModel {
-  private final Map<String, DeviceHealth> byId = new ConcurrentSkipListMap<>();
+  /** In configuration order: "the first printer" means the same device here as in the manager. */
+  private final Map<String, DeviceHealth> byId = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
   private final List<Consumer<DeviceHealth>> listeners = new CopyOnWriteArrayList<>();
 
   void update(DeviceHealth health) {
@@ -37,15 +37,17 @@ public final class HealthModel {
 
   /** The first configured device of a class (kiosks have one of each), if any. */
   public Optional<DeviceHealth> first(DeviceClass deviceClass) {
-    return byId.values().stream().filter(h -> h.deviceClass() == deviceClass).findFirst();
+    return all().stream().filter(h -> h.deviceClass() == deviceClass).findFirst();
   }
 
   public Collection<DeviceHealth> all() {
-    return List.copyOf(byId.values());
+    synchronized (byId) {
+      return List.copyOf(byId.values());
+    }
   }
 
   public boolean allHealthy() {
-    return byId.values().stream().allMatch(DeviceHealth::healthy);
+    return all().stream().allMatch(DeviceHealth::healthy);
   }
 
   public void addListener(Consumer<DeviceHealth> listener) {

@@ -91,6 +91,11 @@ public final class SimulatedReceiptPrinter implements Simulator {
   }
 
   @Override
+  public void close() {
+    printer.stop();
+  }
+
+  @Override
   public String describe() {
     return (cable.severed() ? "cable pulled" : "connected") + ", " + printer.status().describe() + ", " + printer.received().length + " bytes received";
   }

@@ -27,4 +27,7 @@ public interface Simulator {
 
   /** The simulated hardware's state in a line, for diagnostics. */
   String describe();
+
+  /** Stops whatever the simulated hardware runs (threads, links); when the kiosk closes. */
+  default void close() {}
 }

@@ -25,6 +25,11 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
   }
 
   @Override
+  public boolean simulatesHardware() {
+    return true;
+  }
+
+  @Override
   public Set<DeviceClass> deviceClasses() {
     return EnumSet.allOf(DeviceClass.class);
   }

@@ -22,6 +22,11 @@ public final class SimulatorRegistry {
     return find(deviceId).filter(type::isInstance).map(type::cast);
   }
 
+  /** Closes every simulator (the devices themselves are closed by the device manager). */
+  public void closeAll() {
+    byId.values().forEach(Simulator::close);
+  }
+
   public Collection<Simulator> all() {
     return byId.values();
   }

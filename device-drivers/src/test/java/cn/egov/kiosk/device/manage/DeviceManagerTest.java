@@ -99,9 +99,10 @@ class DeviceManagerTest {
     Await.until(() -> m.health().allHealthy(), SAFETY, "every device healthy (" + m.health().all() + ")");
 
     assertThat(m.devices()).hasSize(6).allMatch(d -> d.state() == DeviceState.IDLE && d.isClaimed() && d.isEnabled());
+    // in configuration order, as the manager's own lookups
     assertThat(m.health().all())
         .extracting(DeviceHealth::id)
-        .containsExactly("card-reader", "id-reader", "licence-printer", "pos", "scanner", "ticket-printer");
+        .containsExactly("id-reader", "card-reader", "ticket-printer", "licence-printer", "pos", "scanner");
     assertThat(m.health().all()).allMatch(h -> h.state() == DeviceState.IDLE && h.problem().isEmpty());
     assertThat(m.health().first(DeviceClass.RECEIPT_PRINTER).orElseThrow().id()).isEqualTo("ticket-printer");
     assertThat(m.health().get("ticket-printer").orElseThrow().connection()).isEqualTo("pipe:ticket-printer/host");
