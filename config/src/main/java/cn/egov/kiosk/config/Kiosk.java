@@ -1,7 +1,5 @@
 package cn.egov.kiosk.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -79,8 +77,12 @@ public record Kiosk(
     if (entered == null) {
       return false;
     }
-    return MessageDigest.isEqual(
-        staffPin.getBytes(StandardCharsets.US_ASCII), entered.toString().getBytes(StandardCharsets.US_ASCII));
+    // constant time, and without copying the entry into a String that would outlive the check
+    int difference = staffPin.length() ^ entered.length();
+    for (int i = 0; i < staffPin.length(); i++) {
+      difference |= staffPin.charAt(i) ^ (i < entered.length() ? entered.charAt(i) : 0);
+    }
+    return difference == 0;
   }
 
   /** Like the record's own, but with the staff PIN hidden. */

@@ -9,7 +9,6 @@ import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DriverRegistry;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
-import cn.egov.kiosk.runtime.ConfigFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -58,7 +57,7 @@ public final class DiagCommand implements Callable<Integer> {
       err.println("--level is internal or external, not \"" + level + "\"");
       return 2;
     }
-    Path file = config != null ? config : parentConfig();
+    Path file = Subcommands.configFile(spec, config);
     KioskConfig loaded;
     try {
       loaded = ConfigLoader.load(file);
@@ -98,17 +97,6 @@ public final class DiagCommand implements Callable<Integer> {
     }
     out.flush();
     return allHealthy ? 0 : 1;
-  }
-
-  private Path parentConfig() {
-    CommandLine.Model.CommandSpec parent = spec.parent();
-    if (parent != null && parent.findOption("--config") != null) {
-      Object value = parent.findOption("--config").getValue();
-      if (value instanceof Path p) {
-        return p;
-      }
-    }
-    return ConfigFiles.defaultConfig();
   }
 
   private static void printTable(PrintWriter out, List<DeviceReport> reports) {

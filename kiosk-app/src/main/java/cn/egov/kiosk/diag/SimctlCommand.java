@@ -3,7 +3,6 @@ package cn.egov.kiosk.diag;
 import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
-import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.SimulatorControl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +43,7 @@ public final class SimctlCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path file = config != null ? config : ConfigFiles.defaultConfig();
+    Path file = Subcommands.configFile(spec, config);
     KioskConfig loaded;
     try {
       loaded = ConfigLoader.load(file);

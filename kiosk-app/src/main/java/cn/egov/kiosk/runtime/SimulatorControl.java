@@ -72,17 +72,31 @@ public final class SimulatorControl implements AutoCloseable {
 
   private void serve() {
     while (server.isOpen()) {
-      try (SocketChannel client = server.accept();
-          BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
-          Writer out = new OutputStreamWriter(Channels.newOutputStream(client), StandardCharsets.UTF_8)) {
-        String request = in.readLine();
-        out.write(answer(request == null ? "" : request.strip()));
-        out.flush();
+      SocketChannel client;
+      try {
+        client = server.accept();
       } catch (IOException e) {
         if (server.isOpen()) {
-          log.debug("Simulator control connection failed: {}", e.toString());
+          log.debug("Simulator control: accept failed: {}", e.toString());
         }
+        continue;
       }
+      // each client on a thread of its own: one that connects and says nothing holds up no other
+      Thread t = new Thread(() -> handle(client), "simulator-control-client");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void handle(SocketChannel client) {
+    try (client;
+        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+        Writer out = new OutputStreamWriter(Channels.newOutputStream(client), StandardCharsets.UTF_8)) {
+      String request = in.readLine();
+      out.write(answer(request == null ? "" : request.strip()));
+      out.flush();
+    } catch (IOException e) {
+      log.debug("Simulator control connection failed: {}", e.toString());
     }
   }
 

@@ -86,7 +86,11 @@ public final class Database implements AutoCloseable {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback); // the first error is the one to report
+        }
         throw e;
       } finally {
         connection.setAutoCommit(true);

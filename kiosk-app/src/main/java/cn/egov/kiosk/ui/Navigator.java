@@ -6,13 +6,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 
 /** Which screen shows, and the way back. */
 public final class Navigator {
   private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
   private final Deque<Screen> history = new ArrayDeque<>();
-  private final SimpleIntegerProperty depth = new SimpleIntegerProperty();
 
   public ReadOnlyObjectProperty<Screen> currentProperty() {
     return current.getReadOnlyProperty();
@@ -29,31 +27,27 @@ public final class Navigator {
     if (current.get() != Screen.ATTRACT) {
       history.push(current.get());
     }
-    depth.set(history.size());
     current.set(next);
   }
 
   /** The previous screen, or home when there is none. */
   public void back() {
     Screen previous = history.isEmpty() ? Screen.HOME : history.pop();
-    depth.set(history.size());
     current.set(previous);
   }
 
   public void home() {
     history.clear();
-    depth.set(0);
     current.set(Screen.HOME);
   }
 
   /** Back to the attract screen with no history: a session ended. */
   public void reset() {
     history.clear();
-    depth.set(0);
     current.set(Screen.ATTRACT);
   }
 
   public BooleanBinding canGoBack() {
-    return Bindings.createBooleanBinding(() -> current.get() != Screen.HOME && current.get() != Screen.ATTRACT, current, depth);
+    return Bindings.createBooleanBinding(() -> current.get() != Screen.HOME && current.get() != Screen.ATTRACT, current);
   }
 }

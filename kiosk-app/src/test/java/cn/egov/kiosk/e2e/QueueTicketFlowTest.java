@@ -45,6 +45,7 @@ class QueueTicketFlowTest {
 
   private KioskRuntime runtime;
   private KioskUi ui;
+  private cn.egov.kiosk.ui.FxTaskRunner tasks;
   private Stage stage;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
   private volatile boolean exited;
@@ -56,7 +57,8 @@ class QueueTicketFlowTest {
     runtime = new KioskRuntime(TestConfigs.write(home, TestConfigs.SIM_DEVICES), clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     runtime.start();
     KioskFonts.load();
-    ui = new KioskUi(runtime, new cn.egov.kiosk.ui.FxTaskRunner(), Platform::runLater, () -> exited = true);
+    tasks = new cn.egov.kiosk.ui.FxTaskRunner();
+    ui = new KioskUi(runtime, tasks, Platform::runLater, () -> exited = true);
     ui.attach(stage, false);
     stage.show();
   }
@@ -64,6 +66,7 @@ class QueueTicketFlowTest {
   @AfterEach
   void stop() {
     Platform.runLater(ui::stop);
+    tasks.close();
     runtime.close();
   }
 

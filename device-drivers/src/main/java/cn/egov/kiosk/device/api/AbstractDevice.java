@@ -317,9 +317,7 @@ public abstract class AbstractDevice implements Device {
     boolean healthy =
         (state == DeviceState.IDLE || state == DeviceState.BUSY)
             && now.stream().noneMatch(Condition::blocking);
-    StringBuilder text = new StringBuilder(state.name().toLowerCase(java.util.Locale.ROOT));
-    now.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
-    return new HealthReport(level, healthy, text.toString(), clock.instant());
+    return new HealthReport(level, healthy, HealthReport.describe(state, now), clock.instant());
   }
 
   /** Raises or clears a condition; fires a status event when it changes. */

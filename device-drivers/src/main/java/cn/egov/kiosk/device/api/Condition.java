@@ -15,6 +15,10 @@ public enum Condition {
   HARDWARE_FAULT("hardware-fault", "hardware-ok", true),
   CARD_PRESENT("card-present", "card-removed", false);
 
+  /** The conditions that stop service, in the order a person would deal with them. */
+  public static final java.util.List<Condition> BLOCKING_IN_ORDER =
+      java.util.List.of(COVER_OPEN, PAPER_OUT, JAM, CUTTER_ERROR, HARDWARE_FAULT, OFFLINE);
+
   private final String raisedName;
   private final String clearedName;
   private final boolean blocking;

@@ -8,6 +8,14 @@ import java.util.Objects;
  * (for example {@code "online; paper near end"}). The text never contains personal data.
  */
 public record HealthReport(HealthLevel level, boolean healthy, String text, Instant checkedAt) {
+
+  /** The engineer's line for a state and its conditions: {@code idle; paper-low}. */
+  public static String describe(DeviceState state, java.util.Set<Condition> conditions) {
+    StringBuilder text = new StringBuilder(state.name().toLowerCase(java.util.Locale.ROOT));
+    conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
+    return text.toString();
+  }
+
   public HealthReport {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(text, "text");

@@ -16,9 +16,16 @@ public final class FileLink implements ByteLink {
   private volatile RandomAccessFile file;
   private volatile Thread reader;
   private volatile IOException readFailure;
+  private final TimedWriter writer;
 
   public FileLink(Path path) {
+    this(path, TimedWriter.DEFAULT_TIMEOUT);
+  }
+
+  /** @param writeTimeout how long a write may block (a USB printer out of paper) */
+  public FileLink(Path path, java.time.Duration writeTimeout) {
     this.path = path;
+    this.writer = new TimedWriter(String.valueOf(path.getFileName()), writeTimeout);
   }
 
   @Override
@@ -70,11 +77,8 @@ public final class FileLink implements ByteLink {
   @Override
   public void write(byte[] data, int offset, int length) throws LinkException {
     RandomAccessFile f = requireOpen();
-    try {
-      f.write(data, offset, length);
-    } catch (IOException e) {
-      throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": " + e.getMessage(), e);
-    }
+    // a USB printer's device file blocks writes while its paper is out: never wait for ever
+    writer.write(describe(), () -> f.write(data, offset, length), this::close);
   }
 
   @Override

@@ -24,6 +24,9 @@ public final class SerialLink implements ByteLink {
   private static final Logger log = LoggerFactory.getLogger(SerialLink.class);
   /** Reads wait in slices of this length so that a long timeout still notices a disconnect. */
   private static final int READ_SLICE_MS = 20;
+  /** A write that cannot go out within this (a device holding the line with flow control) fails. */
+  private static final int WRITE_TIMEOUT_MS = 5_000;
+  private static final int EIO = 5;
 
   /** Parity as written in configuration. */
   public enum Parity {
@@ -93,7 +96,7 @@ public final class SerialLink implements ByteLink {
     }
     p.setComPortParameters(baud, dataBits, stopBits == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, parity.code);
     p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, READ_SLICE_MS, 0);
+    p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, READ_SLICE_MS, WRITE_TIMEOUT_MS);
     if (!p.openPort()) {
       throw new LinkException(
           LinkException.Kind.NOT_FOUND,
@@ -158,10 +161,14 @@ public final class SerialLink implements ByteLink {
     while (written < length) {
       int n = p.writeBytes(data, length - written, offset + written);
       if (n <= 0) {
-        // A blocking write that wrote nothing failed: once the other end is gone jSerialComm
-        // returns 0 (error 5, EIO) on every call, so retrying would spin until the port is closed.
-        markDisconnected("write failed with error " + p.getLastErrorCode());
-        throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": write failed");
+        // Once the other end is gone jSerialComm returns 0 with EIO on every call, so retrying
+        // would spin; nothing written without an error is the write timeout passing.
+        if (n < 0 || p.getLastErrorCode() == EIO) {
+          markDisconnected("write failed with error " + p.getLastErrorCode());
+          throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": write failed");
+        }
+        throw new LinkException(
+            LinkException.Kind.TIMEOUT, describe() + ": nothing could be written within " + WRITE_TIMEOUT_MS + " ms");
       }
       written += n;
     }

@@ -12,6 +12,11 @@ import java.time.Duration;
  */
 abstract class SocketLink implements ByteLink {
   private volatile Socket socket;
+  private final TimedWriter writer;
+
+  SocketLink(java.time.Duration writeTimeout) {
+    this.writer = new TimedWriter("socket", writeTimeout);
+  }
 
   /** Who is at the other end, for messages: "the device", "the host". */
   abstract String peer();
@@ -39,12 +44,13 @@ abstract class SocketLink implements ByteLink {
   @Override
   public final void write(byte[] data, int offset, int length) throws LinkException {
     Socket s = requireOpen();
-    try {
-      s.getOutputStream().write(data, offset, length);
-      s.getOutputStream().flush();
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    writer.write(
+        describe(),
+        () -> {
+          s.getOutputStream().write(data, offset, length);
+          s.getOutputStream().flush();
+        },
+        this::close);
   }
 
   @Override

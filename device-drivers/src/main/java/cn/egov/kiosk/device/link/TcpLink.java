@@ -15,6 +15,12 @@ public final class TcpLink extends SocketLink {
   private final int connectTimeoutMs;
 
   public TcpLink(String host, int port, int connectTimeoutMs) {
+    this(host, port, connectTimeoutMs, TimedWriter.DEFAULT_TIMEOUT);
+  }
+
+  /** @param writeTimeout how long a write may block (a printer that stopped reading) */
+  public TcpLink(String host, int port, int connectTimeoutMs, java.time.Duration writeTimeout) {
+    super(writeTimeout);
     this.host = host;
     this.port = port;
     this.connectTimeoutMs = connectTimeoutMs;

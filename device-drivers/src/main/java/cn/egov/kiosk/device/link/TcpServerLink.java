@@ -16,6 +16,7 @@ public final class TcpServerLink extends SocketLink {
   private final Duration acceptTimeout;
 
   public TcpServerLink(ServerSocket server, Duration acceptTimeout) {
+    super(TimedWriter.DEFAULT_TIMEOUT);
     this.server = server;
     this.acceptTimeout = acceptTimeout;
   }

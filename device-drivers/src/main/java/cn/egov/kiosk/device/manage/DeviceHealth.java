@@ -42,10 +42,9 @@ public record DeviceHealth(
     if (state == DeviceState.CLOSED || state == DeviceState.OFFLINE) {
       return Optional.of("offline");
     }
-    for (Condition c : new Condition[] {Condition.COVER_OPEN, Condition.PAPER_OUT, Condition.JAM, Condition.CUTTER_ERROR, Condition.HARDWARE_FAULT}) {
-      if (conditions.contains(c)) {
-        return Optional.of(c.raisedName());
-      }
+    Optional<Condition> blocking = Condition.BLOCKING_IN_ORDER.stream().filter(conditions::contains).findFirst();
+    if (blocking.isPresent()) {
+      return Optional.of(blocking.get().raisedName());
     }
     if (state == DeviceState.ERROR) {
       return Optional.of(ErrorCode.HARDWARE_ERROR.name().toLowerCase(java.util.Locale.ROOT));

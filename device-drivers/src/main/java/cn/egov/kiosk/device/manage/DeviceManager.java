@@ -230,9 +230,7 @@ public final class DeviceManager implements AutoCloseable {
     Set<Condition> conditions = device.conditions();
     DeviceState state = device.state();
     Optional<String> problem = DeviceHealth.problemOf(state, conditions);
-    StringBuilder text = new StringBuilder(state.name().toLowerCase(java.util.Locale.ROOT));
-    conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
-    publish(device, problem, text.toString());
+    publish(device, problem, cn.egov.kiosk.device.api.HealthReport.describe(state, conditions));
   }
 
   private void publish(Device device, Optional<String> problem, String text) {

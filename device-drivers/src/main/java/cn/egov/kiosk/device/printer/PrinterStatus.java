@@ -42,15 +42,7 @@ public record PrinterStatus(
   /** The first condition that stops printing, in the order a person would fix them. */
   public Optional<Condition> blockingProblem() {
     Set<Condition> set = conditions();
-    for (Condition c :
-        new Condition[] {
-          Condition.COVER_OPEN, Condition.PAPER_OUT, Condition.CUTTER_ERROR, Condition.HARDWARE_FAULT
-        }) {
-      if (set.contains(c)) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
+    return Condition.BLOCKING_IN_ORDER.stream().filter(set::contains).findFirst();
   }
 
   /** For logs and diagnostics: {@code online, paper low}. */

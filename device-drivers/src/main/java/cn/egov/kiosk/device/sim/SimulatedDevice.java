@@ -71,9 +71,17 @@ public abstract class SimulatedDevice extends AbstractDevice implements Simulato
       case "disconnect" -> {
         plugged = false;
         goOffline(new DeviceException(ErrorCode.OFFLINE, "UNPLUGGED", "simulated cable pulled"));
+        onUnplugged();
       }
       case "reconnect" -> plugged = true;
       default -> applyDeviceCommand(command, argument);
+    }
+  }
+
+  /** Wakes whatever waits on the device (a read waiting for a card) so that it sees the cable gone. */
+  protected void onUnplugged() {
+    synchronized (this) {
+      notifyAll();
     }
   }
 

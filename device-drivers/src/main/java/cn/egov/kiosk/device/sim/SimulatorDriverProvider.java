@@ -49,7 +49,7 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
   private static Object readOptions(DeviceClass deviceClass, OptionReader options) {
     return switch (deviceClass) {
       case RECEIPT_PRINTER -> EscPosPrinter.Options.read(options);
-      case PAYMENT_TERMINAL -> options.millis("cardDelayMs", Duration.ofMillis(1500), 0, 60_000);
+      case PAYMENT_TERMINAL -> cardDelay(options);
       default -> "";
     };
   }
@@ -82,14 +82,18 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
         return register(registry, new SimulatedDocumentPrinter(id, context.statistics(), context.clock()));
       }
       case PAYMENT_TERMINAL -> {
-        Duration delay = options.millis("cardDelayMs", Duration.ofMillis(1500), 0, 60_000);
-        return register(registry, new SimulatedPaymentTerminal(id, delay, context.statistics(), context.clock()));
+        return register(registry, new SimulatedPaymentTerminal(id, cardDelay(options), context.statistics(), context.clock()));
       }
       case BARCODE_SCANNER -> {
         return register(registry, new SimulatedBarcodeScanner(id, context.statistics(), context.clock()));
       }
       default -> throw new IllegalArgumentException("no simulator for " + spec.deviceClass());
     }
+  }
+
+  /** {@code cardDelayMs}: how long the simulated citizen takes to present a card. */
+  private static Duration cardDelay(OptionReader options) {
+    return options.millis("cardDelayMs", Duration.ofMillis(1500), 0, 60_000);
   }
 
   private static <T extends SimulatedDevice> T register(SimulatorRegistry registry, T device) {

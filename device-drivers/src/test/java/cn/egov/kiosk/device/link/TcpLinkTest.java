@@ -150,4 +150,27 @@ class TcpLinkTest {
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aWriteToAPeerThatStoppedReadingTimesOutAndClosesTheLink() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      TcpLink link = new TcpLink("127.0.0.1", silent.getLocalPort(), 1000, java.time.Duration.ofMillis(300));
+      link.open();
+      try (java.net.Socket accepted = silent.accept()) { // accepted, never read
+        byte[] chunk = new byte[1 << 20];
+        LinkException e =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                LinkException.class,
+                () -> {
+                  for (int i = 0; i < 64; i++) { // far more than the socket buffers hold
+                    link.write(chunk);
+                  }
+                });
+        assertThat(e.kind()).isEqualTo(LinkException.Kind.TIMEOUT);
+        assertThat(e.getMessage()).contains("did not go out within 300 ms");
+        assertThat(link.isOpen()).isFalse();
+      }
+    }
+  }
 }
