@@ -106,6 +106,8 @@ public final class TicketView {
     Label ahead = label("ticket-line");
     ahead.setId("ticket-ahead");
     ahead.textProperty().bind(vm.aheadProperty());
+    ahead.managedProperty().bind(vm.aheadProperty().isNotEmpty()); // no gap when nobody knows
+    ahead.visibleProperty().bind(vm.aheadProperty().isNotEmpty());
     Label hint = label("hint");
     hint.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_HINT));
     Button finish = new Button();
@@ -129,6 +131,7 @@ public final class TicketView {
     Label voided = label("ticket-line");
     voided.setId("ticket-voided");
     voided.textProperty().bind(vm.voidedNoticeProperty());
+    voided.managedProperty().bind(vm.voidedNoticeProperty().isNotEmpty());
     Label advice = label("hint");
     advice.textProperty().bind(vm.i18n().bind(Msg.TICKET_FAILED_ADVICE));
     Button finish = new Button();
