@@ -73,11 +73,11 @@ class QueueTicketFlowTest {
   @Test
   void citizenTakesANumberAndTheTicketIsPrinted(FxRobot robot) throws Exception {
     awaitHealthy();
-    robot.clickOn("#touch-to-start");
+    tap(robot, "#touch-to-start");
     assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
-    robot.clickOn("#tile-queue_ticket");
+    tap(robot, "#tile-queue_ticket");
     assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
-    robot.clickOn("#type-A");
+    tap(robot, "#type-A");
     await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
 
     Ticket ticket = onlyTicketOfToday();
@@ -90,7 +90,7 @@ class QueueTicketFlowTest {
     // the hall's calls are not known yet: no count of people ahead is made up
     assertThat(text(robot, "#ticket-ahead")).isEmpty();
 
-    robot.clickOn("#ticket-finish");
+    tap(robot, "#ticket-finish");
     assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
     assertThat(runtime.sessions().current()).isEmpty();
   }
@@ -98,17 +98,17 @@ class QueueTicketFlowTest {
   @Test
   void paperOutDuringTheFlowVoidsTheNumberAndSaysWhy(FxRobot robot) throws Exception {
     awaitHealthy();
-    robot.clickOn("#touch-to-start");
-    robot.clickOn("#tile-queue_ticket");
+    tap(robot, "#touch-to-start");
+    tap(robot, "#tile-queue_ticket");
     printer().apply("paper-out-during-job", "60"); // the roll ends part-way through the ticket
-    robot.clickOn("#type-B");
+    tap(robot, "#type-B");
     await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
     assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
     assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。 如有打出的半张号票，请勿使用。");
     assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
 
-    robot.clickOn("#ticket-failed-finish");
+    tap(robot, "#ticket-failed-finish");
     await(() -> !robot.lookup("#tile-queue_ticket").tryQuery().isPresent() || ui.navigator().current() == Screen.ATTRACT, "back to attract");
     // the attract screen now says why 取号 is out of service
     await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
@@ -118,9 +118,9 @@ class QueueTicketFlowTest {
   void whileTheTicketPrintsTheCitizenCannotLeaveTheScreen(FxRobot robot) throws Exception {
     awaitHealthy();
     printer().printer().setLineDelay(java.time.Duration.ofMillis(100)); // a slow mechanism
-    robot.clickOn("#touch-to-start");
-    robot.clickOn("#tile-queue_ticket");
-    robot.clickOn("#type-A");
+    tap(robot, "#touch-to-start");
+    tap(robot, "#tile-queue_ticket");
+    tap(robot, "#type-A");
     await(() -> robot.lookup("#ticket-printing").query().isVisible(), "the printing screen");
 
     assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isTrue();
@@ -134,11 +134,11 @@ class QueueTicketFlowTest {
   @Test
   void paperOutKnownBeforehandSpendsNoNumber(FxRobot robot) throws Exception {
     awaitHealthy();
-    robot.clickOn("#touch-to-start");
-    robot.clickOn("#tile-queue_ticket");
+    tap(robot, "#touch-to-start");
+    tap(robot, "#tile-queue_ticket");
     printer().apply("paper-out");
     await(() -> runtime.devices().health().first(cn.egov.kiosk.device.api.DeviceClass.RECEIPT_PRINTER).orElseThrow().problem().isPresent(), "the poll to see paper out");
-    robot.clickOn("#type-A");
+    tap(robot, "#type-A");
     await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
     assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
@@ -151,10 +151,10 @@ class QueueTicketFlowTest {
     awaitHealthy();
     printer().apply("cover-open");
     await(() -> !runtime.features().of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
-    robot.clickOn("#touch-to-start");
+    tap(robot, "#touch-to-start");
     await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
     assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
-    robot.clickOn("#tile-queue_ticket");
+    tap(robot, "#tile-queue_ticket");
     assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
     printer().apply("cover-close");
     await(() -> !robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to come back");
@@ -162,13 +162,13 @@ class QueueTicketFlowTest {
 
   @Test
   void languageAndElderlyModeSwitchAndAreResetForTheNextCitizen(FxRobot robot) {
-    robot.clickOn("#touch-to-start");
-    robot.clickOn("#language-switch");
+    tap(robot, "#touch-to-start");
+    tap(robot, "#language-switch");
     assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("en"));
     assertThat(robot.lookup("#nav-home").queryAs(Button.class).getText()).isEqualTo("Home");
-    robot.clickOn("#elderly-switch");
+    tap(robot, "#elderly-switch");
     assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("elderly.css"));
-    robot.clickOn("#nav-exit");
+    tap(robot, "#nav-exit");
     assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
     assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
     assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("standard.css"));
@@ -176,11 +176,11 @@ class QueueTicketFlowTest {
 
   @Test
   void inactivityWarnsThenEndsTheSession(FxRobot robot) {
-    robot.clickOn("#touch-to-start");
-    robot.clickOn("#tile-queue_ticket");
+    tap(robot, "#touch-to-start");
+    tap(robot, "#tile-queue_ticket");
     clock.advance(Duration.ofSeconds(61));
     await(() -> visible(robot, "#inactivity-warning"), "the inactivity warning");
-    robot.clickOn("#inactivity-continue");
+    tap(robot, "#inactivity-continue");
     assertThat(visible(robot, "#inactivity-warning")).isFalse();
     assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
     clock.advance(Duration.ofSeconds(81));
@@ -193,13 +193,13 @@ class QueueTicketFlowTest {
     robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
     assertThat(stage.isShowing()).isTrue();
     for (int i = 0; i < 5; i++) {
-      robot.clickOn("#emblem");
+      tap(robot, "#emblem");
     }
     assertThat(visible(robot, "#staff-pin")).isTrue();
     for (char c : "135790".toCharArray()) {
-      robot.clickOn("#staff-pin-" + c);
+      tap(robot, "#staff-pin-" + c);
     }
-    robot.clickOn("#staff-pin-submit");
+    tap(robot, "#staff-pin-submit");
     assertThat(exited).isTrue();
   }
 
@@ -226,6 +226,19 @@ class QueueTicketFlowTest {
   private void awaitHealthy() {
     await(() -> runtime.devices().health().allHealthy() && runtime.devices().health().all().size() == 4, "devices healthy");
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
+   * Touches a control once it is on screen and laid out: screens are built when first shown, and a
+   * click aimed before their first layout would land beside them.
+   */
+  private static void tap(FxRobot robot, String query) {
+    await(
+        () -> robot.lookup(query).tryQuery()
+            .map(n -> n.isVisible() && n.getScene() != null && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
+            .orElse(false),
+        query + " on screen");
+    robot.clickOn(query);
   }
 
   /** Whether a node exists and shows (overlays are built when first shown). */
