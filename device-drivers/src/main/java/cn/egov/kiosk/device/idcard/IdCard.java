@@ -1,112 +1,50 @@
 package cn.egov.kiosk.device.idcard;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a reader read from an identity card. Personal data: {@link #toString()} is masked, the
- * object belongs to one citizen session, and {@link #wipe()} clears the photo bytes when the
- * session ends.
- *
- * @param validUntil empty for a card valid without limit (长期)
+ * What a resident ID card reader read from a card: one of the three kinds of card such readers
+ * read. Personal data: {@code toString()} is masked in every implementation, an instance belongs to
+ * one citizen session, and {@link #wipe()} overwrites the photo and fingerprint bytes when the
+ * session ends (the text fields are immutable strings, dropped with the object).
  */
-public final class IdCard {
-  private final IdCardType type;
-  private final String name;
-  private final String sex;
-  private final String nation;
-  private final LocalDate birthDate;
-  private final String address;
-  private final String idNumber;
-  private final String issuer;
-  private final LocalDate validFrom;
-  private final Optional<LocalDate> validUntil;
-  private final byte[] photo;
+public sealed interface IdCard permits ResidentIdCard, ForeignResidentIdCard, ResidencePermit {
 
-  public IdCard(
-      IdCardType type,
-      String name,
-      String sex,
-      String nation,
-      LocalDate birthDate,
-      String address,
-      String idNumber,
-      String issuer,
-      LocalDate validFrom,
-      Optional<LocalDate> validUntil,
-      byte[] photo) {
-    this.type = Objects.requireNonNull(type);
-    this.name = Objects.requireNonNull(name);
-    this.sex = sex;
-    this.nation = nation;
-    this.birthDate = birthDate;
-    this.address = address;
-    this.idNumber = Objects.requireNonNull(idNumber);
-    this.issuer = issuer;
-    this.validFrom = validFrom;
-    this.validUntil = validUntil;
-    this.photo = photo == null ? new byte[0] : photo.clone();
+  IdCardType type();
+
+  /** The name to address the citizen by: the Chinese name, or the English one when there is none. */
+  String name();
+
+  /** The card's number: the citizen ID number, or the permit's own number. */
+  String number();
+
+  Sex sex();
+
+  LocalDate birthDate();
+
+  LocalDate validFrom();
+
+  /** Empty for a card valid without limit (长期). */
+  Optional<LocalDate> validUntil();
+
+  /** The photo in the card's own compressed (WLT) format; zeros after {@link #wipe()}. */
+  byte[] photo();
+
+  /** Overwrites the photo and fingerprint bytes this object holds. */
+  void wipe();
+
+  default boolean expiredOn(LocalDate day) {
+    return validUntil().map(until -> until.isBefore(day)).orElse(false);
   }
 
-  public IdCardType type() {
-    return type;
+  /** 张*三: for the screen and paper. */
+  default String maskedName() {
+    return Masking.name(name());
   }
 
-  public String name() {
-    return name;
-  }
-
-  public String sex() {
-    return sex;
-  }
-
-  public String nation() {
-    return nation;
-  }
-
-  public LocalDate birthDate() {
-    return birthDate;
-  }
-
-  public String address() {
-    return address;
-  }
-
-  public String idNumber() {
-    return idNumber;
-  }
-
-  public String issuer() {
-    return issuer;
-  }
-
-  public LocalDate validFrom() {
-    return validFrom;
-  }
-
-  public Optional<LocalDate> validUntil() {
-    return validUntil;
-  }
-
-  /** The card's photo in the card's own (WLT) format; empty after {@link #wipe()}. */
-  public byte[] photo() {
-    return photo.clone();
-  }
-
-  public boolean expiredOn(LocalDate day) {
-    return validUntil.map(until -> until.isBefore(day)).orElse(false);
-  }
-
-  /** Overwrites the photo bytes held by this object. */
-  public void wipe() {
-    Arrays.fill(photo, (byte) 0);
-  }
-
-  /** Masked: {@code IdCard[RESIDENT 张*三 110105********1234]}. Never the full data. */
-  @Override
-  public String toString() {
-    return "IdCard[" + type + " " + Masking.name(name) + " " + Masking.idNumber(idNumber) + "]";
+  /** 110105********1234: for the screen and paper. */
+  default String maskedNumber() {
+    return Masking.idNumber(number());
   }
 }

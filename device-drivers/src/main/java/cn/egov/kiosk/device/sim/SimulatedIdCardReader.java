@@ -8,7 +8,8 @@ import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
-import cn.egov.kiosk.device.idcard.IdCardType;
+import cn.egov.kiosk.device.idcard.ResidentIdCard;
+import cn.egov.kiosk.device.idcard.Sex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,18 +25,19 @@ public final class SimulatedIdCardReader extends SimulatedDevice implements IdCa
 
   /** A fictitious card for demos and training; the number has a valid check digit. */
   public static IdCard demoCard() {
-    return new IdCard(
-        IdCardType.RESIDENT,
+    return new ResidentIdCard(
         "王小明",
-        "男",
-        "汉",
+        Sex.MALE,
+        "01",
         LocalDate.of(1949, 12, 31),
         "北京市东城区示例大街1号",
         "11010519491231002X",
         "北京市公安局东城分局",
         LocalDate.of(2016, 1, 1),
         Optional.empty(),
-        new byte[1024]);
+        Optional.empty(),
+        new byte[1024],
+        new byte[0]);
   }
 
   private IdCard card;

@@ -59,10 +59,10 @@ class SimulatedIdCardReaderTest {
 
     assertThat(card.type()).isEqualTo(IdCardType.RESIDENT);
     assertThat(card.name()).isEqualTo("王小明");
-    assertThat(card.idNumber()).isEqualTo("11010519491231002X");
+    assertThat(card.number()).isEqualTo("11010519491231002X");
     assertThat(card.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
     assertThat(card.validUntil()).isEmpty();
-    assertThat(card.toString()).isEqualTo("IdCard[RESIDENT 王*明 110105********002X]"); // masked
+    assertThat(card.toString()).isEqualTo("ResidentIdCard[王*明 110105********002X]"); // masked
     assertThat(reader.statistics().get(DeviceStatistics.READS)).isEqualTo(1);
   }
 
@@ -81,7 +81,7 @@ class SimulatedIdCardReaderTest {
 
     reader.apply("remove-card");
     reader.apply("insert-card");
-    assertThat(reader.read(SHORT).idNumber()).isEqualTo("11010519491231002X");
+    assertThat(reader.read(SHORT).number()).isEqualTo("11010519491231002X");
     assertThat(reader.statistics().get(DeviceStatistics.READS)).isEqualTo(2);
   }
 
@@ -126,7 +126,7 @@ class SimulatedIdCardReaderTest {
               assertThat(e.code()).isEqualTo(ErrorCode.HARDWARE_ERROR);
               assertThat(e.extendedCode()).isEqualTo("READ_FAILED");
             });
-    assertThat(reader.read(SHORT).idNumber()).isEqualTo("11010519491231002X");
+    assertThat(reader.read(SHORT).number()).isEqualTo("11010519491231002X");
     assertThat(reader.statistics().get(DeviceStatistics.FAILURES)).isEqualTo(1);
   }
 
