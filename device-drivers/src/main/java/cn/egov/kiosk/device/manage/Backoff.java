@@ -5,7 +5,12 @@ import java.util.random.RandomGenerator;
 
 /** Exponential backoff with jitter: first, first×2, first×4... up to max, each ±20%. */
 public record Backoff(Duration first, Duration max) {
-  public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+  /**
+   * The kiosk's: 0.5 s, 1 s, 2 s, then every 3 s. A cable plugged back must work within seconds
+   * at an unattended kiosk; an attempt on a local port costs nothing, and the device manager logs
+   * only the first and every tenth failure.
+   */
+  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(3));
 
   /** The delay before attempt {@code attempt} (1 = the first retry). */
   public Duration delay(int attempt, RandomGenerator random) {

@@ -39,6 +39,24 @@ public final class OptionReader {
     }
   }
 
+  /** {@code true} or {@code false}. */
+  public boolean bool(String name, boolean defaultValue) {
+    known.add(name);
+    String text = options.get(name);
+    if (text == null) {
+      return defaultValue;
+    }
+    switch (text.trim()) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        problems.add(new SpecProblem("options." + name, "true or false", text));
+        return defaultValue;
+    }
+  }
+
   public Duration millis(String name, Duration defaultValue, long min, long max) {
     return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
   }

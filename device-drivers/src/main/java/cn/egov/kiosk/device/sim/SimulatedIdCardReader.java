@@ -1,126 +1,98 @@
 package cn.egov.kiosk.device.sim;
 
-import cn.egov.kiosk.device.api.Condition;
-import cn.egov.kiosk.device.api.DeviceClass;
-import cn.egov.kiosk.device.api.DeviceException;
-import cn.egov.kiosk.device.api.DeviceStatistics;
-import cn.egov.kiosk.device.api.ErrorCode;
-import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.IdCard;
-import cn.egov.kiosk.device.idcard.IdCardReader;
-import cn.egov.kiosk.device.idcard.ResidentIdCard;
-import cn.egov.kiosk.device.idcard.Sex;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
+import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
+import cn.egov.kiosk.device.link.PipeLink;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A simulated resident ID card reader. Like a real one it reads a placed card once: the same card
- * is found again only after it has been lifted and placed again.
+ * The control of a simulated ID card reader. The device itself is the real SAM driver; this is the
+ * virtual reader at the far end of its (in-memory) cable, and the cable.
  */
-public final class SimulatedIdCardReader extends SimulatedDevice implements IdCardReader {
+public final class SimulatedIdCardReader implements Simulator {
+  private final String deviceId;
+  private final VirtualSamReader reader;
+  private final PipeLink.Pair cable;
 
-  /** A fictitious card for demos and training; the number has a valid check digit. */
-  public static IdCard demoCard() {
-    return new ResidentIdCard(
-        "王小明",
-        Sex.MALE,
-        "01",
-        LocalDate.of(1949, 12, 31),
-        "北京市东城区示例大街1号",
-        "11010519491231002X",
-        "北京市公安局东城分局",
-        LocalDate.of(2016, 1, 1),
-        Optional.empty(),
-        Optional.empty(),
-        new byte[1024],
-        new byte[0]);
+  public SimulatedIdCardReader(String deviceId, VirtualSamReader reader, PipeLink.Pair cable) {
+    this.deviceId = deviceId;
+    this.reader = reader;
+    this.cable = cable;
   }
 
-  private IdCard card;
-  private boolean readSincePlaced;
-  private boolean failNextRead;
+  @Override
+  public String deviceId() {
+    return deviceId;
+  }
 
-  public SimulatedIdCardReader(String id, StatisticsStore store, Clock clock) {
-    super(id, DeviceClass.ID_CARD_READER, store, clock);
+  public VirtualSamReader reader() {
+    return reader;
   }
 
   /** Places a card on the reader. */
-  public synchronized void placeCard(IdCard placed) {
-    card = placed;
-    readSincePlaced = false;
-    notifyAll();
-    setCondition(Condition.CARD_PRESENT, true);
-  }
-
-  /** Lifts the card off the reader. */
-  public synchronized void liftCard() {
-    card = null;
-    readSincePlaced = false;
-    setCondition(Condition.CARD_PRESENT, false);
+  public void place(IdCard card) {
+    reader.place(card);
   }
 
   @Override
-  public IdCard read(Duration timeout) throws DeviceException {
-    return operate("read", () -> waitAndRead(timeout));
-  }
-
-  private synchronized IdCard waitAndRead(Duration timeout) throws DeviceException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (card == null || readSincePlaced) {
-      requirePlugged();
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new DeviceException(
-            ErrorCode.TIMEOUT,
-            card == null ? "NO_CARD" : "LIFT_AND_PLACE_AGAIN",
-            card == null ? "no card placed" : "the card was read; lift it and place it again");
-      }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeviceException(ErrorCode.CANCELLED, "", "read cancelled", e);
-      }
-    }
-    requirePlugged();
-    if (failNextRead) {
-      failNextRead = false;
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "READ_FAILED", "simulated read failure");
-    }
-    readSincePlaced = true;
-    statistics().increment(DeviceStatistics.READS);
-    return card;
-  }
-
-  @Override
-  protected Map<String, String> deviceCommands() {
+  public Map<String, String> commands() {
     Map<String, String> map = new LinkedHashMap<>();
-    map.put("insert-card", "place the demo resident ID card on the reader");
+    map.put("insert-card", "insert-card [resident|expired|foreign|foreign-2023|permit]: place a demo card (default resident)");
     map.put("remove-card", "lift the card off the reader");
-    map.put("fail-next-read", "the next read fails as an unreadable card");
+    map.put("bad-checksum", "the next answer carries a wrong checksum");
+    map.put("truncated", "the next answer stops half-way");
+    map.put("garbage", "random bytes come before the next answer");
+    map.put("slow", "every answer comes 300 ms late (slow-off to stop)");
+    map.put("slow-off", "answers come at once again");
+    map.put("sam-failure", "the SAM fails its self-check (sam-ok to repair)");
+    map.put("sam-ok", "the SAM works again");
+    map.put("no-card", "no card is ever found (no-card-off to stop)");
+    map.put("no-card-off", "cards are found again");
+    map.put("disconnect", "pull the cable: the device goes offline");
+    map.put("reconnect", "plug the cable back in: the device manager reconnects");
     return map;
   }
 
   @Override
-  protected void applyDeviceCommand(String command, String argument) {
+  public void apply(String command, String argument) {
     switch (command) {
-      case "insert-card" -> placeCard(demoCard());
-      case "remove-card" -> liftCard();
-      case "fail-next-read" -> {
-        synchronized (this) {
-          failNextRead = true;
-        }
-      }
-      default -> throw unknown(command);
+      case "insert-card" -> reader.place(demoCard(argument));
+      case "remove-card" -> reader.lift();
+      case "bad-checksum" -> reader.inject(VirtualSamReader.Fault.BAD_CHECKSUM);
+      case "truncated" -> reader.inject(VirtualSamReader.Fault.TRUNCATED);
+      case "garbage" -> reader.inject(VirtualSamReader.Fault.GARBAGE);
+      case "slow" -> reader.inject(VirtualSamReader.Fault.SLOW);
+      case "slow-off" -> reader.clear(VirtualSamReader.Fault.SLOW);
+      case "sam-failure" -> reader.inject(VirtualSamReader.Fault.SAM_FAILURE);
+      case "sam-ok" -> reader.clear(VirtualSamReader.Fault.SAM_FAILURE);
+      case "no-card" -> reader.inject(VirtualSamReader.Fault.NO_CARD);
+      case "no-card-off" -> reader.clear(VirtualSamReader.Fault.NO_CARD);
+      case "disconnect" -> cable.sever();
+      case "reconnect" -> cable.restore();
+      default -> throw new IllegalArgumentException("unknown simulator command \"" + command + "\"");
     }
   }
 
+  private static IdCard demoCard(String kind) {
+    return switch (kind.isBlank() ? "resident" : kind.trim()) {
+      case "resident" -> DemoCards.resident();
+      case "expired" -> DemoCards.expiredResident();
+      case "foreign" -> DemoCards.foreign2017();
+      case "foreign-2023" -> DemoCards.foreign2023();
+      case "permit" -> DemoCards.residencePermit();
+      default -> throw new IllegalArgumentException("a demo card: resident, expired, foreign, foreign-2023 or permit; not \"" + kind + "\"");
+    };
+  }
+
   @Override
-  public synchronized String describe() {
-    return (plugged() ? "plugged" : "unplugged") + ", " + (card == null ? "no card" : "card placed");
+  public void close() {
+    reader.stop();
+  }
+
+  @Override
+  public String describe() {
+    return (cable.severed() ? "cable pulled" : "connected") + ", " + reader;
   }
 }

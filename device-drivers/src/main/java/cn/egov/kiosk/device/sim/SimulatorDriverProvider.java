@@ -2,6 +2,8 @@ package cn.egov.kiosk.device.sim;
 
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.idcard.sam.SamIdCardReader;
+import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
 import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
@@ -50,6 +52,7 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
     return switch (deviceClass) {
       case RECEIPT_PRINTER -> EscPosPrinter.Options.read(options);
       case PAYMENT_TERMINAL -> cardDelay(options);
+      case ID_CARD_READER -> SamIdCardReader.Options.read(options);
       default -> "";
     };
   }
@@ -63,17 +66,19 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
       case RECEIPT_PRINTER -> {
         PipeLink.Pair cable = PipeLink.pair(id);
         VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
-        try {
-          cable.device().open(); // the printer is listening before the driver first asks
-        } catch (cn.egov.kiosk.device.link.LinkException e) {
-          throw new IllegalStateException("the simulated printer's pipe cannot open", e);
-        }
+        openDeviceEnd(cable);
         printer.serve(cable.device(), "sim-" + id);
         registry.register(new SimulatedReceiptPrinter(id, printer, cable));
         return new EscPosPrinter(id, name(), cable.host(), EscPosPrinter.Options.read(options), context.statistics(), context.clock());
       }
       case ID_CARD_READER -> {
-        return register(registry, new SimulatedIdCardReader(id, context.statistics(), context.clock()));
+        // the real SAM driver, talking to a virtual reader over an in-memory cable
+        PipeLink.Pair cable = PipeLink.pair(id);
+        VirtualSamReader reader = new VirtualSamReader();
+        openDeviceEnd(cable);
+        reader.serve(cable.device(), "sim-" + id);
+        registry.register(new SimulatedIdCardReader(id, reader, cable));
+        return new SamIdCardReader(id, name(), cable.host(), SamIdCardReader.Options.read(options), context.statistics(), context.clock());
       }
       case SMART_CARD_READER -> {
         return register(registry, new SimulatedSmartCardReader(id, context.statistics(), context.clock()));
@@ -88,6 +93,15 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
         return register(registry, new SimulatedBarcodeScanner(id, context.statistics(), context.clock()));
       }
       default -> throw new IllegalArgumentException("no simulator for " + spec.deviceClass());
+    }
+  }
+
+  /** The simulated hardware listens before the driver first asks. */
+  private static void openDeviceEnd(PipeLink.Pair cable) {
+    try {
+      cable.device().open();
+    } catch (cn.egov.kiosk.device.link.LinkException e) {
+      throw new IllegalStateException("a fresh pipe cannot open", e);
     }
   }
 

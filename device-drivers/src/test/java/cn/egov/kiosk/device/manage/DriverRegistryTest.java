@@ -50,7 +50,7 @@ class DriverRegistryTest {
             getClass().getClassLoader().getResources("META-INF/services/" + DeviceDriverProvider.class.getName()));
 
     assertThat(files).hasSize(2); // main's (target/classes) and the test vendor's (target/test-classes)
-    assertThat(registry.all().keySet()).containsExactlyInAnyOrder("acme", "escpos", "sim");
+    assertThat(registry.all().keySet()).containsExactlyInAnyOrder("acme", "escpos", "sam", "sim");
   }
 
   @Test
@@ -68,8 +68,8 @@ class DriverRegistryTest {
   void anUnknownDriverListsTheKnownOnes() {
     List<SpecProblem> problems = registry.validate(spec(DeviceClass.RECEIPT_PRINTER, "zebra", "serial:/dev/ttyUSB0", Map.of()));
 
-    assertThat(problems).containsExactly(new SpecProblem("driver", "one of [acme, escpos, sim]", "zebra"));
-    assertThat(problems.get(0).describe()).isEqualTo("driver: expected one of [acme, escpos, sim], found \"zebra\"");
+    assertThat(problems).containsExactly(new SpecProblem("driver", "one of [acme, escpos, sam, sim]", "zebra"));
+    assertThat(problems.get(0).describe()).isEqualTo("driver: expected one of [acme, escpos, sam, sim], found \"zebra\"");
   }
 
   @Test
@@ -127,7 +127,9 @@ class DriverRegistryTest {
         .containsExactly(
             new SpecProblem("options.colour", "one of [columns, jobTimeoutMs, pollMs, statusTimeoutMs]", "colour"));
     assertThat(registry.validate(spec(DeviceClass.ID_CARD_READER, "sim", "sim:", Map.of("speed", "1"))))
-        .containsExactly(new SpecProblem("options.speed", "one of []", "speed"));
+        .containsExactly(
+            new SpecProblem(
+                "options.speed", "one of [appendedAddress, commandTimeoutMs, fingerprint, pollMs, readTimeoutMs]", "speed"));
   }
 
   @Test
@@ -156,8 +158,10 @@ class DriverRegistryTest {
 
     Device device = registry.create(spec(DeviceClass.ID_CARD_READER, "sim", "sim:", Map.of()), context);
 
-    assertThat(device).isInstanceOf(SimulatedIdCardReader.class);
-    assertThat(context.simulators().find("dev-1")).containsSame((SimulatedIdCardReader) device);
+    // the real SAM driver, with the virtual reader at the far end of its cable as the simulator
+    assertThat(device).isInstanceOf(cn.egov.kiosk.device.idcard.sam.SamIdCardReader.class);
+    assertThat(context.simulators().find("dev-1", SimulatedIdCardReader.class)).isPresent();
+    context.simulators().closeAll();
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class SamFrameParser {
     int length = ((buffer[start + 5] & 0xFF) << 8) | (buffer[start + 6] & 0xFF);
     if (length < 2 || length > SamFrames.MAX_LENGTH) {
       start++;
+      garbage++;
       throw new SamFrameException(SamFrameException.Problem.BAD_LENGTH, "frame length " + length + " is impossible");
     }
     if (end - start < HEADER + length) {
@@ -67,6 +68,7 @@ public final class SamFrameParser {
     int actual = buffer[bodyStart + bodyLength] & 0xFF;
     if (expected != actual) {
       start++;
+      garbage++;
       throw new SamFrameException(
           SamFrameException.Problem.BAD_CHECKSUM,
           String.format("checksum %02X, expected %02X, in a frame of %d bytes", actual, expected, length));

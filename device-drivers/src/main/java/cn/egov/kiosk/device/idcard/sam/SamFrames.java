@@ -37,6 +37,9 @@ public final class SamFrames {
   /** Preamble, length, body, checksum. */
   public static byte[] frame(byte[] body) {
     int length = body.length + 1;
+    if (length > MAX_LENGTH) {
+      throw new IllegalArgumentException("a frame body of " + body.length + " bytes does not fit (at most " + (MAX_LENGTH - 1) + ")");
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(PREAMBLE.length + 2 + length);
     out.writeBytes(PREAMBLE);
     out.write(length >> 8);

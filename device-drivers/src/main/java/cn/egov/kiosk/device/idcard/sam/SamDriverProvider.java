@@ -1,0 +1,61 @@
+package cn.egov.kiosk.device.idcard.sam;
+
+import cn.egov.kiosk.device.api.Device;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.link.LinkSpec;
+import cn.egov.kiosk.device.link.Links;
+import cn.egov.kiosk.device.manage.DeviceContext;
+import cn.egov.kiosk.device.manage.DeviceDriverProvider;
+import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionReader;
+import cn.egov.kiosk.device.manage.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code driver: sam}: a resident ID card reader with a SAM module on a serial port (115200 8N1
+ * unless the connection says otherwise), or on TCP for readers behind a serial server.
+ */
+public final class SamDriverProvider implements DeviceDriverProvider {
+
+  @Override
+  public String name() {
+    return "sam";
+  }
+
+  @Override
+  public Set<DeviceClass> deviceClasses() {
+    return Set.of(DeviceClass.ID_CARD_READER);
+  }
+
+  @Override
+  public List<SpecProblem> validate(DeviceSpec spec) {
+    List<SpecProblem> problems = new ArrayList<>();
+    try {
+      LinkSpec link = LinkSpec.parse(spec.connection());
+      if (link.scheme() == LinkSpec.Scheme.SIM || link.scheme() == LinkSpec.Scheme.FILE) {
+        problems.add(new SpecProblem("connection", "serial: or tcp: (for a simulated reader use driver: sim)", spec.connection()));
+      } else {
+        Links.create(link);
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+    }
+    OptionReader options = new OptionReader(spec.options());
+    SamIdCardReader.Options.read(options);
+    problems.addAll(options.problems());
+    return problems;
+  }
+
+  @Override
+  public Device create(DeviceSpec spec, DeviceContext context) {
+    return new SamIdCardReader(
+        spec.id(),
+        name(),
+        Links.create(LinkSpec.parse(spec.connection())),
+        SamIdCardReader.Options.read(new OptionReader(spec.options())),
+        context.statistics(),
+        context.clock());
+  }
+}

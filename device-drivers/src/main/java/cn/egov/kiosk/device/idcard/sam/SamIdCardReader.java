@@ -1,0 +1,386 @@
+package cn.egov.kiosk.device.idcard.sam;
+
+import cn.egov.kiosk.device.api.AbstractDevice;
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceStatistics;
+import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.api.HealthLevel;
+import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.idcard.IdCard;
+import cn.egov.kiosk.device.idcard.IdCardReader;
+import cn.egov.kiosk.device.idcard.ResidentIdCard;
+import cn.egov.kiosk.device.link.ByteLink;
+import cn.egov.kiosk.device.link.LinkException;
+import cn.egov.kiosk.device.manage.OptionReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The resident ID card reader driver: the serial SAM protocol (GA/T 467) over any byte link.
+ *
+ * <p>Opening checks the SAM (status, then its id). While enabled, a poll thread watches the reader
+ * every {@code pollMs}: without a read waiting it only looks for a card ({@code find}) and raises or
+ * clears {@link Condition#CARD_PRESENT}; nothing personal is read that nobody asked for. A {@link
+ * #read} call makes the next poll (at once) find, select and read the card (text and photo, the
+ * fingerprint where configured, the appended address) and hands it over.
+ *
+ * <p>After a read the card is halted: such readers do not find it again until it has been lifted
+ * and placed again. The driver follows that card with the appended-address command (answered while
+ * the card is still there) and clears {@code CARD_PRESENT} when it goes; a read asked for while the
+ * read card still lies there fails at once with {@code LIFT_AND_PLACE_AGAIN}, so that the screen
+ * can ask for it.
+ *
+ * <p>Frames are checked (preamble, length, checksum); a broken answer is asked for once more; no
+ * answer, or a truncated one, fails with {@code TIMEOUT}; a lost port makes the device offline and
+ * the device manager reconnects. Nothing read from a card is ever logged.
+ */
+public final class SamIdCardReader extends AbstractDevice implements IdCardReader {
+
+  /** Tunables, from the device's {@code options}. */
+  public record Options(Duration pollInterval, Duration commandTimeout, Duration readTimeout, boolean fingerprint, boolean appendedAddress) {
+    public static final Options DEFAULTS =
+        new Options(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(3), false, true);
+
+    /** Reads {@code pollMs}, {@code commandTimeoutMs}, {@code readTimeoutMs}, {@code fingerprint}, {@code appendedAddress}. */
+    public static Options read(OptionReader r) {
+      return new Options(
+          r.millis("pollMs", DEFAULTS.pollInterval(), 50, 10_000),
+          r.millis("commandTimeoutMs", DEFAULTS.commandTimeout(), 100, 10_000),
+          r.millis("readTimeoutMs", DEFAULTS.readTimeout(), 500, 30_000),
+          r.bool("fingerprint", DEFAULTS.fingerprint()),
+          r.bool("appendedAddress", DEFAULTS.appendedAddress()));
+    }
+  }
+
+  /** Bytes exchanged with the reader, both ways, since the device was created: for diagnostics. */
+  private final AtomicLong bytesExchanged = new AtomicLong();
+
+  private final ByteLink link;
+  private final Options options;
+  private final SamFrameParser parser = new SamFrameParser();
+  private final ReentrantLock wire = new ReentrantLock();
+  private volatile String samId = "";
+  private volatile boolean readCardStillThere;
+  private volatile CompletableFuture<IdCard> waitingRead;
+  private ScheduledExecutorService poller;
+  private ScheduledFuture<?> pollTask;
+
+  public SamIdCardReader(String id, String driverName, ByteLink link, Options options, StatisticsStore store, Clock clock) {
+    super(id, DeviceClass.ID_CARD_READER, driverName, store, clock);
+    this.link = link;
+    this.options = options;
+  }
+
+  @Override
+  public String connection() {
+    return link.describe();
+  }
+
+  /** The SAM's id ({@code 05.01-20101220-0012345678-1234567890}), once opened. */
+  public String samId() {
+    return samId;
+  }
+
+  /** Bytes sent and received so far. */
+  public long bytesExchanged() {
+    return bytesExchanged.get();
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  @Override
+  protected void doOpen() throws DeviceException {
+    try {
+      link.open();
+    } catch (LinkException e) {
+      throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
+    }
+    try {
+      checkSam();
+      samId = SamIds.format(exchange(SamCommand.SAM_ID, options.commandTimeout()).data());
+    } catch (DeviceException e) {
+      link.close();
+      throw new DeviceException(
+          e.code() == ErrorCode.TIMEOUT ? ErrorCode.NO_HARDWARE : e.code(),
+          e.extendedCode(),
+          "no working ID card reader on " + link.describe() + " (" + e.getMessage() + ")",
+          e);
+    }
+    readCardStillThere = false;
+  }
+
+  private void checkSam() throws DeviceException {
+    Response status = exchange(SamCommand.SAM_STATUS, options.commandTimeout());
+    if (status.status() != SamStatus.SUCCESS) {
+      throw failure(status);
+    }
+  }
+
+  @Override
+  protected void doEnable() {
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "device-" + id() + "-poll");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = options.pollInterval().toMillis();
+    pollTask = poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  protected void doDisable() {
+    if (pollTask != null) {
+      pollTask.cancel(false);
+    }
+    if (poller != null) {
+      poller.shutdown();
+      try {
+        poller.awaitTermination(options.readTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    CompletableFuture<IdCard> waiting = waitingRead;
+    if (waiting != null) {
+      waiting.completeExceptionally(new DeviceException(ErrorCode.CANCELLED, "", "the reader was disabled"));
+    }
+  }
+
+  @Override
+  protected void doClose() {
+    link.close();
+  }
+
+  @Override
+  protected HealthReport doCheckHealth(HealthLevel level) throws DeviceException {
+    if (level != HealthLevel.INTERNAL) {
+      wire.lock();
+      try {
+        checkSam();
+      } finally {
+        wire.unlock();
+      }
+    }
+    HealthReport r = report(level);
+    return new HealthReport(level, r.healthy(), r.text() + (samId.isEmpty() ? "" : " (SAM " + samId + ")"), r.checkedAt());
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  @Override
+  public IdCard read(Duration timeout) throws DeviceException {
+    return operate("read", () -> readNow(timeout));
+  }
+
+  private IdCard readNow(Duration timeout) throws DeviceException {
+    if (readCardStillThere) {
+      throw new DeviceException(
+          ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "the card on the reader has been read; it must be lifted and placed again");
+    }
+    CompletableFuture<IdCard> result = new CompletableFuture<>();
+    waitingRead = result;
+    ScheduledExecutorService p = poller;
+    if (p != null) {
+      p.execute(this::poll); // now, not at the next tick
+    }
+    try {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DeviceException de) {
+        throw de;
+      }
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "READ_FAILED", "reading failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeviceException(ErrorCode.CANCELLED, "", "read cancelled", e);
+    } finally {
+      waitingRead = null;
+    }
+  }
+
+  /** One look at the reader, on the poll thread. */
+  private void poll() {
+    if (state() == cn.egov.kiosk.device.api.DeviceState.OFFLINE || !wire.tryLock()) {
+      return;
+    }
+    try {
+      CompletableFuture<IdCard> waiting = waitingRead;
+      if (readCardStillThere) {
+        followReadCard();
+      } else if (waiting != null && !waiting.isDone()) {
+        readCard(waiting);
+      } else {
+        lookForCard();
+      }
+    } catch (DeviceException e) {
+      CompletableFuture<IdCard> waiting = waitingRead;
+      if (waiting != null) {
+        waiting.completeExceptionally(e);
+      } else {
+        log.debug("Reader {}: poll failed: {}", id(), e.summary());
+      }
+    } catch (RuntimeException e) {
+      log.error("Reader {}: poll failed unexpectedly", id(), e);
+    } finally {
+      wire.unlock();
+    }
+  }
+
+  /** Without a read waiting: is there a card? (Nothing is read from it.) */
+  private void lookForCard() throws DeviceException {
+    Response found = exchange(SamCommand.FIND_CARD, options.commandTimeout());
+    switch (found.status()) {
+      case CARD_FOUND -> setCondition(Condition.CARD_PRESENT, true);
+      case NO_CARD -> setCondition(Condition.CARD_PRESENT, false);
+      default -> throw failure(found);
+    }
+  }
+
+  /** A read card lies on the reader until the appended-address command stops being answered. */
+  private void followReadCard() throws DeviceException {
+    Response probe = exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
+    if (probe.status() != SamStatus.SUCCESS && probe.status() != SamStatus.NO_CONTENT) {
+      readCardStillThere = false;
+      setCondition(Condition.CARD_PRESENT, false);
+    }
+  }
+
+  /** Find, select, read (and the appended address): the card goes to the waiting caller. */
+  private void readCard(CompletableFuture<IdCard> waiting) throws DeviceException {
+    long start = System.nanoTime();
+    Response found = exchange(SamCommand.FIND_CARD, options.commandTimeout());
+    if (found.status() == SamStatus.NO_CARD) {
+      setCondition(Condition.CARD_PRESENT, false);
+      return; // keep waiting
+    }
+    if (found.status() != SamStatus.CARD_FOUND) {
+      throw failure(found);
+    }
+    setCondition(Condition.CARD_PRESENT, true);
+    Response selected = exchange(SamCommand.SELECT_CARD, options.commandTimeout());
+    if (selected.status() != SamStatus.SUCCESS) {
+      throw failure(selected);
+    }
+    SamCommand readCommand = options.fingerprint() ? SamCommand.READ_TEXT_PHOTO_FINGERPRINT : SamCommand.READ_TEXT_PHOTO;
+    Response read = exchange(readCommand, options.readTimeout());
+    if (read.status() != SamStatus.SUCCESS) {
+      throw failure(read);
+    }
+    IdCard card;
+    try {
+      SamReadResponse parts = SamReadResponse.parse(read.data());
+      card = IdCardText.decode(parts.text(), parts.photo(), parts.fingerprint());
+      Arrays.fill(read.data(), (byte) 0);
+    } catch (IdCardTextException e) {
+      statistics().increment("unreadableCards");
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_CARD_DATA", "the card's data is not valid: " + e.getMessage(), e);
+    }
+    readCardStillThere = true;
+    if (options.appendedAddress() && card instanceof ResidentIdCard resident) {
+      Response address = exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
+      if (address.status() == SamStatus.SUCCESS) {
+        try {
+          card = resident.withAppendedAddress(Optional.of(IdCardText.decodeAddress(address.data())).filter(a -> !a.isBlank()));
+          resident.wipe();
+        } catch (IdCardTextException e) {
+          log.warn("Reader {}: the appended address is not readable ({}); the card's own address stands", id(), e.getMessage());
+        }
+      }
+    }
+    statistics().increment(DeviceStatistics.READS);
+    log.info("Reader {}: card read ({}) in {} ms", id(), card.type(), (System.nanoTime() - start) / 1_000_000);
+    if (!waiting.complete(card)) {
+      card.wipe(); // the caller gave up meanwhile
+    }
+  }
+
+  // ---- the wire ------------------------------------------------------------------------------
+
+  /** A decoded response: status and data. */
+  record Response(int sw1, int sw2, int sw3, SamStatus status, byte[] data) {}
+
+  /**
+   * Sends a command and waits for its response; a broken response is asked for once more. The
+   * caller holds the wire lock.
+   */
+  Response exchange(SamCommand command, Duration timeout) throws DeviceException {
+    DeviceException last = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        return exchangeOnce(command, timeout);
+      } catch (SamFrameException e) {
+        statistics().increment("frameErrors");
+        last = new DeviceException(ErrorCode.HARDWARE_ERROR, e.problem().name(), command + ": " + e.getMessage(), e);
+        log.warn("Reader {}: {}; asking again", id(), last.summary());
+      }
+    }
+    throw last;
+  }
+
+  private Response exchangeOnce(SamCommand command, Duration timeout) throws DeviceException, SamFrameException {
+    byte[] frame = SamFrames.command(command);
+    byte[] chunk = new byte[2048];
+    try {
+      parser.clear();
+      link.drainInput();
+      link.write(frame);
+      bytesExchanged.addAndGet(frame.length);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Optional<byte[]> body = parser.next();
+        if (body.isPresent()) {
+          return response(command, body.get());
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          boolean partial = parser.partialFrame();
+          throw new DeviceException(
+              ErrorCode.TIMEOUT,
+              partial ? "TRUNCATED_FRAME" : "NO_ANSWER",
+              command + ": " + (partial ? "the answer stopped part-way" : "no answer") + " within " + timeout.toMillis() + " ms");
+        }
+        int n = link.read(chunk, 0, chunk.length, Duration.ofNanos(Math.min(left, 50_000_000L)));
+        if (n > 0) {
+          bytesExchanged.addAndGet(n);
+          parser.feed(chunk, 0, n);
+        }
+      }
+    } catch (LinkException e) {
+      DeviceException lost = new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "reader " + id() + ": " + e.getMessage(), e);
+      goOffline(lost);
+      throw lost;
+    }
+  }
+
+  private static Response response(SamCommand command, byte[] body) throws SamFrameException {
+    if (body.length < 3) {
+      throw new SamFrameException(SamFrameException.Problem.BAD_LENGTH, "a response of " + body.length + " bytes to " + command);
+    }
+    int sw3 = body[2] & 0xFF;
+    return new Response(body[0] & 0xFF, body[1] & 0xFF, sw3, SamStatus.of(sw3), Arrays.copyOfRange(body, 3, body.length));
+  }
+
+  private static DeviceException failure(Response r) {
+    SamStatus s = r.status();
+    ErrorCode code = s.error() == null ? ErrorCode.HARDWARE_ERROR : s.error();
+    return new DeviceException(code, SamStatus.extendedCode(r.sw3()), s.message() + String.format(" (SW %02X %02X %02X)", r.sw1(), r.sw2(), r.sw3()));
+  }
+}
