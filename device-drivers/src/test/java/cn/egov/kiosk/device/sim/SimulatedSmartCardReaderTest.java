@@ -7,7 +7,11 @@ import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.testkit.RecordingListener;
+import cn.egov.kiosk.device.smartcard.SocialSecurityCard;
+import cn.egov.kiosk.device.smartcard.SocialSecurityCards;
+import cn.egov.kiosk.device.smartcard.vpcd.VirtualSocialSecurityCard;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +44,7 @@ class SimulatedSmartCardReaderTest {
 
     reader.apply("insert-card");
     events.awaitStatus("card-present", SAFETY);
-    assertThat(reader.atr()).get().isEqualTo(SimulatedSmartCardReader.DEMO_ATR);
+    assertThat(reader.atr()).get().isEqualTo(VirtualSocialSecurityCard.ATR);
 
     reader.apply("remove-card");
     events.awaitStatus("card-removed", SAFETY);
@@ -49,11 +53,33 @@ class SimulatedSmartCardReaderTest {
   }
 
   @Test
-  void theCardAnswersSelectAndRefusesOtherInstructions() throws DeviceException {
+  void theDemoSocialSecurityCardGivesItsHolderAndIsValid() throws DeviceException {
     reader.apply("insert-card");
 
-    assertThat(reader.transmit(SELECT)).containsExactly(0x90, 0x00);
+    SocialSecurityCard card = SocialSecurityCards.read(reader);
+    assertThat(card.identifiesHolder()).isTrue();
+    assertThat(card.maskedName()).contains("李*红");
+    assertThat(card.expiredOn(LocalDate.of(2026, 11, 28))).isFalse();
+  }
+
+  @Test
+  void aThirdGenerationCardKeepsItsHolderForAPsam() throws DeviceException {
+    reader.apply("insert-card", "ssc3");
+
+    SocialSecurityCard card = SocialSecurityCards.read(reader);
+    assertThat(card.identifiesHolder()).isFalse();
+    assertThat(card.needsPsam()).contains(SocialSecurityCard.Field.NAME, SocialSecurityCard.Field.SOCIAL_SECURITY_NUMBER);
+    assertThat(card.cardNumber()).isPresent();
+  }
+
+  @Test
+  void anotherKindOfCardIsNotASocialSecurityCard() throws DeviceException {
+    reader.apply("insert-card", "other");
+
+    assertThat(reader.transmit(SELECT)).containsExactly(0x6A, 0x82);
     assertThat(reader.transmit(READ_BINARY)).containsExactly(0x6D, 0x00);
+    assertThatThrownBy(() -> SocialSecurityCards.read(reader))
+        .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.extendedCode()).isEqualTo("NOT_SOCIAL_SECURITY_CARD"));
   }
 
   @Test

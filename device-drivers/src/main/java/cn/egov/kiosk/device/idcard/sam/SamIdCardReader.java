@@ -75,6 +75,8 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   private final ReentrantLock wire = new ReentrantLock();
   private volatile String samId = "";
   private volatile boolean readCardStillThere;
+  /** The poll thread is reading a card for a waiting read (found it, selecting, reading). */
+  private volatile boolean readingCard;
   private volatile CompletableFuture<IdCard> waitingRead;
   private ScheduledExecutorService poller;
   private ScheduledFuture<?> pollTask;
@@ -200,9 +202,18 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       p.execute(this::poll); // now, not at the next tick
     }
     try {
-      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!readingCard) {
+          throw e;
+        }
+        // A card was placed just in time and is being read: taking it beats making the citizen
+        // lift it and place it again (a read card is not found again until then).
+        return result.get(options.readTimeout().plus(options.commandTimeout().multipliedBy(4)).toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (TimeoutException e) {
-      throw new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toSeconds() + " s");
+      throw new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof DeviceException de) {
         throw de;
@@ -221,19 +232,22 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     if (state() == cn.egov.kiosk.device.api.DeviceState.OFFLINE || !wire.tryLock()) {
       return;
     }
+    // Only the read this poll works for fails with its error: a read asked for meanwhile waits
+    // for the next poll rather than taking the failure of a look that was not its own.
+    CompletableFuture<IdCard> reading = null;
     try {
       CompletableFuture<IdCard> waiting = waitingRead;
       if (readCardStillThere) {
         followReadCard();
       } else if (waiting != null && !waiting.isDone()) {
+        reading = waiting;
         readCard(waiting);
       } else {
         lookForCard();
       }
     } catch (DeviceException e) {
-      CompletableFuture<IdCard> waiting = waitingRead;
-      if (waiting != null) {
-        waiting.completeExceptionally(e);
+      if (reading != null) {
+        reading.completeExceptionally(e);
       } else {
         log.debug("Reader {}: poll failed: {}", id(), e.summary());
       }
@@ -265,6 +279,14 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   /** Find, select, read (and the appended address): the card goes to the waiting caller. */
   private void readCard(CompletableFuture<IdCard> waiting) throws DeviceException {
+    try {
+      readCardNow(waiting);
+    } finally {
+      readingCard = false;
+    }
+  }
+
+  private void readCardNow(CompletableFuture<IdCard> waiting) throws DeviceException {
     long start = System.nanoTime();
     Response found = exchange(SamCommand.FIND_CARD, options.commandTimeout());
     if (found.status() == SamStatus.NO_CARD) {
@@ -274,6 +296,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     if (found.status() != SamStatus.CARD_FOUND) {
       throw failure(found);
     }
+    readingCard = true;
     setCondition(Condition.CARD_PRESENT, true);
     Response selected = exchange(SamCommand.SELECT_CARD, options.commandTimeout());
     if (selected.status() != SamStatus.SUCCESS) {
@@ -366,6 +389,10 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     } catch (LinkException e) {
       DeviceException lost = new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "reader " + id() + ": " + e.getMessage(), e);
       goOffline(lost);
+      CompletableFuture<IdCard> waiting = waitingRead;
+      if (waiting != null) {
+        waiting.completeExceptionally(lost); // whatever the poll was doing: no reader, no read
+      }
       throw lost;
     }
   }
