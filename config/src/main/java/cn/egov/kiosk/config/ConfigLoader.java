@@ -100,10 +100,11 @@ public final class ConfigLoader {
 
   /** One reading of one file; collects the problems. */
   private static final class Run {
-    private static final List<String> ROOT_KEYS = List.of("devices", "kiosk", "queue", "session", "storage", "ui");
+    private static final List<String> ROOT_KEYS = List.of("devices", "identity", "kiosk", "queue", "session", "storage", "ui");
     private static final List<String> KIOSK_KEYS = List.of("demo", "hallName", "hotline", "id", "locales", "staffPin", "timeZone");
     private static final List<String> UI_KEYS = List.of("fullScreen", "theme");
     private static final List<String> SESSION_KEYS = List.of("inactivityTimeoutSeconds", "warningSeconds");
+    private static final List<String> IDENTITY_KEYS = List.of("cardRemovalEndsSession", "readTimeoutSeconds", "socialSecurityCard");
     private static final List<String> STORAGE_KEYS = List.of("dataDir", "database");
     private static final List<String> QUEUE_KEYS = List.of("businessTypes", "printMaskedId");
     private static final List<String> BUSINESS_TYPE_KEYS = List.of("code", "description", "name");
@@ -161,6 +162,7 @@ public final class ConfigLoader {
       Kiosk kiosk = readKiosk(root);
       Ui ui = readUi(root);
       Session session = readSession(root);
+      Identity identity = readIdentity(root);
       Storage storage = readStorage(root);
       Queue queue = readQueue(root);
       List<DeviceSpec> devices = readDevices(root);
@@ -168,7 +170,7 @@ public final class ConfigLoader {
         return null;
       }
       try {
-        return new KioskConfig(file, kiosk, ui, session, storage, queue, devices);
+        return new KioskConfig(file, kiosk, ui, session, identity, storage, queue, devices);
       } catch (RuntimeException e) {
         // The checks above mirror the records' own; this would be a bug, but say what it is.
         add("", 0, Kind.INVALID, "a consistent configuration", e.getMessage());
@@ -280,6 +282,21 @@ public final class ConfigLoader {
         return null;
       }
       return new Ui(fullScreen, theme == null ? Ui.DEFAULTS.theme() : theme);
+    }
+
+    private Identity readIdentity(Section root) {
+      Section s = section(root, "identity", false, IDENTITY_KEYS);
+      if (s == null) {
+        return Identity.DEFAULTS;
+      }
+      Integer timeout = integer(s, "readTimeoutSeconds", Identity.DEFAULT_READ_TIMEOUT_SECONDS,
+          Identity.MIN_READ_TIMEOUT_SECONDS, Identity.MAX_READ_TIMEOUT_SECONDS, "");
+      Boolean removalEnds = bool(s, "cardRemovalEndsSession", false);
+      Boolean socialSecurity = bool(s, "socialSecurityCard", false);
+      if (timeout == null || removalEnds == null || socialSecurity == null) {
+        return null;
+      }
+      return new Identity(timeout, removalEnds, socialSecurity);
     }
 
     private Session readSession(Section root) {

@@ -17,7 +17,14 @@ import java.util.regex.Pattern;
  * @param devices the devices in the order of the file, ids unique; each one accepted by its driver
  */
 public record KioskConfig(
-    Path source, Kiosk kiosk, Ui ui, Session session, Storage storage, Queue queue, List<DeviceSpec> devices) {
+    Path source,
+    Kiosk kiosk,
+    Ui ui,
+    Session session,
+    Identity identity,
+    Storage storage,
+    Queue queue,
+    List<DeviceSpec> devices) {
 
   /** A device id: a lowercase letter or digit, then up to 31 lowercase letters, digits and hyphens. */
   public static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -27,6 +34,7 @@ public record KioskConfig(
     Objects.requireNonNull(kiosk, "kiosk");
     ui = ui == null ? Ui.DEFAULTS : ui;
     session = session == null ? Session.DEFAULTS : session;
+    identity = identity == null ? Identity.DEFAULTS : identity;
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(queue, "queue");
     devices = List.copyOf(devices);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every kind of mistake gives one exact message: the file, the line, the key, what was expected. */
 class ConfigErrorsTest {
   private static final String F = "config/test.yaml";
-  private static final String ROOT_KEYS = "[devices, kiosk, queue, session, storage, ui]";
+  private static final String ROOT_KEYS = "[devices, identity, kiosk, queue, session, storage, ui]";
   private static final String CLASSES =
       "[id-card-reader, smart-card-reader, receipt-printer, document-printer, payment-terminal, barcode-scanner]";
   private static final String WELL_FORMED =
@@ -178,7 +178,7 @@ class ConfigErrorsTest {
         Arguments.of("class unknown", edit(24, "    class: printer"),
             F + ", line 24: devices.ticket-printer.class: expected one of " + CLASSES + ", found \"printer\""),
         Arguments.of("driver unknown", edit(25, "    driver: epson"),
-            F + ", line 25: devices.ticket-printer.driver: expected one of [escpos, sim], found \"epson\""),
+            F + ", line 25: devices.ticket-printer.driver: expected one of [escpos, pcsc, sam, sim], found \"epson\""),
         Arguments.of("driver for another class", edit(24, "    class: payment-terminal", 25, "    driver: escpos", 26, "    connection: \"tcp:10.0.0.5:9100\"", 27, null),
             F + ", line 25: devices.ticket-printer.driver: expected a driver for a payment-terminal (\"escpos\" drives [receipt-printer]), found \"escpos\""),
         Arguments.of("connection missing", edit(26, null),

@@ -162,4 +162,17 @@ class ModelTest {
     assertThatThrownBy(() -> c.kiosk().hallName().byLanguageTag().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> c.devices().get(0).options().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void theIdentitySectionHasDefaultsAndRanges() throws Exception {
+    assertThat(ConfigLoader.parse(TestYaml.BASE, SOURCE).identity()).isEqualTo(Identity.DEFAULTS);
+    KioskConfig c =
+        ConfigLoader.parse(
+            TestYaml.edit(28, "identity: {readTimeoutSeconds: 45, cardRemovalEndsSession: true, socialSecurityCard: true}"), SOURCE);
+    assertThat(c.identity()).isEqualTo(new Identity(45, true, true));
+    assertThat(c.identity().readTimeout()).hasSeconds(45);
+    assertThatThrownBy(() -> ConfigLoader.parse(TestYaml.edit(28, "identity: {readTimeoutSeconds: 5}"), SOURCE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("identity.readTimeoutSeconds: expected a whole number from 10 to 120");
+  }
 }

@@ -37,7 +37,8 @@ class ShippedFilesTest {
     assertThat(c.storage().database()).isEqualTo(moduleDir.resolveSibling("var/demo/kiosk.db"));
     assertThat(c.storage().dataDir()).isEqualTo(moduleDir.resolveSibling("var/demo"));
 
-    assertThat(c.queue().printMaskedId()).isFalse();
+    assertThat(c.identity()).isEqualTo(new Identity(30, false, true));
+    assertThat(c.queue().printMaskedId()).isTrue();
     assertThat(c.queue().businessTypes()).extracting(BusinessType::code).containsExactly("A", "B", "C", "D");
     assertThat(c.queue().businessTypes()).extracting(t -> t.name().get(ZH))
         .containsExactly("综合受理", "社保医保", "不动产登记", "企业开办");
@@ -73,7 +74,9 @@ class ShippedFilesTest {
     assertThat(printer.connection()).isEqualTo("serial:/dev/ttyUSB0?baud=115200");
     assertThat(printer.options()).containsEntry("columns", "48");
     // a real hall: only real hardware, no simulators, no demo mode
-    assertThat(c.devices()).extracting(DeviceSpec::driver).containsOnly("escpos");
+    assertThat(c.devices()).extracting(DeviceSpec::driver).containsOnly("escpos", "sam", "pcsc");
+    assertThat(c.device("id-reader").orElseThrow().connection()).isEqualTo("serial:/dev/ttyUSB1?baud=115200");
+    assertThat(c.identity()).isEqualTo(Identity.DEFAULTS);
     assertThat(c.kiosk().demo()).isFalse();
   }
 
@@ -94,9 +97,11 @@ class ShippedFilesTest {
     for (String key : List.of(
         "kiosk.id", "kiosk.hallName", "kiosk.hotline", "kiosk.timeZone", "kiosk.locales", "kiosk.staffPin",
         "ui.fullScreen", "ui.theme", "session.inactivityTimeoutSeconds", "session.warningSeconds",
+        "identity.readTimeoutSeconds", "identity.cardRemovalEndsSession", "identity.socialSecurityCard",
         "storage.database", "storage.dataDir", "queue.printMaskedId", "queue.businessTypes",
         "code", "name", "description", "class", "driver", "connection", "options",
-        "columns", "pollMs", "statusTimeoutMs", "jobTimeoutMs", "cardDelayMs")) {
+        "columns", "pollMs", "statusTimeoutMs", "jobTimeoutMs", "cardDelayMs",
+        "commandTimeoutMs", "readTimeoutMs", "fingerprint", "appendedAddress")) {
       assertThat(readme).as("README.md mentions %s", key).contains("`" + key + "`");
     }
   }

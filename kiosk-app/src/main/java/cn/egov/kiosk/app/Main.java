@@ -6,6 +6,8 @@ import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.DiagCommand;
+import cn.egov.kiosk.diag.DiagIdReaderCommand;
+import cn.egov.kiosk.diag.SimCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.KioskRuntime;
@@ -80,7 +82,7 @@ public final class Main implements Callable<Integer> {
   /** Whether the arguments run the kiosk itself (not a subcommand, help or version). */
   static boolean runsTheKiosk(String[] args) {
     for (String a : args) {
-      if (List.of("diag", "bench", "simctl", "-h", "--help", "-V", "--version").contains(a)) {
+      if (List.of("diag", "bench", "simctl", "sim", "-h", "--help", "-V", "--version").contains(a)) {
         return false;
       }
     }
@@ -90,9 +92,10 @@ public final class Main implements Callable<Integer> {
   /** The command line with its subcommands, for {@code main} and tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.addSubcommand("diag", new DiagCommand());
+    cl.addSubcommand("diag", new CommandLine(new DiagCommand()).addSubcommand("id-reader", new DiagIdReaderCommand()));
     cl.addSubcommand("bench", new BenchCommand());
     cl.addSubcommand("simctl", new SimctlCommand());
+    cl.addSubcommand("sim", new SimCommand());
     return cl;
   }
 

@@ -11,13 +11,31 @@ public final class FeatureAvailability {
   public static final String NOT_FITTED = "not-fitted";
 
   private final HealthModel health;
+  private final java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired;
 
   public FeatureAvailability(HealthModel health) {
+    this(health, java.util.Map.of());
+  }
+
+  /**
+   * @param alsoRequired devices a feature needs in this hall's configuration beyond its own (the ID
+   *     card reader, when tickets carry the citizen's masked ID)
+   */
+  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired) {
     this.health = health;
+    this.alsoRequired = java.util.Map.copyOf(alsoRequired);
+  }
+
+  /** The device classes a feature needs here. */
+  public java.util.Set<DeviceClass> requires(Feature feature) {
+    java.util.Set<DeviceClass> all = java.util.EnumSet.noneOf(DeviceClass.class);
+    all.addAll(feature.requires());
+    all.addAll(alsoRequired.getOrDefault(feature, java.util.Set.of()));
+    return all;
   }
 
   public Availability of(Feature feature) {
-    for (DeviceClass deviceClass : feature.requires()) {
+    for (DeviceClass deviceClass : requires(feature)) {
       Optional<DeviceHealth> device = health.first(deviceClass);
       if (device.isEmpty()) {
         return new Availability(feature, Optional.of(deviceClass), Optional.of(NOT_FITTED));

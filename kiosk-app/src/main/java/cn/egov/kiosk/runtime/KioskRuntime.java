@@ -10,7 +10,11 @@ import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DriverRegistry;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
+import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.device.idcard.PhotoDecoder;
+import cn.egov.kiosk.device.smartcard.SmartCardReader;
+import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
@@ -40,6 +44,8 @@ public final class KioskRuntime implements AutoCloseable {
   private final DeviceManager devices;
   private final TicketIssuer tickets;
   private final FeatureAvailability features;
+  private final IdentityService identities;
+  private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
   private final SessionManager sessions;
   private final SimulatorControl simulatorControl;
 
@@ -79,7 +85,21 @@ public final class KioskRuntime implements AutoCloseable {
             () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
             new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
             config.kiosk().timeZone());
-    this.features = new FeatureAvailability(devices.health());
+    this.features =
+        new FeatureAvailability(
+            devices.health(),
+            config.queue().printMaskedId()
+                ? java.util.Map.of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET, java.util.Set.of(DeviceClass.ID_CARD_READER))
+                : java.util.Map.of());
+    this.identities =
+        new IdentityService(
+            () -> devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
+            () ->
+                config.identity().socialSecurityCard()
+                    ? devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
+                    : java.util.Optional.empty(),
+            clock,
+            config.kiosk().timeZone());
     this.sessions =
         new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
     this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
@@ -126,6 +146,25 @@ public final class KioskRuntime implements AutoCloseable {
 
   public FeatureAvailability features() {
     return features;
+  }
+
+  public IdentityService identities() {
+    return identities;
+  }
+
+  /** The id of the smart-card reader, if one is configured. */
+  public java.util.Optional<String> smartCardReaderId() {
+    return devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class).map(SmartCardReader::id);
+  }
+
+  /** The vendor's ID card photo decoder, if one is installed (looked up once). */
+  public java.util.Optional<PhotoDecoder> photoDecoder() {
+    return photoDecoder;
+  }
+
+  /** The id of the ID card reader, if one is configured. */
+  public java.util.Optional<String> idCardReaderId() {
+    return devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class).map(IdCardReader::id);
   }
 
   public SessionManager sessions() {

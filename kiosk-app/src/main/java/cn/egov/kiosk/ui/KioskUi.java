@@ -8,7 +8,10 @@ import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
+import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.ui.home.HomeView;
+import cn.egov.kiosk.ui.idlogin.IdLoginView;
+import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.home.HomeViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
@@ -21,6 +24,7 @@ import cn.egov.kiosk.ui.ticket.TicketView;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -49,6 +53,7 @@ public final class KioskUi {
       new KeyCodeCombination(KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
 
   private final KioskRuntime runtime;
+  private final TaskRunner tasks;
   private final I18n i18n;
   private final Navigator navigator = new Navigator();
   private final ThemeManager themes;
@@ -57,6 +62,7 @@ public final class KioskUi {
   private final FrameView frame;
   private final FrameViewModel frameVm;
   private final TicketViewModel ticket;
+  private final IdLoginViewModel idLogin;
   private final StaffViewModel staff;
   private final Map<cn.egov.kiosk.ui.Screen, java.util.function.Supplier<Node>> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
   private final Map<cn.egov.kiosk.ui.Screen, Node> built = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
@@ -64,6 +70,7 @@ public final class KioskUi {
 
   public KioskUi(KioskRuntime runtime, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
     this.runtime = runtime;
+    this.tasks = tasks;
     var config = runtime.config();
     this.i18n = new I18n(config.kiosk().locales());
     this.initialTheme = Themes.byId(config.ui().theme());
@@ -84,6 +91,7 @@ public final class KioskUi {
 
     AttractViewModel attractVm =
         new AttractViewModel(i18n, availability, runtime.sessions(), navigator, config.kiosk().hallName()::get);
+    boolean ticketsCarryId = config.queue().printMaskedId();
     this.ticket =
         new TicketViewModel(
             i18n,
@@ -92,11 +100,56 @@ public final class KioskUi {
             tasks,
             runtime.sessions(),
             runtime.businessTypeCodes(),
-            runtime::businessTypeName);
+            runtime::businessTypeName,
+            () -> ticketsCarryId ? signedIn().map(Identity::maskedNumber) : Optional.empty());
+    Optional<Runnable> demoCard =
+        config.kiosk().demo()
+            ? runtime.idCardReaderId().map(id -> () -> simulate(id, "insert-card"))
+            : Optional.empty();
+    Optional<Runnable> demoSocialSecurityCard =
+        config.kiosk().demo()
+            ? runtime.smartCardReaderId().map(id -> () -> simulate(id, "insert-card"))
+            : Optional.empty();
+    this.idLogin =
+        new IdLoginViewModel(
+            i18n,
+            runtime.identities(),
+            tasks,
+            runtime.sessions(),
+            navigator,
+            config.identity().readTimeout(),
+            runtime.photoDecoder(),
+            demoCard,
+            demoSocialSecurityCard);
+    // a flow that needs the citizen's identity goes through the one ID-card step first
+    java.util.function.Consumer<cn.egov.kiosk.ui.Screen> open =
+        screen -> {
+          if (screen == cn.egov.kiosk.ui.Screen.TICKET && ticketsCarryId) {
+            idLogin.require(screen);
+          } else {
+            navigator.go(screen);
+          }
+        };
+    idLogin.stepProperty().addListener((obs, old, now) -> frameVm.signedInNameProperty().set(signedIn().map(Identity::maskedName).orElse("")));
+    runtime.identities()
+        .onCardPresence(
+            present ->
+                uiThread.execute(
+                    () -> idLogin.cardPresence(present)));
+    runtime.identities()
+        .onIdCardLifted(
+            () ->
+                uiThread.execute(
+                    () -> {
+                      if (config.identity().cardRemovalEndsSession() && signedIn().isPresent()) {
+                        runtime.sessions().end(EndReason.CARD_REMOVED);
+                      }
+                    }));
     frameVm.navigationLockedProperty().bind(ticket.busy());
     // the attract screen now; the others when first shown, so that the kiosk is up sooner
     screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
-    screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator)).root());
+    screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
+    screens.put(cn.egov.kiosk.ui.Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
     screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
@@ -126,10 +179,27 @@ public final class KioskUi {
   /** Every screen back to its start, every field cleared, language and theme back to default. */
   private void resetForNextCitizen() {
     ticket.reset();
+    idLogin.reset();
+    frameVm.signedInNameProperty().set("");
     staff.cancel();
     i18n.setLocale(i18n.defaultLocale());
     themes.reset(initialTheme);
     navigator.reset();
+  }
+
+  /** A demo button's command to a simulated device, off the JavaFX thread like any device call. */
+  private void simulate(String deviceId, String command) {
+    tasks.run(
+        () -> {
+          runtime.simulators().find(deviceId).ifPresent(s -> s.apply(command));
+          return null;
+        },
+        done -> {},
+        error -> log.warn("Simulator {} refused {}: {}", deviceId, command, error.getMessage()));
+  }
+
+  private Optional<Identity> signedIn() {
+    return runtime.sessions().current().flatMap(s -> s.get(Identity.SESSION_KEY));
   }
 
   public Parent root() {

@@ -4,5 +4,6 @@ package cn.egov.kiosk.ui;
 public enum Screen {
   ATTRACT,
   HOME,
+  ID_LOGIN,
   TICKET
 }

@@ -65,7 +65,8 @@ class DiagCommandTest {
     String text = out.toString();
     assertThat(text).containsPattern("ticket-printer\\s+receipt-printer\\s+escpos\\s+serial:/dev/ttyKIOSK-NONE@115200\\s+closed\\s+NO");
     assertThat(text).contains("NO_HARDWARE").contains("no such port");
-    assertThat(text).containsPattern("id-reader\\s+id-card-reader\\s+sim\\s+sim:\\s+idle\\s+yes");
+    // the simulated reader is the real SAM driver talking to a virtual reader over an in-process pipe
+    assertThat(text).containsPattern("id-reader\\s+id-card-reader\\s+sim\\s+pipe:id-reader/host\\s+idle\\s+yes");
     assertThat(text).contains("NOT HEALTHY: ticket-printer");
   }
 

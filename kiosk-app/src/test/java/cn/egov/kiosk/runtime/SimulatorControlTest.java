@@ -38,7 +38,7 @@ class SimulatorControlTest {
 
       StringWriter list = new StringWriter();
       assertThat(run(list, "simctl", "--config", dir.resolve("kiosk.yaml").toString())).isZero();
-      assertThat(list.toString()).contains("ticket-printer: connected").contains("  paper-ok - ").contains("id-reader: plugged");
+      assertThat(list.toString()).contains("ticket-printer: connected").contains("  paper-ok - ").contains("id-reader: connected, no card");
 
       StringWriter refused = new StringWriter();
       assertThat(run(refused, "simctl", "--config", dir.resolve("kiosk.yaml").toString(), "ticket-printer", "explode")).isEqualTo(1);

@@ -93,6 +93,6 @@ public final class SimulatedIdCardReader implements Simulator {
 
   @Override
   public String describe() {
-    return (cable.severed() ? "cable pulled" : "connected") + ", " + reader;
+    return (cable.severed() ? "cable pulled" : "connected") + ", " + reader.describe();
   }
 }

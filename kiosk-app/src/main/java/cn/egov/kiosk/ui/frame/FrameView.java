@@ -58,7 +58,11 @@ public final class FrameView {
     // the attract screen shows the hall and the clock in large type itself
     hall.visibleProperty().bind(vm.navigationVisible());
     time.visibleProperty().bind(vm.navigationVisible());
-    HBox top = new HBox(emblem, hall, spacer(), time, language, elderly);
+    Label greeting = new Label();
+    greeting.setId("greeting");
+    greeting.getStyleClass().addAll("hall-name", "greeting");
+    greeting.textProperty().bind(vm.greeting());
+    HBox top = new HBox(emblem, hall, spacer(), greeting, time, language, elderly);
     top.getStyleClass().add("top-bar");
     root.setTop(top);
 

@@ -36,6 +36,7 @@ public final class FrameViewModel {
   private final StringBinding hotline;
   private final Runnable exitSession;
   private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty(false);
+  private final javafx.beans.property.StringProperty signedIn = new javafx.beans.property.SimpleStringProperty("");
 
   public FrameViewModel(
       I18n i18n,
@@ -77,6 +78,17 @@ public final class FrameViewModel {
 
   public StringBinding hallNameProperty() {
     return hallName;
+  }
+
+  /** The signed-in citizen's masked name, or empty: set by the identity step, cleared at the end. */
+  public javafx.beans.property.StringProperty signedInNameProperty() {
+    return signedIn;
+  }
+
+  /** "您好，王*明" while a citizen is signed in; empty otherwise. */
+  public StringBinding greeting() {
+    return Bindings.createStringBinding(
+        () -> signedIn.get().isEmpty() ? "" : i18n.text(Msg.FRAME_GREETING, signedIn.get()), signedIn, i18n.localeProperty());
   }
 
   public StringBinding hotlineProperty() {

@@ -53,7 +53,7 @@ public final class HomeViewModel {
 
     public void open() {
       if (availability.of(feature).get().available()) {
-        navigator.go(screenOf(feature));
+        open.accept(screenOf(feature));
       }
     }
   }
@@ -61,12 +61,19 @@ public final class HomeViewModel {
   private final I18n i18n;
   private final AvailabilityModel availability;
   private final Navigator navigator;
+  private final java.util.function.Consumer<Screen> open;
   private final List<Tile> tiles;
 
   public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
+    this(i18n, availability, navigator, navigator::go);
+  }
+
+  /** @param open how a feature's screen is opened: through the identity step where it needs one */
+  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, java.util.function.Consumer<Screen> open) {
     this.i18n = i18n;
     this.availability = availability;
     this.navigator = navigator;
+    this.open = open;
     this.tiles = java.util.Arrays.stream(Feature.values()).map(Tile::new).toList();
   }
 

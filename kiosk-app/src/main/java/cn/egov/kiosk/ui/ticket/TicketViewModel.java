@@ -49,6 +49,7 @@ public final class TicketViewModel {
   private final SessionManager sessions;
   private final List<String> typeCodes;
   private final BiFunction<String, Locale, String> typeNames;
+  private final java.util.function.Supplier<Optional<String>> maskedIdForTicket;
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSING);
   private final ObservableList<TypeOption> options = FXCollections.observableArrayList();
@@ -70,6 +71,20 @@ public final class TicketViewModel {
       SessionManager sessions,
       List<String> typeCodes,
       BiFunction<String, Locale, String> typeNames) {
+    this(i18n, queue, issuer, tasks, sessions, typeCodes, typeNames, Optional::empty);
+  }
+
+  /** @param maskedIdForTicket the citizen's masked ID number, when the hall prints it on tickets */
+  public TicketViewModel(
+      I18n i18n,
+      QueueService queue,
+      TicketIssuer issuer,
+      TaskRunner tasks,
+      SessionManager sessions,
+      List<String> typeCodes,
+      BiFunction<String, Locale, String> typeNames,
+      java.util.function.Supplier<Optional<String>> maskedIdForTicket) {
+    this.maskedIdForTicket = maskedIdForTicket;
     this.i18n = i18n;
     this.queue = queue;
     this.issuer = issuer;
@@ -107,9 +122,10 @@ public final class TicketViewModel {
     }
     step.set(Step.PRINTING);
     Locale locale = i18n.locale();
+    Optional<String> maskedId = maskedIdForTicket.get();
     long gen = generation;
     tasks.run(
-        () -> issuer.issue(code, locale, Optional.empty()),
+        () -> issuer.issue(code, locale, maskedId),
         outcome -> {
           if (gen == generation) {
             show(outcome);

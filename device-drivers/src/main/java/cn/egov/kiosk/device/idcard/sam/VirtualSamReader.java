@@ -134,6 +134,17 @@ public final class VirtualSamReader {
     }
   }
 
+  /** What lies on the reader and which faults are set, for a console: never the card's data. */
+  public String describe() {
+    synchronized (lock) {
+      String on =
+          card == null
+              ? "no card"
+              : "a " + card.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " card" + (cardState == CardState.READ ? " (read)" : "");
+      return on + (faults.isEmpty() ? "" : ", faults " + faults.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+  }
+
   /** When the current card was placed ({@link System#nanoTime()}). */
   public long placedNanos() {
     return placedNanos;
