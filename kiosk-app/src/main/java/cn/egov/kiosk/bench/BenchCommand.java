@@ -41,6 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--tickets", description = "Tickets per printer measurement (default ${DEFAULT-VALUE}).")
   int tickets = 20;
 
+  @Option(names = "--reads", description = "ID card reads (default ${DEFAULT-VALUE}).")
+  int reads = 20;
+
+  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets or idcard.")
+  String only;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -50,18 +56,32 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("kiosk-bench");
     List<Figure> figures = new ArrayList<>();
     try {
-      try (Display display = Display.find()) {
-        if (display.environment().isEmpty()) {
-          figures.add(Figure.skipped("startup.attract-ready", "no display: set DISPLAY or install Xvfb"));
-        } else {
-          err.println("bench: startup on display " + display.environment().get().get("DISPLAY") + " (" + runs + " runs each)...");
-          err.flush();
-          figures.addAll(new StartupBench(ConfigFiles.defaultConfig(), runs).run(display.environment().get(), scratch.resolve("startup")));
+      if (only != null && !List.of("startup", "tickets", "idcard").contains(only)) {
+        err.println("--only: startup, tickets or idcard, not \"" + only + "\"");
+        err.flush();
+        return 2;
+      }
+      if (only == null || only.equals("startup")) {
+        try (Display display = Display.find()) {
+          if (display.environment().isEmpty()) {
+            figures.add(Figure.skipped("startup.attract-ready", "no display: set DISPLAY or install Xvfb"));
+          } else {
+            err.println("bench: startup on display " + display.environment().get().get("DISPLAY") + " (" + runs + " runs each)...");
+            err.flush();
+            figures.addAll(new StartupBench(ConfigFiles.defaultConfig(), runs).run(display.environment().get(), scratch.resolve("startup")));
+          }
         }
       }
-      err.println("bench: tickets (" + tickets + " each)...");
-      err.flush();
-      figures.addAll(new TicketBench(tickets).run(scratch.resolve("tickets")));
+      if (only == null || only.equals("tickets")) {
+        err.println("bench: tickets (" + tickets + " each)...");
+        err.flush();
+        figures.addAll(new TicketBench(tickets).run(scratch.resolve("tickets")));
+      }
+      if (only == null || only.equals("idcard")) {
+        err.println("bench: ID card reads (" + reads + ")...");
+        err.flush();
+        figures.addAll(new IdReadBench(reads).run(scratch.resolve("idcard")));
+      }
     } finally {
       deleteTree(scratch);
     }

@@ -141,7 +141,7 @@ public final class IdLoginView {
         () -> {
           LoginProblem p = vm.problemProperty().get();
           boolean byItself = p != null && p.retryByItself();
-          retry.setVisible(!byItself && p != LoginProblem.CARD_EXPIRED);
+          retry.setVisible(!byItself); // an expired card too: the citizen may have brought the old one
           retry.setManaged(retry.isVisible());
           picture.setVisible(byItself);
           picture.setManaged(byItself);
