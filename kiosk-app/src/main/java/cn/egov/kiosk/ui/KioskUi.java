@@ -136,6 +136,15 @@ public final class KioskUi {
             present ->
                 uiThread.execute(
                     () -> idLogin.cardPresence(present)));
+    // a reader back in service: the login screen that said it was out of service reads again
+    runtime.devices()
+        .health()
+        .addListener(
+            h -> {
+              if (h.deviceClass() == cn.egov.kiosk.device.api.DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
+                uiThread.execute(idLogin::readerBackInService);
+              }
+            });
     runtime.identities()
         .onIdCardLifted(
             () ->

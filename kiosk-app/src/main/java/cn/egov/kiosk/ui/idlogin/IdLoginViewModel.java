@@ -188,6 +188,13 @@ public final class IdLoginViewModel {
     }
   }
 
+  /** The ID card reader is in service again: a screen that said it was not reads again. On the UI thread. */
+  public void readerBackInService() {
+    if (step.get() == Step.FAILED && problem.get() == LoginProblem.READER_OUT_OF_SERVICE) {
+      read();
+    }
+  }
+
   /** The reader sees a card (or no longer): on the UI thread. */
   public void cardPresence(boolean present) {
     if (present && step.get() == Step.WAITING) {
