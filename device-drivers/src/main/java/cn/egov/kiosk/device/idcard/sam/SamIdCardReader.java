@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.api.PollThread;
 import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
@@ -21,9 +22,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,8 +76,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   /** The poll thread is reading a card for a waiting read (found it, selecting, reading). */
   private volatile boolean readingCard;
   private volatile CompletableFuture<IdCard> waitingRead;
-  private ScheduledExecutorService poller;
-  private ScheduledFuture<?> pollTask;
+  private volatile PollThread poller;
 
   public SamIdCardReader(String id, String driverName, ByteLink link, Options options, StatisticsStore store, Clock clock) {
     super(id, DeviceClass.ID_CARD_READER, driverName, store, clock);
@@ -134,29 +131,13 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   @Override
   protected void doEnable() {
-    poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "device-" + id() + "-poll");
-              t.setDaemon(true);
-              return t;
-            });
-    long ms = options.pollInterval().toMillis();
-    pollTask = poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+    poller = PollThread.start(id(), options.pollInterval(), this::poll);
   }
 
   @Override
   protected void doDisable() {
-    if (pollTask != null) {
-      pollTask.cancel(false);
-    }
     if (poller != null) {
-      poller.shutdown();
-      try {
-        poller.awaitTermination(options.readTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      poller.stop(options.readTimeout().plusSeconds(1));
     }
     CompletableFuture<IdCard> waiting = waitingRead;
     if (waiting != null) {
@@ -197,9 +178,9 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     CompletableFuture<IdCard> result = new CompletableFuture<>();
     waitingRead = result;
-    ScheduledExecutorService p = poller;
+    PollThread p = poller;
     if (p != null) {
-      p.execute(this::poll); // now, not at the next tick
+      p.runNow(this::poll); // now, not at the next tick
     }
     try {
       try {

@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.api.PollThread;
 import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.link.ByteLink;
 import cn.egov.kiosk.device.link.LinkException;
@@ -26,10 +27,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -68,8 +65,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   private final Options options;
   private final EscPosEncoder encoder = new EscPosEncoder();
   private final ReentrantLock wire = new ReentrantLock();
-  private ScheduledExecutorService poller;
-  private ScheduledFuture<?> pollTask;
+  private PollThread poller;
 
   public EscPosPrinter(
       String id, String driverName, ByteLink link, Options options, StatisticsStore store, Clock clock) {
@@ -132,36 +128,13 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
 
   @Override
   protected void doEnable() {
-    poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "device-" + id() + "-poll");
-              t.setDaemon(true);
-              return t;
-            });
-    long ms = options.pollInterval().toMillis();
-    pollTask = poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+    poller = PollThread.start(id(), options.pollInterval(), this::poll);
   }
 
   @Override
   protected void doDisable() {
-    if (pollTask != null) {
-      pollTask.cancel(false);
-    }
     if (poller != null) {
-      // Let a poll in progress finish instead of interrupting it: an interrupted read looks like a
-      // lost link (a false "offline"), and a poll that outlives close() would answer-steal on the
-      // link once it is opened again.
-      poller.shutdown();
-      try {
-        long bound = 2 * options.statusTimeout().toMillis() + 1000;
-        if (!poller.awaitTermination(bound, TimeUnit.MILLISECONDS)) {
-          poller.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        poller.shutdownNow();
-      }
+      poller.stop(Duration.ofMillis(2 * options.statusTimeout().toMillis() + 1000));
     }
   }
 
