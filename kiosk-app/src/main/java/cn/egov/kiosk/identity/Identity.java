@@ -59,8 +59,8 @@ public final class Identity implements Session.Wipeable {
         card instanceof ResidentIdCard r
             ? Optional.of(r.currentAddress())
             : card instanceof ResidencePermit p ? Optional.of(p.address()) : Optional.empty();
-    Identity identity = new Identity(document, card.name(), card.number(), Optional.of(card.birthDate()), address, card.photo().clone());
-    card.wipe();
+    Identity identity = new Identity(document, card.name(), card.number(), Optional.of(card.birthDate()), address, card.photo());
+    card.wipe(); // photo() gave a copy, which this identity now owns and wipes
     return identity;
   }
 

@@ -36,8 +36,15 @@ public final class IdentityService {
   private final Supplier<Optional<SmartCardReader>> smartCards;
   private final Clock clock;
   private final ZoneId zone;
-  /** A social security card that could not be used stays refused until it is taken out. */
-  private volatile boolean smartCardRefused;
+  /**
+   * The social security card in the slot has been used (read or refused): it is not read again
+   * until it is taken out, so that a card left behind does not log the next citizen in.
+   */
+  private volatile boolean smartCardTaken;
+  /** One read at a time; {@link #cancel()} interrupts the one running. */
+  private final Object oneRead = new Object();
+  private final Object cancelling = new Object();
+  private Thread reading;
 
   /**
    * @param smartCards the smart-card reader whose social security card is accepted instead of the
@@ -51,7 +58,7 @@ public final class IdentityService {
     this.zone = zone;
     smartCards.get().ifPresent(r -> r.addListener(presenceListener(present -> {
       if (!present) {
-        smartCardRefused = false;
+        smartCardTaken = false;
       }
     })));
   }
@@ -61,8 +68,37 @@ public final class IdentityService {
     return smartCards.get().isPresent();
   }
 
-  /** Waits up to {@code timeout} for a card (or a social security card, where allowed) and reads it. */
+  /**
+   * Waits up to {@code timeout} for a card (or a social security card, where allowed) and reads it.
+   * A read still running (a screen left and opened again) is cancelled first.
+   */
   public Identity readCard(Duration timeout) throws LoginFailedException {
+    cancel();
+    synchronized (oneRead) {
+      synchronized (cancelling) {
+        reading = Thread.currentThread();
+      }
+      try {
+        return readNow(timeout);
+      } finally {
+        synchronized (cancelling) {
+          reading = null;
+          Thread.interrupted(); // a cancel that came as the read ended must not reach the next task
+        }
+      }
+    }
+  }
+
+  /** Cancels the read that is running, if any: it fails with {@link LoginProblem#NO_CARD}. */
+  public void cancel() {
+    synchronized (cancelling) {
+      if (reading != null) {
+        reading.interrupt();
+      }
+    }
+  }
+
+  private Identity readNow(Duration timeout) throws LoginFailedException {
     Optional<SmartCardReader> ssc = smartCards.get();
     Optional<IdCardReader> id = reader.get();
     if (id.isEmpty() && ssc.isEmpty()) {
@@ -72,34 +108,35 @@ public final class IdentityService {
       return readIdCard(id.get(), timeout, false);
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    boolean idReaderWorks = false;
     while (true) {
-      if (!smartCardRefused && ssc.get().conditions().contains(Condition.CARD_PRESENT)) {
+      if (!smartCardTaken && ssc.get().conditions().contains(Condition.CARD_PRESENT)) {
         return readSocialSecurityCard(ssc.get());
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         log.info("Login: no card within {} s", timeout.toSeconds());
-        throw new LoginFailedException(
-            idReaderWorks ? LoginProblem.NO_CARD : LoginProblem.READER_OUT_OF_SERVICE,
-            "no card within " + timeout.toSeconds() + " s" + (idReaderWorks ? "" : "; the ID card reader was out of service"),
-            null);
+        throw new LoginFailedException(LoginProblem.NO_CARD, "no card within " + timeout.toSeconds() + " s", null);
       }
       Duration slice = Duration.ofNanos(Math.min(left, SLICE.toNanos()));
-      if (id.isPresent() && id.get().state() != DeviceState.OFFLINE) {
-        try {
-          return readIdCard(id.get(), slice, true);
-        } catch (LoginFailedException e) {
-          if (e.problem() == LoginProblem.NO_CARD) {
-            idReaderWorks = true; // no ID card in this slice: the social security card may still come
-          } else if (e.problem() == LoginProblem.READER_OUT_OF_SERVICE) {
-            sleep(slice);
-          } else {
-            throw e;
-          }
+      if (id.isEmpty()) {
+        sleep(slice); // social security cards only
+        continue;
+      }
+      if (id.get().state() == DeviceState.OFFLINE) {
+        // said at once, as without social security cards: the screen reads again when it is back
+        log.info("ID card login: {} (the ID card reader is offline)", LoginProblem.READER_OUT_OF_SERVICE);
+        throw new LoginFailedException(LoginProblem.READER_OUT_OF_SERVICE, "the ID card reader is offline", null);
+      }
+      try {
+        return readIdCard(id.get(), slice, true);
+      } catch (LoginFailedException e) {
+        if (e.problem() != LoginProblem.NO_CARD) {
+          throw e;
         }
-      } else {
-        sleep(slice);
+        if (Thread.currentThread().isInterrupted()) {
+          throw e; // cancelled
+        }
+        // no ID card in this slice: the social security card may still come
       }
     }
   }
@@ -111,7 +148,7 @@ public final class IdentityService {
       card = r.read(timeout);
     } catch (DeviceException e) {
       LoginProblem problem = problemOf(e);
-      if (slice && (problem == LoginProblem.NO_CARD || problem == LoginProblem.READER_OUT_OF_SERVICE)) {
+      if (slice && problem == LoginProblem.NO_CARD) {
         log.debug("ID card login: {} ({})", problem, e.summary());
       } else {
         log.info("ID card login: {} ({})", problem, e.summary());
@@ -136,24 +173,25 @@ public final class IdentityService {
           e.extendedCode().equals("NOT_SOCIAL_SECURITY_CARD")
               ? LoginProblem.CARD_NOT_SUPPORTED
               : e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE ? LoginProblem.READER_OUT_OF_SERVICE : LoginProblem.CARD_UNREADABLE;
-      smartCardRefused = true;
+      smartCardTaken = true;
       log.info("Social security card login: {} ({})", problem, e.summary());
       throw new LoginFailedException(problem, e.summary(), e);
     }
     if (card.expiredOn(today())) {
-      smartCardRefused = true;
+      smartCardTaken = true;
       log.info("Social security card login: an expired card (version {}) was refused", card.specVersion().orElse("?"));
       throw new LoginFailedException(LoginProblem.CARD_EXPIRED, "the social security card has expired", null);
     }
     Optional<Identity> identity = Identity.of(card);
     if (identity.isEmpty()) {
-      smartCardRefused = true;
+      smartCardTaken = true;
       log.info(
           "Social security card login: version {} gives no holder data without a PSAM ({})",
           card.specVersion().orElse("?"),
           card.needsPsam());
       throw new LoginFailedException(LoginProblem.USE_ID_CARD, "the social security card does not give its holder's data here", null);
     }
+    smartCardTaken = true;
     log.info("Social security card login: card read (version {})", card.specVersion().orElse("?"));
     return identity.get();
   }
@@ -184,6 +222,11 @@ public final class IdentityService {
     })));
   }
 
+  /** Whether an ID card lies on the reader now (read or not). */
+  public boolean idCardPresent() {
+    return reader.get().map(r -> r.conditions().contains(Condition.CARD_PRESENT)).orElse(false);
+  }
+
   /** Follows the ID card only: {@code false} when it is lifted off the reader. */
   public void onIdCardLifted(Runnable listener) {
     reader.get().ifPresent(r -> r.addListener(presenceListener(present -> {
@@ -207,6 +250,9 @@ public final class IdentityService {
       return LoginProblem.READER_OUT_OF_SERVICE;
     }
     String x = e.extendedCode();
+    if (e.code() == ErrorCode.CANCELLED) {
+      return LoginProblem.NO_CARD;
+    }
     if (x.equals("LIFT_AND_PLACE_AGAIN")) {
       return LoginProblem.LIFT_AND_PLACE_AGAIN;
     }

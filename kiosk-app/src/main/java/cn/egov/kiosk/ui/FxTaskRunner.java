@@ -29,7 +29,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             T result = work.call();
             Platform.runLater(() -> onSuccess.accept(result));
           } catch (Exception | Error e) {
-            log.error("Background work failed", e);
+            if (e instanceof RuntimeException || e instanceof Error) {
+              log.error("Background work failed", e);
+            } else {
+              log.debug("Background work ended with {}", e.toString()); // an outcome its caller handles
+            }
             Platform.runLater(() -> onFailure.accept(e));
           }
         });

@@ -104,11 +104,11 @@ public final class KioskUi {
             () -> ticketsCarryId ? signedIn().map(Identity::maskedNumber) : Optional.empty());
     Optional<Runnable> demoCard =
         config.kiosk().demo()
-            ? runtime.idCardReaderId().map(id -> () -> simulate(id, "insert-card"))
+            ? runtime.idCardReaderId().filter(id -> runtime.simulators().find(id).isPresent()).map(id -> () -> simulate(id, "insert-card"))
             : Optional.empty();
     Optional<Runnable> demoSocialSecurityCard =
         config.kiosk().demo()
-            ? runtime.smartCardReaderId().map(id -> () -> simulate(id, "insert-card"))
+            ? runtime.smartCardReaderId().filter(id -> runtime.simulators().find(id).isPresent()).map(id -> () -> simulate(id, "insert-card"))
             : Optional.empty();
     this.idLogin =
         new IdLoginViewModel(
@@ -136,6 +136,14 @@ public final class KioskUi {
             present ->
                 uiThread.execute(
                     () -> idLogin.cardPresence(present)));
+    navigator
+        .currentProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (was == cn.egov.kiosk.ui.Screen.ID_LOGIN && now != cn.egov.kiosk.ui.Screen.ID_LOGIN) {
+                idLogin.left();
+              }
+            });
     // a reader back in service: the login screen that said it was out of service reads again
     runtime.devices()
         .health()

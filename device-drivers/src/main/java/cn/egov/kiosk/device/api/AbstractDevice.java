@@ -298,12 +298,24 @@ public abstract class AbstractDevice implements Device {
     try {
       return operation.run();
     } catch (DeviceException e) {
-      statistics.increment(DeviceStatistics.FAILURES);
+      if (isDeviceFailure(e)) {
+        statistics.increment(DeviceStatistics.FAILURES);
+      }
       throw e;
     } finally {
       operating.set(false);
       recomputeState();
     }
+  }
+
+  /**
+   * Whether an error counts as the device's failure: not the citizen's doing ({@code USER_ERROR}, a
+   * card to lift), not a cancellation, not a wait in which nobody came ({@code TIMEOUT/NO_CARD}).
+   */
+  private static boolean isDeviceFailure(DeviceException e) {
+    return e.code() != ErrorCode.USER_ERROR
+        && e.code() != ErrorCode.CANCELLED
+        && !(e.code() == ErrorCode.TIMEOUT && e.extendedCode().equals("NO_CARD"));
   }
 
   /** Whether an operation is running. */

@@ -63,11 +63,11 @@ public final class SimulatedIdCardReader implements Simulator {
       case "bad-checksum" -> reader.inject(VirtualSamReader.Fault.BAD_CHECKSUM);
       case "truncated" -> reader.inject(VirtualSamReader.Fault.TRUNCATED);
       case "garbage" -> reader.inject(VirtualSamReader.Fault.GARBAGE);
-      case "slow" -> reader.inject(VirtualSamReader.Fault.SLOW);
+      case "slow" -> reader.injectAlways(VirtualSamReader.Fault.SLOW);
       case "slow-off" -> reader.clear(VirtualSamReader.Fault.SLOW);
-      case "sam-failure" -> reader.inject(VirtualSamReader.Fault.SAM_FAILURE);
+      case "sam-failure" -> reader.injectAlways(VirtualSamReader.Fault.SAM_FAILURE);
       case "sam-ok" -> reader.clear(VirtualSamReader.Fault.SAM_FAILURE);
-      case "no-card" -> reader.inject(VirtualSamReader.Fault.NO_CARD);
+      case "no-card" -> reader.injectAlways(VirtualSamReader.Fault.NO_CARD);
       case "no-card-off" -> reader.clear(VirtualSamReader.Fault.NO_CARD);
       case "disconnect" -> cable.sever();
       case "reconnect" -> cable.restore();

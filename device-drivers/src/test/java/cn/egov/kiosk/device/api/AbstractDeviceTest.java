@@ -222,6 +222,28 @@ class AbstractDeviceTest {
   }
 
   @Test
+  void whatIsNotTheDevicesFaultDoesNotCountAsAFailure() throws DeviceException {
+    ready();
+
+    for (DeviceException e :
+        new DeviceException[] {
+          new DeviceException(ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "card to lift"),
+          new DeviceException(ErrorCode.CANCELLED, "", "cancelled"),
+          new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "nobody came"),
+        }) {
+      assertCode(() -> device.work(() -> {
+        throw e;
+      }), e.code());
+    }
+    assertThat(device.statistics().get(DeviceStatistics.FAILURES)).isZero();
+
+    assertCode(() -> device.work(() -> {
+      throw new DeviceException(ErrorCode.TIMEOUT, "NO_ANSWER", "silence");
+    }), ErrorCode.TIMEOUT);
+    assertThat(device.statistics().get(DeviceStatistics.FAILURES)).isEqualTo(1);
+  }
+
+  @Test
   void anOfflineDeviceRefusesWork() throws DeviceException {
     ready();
     device.condition(Condition.OFFLINE, true);

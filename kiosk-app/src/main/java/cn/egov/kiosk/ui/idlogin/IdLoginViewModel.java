@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdLoginViewModel {
   private static final Logger log = LoggerFactory.getLogger(IdLoginViewModel.class);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
   public enum Step {
     WAITING,
@@ -107,13 +108,19 @@ public final class IdLoginViewModel {
   public void read() {
     problem.set(null);
     step.set(Step.WAITING);
-    startReading();
+    startReading(false);
   }
 
-  private void startReading() {
+  /** @param pause wait a moment first: the reader is asked again after a failure, not hammered */
+  private void startReading(boolean pause) {
     long gen = ++generation;
     tasks.run(
-        () -> identities.readCard(readTimeout),
+        () -> {
+          if (pause) {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+          }
+          return identities.readCard(readTimeout);
+        },
         identity -> {
           if (gen == generation) {
             accept(identity);
@@ -183,8 +190,9 @@ public final class IdLoginViewModel {
     LoginProblem p = error instanceof LoginFailedException lf ? lf.problem() : LoginProblem.READER_OUT_OF_SERVICE;
     problem.set(p);
     step.set(Step.FAILED);
+    // the message stays; reading goes on, twice a second, while the citizen moves the card
     if (p.retryByItself()) {
-      startReading(); // the message stays; reading goes on while the citizen moves the card
+      startReading(true);
     }
   }
 
@@ -232,9 +240,15 @@ public final class IdLoginViewModel {
     return identities.acceptsSocialSecurityCard();
   }
 
-  /** Forgets the screen's state (a session ended); a read in flight is ignored when it returns. */
+  /** The citizen left the login screen (back, home, on to the flow): a read in flight is cancelled. */
+  public void left() {
+    reset();
+  }
+
+  /** Forgets the screen's state (a session ended); a read in flight is cancelled and ignored. */
   public void reset() {
     generation++;
+    identities.cancel();
     step.set(Step.WAITING);
     problem.set(null);
     maskedName.set("");

@@ -64,6 +64,9 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
   }
 
+  /** The counter of reads asked for (each {@link #read} call), beside the reads done. */
+  public static final String READS_ASKED = "readsAsked";
+
   /** Bytes exchanged with the reader, both ways, since the device was created: for diagnostics. */
   private final AtomicLong bytesExchanged = new AtomicLong();
 
@@ -172,6 +175,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   }
 
   private IdCard readNow(Duration timeout) throws DeviceException {
+    statistics().increment(READS_ASKED);
     if (readCardStillThere) {
       throw new DeviceException(
           ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "the card on the reader has been read; it must be lifted and placed again");
@@ -194,7 +198,8 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         return result.get(options.readTimeout().plus(options.commandTimeout().multipliedBy(4)).toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (TimeoutException e) {
-      throw new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toMillis() + " ms");
+      DeviceException none = new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toMillis() + " ms");
+      return cardReadMeanwhile(result, none);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof DeviceException de) {
         throw de;
@@ -202,9 +207,24 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       throw new DeviceException(ErrorCode.HARDWARE_ERROR, "READ_FAILED", "reading failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DeviceException(ErrorCode.CANCELLED, "", "read cancelled", e);
+      return cardReadMeanwhile(result, new DeviceException(ErrorCode.CANCELLED, "", "read cancelled", e));
     } finally {
       waitingRead = null;
+    }
+  }
+
+  /**
+   * A read that gives up: the poll thread must no longer hand it a card (one it reads now is
+   * wiped); a card it handed over at that very moment is returned rather than lost.
+   */
+  private static IdCard cardReadMeanwhile(CompletableFuture<IdCard> result, DeviceException giveUp) throws DeviceException {
+    if (result.completeExceptionally(giveUp)) {
+      throw giveUp;
+    }
+    try {
+      return result.join();
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+      throw failed.getCause() instanceof DeviceException de ? de : giveUp;
     }
   }
 
@@ -291,8 +311,12 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     IdCard card;
     try {
       SamReadResponse parts = SamReadResponse.parse(read.data());
-      card = IdCardText.decode(parts.text(), parts.photo(), parts.fingerprint());
-      Arrays.fill(read.data(), (byte) 0);
+      try {
+        card = parts.decode(); // the card keeps copies of its own; these bytes are wiped now
+      } finally {
+        parts.wipe();
+        Arrays.fill(read.data(), (byte) 0);
+      }
     } catch (IdCardTextException e) {
       statistics().increment("unreadableCards");
       throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_CARD_DATA", "the card's data is not valid: " + e.getMessage(), e);

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class VirtualSamReader {
   private static final Logger log = LoggerFactory.getLogger(VirtualSamReader.class);
 
-  /** The faults it can play. */
+  /** The faults it can play: once with {@link #inject}, on every answer with {@link #injectAlways}. */
   public enum Fault {
     /** The next answer carries a wrong checksum. */
     BAD_CHECKSUM,
@@ -40,11 +40,11 @@ public final class VirtualSamReader {
     TRUNCATED,
     /** Random bytes come before the next answer's preamble. */
     GARBAGE,
-    /** Every answer comes late (see {@link #setSlowAnswers}). */
+    /** The answer comes late (see {@link #setSlowAnswers}): past the driver's timeout, silence. */
     SLOW,
-    /** The SAM fails its self-check: every command is answered 0x60. */
+    /** The SAM fails its self-check: the command is answered 0x60. */
     SAM_FAILURE,
-    /** No card is ever found. */
+    /** Find-card finds no card. */
     NO_CARD
   }
 
@@ -161,6 +161,12 @@ public final class VirtualSamReader {
 
   // ---- faults and pace -----------------------------------------------------------------------
 
+  /** Whether {@code fault} is due now; a fault injected once is used up by this. Under the lock. */
+  private boolean take(Fault fault) {
+    return always.contains(fault) || faults.remove(fault);
+  }
+
+  /** Plays {@code fault} once: on the next answer it applies to. */
   public void inject(Fault fault) {
     synchronized (lock) {
       faults.add(fault);
@@ -207,7 +213,7 @@ public final class VirtualSamReader {
       if (command == null) {
         return SamFrames.response(0, 0, SamStatus.HOST_COMMAND.sw3(), new byte[0]);
       }
-      if (faults.contains(Fault.SAM_FAILURE)) {
+      if (take(Fault.SAM_FAILURE)) {
         return SamFrames.response(0, 0, SamStatus.SAM_SELF_CHECK.sw3(), new byte[0]);
       }
       return switch (command) {
@@ -226,7 +232,7 @@ public final class VirtualSamReader {
   }
 
   private byte[] find() {
-    if (faults.contains(Fault.NO_CARD) || card == null || cardState == CardState.READ) {
+    if (card == null || cardState == CardState.READ || take(Fault.NO_CARD)) {
       return SamFrames.response(0, 0, SamStatus.NO_CARD.sw3(), new byte[0]);
     }
     events.accept(new Event("found", System.nanoTime()));
@@ -325,21 +331,21 @@ public final class VirtualSamReader {
     long slow;
     int rate;
     synchronized (lock) {
-      if (always.contains(Fault.BAD_CHECKSUM) || faults.remove(Fault.BAD_CHECKSUM)) {
+      if (take(Fault.BAD_CHECKSUM)) {
         out = frame.clone();
         out[out.length - 1] ^= 0x5A;
       }
-      if (always.contains(Fault.TRUNCATED) || faults.remove(Fault.TRUNCATED)) {
+      if (take(Fault.TRUNCATED)) {
         out = Arrays.copyOf(out, out.length / 2);
       }
-      if (always.contains(Fault.GARBAGE) || faults.remove(Fault.GARBAGE)) {
+      if (take(Fault.GARBAGE)) {
         byte[] junk = new byte[7 + random.nextInt(20)];
         random.nextBytes(junk);
         byte[] both = Arrays.copyOf(junk, junk.length + out.length);
         System.arraycopy(out, 0, both, junk.length, out.length);
         out = both;
       }
-      slow = faults.contains(Fault.SLOW) ? slowBy.toMillis() : 0;
+      slow = take(Fault.SLOW) ? slowBy.toMillis() : 0;
       rate = baud;
     }
     if (slow > 0) {

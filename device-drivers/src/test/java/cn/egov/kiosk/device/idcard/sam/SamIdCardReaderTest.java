@@ -194,7 +194,7 @@ class SamIdCardReaderTest {
     ready();
     virtual.place(DemoCards.resident());
     virtual.setSlowAnswers(Duration.ofMillis(800));
-    virtual.inject(VirtualSamReader.Fault.SLOW);
+    virtual.injectAlways(VirtualSamReader.Fault.SLOW);
 
     assertThatThrownBy(() -> reader.read(SAFETY))
         .isInstanceOfSatisfying(DeviceException.class, e -> {
@@ -205,14 +205,14 @@ class SamIdCardReaderTest {
 
   @Test
   void aFailedSamKeepsTheReaderFromOpeningAndFailsReads() throws DeviceException {
-    virtual.inject(VirtualSamReader.Fault.SAM_FAILURE);
+    virtual.injectAlways(VirtualSamReader.Fault.SAM_FAILURE);
     assertThatThrownBy(() -> reader.open())
         .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.extendedCode()).isEqualTo("SW3_60"));
 
     virtual.clear(VirtualSamReader.Fault.SAM_FAILURE);
     ready();
     virtual.place(DemoCards.resident());
-    virtual.inject(VirtualSamReader.Fault.SAM_FAILURE);
+    virtual.injectAlways(VirtualSamReader.Fault.SAM_FAILURE);
     assertThatThrownBy(() -> reader.read(SAFETY))
         .isInstanceOfSatisfying(DeviceException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.HARDWARE_ERROR);
