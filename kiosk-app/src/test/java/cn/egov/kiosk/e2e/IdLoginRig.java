@@ -160,7 +160,12 @@ final class IdLoginRig implements AutoCloseable {
    * click aimed before their first layout would land beside them.
    */
   static void tap(FxRobot robot, String query) {
-    await(() -> shown(robot, query), Duration.ofSeconds(10), query + " on screen");
+    // shown and enabled: a tile is enabled once the availability model has heard the devices are up,
+    // a moment after the health model says so; a click on it before then is lost
+    await(
+        () -> shown(robot, query) && robot.lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false),
+        Duration.ofSeconds(10),
+        query + " on screen and enabled");
     robot.clickOn(query);
     WaitForAsyncUtils.waitForFxEvents();
   }
