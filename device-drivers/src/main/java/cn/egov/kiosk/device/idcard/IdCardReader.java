@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * A resident ID card reader. While enabled it watches for a card: {@code card-present} and {@code
- * card-removed} status events tell when a card is placed and lifted.
+ * card-removed} status events tell when a card is placed and lifted, and a data event with a
+ * {@link CardRead} payload when a card has been read.
  */
 public interface IdCardReader extends Device {
 

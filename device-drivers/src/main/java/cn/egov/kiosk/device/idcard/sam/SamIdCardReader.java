@@ -10,6 +10,7 @@ import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
 import cn.egov.kiosk.device.api.PollThread;
 import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.idcard.CardRead;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
@@ -112,7 +113,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
     }
     try {
-      checkSam();
+      checkSamOrReset();
       samId = SamIds.format(exchange(SamCommand.SAM_ID, options.commandTimeout()).data());
     } catch (DeviceException e) {
       link.close();
@@ -123,6 +124,20 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
           e);
     }
     readCardStillThere = false;
+  }
+
+  /** The SAM's status; a SAM that answers but reports a fault is reset once and asked again. */
+  private void checkSamOrReset() throws DeviceException {
+    try {
+      checkSam();
+    } catch (DeviceException e) {
+      if (e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.OFFLINE) {
+        throw e; // nothing answers: a reset would not be heard either
+      }
+      log.warn("Reader {}: SAM status {}; resetting the SAM", id(), e.summary());
+      exchange(SamCommand.RESET_SAM, options.commandTimeout());
+      checkSam();
+    }
   }
 
   private void checkSam() throws DeviceException {
@@ -335,6 +350,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     statistics().increment(DeviceStatistics.READS);
     log.info("Reader {}: card read ({}) in {} ms", id(), card.type(), (System.nanoTime() - start) / 1_000_000);
+    publishData(new CardRead(card.type()));
     if (!waiting.complete(card)) {
       card.wipe(); // the caller gave up meanwhile
     }

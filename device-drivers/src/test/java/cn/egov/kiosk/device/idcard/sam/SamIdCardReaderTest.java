@@ -9,6 +9,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.idcard.CardRead;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.ForeignResidentIdCard;
 import cn.egov.kiosk.device.idcard.IdCard;
@@ -75,6 +76,8 @@ class SamIdCardReaderTest {
     IdCard card = reader.read(SAFETY);
 
     assertThat(card).isInstanceOf(ResidentIdCard.class);
+    Await.until(() -> events.dataPayloads().contains(new CardRead(IdCardType.RESIDENT)), SAFETY, "the card-read event");
+    assertThat(events.statusNames()).contains("card-present");
     ResidentIdCard r = (ResidentIdCard) card;
     assertThat(r.name()).isEqualTo("王小明");
     assertThat(r.idNumber()).isEqualTo("11010519491231002X");
@@ -219,6 +222,16 @@ class SamIdCardReaderTest {
           assertThat(e.extendedCode()).isEqualTo("SW3_60");
           assertThat(e.getMessage()).contains("self-check");
         });
+  }
+
+  @Test
+  void aSamThatReportsAFaultOnceIsResetAndTheReaderOpens() throws DeviceException {
+    virtual.inject(VirtualSamReader.Fault.SAM_FAILURE); // the next answer only
+
+    ready();
+
+    assertThat(reader.samId()).isNotEmpty();
+    assertThat(reader.state()).isEqualTo(DeviceState.IDLE);
   }
 
   @Test
