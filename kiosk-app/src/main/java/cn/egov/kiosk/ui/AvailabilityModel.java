@@ -19,10 +19,13 @@ public final class AvailabilityModel {
 
   public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
     this.source = source;
+    // listen first, then read: a device that comes up in between would otherwise never be heard of
+    // (a simulator turns healthy once and then stays quiet), leaving its features off for good
     for (Feature f : Feature.values()) {
-      byFeature.put(f, new ReadOnlyObjectWrapper<>(source.of(f)));
+      byFeature.put(f, new ReadOnlyObjectWrapper<>());
     }
     source.health().addListener(changed -> uiThread.execute(this::refresh));
+    byFeature.forEach((feature, property) -> property.set(source.of(feature)));
   }
 
   public ReadOnlyObjectProperty<Availability> of(Feature feature) {

@@ -337,15 +337,24 @@ class IdReaderCommandsTest {
   }
 
   @Test
-  void aSamFailureOnceFailsOneAnswerOnly() {
-    startSim("--fault-once", "sam-failure");
+  void aTruncatedAnswerOnceFailsOneReadOnly() {
+    startSim("--fault-once", "truncated");
 
     Run first = diag("--json");
     assertThat(first.exit()).as(first.all()).isEqualTo(1);
-    assertThat(readJson(first.out()).get("extendedCode").asText()).isEqualTo("SW3_60");
+    assertThat(readJson(first.out()).get("extendedCode").asText()).isEqualTo("TRUNCATED_FRAME");
 
     Run second = diag("--json");
     assertThat(second.exit()).as("the fault was for one answer: " + second.all()).isZero();
+  }
+
+  @Test
+  void aSamFailingOnceIsResetAtOpenAndTheCardIsRead() {
+    startSim("--fault-once", "sam-failure");
+
+    Run first = diag("--json");
+    assertThat(first.exit()).as("the driver resets a SAM that reports a fault: " + first.all()).isZero();
+    assertThat(readJson(first.out()).get("type").asText()).isEqualTo("RESIDENT");
   }
 
   @Test
