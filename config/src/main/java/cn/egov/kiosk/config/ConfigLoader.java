@@ -1,11 +1,12 @@
 package cn.egov.kiosk.config;
 
 import cn.egov.kiosk.config.ConfigProblem.Kind;
-import cn.egov.kiosk.config.YamlTree.Entry;
-import cn.egov.kiosk.config.YamlTree.ListNode;
-import cn.egov.kiosk.config.YamlTree.MapNode;
-import cn.egov.kiosk.config.YamlTree.Node;
-import cn.egov.kiosk.config.YamlTree.ScalarNode;
+import cn.egov.kiosk.config.yaml.YamlTree;
+import cn.egov.kiosk.config.yaml.YamlTree.Entry;
+import cn.egov.kiosk.config.yaml.YamlTree.ListNode;
+import cn.egov.kiosk.config.yaml.YamlTree.MapNode;
+import cn.egov.kiosk.config.yaml.YamlTree.Node;
+import cn.egov.kiosk.config.yaml.YamlTree.ScalarNode;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;
@@ -133,7 +134,7 @@ public final class ConfigLoader {
         parsed = YamlTree.parse(yaml);
       } catch (YamlTree.SyntaxError e) {
         throw new ConfigException(new ConfigProblem(
-            file, lineOf(e.line), "", Kind.SYNTAX,
+            file, lineOf(e.line()), "", Kind.SYNTAX,
             "well-formed YAML (indent with spaces, a space after every colon, quotes closed)",
             Optional.of(e.getMessage())));
       }

@@ -1,4 +1,4 @@
-package cn.egov.kiosk.config;
+package cn.egov.kiosk.config.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,28 +15,29 @@ import java.util.Map;
 /**
  * A YAML document read token by token into a small tree that remembers the line of every key and
  * value, which Jackson's {@code JsonNode} does not. Duplicate keys are reported, not overwritten.
+ * Shared by the files staff edit: the configuration and the print templates.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
   private YamlTree() {}
 
   /** A node of the tree; {@code line} is 1-based. */
-  sealed interface Node permits MapNode, ListNode, ScalarNode {
+  public sealed interface Node permits MapNode, ListNode, ScalarNode {
     int line();
   }
 
   /** A key of a mapping, the line the key is on, and its value. */
-  record Entry(String key, int keyLine, Node value) {}
+  public record Entry(String key, int keyLine, Node value) {}
 
-  record MapNode(int line, Map<String, Entry> entries) implements Node {
-    MapNode {
+  public record MapNode(int line, Map<String, Entry> entries) implements Node {
+    public MapNode {
       entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
   }
 
-  record ListNode(int line, List<Node> items) implements Node {
-    ListNode {
+  public record ListNode(int line, List<Node> items) implements Node {
+    public ListNode {
       items = List.copyOf(items);
     }
   }
@@ -46,31 +47,36 @@ final class YamlTree {
    * an unquoted {@code 0123}, a {@code VALUE_NUMBER_INT}) and its text as written. An alias
    * ({@code *name}) is a scalar with {@code alias} set: aliases are not supported.
    */
-  record ScalarNode(int line, JsonToken token, String text, boolean alias) implements Node {
+  public record ScalarNode(int line, JsonToken token, String text, boolean alias) implements Node {
     /** Null, {@code ~}, or an empty value such as {@code hotline:}. */
-    boolean isAbsent() {
+    public boolean isAbsent() {
       return !alias && (token == JsonToken.VALUE_NULL || text == null || text.isEmpty());
     }
   }
 
   /** A syntax error: the line and what the YAML parser said. */
-  static final class SyntaxError extends Exception {
+  public static final class SyntaxError extends Exception {
     private static final long serialVersionUID = 1L;
-    final int line;
+    private final int line;
 
     SyntaxError(int line, String message) {
       super(message);
       this.line = line;
     }
+
+    /** The 1-based line of the problem; 0 when unknown. */
+    public int line() {
+      return line;
+    }
   }
 
   /** What {@link #parse} found: the root (null for an empty document) and the duplicate keys. */
-  record Parsed(Node root, int secondDocumentLine, List<Duplicate> duplicates) {}
+  public record Parsed(Node root, int secondDocumentLine, List<Duplicate> duplicates) {}
 
   /** A key given twice in one mapping. */
-  record Duplicate(String path, int line, int firstLine) {}
+  public record Duplicate(String path, int line, int firstLine) {}
 
-  static Parsed parse(String yaml) throws SyntaxError {
+  public static Parsed parse(String yaml) throws SyntaxError {
     List<Duplicate> duplicates = new ArrayList<>();
     try (YAMLParser p = FACTORY.createParser(yaml)) {
       JsonToken first = p.nextToken();
