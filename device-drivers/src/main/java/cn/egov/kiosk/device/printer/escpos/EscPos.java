@@ -61,4 +61,7 @@ public final class EscPos {
   static final int CUT_FULL_AFTER_FEED = 65;
 
   static final int CUT_PARTIAL_AFTER_FEED = 66;
+
+  /** {@code GS k m=73}: Code 128, with the length byte and a code set prefix ({@code {B}). */
+  public static final int BARCODE_CODE128 = 73;
 }

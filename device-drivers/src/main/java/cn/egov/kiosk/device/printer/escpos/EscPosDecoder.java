@@ -41,6 +41,9 @@ public final class EscPosDecoder {
     int qrSize = 3;
     ErrorCorrection qrEcc = ErrorCorrection.L;
     byte[] qrData;
+    int barcodeHeight = 162;
+    int barcodeModule = 3;
+    boolean barcodeText;
 
     Parser(byte[] bytes) {
       this.b = bytes;
@@ -179,11 +182,73 @@ public final class EscPosDecoder {
           i += (m == EscPos.CUT_FULL_AFTER_FEED || m == EscPos.CUT_PARTIAL_AFTER_FEED) ? 4 : 3;
         }
         case '(' -> gsParen();
+        case 'h' -> {
+          barcodeHeight = u(i + 2);
+          i += 3;
+        }
+        case 'w' -> {
+          barcodeModule = u(i + 2);
+          i += 3;
+        }
+        case 'H' -> {
+          barcodeText = u(i + 2) != 0 && u(i + 2) != '0';
+          i += 3;
+        }
+        case 'k' -> barcode();
+        case 'v' -> raster();
         default -> {
           unknown.add(String.format("GS 0x%02X at %d", cmd, i));
           i += 2;
         }
       }
+    }
+
+    /** {@code GS k 73 n {B data}}: Code 128; other symbologies are listed as unknown. */
+    void barcode() {
+      int m = u(i + 2);
+      int n = u(i + 3);
+      if (m != EscPos.BARCODE_CODE128 || n < 2 || i + 4 + n > b.length) {
+        unknown.add(String.format("GS k 0x%02X at %d", m, i));
+        i = m >= 65 && n >= 0 ? Math.min(b.length, i + 4 + n) : i + 3;
+        return;
+      }
+      String data = new String(b, i + 4, n, java.nio.charset.StandardCharsets.US_ASCII);
+      String payload = data.startsWith("{") ? data.substring(2) : data;
+      if (line.size() > 0) {
+        endLine();
+      }
+      try {
+        elements.add(
+            new ReceiptElement.Barcode(
+                payload, Math.max(1, barcodeHeight), Math.max(2, Math.min(6, barcodeModule)), barcodeText, align));
+      } catch (IllegalArgumentException e) {
+        unknown.add(String.format("GS k (not a Code 128 payload) at %d", i));
+      }
+      i += 4 + n;
+    }
+
+    /** {@code GS v 0 m xL xH yL yH d...}: a raster image. */
+    void raster() {
+      int rowBytes = u(i + 4) | (u(i + 5) << 8);
+      int rows = u(i + 6) | (u(i + 7) << 8);
+      int start = i + 8;
+      if (u(i + 2) != '0' || rowBytes <= 0 || rows <= 0 || start + (long) rowBytes * rows > b.length) {
+        unknown.add(String.format("GS v at %d", i));
+        i = b.length;
+        return;
+      }
+      int w = rowBytes * 8;
+      boolean[] dots = new boolean[w * rows];
+      for (int y = 0; y < rows; y++) {
+        for (int x = 0; x < w; x++) {
+          dots[y * w + x] = (b[start + y * rowBytes + x / 8] & (0x80 >> (x % 8))) != 0;
+        }
+      }
+      if (line.size() > 0) {
+        endLine();
+      }
+      elements.add(new ReceiptElement.RasterImage(w, rows, dots, align));
+      i = start + rowBytes * rows;
     }
 
     void gsParen() {

@@ -6,9 +6,11 @@ import static cn.egov.kiosk.device.printer.escpos.EscPos.GS;
 import cn.egov.kiosk.device.printer.receipt.Align;
 import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
 import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Barcode;
 import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Cut;
 import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Feed;
 import cn.egov.kiosk.device.printer.receipt.ReceiptElement.QrCode;
+import cn.egov.kiosk.device.printer.receipt.ReceiptElement.RasterImage;
 import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Text;
 import cn.egov.kiosk.device.printer.receipt.TextStyle;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,8 @@ import java.io.ByteArrayOutputStream;
 /**
  * Encodes a receipt document as ESC/POS: initialise, Chinese mode, then per element alignment
  * ({@code ESC a}), bold ({@code ESC E}), size ({@code GS !}), GB18030 text and a line feed; QR
- * codes with {@code GS ( k} (model 2); feeds with {@code ESC d}; cuts with {@code GS V}. Modes are
+ * codes with {@code GS ( k} (model 2); Code 128 barcodes with {@code GS h/w/H} and {@code GS k 73};
+ * raster images with {@code GS v 0}; feeds with {@code ESC d}; cuts with {@code GS V}. Modes are
  * only sent when they change.
  */
 public final class EscPosEncoder {
@@ -33,6 +36,10 @@ public final class EscPosEncoder {
         w.bytes(ESC, 'd', f.lines());
       } else if (element instanceof QrCode q) {
         w.qr(q);
+      } else if (element instanceof Barcode bc) {
+        w.barcode(bc);
+      } else if (element instanceof RasterImage r) {
+        w.raster(r);
       } else if (element instanceof Cut c) {
         w.bytes(GS, 'V', c.partial() ? EscPos.CUT_PARTIAL_AFTER_FEED : EscPos.CUT_FULL_AFTER_FEED, 0);
       }
@@ -87,6 +94,34 @@ public final class EscPosEncoder {
       }
       out.writeBytes(printable(t.text()).getBytes(EscPos.CHARSET));
       out.write(EscPos.LF);
+    }
+
+    void barcode(Barcode bc) {
+      align(bc.align());
+      bytes(GS, 'h', bc.height());
+      bytes(GS, 'w', bc.moduleWidth());
+      bytes(GS, 'H', bc.textBelow() ? 2 : 0);
+      byte[] data = ("{B" + bc.payload()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      bytes(GS, 'k', EscPos.BARCODE_CODE128, data.length);
+      out.writeBytes(data);
+    }
+
+    void raster(RasterImage r) {
+      align(r.align());
+      int rowBytes = (r.width() + 7) / 8;
+      bytes(GS, 'v', '0', 0, rowBytes & 0xFF, rowBytes >> 8, r.height() & 0xFF, r.height() >> 8);
+      for (int y = 0; y < r.height(); y++) {
+        for (int xb = 0; xb < rowBytes; xb++) {
+          int v = 0;
+          for (int bit = 0; bit < 8; bit++) {
+            int x = xb * 8 + bit;
+            if (x < r.width() && r.black(x, y)) {
+              v |= 0x80 >> bit;
+            }
+          }
+          out.write(v);
+        }
+      }
     }
 
     void qr(QrCode q) {

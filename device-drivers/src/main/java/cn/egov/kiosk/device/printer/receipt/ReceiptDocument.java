@@ -36,6 +36,14 @@ public record ReceiptDocument(String name, List<ReceiptElement> elements) {
         .toList();
   }
 
+  /** The payloads of the barcodes, in order. */
+  public List<String> barcodePayloads() {
+    return elements.stream()
+        .filter(ReceiptElement.Barcode.class::isInstance)
+        .map(e -> ((ReceiptElement.Barcode) e).payload())
+        .toList();
+  }
+
   public long cuts() {
     return elements.stream().filter(Cut.class::isInstance).count();
   }

@@ -39,6 +39,66 @@ public sealed interface ReceiptElement {
     }
   }
 
+  /**
+   * A 1D barcode, Code 128 (code set B: printable ASCII), {@code height} dots high, with the
+   * human-readable text under it when {@code textBelow}.
+   */
+  record Barcode(String payload, int height, int moduleWidth, boolean textBelow, Align align) implements ReceiptElement {
+    public Barcode {
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(align, "align");
+      if (payload.isEmpty() || payload.length() > 253 || !payload.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+        throw new IllegalArgumentException("a Code 128 barcode holds 1..253 printable ASCII characters");
+      }
+      if (height < 1 || height > 255) {
+        throw new IllegalArgumentException("barcode height 1..255 dots, not " + height);
+      }
+      if (moduleWidth < 2 || moduleWidth > 6) {
+        throw new IllegalArgumentException("barcode module width 2..6 dots, not " + moduleWidth);
+      }
+    }
+  }
+
+  /**
+   * A black-and-white raster image (a hall logo): {@code width × height} dots, row by row, {@code
+   * true} for a black dot. Printed with {@code GS v 0}.
+   */
+  record RasterImage(int width, int height, boolean[] dots, Align align) implements ReceiptElement {
+    public RasterImage {
+      Objects.requireNonNull(dots, "dots");
+      Objects.requireNonNull(align, "align");
+      if (width < 1 || width > 2048 || height < 1 || height > 2048 || dots.length != width * height) {
+        throw new IllegalArgumentException("an image of 1..2048 dots each way with width x height dots");
+      }
+      dots = dots.clone();
+    }
+
+    @Override
+    public boolean[] dots() {
+      return dots.clone();
+    }
+
+    /** Whether the dot at (x, y) is black. */
+    public boolean black(int x, int y) {
+      return dots[y * width + x];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RasterImage r && r.width == width && r.height == height && r.align == align && java.util.Arrays.equals(r.dots, dots);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(width, height, align, java.util.Arrays.hashCode(dots));
+    }
+
+    @Override
+    public String toString() {
+      return "RasterImage[" + width + "x" + height + ", " + align + "]";
+    }
+  }
+
   /** Feeds to the cutter and cuts: partially (a tab left holding) or fully. */
   record Cut(boolean partial) implements ReceiptElement {}
 

@@ -68,6 +68,13 @@ class EscPosDecoderTest {
                 .text("𠀀 堃 €", TextStyle.NORMAL) // a four-byte GB18030 character among them
                 .build()),
         Arguments.of(
+            ReceiptDocument.builder("barcodes and a logo")
+                .add(new ReceiptElement.Barcode("K01-20261128-A001", 80, 2, true, Align.CENTER))
+                .add(new ReceiptElement.Barcode("x", 1, 6, false, Align.LEFT))
+                .add(new ReceiptElement.RasterImage(16, 3, checkerboard(16, 3), Align.CENTER))
+                .text("after the logo")
+                .build()),
+        Arguments.of(
             ReceiptDocument.builder("feeds and cuts")
                 .feed(1)
                 .feed(255)
@@ -75,6 +82,35 @@ class EscPosDecoderTest {
                 .text("after a full cut")
                 .add(new Cut(true))
                 .build()));
+  }
+
+  /** Dots alternating black and white (a width that is a multiple of 8 decodes back exactly). */
+  static boolean[] checkerboard(int width, int height) {
+    boolean[] dots = new boolean[width * height];
+    for (int i = 0; i < dots.length; i++) {
+      dots[i] = ((i % width) + (i / width)) % 2 == 0;
+    }
+    return dots;
+  }
+
+  @Test
+  void anImageWhoseWidthIsNotAByteIsPaddedWithWhite() {
+    boolean[] dots = new boolean[10 * 2];
+    java.util.Arrays.fill(dots, true);
+    ReceiptDocument doc = ReceiptDocument.builder("logo").add(new ReceiptElement.RasterImage(10, 2, dots, Align.LEFT)).build();
+
+    ReceiptElement.RasterImage decoded = (ReceiptElement.RasterImage) decoder.decode(encoder.encode(doc)).document().elements().get(0);
+
+    assertThat(decoded.width()).isEqualTo(16);
+    assertThat(decoded.black(9, 1)).isTrue();
+    assertThat(decoded.black(10, 1)).isFalse();
+  }
+
+  @Test
+  void barcodesAreReadBack() {
+    ReceiptDocument doc = ReceiptDocument.builder("t").add(new ReceiptElement.Barcode("A001", 60, 3, true, Align.CENTER)).build();
+
+    assertThat(decoder.decode(encoder.encode(doc)).document().barcodePayloads()).containsExactly("A001");
   }
 
   @ParameterizedTest(name = "{0}")
