@@ -9,6 +9,8 @@ import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
 import cn.egov.kiosk.diag.SimCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
+import cn.egov.kiosk.print.template.TemplateException;
+import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.runtime.LogSetup;
@@ -144,6 +146,13 @@ public final class Main implements Callable<Integer> {
       err.flush();
       return EXIT_CONFIG;
     }
+    Optional<TemplateException> templateProblem = failure.filter(TemplateException.class::isInstance).map(TemplateException.class::cast);
+    if (templateProblem.isPresent()) {
+      err.println("The kiosk cannot start: a print template is not valid (fix it, or put back the shipped one).");
+      err.println(templateProblem.get().getMessage());
+      err.flush();
+      return EXIT_CONFIG;
+    }
     if (failure.isPresent()) {
       err.println("The kiosk could not start: " + failure.get().getMessage());
       err.flush();
@@ -163,7 +172,13 @@ public final class Main implements Callable<Integer> {
   /** Points the logs at the data folder, builds the runtime, warms the locale data. */
   private static KioskRuntime boot(KioskConfig loaded) {
     LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
-    KioskRuntime runtime = new KioskRuntime(loaded, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
+    TemplateLibrary templates;
+    try {
+      templates = TemplateLibrary.load(ConfigFiles.templatesDir());
+    } catch (TemplateException e) {
+      throw new CompletionException(e);
+    }
+    KioskRuntime runtime = new KioskRuntime(loaded, templates, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
     new cn.egov.kiosk.ui.I18n(loaded.kiosk().locales()).warmUp(loaded.kiosk().timeZone());
     LoggerFactory.getLogger(Main.class).info("Start-up: configuration, logs and runtime ready at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
     return runtime;

@@ -37,12 +37,14 @@ public final class TicketIssuer {
 
   private final QueueService queue;
   private final Supplier<Optional<ReceiptPrinter>> printer;
-  private final QueueTicketTemplate template = new QueueTicketTemplate();
+  private final QueueTicketTemplate template;
   private final HallTexts texts;
   private final ZoneId zone;
 
-  public TicketIssuer(QueueService queue, Supplier<Optional<ReceiptPrinter>> printer, HallTexts texts, ZoneId zone) {
+  public TicketIssuer(
+      QueueService queue, QueueTicketTemplate template, Supplier<Optional<ReceiptPrinter>> printer, HallTexts texts, ZoneId zone) {
     this.queue = queue;
+    this.template = template;
     this.printer = printer;
     this.texts = texts;
     this.zone = zone;
@@ -51,9 +53,9 @@ public final class TicketIssuer {
   /**
    * Takes a number of a business type and prints its ticket.
    *
-   * @param maskedIdNumber the citizen's ID number, masked, when the hall prints it on tickets
+   * @param idNumber the citizen's ID number, when the hall prints it on tickets (the template masks it)
    */
-  public synchronized IssueOutcome issue(String businessType, Locale locale, Optional<String> maskedIdNumber) {
+  public synchronized IssueOutcome issue(String businessType, Locale locale, Optional<String> idNumber) {
     if (!queue.offers(businessType)) {
       throw new IllegalArgumentException("business type " + businessType + " is not offered here");
     }
@@ -75,7 +77,7 @@ public final class TicketIssuer {
     }
     PrintOutcome printed;
     try {
-      printed = p.print(render(ticket, businessType, locale, maskedIdNumber, p.columns()));
+      printed = p.print(render(ticket, businessType, locale, idNumber, p.columns()));
     } catch (DeviceException e) {
       boolean partly = e instanceof PrintFailedException pf && pf.started();
       return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary(), partly);
@@ -91,7 +93,7 @@ public final class TicketIssuer {
     }
   }
 
-  private ReceiptDocument render(Ticket ticket, String businessType, Locale locale, Optional<String> maskedIdNumber, int columns) {
+  private ReceiptDocument render(Ticket ticket, String businessType, Locale locale, Optional<String> idNumber, int columns) {
     return template.render(
         new QueueTicket(
             texts.hallName().apply(locale),
@@ -100,7 +102,7 @@ public final class TicketIssuer {
             ticket.waitingAhead(),
             LocalDateTime.ofInstant(ticket.issuedAt(), zone),
             ticket.id(),
-            maskedIdNumber,
+            idNumber,
             texts.hotline(),
             locale),
         columns);

@@ -15,6 +15,9 @@ import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
 import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.print.template.TemplateException;
+import cn.egov.kiosk.print.template.TemplateLibrary;
+import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
@@ -43,14 +46,29 @@ public final class KioskRuntime implements AutoCloseable {
   private final SimulatorRegistry simulators = new SimulatorRegistry();
   private final DeviceManager devices;
   private final TicketIssuer tickets;
+  private final TemplateLibrary templates;
   private final FeatureAvailability features;
   private final IdentityService identities;
   private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
   private final SessionManager sessions;
   private final SimulatorControl simulatorControl;
 
+  /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
   public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
+    this(config, shippedTemplates(), clock, backoff);
+  }
+
+  private static TemplateLibrary shippedTemplates() {
+    try {
+      return TemplateLibrary.load(ConfigFiles.templatesDir());
+    } catch (TemplateException e) {
+      throw new IllegalStateException("the print templates cannot be used:\n" + e.getMessage(), e);
+    }
+  }
+
+  public KioskRuntime(KioskConfig config, TemplateLibrary templates, Clock clock, Backoff backoff) {
     this.config = config;
+    this.templates = templates;
     this.clock = clock;
     DataFolders.prepare(config.storage());
     this.instanceLock = InstanceLock.acquire(config.storage().dataDir());
@@ -82,6 +100,7 @@ public final class KioskRuntime implements AutoCloseable {
     this.tickets =
         new TicketIssuer(
             queue,
+            ticketTemplate(templates),
             () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
             new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
             config.kiosk().timeZone());
@@ -103,6 +122,19 @@ public final class KioskRuntime implements AutoCloseable {
     this.sessions =
         new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
     this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
+  }
+
+  private static QueueTicketTemplate ticketTemplate(TemplateLibrary templates) {
+    try {
+      return new QueueTicketTemplate(templates);
+    } catch (TemplateException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The print templates. */
+  public TemplateLibrary templates() {
+    return templates;
   }
 
   /** Brings the devices up in the background. */

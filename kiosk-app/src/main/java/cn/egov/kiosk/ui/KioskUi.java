@@ -101,7 +101,7 @@ public final class KioskUi {
             runtime.sessions(),
             runtime.businessTypeCodes(),
             runtime::businessTypeName,
-            () -> ticketsCarryId ? signedIn().map(Identity::maskedNumber) : Optional.empty());
+            () -> ticketsCarryId ? signedIn().map(Identity::number) : Optional.empty()); // the template masks it
     Optional<Runnable> demoCard =
         config.kiosk().demo()
             ? runtime.idCardReaderId().filter(id -> runtime.simulators().find(id).isPresent()).map(id -> () -> simulate(id, "insert-card"))

@@ -34,4 +34,25 @@ public final class Masking {
         + "*".repeat(number.length() - keepHead - 4)
         + number.substring(number.length() - 4);
   }
+
+  /** 13812345678 → 138****5678: the first three digits and the last four stay. */
+  public static String phone(String phone) {
+    if (phone == null) {
+      return "";
+    }
+    if (phone.length() <= 7) {
+      return "*".repeat(phone.length());
+    }
+    return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+  }
+
+  /** 北京市东城区示例大街1号 → 北京市东城区****: the district (at most six characters) stays. */
+  public static String address(String address) {
+    if (address == null || address.isEmpty()) {
+      return "";
+    }
+    int[] cps = address.codePoints().toArray();
+    int keep = Math.min(6, cps.length / 2);
+    return new String(cps, 0, keep) + "****";
+  }
 }

@@ -49,7 +49,7 @@ public final class TicketViewModel {
   private final SessionManager sessions;
   private final List<String> typeCodes;
   private final BiFunction<String, Locale, String> typeNames;
-  private final java.util.function.Supplier<Optional<String>> maskedIdForTicket;
+  private final java.util.function.Supplier<Optional<String>> idForTicket;
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSING);
   private final ObservableList<TypeOption> options = FXCollections.observableArrayList();
@@ -74,7 +74,7 @@ public final class TicketViewModel {
     this(i18n, queue, issuer, tasks, sessions, typeCodes, typeNames, Optional::empty);
   }
 
-  /** @param maskedIdForTicket the citizen's masked ID number, when the hall prints it on tickets */
+  /** @param idForTicket the citizen's ID number, when the hall prints it on tickets (the ticket template masks it) */
   public TicketViewModel(
       I18n i18n,
       QueueService queue,
@@ -83,8 +83,8 @@ public final class TicketViewModel {
       SessionManager sessions,
       List<String> typeCodes,
       BiFunction<String, Locale, String> typeNames,
-      java.util.function.Supplier<Optional<String>> maskedIdForTicket) {
-    this.maskedIdForTicket = maskedIdForTicket;
+      java.util.function.Supplier<Optional<String>> idForTicket) {
+    this.idForTicket = idForTicket;
     this.i18n = i18n;
     this.queue = queue;
     this.issuer = issuer;
@@ -122,10 +122,10 @@ public final class TicketViewModel {
     }
     step.set(Step.PRINTING);
     Locale locale = i18n.locale();
-    Optional<String> maskedId = maskedIdForTicket.get();
+    Optional<String> idNumber = idForTicket.get();
     long gen = generation;
     tasks.run(
-        () -> issuer.issue(code, locale, maskedId),
+        () -> issuer.issue(code, locale, idNumber),
         outcome -> {
           if (gen == generation) {
             show(outcome);

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.ticket;
 
+import cn.egov.kiosk.runtime.TestTemplates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
@@ -81,7 +82,7 @@ class TicketViewModelTest {
     rig = new PrinterRig(32, Duration.ofSeconds(60));
     issuer =
         new TicketIssuer(
-            queue, () -> Optional.of(rig.printer), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI);
+            queue, TestTemplates.queueTicket(), () -> Optional.of(rig.printer), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI);
     sessions.addListener(
         new SessionListener() {
           @Override

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * @param ticketId the ticket's id, carried by the QR code (the hall's caller scans it)
  * @param waitingAhead people waiting ahead, when the queue service knows it
- * @param maskedIdNumber the citizen's ID number, already masked, when the hall prints it
+ * @param idNumber the citizen's ID number, when the hall prints it: the template masks it
  * @param locale the citizen's language: the ticket's labels and instruction line are in it
  */
 public record QueueTicket(
@@ -21,7 +21,7 @@ public record QueueTicket(
     OptionalInt waitingAhead,
     LocalDateTime issuedAt,
     String ticketId,
-    Optional<String> maskedIdNumber,
+    Optional<String> idNumber,
     String hotline,
     Locale locale) {
   public QueueTicket {
@@ -31,8 +31,13 @@ public record QueueTicket(
     Objects.requireNonNull(waitingAhead, "waitingAhead");
     Objects.requireNonNull(issuedAt, "issuedAt");
     Objects.requireNonNull(ticketId, "ticketId");
-    Objects.requireNonNull(maskedIdNumber, "maskedIdNumber");
+    Objects.requireNonNull(idNumber, "idNumber");
     Objects.requireNonNull(hotline, "hotline");
     Objects.requireNonNull(locale, "locale");
+  }
+
+  @Override
+  public String toString() {
+    return "QueueTicket[" + number + ", " + ticketId + "]"; // the ID number is personal data
   }
 }

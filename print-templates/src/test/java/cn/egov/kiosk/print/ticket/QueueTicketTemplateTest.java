@@ -31,7 +31,9 @@ class QueueTicketTemplateTest {
   private static final String EN_INSTRUCTION =
       "Please watch the display and listen for your number. If you miss it, take a new ticket.";
 
-  private final QueueTicketTemplate template = new QueueTicketTemplate();
+  private final QueueTicketTemplate template = new QueueTicketTemplate(Templates.shipped());
+
+  QueueTicketTemplateTest() throws Exception {}
 
   static Stream<Arguments> localesAndPapers() {
     return Stream.of(Arguments.of(ZH, 32), Arguments.of(ZH, 48), Arguments.of(EN, 32), Arguments.of(EN, 48));
@@ -162,13 +164,15 @@ class QueueTicketTemplateTest {
 
   @Test
   void theMaskedIdLineIsPrintedOnlyWhenGiven() {
-    ReceiptDocument with = template.render(ticket(ZH, OptionalInt.of(0), Optional.of("330106********1234")), 32);
+    // the full number goes in; the template masks it
+    ReceiptDocument with = template.render(ticket(ZH, OptionalInt.of(0), Optional.of("330106199001011234")), 32);
     ReceiptDocument without = template.render(ticket(ZH, OptionalInt.of(0), Optional.empty()), 32);
-    ReceiptDocument withEn = template.render(ticket(EN, OptionalInt.of(0), Optional.of("330106********1234")), 32);
+    ReceiptDocument withEn = template.render(ticket(EN, OptionalInt.of(0), Optional.of("330106199001011234")), 32);
 
     assertThat(with.lines()).contains("证件号码：330106********1234");
     assertThat(withEn.lines()).contains("ID: 330106********1234");
     assertThat(without.lines()).noneMatch(l -> l.contains("330106"));
+    assertThat(with.lines()).noneMatch(l -> l.contains("19900101"));
     assertThat(with.lines()).hasSize(without.lines().size() + 1);
   }
 
@@ -190,7 +194,7 @@ class QueueTicketTemplateTest {
   @ParameterizedTest(name = "{0}, {1} columns")
   @MethodSource("localesAndPapers")
   void escPosBytesDecodeBackToTheSameTicket(Locale locale, int columns) {
-    ReceiptDocument doc = template.render(ticket(locale, OptionalInt.of(3), Optional.of("330106********1234")), columns);
+    ReceiptDocument doc = template.render(ticket(locale, OptionalInt.of(3), Optional.of("330106199001011234")), columns);
 
     byte[] bytes = new EscPosEncoder().encode(doc);
     EscPosDecoder.Result decoded = new EscPosDecoder().decode(bytes);

@@ -1,0 +1,105 @@
+package cn.egov.kiosk.print.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The templates of a folder ({@code templates/} of the kiosk, which staff may edit): every {@code
+ * NAME.yaml}, each with its sample data {@code NAME.sample.json} and the images it names. All are
+ * loaded and checked together: one bad template is reported with the others' problems, never
+ * half-loaded.
+ */
+public final class TemplateLibrary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final Map<String, Template> byName;
+
+  private TemplateLibrary(Path dir, Map<String, Template> byName) {
+    this.dir = dir;
+    this.byName = Collections.unmodifiableMap(byName);
+  }
+
+  /** Loads every template of {@code dir}. */
+  public static TemplateLibrary load(Path dir) throws TemplateException {
+    if (!Files.isDirectory(dir)) {
+      throw new TemplateException(dir.toString(), "not a folder of templates");
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new TemplateException(dir.toString(), "cannot be listed (" + e.getMessage() + ")");
+    }
+    Map<String, Template> byName = new TreeMap<>();
+    List<TemplateException.Problem> problems = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Template t = TemplateLoader.load(f);
+        String expected = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (!t.name().equals(expected)) {
+          problems.add(new TemplateException.Problem(f.toString(), 0, "name", "\"" + expected + "\" like the file, found \"" + t.name() + "\""));
+        } else {
+          byName.put(t.name(), t);
+        }
+      } catch (TemplateException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new TemplateException(problems);
+    }
+    return new TemplateLibrary(dir, byName);
+  }
+
+  /** The templates' names, sorted. */
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+
+  public Optional<Template> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Template get(String name) throws TemplateException {
+    Template t = byName.get(name);
+    if (t == null) {
+      throw new TemplateException(dir.toString(), "no template \"" + name + "\" (there are: " + String.join(", ", names()) + ")");
+    }
+    return t;
+  }
+
+  /** The sample data that ships with a template ({@code NAME.sample.json}). */
+  public JsonNode sample(String name) throws TemplateException {
+    get(name);
+    return readData(dir.resolve(name + ".sample.json"));
+  }
+
+  /** A document's data from a JSON file: an object. Errors name the file and line, never a value. */
+  public static JsonNode readData(Path file) throws TemplateException {
+    JsonNode data;
+    try {
+      data = JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new TemplateException(
+          List.of(new TemplateException.Problem(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", "not valid JSON")));
+    } catch (IOException e) {
+      throw new TemplateException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+    }
+    if (data == null || !data.isObject()) {
+      throw new TemplateException(file.toString(), "expected a JSON object with the document's data");
+    }
+    return data;
+  }
+}
