@@ -7,6 +7,7 @@ import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
+import cn.egov.kiosk.diag.PrintCommand;
 import cn.egov.kiosk.diag.SimCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.print.template.TemplateException;
@@ -84,7 +85,7 @@ public final class Main implements Callable<Integer> {
   /** Whether the arguments run the kiosk itself (not a subcommand, help or version). */
   static boolean runsTheKiosk(String[] args) {
     for (String a : args) {
-      if (List.of("diag", "bench", "simctl", "sim", "-h", "--help", "-V", "--version").contains(a)) {
+      if (List.of("diag", "bench", "simctl", "sim", "print", "-h", "--help", "-V", "--version").contains(a)) {
         return false;
       }
     }
@@ -98,6 +99,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("bench", new BenchCommand());
     cl.addSubcommand("simctl", new SimctlCommand());
     cl.addSubcommand("sim", new SimCommand());
+    cl.addSubcommand("print", new PrintCommand());
     return cl;
   }
 
