@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reads", description = "ID card reads (default ${DEFAULT-VALUE}).")
   int reads = 20;
 
-  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets or idcard.")
+  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets, idcard or render.")
   String only;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -56,8 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("kiosk-bench");
     List<Figure> figures = new ArrayList<>();
     try {
-      if (only != null && !List.of("startup", "tickets", "idcard").contains(only)) {
-        err.println("--only: startup, tickets or idcard, not \"" + only + "\"");
+      if (only != null && !List.of("startup", "tickets", "idcard", "render").contains(only)) {
+        err.println("--only: startup, tickets, idcard or render, not \"" + only + "\"");
         err.flush();
         return 2;
       }
@@ -76,6 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
         err.println("bench: tickets (" + tickets + " each)...");
         err.flush();
         figures.addAll(new TicketBench(tickets).run(scratch.resolve("tickets")));
+      }
+      if (only == null || only.equals("render")) {
+        err.println("bench: rendering templates...");
+        err.flush();
+        figures.addAll(new RenderBench(20).run());
       }
       if (only == null || only.equals("idcard")) {
         err.println("bench: ID card reads (" + reads + ")...");
