@@ -28,7 +28,8 @@ public final class Renderings {
     return new ReceiptRenderer(columns).render(Resolved.of(template, data, Medium.ESCPOS, locale));
   }
 
-  public byte[] pdf(Template template, JsonNode data, Locale locale) throws IOException {
+  /** One at a time: the PDFs share the parsed font (see {@code CjkFont}). */
+  public synchronized byte[] pdf(Template template, JsonNode data, Locale locale) throws IOException {
     return new PageRenderer(fontFile).render(Resolved.of(template, data, Medium.PDF, locale), issuer(data, template, locale), locale);
   }
 

@@ -227,7 +227,7 @@ public final class PageRenderer {
 
     void barcode(Resolved.Barcode b) throws IOException {
       float h = PaperSize.mm((float) b.heightMm());
-      float w = Math.min(width, (11 * (b.payload().length() + 3) + 20 + 13) * 1.0f); // about 1 pt a module
+      float w = Math.min(width, PdfPage.code128Width(b.payload(), 1.0f)); // 1 pt bars scan from a 150 dpi image
       need(h + base * 1.5f);
       page.code128(b.payload(), xFor(b.align(), w), y - h, w, h);
       y -= h;

@@ -104,32 +104,53 @@ public final class CjkFont implements Closeable {
         candidates);
   }
 
+  /** A parsed font file's TrueType face, kept open for the process: parsing a CJK font costs ~100 ms. */
+  private record Face(TrueTypeFont ttf, Closeable source, String name) {}
+
+  private static final java.util.Map<Path, Face> FACES = new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * Loads the TrueType font (or the first TrueType face of the collection) in {@code file} into
-   * {@code document}, to be embedded as a subset. Close it after the document has been saved and
-   * closed.
+   * {@code document}, to be embedded as a subset. The file is parsed once per process and its face
+   * shared by the documents built afterwards; build documents one at a time (the face's data is
+   * read when each document is saved).
    *
    * @throws IOException when the file cannot be read or is not a TrueType font (CFF-based
    *     OpenType fonts such as Noto CJK cannot be subset)
    */
   static CjkFont load(PDDocument document, Path file) throws IOException {
     long start = System.nanoTime();
+    Face face = FACES.get(file);
+    if (face == null) {
+      face = parse(file);
+      Face earlier = FACES.putIfAbsent(file, face);
+      if (earlier != null) {
+        face.source().close();
+        face = earlier;
+      }
+    }
+    CjkFont loaded = new CjkFont(PDType0Font.load(document, face.ttf(), true), face.ttf(), () -> {}, file);
+    log.debug("CJK font {} ({}) loaded in {} ms", face.name(), file, (System.nanoTime() - start) / 1_000_000);
+    return loaded;
+  }
+
+  private static Face parse(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    CjkFont loaded;
+    Face face;
     if (name.endsWith(".ttc") || name.endsWith(".otc")) {
       TrueTypeCollection collection = new TrueTypeCollection(file.toFile());
       try {
-        TrueTypeFont[] face = new TrueTypeFont[1];
+        TrueTypeFont[] found = new TrueTypeFont[1];
         collection.processAllFonts(
             f -> {
-              if (face[0] == null && f.getTableMap().containsKey("glyf")) {
-                face[0] = f;
+              if (found[0] == null && f.getTableMap().containsKey("glyf")) {
+                found[0] = f;
               }
             });
-        if (face[0] == null) {
+        if (found[0] == null) {
           throw new IOException(file + " has no TrueType (glyf) face: CFF-based CJK fonts (Noto CJK) cannot be subset; use fonts-wqy-zenhei");
         }
-        loaded = new CjkFont(PDType0Font.load(document, face[0], true), face[0], collection, file);
+        face = new Face(found[0], collection, found[0].getName());
       } catch (IOException | RuntimeException e) {
         collection.close();
         throw e;
@@ -140,23 +161,21 @@ public final class CjkFont implements Closeable {
         if (!single.getTableMap().containsKey("glyf")) {
           throw new IOException(file + " is not a TrueType (glyf) font: CFF-based CJK fonts (Noto CJK) cannot be subset; use fonts-wqy-zenhei");
         }
-        loaded = new CjkFont(PDType0Font.load(document, single, true), single, single, file);
+        face = new Face(single, single, single.getName());
       } catch (IOException | RuntimeException e) {
         single.close();
         throw e;
       }
     }
-    int missing = loaded.firstMissing(REQUIRED);
+    int missing = firstMissing(face.ttf().getUnicodeCmapLookup(), REQUIRED);
     if (missing >= 0) {
-      String face = loaded.faceName();
-      loaded.close();
+      face.source().close();
       throw new IOException(
           String.format(
               "%s (%s) cannot draw the kiosk's documents: it has no glyph for U+%04X; it needs Latin letters, digits and Chinese (use fonts-wqy-zenhei)",
-              file, face, REQUIRED.codePointAt(missing)));
+              file, face.name(), REQUIRED.codePointAt(missing)));
     }
-    log.debug("CJK font {} ({}) loaded in {} ms", loaded.faceName(), file, (System.nanoTime() - start) / 1_000_000);
-    return loaded;
+    return face;
   }
 
   private static String requiredCharacters() {
@@ -350,7 +369,10 @@ public final class CjkFont implements Closeable {
 
   /** The index of the first character the font has no glyph for, or -1. */
   int firstMissing(String text) {
-    String drawable = drawable(text);
+    return firstMissing(cmap, drawable(text));
+  }
+
+  private static int firstMissing(org.apache.fontbox.ttf.CmapLookup cmap, String drawable) {
     for (int i = 0; i < drawable.length(); ) {
       int cp = drawable.codePointAt(i);
       if (cmap.getGlyphId(cp) == 0) {

@@ -194,7 +194,7 @@ public final class PdfPage implements Closeable {
   }
 
   /**
-   * Draws a QR code (error correction level M) of {@code content} as vector squares, black on a
+   * Draws a QR code (error correction level M) of {@code data} as vector squares, black on a
    * white square of {@code size} points that includes the quiet zone of four modules, its lower
    * left corner at ({@code x}, {@code y}).
    */
