@@ -17,11 +17,12 @@ import java.util.Locale;
  * printer, or the archival PDF for the licence printer. The font for PDFs is looked up once.
  */
 public final class Renderings {
-  private final Path fontFile;
+  private final Path configuredFont;
+  private Path fontFile;
 
-  /** @param fontFile the CJK font for PDFs, or null for the first one installed */
-  public Renderings(Path fontFile) throws IOException {
-    this.fontFile = CjkFont.locate(fontFile);
+  /** @param fontFile the CJK font for PDFs, or null for the first one installed (looked up at the first PDF) */
+  public Renderings(Path fontFile) {
+    this.configuredFont = fontFile;
   }
 
   public ReceiptDocument receipt(Template template, JsonNode data, Locale locale, int columns) {
@@ -30,6 +31,9 @@ public final class Renderings {
 
   /** One at a time: the PDFs share the parsed font (see {@code CjkFont}). */
   public synchronized byte[] pdf(Template template, JsonNode data, Locale locale) throws IOException {
+    if (fontFile == null) {
+      fontFile = CjkFont.locate(configuredFont);
+    }
     return new PageRenderer(fontFile).render(Resolved.of(template, data, Medium.PDF, locale), issuer(data, template, locale), locale);
   }
 

@@ -9,7 +9,10 @@ import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
 import cn.egov.kiosk.print.ticket.QueueTicket;
+import cn.egov.kiosk.print.template.Medium;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
+import cn.egov.kiosk.printing.PrintLog;
+import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;
 import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
 import cn.egov.kiosk.queue.IssueOutcome.Reason;
@@ -38,13 +41,24 @@ public final class TicketIssuer {
   private final QueueService queue;
   private final Supplier<Optional<ReceiptPrinter>> printer;
   private final QueueTicketTemplate template;
+  private final PrintLog printLog;
+  private final java.time.Clock clock;
   private final HallTexts texts;
   private final ZoneId zone;
 
+  /** @param printLog where every ticket print is recorded for the audit trail */
   public TicketIssuer(
-      QueueService queue, QueueTicketTemplate template, Supplier<Optional<ReceiptPrinter>> printer, HallTexts texts, ZoneId zone) {
+      QueueService queue,
+      QueueTicketTemplate template,
+      Supplier<Optional<ReceiptPrinter>> printer,
+      PrintLog printLog,
+      HallTexts texts,
+      ZoneId zone,
+      java.time.Clock clock) {
     this.queue = queue;
     this.template = template;
+    this.printLog = printLog;
+    this.clock = clock;
     this.printer = printer;
     this.texts = texts;
     this.zone = zone;
@@ -61,11 +75,13 @@ public final class TicketIssuer {
     }
     Optional<ReceiptPrinter> found = printer.get();
     if (found.isEmpty()) {
+      audit(businessType, Optional.empty(), PrintRecord.Result.REFUSED, Optional.of("NOT_FITTED"));
       return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
     }
     ReceiptPrinter p = found.get();
     Optional<Reason> known = knownProblem(p);
     if (known.isPresent()) { // no number is spent on a printer known not to print
+      audit(businessType, Optional.of(p.id()), PrintRecord.Result.REFUSED, Optional.of(known.get().name()));
       return new NotIssued(Optional.empty(), known.get(), "printer " + p.id() + ": " + p.state() + " " + p.conditions());
     }
     Ticket ticket;
@@ -80,11 +96,14 @@ public final class TicketIssuer {
       printed = p.print(render(ticket, businessType, locale, idNumber, p.columns()));
     } catch (DeviceException e) {
       boolean partly = e instanceof PrintFailedException pf && pf.started();
+      audit(ticket.id(), Optional.of(p.id()), partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED, Optional.of(e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode()));
       return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary(), partly);
     } catch (RuntimeException e) { // a bug in rendering or a driver: the number must not hang
       log.error("Printing queue number {} failed unexpectedly", ticket.number(), e);
+      audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.FAILED, Optional.of("ERROR"));
       return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString(), true);
     }
+    audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.PRINTED, Optional.empty());
     try {
       return new Issued(queue.confirmPrinted(ticket), printed);
     } catch (RuntimeException e) {
@@ -106,6 +125,16 @@ public final class TicketIssuer {
             texts.hotline(),
             locale),
         columns);
+  }
+
+  /** Records the print for the audit trail; {@code reference} is the ticket's id (or the type when no number was taken). */
+  private void audit(String reference, Optional<String> device, PrintRecord.Result result, Optional<String> reason) {
+    try {
+      printLog.record(
+          new PrintRecord(java.util.UUID.randomUUID().toString(), clock.instant(), QueueTicketTemplate.NAME, reference, device, Medium.ESCPOS, result, reason, false));
+    } catch (RuntimeException e) {
+      log.error("The ticket print ({}) could not be recorded in the audit trail", result, e);
+    }
   }
 
   private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail, boolean partlyPrinted) {

@@ -14,7 +14,11 @@ import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
+import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Renderings;
+import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
@@ -47,6 +51,7 @@ public final class KioskRuntime implements AutoCloseable {
   private final DeviceManager devices;
   private final TicketIssuer tickets;
   private final TemplateLibrary templates;
+  private final PrintService printing;
   private final FeatureAvailability features;
   private final IdentityService identities;
   private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
@@ -97,13 +102,24 @@ public final class KioskRuntime implements AutoCloseable {
       instanceLock.close();
       throw e;
     }
+    PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id());
     this.tickets =
         new TicketIssuer(
             queue,
             ticketTemplate(templates),
             () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+            printLog,
             new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
-            config.kiosk().timeZone());
+            config.kiosk().timeZone(),
+            clock);
+    this.printing =
+        new PrintService(
+            templates,
+            new Renderings(null),
+            () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+            () -> devices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
+            printLog,
+            clock);
     this.features =
         new FeatureAvailability(
             devices.health(),
@@ -130,6 +146,11 @@ public final class KioskRuntime implements AutoCloseable {
     } catch (TemplateException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** Prints documents from templates, recording each print. */
+  public PrintService printing() {
+    return printing;
   }
 
   /** The print templates. */

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.queue;
 
+import cn.egov.kiosk.store.PrintRecordRepository;
+import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.runtime.TestTemplates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,12 +47,21 @@ class TicketIssuerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z")); // 14:00 in Shanghai
   private Database db;
   private QueueService queue;
+  private PrintRecordRepository printLog;
   private PrinterRig rig;
 
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("kiosk.db"));
     queue = new QueueService(new TicketRepository(db), clock, SHANGHAI, "K01", Set.of("A", "B"));
+    printLog = new PrintRecordRepository(db, "K01");
+  }
+
+  /** The one audit record the issue made. */
+  private PrintRecord audited() {
+    List<PrintRecord> recent = printLog.recent(10);
+    assertThat(recent).hasSize(1);
+    return recent.get(0);
   }
 
   @AfterEach
@@ -67,7 +78,7 @@ class TicketIssuerTest {
   }
 
   private TicketIssuer issuer(Supplier<Optional<ReceiptPrinter>> printer) {
-    return new TicketIssuer(queue, TestTemplates.queueTicket(), printer, TEXTS, SHANGHAI);
+    return new TicketIssuer(queue, TestTemplates.queueTicket(), printer, printLog, TEXTS, SHANGHAI, clock);
   }
 
   private List<Ticket> today() {
@@ -134,6 +145,11 @@ class TicketIssuerTest {
     assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
     assertThat(failed.partlyPrinted()).isFalse();
     assertThat(rig.virtual.received()).isEmpty();
+    PrintRecord record = audited();
+    assertThat(record.result()).isEqualTo(PrintRecord.Result.REFUSED);
+    assertThat(record.reason()).contains("PAPER_OUT");
+    assertThat(record.reference()).isEqualTo("K01-20261128-A001");
+    assertThat(record.template()).isEqualTo("queue-ticket");
   }
 
   @Test
@@ -147,6 +163,8 @@ class TicketIssuerTest {
     assertThat(failed.reason()).isEqualTo(Reason.PAPER_OUT);
     assertThat(failed.voided()).isEmpty();
     assertThat(today()).isEmpty();
+    assertThat(audited().result()).isEqualTo(PrintRecord.Result.REFUSED);
+    assertThat(audited().reason()).contains("PAPER_OUT");
   }
 
   @Test
@@ -161,6 +179,11 @@ class TicketIssuerTest {
     assertThat(statusOf("A001")).isEqualTo(TicketStatus.VOIDED);
     assertThat(rig.virtual.received().length).isGreaterThanOrEqualTo(40); // a part was printed
     assertThat(failed.partlyPrinted()).isTrue(); // the citizen is told not to use a half ticket
+    PrintRecord record = audited();
+    assertThat(record.result()).isEqualTo(PrintRecord.Result.FAILED);
+    assertThat(record.reason()).contains("PAPER_OUT");
+    assertThat(record.deviceId()).isPresent();
+    assertThat(record.printedAt()).isEqualTo(clock.instant());
   }
 
   @Test
@@ -225,6 +248,8 @@ class TicketIssuerTest {
     assertThat(failed.reason()).isEqualTo(Reason.PRINTER_OFFLINE);
     assertThat(failed.voided()).isEmpty();
     assertThat(today()).isEmpty();
+    assertThat(audited().result()).isEqualTo(PrintRecord.Result.REFUSED);
+    assertThat(audited().reason()).contains("PRINTER_OFFLINE");
   }
 
   @Test

@@ -61,8 +61,8 @@ class DatabaseTest {
       assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
       assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
       assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
-      assertThat(Migrations.ALL.size()).isEqualTo(1);
-      assertThat(tables(db)).containsExactly("queue_counter", "queue_ticket");
+      assertThat(Migrations.ALL).containsExactly("V1__queue_tickets.sql", "V2__print_records.sql");
+      assertThat(tables(db)).containsExactly("print_record", "queue_counter", "queue_ticket");
     }
   }
 
@@ -80,8 +80,8 @@ class DatabaseTest {
 
     for (int i = 0; i < 2; i++) {
       try (Database db = Database.open(file)) {
-        assertThat(pragma(db, "user_version")).isEqualTo("1");
-        assertThat(tables(db)).containsExactly("queue_counter", "queue_ticket");
+        assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
+        assertThat(tables(db)).containsExactly("print_record", "queue_counter", "queue_ticket");
         assertThat(intOf(db, "SELECT last_seq FROM queue_counter WHERE business_type = 'A'")).isEqualTo(7);
       }
     }
@@ -102,7 +102,7 @@ class DatabaseTest {
     assertThatThrownBy(() -> Database.open(file))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot open the local store " + file)
-        .hasMessageContaining("schema version 9, newer than this kiosk build knows (1)");
+        .hasMessageContaining("schema version 9, newer than this kiosk build knows (" + Migrations.ALL.size() + ")");
 
     // refused, not damaged: the version is still 9
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);

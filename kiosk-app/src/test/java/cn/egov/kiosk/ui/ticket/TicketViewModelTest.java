@@ -82,7 +82,7 @@ class TicketViewModelTest {
     rig = new PrinterRig(32, Duration.ofSeconds(60));
     issuer =
         new TicketIssuer(
-            queue, TestTemplates.queueTicket(), () -> Optional.of(rig.printer), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI);
+            queue, TestTemplates.queueTicket(), () -> Optional.of(rig.printer), new cn.egov.kiosk.printing.MemoryPrintLog(), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI, java.time.Clock.systemUTC());
     sessions.addListener(
         new SessionListener() {
           @Override
