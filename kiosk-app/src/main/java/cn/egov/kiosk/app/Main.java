@@ -9,6 +9,7 @@ import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
 import cn.egov.kiosk.diag.PrintCommand;
 import cn.egov.kiosk.diag.SimCommand;
+import cn.egov.kiosk.diag.TestPageCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
@@ -95,7 +96,7 @@ public final class Main implements Callable<Integer> {
   /** The command line with its subcommands, for {@code main} and tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.addSubcommand("diag", new CommandLine(new DiagCommand()).addSubcommand("id-reader", new DiagIdReaderCommand()));
+    cl.addSubcommand("diag", new CommandLine(new DiagCommand()).addSubcommand("id-reader", new DiagIdReaderCommand()).addSubcommand("test-page", new TestPageCommand()));
     cl.addSubcommand("bench", new BenchCommand());
     cl.addSubcommand("simctl", new SimctlCommand());
     cl.addSubcommand("sim", new SimCommand());

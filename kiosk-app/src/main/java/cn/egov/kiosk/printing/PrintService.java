@@ -86,6 +86,14 @@ public final class PrintService {
    * @param reprint a second copy of something printed before: the document says so
    */
   public Outcome print(String template, JsonNode data, Locale locale, String reference, boolean reprint) {
+    return print(template, data, locale, reference, reprint, Optional.empty());
+  }
+
+  /**
+   * Prints on the printer of {@code medium} whatever paper the template was made for (the
+   * engineer's test page on the licence printer: a receipt-paper template on A4).
+   */
+  public Outcome print(String template, JsonNode data, Locale locale, String reference, boolean reprint, Optional<Medium> medium) {
     Template t;
     try {
       t = templates.get(template);
@@ -98,7 +106,8 @@ public final class PrintService {
       copy.put("reprint", true);
       doc = copy;
     }
-    return t.paper() == Template.Paper.RECEIPT ? onReceiptPrinter(t, doc, locale, reference, reprint) : onDocumentPrinter(t, doc, locale, reference, reprint);
+    Medium on = medium.orElse(t.paper() == Template.Paper.RECEIPT ? Medium.ESCPOS : Medium.PDF);
+    return on == Medium.ESCPOS ? onReceiptPrinter(t, doc, locale, reference, reprint) : onDocumentPrinter(t, doc, locale, reference, reprint);
   }
 
   private Outcome onReceiptPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {
