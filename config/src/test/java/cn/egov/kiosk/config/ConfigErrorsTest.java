@@ -178,7 +178,7 @@ class ConfigErrorsTest {
         Arguments.of("class unknown", edit(24, "    class: printer"),
             F + ", line 24: devices.ticket-printer.class: expected one of " + CLASSES + ", found \"printer\""),
         Arguments.of("driver unknown", edit(25, "    driver: epson"),
-            F + ", line 25: devices.ticket-printer.driver: expected one of [escpos, pcsc, sam, sim], found \"epson\""),
+            F + ", line 25: devices.ticket-printer.driver: expected one of [cups, escpos, pcsc, sam, sim], found \"epson\""),
         Arguments.of("driver for another class", edit(24, "    class: payment-terminal", 25, "    driver: escpos", 26, "    connection: \"tcp:10.0.0.5:9100\"", 27, null),
             F + ", line 25: devices.ticket-printer.driver: expected a driver for a payment-terminal (\"escpos\" drives [receipt-printer]), found \"escpos\""),
         Arguments.of("connection missing", edit(26, null),

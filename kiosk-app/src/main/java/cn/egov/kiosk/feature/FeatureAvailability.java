@@ -34,6 +34,11 @@ public final class FeatureAvailability {
     return all;
   }
 
+  /** Whether this kiosk has (is configured with) every device the feature needs: if not, it is not offered at all. */
+  public boolean fitted(Feature feature) {
+    return requires(feature).stream().allMatch(c -> health.first(c).isPresent());
+  }
+
   public Availability of(Feature feature) {
     for (DeviceClass deviceClass : requires(feature)) {
       Optional<DeviceHealth> device = health.first(deviceClass);

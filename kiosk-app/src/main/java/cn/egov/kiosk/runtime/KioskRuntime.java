@@ -52,6 +52,7 @@ public final class KioskRuntime implements AutoCloseable {
   private final TicketIssuer tickets;
   private final TemplateLibrary templates;
   private final PrintService printing;
+  private final Renderings renderings = new Renderings(null);
   private final FeatureAvailability features;
   private final IdentityService identities;
   private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
@@ -115,7 +116,7 @@ public final class KioskRuntime implements AutoCloseable {
     this.printing =
         new PrintService(
             templates,
-            new Renderings(null),
+            renderings,
             () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
             () -> devices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
             printLog,
@@ -146,6 +147,11 @@ public final class KioskRuntime implements AutoCloseable {
     } catch (TemplateException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** Templates made into receipt documents and PDFs (one shared font for PDFs). */
+  public Renderings renderings() {
+    return renderings;
   }
 
   /** Prints documents from templates, recording each print. */

@@ -28,6 +28,11 @@ public final class AvailabilityModel {
     byFeature.forEach((feature, property) -> property.set(source.of(feature)));
   }
 
+  /** Whether the kiosk is fitted for the feature: a feature it cannot offer at all is not shown. */
+  public boolean fitted(Feature feature) {
+    return source.fitted(feature);
+  }
+
   public ReadOnlyObjectProperty<Availability> of(Feature feature) {
     return byFeature.get(feature).getReadOnlyProperty();
   }

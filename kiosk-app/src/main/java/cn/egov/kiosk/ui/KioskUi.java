@@ -10,7 +10,11 @@ import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.ui.home.HomeView;
+import cn.egov.kiosk.printing.DemoLicenceSource;
+import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.ui.idlogin.IdLoginView;
+import cn.egov.kiosk.ui.licence.LicenceView;
+import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.home.HomeViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
@@ -54,6 +58,7 @@ public final class KioskUi {
 
   private final KioskRuntime runtime;
   private final TaskRunner tasks;
+  private final LicenceViewModel licence;
   private final I18n i18n;
   private final Navigator navigator = new Navigator();
   private final ThemeManager themes;
@@ -121,10 +126,29 @@ public final class KioskUi {
             runtime.photoDecoder(),
             demoCard,
             demoSocialSecurityCard);
+    this.licence =
+        new LicenceViewModel(
+            i18n,
+            config.kiosk().demo() ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE,
+            runtime.templates(),
+            runtime.renderings(),
+            runtime.printing(),
+            tasks,
+            runtime.sessions());
+    navigator
+        .currentProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now == cn.egov.kiosk.ui.Screen.LICENCE && was != now) {
+                licence.open();
+              } else if (was == cn.egov.kiosk.ui.Screen.LICENCE && now != was) {
+                licence.reset();
+              }
+            });
     // a flow that needs the citizen's identity goes through the one ID-card step first
     java.util.function.Consumer<cn.egov.kiosk.ui.Screen> open =
         screen -> {
-          if (screen == cn.egov.kiosk.ui.Screen.TICKET && ticketsCarryId) {
+          if ((screen == cn.egov.kiosk.ui.Screen.TICKET && ticketsCarryId) || screen == cn.egov.kiosk.ui.Screen.LICENCE) {
             idLogin.require(screen);
           } else {
             navigator.go(screen);
@@ -168,6 +192,7 @@ public final class KioskUi {
     screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
     screens.put(cn.egov.kiosk.ui.Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
     screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket).root());
+    screens.put(cn.egov.kiosk.ui.Screen.LICENCE, () -> new LicenceView(licence).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
     frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
@@ -196,6 +221,7 @@ public final class KioskUi {
   /** Every screen back to its start, every field cleared, language and theme back to default. */
   private void resetForNextCitizen() {
     ticket.reset();
+    licence.reset();
     idLogin.reset();
     frameVm.signedInNameProperty().set("");
     staff.cancel();

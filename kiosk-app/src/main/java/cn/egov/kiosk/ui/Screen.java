@@ -5,5 +5,6 @@ public enum Screen {
   ATTRACT,
   HOME,
   ID_LOGIN,
-  TICKET
+  TICKET,
+  LICENCE
 }

@@ -4,8 +4,8 @@ import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceException;
 
 /**
- * A licence/certificate printer (A4/A3 laser) behind the operating system's print queue. The real
- * driver (CUPS) comes with the printing issue; the simulator stands in until then.
+ * A licence/certificate printer (A4/A3 laser) behind the operating system's print queue: the CUPS
+ * driver ({@code printer.cups}), or the simulator in demo mode.
  */
 public interface DocumentPrinter extends Device {
 

@@ -50,7 +50,7 @@ class DriverRegistryTest {
             getClass().getClassLoader().getResources("META-INF/services/" + DeviceDriverProvider.class.getName()));
 
     assertThat(files).hasSize(2); // main's (target/classes) and the test vendor's (target/test-classes)
-    assertThat(registry.all().keySet()).containsExactlyInAnyOrder("acme", "escpos", "pcsc", "sam", "sim");
+    assertThat(registry.all().keySet()).containsExactlyInAnyOrder("acme", "cups", "escpos", "pcsc", "sam", "sim");
   }
 
   @Test
@@ -68,8 +68,8 @@ class DriverRegistryTest {
   void anUnknownDriverListsTheKnownOnes() {
     List<SpecProblem> problems = registry.validate(spec(DeviceClass.RECEIPT_PRINTER, "zebra", "serial:/dev/ttyUSB0", Map.of()));
 
-    assertThat(problems).containsExactly(new SpecProblem("driver", "one of [acme, escpos, pcsc, sam, sim]", "zebra"));
-    assertThat(problems.get(0).describe()).isEqualTo("driver: expected one of [acme, escpos, pcsc, sam, sim], found \"zebra\"");
+    assertThat(problems).containsExactly(new SpecProblem("driver", "one of [acme, cups, escpos, pcsc, sam, sim]", "zebra"));
+    assertThat(problems.get(0).describe()).isEqualTo("driver: expected one of [acme, cups, escpos, pcsc, sam, sim], found \"zebra\"");
   }
 
   @Test

@@ -51,6 +51,9 @@ public final class AttractViewModel {
   private List<ServiceLine> computeServices() {
     List<ServiceLine> lines = new ArrayList<>();
     for (Feature f : Feature.values()) {
+      if (!availability.fitted(f)) {
+        continue; // not offered here
+      }
       Availability a = availability.of(f).get();
       String name = i18n.text(featureName(f));
       String text =
@@ -65,6 +68,7 @@ public final class AttractViewModel {
   public static Msg featureName(Feature f) {
     return switch (f) {
       case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET;
+      case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
     };
   }
 

@@ -74,7 +74,8 @@ public final class HomeViewModel {
     this.availability = availability;
     this.navigator = navigator;
     this.open = open;
-    this.tiles = java.util.Arrays.stream(Feature.values()).map(Tile::new).toList();
+    // a feature this kiosk has no device for is not offered (rather than shown as out of service for good)
+    this.tiles = java.util.Arrays.stream(Feature.values()).filter(availability::fitted).map(Tile::new).toList();
   }
 
   public List<Tile> tiles() {
@@ -88,12 +89,14 @@ public final class HomeViewModel {
   private static Msg descriptionOf(Feature f) {
     return switch (f) {
       case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET_DESCRIPTION;
+      case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
     };
   }
 
   private static Screen screenOf(Feature f) {
     return switch (f) {
       case QUEUE_TICKET -> Screen.TICKET;
+      case LICENCE_PRINT -> Screen.LICENCE;
     };
   }
 }

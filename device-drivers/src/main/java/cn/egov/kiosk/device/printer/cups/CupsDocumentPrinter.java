@@ -1,0 +1,663 @@
+package cn.egov.kiosk.device.printer.cups;
+
+import cn.egov.kiosk.device.api.AbstractDevice;
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.api.DeviceStatistics;
+import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.api.HealthLevel;
+import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.api.PollThread;
+import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.manage.OptionReader;
+import cn.egov.kiosk.device.printer.DocumentJob;
+import cn.egov.kiosk.device.printer.DocumentPrinter;
+import cn.egov.kiosk.device.printer.PrintFailedException;
+import cn.egov.kiosk.device.printer.PrintOutcome;
+import cn.egov.kiosk.device.printer.PrinterStatus;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.print.DocFlavor;
+import javax.print.DocPrintJob;
+import javax.print.PrintException;
+import javax.print.PrintService;
+import javax.print.PrintServiceLookup;
+import javax.print.SimpleDoc;
+import javax.print.attribute.HashPrintRequestAttributeSet;
+import javax.print.attribute.HashPrintServiceAttributeSet;
+import javax.print.attribute.PrintRequestAttributeSet;
+import javax.print.attribute.standard.Copies;
+import javax.print.attribute.standard.JobName;
+import javax.print.attribute.standard.JobSheets;
+import javax.print.attribute.standard.MediaSizeName;
+import javax.print.attribute.standard.OrientationRequested;
+import javax.print.attribute.standard.PrinterName;
+
+/**
+ * The licence printer behind a CUPS queue: {@code driver: cups}, {@code connection: "cups:QUEUE"}.
+ *
+ * <p><b>Status.</b> The queue's state comes from the CUPS server over IPP (Get-Printer-Attributes,
+ * see {@link CupsQueueState} for how the state reasons are read): when the device opens, every
+ * {@code pollMs} while it is enabled and idle, and before every job. Paper out, cover open and a
+ * jam raise those conditions; an offline printer, a stopped queue ({@code cupsdisable}), a queue
+ * that refuses jobs ({@code cupsreject}) and other printer errors raise {@code hardware-fault}. A
+ * job is refused while any of them holds ({@link PrintFailedException#started()} false; extended
+ * codes {@code COVER_OPEN, PAPER_OUT, JAM, OFFLINE, PRINTER_ERROR, QUEUE_STOPPED, NOT_ACCEPTING}).
+ * The device itself goes offline only when the CUPS server cannot be reached ({@code
+ * CUPS_UNREACHABLE}) or the queue is deleted ({@code NO_QUEUE}); the device manager then reopens
+ * it.
+ *
+ * <p>CUPS learns the printer's state from the backend of a running job and keeps it after the job:
+ * a paper-out stays until a later job's backend reports the paper back. So the engineer, having
+ * refilled it, prints the {@link #printTestPage() test page} (the {@code INTERACTIVE} health
+ * check), which goes to the printer whatever it last reported (only a stopped or rejecting queue
+ * refuses it) and so brings the state up to date.
+ *
+ * <p><b>Printing.</b> Through the JDK's CUPS print service ({@code javax.print}): the PDF bytes as
+ * {@code application/pdf}, with the media set explicitly ({@code ISO_A4}, {@code ISO_A5}, {@code
+ * ISO_A3}; without it CUPS uses the queue's default, Letter on many systems), portrait, the copies,
+ * no banner page, and a job name that carries a random tag. The JDK spools through {@code
+ * /usr/bin/lpr} (package cups-bsd) and returns once CUPS has the job; it never learns the job id.
+ *
+ * <p><b>Following the job.</b> The driver finds the job by its tag among this user's jobs
+ * (Get-Jobs), checks that CUPS got the media and copies asked for, and asks Get-Job-Attributes and
+ * the queue's state every 250 ms until the job is completed. Canceled ({@code
+ * CANCELLED/JOB_CANCELED}), aborted ({@code HARDWARE_ERROR/JOB_ABORTED}), paper out, cover open,
+ * a jam, a printer error or a stopped queue meanwhile (the codes above), or no completion within
+ * {@code jobTimeoutMs} ({@code TIMEOUT/JOB_TIMEOUT}) fail the job with {@link
+ * PrintFailedException#started()} true; a job still in CUPS is cancelled first, so that a voided
+ * licence never comes out later. An offline printer does not end a running job early (the backend
+ * retries it; a printer waking up answers late), the timeout does. "Completed" is CUPS's word:
+ * with an IPP printer the backend waits for the printer's own job to end; with a USB or socket
+ * printer it means the printer has taken all the data.
+ */
+public final class CupsDocumentPrinter extends AbstractDevice implements DocumentPrinter {
+  /** The connection scheme. */
+  public static final String SCHEME = "cups:";
+
+  /** CUPS queue names the JDK's print service accepts (letters, digits, {@code _ . -}). */
+  private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,126}");
+
+  /** Where the JDK spools every job through (package cups-bsd). */
+  static final Path LPR = Path.of("/usr/bin/lpr");
+
+  /** How often a running job and the queue are asked about. */
+  private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(250);
+
+  /** How long the job, once submitted, may take to appear in CUPS's list. */
+  private static final Duration FIND_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Set<Condition> STATUS_CONDITIONS =
+      EnumSet.of(Condition.PAPER_LOW, Condition.PAPER_OUT, Condition.COVER_OPEN, Condition.JAM, Condition.HARDWARE_FAULT);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * The JDK's print service lookup keeps the list of queues it read first and rereads it every two
+   * minutes; with no default printer, a lookup by name searches only that list, so a queue added
+   * (or a CUPS server started) after the kiosk's first lookup stays unseen until then. Without
+   * polling it asks CUPS at every lookup, which the driver does only when it opens. Read once, when
+   * the JDK's lookup class is first used: set here unless the launcher chose.
+   */
+  static final String JDK_PRINT_POLLING = "sun.java2d.print.polling";
+
+  static {
+    if (System.getProperty(JDK_PRINT_POLLING) == null) {
+      System.setProperty(JDK_PRINT_POLLING, "false");
+    }
+  }
+
+  /** Tunables, from the device's {@code options} in configuration. */
+  public record Options(Duration pollInterval, Duration jobTimeout, Duration statusTimeout) {
+    public static final Options DEFAULTS =
+        new Options(Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(2));
+
+    /** Reads {@code pollMs}, {@code jobTimeoutMs}, {@code statusTimeoutMs}. */
+    public static Options read(OptionReader r) {
+      return new Options(
+          r.millis("pollMs", DEFAULTS.pollInterval(), 200, 60_000),
+          r.millis("jobTimeoutMs", DEFAULTS.jobTimeout(), 1_000, 600_000),
+          r.millis("statusTimeoutMs", DEFAULTS.statusTimeout(), 100, 30_000));
+    }
+  }
+
+  /**
+   * The queue name of a connection {@code cups:QUEUE}.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public static String queueOf(String connection) {
+    if (connection == null || !connection.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      throw new IllegalArgumentException("cups:QUEUE, the name of a CUPS print queue (lpstat -p lists them)");
+    }
+    String queue = connection.substring(SCHEME.length()).trim();
+    if (!QUEUE_NAME.matcher(queue).matches()) {
+      throw new IllegalArgumentException(
+          "cups:QUEUE with a queue name of 1 to 127 letters, digits, '_', '.' or '-' (not starting with '.' or '-')");
+    }
+    return queue;
+  }
+
+  private final String queue;
+  private final Options options;
+  private final CupsClient cups;
+  private volatile PrintService service;
+  private volatile CupsQueueState lastState;
+  private volatile CupsQueueState pendingState;
+  private volatile String lastDescription = "";
+  private PollThread poller;
+
+  public CupsDocumentPrinter(
+      String id, String driverName, String connection, Options options, StatisticsStore store, Clock clock) {
+    this(id, driverName, connection, options, CupsServer.resolve(), store, clock);
+  }
+
+  CupsDocumentPrinter(
+      String id,
+      String driverName,
+      String connection,
+      Options options,
+      CupsServer server,
+      StatisticsStore store,
+      Clock clock) {
+    super(id, DeviceClass.DOCUMENT_PRINTER, driverName, store, clock);
+    this.queue = queueOf(connection);
+    this.options = options;
+    this.cups = new CupsClient(server, options.statusTimeout(), System.getProperty("user.name", "kiosk"));
+  }
+
+  @Override
+  public String connection() {
+    return SCHEME + queue;
+  }
+
+  /** The CUPS queue name. */
+  public String queue() {
+    return queue;
+  }
+
+  /** The queue's state as last seen, for diagnostics. */
+  public Optional<String> queueDescription() {
+    CupsQueueState s = lastState;
+    return s == null ? Optional.empty() : Optional.of(s.describe());
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  @Override
+  protected void doOpen() throws DeviceException {
+    if (!Files.isExecutable(LPR)) {
+      throw new DeviceException(
+          ErrorCode.NO_HARDWARE,
+          "NO_LPR",
+          "the JDK prints through " + LPR + ", which is not installed: install cups-bsd (scripts/install-deps)");
+    }
+    CupsQueueState state;
+    try {
+      state = cups.queueState(queue);
+    } catch (IppStatusException e) {
+      if (e.status() == IppStatusException.NOT_FOUND) {
+        throw new DeviceException(
+            ErrorCode.NO_HARDWARE, "NO_QUEUE", "CUPS at " + cups.server() + " has no print queue \"" + queue + "\" (lpstat -p lists them)", e);
+      }
+      throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_REFUSED", e.getMessage(), e);
+    } catch (IppException e) {
+      throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_UNREACHABLE", e.getMessage(), e);
+    }
+    PrintService found = lookUpService();
+    if (found == null) {
+      throw new DeviceException(
+          ErrorCode.NO_HARDWARE,
+          "NO_PRINT_SERVICE",
+          "the JDK finds no print service for CUPS queue \"" + queue + "\" (is libcups2 installed, and CUPS at " + cups.server()
+              + " the JDK's server? With " + JDK_PRINT_POLLING + "=" + System.getProperty(JDK_PRINT_POLLING)
+              + ", a queue added after the first lookup is seen within two minutes)");
+    }
+    service = found;
+    pendingState = state;
+    log.info("Licence printer {}: CUPS queue {} at {}: {}", id(), queue, cups.server(), state.describe());
+  }
+
+  private PrintService lookUpService() {
+    HashPrintServiceAttributeSet byName = new HashPrintServiceAttributeSet(new PrinterName(queue, null));
+    PrintService[] found = PrintServiceLookup.lookupPrintServices(null, byName);
+    for (PrintService s : found) {
+      if (queue.equals(s.getName())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  protected void onOpened() {
+    CupsQueueState first = pendingState;
+    if (first != null) {
+      applyState(first, false);
+      pendingState = null;
+    }
+  }
+
+  @Override
+  protected void doEnable() {
+    poller = PollThread.start(id(), options.pollInterval(), this::poll);
+  }
+
+  @Override
+  protected void doDisable() {
+    if (poller != null) {
+      poller.stop(options.statusTimeout().multipliedBy(2).plusSeconds(1));
+      poller = null;
+    }
+  }
+
+  @Override
+  protected void doClose() {
+    service = null;
+  }
+
+  private void poll() {
+    if (isOperating() || state() == DeviceState.OFFLINE || state() == DeviceState.CLOSED) {
+      return;
+    }
+    try {
+      CupsQueueState state = fetchState();
+      if (!isOperating()) { // a job that started meanwhile applies its own view
+        applyState(state, false);
+      }
+    } catch (DeviceException e) {
+      log.debug("Licence printer {}: status poll failed: {}", id(), e.summary());
+    } catch (RuntimeException e) {
+      // an unchecked exception would silently end the scheduled polling: log it and poll on
+      log.error("Licence printer {}: status poll failed unexpectedly", id(), e);
+    }
+  }
+
+  // ---- operations ----------------------------------------------------------------------------
+
+  @Override
+  public PrinterStatus queryStatus() throws DeviceException {
+    CupsQueueState state = fetchState();
+    applyState(state, isOperating());
+    return state.printerStatus();
+  }
+
+  @Override
+  public PrintOutcome print(DocumentJob job) throws DeviceException {
+    return operate("print", () -> printNow(job, false));
+  }
+
+  /**
+   * Prints the engineer's {@link #testPage() test page}. Unlike a citizen's job it is not refused
+   * for what the printer reported (paper out, cover open, offline...), only for a stopped or
+   * rejecting queue, and only those stop it: CUPS keeps what a backend reported until the next
+   * job's backend reports afresh, so after the paper is refilled it is this page that clears a
+   * stale paper-out.
+   */
+  public PrintOutcome printTestPage() throws DeviceException {
+    return operate("test page", () -> printNow(new DocumentJob("test-page", testPage(), DocumentJob.Media.A4, 1), true));
+  }
+
+  private PrintOutcome printNow(DocumentJob job, boolean testPage) throws DeviceException {
+    long start = System.nanoTime();
+    long deadline = start + options.jobTimeout().toNanos();
+
+    // 1. the queue must be able to print now
+    CupsQueueState before = fetchState();
+    applyState(before, false);
+    Optional<CupsQueueState.Problem> problem =
+        (testPage ? before.queueProblems(false) : before.problems(false)).stream().findFirst();
+    if (problem.isPresent()) {
+      log.warn("Licence printer {}: job {} refused: {}", id(), job, before.describe());
+      throw refused(problem.get(), before);
+    }
+
+    // 2. hand it to CUPS through the JDK's print service
+    PrintService ps = service;
+    if (ps == null) {
+      throw new DeviceException(ErrorCode.SEQUENCE_ERROR, "device " + id() + " is not open");
+    }
+    DocFlavor flavor = flavorFor(ps);
+    MediaSizeName media = mediaSizeName(job.media());
+    if (!ps.isAttributeValueSupported(media, flavor, null)) {
+      throw new PrintFailedException(
+          ErrorCode.HARDWARE_ERROR, "MEDIA_NOT_SUPPORTED", "queue " + queue + " does not offer " + job.media() + " paper", false, null);
+    }
+    String tag = "kiosk-" + HexFormat.of().formatHex(randomBytes(6));
+    PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
+    attributes.add(new JobName(tag + " " + printable(job.name()), Locale.ROOT));
+    attributes.add(media);
+    attributes.add(OrientationRequested.PORTRAIT);
+    attributes.add(new Copies(job.copies()));
+    attributes.add(JobSheets.NONE); // else the JDK asks for a banner page
+    DocPrintJob printJob = ps.createPrintJob();
+    try {
+      printJob.print(new SimpleDoc(new ByteArrayInputStream(job.pdf()), flavor, null), attributes);
+    } catch (PrintException e) {
+      // lpr failed, so CUPS has no job: say why if the queue knows
+      CupsQueueState now = fetchState();
+      applyState(now, false);
+      Optional<CupsQueueState.Problem> p = now.firstProblem(false);
+      if (p.isPresent()) {
+        throw refused(p.get(), now);
+      }
+      log.warn("Licence printer {}: job {} could not be spooled: {}", id(), job, e.getMessage());
+      throw new PrintFailedException(
+          ErrorCode.HARDWARE_ERROR, "SPOOL_FAILED", "queue " + queue + ": the job could not be spooled: " + e.getMessage(), false, e);
+    }
+    statistics().add(DeviceStatistics.BYTES_WRITTEN, job.pdf().length);
+
+    // 3. find it, check what CUPS got, follow it to its end
+    CupsJob submitted = findJob(tag, job);
+    String jobId = queue + "-" + submitted.id();
+    log.info("Licence printer {}: {} is CUPS job {}", id(), job, jobId);
+    checkSubmitted(submitted, job, jobId);
+    CupsJob done = follow(submitted.id(), jobId, deadline, testPage);
+
+    statistics().increment(DeviceStatistics.PRINTS);
+    PrinterStatus after = statusAfterJob();
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    log.info("Licence printer {}: job {} ({}) {} in {} ms", id(), jobId, job, done.describe(), elapsed.toMillis());
+    publishOutputComplete(jobId);
+    return new PrintOutcome(jobId, job.pdf().length, elapsed, after);
+  }
+
+  /** The queue's state once a job is completed; the job stands even if CUPS is gone by now. */
+  private PrinterStatus statusAfterJob() {
+    try {
+      CupsQueueState after = cups.queueState(queue);
+      applyState(after, false);
+      return after.printerStatus();
+    } catch (IppException e) {
+      goOfflineIfOpen(queueFailure(e));
+      return new PrinterStatus(false, false, false, false, false, false, false);
+    }
+  }
+
+  /** Finds the job by its tag among this user's jobs: waiting ones first, then ended ones. */
+  private CupsJob findJob(String tag, DocumentJob job) throws DeviceException {
+    long until = System.nanoTime() + FIND_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        for (boolean ended : new boolean[] {false, true}) {
+          for (CupsJob j : cups.jobs(queue, ended)) {
+            if (j.name().contains(tag)) {
+              return j;
+            }
+          }
+        }
+      } catch (IppException e) {
+        throw lostDuringJob(e, "finding the job");
+      }
+      if (System.nanoTime() > until) {
+        throw new PrintFailedException(
+            ErrorCode.TIMEOUT,
+            "JOB_NOT_FOUND",
+            "queue " + queue + ": the job " + job + " was spooled but CUPS at " + cups.server()
+                + " does not list it (does the JDK print to another CUPS server?)",
+            true,
+            null);
+      }
+      pause(FOLLOW_INTERVAL, null, "");
+    }
+  }
+
+  /**
+   * Fails (and cancels) a job that CUPS got without the media or copies asked for: the JDK passes
+   * the media on only when the queue's PPD names it, and silently prints on the default otherwise.
+   */
+  private void checkSubmitted(CupsJob j, DocumentJob job, String jobId) throws DeviceException {
+    String why = null;
+    String code = "MEDIA_NOT_SET";
+    if (j.media().isEmpty()) {
+      why = "CUPS got no media for it (it would print on the queue's default paper)";
+    } else if (!mediaMatches(job.media(), j.media().get())) {
+      why = "CUPS got media " + j.media().get() + " instead of " + job.media();
+    } else if (j.copies().isPresent() && j.copies().getAsInt() != job.copies()) {
+      why = "CUPS got " + j.copies().getAsInt() + " copies instead of " + job.copies();
+      code = "COPIES_NOT_SET";
+    }
+    if (why != null) {
+      if (!j.ended()) {
+        cancel(j.id(), jobId);
+      }
+      log.warn("Licence printer {}: job {} cancelled: {}", id(), jobId, why);
+      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, code, "job " + jobId + ": " + why, true, null);
+    }
+  }
+
+  /**
+   * Asks about the job and the queue every {@link #FOLLOW_INTERVAL} until the job is completed.
+   * Canceled, aborted, a problem of the printer, or the deadline end it as failed; a job still
+   * running then is cancelled first.
+   */
+  private CupsJob follow(int cupsId, String jobId, long deadline, boolean testPage) throws DeviceException {
+    CupsJob j;
+    while (true) {
+      try {
+        j = cups.job(queue, cupsId);
+      } catch (IppStatusException e) {
+        throw new PrintFailedException(
+            ErrorCode.HARDWARE_ERROR, "JOB_VANISHED", "job " + jobId + " is no longer known to CUPS: " + e.getMessage(), true, e);
+      } catch (IppException e) {
+        throw lostDuringJob(e, "following job " + jobId);
+      }
+      switch (j.state()) {
+        case CupsJob.COMPLETED:
+          return j;
+        case CupsJob.CANCELED:
+          log.warn("Licence printer {}: job {} was cancelled in CUPS: {}", id(), jobId, j.describe());
+          throw new PrintFailedException(ErrorCode.CANCELLED, "JOB_CANCELED", "job " + jobId + " was cancelled: " + j.describe(), true, null);
+        case CupsJob.ABORTED:
+          log.warn("Licence printer {}: job {} was aborted by CUPS: {}", id(), jobId, j.describe());
+          throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "JOB_ABORTED", "job " + jobId + " was aborted: " + j.describe(), true, null);
+        default:
+          break;
+      }
+      CupsQueueState state = fetchStateDuringJob();
+      applyState(state, true);
+      Optional<CupsQueueState.Problem> problem =
+          (testPage ? state.queueProblems(true) : state.problems(true)).stream().findFirst();
+      if (problem.isPresent()) {
+        cancel(cupsId, jobId);
+        CupsQueueState.Problem p = problem.get();
+        log.warn("Licence printer {}: job {} cancelled, {}: {}", id(), jobId, p.text(), state.describe());
+        throw new PrintFailedException(
+            p.code(), p.name(), "job " + jobId + " failed, " + p.text() + " (" + state.describe() + "; job " + j.describe() + ")", true, null);
+      }
+      if (System.nanoTime() > deadline) {
+        cancel(cupsId, jobId);
+        log.warn("Licence printer {}: job {} cancelled, not completed within {} ms: {}", id(), jobId, options.jobTimeout().toMillis(), j.describe());
+        throw new PrintFailedException(
+            ErrorCode.TIMEOUT,
+            "JOB_TIMEOUT",
+            "job " + jobId + " not completed within " + options.jobTimeout().toMillis() + " ms (" + j.describe() + "); cancelled",
+            true,
+            null);
+      }
+      pause(FOLLOW_INTERVAL, cupsId, jobId);
+    }
+  }
+
+  @Override
+  protected HealthReport doCheckHealth(HealthLevel level) throws DeviceException {
+    if (level == HealthLevel.INTERNAL) {
+      HealthReport r = report(level);
+      CupsQueueState s = lastState;
+      return s == null ? r : new HealthReport(level, r.healthy(), r.text() + " (queue " + queue + ": " + s.describe() + ")", r.checkedAt());
+    }
+    CupsQueueState state = fetchState();
+    applyState(state, false);
+    if (level == HealthLevel.INTERACTIVE) {
+      printTestPage();
+      state = lastState;
+    }
+    HealthReport r = report(level);
+    return new HealthReport(level, r.healthy(), r.text() + " (queue " + queue + ": " + state.describe() + ")", r.checkedAt());
+  }
+
+  /** The engineer's test page: an A4 sheet with a frame 10 mm inside the edges and who printed it. */
+  public byte[] testPage() {
+    return TestPagePdf.a4(
+        List.of(
+            "KIOSK LICENCE PRINTER TEST",
+            "device " + id() + ", CUPS queue " + queue + " at " + cups.server(),
+            LocalDateTime.now(clock).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+            "The frame is 10 mm inside the edges of an A4 sheet."));
+  }
+
+  // ---- CUPS ----------------------------------------------------------------------------------
+
+  /** The queue's state now; the device goes offline when CUPS cannot be reached. */
+  private CupsQueueState fetchState() throws DeviceException {
+    try {
+      return cups.queueState(queue);
+    } catch (IppException e) {
+      DeviceException failure = queueFailure(e);
+      goOfflineIfOpen(failure);
+      throw failure;
+    }
+  }
+
+  /** As {@link #fetchState}, for a job that has started: a failure fails the job. */
+  private CupsQueueState fetchStateDuringJob() throws DeviceException {
+    try {
+      return cups.queueState(queue);
+    } catch (IppException e) {
+      throw lostDuringJob(e, "asking about queue " + queue);
+    }
+  }
+
+  private DeviceException queueFailure(IppException e) {
+    if (e instanceof IppStatusException s && s.status() == IppStatusException.NOT_FOUND) {
+      return new DeviceException(ErrorCode.OFFLINE, "NO_QUEUE", "CUPS at " + cups.server() + " no longer has queue \"" + queue + "\"", e);
+    }
+    return new DeviceException(ErrorCode.OFFLINE, "CUPS_UNREACHABLE", e.getMessage(), e);
+  }
+
+  private PrintFailedException lostDuringJob(IppException e, String doing) {
+    DeviceException failure = queueFailure(e);
+    goOfflineIfOpen(failure);
+    return new PrintFailedException(failure.code(), failure.extendedCode(), "while " + doing + ": " + failure.getMessage(), true, e);
+  }
+
+  private void goOfflineIfOpen(DeviceException failure) {
+    if (state() != DeviceState.CLOSED) {
+      goOffline(failure);
+    }
+  }
+
+  private void cancel(int cupsId, String jobId) {
+    try {
+      cups.cancel(queue, cupsId);
+      log.info("Licence printer {}: job {} cancelled in CUPS", id(), jobId);
+    } catch (IppStatusException e) {
+      log.info("Licence printer {}: job {} could not be cancelled (ended already?): {}", id(), jobId, e.getMessage());
+    } catch (IppException e) {
+      log.warn("Licence printer {}: job {} could not be cancelled: {}", id(), jobId, e.getMessage());
+    }
+  }
+
+  private PrintFailedException refused(CupsQueueState.Problem problem, CupsQueueState state) {
+    return new PrintFailedException(
+        problem.code(),
+        problem.name(),
+        "licence printer " + id() + " cannot print, " + problem.text() + " (queue " + queue + ": " + state.describe() + ")",
+        false,
+        null);
+  }
+
+  private void applyState(CupsQueueState state, boolean ownJobRunning) {
+    if (state() == DeviceState.CLOSED) {
+      return;
+    }
+    lastState = state;
+    String description = state.describe();
+    if (!description.equals(lastDescription)) {
+      lastDescription = description;
+      log.info("Licence printer {}: queue {} {}", id(), queue, description);
+    }
+    Set<Condition> now = EnumSet.noneOf(Condition.class);
+    state.problems(ownJobRunning).forEach(p -> now.add(p.condition()));
+    if (state.paperLow()) {
+      now.add(Condition.PAPER_LOW);
+    }
+    for (Condition c : STATUS_CONDITIONS) {
+      setCondition(c, now.contains(c));
+    }
+  }
+
+  private void pause(Duration d, Integer cupsId, String jobId) throws DeviceException {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (cupsId != null) {
+        cancel(cupsId, jobId);
+      }
+      throw new PrintFailedException(ErrorCode.CANCELLED, "INTERRUPTED", "waiting for the licence printer was interrupted", true, e);
+    }
+  }
+
+  // ---- javax.print ---------------------------------------------------------------------------
+
+  private static DocFlavor flavorFor(PrintService ps) throws PrintFailedException {
+    if (ps.isDocFlavorSupported(DocFlavor.INPUT_STREAM.PDF)) {
+      return DocFlavor.INPUT_STREAM.PDF;
+    }
+    if (ps.isDocFlavorSupported(DocFlavor.INPUT_STREAM.AUTOSENSE)) {
+      return DocFlavor.INPUT_STREAM.AUTOSENSE; // CUPS types the data itself
+    }
+    throw new PrintFailedException(
+        ErrorCode.HARDWARE_ERROR, "PDF_NOT_SUPPORTED", "print service " + ps.getName() + " takes neither PDF nor raw data", false, null);
+  }
+
+  static MediaSizeName mediaSizeName(DocumentJob.Media media) {
+    return switch (media) {
+      case A4 -> MediaSizeName.ISO_A4;
+      case A5 -> MediaSizeName.ISO_A5;
+      case A3 -> MediaSizeName.ISO_A3;
+    };
+  }
+
+  /**
+   * Whether CUPS's {@code media} keyword for a job is the size asked for: the PPD name ({@code A4})
+   * or the PWG self-describing name ({@code iso_a4_210x297mm}).
+   */
+  static boolean mediaMatches(DocumentJob.Media media, String keyword) {
+    String k = keyword.toLowerCase(Locale.ROOT);
+    String m = media.name().toLowerCase(Locale.ROOT);
+    return k.equals(m) || k.startsWith("iso_" + m + "_") || k.equals("iso_" + m) || k.equals("iso-" + m);
+  }
+
+  /** A job name CUPS and lpr take as it is: no control characters, at most 100 characters. */
+  static String printable(String name) {
+    String cleaned = name.codePoints()
+        .map(c -> Character.isISOControl(c) ? ' ' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString()
+        .strip();
+    return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}
