@@ -1,6 +1,9 @@
 package cn.egov.kiosk.ui;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /** Small factories the views share. */
 public final class Controls {
@@ -12,5 +15,18 @@ public final class Controls {
     l.getStyleClass().add(styleClass);
     l.setWrapText(true);
     return l;
+  }
+
+  /**
+   * One step of a screen (waiting, printing, done...): a column with the screen's style and an id
+   * for tests, hung from the top of the screen's stack, which shows one step at a time.
+   */
+  public static VBox screen(String id) {
+    VBox box = new VBox();
+    box.setMinHeight(0);
+    StackPane.setAlignment(box, Pos.TOP_CENTER);
+    box.setId(id);
+    box.getStyleClass().add("screen");
+    return box;
   }
 }

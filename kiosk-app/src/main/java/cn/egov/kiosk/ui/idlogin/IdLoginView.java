@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.idlogin;
 
 import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.ui.Icons;
@@ -222,14 +223,6 @@ public final class IdLoginView {
     return r;
   }
 
-  private static VBox screen(String id) {
-    VBox box = new VBox();
-    box.setMinHeight(0);
-    StackPane.setAlignment(box, Pos.TOP_CENTER);
-    box.setId(id);
-    box.getStyleClass().add("screen");
-    return box;
-  }
 
   public Node root() {
     return root;

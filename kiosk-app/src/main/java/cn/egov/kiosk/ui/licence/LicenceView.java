@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.licence;
 
 import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -149,14 +150,6 @@ public final class LicenceView {
     return box;
   }
 
-  private static VBox screen(String id) {
-    VBox box = new VBox();
-    box.setMinHeight(0);
-    StackPane.setAlignment(box, Pos.TOP_CENTER);
-    box.setId(id);
-    box.getStyleClass().add("screen");
-    return box;
-  }
 
   public Node root() {
     return root;

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.ticket;
 
 import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -148,14 +149,6 @@ public final class TicketView {
     return new Group(icon);
   }
 
-  private static VBox screen(String id) {
-    VBox box = new VBox();
-    box.setMinHeight(0);
-    StackPane.setAlignment(box, javafx.geometry.Pos.TOP_CENTER);
-    box.setId(id);
-    box.getStyleClass().add("screen");
-    return box;
-  }
 
 
   public Node root() {
