@@ -1,0 +1,129 @@
+package cn.egov.kiosk.platform.sim;
+
+import cn.egov.kiosk.platform.api.Catalogue;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The catalogue as it changes: every item with the version it last changed in, and the ids
+ * deleted with theirs. Pages of a sync are cut from one version (kept in the cursor), so that an
+ * item changed during a sync comes in the next one rather than being half seen.
+ */
+final class CatalogueState {
+  private static final String[] STREETS = {"东华门街道", "景山街道", "交道口街道", "安定门街道", "北新桥街道", "东四街道", "朝阳门街道", "建国门街道", "东直门街道", "和平里街道"};
+
+  private final TreeMap<String, Catalogue.Item> items = new TreeMap<>();
+  private final TreeMap<String, Long> deleted = new TreeMap<>();
+  private long version = 1;
+
+  CatalogueState(List<Catalogue.Item> initial) {
+    for (Catalogue.Item i : initial) {
+      items.put(i.id(), i);
+    }
+  }
+
+  synchronized long version() {
+    return version;
+  }
+
+  synchronized int size() {
+    return items.size();
+  }
+
+  synchronized Catalogue.Item get(String id) {
+    return items.get(id);
+  }
+
+  /**
+   * Grows the catalogue to {@code target} items with the street offices' copies of the district's
+   * items (街道便民服务中心 handle many of the same matters), for load tests. One new version.
+   */
+  synchronized void grow(int target) {
+    if (items.size() >= target) {
+      return;
+    }
+    version++;
+    List<Catalogue.Item> base = new ArrayList<>(items.values());
+    int street = 0;
+    while (items.size() < target) {
+      for (Catalogue.Item i : base) {
+        if (items.size() >= target) {
+          break;
+        }
+        String id = i.id() + "-J" + String.format("%02d", street + 1);
+        String name = i.name() + "（" + STREETS[street % STREETS.length] + "）";
+        items.put(id, new Catalogue.Item(id, version, i.departmentId(), i.departmentName(), name, i.category(), i.audience(), i.lifeEvents(), i.trips(),
+            i.materials(), i.feeFen(), i.feeNote(), i.legalLimitDays(), i.promisedLimitDays(), i.kioskCapable(), i.appointable(), i.businessType()));
+      }
+      street++;
+    }
+  }
+
+  /** Changes {@code n} items (their promised time limit shortens a day, as reforms do): one new version. */
+  synchronized List<String> touch(int n) {
+    version++;
+    List<String> changed = new ArrayList<>();
+    for (Catalogue.Item i : items.values()) {
+      if (changed.size() >= n) {
+        break;
+      }
+      int promised = Math.max(1, i.promisedLimitDays() - 1);
+      items.put(i.id(), new Catalogue.Item(i.id(), version, i.departmentId(), i.departmentName(), i.name(), i.category(), i.audience(), i.lifeEvents(),
+          i.trips(), i.materials(), i.feeFen(), i.feeNote(), i.legalLimitDays(), promised, i.kioskCapable(), i.appointable(), i.businessType()));
+      changed.add(i.id());
+    }
+    return changed;
+  }
+
+  synchronized boolean delete(String id) {
+    if (items.remove(id) == null) {
+      return false;
+    }
+    version++;
+    deleted.put(id, version);
+    return true;
+  }
+
+  /** One page of what changed after {@code since}. */
+  synchronized Catalogue.Page page(long since, String cursor, int limit) {
+    long upTo = version;
+    int offset = 0;
+    if (cursor != null) {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+      upTo = Long.parseLong(parts[0]);
+      offset = Integer.parseInt(parts[1]);
+    }
+    List<Catalogue.Item> changed = new ArrayList<>();
+    for (Catalogue.Item i : items.values()) {
+      if (i.version() > since && i.version() <= upTo) {
+        changed.add(i);
+      }
+    }
+    int end = Math.min(changed.size(), offset + limit);
+    List<Catalogue.Item> page = changed.subList(Math.min(offset, end), end);
+    boolean last = end >= changed.size();
+    List<String> gone = new ArrayList<>();
+    if (last && since > 0) {
+      for (Map.Entry<String, Long> d : deleted.entrySet()) {
+        if (d.getValue() > since && d.getValue() <= upTo) {
+          gone.add(d.getKey());
+        }
+      }
+    }
+    String next = last ? null : Base64.getUrlEncoder().withoutPadding().encodeToString((upTo + ":" + end).getBytes(StandardCharsets.US_ASCII));
+    return new Catalogue.Page(upTo, List.copyOf(page), gone, next);
+  }
+
+  static boolean validCursor(String cursor) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+      return parts.length == 2 && Long.parseLong(parts[0]) >= 0 && Integer.parseInt(parts[1]) >= 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package cn.egov.kiosk.platform.sim;
+
+import cn.egov.kiosk.platform.api.Heartbeat;
+import cn.egov.kiosk.platform.api.Json;
+import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.auth.Credentials;
+import cn.egov.kiosk.platform.auth.Signature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform simulator: a real HTTP server on loopback (or any address) implementing {@code
+ * docs/platform-api.yaml} over the sample data set. Each request goes through, in order: the
+ * faults on command, the route, the signature check (with replay protection), the idempotency
+ * store, the handler. Besides the contract it answers a few control requests under {@code /sim/}
+ * (the same as the Java methods here), for a simulator run alone.
+ */
+public final class PlatformSimulator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlatformSimulator.class);
+
+  /** How the simulator starts. */
+  public record Options(String host, int port, Clock clock, ZoneId zone, int catalogueSize) {
+    public static Options loopback(int port) {
+      return new Options("127.0.0.1", port, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), 0);
+    }
+
+    public Options withClock(Clock c) {
+      return new Options(host, port, c, zone, catalogueSize);
+    }
+
+    /** Grows the catalogue to this many items (0: the data set's own). */
+    public Options withCatalogueSize(int n) {
+      return new Options(host, port, clock, zone, n);
+    }
+  }
+
+  private final Options options;
+  private final Faults faults = new Faults();
+  private final Ledger ledger = new Ledger();
+  private final SignatureCheck signatures;
+  private final IdempotencyStore idempotency = new IdempotencyStore();
+  private final Routes routes;
+  private final ExecutorService workers = Executors.newFixedThreadPool(16, r -> daemon(r, "platform-sim-http"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "platform-sim-timer"));
+  private final AtomicLong requests = new AtomicLong();
+  private HttpServer server;
+  private int port;
+  private ScheduledFuture<?> comingBack;
+
+  private PlatformSimulator(Options options) {
+    this.options = options;
+    this.signatures = new SignatureCheck(options.clock(), options.zone());
+    this.routes = new Routes(SimData.load(), options.clock(), options.zone(), signatures, ledger);
+    if (options.catalogueSize() > 0) {
+      routes.catalogue.grow(options.catalogueSize());
+    }
+  }
+
+  /** Starts a simulator; port 0 takes a free one ({@link #port()}). */
+  public static PlatformSimulator start(Options options) throws IOException {
+    PlatformSimulator sim = new PlatformSimulator(options);
+    sim.listen(options.port());
+    log.info("Platform simulator listening on {} ({} catalogue items)", sim.url(), sim.routes.catalogue.size());
+    return sim;
+  }
+
+  private synchronized void listen(int p) throws IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host()), p), 64);
+    s.setExecutor(workers);
+    s.createContext("/", this::handle);
+    s.start();
+    server = s;
+    port = s.getAddress().getPort();
+  }
+
+  public synchronized int port() {
+    return port;
+  }
+
+  public String url() {
+    return "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + port();
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** What the kiosks have sent and the platform applied. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /** Requests of the contract received so far. */
+  public long requests() {
+    return requests.get();
+  }
+
+  public int catalogueSize() {
+    return routes.catalogue.size();
+  }
+
+  public long catalogueVersion() {
+    return routes.catalogue.version();
+  }
+
+  /** Changes {@code n} catalogue items (a new catalogue version); their ids. */
+  public List<String> touchCatalogue(int n) {
+    return routes.catalogue.touch(n);
+  }
+
+  public boolean deleteCatalogueItem(String id) {
+    return routes.catalogue.delete(id);
+  }
+
+  /** A one-time registration code the next kiosk may register with. */
+  public void allowRegistrationCode(String code) {
+    routes.allowRegistrationCode(code);
+  }
+
+  /** Knows a kiosk without registration (its credentials made elsewhere), with its queue prefix. */
+  public void provision(Credentials c, String queuePrefix) {
+    routes.provision(c.kioskId(), c.keyId(), c.secret(), queuePrefix);
+  }
+
+  /** QR payments are paid by the "citizen" this long after they are created (demo mode). */
+  public void autoPay(Optional<Duration> after) {
+    routes.autoPay(after);
+  }
+
+  public boolean pay(String paymentId) {
+    return routes.pay(paymentId);
+  }
+
+  public Optional<Heartbeat> lastHeartbeat(String kioskId) {
+    return routes.lastHeartbeat(kioskId);
+  }
+
+  /**
+   * The platform goes away: the port stops listening (connections are refused) and comes back
+   * after {@code duration}, or at {@link #up()}.
+   */
+  public synchronized void down(Duration duration) {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+      log.info("Platform simulator down for {}", duration);
+    }
+    if (comingBack != null) {
+      comingBack.cancel(false);
+    }
+    comingBack = timer.schedule(() -> {
+      try {
+        up();
+      } catch (IOException e) {
+        log.error("The platform simulator could not come back on port {}", port, e);
+      }
+    }, duration.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The platform is back, on the same port. */
+  public synchronized void up() throws IOException {
+    if (comingBack != null) {
+      comingBack.cancel(false);
+      comingBack = null;
+    }
+    if (server == null) {
+      listen(port);
+      log.info("Platform simulator back on {}", url());
+    }
+  }
+
+  public synchronized boolean isUp() {
+    return server != null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (comingBack != null) {
+      comingBack.cancel(false);
+    }
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+    timer.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  // --- the request pipeline ------------------------------------------------------------------
+
+  private void handle(HttpExchange x) throws IOException {
+    try (x) {
+      byte[] body;
+      try (InputStream in = x.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      String method = x.getRequestMethod();
+      String rawPath = x.getRequestURI().getRawPath();
+      String rawQuery = x.getRequestURI().getRawQuery();
+      String target = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+      Map<String, String> headers = new HashMap<>();
+      x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      if (rawPath.startsWith("/sim/")) {
+        write(x, control(method, rawPath, body));
+        return;
+      }
+      requests.incrementAndGet();
+      Faults.Action action = faults.next();
+      if (!faults.latency().isZero()) {
+        Thread.sleep(faults.latency().toMillis());
+      }
+      switch (action) {
+        case DROP_BEFORE:
+          return; // closing the exchange unanswered drops the connection
+        case ERROR_500:
+          write(x, Reply.problem(500, Problem.INTERNAL, "平台内部错误", "injected fault", rawPath).reply);
+          return;
+        case RATE_LIMITED:
+          write(x, Reply.problem(429, Problem.RATE_LIMITED, "请求过于频繁", "injected fault", rawPath).reply.header("Retry-After", Integer.toString(faults.retryAfterSeconds())));
+          return;
+        default:
+          break;
+      }
+      Reply reply = dispatch(method, rawPath, rawQuery, target, headers, body);
+      if (action == Faults.Action.DROP_AFTER) {
+        return; // carried out, never answered
+      }
+      write(x, reply);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Platform simulator failed on {} {}", x.getRequestMethod(), x.getRequestURI().getRawPath(), e);
+      write(x, Reply.problem(500, Problem.INTERNAL, "平台内部错误", e.toString(), x.getRequestURI().getRawPath()).reply);
+    }
+  }
+
+  private Reply dispatch(String method, String rawPath, String rawQuery, String target, Map<String, String> headers, byte[] body) throws InterruptedException {
+    Routes.Route route = null;
+    Matcher match = null;
+    boolean pathKnown = false;
+    for (Routes.Route r : routes.routes()) {
+      Matcher m = r.path().matcher(rawPath);
+      if (m.matches()) {
+        pathKnown = true;
+        if (r.method().equals(method)) {
+          route = r;
+          match = m;
+          break;
+        }
+      }
+    }
+    if (route == null) {
+      return pathKnown
+          ? Reply.problem(405, Problem.VALIDATION, "不支持的方法", method + " is not allowed on " + rawPath, rawPath).reply
+          : Reply.problem(404, Problem.NOT_FOUND, "未找到", "no such resource", rawPath).reply;
+    }
+    String kioskId = "-";
+    String key = null;
+    String digest = null;
+    try {
+      if (route.signed()) {
+        kioskId = signatures.verify(method, target, headers, body);
+      }
+      java.util.List<String> params = new java.util.ArrayList<>();
+      for (int i = 1; i <= match.groupCount(); i++) {
+        params.add(java.net.URLDecoder.decode(match.group(i), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      Call call = new Call(method, rawPath, Call.parseQuery(rawQuery), params, body, kioskId, headers);
+      key = route.idempotent() ? headers.get("idempotency-key") : null;
+      if (key != null) {
+        digest = Signature.sha256Hex((method + " " + rawPath + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + Signature.sha256Hex(body);
+        Optional<Reply> before = idempotency.claim(kioskId, key, digest, rawPath);
+        if (before.isPresent()) {
+          Reply r = before.get();
+          return new Reply(r.status(), r.body(), r.contentType(), new java.util.LinkedHashMap<>(r.headers())).header("Idempotent-Replay", "true");
+        }
+      }
+      Reply reply;
+      try {
+        reply = route.handler().handle(call);
+      } catch (Reply.Failure f) {
+        reply = f.reply;
+      } catch (RuntimeException e) {
+        if (key != null) {
+          idempotency.release(kioskId, key);
+        }
+        throw e;
+      }
+      if (key != null) {
+        idempotency.done(kioskId, key, digest, reply);
+      }
+      return reply;
+    } catch (Reply.Failure f) {
+      return f.reply;
+    }
+  }
+
+  private static void write(HttpExchange x, Reply r) throws IOException {
+    if (r.contentType() != null) {
+      x.getResponseHeaders().set("Content-Type", r.contentType());
+    }
+    r.headers().forEach((k, v) -> x.getResponseHeaders().set(k, v));
+    if (r.status() == 304 || r.body().length == 0) {
+      x.sendResponseHeaders(r.status(), -1);
+      return;
+    }
+    x.sendResponseHeaders(r.status(), r.body().length);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(r.body());
+    }
+  }
+
+  /** The control requests of a simulator run alone: faults, down, payments, the ledger's counts. */
+  private Reply control(String method, String path, byte[] body) {
+    try {
+      JsonNode n = body.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
+      switch (method + " " + path) {
+        case "GET /sim/ledger": {
+          ObjectNode o = Json.mapper().createObjectNode();
+          o.putPOJO("counts", ledger.counts());
+          o.putPOJO("duplicates", ledger.duplicates());
+          o.put("requests", requests.get());
+          o.put("catalogueVersion", catalogueVersion());
+          o.put("catalogueSize", catalogueSize());
+          return Reply.ok(o);
+        }
+        case "POST /sim/faults": {
+          if (n.path("clear").asBoolean(false)) {
+            faults.clear();
+          }
+          if (n.has("latencyMs")) {
+            faults.latency(Duration.ofMillis(n.get("latencyMs").asLong()));
+          }
+          if (n.has("errors")) {
+            faults.errors(n.get("errors").asInt());
+          }
+          if (n.has("rateLimit")) {
+            faults.rateLimit(n.get("rateLimit").asInt(), n.path("retryAfterSeconds").asInt(1));
+          }
+          if (n.has("dropBefore")) {
+            faults.dropBefore(n.get("dropBefore").asInt());
+          }
+          if (n.has("dropAfter")) {
+            faults.dropAfter(n.get("dropAfter").asInt());
+          }
+          if (n.has("failureRate")) {
+            faults.failureRate(n.get("failureRate").asDouble());
+          }
+          return Reply.ok(n);
+        }
+        case "POST /sim/down":
+          timer.schedule(() -> down(Duration.ofSeconds(n.path("seconds").asLong(60))), 50, TimeUnit.MILLISECONDS);
+          return Reply.ok(n);
+        case "POST /sim/registration-codes":
+          allowRegistrationCode(n.path("code").asText());
+          return Reply.ok(n);
+        case "POST /sim/catalogue/touch":
+          return Reply.ok(touchCatalogue(n.path("count").asInt(1)));
+        default:
+          if (method.equals("POST") && path.matches("/sim/payments/[^/]+/pay")) {
+            return Reply.ok(Map.of("paid", pay(path.split("/")[3])));
+          }
+          return Reply.problem(404, Problem.NOT_FOUND, "未找到", "no such control", path).reply;
+      }
+    } catch (IOException e) {
+      return Reply.problem(400, Problem.VALIDATION, "请求体无效", e.getMessage(), path).reply;
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,46 @@
+package cn.egov.kiosk.platform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Applications (申请) with their form data and attachments, and progress (办件进度). */
+public final class Applications {
+  private Applications() {}
+
+  public enum IdType { RESIDENT, FOREIGN, PERMIT }
+
+  public record Applicant(IdType idType, String idNumber, String name, String phone, String address) {
+    @Override
+    public String toString() {
+      return "Applicant[" + idType + ", personal data]";
+    }
+  }
+
+  /** {@code POST /v1/applications}, or the body of an {@code application.submit} batch record. */
+  public record Submit(
+      String applicationId, String itemId, Applicant applicant, JsonNode form, List<String> attachments, OffsetDateTime submittedAt) {}
+
+  public enum Status { RECEIVED, ACCEPTED, IN_REVIEW, APPROVED, REJECTED, COMPLETED }
+
+  public record Received(String applicationId, String applicationNo, Status status, OffsetDateTime receivedAt) {}
+
+  /** {@code POST /v1/attachments} answer. */
+  public record Attachment(String attachmentId, String sha256, long size, String contentType) {}
+
+  /** {@code POST /v1/progress/search}: by the citizen's ID number or by an application number. */
+  public record ProgressSearch(String idNumber, String applicationNo) {
+    @Override
+    public String toString() {
+      return "ProgressSearch[" + (applicationNo != null ? applicationNo : "by person") + "]";
+    }
+  }
+
+  public record Step(String name, OffsetDateTime at, String by, String result) {}
+
+  public record Progress(
+      String applicationNo, String itemId, String itemName, Status status, OffsetDateTime submittedAt, LocalDate deadline, List<Step> steps) {}
+
+  public record ProgressList(List<Progress> applications) {}
+}

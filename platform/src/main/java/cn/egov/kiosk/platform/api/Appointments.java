@@ -1,0 +1,39 @@
+package cn.egov.kiosk.platform.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Appointment slots (预约), booking, check-in (取号签到) and cancellation. */
+public final class Appointments {
+  private Appointments() {}
+
+  public record Slot(String slotId, String start, String end, int capacity, int remaining) {}
+
+  /** {@code GET /v1/appointment-slots?itemId=&date=}. */
+  public record SlotDay(String itemId, LocalDate date, List<Slot> slots) {}
+
+  public record Applicant(String idNumber, String name, String phone) {
+    @Override
+    public String toString() {
+      return "Applicant[personal data]";
+    }
+  }
+
+  /** {@code POST /v1/appointments}; {@code appointmentId} is the kiosk's and the idempotency key. */
+  public record Book(String appointmentId, String slotId, String itemId, Applicant applicant) {}
+
+  public enum Status { BOOKED, CHECKED_IN, CANCELLED, MISSED }
+
+  public record Appointment(
+      String appointmentId, String itemId, String itemName, LocalDate date, String start, String end, Status status, String checkInCode, String queueNumber) {}
+
+  /** {@code POST /v1/appointments/search}. */
+  public record Search(String idNumber) {
+    @Override
+    public String toString() {
+      return "Search[personal data]";
+    }
+  }
+
+  public record Found(List<Appointment> appointments) {}
+}
