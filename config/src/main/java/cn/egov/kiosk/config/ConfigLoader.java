@@ -21,6 +21,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -101,7 +103,9 @@ public final class ConfigLoader {
 
   /** One reading of one file; collects the problems. */
   private static final class Run {
-    private static final List<String> ROOT_KEYS = List.of("devices", "identity", "kiosk", "queue", "session", "storage", "ui");
+    private static final List<String> ROOT_KEYS = List.of("devices", "identity", "kiosk", "platform", "queue", "session", "storage", "ui");
+    private static final List<String> PLATFORM_KEYS = List.of(
+        "caFile", "clockDriftWarnSeconds", "credentialsFile", "hallId", "heartbeatSeconds", "keyFile", "pins", "registrationCode", "staleAfterHours", "syncMinutes", "url");
     private static final List<String> KIOSK_KEYS = List.of("demo", "hallName", "hotline", "id", "locales", "staffPin", "timeZone");
     private static final List<String> UI_KEYS = List.of("fullScreen", "theme");
     private static final List<String> SESSION_KEYS = List.of("inactivityTimeoutSeconds", "warningSeconds");
@@ -166,12 +170,13 @@ public final class ConfigLoader {
       Identity identity = readIdentity(root);
       Storage storage = readStorage(root);
       Queue queue = readQueue(root);
+      Optional<Platform> platform = readPlatform(root, storage);
       List<DeviceSpec> devices = readDevices(root);
       if (!problems.isEmpty()) {
         return null;
       }
       try {
-        return new KioskConfig(file, kiosk, ui, session, identity, storage, queue, devices);
+        return new KioskConfig(file, kiosk, ui, session, identity, storage, queue, platform, devices);
       } catch (RuntimeException e) {
         // The checks above mirror the records' own; this would be a bug, but say what it is.
         add("", 0, Kind.INVALID, "a consistent configuration", e.getMessage());
@@ -324,6 +329,78 @@ public final class ConfigLoader {
       Path database = path(s, "database");
       Path dataDir = path(s, "dataDir");
       return database == null || dataDir == null ? null : new Storage(database, dataDir);
+    }
+
+    /** The optional platform section; null when it is there but bad (reported). */
+    private Optional<Platform> readPlatform(Section root, Storage storage) {
+      Section s = section(root, "platform", false, PLATFORM_KEYS);
+      if (s == null) {
+        return Optional.empty();
+      }
+      boolean ok = true;
+      String urlExpected = "embedded (the simulator, demo mode only) or an http(s) URL such as https://platform.example.gov.cn";
+      String urlText = scalar(s, "url", true, urlExpected);
+      Optional<URI> url = Optional.empty();
+      if (urlText == null) {
+        ok = false;
+      } else if (urlText.equals(Platform.EMBEDDED)) {
+        if (Boolean.FALSE.equals(demo)) {
+          invalid(s.path("url"), s.value("url"), "a platform URL (embedded needs kiosk.demo: true)", quote(urlText));
+          ok = false;
+        }
+      } else {
+        try {
+          URI u = new URI(urlText);
+          if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
+            throw new URISyntaxException(urlText, "not an http(s) URL with a host");
+          }
+          url = Optional.of(u);
+        } catch (URISyntaxException e) {
+          invalid(s.path("url"), s.value("url"), urlExpected, quote(urlText));
+          ok = false;
+        }
+      }
+      String hallId = matching(s, "hallId", true, Platform.HALL_ID, "the hall's id on the platform: 1 to 32 letters, digits and hyphens");
+      String code = scalar(s, "registrationCode", false, "the one-time registration code from the platform's console, in quotes");
+      Path dataDir = storage == null ? null : storage.dataDir();
+      Path credentials = s.value("credentialsFile") == null ? (dataDir == null ? null : dataDir.resolve("platform-credentials.json")) : path(s, "credentialsFile");
+      Path keyFile = s.value("keyFile") == null ? (dataDir == null ? null : dataDir.resolve("store.key")) : path(s, "keyFile");
+      Optional<Path> caFile = Optional.empty();
+      if (s.value("caFile") != null && !isAbsent(s.value("caFile"))) {
+        Path ca = path(s, "caFile");
+        if (ca == null) {
+          ok = false;
+        } else {
+          caFile = Optional.of(ca);
+        }
+      }
+      List<String> pins = new ArrayList<>();
+      Node pinNode = s.value("pins");
+      String pinExpected = "a list of public-key pins, each sha256/ and 44 base64 characters";
+      if (pinNode != null && !isAbsent(pinNode)) {
+        if (!(pinNode instanceof ListNode list)) {
+          invalid(s.path("pins"), pinNode, pinExpected, describe(pinNode));
+          ok = false;
+        } else {
+          for (int i = 0; i < list.items().size(); i++) {
+            String pin = text(list.items().get(i));
+            if (pin == null || !Platform.PIN.matcher(pin).matches()) {
+              invalid(s.path("pins") + "[" + i + "]", list.items().get(i), pinExpected, describe(list.items().get(i)));
+              ok = false;
+            } else {
+              pins.add(pin);
+            }
+          }
+        }
+      }
+      Integer sync = integer(s, "syncMinutes", Platform.DEFAULT_SYNC_MINUTES, 1, 1440, "");
+      Integer stale = integer(s, "staleAfterHours", Platform.DEFAULT_STALE_AFTER_HOURS, 1, 720, "");
+      Integer heartbeat = integer(s, "heartbeatSeconds", Platform.DEFAULT_HEARTBEAT_SECONDS, 10, 3600, "");
+      Integer drift = integer(s, "clockDriftWarnSeconds", Platform.DEFAULT_CLOCK_DRIFT_WARN_SECONDS, 1, 3600, "");
+      if (!ok || hallId == null || credentials == null || keyFile == null || sync == null || stale == null || heartbeat == null || drift == null) {
+        return null;
+      }
+      return Optional.of(new Platform(url, hallId, Optional.ofNullable(code), credentials, keyFile, caFile, pins, sync, stale, heartbeat, drift));
     }
 
     private Queue readQueue(Section root) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * every value has been checked, so the rest of the kiosk can use it without checking again.
  *
  * @param source the file it was read from, absolute and normalized
+ * @param platform the cloud platform, when the kiosk works with one
  * @param devices the devices in the order of the file, ids unique; each one accepted by its driver
  */
 public record KioskConfig(
@@ -24,6 +25,7 @@ public record KioskConfig(
     Identity identity,
     Storage storage,
     Queue queue,
+    Optional<Platform> platform,
     List<DeviceSpec> devices) {
 
   /** A device id: a lowercase letter or digit, then up to 31 lowercase letters, digits and hyphens. */
@@ -37,6 +39,7 @@ public record KioskConfig(
     identity = identity == null ? Identity.DEFAULTS : identity;
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(queue, "queue");
+    platform = platform == null ? Optional.empty() : platform;
     devices = List.copyOf(devices);
     if (devices.isEmpty()) {
       throw new IllegalArgumentException("devices: at least one device is needed");
