@@ -20,7 +20,12 @@ public final class Applications {
 
   /** {@code POST /v1/applications}, or the body of an {@code application.submit} batch record. */
   public record Submit(
-      String applicationId, String itemId, Applicant applicant, JsonNode form, List<String> attachments, OffsetDateTime submittedAt) {}
+      String applicationId, String itemId, Applicant applicant, JsonNode form, List<String> attachments, OffsetDateTime submittedAt) {
+    @Override
+    public String toString() { // the form holds what the citizen filled in: addresses, phones
+      return "Submit[" + applicationId + ", item " + itemId + ", personal data]";
+    }
+  }
 
   public enum Status { RECEIVED, ACCEPTED, IN_REVIEW, APPROVED, REJECTED, COMPLETED }
 

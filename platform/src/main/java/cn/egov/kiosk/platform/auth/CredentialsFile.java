@@ -1,5 +1,7 @@
 package cn.egov.kiosk.platform.auth;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.egov.kiosk.platform.api.Json;
@@ -32,7 +34,14 @@ public final class CredentialsFile {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    JsonNode n = Json.mapper().readTree(file.toFile());
+    JsonNode n;
+    try {
+      n = Json.mapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      // the parser's own message quotes the file's content, and that may be the secret
+      JsonLocation at = e.getLocation();
+      throw new IOException(file + ": not a credentials file (not JSON" + (at == null ? "" : ", line " + at.getLineNr() + " column " + at.getColumnNr()) + ")");
+    }
     String kioskId = n.path("kioskId").asText("");
     String keyId = n.path("keyId").asText("");
     String secret = n.path("secret").asText("");

@@ -252,8 +252,10 @@ public final class PlatformClient implements AutoCloseable {
 
   // --- plumbing -----------------------------------------------------------------------------
 
+  /** The base URL's own path (a gateway's prefix, if any) followed by the contract's path. */
   private HttpUrl url(String path) {
-    return base.newBuilder().encodedPath(path).build();
+    String prefix = base.encodedPath().endsWith("/") ? base.encodedPath().substring(0, base.encodedPath().length() - 1) : base.encodedPath();
+    return base.newBuilder().encodedPath(prefix + path).build();
   }
 
   private static String segment(String s) {
