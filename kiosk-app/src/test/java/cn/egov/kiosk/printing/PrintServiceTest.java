@@ -152,7 +152,7 @@ class PrintServiceTest {
   void aLicenceGoesToTheLicencePrinterAsAnA4Pdf() throws Exception {
     PrintService printing = withLicencePrinter();
 
-    PrintService.Outcome outcome = printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEMO0X", false);
+    PrintService.Outcome outcome = printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
 
     assertThat(outcome).isInstanceOf(PrintService.Printed.class);
     assertThat(licencePrinter.printed()).singleElement().satisfies(job -> {
@@ -168,7 +168,7 @@ class PrintServiceTest {
     PrintService printing = withLicencePrinter();
     licencePrinter.apply("paper-out");
 
-    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEMO0X", false);
+    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
 
     assertThat(refused.problem()).isEqualTo(PrintService.Problem.PAPER_OUT);
     assertThat(licencePrinter.printed()).isEmpty();
