@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local queue service: numbers per business type and per day in the hall's time zone, with
  * the type's letter as prefix (A001, A002... B001). Persisted, so a restart continues the
- * sequence; a new day starts again at 001. The platform issue adds the hall's central queue.
+ * sequence; a new day starts again at 001. With a {@link CentralQueue} (the platform), numbers come
+ * from the hall's central queue, and from the kiosk's own range with its prefix ({@code Z1A001})
+ * while the platform cannot be reached.
  */
 public final class QueueService {
   private static final Logger log = LoggerFactory.getLogger(QueueService.class);
@@ -23,8 +25,14 @@ public final class QueueService {
   private final ZoneId zone;
   private final String kioskId;
   private final Set<String> businessTypes;
+  private final java.util.Optional<CentralQueue> central;
 
   public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes) {
+    this(tickets, clock, zone, kioskId, businessTypes, java.util.Optional.empty());
+  }
+
+  public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes, java.util.Optional<CentralQueue> central) {
+    this.central = central;
     this.tickets = tickets;
     this.clock = clock;
     this.zone = zone;
@@ -51,7 +59,17 @@ public final class QueueService {
   public Ticket allocate(String businessType) {
     requireKnown(businessType);
     Instant now = clock.instant();
-    Ticket ticket = tickets.allocate(kioskId, LocalDate.ofInstant(now, zone), businessType, now);
+    LocalDate day = LocalDate.ofInstant(now, zone);
+    Ticket ticket;
+    if (central.isPresent()) {
+      String ticketId = java.util.UUID.randomUUID().toString();
+      java.util.Optional<CentralQueue.Number> n = central.get().take(ticketId, businessType);
+      ticket = n.isPresent()
+          ? tickets.recordCentral(ticketId, day, businessType, n.get().number(), n.get().waitingAhead(), now)
+          : tickets.allocate(kioskId, day, businessType, central.get().offlinePrefix(), now);
+    } else {
+      ticket = tickets.allocate(kioskId, day, businessType, now);
+    }
     log.info("Queue number {} allocated ({})", ticket.number(), ticket.id());
     return ticket;
   }

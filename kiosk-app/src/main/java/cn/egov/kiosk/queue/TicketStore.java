@@ -16,9 +16,23 @@ public interface TicketStore {
    * Takes the next number of the day for a business type and records it as allocated, in one
    * durable transaction: a restart continues the sequence; a new day starts at 1.
    */
-  Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now);
+  default Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now) {
+    return allocate(kioskId, day, businessType, "", now);
+  }
 
-  /** Moves a ticket on; returns false when it was not in the expected status. */
+  /**
+   * As {@link #allocate(String, LocalDate, String, Instant)}, from the kiosk's own range: the
+   * number is {@code prefix} + type + sequence ({@code Z1A001}), the sequence its own.
+   */
+  Ticket allocate(String kioskId, LocalDate day, String businessType, String prefix, Instant now);
+
+  /** Records a number the platform's central queue gave, as allocated. */
+  Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, java.util.OptionalInt waitingAhead, Instant now);
+
+  /**
+   * Moves a ticket on; returns false when it was not in the expected status. A ticket that becomes
+   * PRINTED is reported to the platform (the outbox) in the same transaction, where there is one.
+   */
   boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now);
 
   /** Marks every ticket left allocated as interrupted (the kiosk stopped mid-print); returns how many. */

@@ -58,6 +58,7 @@ public final class KioskRuntime implements AutoCloseable {
   private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
   private final SessionManager sessions;
   private final SimulatorControl simulatorControl;
+  private final java.util.Optional<cn.egov.kiosk.sync.PlatformServices> platform;
 
   /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
   public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
@@ -87,23 +88,35 @@ public final class KioskRuntime implements AutoCloseable {
     }
     this.database = opened;
     try {
-      this.queue =
-          new QueueService(
-              new TicketRepository(database),
-              clock,
-              config.kiosk().timeZone(),
-              config.kiosk().id(),
-              config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()));
-      queue.recoverAfterRestart();
-      DeviceContext context =
-          new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
-      this.devices = new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff);
+      this.platform =
+          config.platform().map(p -> new cn.egov.kiosk.sync.PlatformServices(
+              p, database, clock, config.kiosk().timeZone(), config.kiosk().id(), this::deviceStates));
     } catch (RuntimeException e) {
       database.close();
       instanceLock.close();
       throw e;
     }
-    PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id());
+    java.util.Optional<cn.egov.kiosk.store.OutboxRepository> outbox = platform.map(cn.egov.kiosk.sync.PlatformServices::outbox);
+    try {
+      this.queue =
+          new QueueService(
+              new TicketRepository(database, outbox, config.kiosk().timeZone()),
+              clock,
+              config.kiosk().timeZone(),
+              config.kiosk().id(),
+              config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()),
+              platform.map(cn.egov.kiosk.sync.PlatformServices::centralQueue));
+      queue.recoverAfterRestart();
+      DeviceContext context =
+          new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
+      this.devices = new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff);
+    } catch (RuntimeException e) {
+      platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::close);
+      database.close();
+      instanceLock.close();
+      throw e;
+    }
+    PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id(), outbox);
     this.tickets =
         new TicketIssuer(
             queue,
@@ -164,9 +177,26 @@ public final class KioskRuntime implements AutoCloseable {
     return templates;
   }
 
-  /** Brings the devices up in the background. */
+  /** The devices' states for the platform's heartbeats. */
+  private java.util.List<cn.egov.kiosk.platform.api.Heartbeat.Device> deviceStates() {
+    if (devices == null) {
+      return java.util.List.of();
+    }
+    return devices.devices().stream()
+        .map(d -> new cn.egov.kiosk.platform.api.Heartbeat.Device(
+            d.id(), d.deviceClass().name(), d.state().name(), d.conditions().stream().map(Enum::name).sorted().toList(), java.util.Map.of()))
+        .toList();
+  }
+
+  /** The platform's services, when the configuration has a platform. */
+  public java.util.Optional<cn.egov.kiosk.sync.PlatformServices> platform() {
+    return platform;
+  }
+
+  /** Brings the devices up in the background, and the work with the platform. */
   public void start() {
     devices.start();
+    platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::start);
     simulatorControl.start();
     log.info("Kiosk {} started with {} device(s)", config.kiosk().id(), devices.devices().size());
   }
@@ -233,6 +263,7 @@ public final class KioskRuntime implements AutoCloseable {
   @Override
   public void close() {
     simulatorControl.close();
+    platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::close);
     devices.close();
     simulators.closeAll();
     database.close();

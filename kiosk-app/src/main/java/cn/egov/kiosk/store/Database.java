@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
           s.execute("PRAGMA synchronous=FULL");
           s.execute("PRAGMA foreign_keys=ON");
           s.execute("PRAGMA busy_timeout=5000");
+          s.execute("PRAGMA secure_delete=ON"); // deleted rows (sealed personal data) are overwritten, not left in free pages
         }
         int version = Migrations.apply(c);
         log.info("Local store {} open at schema version {}", file, version);

@@ -15,10 +15,17 @@ import java.util.Optional;
 public final class PrintRecordRepository implements PrintLog {
   private final Database db;
   private final String kioskId;
+  private final Optional<OutboxRepository> outbox;
 
   public PrintRecordRepository(Database db, String kioskId) {
+    this(db, kioskId, Optional.empty());
+  }
+
+  /** Each print also becomes a {@code print.done} audit event for the platform, in the same transaction. */
+  public PrintRecordRepository(Database db, String kioskId, Optional<OutboxRepository> outbox) {
     this.db = db;
     this.kioskId = kioskId;
+    this.outbox = outbox;
   }
 
   @Override
@@ -40,6 +47,16 @@ public final class PrintRecordRepository implements PrintLog {
             ps.setInt(9, r.reprint() ? 1 : 0);
             ps.setString(10, kioskId);
             ps.executeUpdate();
+          }
+          if (outbox.isPresent()) {
+            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("template", r.template());
+            detail.put("reference", r.reference());
+            detail.put("device", r.deviceId().orElse(null));
+            detail.put("result", r.result().name());
+            detail.put("reason", r.reason().orElse(null));
+            detail.put("reprint", r.reprint());
+            AuditEvents.append(c, outbox.get(), r.id(), r.printedAt(), "print.done", "SYSTEM", detail);
           }
           return null;
         });

@@ -20,9 +20,19 @@ public final class TicketRepository implements TicketStore {
   private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final Database db;
+  private final java.util.Optional<OutboxRepository> outbox;
+  private final java.time.ZoneId zone;
 
+  /** Tickets of a kiosk without a platform. */
   public TicketRepository(Database db) {
+    this(db, java.util.Optional.empty(), java.time.ZoneOffset.UTC);
+  }
+
+  /** Tickets reported to the platform through {@code outbox} once printed. */
+  public TicketRepository(Database db, java.util.Optional<OutboxRepository> outbox, java.time.ZoneId zone) {
     this.db = db;
+    this.outbox = outbox;
+    this.zone = zone;
   }
 
   /**
@@ -30,7 +40,8 @@ public final class TicketRepository implements TicketStore {
    * durable transaction: a restart continues the sequence; a new day starts at 1.
    */
   @Override
-  public Ticket allocate(String kioskId, LocalDate day, String businessType, Instant now) {
+  public Ticket allocate(String kioskId, LocalDate day, String businessType, String prefix, Instant now) {
+    String counter = prefix.isEmpty() ? businessType : prefix + ":" + businessType;
     return db.transaction(
         c -> {
           int seq;
@@ -40,19 +51,19 @@ public final class TicketRepository implements TicketStore {
                       + "ON CONFLICT (service_day, business_type) DO UPDATE SET last_seq = last_seq + 1 "
                       + "RETURNING last_seq")) {
             up.setString(1, day.toString());
-            up.setString(2, businessType);
+            up.setString(2, counter);
             try (ResultSet rs = up.executeQuery()) {
               rs.next();
               seq = rs.getInt(1);
             }
           }
           OptionalInt ahead = waiting(c, day, businessType, seq);
-          String number = Ticket.formatNumber(businessType, seq);
+          String number = prefix + Ticket.formatNumber(businessType, seq);
           String id = kioskId + "-" + day.format(DAY_ID) + "-" + number;
           try (PreparedStatement ins =
               c.prepareStatement(
-                  "INSERT INTO queue_ticket (id, service_day, business_type, seq, number, status, waiting_ahead, issued_at, updated_at) "
-                      + "VALUES (?, ?, ?, ?, ?, 'ALLOCATED', ?, ?, ?)")) {
+                  "INSERT INTO queue_ticket (id, service_day, business_type, origin, seq, number, status, waiting_ahead, issued_at, updated_at) "
+                      + "VALUES (?, ?, ?, 'LOCAL', ?, ?, 'ALLOCATED', ?, ?, ?)")) {
             ins.setString(1, id);
             ins.setString(2, day.toString());
             ins.setString(3, businessType);
@@ -84,9 +95,60 @@ public final class TicketRepository implements TicketStore {
             ps.setString(3, now.toString());
             ps.setString(4, id);
             ps.setString(5, from.name());
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+              return false;
+            }
           }
+          if (to == TicketStatus.PRINTED && outbox.isPresent()) {
+            report(c, id, now);
+          }
+          return true;
         });
+  }
+
+  @Override
+  public Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, OptionalInt waitingAhead, Instant now) {
+    int seq = Integer.parseInt(number.replaceAll("[^0-9]", "").isEmpty() ? "0" : number.replaceAll("[^0-9]", ""));
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ins =
+              c.prepareStatement(
+                  "INSERT INTO queue_ticket (id, service_day, business_type, origin, seq, number, status, waiting_ahead, issued_at, updated_at) "
+                      + "VALUES (?, ?, ?, 'PLATFORM', ?, ?, 'ALLOCATED', ?, ?, ?)")) {
+            ins.setString(1, ticketId);
+            ins.setString(2, day.toString());
+            ins.setString(3, businessType);
+            ins.setInt(4, seq);
+            ins.setString(5, number);
+            if (waitingAhead.isPresent()) {
+              ins.setInt(6, waitingAhead.getAsInt());
+            } else {
+              ins.setNull(6, java.sql.Types.INTEGER);
+            }
+            ins.setString(7, now.toString());
+            ins.setString(8, now.toString());
+            ins.executeUpdate();
+          }
+          return new Ticket(ticketId, day, businessType, seq, number, TicketStatus.ALLOCATED, waitingAhead, now);
+        });
+  }
+
+  /** The printed ticket goes into the outbox ({@code ticket.issued}), in the caller's transaction. */
+  private void report(Connection c, String id, Instant now) throws SQLException {
+    Ticket t;
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        t = map(rs);
+      }
+    }
+    var body =
+        new cn.egov.kiosk.platform.api.QueueNumbers.TicketIssued(
+            t.id(), t.number(), t.businessType(), t.serviceDay(), java.time.OffsetDateTime.ofInstant(t.issuedAt(), zone),
+            cn.egov.kiosk.platform.api.QueueNumbers.TicketStatus.PRINTED);
+    outbox.get().append(c, new OutboxRepository.New(
+        cn.egov.kiosk.platform.api.Batch.TICKET_ISSUED, "ticket", t.id(), now, cn.egov.kiosk.platform.api.Json.bytes(body), false));
   }
 
   @Override

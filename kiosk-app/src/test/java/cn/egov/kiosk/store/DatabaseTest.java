@@ -41,7 +41,7 @@ class DatabaseTest {
         c -> {
           List<String> names = new ArrayList<>();
           try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+              ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             while (rs.next()) {
               names.add(rs.getString(1));
             }
@@ -60,11 +60,16 @@ class DatabaseTest {
       assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
       assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
+      assertThat(pragma(db, "secure_delete")).isEqualTo("1"); // deleted personal data is overwritten
       assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
-      assertThat(Migrations.ALL).containsExactly("V1__queue_tickets.sql", "V2__print_records.sql");
-      assertThat(tables(db)).containsExactly("print_record", "queue_counter", "queue_ticket");
+      assertThat(Migrations.ALL).containsExactly("V1__queue_tickets.sql", "V2__print_records.sql", "V3__platform.sql");
+      assertThat(tables(db)).containsExactly(TABLES);
     }
   }
+
+  private static final String[] TABLES = {
+    "application", "catalogue_item", "outbox", "outbox_stream", "print_record", "queue_counter", "queue_ticket", "reference_data", "sync_state"
+  };
 
   @Test
   void reopeningAppliesNothingTwiceAndKeepsTheData() {
@@ -81,7 +86,7 @@ class DatabaseTest {
     for (int i = 0; i < 2; i++) {
       try (Database db = Database.open(file)) {
         assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
-        assertThat(tables(db)).containsExactly("print_record", "queue_counter", "queue_ticket");
+        assertThat(tables(db)).containsExactly(TABLES);
         assertThat(intOf(db, "SELECT last_seq FROM queue_counter WHERE business_type = 'A'")).isEqualTo(7);
       }
     }

@@ -1,0 +1,52 @@
+package cn.egov.kiosk.sync;
+
+import cn.egov.kiosk.platform.api.QueueNumbers;
+import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.queue.CentralQueue;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hall's central queue through the platform. Asked only while the link is online, with the
+ * client's short timeouts; any failure gives way to the kiosk's own range at once, so a citizen
+ * never waits on a dead network for a ticket.
+ */
+final class PlatformCentralQueue implements CentralQueue {
+  private static final Logger log = LoggerFactory.getLogger(PlatformCentralQueue.class);
+
+  private final PlatformClient client;
+  private final PlatformLink link;
+  private final Registration registration;
+
+  PlatformCentralQueue(PlatformClient client, PlatformLink link, Registration registration) {
+    this.client = client;
+    this.link = link;
+    this.registration = registration;
+  }
+
+  @Override
+  public Optional<Number> take(String ticketId, String businessType) {
+    if (!link.online()) {
+      return Optional.empty();
+    }
+    try {
+      QueueNumbers.Issued n = client.queueNumber(new QueueNumbers.Request(ticketId, businessType, null));
+      link.reached();
+      return Optional.of(new Number(n.number(), OptionalInt.of(n.waitingAhead())));
+    } catch (PlatformException e) {
+      if (e.platformDown() || e.retryable()) {
+        link.unreachable(e.getMessage());
+      }
+      log.warn("The central queue gave no number ({}); issuing from the kiosk's own range", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String offlinePrefix() {
+    return registration.queuePrefix();
+  }
+}

@@ -1,0 +1,253 @@
+package cn.egov.kiosk.sync;
+
+import cn.egov.kiosk.config.Platform;
+import cn.egov.kiosk.platform.api.Heartbeat;
+import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformConfig;
+import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import cn.egov.kiosk.queue.CentralQueue;
+import cn.egov.kiosk.store.CatalogueRepository;
+import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.OutboxRepository;
+import cn.egov.kiosk.store.SealedBox;
+import cn.egov.kiosk.store.SyncStateRepository;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the kiosk does with the platform, wired from the {@code platform} section: the
+ * embedded simulator in demo mode, the store's key, the outbox and its sender, registration, the
+ * down-sync schedule, heartbeats and the clock check. Background work runs on two threads of its
+ * own ({@code platform-outbox}, {@code platform-sync}); the calls for a citizen waiting at the
+ * screen (a queue number, a licence) use a client with short timeouts.
+ */
+public final class PlatformServices implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
+  /** The registration code the embedded simulator accepts, whatever the configuration says. */
+  public static final String EMBEDDED_REGISTRATION_CODE = "DEMO-REG-0001";
+
+  private final Platform config;
+  private final Clock clock;
+  private final Optional<PlatformSimulator> simulator;
+  private final OutboxRepository outbox;
+  private final SyncStateRepository syncState;
+  private final CatalogueRepository catalogue;
+  private final Registration registration;
+  private final PlatformLink link;
+  private final PlatformClient client;
+  private final PlatformClient interactive;
+  private final OutboxSender sender;
+  private final DownSync downSync;
+  private final String serialNumber;
+  private final Supplier<List<Heartbeat.Device>> devices;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "platform-sync");
+        t.setDaemon(true);
+        return t;
+      });
+  private final long startedNanos = System.nanoTime();
+  private volatile boolean clockDrift;
+
+  /**
+   * @param serialNumber the kiosk's id, sent at registration
+   * @param devices the devices' states for heartbeats
+   */
+  public PlatformServices(Platform config, Database db, Clock clock, ZoneId zone, String serialNumber, Supplier<List<Heartbeat.Device>> devices) {
+    this.config = config;
+    this.clock = clock;
+    this.serialNumber = serialNumber;
+    this.devices = devices;
+    String url;
+    if (config.embedded()) {
+      try {
+        PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
+        sim.allowRegistrationCode(config.registrationCode().orElse(EMBEDDED_REGISTRATION_CODE));
+        sim.autoPay(Optional.of(Duration.ofSeconds(8)));
+        simulator = Optional.of(sim);
+        url = sim.url();
+      } catch (IOException e) {
+        throw new IllegalStateException("the embedded platform simulator cannot start: " + e.getMessage(), e);
+      }
+    } else {
+      simulator = Optional.empty();
+      url = config.url().orElseThrow().toString();
+    }
+    SealedBox box = SealedBox.open(config.keyFile());
+    this.outbox = new OutboxRepository(db, box, clock);
+    this.syncState = new SyncStateRepository(db);
+    this.catalogue = new CatalogueRepository(db);
+    this.registration = new Registration(config, syncState, appVersion());
+    this.link = new PlatformLink(clock, registration.registered() ? PlatformLink.State.OFFLINE : PlatformLink.State.NOT_REGISTERED);
+    PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
+    this.client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
+    this.interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
+    this.sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
+    this.downSync = new DownSync(client, catalogue, syncState, link, clock, 500);
+    link.addListener(s -> {
+      if (s.online()) {
+        sender.wake(); // the platform is back: the backlog drains now
+      }
+    });
+  }
+
+  private static String appVersion() {
+    String v = PlatformServices.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Starts the background work: registration, clock check, sync, heartbeats, the outbox sender. */
+  public void start() {
+    sender.start();
+    scheduler.execute(this::connect);
+    scheduler.scheduleWithFixedDelay(this::syncQuietly, config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
+    scheduler.scheduleWithFixedDelay(this::heartbeat, config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::connectIfNeeded, 30, 30, TimeUnit.SECONDS);
+  }
+
+  private void connect() {
+    try {
+      if (!registration.ensure(interactive, serialNumber)) {
+        link.notRegistered("no credentials and no registration code");
+        return;
+      }
+      checkClock();
+      link.reached();
+      downSync.syncAll();
+      sender.wake();
+    } catch (PlatformException e) {
+      if (registration.registered()) {
+        link.unreachable(e.getMessage());
+      } else {
+        link.notRegistered(e.getMessage());
+      }
+      log.warn("Platform not reached at start ({}); the kiosk serves from its local copy and tries again", e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("Connecting to the platform failed", e);
+    }
+  }
+
+  /** Every 30 s while the platform is away: one cheap call to see whether it is back. */
+  private void connectIfNeeded() {
+    if (link.online()) {
+      return;
+    }
+    connect();
+  }
+
+  private void syncQuietly() {
+    try {
+      if (registration.registered()) {
+        downSync.syncAll();
+      }
+    } catch (RuntimeException e) {
+      log.error("Down-sync failed", e);
+    }
+  }
+
+  /** Brings the local copies up to date now (staff's "sync now"); blocks. */
+  public List<DownSync.Result> syncNow() {
+    return downSync.syncAll();
+  }
+
+  private void checkClock() throws PlatformException {
+    client.time();
+    Duration offset = client.clockOffset();
+    interactive.time();
+    link.clockOffset(offset);
+    boolean drift = Math.abs(offset.toMillis()) > config.clockDriftWarnSeconds() * 1000L;
+    if (drift && !clockDrift) {
+      log.warn("The kiosk's clock is {} s off the platform's (more than {} s): check the PC's time synchronisation", offset.toMillis() / 1000.0, config.clockDriftWarnSeconds());
+    }
+    clockDrift = drift;
+  }
+
+  /** Whether the kiosk's clock is further from the platform's than allowed. */
+  public boolean clockDrift() {
+    return clockDrift;
+  }
+
+  private void heartbeat() {
+    if (!registration.registered()) {
+      return;
+    }
+    try {
+      checkClock();
+      OutboxRepository.Counts counts = outbox.counts();
+      client.heartbeat(new Heartbeat(OffsetDateTime.now(clock), (System.nanoTime() - startedNanos) / 1_000_000_000L, appVersion(), devices.get(),
+          counts.pending(), counts.dead(), client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version()));
+      link.reached();
+    } catch (PlatformException e) {
+      if (e.platformDown() || e.retryable()) {
+        link.unreachable(e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      log.error("Heartbeat failed", e);
+    }
+  }
+
+  public PlatformLink link() {
+    return link;
+  }
+
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  public OutboxSender sender() {
+    return sender;
+  }
+
+  public CatalogueRepository catalogue() {
+    return catalogue;
+  }
+
+  public DownSync downSync() {
+    return downSync;
+  }
+
+  public Registration registration() {
+    return registration;
+  }
+
+  /** The client for calls a citizen waits on (short timeouts). */
+  public PlatformClient interactiveClient() {
+    return interactive;
+  }
+
+  /** The hall's central queue, falling back to the kiosk's own range. */
+  public CentralQueue centralQueue() {
+    return new PlatformCentralQueue(interactive, link, registration);
+  }
+
+  /** The embedded simulator, in demo mode. */
+  public Optional<PlatformSimulator> simulator() {
+    return simulator;
+  }
+
+  /** How old the local copies are, against {@code staleAfterHours}. */
+  public DownSync.Freshness freshness() {
+    return downSync.freshness(Duration.ofHours(config.staleAfterHours()));
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    sender.close();
+    client.close();
+    interactive.close();
+    simulator.ifPresent(PlatformSimulator::close);
+  }
+}
