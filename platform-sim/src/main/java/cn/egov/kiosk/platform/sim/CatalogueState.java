@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The catalogue as it changes: every item with the version it last changed in, and the ids
- * deleted with theirs. Pages of a sync are cut from one version (kept in the cursor), so that an
- * item changed during a sync comes in the next one rather than being half seen.
+ * deleted with theirs. Pages of a sync are cut from one version (kept in the cursor with the last
+ * id given), so that an item changed during a sync comes in the next one rather than being half
+ * seen, and no other item is skipped.
  */
 final class CatalogueState {
   private static final String[] STREETS = {"东华门街道", "景山街道", "交道口街道", "安定门街道", "北新桥街道", "东四街道", "朝阳门街道", "建国门街道", "东直门街道", "和平里街道"};
@@ -88,40 +89,46 @@ final class CatalogueState {
     return true;
   }
 
-  /** One page of what changed after {@code since}. */
+  /**
+   * One page of what changed after {@code since}. The cursor holds the version the sync is cut
+   * from and the last id given (not an offset: an item changed or deleted during the sync must
+   * not shift the items after it out of the sync).
+   */
   synchronized Catalogue.Page page(long since, String cursor, int limit) {
     long upTo = version;
-    int offset = 0;
+    String after = null;
     if (cursor != null) {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
       upTo = Long.parseLong(parts[0]);
-      offset = Integer.parseInt(parts[1]);
+      after = parts[1];
     }
-    List<Catalogue.Item> changed = new ArrayList<>();
-    for (Catalogue.Item i : items.values()) {
+    List<Catalogue.Item> page = new ArrayList<>();
+    boolean more = false;
+    for (Catalogue.Item i : (after == null ? items : items.tailMap(after, false)).values()) {
       if (i.version() > since && i.version() <= upTo) {
-        changed.add(i);
+        if (page.size() == limit) {
+          more = true;
+          break;
+        }
+        page.add(i);
       }
     }
-    int end = Math.min(changed.size(), offset + limit);
-    List<Catalogue.Item> page = changed.subList(Math.min(offset, end), end);
-    boolean last = end >= changed.size();
     List<String> gone = new ArrayList<>();
-    if (last && since > 0) {
+    if (!more && since > 0) {
       for (Map.Entry<String, Long> d : deleted.entrySet()) {
         if (d.getValue() > since && d.getValue() <= upTo) {
           gone.add(d.getKey());
         }
       }
     }
-    String next = last ? null : Base64.getUrlEncoder().withoutPadding().encodeToString((upTo + ":" + end).getBytes(StandardCharsets.US_ASCII));
+    String next = more ? Base64.getUrlEncoder().withoutPadding().encodeToString((upTo + ":" + page.get(page.size() - 1).id()).getBytes(StandardCharsets.UTF_8)) : null;
     return new Catalogue.Page(upTo, List.copyOf(page), gone, next);
   }
 
   static boolean validCursor(String cursor) {
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-      return parts.length == 2 && Long.parseLong(parts[0]) >= 0 && Integer.parseInt(parts[1]) >= 0;
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+      return parts.length == 2 && Long.parseLong(parts[0]) >= 0 && !parts[1].isEmpty();
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -65,6 +65,8 @@ final class Routes {
   private final List<Route> routes = new ArrayList<>();
 
   private final Set<String> registrationCodes = ConcurrentHashMap.newKeySet();
+  /** Codes used, with the serial number that used them and what it got: a kiosk that asks again gets it again. */
+  private final Map<String, Map.Entry<String, Registration.Issued>> usedCodes = new ConcurrentHashMap<>();
   private final Map<String, String> queuePrefixes = new ConcurrentHashMap<>();
   private final AtomicLong kioskSeq = new AtomicLong();
   private final Map<String, AtomicLong> queueCounters = new ConcurrentHashMap<>();
@@ -178,9 +180,22 @@ final class Routes {
   private Reply register(Call c) {
     Registration.Request r = c.body(Registration.Request.class);
     require(r.registrationCode() != null && r.serialNumber() != null && r.hallId() != null, "registrationCode, serialNumber and hallId are required", c);
-    if (!registrationCodes.remove(r.registrationCode())) {
-      throw Reply.problem(409, Problem.REGISTRATION_CODE_USED, "注册码无效或已使用", "the registration code is unknown or was used already", c.path());
+    synchronized (usedCodes) {
+      var used = usedCodes.get(r.registrationCode());
+      if (used != null && used.getKey().equals(r.serialNumber())) {
+        // The same kiosk again (it lost the answer: a crash, a dropped connection): same credentials.
+        return Reply.created(used.getValue());
+      }
+      if (!registrationCodes.remove(r.registrationCode())) {
+        throw Reply.problem(409, Problem.REGISTRATION_CODE_USED, "注册码无效或已使用", "the registration code is unknown or was used by another kiosk", c.path());
+      }
+      Registration.Issued issued = issue(r);
+      usedCodes.put(r.registrationCode(), Map.entry(r.serialNumber(), issued));
+      return Reply.created(issued);
     }
+  }
+
+  private Registration.Issued issue(Registration.Request r) {
     long n = kioskSeq.incrementAndGet();
     String kioskId = "KSK-" + r.hallId().replaceAll("[^0-9A-Za-z]", "") + "-" + String.format("%03d", n);
     String keyId = "k-" + UUID.randomUUID().toString().substring(0, 8);
@@ -188,7 +203,7 @@ final class Routes {
     RANDOM.nextBytes(secret);
     String prefix = "Z" + n;
     provision(kioskId, keyId, secret, prefix);
-    return Reply.created(new Registration.Issued(kioskId, keyId, Base64.getEncoder().encodeToString(secret), prefix, r.hallId(), "演示区政务服务中心", now()));
+    return new Registration.Issued(kioskId, keyId, Base64.getEncoder().encodeToString(secret), prefix, r.hallId(), "演示区政务服务中心", now());
   }
 
   private Reply rotate(Call c) {
