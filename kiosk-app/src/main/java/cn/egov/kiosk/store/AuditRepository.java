@@ -17,7 +17,11 @@ public final class AuditRepository {
 
   /** Records an event; returns its id. */
   public String record(Instant at, String kind, String actor, Map<String, Object> detail) {
-    String id = UUID.randomUUID().toString();
+    return record(UUID.randomUUID().toString(), at, kind, actor, detail);
+  }
+
+  /** Records an event with its id given (a UUID); durable when this returns. */
+  public String record(String id, Instant at, String kind, String actor, Map<String, Object> detail) {
     outbox.database().transaction(c -> {
       AuditEvents.append(c, outbox, id, at, kind, actor, detail);
       return null;

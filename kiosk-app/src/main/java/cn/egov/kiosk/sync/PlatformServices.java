@@ -50,6 +50,8 @@ public final class PlatformServices implements AutoCloseable {
   private final PlatformClient interactive;
   private final OutboxSender sender;
   private final DownSync downSync;
+  private final cn.egov.kiosk.application.ApplicationService applications;
+  private final cn.egov.kiosk.store.AuditRepository audit;
   private final String serialNumber;
   private final Supplier<List<Heartbeat.Device>> devices;
   private final ScheduledExecutorService scheduler =
@@ -96,6 +98,9 @@ public final class PlatformServices implements AutoCloseable {
     this.interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
     this.sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
     this.downSync = new DownSync(client, catalogue, syncState, link, clock, 500);
+    this.applications = new cn.egov.kiosk.application.ApplicationService(
+        new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), sender::wake, clock, zone);
+    this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
     link.addListener(s -> {
       if (s.online()) {
         sender.wake(); // the platform is back: the backlog drains now
@@ -208,6 +213,16 @@ public final class PlatformServices implements AutoCloseable {
 
   public OutboxSender sender() {
     return sender;
+  }
+
+  /** Applications, through the outbox. */
+  public cn.egov.kiosk.application.ApplicationService applications() {
+    return applications;
+  }
+
+  /** The audit trail that goes to the platform. */
+  public cn.egov.kiosk.store.AuditRepository audit() {
+    return audit;
   }
 
   public CatalogueRepository catalogue() {

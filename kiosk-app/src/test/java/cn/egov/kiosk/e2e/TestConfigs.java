@@ -22,6 +22,11 @@ public final class TestConfigs {
         payment-terminal: {class: payment-terminal, driver: sim, connection: "sim:", options: {cardDelayMs: 0}}
       """;
 
+  /** The platform section for a platform at {@code url}, registering with {@code code}. */
+  public static String platform(String url, String code) {
+    return "platform:\n  url: " + url + "\n  hallId: \"110101-01\"\n  registrationCode: \"" + code + "\"\n  syncMinutes: 60\n  heartbeatSeconds: 600\n";
+  }
+
   /** A configuration with the given devices block; its files go to {@code dir}. */
   public static KioskConfig write(Path dir, String devices) {
     String yaml =

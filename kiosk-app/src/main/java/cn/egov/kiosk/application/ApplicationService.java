@@ -1,0 +1,64 @@
+package cn.egov.kiosk.application;
+
+import cn.egov.kiosk.platform.api.Applications;
+import cn.egov.kiosk.platform.api.Json;
+import cn.egov.kiosk.store.ApplicationRepository;
+import cn.egov.kiosk.store.ApplicationRepository.Application;
+import cn.egov.kiosk.store.ApplicationRepository.State;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Submits applications through the outbox. {@link #submit} returns once the application is
+ * durable locally (it will reach the platform whatever happens next); {@link #awaitReceipt} waits
+ * a little for the platform's application number, which the citizen gets on the spot when the
+ * platform is there, and later (progress query, SMS) when it is not. Blocks: off the JavaFX thread.
+ */
+public final class ApplicationService {
+  private final ApplicationRepository applications;
+  private final Runnable wakeSender;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public ApplicationService(ApplicationRepository applications, Runnable wakeSender, Clock clock, ZoneId zone) {
+    this.applications = applications;
+    this.wakeSender = wakeSender;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** Records the application durably and hands it to the outbox; returns it (QUEUED). */
+  public Application submit(String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
+    return submit(UUID.randomUUID().toString(), itemId, applicant, form, attachments);
+  }
+
+  /** As {@link #submit(String, Applications.Applicant, JsonNode, List)} with the kiosk's id of it given. */
+  public Application submit(String id, String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
+    var body = new Applications.Submit(id, itemId, applicant, form, List.copyOf(attachments), OffsetDateTime.ofInstant(clock.instant(), zone));
+    Application a = applications.queue(id, itemId, Json.bytes(body));
+    wakeSender.run();
+    return a;
+  }
+
+  public Optional<Application> find(String id) {
+    return applications.find(id);
+  }
+
+  /** The application once the platform has answered, or as it stands after {@code max}. */
+  public Application awaitReceipt(String id, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (true) {
+      Application a = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+      if (a.state() != State.QUEUED || System.nanoTime() >= deadline) {
+        return a;
+      }
+      Thread.sleep(100);
+    }
+  }
+}
