@@ -87,9 +87,9 @@ class CreditCodesTest {
   }
 
   @Test
-  void theLicenceTemplatesSampleCodeIsNotAValidCode() {
-    // templates/licence-example.sample.json shows "92110101MA00DEMO0X": the O is not in the
-    // standard's alphabet, so the platform would refuse it (the sample is a picture, not data)
+  void theLicenceTemplatesSampleCodeIsValidAndItsOldOneWasNot() {
+    // templates/licence-example.sample.json: the old sample code held an O, outside the alphabet
+    assertThat(CreditCodes.valid("92110101MA00DEM06M")).isTrue();
     assertThat(CreditCodes.valid("92110101MA00DEMO0X")).isFalse();
   }
 
