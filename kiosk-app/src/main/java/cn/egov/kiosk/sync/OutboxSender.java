@@ -55,8 +55,8 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running;
   private Thread thread;
   private int batchLimit = Batch.MAX_RECORDS;
-  private int failuresInARow;
-  private long blockedUntilMs;
+  private volatile int failuresInARow;
+  private volatile long blockedUntilMs;
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
 
@@ -79,12 +79,27 @@ public final class OutboxSender implements AutoCloseable {
     thread.start();
   }
 
-  /** Something was appended, or the platform is back: look now rather than at the next due time. */
+  /**
+   * Something was appended: look now rather than at the next due time (a back-off after failures
+   * still holds, so a kiosk without a network does not hammer it with every new record).
+   */
   public void wake() {
+    signal(false);
+  }
+
+  /** The platform is back: forget the back-off and send now. */
+  public void retryNow() {
+    signal(true);
+  }
+
+  private void signal(boolean clearBackoff) {
     lock.lock();
     try {
       woken = true;
-      blockedUntilMs = 0;
+      if (clearBackoff) {
+        blockedUntilMs = 0;
+        failuresInARow = 0;
+      }
       wake.signalAll();
     } finally {
       lock.unlock();

@@ -103,7 +103,7 @@ public final class PlatformServices implements AutoCloseable {
     this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
     link.addListener(s -> {
       if (s.online()) {
-        sender.wake(); // the platform is back: the backlog drains now
+        sender.retryNow(); // the platform is back: the backlog drains now
       }
     });
   }
@@ -141,6 +141,20 @@ public final class PlatformServices implements AutoCloseable {
       log.warn("Platform not reached at start ({}); the kiosk serves from its local copy and tries again", e.getMessage());
     } catch (RuntimeException e) {
       log.error("Connecting to the platform failed", e);
+    }
+  }
+
+  /**
+   * Looks for the platform now (staff's "connect now", tests): registration, clock, sync, and the
+   * outbox when it answers. Blocks until done.
+   */
+  public void checkNow() {
+    try {
+      scheduler.submit(this::connect).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      log.error("Connecting to the platform failed", e.getCause());
     }
   }
 
