@@ -44,7 +44,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reads", description = "ID card reads (default ${DEFAULT-VALUE}).")
   int reads = 20;
 
-  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets, idcard or render.")
+  @Option(names = "--records", description = "Outbox records to drain (default ${DEFAULT-VALUE}).")
+  int records = 10_000;
+
+  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets, idcard, render or platform.")
   String only;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -56,8 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("kiosk-bench");
     List<Figure> figures = new ArrayList<>();
     try {
-      if (only != null && !List.of("startup", "tickets", "idcard", "render").contains(only)) {
-        err.println("--only: startup, tickets, idcard or render, not \"" + only + "\"");
+      if (only != null && !List.of("startup", "tickets", "idcard", "render", "platform").contains(only)) {
+        err.println("--only: startup, tickets, idcard, render or platform, not \"" + only + "\"");
         err.flush();
         return 2;
       }
@@ -81,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
         err.println("bench: rendering templates...");
         err.flush();
         figures.addAll(new RenderBench(20).run());
+      }
+      if (only == null || only.equals("platform")) {
+        err.println("bench: platform (" + records + " outbox records, catalogue of 1,500)...");
+        err.flush();
+        figures.addAll(new PlatformBench(records).run(scratch.resolve("platform")));
       }
       if (only == null || only.equals("idcard")) {
         err.println("bench: ID card reads (" + reads + ")...");
