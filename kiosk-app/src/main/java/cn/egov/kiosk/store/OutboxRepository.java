@@ -130,10 +130,13 @@ public final class OutboxRepository {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT o.id, o.idem_key, o.stream, o.stream_seq, o.kind, o.occurred_at, o.body, o.sealed, o.attempts FROM outbox o"
-                      + " WHERE o.state = 'PENDING' AND o.next_attempt_ms <= ?"
-                      + " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.stream = o.stream AND p.state = 'PENDING'"
-                      + "   AND p.stream_seq < o.stream_seq AND p.next_attempt_ms > ?)"
+                  // The streams held back: their earliest record waiting out a back-off (few rows,
+                  // by the due index). Then the records in id order, stopping at the limit: the '+'
+                  // keeps SQLite on the id order rather than sorting every pending record.
+                  "WITH held AS (SELECT stream, MIN(stream_seq) AS seq FROM outbox WHERE state = 'PENDING' AND next_attempt_ms > ? GROUP BY stream)"
+                      + " SELECT o.id, o.idem_key, o.stream, o.stream_seq, o.kind, o.occurred_at, o.body, o.sealed, o.attempts"
+                      + " FROM outbox o LEFT JOIN held h ON h.stream = o.stream"
+                      + " WHERE +o.state = 'PENDING' AND +o.next_attempt_ms <= ? AND (h.seq IS NULL OR o.stream_seq < h.seq)"
                       + " ORDER BY o.id LIMIT ?")) {
             ps.setLong(1, nowMs);
             ps.setLong(2, nowMs);

@@ -41,6 +41,14 @@ import org.slf4j.LoggerFactory;
 public final class PlatformSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformSimulator.class);
 
+  static {
+    // The JDK's server writes headers and body apart; without TCP_NODELAY, Nagle's algorithm and
+    // the client's delayed ACK hold every small answer ~40 ms, which no real gateway does.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** How the simulator starts. */
   public record Options(String host, int port, Clock clock, ZoneId zone, int catalogueSize) {
     public static Options loopback(int port) {
