@@ -92,7 +92,7 @@ final class Routes {
     this.catalogue = new CatalogueState(data.catalogue);
     route("GET", "/v1/time", false, false, c -> Reply.ok(new ServerTime(now(), clock.millis())));
     route("POST", "/v1/kiosks/registrations", false, false, this::register);
-    route("POST", "/v1/kiosks/credentials/rotate", true, false, this::rotate);
+    route("POST", "/v1/kiosks/credentials/rotate", true, true, this::rotate);
     route("GET", "/v1/departments", true, false, c -> tagged(c, "dep-1", new Departments(1, data.departments)));
     route("GET", "/v1/notices", true, false, c -> tagged(c, "not-1", new Notices(1, data.notices)));
     route("GET", "/v1/business-types", true, false, c -> tagged(c, "bt-1", new BusinessTypes(1, data.businessTypes)));
@@ -147,12 +147,14 @@ final class Routes {
 
   /** Marks a pending payment paid, as the citizen's bank would. */
   boolean pay(String paymentId) {
-    Payments.Payment p = payments.get(paymentId);
-    if (p == null || p.status() != Payments.Status.PENDING) {
-      return false;
+    synchronized (payments) {
+      Payments.Payment p = payments.get(paymentId);
+      if (p == null || p.status() != Payments.Status.PENDING) {
+        return false;
+      }
+      settle(p, Payments.Status.PAID);
+      return true;
     }
-    settle(p, Payments.Status.PAID);
-    return true;
   }
 
   Optional<Heartbeat> lastHeartbeat(String kioskId) {
@@ -255,7 +257,7 @@ final class Routes {
     LocalDate day = today();
     AtomicLong counter = rangeCounters.computeIfAbsent(c.kioskId() + ":" + day + ":" + type.code(), k -> new AtomicLong());
     long to = counter.addAndGet(r.size());
-    require(to <= 999, "the day's offline numbers of this type are used up", c);
+    unprocessable(to <= 999, "the day's offline numbers of this type are used up", c);
     return Reply.created(new QueueNumbers.Range(prefix, (int) (to - r.size() + 1), (int) to, day));
   }
 
@@ -345,7 +347,7 @@ final class Routes {
       if (a.status() == Appointments.Status.CHECKED_IN) {
         return Reply.ok(a);
       }
-      require(a.status() == Appointments.Status.BOOKED, "the appointment is " + a.status(), c);
+      unprocessable(a.status() == Appointments.Status.BOOKED, "the appointment is " + a.status(), c);
       var item = catalogue.get(a.itemId());
       String type = item == null ? data.businessTypes.get(0).code() : item.businessType();
       var number = issueNumber(UUID.randomUUID().toString(), businessType(type, c));
@@ -361,7 +363,7 @@ final class Routes {
       if (a.status() == Appointments.Status.CANCELLED) {
         return Reply.ok(a);
       }
-      require(a.status() == Appointments.Status.BOOKED, "the appointment is " + a.status(), c);
+      unprocessable(a.status() == Appointments.Status.BOOKED, "the appointment is " + a.status(), c);
       var done = new Appointments.Appointment(a.appointmentId(), a.itemId(), a.itemName(), a.date(), a.start(), a.end(), Appointments.Status.CANCELLED, a.checkInCode(), null);
       appointments.put(done.appointmentId(), done);
       slotBookings.computeIfPresent(a.itemId() + "@" + a.date() + "T" + a.start(), (k, v) -> Math.max(0, v - 1));
@@ -470,22 +472,26 @@ final class Routes {
 
   private Reply cardResult(Call c) {
     Payments.CardResult r = c.body(Payments.CardResult.class);
-    Payments.Payment p = payment(c.param(0), c);
-    if (p.status() != Payments.Status.PENDING) {
-      return Reply.ok(p);
+    synchronized (payments) { // checked and settled at once: two answers cannot both settle it
+      Payments.Payment p = payment(c.param(0), c);
+      if (p.status() != Payments.Status.PENDING) {
+        return Reply.ok(p);
+      }
+      unprocessable(p.method() == Payments.Method.CARD, "the payment is not a card payment", c);
+      unprocessable(r.result() != null && r.amountFen() == p.amountFen(), "the card result must be for the order's amount", c);
+      settle(p, r.result() == Payments.CardOutcome.APPROVED ? Payments.Status.PAID : Payments.Status.FAILED);
+      return Reply.ok(payments.get(p.paymentId()));
     }
-    require(p.method() == Payments.Method.CARD, "the payment is not a card payment", c);
-    require(r.result() != null && r.amountFen() == p.amountFen(), "the card result must be for the order's amount", c);
-    settle(p, r.result() == Payments.CardOutcome.APPROVED ? Payments.Status.PAID : Payments.Status.FAILED);
-    return Reply.ok(payments.get(p.paymentId()));
   }
 
   private Reply closePayment(Call c) {
-    Payments.Payment p = payment(c.param(0), c);
-    if (p.status() == Payments.Status.PENDING) {
-      settle(p, Payments.Status.CLOSED);
+    synchronized (payments) {
+      Payments.Payment p = payment(c.param(0), c);
+      if (p.status() == Payments.Status.PENDING) {
+        settle(p, Payments.Status.CLOSED);
+      }
+      return Reply.ok(payments.get(p.paymentId()));
     }
-    return Reply.ok(payments.get(p.paymentId()));
   }
 
   private Reply licences(Call c) {
@@ -714,6 +720,13 @@ final class Routes {
   private BusinessTypes.BusinessType businessType(String code, Call c) {
     return data.businessTypes.stream().filter(t -> t.code().equals(code)).findFirst()
         .orElseThrow(() -> Reply.problem(422, Problem.VALIDATION, "业务类型不存在", "business type " + code + " is not one of the hall's", c.path()));
+  }
+
+  /** A well-formed request the platform cannot carry out in the state things are in: 422. */
+  private static void unprocessable(boolean ok, String detail, Call c) {
+    if (!ok) {
+      throw Reply.problem(422, Problem.VALIDATION, "无法办理", detail, c.path());
+    }
   }
 
   private static void require(boolean ok, String detail, Call c) {

@@ -95,7 +95,7 @@ class AppointmentsTest extends SimulatorTestBase {
 
     assertThat(cancelled.status()).isEqualTo(Appointments.Status.CANCELLED);
     assertThat(client.slots(item.id(), day.date()).slots().get(1).remaining()).isEqualTo(slot.capacity());
-    assertThat(failure(() -> client.checkIn(booked.appointmentId())).status()).isEqualTo(400);
+    assertThat(failure(() -> client.checkIn(booked.appointmentId())).status()).isEqualTo(422);
   }
 
   @Test

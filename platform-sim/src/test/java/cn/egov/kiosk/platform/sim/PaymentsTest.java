@@ -88,7 +88,7 @@ class PaymentsTest extends SimulatorTestBase {
 
     PlatformException e = failure(() -> client.cardResult(p.paymentId(), new Payments.CardResult("T-0003", Payments.CardOutcome.APPROVED, 200, "6222 **** **** 1234", "123456")));
 
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.status()).isEqualTo(422);
     assertThat(e.code()).isEqualTo(Problem.VALIDATION);
     assertThat(client.payment(p.paymentId(), 0).status()).isEqualTo(Payments.Status.PENDING);
   }

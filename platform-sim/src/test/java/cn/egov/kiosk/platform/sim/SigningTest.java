@@ -82,7 +82,9 @@ class SigningTest extends SimulatorTestBase {
 
   @Test
   void aRotatedKeySignsAndTheOldOneStillDoesForADay() throws Exception {
-    Registration.Rotated rotated = client.rotateCredentials();
+    String key = java.util.UUID.randomUUID().toString();
+    Registration.Rotated rotated = client.rotateCredentials(key);
+    assertThat(client.rotateCredentials(key).keyId()).as("a retry after a lost answer: the same new key").isEqualTo(rotated.keyId());
 
     assertThat(rotated.keyId()).isNotEqualTo(KIOSK.keyId());
     assertThat(rotated.previousKeyValidUntil()).isAfter(rotated.issuedAt().plusHours(23));

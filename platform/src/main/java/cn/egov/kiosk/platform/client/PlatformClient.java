@@ -108,8 +108,12 @@ public final class PlatformClient implements AutoCloseable {
         Registration.Issued.class);
   }
 
-  public Registration.Rotated rotateCredentials() throws PlatformException {
-    return send(post("/v1/kiosks/credentials/rotate", null), Registration.Rotated.class);
+  /**
+   * A new key; {@code idempotencyKey} (a UUID the kiosk keeps until the new key is saved) makes a
+   * retry after a lost answer return the same key instead of a second one.
+   */
+  public Registration.Rotated rotateCredentials(String idempotencyKey) throws PlatformException {
+    return send(idempotent(post("/v1/kiosks/credentials/rotate", null), idempotencyKey), Registration.Rotated.class);
   }
 
   // --- down-sync ----------------------------------------------------------------------------
@@ -170,7 +174,9 @@ public final class PlatformClient implements AutoCloseable {
 
   public Applications.Attachment attach(byte[] content, String contentType, String name, String idempotencyKey) throws PlatformException {
     Request.Builder r =
-        new Request.Builder().url(url("/v1/attachments")).post(RequestBody.create(content, MediaType.get(contentType))).header("X-Attachment-Name", name);
+        new Request.Builder().url(url("/v1/attachments")).post(RequestBody.create(content, MediaType.get(contentType)))
+            // a header carries ASCII only: the (often Chinese) file name goes percent-encoded UTF-8
+            .header("X-Attachment-Name", java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     return send(idempotent(r, idempotencyKey), Applications.Attachment.class);
   }
 
