@@ -12,18 +12,28 @@ public final class FeatureAvailability {
 
   private final HealthModel health;
   private final java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired;
+  private final PlatformState platform;
 
   public FeatureAvailability(HealthModel health) {
     this(health, java.util.Map.of());
+  }
+
+  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired) {
+    this(health, alsoRequired, PlatformState.NONE);
   }
 
   /**
    * @param alsoRequired devices a feature needs in this hall's configuration beyond its own (the ID
    *     card reader, when tickets carry the citizen's masked ID)
    */
-  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired) {
+  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired, PlatformState platform) {
     this.health = health;
     this.alsoRequired = java.util.Map.copyOf(alsoRequired);
+    this.platform = platform;
+  }
+
+  public PlatformState platform() {
+    return platform;
   }
 
   /** The device classes a feature needs here. */
@@ -47,6 +57,12 @@ public final class FeatureAvailability {
       }
       if (!device.get().healthy()) {
         return new Availability(feature, Optional.of(deviceClass), device.get().problem());
+      }
+    }
+    if (feature.needsPlatform()) {
+      Optional<String> p = platform.problem();
+      if (p.isPresent()) {
+        return new Availability(feature, Optional.empty(), p);
       }
     }
     return Availability.ok(feature);

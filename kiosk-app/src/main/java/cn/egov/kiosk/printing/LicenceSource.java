@@ -27,8 +27,19 @@ public interface LicenceSource {
     }
   }
 
-  /** The licences of the citizen that can be printed now; empty when there are none. */
+  /**
+   * The licences of the citizen that can be printed now; empty when there are none.
+   *
+   * @throws UnavailableException when the source (the platform) cannot be asked now
+   */
   List<Licence> licencesOf(Identity citizen);
+
+  /** The source cannot be asked now (the platform cannot be reached). */
+  final class UnavailableException extends RuntimeException {
+    public UnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /** No source of licences (no platform yet): every citizen is told there is nothing to print. */
   LicenceSource NONE = citizen -> List.of();

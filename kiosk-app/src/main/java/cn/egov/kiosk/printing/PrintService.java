@@ -53,7 +53,9 @@ public final class PrintService {
     COVER_OPEN,
     OFFLINE,
     PRINTER_FAULT,
-    TEMPLATE
+    TEMPLATE,
+    /** The document could not be fetched: the platform cannot be reached. */
+    PLATFORM
   }
 
   private final TemplateLibrary templates;

@@ -139,7 +139,8 @@ public final class KioskRuntime implements AutoCloseable {
             devices.health(),
             config.queue().printMaskedId()
                 ? java.util.Map.of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET, java.util.Set.of(DeviceClass.ID_CARD_READER))
-                : java.util.Map.of());
+                : java.util.Map.of(),
+            platform.map(p -> p.link().asFeatureState()).orElse(cn.egov.kiosk.feature.PlatformState.NONE));
     this.identities =
         new IdentityService(
             () -> devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
@@ -151,6 +152,7 @@ public final class KioskRuntime implements AutoCloseable {
             config.kiosk().timeZone());
     this.sessions =
         new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
+    platform.flatMap(cn.egov.kiosk.sync.PlatformServices::simulatorControl).ifPresent(simulators::register);
     this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
   }
 

@@ -37,7 +37,11 @@ public final class TicketRepository implements TicketStore {
 
   /**
    * Takes the next number of the day for a business type and records it as allocated, in one
-   * durable transaction: a restart continues the sequence; a new day starts at 1.
+   * durable transaction: a restart continues the sequence; a new day starts at 1. The kiosk's own
+   * numbers (origin LOCAL) share one sequence per day and type, whatever their prefix: a prefix
+   * that changes during the day (none before the platform, {@code Z} before registration, the
+   * assigned one after) continues after the day's highest local number instead of starting again
+   * at 1 and colliding with it.
    */
   @Override
   public Ticket allocate(String kioskId, LocalDate day, String businessType, String prefix, Instant now) {
@@ -47,11 +51,14 @@ public final class TicketRepository implements TicketStore {
           int seq;
           try (PreparedStatement up =
               c.prepareStatement(
-                  "INSERT INTO queue_counter (service_day, business_type, last_seq) VALUES (?, ?, 1) "
-                      + "ON CONFLICT (service_day, business_type) DO UPDATE SET last_seq = last_seq + 1 "
+                  "INSERT INTO queue_counter (service_day, business_type, last_seq) VALUES (?, ?, 1 + "
+                      + "(SELECT COALESCE(MAX(seq), 0) FROM queue_ticket WHERE service_day = ? AND business_type = ? AND origin = 'LOCAL')) "
+                      + "ON CONFLICT (service_day, business_type) DO UPDATE SET last_seq = MAX(last_seq + 1, excluded.last_seq) "
                       + "RETURNING last_seq")) {
             up.setString(1, day.toString());
             up.setString(2, counter);
+            up.setString(3, day.toString());
+            up.setString(4, businessType);
             try (ResultSet rs = up.executeQuery()) {
               rs.next();
               seq = rs.getInt(1);

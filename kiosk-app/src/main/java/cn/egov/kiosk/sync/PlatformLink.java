@@ -58,6 +58,28 @@ public final class PlatformLink {
     listeners.add(l);
   }
 
+  /** The link as the feature model sees it: which problem keeps platform features off. */
+  public cn.egov.kiosk.feature.PlatformState asFeatureState() {
+    return new cn.egov.kiosk.feature.PlatformState() {
+      @Override
+      public Optional<String> problem() {
+        switch (status.state()) {
+          case OFFLINE:
+            return Optional.of(OFFLINE);
+          case NOT_REGISTERED:
+            return Optional.of(NOT_REGISTERED);
+          default:
+            return Optional.empty();
+        }
+      }
+
+      @Override
+      public void addListener(Runnable listener) {
+        PlatformLink.this.addListener(s -> listener.run());
+      }
+    };
+  }
+
   /** A call got an answer (any answer but a 5xx: the platform is there). */
   public void reached() {
     change(State.ONLINE, Optional.empty(), true);

@@ -92,6 +92,9 @@ public final class PlatformServices implements AutoCloseable {
     this.syncState = new SyncStateRepository(db);
     this.catalogue = new CatalogueRepository(db);
     this.registration = new Registration(config, syncState, appVersion());
+    // The embedded simulator starts afresh each time; the kiosk registered with an earlier one
+    // brings its key along, as a real platform would still know it.
+    simulator.ifPresent(sim -> registration.credentials().ifPresent(c -> sim.provision(c, registration.queuePrefix())));
     this.link = new PlatformLink(clock, registration.registered() ? PlatformLink.State.OFFLINE : PlatformLink.State.NOT_REGISTERED);
     PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
     this.client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
@@ -259,6 +262,11 @@ public final class PlatformServices implements AutoCloseable {
   /** The hall's central queue, falling back to the kiosk's own range. */
   public CentralQueue centralQueue() {
     return new PlatformCentralQueue(interactive, link, registration);
+  }
+
+  /** The embedded simulator as a simulator {@code ./kiosk simctl} drives ({@code platform down 120}). */
+  public java.util.Optional<cn.egov.kiosk.device.sim.Simulator> simulatorControl() {
+    return simulator.map(PlatformSimulatorControl::new);
   }
 
   /** The embedded simulator, in demo mode. */

@@ -25,6 +25,7 @@ public final class AvailabilityModel {
       byFeature.put(f, new ReadOnlyObjectWrapper<>());
     }
     source.health().addListener(changed -> uiThread.execute(this::refresh));
+    source.platform().addListener(() -> uiThread.execute(this::refresh));
     byFeature.forEach((feature, property) -> property.set(source.of(feature)));
   }
 

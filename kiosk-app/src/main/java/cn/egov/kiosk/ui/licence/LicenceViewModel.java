@@ -116,7 +116,7 @@ public final class LicenceViewModel {
         },
         error -> {
           if (gen == generation) {
-            problem.set(PrintService.Problem.TEMPLATE);
+            problem.set(error instanceof LicenceSource.UnavailableException ? PrintService.Problem.PLATFORM : PrintService.Problem.TEMPLATE);
             step.set(Step.FAILED);
           }
         });
@@ -126,6 +126,10 @@ public final class LicenceViewModel {
 
   /** "Print": on the licence printer, off the JavaFX thread. */
   public void print() {
+    if (licence.isEmpty() && step.get() == Step.FAILED && problem.get() == PrintService.Problem.PLATFORM) {
+      open(); // the licence never came: ask the platform again
+      return;
+    }
     if (licence.isEmpty() || (step.get() != Step.PREVIEW && step.get() != Step.FAILED)) {
       return;
     }
@@ -216,6 +220,7 @@ public final class LicenceViewModel {
       case OFFLINE -> Msg.PRINT_PROBLEM_OFFLINE;
       case PRINTER_FAULT -> Msg.PRINT_PROBLEM_PRINTER_FAULT;
       case TEMPLATE -> Msg.PRINT_PROBLEM_TEMPLATE;
+      case PLATFORM -> Msg.PRINT_PROBLEM_PLATFORM;
     };
   }
 
