@@ -1,6 +1,7 @@
-package cn.egov.kiosk.printing;
+package cn.egov.kiosk.sync;
 
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
@@ -19,10 +20,10 @@ public final class PlatformLicenceSource implements LicenceSource {
   private static final Logger log = LoggerFactory.getLogger(PlatformLicenceSource.class);
 
   private final PlatformClient client;
-  private final cn.egov.kiosk.sync.PlatformLink link;
+  private final PlatformLink link;
 
   /** @param link told when the platform answers or not, so that the screens say so */
-  public PlatformLicenceSource(PlatformClient client, cn.egov.kiosk.sync.PlatformLink link) {
+  public PlatformLicenceSource(PlatformClient client, PlatformLink link) {
     this.client = client;
     this.link = link;
   }
