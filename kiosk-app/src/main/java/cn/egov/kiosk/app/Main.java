@@ -101,6 +101,8 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("simctl", new SimctlCommand());
     cl.addSubcommand("sim", new SimCommand());
     cl.addSubcommand("print", new PrintCommand());
+    cl.addSubcommand("platform-sim", new cn.egov.kiosk.diag.PlatformSimCommand());
+    cl.addSubcommand("outbox", new cn.egov.kiosk.diag.OutboxCommand());
     return cl;
   }
 

@@ -155,12 +155,21 @@ public final class OutboxRepository {
         });
   }
 
-  /** When the next pending record falls due (ms since the epoch), if any is pending. */
+  /**
+   * When the next pending record may be sent (ms since the epoch), if any is pending: the earliest
+   * due time of the streams' first pending records. A record behind its stream's first one waits
+   * for it whatever its own due time, so counting it would wake the sender for nothing, again and
+   * again, until the first one is due.
+   */
   public OptionalLong nextDueMs() {
     return db.read(
         c -> {
           try (Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT MIN(next_attempt_ms) FROM outbox WHERE state = 'PENDING'")) {
+              ResultSet rs =
+                  s.executeQuery(
+                      "SELECT MIN(o.next_attempt_ms) FROM outbox o"
+                          + " JOIN (SELECT stream, MIN(stream_seq) AS seq FROM outbox WHERE state = 'PENDING' GROUP BY stream) h"
+                          + " ON o.stream = h.stream AND o.stream_seq = h.seq")) {
             rs.next();
             long v = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);

@@ -1,0 +1,172 @@
+package cn.egov.kiosk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cn.egov.kiosk.config.Platform;
+import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.auth.Credentials;
+import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformConfig;
+import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import cn.egov.kiosk.queue.CentralQueue;
+import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.SyncStateRepository;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Registration with a one-time code against the simulator, the credentials kept in their file, and
+ * the hall's central queue through the platform with the kiosk's own range when it cannot answer.
+ */
+class RegistrationTest {
+  private static final String CODE = "REG-TEST-0001";
+
+  @TempDir Path dir;
+  private PlatformSimulator sim;
+  private Database db;
+  private SyncStateRepository state;
+  private final AtomicReference<Registration> current = new AtomicReference<>();
+  private PlatformClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
+    sim.allowRegistrationCode(CODE);
+    db = Database.open(dir.resolve("kiosk.db"));
+    state = new SyncStateRepository(db);
+    client = client(() -> current.get() == null ? Optional.empty() : current.get().credentials());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    sim.close();
+    db.close();
+  }
+
+  private PlatformClient client(java.util.function.Supplier<Optional<Credentials>> credentials) {
+    return new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), credentials, Clock.systemUTC());
+  }
+
+  private Platform config(Optional<String> code, Path credentialsFile) {
+    return new Platform(Optional.of(URI.create(sim.url())), "110101-01", code, credentialsFile, dir.resolve("store.key"), Optional.empty(), List.of(),
+        15, 24, 60, 30);
+  }
+
+  private Registration registration(Optional<String> code) {
+    Registration r = new Registration(config(code, dir.resolve("secrets/credentials.json")), state, "test");
+    current.set(r);
+    return r;
+  }
+
+  @Test
+  void theFirstStartRegistersWithTheCodeAndKeepsTheCredentialsOwnerOnly() throws Exception {
+    Registration r = registration(Optional.of(CODE));
+    assertThat(r.registered()).isFalse();
+    assertThat(r.queuePrefix()).as("before registration").isEqualTo("Z");
+
+    assertThat(r.ensure(client, "ZZ-2026-000183")).isTrue();
+
+    assertThat(r.registered()).isTrue();
+    Path file = dir.resolve("secrets/credentials.json");
+    assertThat(file).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(r.queuePrefix()).matches("Z\\d+");
+    assertThat(state.reference(Registration.REFERENCE)).hasValueSatisfying(j -> assertThat(j).contains("queuePrefix").doesNotContain("secret"));
+    // signed calls now go through with the credentials
+    assertThat(client.departments(Optional.empty()).body()).isPresent();
+
+    // the next start reads them back: no code needed, no request made
+    long requests = sim.requests();
+    Registration again = registration(Optional.empty());
+    assertThat(again.registered()).isTrue();
+    assertThat(again.credentials()).isEqualTo(r.credentials());
+    assertThat(again.ensure(client, "ZZ-2026-000183")).isTrue();
+    assertThat(again.queuePrefix()).isEqualTo(r.queuePrefix());
+    assertThat(sim.requests()).isEqualTo(requests);
+  }
+
+  @Test
+  void withoutCredentialsOrACodeTheKioskIsNotRegistered() throws Exception {
+    Registration r = registration(Optional.empty());
+
+    assertThat(r.ensure(client, "ZZ-2026-000183")).isFalse();
+
+    assertThat(r.registered()).isFalse();
+    assertThat(r.credentials()).isEmpty();
+    assertThat(sim.requests()).isZero();
+  }
+
+  @Test
+  void aCodeAnotherKioskUsedIsRefused() throws Exception {
+    Registration first = new Registration(config(Optional.of(CODE), dir.resolve("a/credentials.json")), state, "test");
+    assertThat(first.ensure(client, "ZZ-2026-000001")).isTrue();
+    Registration second = new Registration(config(Optional.of(CODE), dir.resolve("b/credentials.json")), state, "test");
+
+    PlatformException e = catchThrowableOfType(PlatformException.class, () -> second.ensure(client, "ZZ-2026-000002"));
+
+    assertThat(e).isNotNull();
+    assertThat(e.code()).isEqualTo(Problem.REGISTRATION_CODE_USED);
+    assertThat(second.registered()).isFalse();
+    assertThat(dir.resolve("b/credentials.json")).doesNotExist();
+  }
+
+  @Test
+  void unreadableCredentialsMeanRegisteringAgain() throws Exception {
+    Path file = dir.resolve("secrets/credentials.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{not json");
+
+    Registration r = registration(Optional.empty());
+
+    assertThat(r.registered()).isFalse();
+  }
+
+  // --- the central queue ----------------------------------------------------------------------
+
+  @Test
+  void theCentralQueueGivesThePlatformsNumbersWhileOnlineAndTheKiosksRangeOtherwise() throws Exception {
+    Registration r = registration(Optional.of(CODE));
+    r.ensure(client, "ZZ-2026-000183");
+    PlatformLink link = new PlatformLink(Clock.systemUTC(), PlatformLink.State.OFFLINE);
+    CentralQueue queue = new PlatformCentralQueue(client, link, r);
+    assertThat(queue.offlinePrefix()).isEqualTo(r.queuePrefix());
+
+    long requests = sim.requests();
+    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("offline: not even asked").isEmpty();
+    assertThat(sim.requests()).isEqualTo(requests);
+
+    link.reached();
+    Optional<CentralQueue.Number> n = queue.take(UUID.randomUUID().toString(), "A");
+    assertThat(n).hasValueSatisfying(x -> {
+      assertThat(x.number()).matches("A\\d{3}");
+      assertThat(x.waitingAhead()).isPresent();
+    });
+    assertThat(queue.take(UUID.randomUUID().toString(), "A").orElseThrow().number()).isNotEqualTo(n.get().number());
+
+    sim.down(Duration.ofSeconds(30));
+    long start = System.nanoTime();
+    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("no answer: the kiosk's own range").isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
+
+    sim.up();
+    link.reached();
+    assertThat(queue.take(UUID.randomUUID().toString(), "NO-SUCH-TYPE")).as("refused: the kiosk's own range").isEmpty();
+    assertThat(link.online()).as("a refusal is an answer").isTrue();
+  }
+}
