@@ -152,6 +152,7 @@ public final class KioskRuntime implements AutoCloseable {
             config.kiosk().timeZone());
     this.sessions =
         new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
+    platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
     platform.flatMap(cn.egov.kiosk.sync.PlatformServices::simulatorControl).ifPresent(simulators::register);
     this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
   }

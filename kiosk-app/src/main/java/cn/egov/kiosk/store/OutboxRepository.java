@@ -167,9 +167,9 @@ public final class OutboxRepository {
           try (Statement s = c.createStatement();
               ResultSet rs =
                   s.executeQuery(
-                      "SELECT MIN(o.next_attempt_ms) FROM outbox o"
-                          + " JOIN (SELECT stream, MIN(stream_seq) AS seq FROM outbox WHERE state = 'PENDING' GROUP BY stream) h"
-                          + " ON o.stream = h.stream AND o.stream_seq = h.seq")) {
+                      // per stream (few, each in outbox_stream) its first pending record, by the stream order index
+                      "SELECT MIN(n) FROM (SELECT (SELECT o.next_attempt_ms FROM outbox o WHERE o.stream = s.stream AND o.state = 'PENDING'"
+                          + " ORDER BY o.stream_seq LIMIT 1) AS n FROM outbox_stream s)")) {
             rs.next();
             long v = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);

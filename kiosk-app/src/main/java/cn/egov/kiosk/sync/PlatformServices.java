@@ -61,6 +61,12 @@ public final class PlatformServices implements AutoCloseable {
         return t;
       });
   private final long startedNanos = System.nanoTime();
+  private final java.util.concurrent.ExecutorService auditWriter =
+      Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-writer");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile boolean clockDrift;
 
   /**
@@ -192,6 +198,8 @@ public final class PlatformServices implements AutoCloseable {
     boolean drift = Math.abs(offset.toMillis()) > config.clockDriftWarnSeconds() * 1000L;
     if (drift && !clockDrift) {
       log.warn("The kiosk's clock is {} s off the platform's (more than {} s): check the PC's time synchronisation", offset.toMillis() / 1000.0, config.clockDriftWarnSeconds());
+      audit.record(clock.instant(), "clock.drift", "SYSTEM", java.util.Map.of("offsetMs", offset.toMillis(), "limitMs", config.clockDriftWarnSeconds() * 1000L));
+      sender.wake();
     }
     clockDrift = drift;
   }
@@ -235,6 +243,11 @@ public final class PlatformServices implements AutoCloseable {
   /** Applications, through the outbox. */
   public cn.egov.kiosk.application.ApplicationService applications() {
     return applications;
+  }
+
+  /** Audits sessions (start, end and why) for the platform, written off the JavaFX thread. */
+  public cn.egov.kiosk.session.SessionListener sessionAudit() {
+    return new SessionAudit(audit, auditWriter, clock);
   }
 
   /** The audit trail that goes to the platform. */
@@ -282,6 +295,12 @@ public final class PlatformServices implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    auditWriter.shutdown();
+    try {
+      auditWriter.awaitTermination(2, TimeUnit.SECONDS); // the last session's end is written
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     sender.close();
     client.close();
     interactive.close();

@@ -241,8 +241,27 @@ class OutboxRepositoryTest {
     outbox.settle(List.of(new Postponed("s1", NOW + 2_000, "retry"), new Postponed("s2", NOW + 1_000, "retry")));
 
     assertThat(outbox.due(NOW + 1_500, 100)).as("s2 is due, but s1 is not yet").isEmpty();
+    assertThat(outbox.nextDueMs()).as("the stream can go when its first record can").hasValue(NOW + 2_000);
     assertThat(keys(outbox.due(NOW + 2_000, 100))).containsExactly("s1", "s2");
-    assertThat(outbox.nextDueMs()).hasValue(NOW + 1_000);
+  }
+
+  @Test
+  void nextDueMsIsWhenTheEarliestStreamCanGoAgainNotWhenARecordBehindAHeldOneIsDue() {
+    append("s", "s1");
+    append("s", "s2"); // due now, but behind s1
+    append("t", "t1");
+    append("t", "t2");
+    outbox.settle(List.of(new Postponed("s1", NOW + 30_000, "retry"), new Postponed("t1", NOW + 10_000, "retry")));
+
+    assertThat(outbox.due(NOW, 100)).isEmpty();
+    assertThat(outbox.nextDueMs()).hasValue(NOW + 10_000);
+    assertThat(keys(outbox.due(NOW + 10_000, 100))).containsExactly("t1", "t2");
+
+    outbox.settle(List.of(new Acknowledged("t1", Batch.AUDIT_EVENT, Optional.empty()), new Acknowledged("t2", Batch.AUDIT_EVENT, Optional.empty())));
+    assertThat(outbox.nextDueMs()).hasValue(NOW + 30_000);
+    outbox.settle(List.of(new Rejected("s1", Batch.AUDIT_EVENT, "no")));
+    assertThat(outbox.nextDueMs()).as("a dead letter holds nothing back").hasValue(0);
+    assertThat(keys(outbox.due(NOW, 100))).containsExactly("s2");
   }
 
   @Test
