@@ -94,7 +94,8 @@ public final class PlatformLink {
     change(State.NOT_REGISTERED, Optional.of(detail), false);
   }
 
-  public void clockOffset(Duration offset) {
+  /** The platform's clock minus the kiosk's; under the lock of {@link #change}, or it could undo a change made meanwhile. */
+  public synchronized void clockOffset(Duration offset) {
     Status s = status;
     status = new Status(s.state(), s.since(), s.lastContact(), s.detail(), offset);
   }

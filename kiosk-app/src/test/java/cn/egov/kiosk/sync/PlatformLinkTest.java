@@ -115,6 +115,37 @@ class PlatformLinkTest {
   }
 
   @Test
+  void aClockOffsetLearntMeanwhileNeverUndoesAChange() throws Exception {
+    // the heartbeat thread learns the offset while the outbox thread finds the platform gone or back
+    PlatformLink link = new PlatformLink(java.time.Clock.systemUTC(), State.OFFLINE);
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread offsets = new Thread(() -> {
+      long i = 0;
+      while (!stop.get()) {
+        link.clockOffset(Duration.ofMillis(i++ % 1000));
+      }
+    });
+    offsets.start();
+    int undone = 0;
+    try {
+      for (int i = 0; i < 100_000; i++) {
+        if (i % 2 == 0) {
+          link.reached();
+          undone += link.status().state() == State.ONLINE ? 0 : 1;
+        } else {
+          link.unreachable("refused");
+          undone += link.status().state() == State.OFFLINE ? 0 : 1;
+        }
+      }
+    } finally {
+      stop.set(true);
+      offsets.join();
+    }
+
+    assertThat(undone).as("changes undone by a concurrent clockOffset").isZero();
+  }
+
+  @Test
   void aFailingListenerDoesNotKeepTheOthersFromHearing() {
     PlatformLink link = new PlatformLink(clock, State.OFFLINE);
     link.addListener(s -> {
