@@ -12,6 +12,25 @@ public interface PlatformState {
 
   Optional<String> problem();
 
+  /**
+   * What the citizen is told about the platform as a whole: whether it is away, and how old the
+   * local copy of the catalogue and notices is, in the hall's time (when it is older than the
+   * configured limit).
+   */
+  record Notice(boolean offline, Optional<java.time.LocalDateTime> dataAsOf, boolean stale) {
+    public static final Notice NONE = new Notice(false, Optional.empty(), false);
+
+    /** Nothing to say. */
+    public boolean quiet() {
+      return !offline && !stale;
+    }
+  }
+
+  /** The notice now; cheap (no store, no network): the screens ask on the JavaFX thread. */
+  default Notice notice() {
+    return Notice.NONE;
+  }
+
   /** Called (on any thread) when the problem may have changed. */
   void addListener(Runnable listener);
 

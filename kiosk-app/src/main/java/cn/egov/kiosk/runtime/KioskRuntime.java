@@ -140,7 +140,7 @@ public final class KioskRuntime implements AutoCloseable {
             config.queue().printMaskedId()
                 ? java.util.Map.of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET, java.util.Set.of(DeviceClass.ID_CARD_READER))
                 : java.util.Map.of(),
-            platform.map(p -> p.link().asFeatureState()).orElse(cn.egov.kiosk.feature.PlatformState.NONE));
+            platform.map(cn.egov.kiosk.sync.PlatformServices::featureState).orElse(cn.egov.kiosk.feature.PlatformState.NONE));
     this.identities =
         new IdentityService(
             () -> devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),

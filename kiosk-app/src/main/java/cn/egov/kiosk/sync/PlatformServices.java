@@ -40,6 +40,7 @@ public final class PlatformServices implements AutoCloseable {
 
   private final Platform config;
   private final Clock clock;
+  private final ZoneId zone;
   private final Optional<PlatformSimulator> simulator;
   private final OutboxRepository outbox;
   private final SyncStateRepository syncState;
@@ -68,6 +69,9 @@ public final class PlatformServices implements AutoCloseable {
         return t;
       });
   private volatile boolean clockDrift;
+  /** The oldest successful sync of the local copies, cached for the screens (no store on the FX thread). */
+  private volatile Optional<java.time.Instant> dataAsOf = Optional.empty();
+  private final java.util.List<Runnable> noticeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param serialNumber the kiosk's id, sent at registration
@@ -76,6 +80,7 @@ public final class PlatformServices implements AutoCloseable {
   public PlatformServices(Platform config, Database db, Clock clock, ZoneId zone, String serialNumber, Supplier<List<Heartbeat.Device>> devices) {
     this.config = config;
     this.clock = clock;
+    this.zone = zone;
     this.serialNumber = serialNumber;
     this.devices = devices;
     String url;
@@ -110,6 +115,7 @@ public final class PlatformServices implements AutoCloseable {
     this.applications = new cn.egov.kiosk.application.ApplicationService(
         new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), sender::wake, clock, zone);
     this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
+    this.dataAsOf = downSync.freshness(Duration.ofHours(config.staleAfterHours())).oldestSync();
     link.addListener(s -> {
       if (s.online()) {
         sender.retryNow(); // the platform is back: the backlog drains now
@@ -140,6 +146,7 @@ public final class PlatformServices implements AutoCloseable {
       checkClock();
       link.reached();
       downSync.syncAll();
+      synced();
       sender.wake();
     } catch (PlatformException e) {
       if (registration.registered()) {
@@ -179,6 +186,7 @@ public final class PlatformServices implements AutoCloseable {
     try {
       if (registration.registered()) {
         downSync.syncAll();
+        synced();
       }
     } catch (RuntimeException e) {
       log.error("Down-sync failed", e);
@@ -187,7 +195,42 @@ public final class PlatformServices implements AutoCloseable {
 
   /** Brings the local copies up to date now (staff's "sync now"); blocks. */
   public List<DownSync.Result> syncNow() {
-    return downSync.syncAll();
+    List<DownSync.Result> r = downSync.syncAll();
+    synced();
+    return r;
+  }
+
+  /** After a sync: the cached age of the local copies, and whoever shows it. */
+  private void synced() {
+    Optional<java.time.Instant> before = dataAsOf;
+    dataAsOf = downSync.freshness(Duration.ofHours(config.staleAfterHours())).oldestSync();
+    if (!before.equals(dataAsOf)) {
+      noticeListeners.forEach(Runnable::run);
+    }
+  }
+
+  /** The platform as the feature model and the screens see it. */
+  public cn.egov.kiosk.feature.PlatformState featureState() {
+    cn.egov.kiosk.feature.PlatformState fromLink = link.asFeatureState();
+    return new cn.egov.kiosk.feature.PlatformState() {
+      @Override
+      public Optional<String> problem() {
+        return fromLink.problem();
+      }
+
+      @Override
+      public Notice notice() {
+        Optional<java.time.Instant> asOf = dataAsOf;
+        boolean stale = asOf.map(t -> t.plus(Duration.ofHours(config.staleAfterHours())).isBefore(clock.instant())).orElse(true);
+        return new Notice(link.status().state() == PlatformLink.State.OFFLINE, asOf.map(t -> java.time.LocalDateTime.ofInstant(t, zone)), stale);
+      }
+
+      @Override
+      public void addListener(Runnable listener) {
+        fromLink.addListener(listener);
+        noticeListeners.add(listener);
+      }
+    };
   }
 
   private void checkClock() throws PlatformException {

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class AvailabilityModel {
   private final FeatureAvailability source;
   private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
+  private final ReadOnlyObjectWrapper<cn.egov.kiosk.feature.PlatformState.Notice> platformNotice = new ReadOnlyObjectWrapper<>();
 
   public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
     this.source = source;
@@ -27,6 +28,12 @@ public final class AvailabilityModel {
     source.health().addListener(changed -> uiThread.execute(this::refresh));
     source.platform().addListener(() -> uiThread.execute(this::refresh));
     byFeature.forEach((feature, property) -> property.set(source.of(feature)));
+    platformNotice.set(source.platform().notice());
+  }
+
+  /** What the citizen is told about the platform (away, the local copy's age); on the UI thread. */
+  public ReadOnlyObjectProperty<cn.egov.kiosk.feature.PlatformState.Notice> platformNotice() {
+    return platformNotice.getReadOnlyProperty();
   }
 
   /** Whether the kiosk is fitted for the feature: a feature it cannot offer at all is not shown. */
@@ -41,6 +48,7 @@ public final class AvailabilityModel {
   /** Recomputes every feature; on the UI thread. */
   public void refresh() {
     byFeature.forEach((feature, property) -> property.set(source.of(feature)));
+    platformNotice.set(source.platform().notice());
   }
 
   /** The text for an unavailable feature's problem, in the current language. */

@@ -27,7 +27,14 @@ public final class HomeView {
     for (HomeViewModel.Tile tile : vm.tiles()) {
       tiles.getChildren().add(tile(tile));
     }
-    root.getChildren().addAll(title, hint, tiles);
+    Label platform = new Label();
+    platform.setId("home-platform-notice");
+    platform.getStyleClass().add("notice");
+    platform.setWrapText(true);
+    platform.textProperty().bind(vm.platformNotice());
+    platform.visibleProperty().bind(vm.platformNotice().isNotEmpty());
+    platform.managedProperty().bind(platform.visibleProperty());
+    root.getChildren().addAll(title, hint, platform, tiles);
   }
 
   private static Node tile(HomeViewModel.Tile tile) {

@@ -64,6 +64,32 @@ public final class HomeViewModel {
   private final java.util.function.Consumer<Screen> open;
   private final List<Tile> tiles;
 
+  /**
+   * What the citizen should know about the platform, or empty: it is away (what still works), and
+   * the local copy's age when it is stale.
+   */
+  public StringBinding platformNotice() {
+    return Bindings.createStringBinding(
+        () -> {
+          cn.egov.kiosk.feature.PlatformState.Notice n = availability.platformNotice().get();
+          if (n == null || n.quiet()) {
+            return "";
+          }
+          StringBuilder sb = new StringBuilder();
+          if (n.offline()) {
+            sb.append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
+          }
+          if (n.stale() && n.dataAsOf().isPresent()) {
+            java.time.format.DateTimeFormatter f =
+                java.time.format.DateTimeFormatter.ofPattern(i18n.text(Msg.HOME_DATA_AS_OF_PATTERN), i18n.localeProperty().get());
+            sb.append(sb.length() == 0 ? "" : " ").append(i18n.text(Msg.HOME_DATA_AS_OF, f.format(n.dataAsOf().get())));
+          }
+          return sb.toString();
+        },
+        availability.platformNotice(),
+        i18n.localeProperty());
+  }
+
   public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
     this(i18n, availability, navigator, navigator::go);
   }
