@@ -87,17 +87,11 @@ final class PlatformBench {
         return null;
       });
       double appendMs = (System.nanoTime() - appendStart) / 1e6;
-      OutboxSender sender = new OutboxSender(outbox, client::batch, new PlatformLink(clock, PlatformLink.State.ONLINE), clock, ZONE, RetryPolicy.DEFAULT);
-      long start = System.nanoTime();
-      int settled = 0;
-      while (outbox.counts().pending() > 0) {
-        settled += sender.drainOnce();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double perSecond = drain(outbox, client, clock);
       if (sim.ledger().size() != records || !sim.ledger().duplicates().isEmpty()) {
         throw new IllegalStateException("the simulator holds " + sim.ledger().size() + " records, duplicates " + sim.ledger().duplicates());
       }
-      figures.add(Figure.against("platform.outbox.drain", settled / seconds, baselinePerSecond, "rec/s",
+      figures.add(Figure.against("platform.outbox.drain", perSecond, baselinePerSecond, "rec/s",
           records + " audit events in batches of " + Batch.MAX_RECORDS + " vs one plain signed POST each (" + bodyBytes + " B bodies); target >= 1000 rec/s"));
       figures.add(Figure.of("platform.outbox.append", records / (appendMs / 1000), "rec/s", records + " records in one transaction"));
     }
@@ -124,14 +118,7 @@ final class PlatformBench {
         }
         return null;
       });
-      OutboxSender sender = new OutboxSender(outbox, client::batch, new PlatformLink(clock, PlatformLink.State.ONLINE), clock, ZONE, RetryPolicy.DEFAULT);
-      long start = System.nanoTime();
-      int settled = 0;
-      while (outbox.counts().pending() > 0) {
-        settled += sender.drainOnce();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      figures.add(Figure.of("platform.outbox.drain-mixed", settled / seconds, "rec/s",
+      figures.add(Figure.of("platform.outbox.drain-mixed", drain(outbox, client, clock), "rec/s",
           mixed + " records, a third of them applications sealed with AES-GCM at rest (opened to send)"));
     }
 
@@ -156,6 +143,17 @@ final class PlatformBench {
       figures.add(Figure.of("platform.catalogue.unchanged", same.took().toNanos() / 1e6, "ms", "If-None-Match answered 304"));
     }
     return figures;
+  }
+
+  /** Drains the outbox with the kiosk's sender, batch after batch; records a second. */
+  private static double drain(OutboxRepository outbox, PlatformClient client, Clock clock) {
+    OutboxSender sender = new OutboxSender(outbox, client::batch, new PlatformLink(clock, PlatformLink.State.ONLINE), clock, ZONE, RetryPolicy.DEFAULT);
+    long start = System.nanoTime();
+    int settled = 0;
+    while (outbox.counts().pending() > 0) {
+      settled += sender.drainOnce();
+    }
+    return settled / ((System.nanoTime() - start) / 1e9);
   }
 
   private static Audit.Event event(int i) {

@@ -1,7 +1,5 @@
 package cn.egov.kiosk.diag;
 
-import cn.egov.kiosk.config.ConfigException;
-import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
@@ -47,15 +45,11 @@ public final class OutboxCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    KioskConfig loaded;
-    try {
-      loaded = ConfigLoader.load(Subcommands.configFile(spec, config));
-    } catch (ConfigException e) {
-      err.println("Configuration error:");
-      err.println(e.getMessage());
-      err.flush();
+    java.util.Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
+    if (found.isEmpty()) {
       return 2;
     }
+    KioskConfig loaded = found.get();
     if (loaded.platform().isEmpty()) {
       err.println("outbox: this kiosk has no platform configured (no platform section): nothing is sent anywhere");
       err.flush();
@@ -66,7 +60,6 @@ public final class OutboxCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     try (Database db = Database.open(loaded.storage().database())) {
       OutboxRepository outbox = new OutboxRepository(db, SealedBox.open(loaded.platform().get().keyFile()), Clock.systemUTC());
       if (retry != null || retryAll) {

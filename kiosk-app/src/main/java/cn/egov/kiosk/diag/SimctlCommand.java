@@ -1,7 +1,5 @@
 package cn.egov.kiosk.diag;
 
-import cn.egov.kiosk.config.ConfigException;
-import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.runtime.SimulatorControl;
 import java.io.IOException;
@@ -43,17 +41,11 @@ public final class SimctlCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path file = Subcommands.configFile(spec, config);
-    KioskConfig loaded;
-    try {
-      loaded = ConfigLoader.load(file);
-    } catch (ConfigException e) {
-      err.println("Configuration error:");
-      err.println(e.getMessage());
-      err.flush();
+    java.util.Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
+    if (found.isEmpty()) {
       return 2;
     }
-    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+    KioskConfig loaded = found.get();
     Path socket = loaded.storage().dataDir().resolve(SimulatorControl.SOCKET_NAME);
     String answer;
     try {

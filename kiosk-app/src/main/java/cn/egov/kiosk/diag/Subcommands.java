@@ -12,6 +12,23 @@ final class Subcommands {
    * The configuration a subcommand works on: its own {@code --config}, else the one given to the
    * {@code kiosk} command before it ({@code kiosk --config F diag}), else the default.
    */
+  /**
+   * The configuration a subcommand works on, loaded, with its log going to the kiosk's log folder;
+   * empty after saying what is wrong with it on {@code err} (the command then exits 2).
+   */
+  static java.util.Optional<cn.egov.kiosk.config.KioskConfig> loadConfig(CommandLine.Model.CommandSpec spec, Path own, java.io.PrintWriter err) {
+    try {
+      cn.egov.kiosk.config.KioskConfig loaded = cn.egov.kiosk.config.ConfigLoader.load(configFile(spec, own));
+      cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+      return java.util.Optional.of(loaded);
+    } catch (cn.egov.kiosk.config.ConfigException e) {
+      err.println("Configuration error:");
+      err.println(e.getMessage());
+      err.flush();
+      return java.util.Optional.empty();
+    }
+  }
+
   static Path configFile(CommandLine.Model.CommandSpec spec, Path own) {
     if (own != null) {
       return own;
