@@ -187,7 +187,7 @@ public final class KioskRuntime implements AutoCloseable {
     }
     return devices.devices().stream()
         .map(d -> new cn.egov.kiosk.platform.api.Heartbeat.Device(
-            d.id(), d.deviceClass().name(), d.state().name(), d.conditions().stream().map(Enum::name).sorted().toList(), java.util.Map.of()))
+            d.id(), d.deviceClass().name(), d.state().name(), d.conditions().stream().map(Enum::name).sorted().toList(), d.statistics().snapshot()))
         .toList();
   }
 

@@ -66,8 +66,8 @@ public final class ApplicationRepository {
               c.prepareStatement("INSERT INTO application (id, item_id, state, created_at, updated_at) VALUES (?, ?, 'QUEUED', ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, itemId);
-            ps.setString(3, now.toString());
-            ps.setString(4, now.toString());
+            ps.setString(3, Times.text(now));
+            ps.setString(4, Times.text(now));
             ps.executeUpdate();
           }
           outbox.append(c, new OutboxRepository.New(Batch.APPLICATION_SUBMIT, "application", id, now, submitJson, true));
@@ -98,7 +98,7 @@ public final class ApplicationRepository {
       ps.setString(1, state.name());
       ps.setString(2, no);
       ps.setString(3, problem);
-      ps.setString(4, clock.instant().toString());
+      ps.setString(4, Times.text(clock.instant()));
       ps.setString(5, id);
       ps.executeUpdate();
     }

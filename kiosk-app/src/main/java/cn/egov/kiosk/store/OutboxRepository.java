@@ -112,7 +112,7 @@ public final class OutboxRepository {
       ps.setString(2, r.stream());
       ps.setLong(3, seq);
       ps.setString(4, r.kind());
-      ps.setString(5, r.occurredAt().toString());
+      ps.setString(5, Times.text(r.occurredAt()));
       ps.setBytes(6, r.personal() ? box.seal(r.json(), r.idempotencyKey()) : r.json());
       ps.setInt(7, r.personal() ? 1 : 0);
       ps.setLong(8, 0);

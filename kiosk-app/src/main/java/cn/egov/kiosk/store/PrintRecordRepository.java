@@ -37,7 +37,7 @@ public final class PrintRecordRepository implements PrintLog {
                   "INSERT INTO print_record (id, printed_at, template, reference, device_id, medium, result, reason, reprint, kiosk_id) "
                       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.id());
-            ps.setString(2, r.printedAt().toString());
+            ps.setString(2, Times.text(r.printedAt()));
             ps.setString(3, r.template());
             ps.setString(4, r.reference());
             ps.setString(5, r.deviceId().orElse(null));

@@ -52,8 +52,8 @@ public final class SyncStateRepository {
       ps.setString(1, resource);
       ps.setLong(2, version);
       ps.setString(3, etag.orElse(null));
-      ps.setString(4, now.toString());
-      ps.setString(5, now.toString());
+      ps.setString(4, Times.text(now));
+      ps.setString(5, Times.text(now));
       ps.executeUpdate();
     }
   }
@@ -73,7 +73,7 @@ public final class SyncStateRepository {
               "INSERT INTO sync_state (resource, version, last_attempt_at, last_error) VALUES (?, 0, ?, ?)"
                   + " ON CONFLICT (resource) DO UPDATE SET last_attempt_at = excluded.last_attempt_at, last_error = excluded.last_error")) {
         ps.setString(1, resource);
-        ps.setString(2, now.toString());
+        ps.setString(2, Times.text(now));
         ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
         ps.executeUpdate();
       }

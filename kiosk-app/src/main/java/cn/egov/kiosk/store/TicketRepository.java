@@ -81,8 +81,8 @@ public final class TicketRepository implements TicketStore {
             } else {
               ins.setNull(6, java.sql.Types.INTEGER);
             }
-            ins.setString(7, now.toString());
-            ins.setString(8, now.toString());
+            ins.setString(7, Times.text(now));
+            ins.setString(8, Times.text(now));
             ins.executeUpdate();
           }
           return new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, ahead, now);
@@ -99,7 +99,7 @@ public final class TicketRepository implements TicketStore {
                   "UPDATE queue_ticket SET status = ?, void_reason = COALESCE(?, void_reason), updated_at = ? WHERE id = ? AND status = ?")) {
             ps.setString(1, to.name());
             ps.setString(2, reason);
-            ps.setString(3, now.toString());
+            ps.setString(3, Times.text(now));
             ps.setString(4, id);
             ps.setString(5, from.name());
             if (ps.executeUpdate() != 1) {
@@ -132,8 +132,8 @@ public final class TicketRepository implements TicketStore {
             } else {
               ins.setNull(6, java.sql.Types.INTEGER);
             }
-            ins.setString(7, now.toString());
-            ins.setString(8, now.toString());
+            ins.setString(7, Times.text(now));
+            ins.setString(8, Times.text(now));
             ins.executeUpdate();
           }
           return new Ticket(ticketId, day, businessType, seq, number, TicketStatus.ALLOCATED, waitingAhead, now);
@@ -165,7 +165,7 @@ public final class TicketRepository implements TicketStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE queue_ticket SET status = 'INTERRUPTED', void_reason = 'the kiosk stopped while printing', updated_at = ? WHERE status = 'ALLOCATED'")) {
-            ps.setString(1, now.toString());
+            ps.setString(1, Times.text(now));
             return ps.executeUpdate();
           }
         });

@@ -263,6 +263,17 @@ public final class PlatformServices implements AutoCloseable {
     return clockDrift;
   }
 
+  /** Reports the kiosk's health now (besides every heartbeatSeconds); blocks. */
+  public void heartbeatNow() {
+    try {
+      scheduler.submit(this::heartbeat).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      log.error("Heartbeat failed", e.getCause());
+    }
+  }
+
   private void heartbeat() {
     if (!registration.registered()) {
       return;

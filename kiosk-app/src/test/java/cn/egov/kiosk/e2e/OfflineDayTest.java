@@ -109,6 +109,14 @@ class OfflineDayTest {
         assertThat(platform.link().online()).isTrue();
         assertThat(platform.freshness().stale()).isFalse();
 
+        platform.heartbeatNow();
+        var beat = sim.lastHeartbeat(platform.registration().credentials().orElseThrow().kioskId()).orElseThrow();
+        assertThat(beat.outboxBacklog()).isZero();
+        assertThat(beat.deadLetters()).isZero();
+        assertThat(beat.devices()).extracting(d -> d.id()).contains("ticket-printer", "id-reader", "licence-printer");
+        assertThat(beat.devices()).filteredOn(d -> d.id().equals("ticket-printer")).singleElement()
+            .satisfies(d -> assertThat(d.counters().get("prints")).as("tickets printed that day").isGreaterThanOrEqualTo(200L));
+
         Ledger ledger = sim.ledger();
         assertThat(ledger.duplicates()).isEmpty();
         assertThat(ids(ledger, Batch.APPLICATION_SUBMIT)).isEqualTo(applications);

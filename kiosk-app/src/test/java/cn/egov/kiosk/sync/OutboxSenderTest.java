@@ -476,6 +476,8 @@ class OutboxSenderTest {
     later.put(Batch.APPLICATION_SUBMIT, apps);
     later.put(Batch.TICKET_ISSUED, early.get(Batch.TICKET_ISSUED));
     assertEachInTheLedgerOnce(later);
+    // the counter moves just after the batch is settled: wait for it rather than race it
+    await("the delivered count", Duration.ofSeconds(20), () -> sender.delivered() == 20);
     assertThat(sender.delivered()).isEqualTo(20);
 
     sender.close();
