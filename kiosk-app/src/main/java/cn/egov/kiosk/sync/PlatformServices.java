@@ -263,6 +263,37 @@ public final class PlatformServices implements AutoCloseable {
     return clockDrift;
   }
 
+  /** A dead letter as staff see it: what, when, how often tried, why; never its content. */
+  public record DeadLetter(String key, String kind, java.time.Instant occurredAt, int attempts, String error) {}
+
+  /** The platform at a glance, for staff. */
+  public record Report(
+      PlatformLink.Status link,
+      boolean clockDrift,
+      int catalogueItems,
+      Optional<java.time.Instant> dataAsOf,
+      long pending,
+      long dead,
+      Optional<java.time.Instant> oldestPending,
+      List<DeadLetter> deadLetters) {}
+
+  /** The platform at a glance (reads the store: off the JavaFX thread). */
+  public Report report() {
+    OutboxRepository.Counts counts = outbox.counts();
+    List<DeadLetter> dead = outbox.deadLetters(20).stream()
+        .map(d -> new DeadLetter(d.idempotencyKey(), d.kind(), d.occurredAt(), d.attempts(), d.error()))
+        .toList();
+    return new Report(link.status(), clockDrift, catalogue.count(), dataAsOf, counts.pending(), counts.dead(), counts.oldestPending(), dead);
+  }
+
+  /** Staff send every dead letter again; how many. The sender looks at once. */
+  public int retryDeadLetters() {
+    int n = outbox.retryDead(Optional.empty());
+    log.info("Staff sent {} dead letter(s) again", n);
+    sender.retryNow();
+    return n;
+  }
+
   /** Reports the kiosk's health now (besides every heartbeatSeconds); blocks. */
   public void heartbeatNow() {
     try {

@@ -19,6 +19,8 @@ import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.home.HomeViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
+import cn.egov.kiosk.ui.staff.PlatformPanelView;
+import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffView;
 import cn.egov.kiosk.ui.staff.StaffViewModel;
 import cn.egov.kiosk.ui.theme.Theme;
@@ -198,6 +200,12 @@ public final class KioskUi {
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
     frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
     this.staff = new StaffViewModel(i18n, runtime.clock(), config.kiosk()::staffPinMatches, exitKiosk);
+    runtime.platform().ifPresent(p -> {
+      PlatformPanelViewModel panel =
+          new PlatformPanelViewModel(i18n, tasks, p::report, p::retryDeadLetters, p::checkNow, config.kiosk().timeZone());
+      staff.platformPanel(panel::open);
+      frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
+    });
     frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
     frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 

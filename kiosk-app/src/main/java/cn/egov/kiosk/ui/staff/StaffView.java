@@ -54,10 +54,18 @@ public final class StaffView {
     cancel.textProperty().bind(vm.i18n().bind(Msg.STAFF_CANCEL));
     cancel.setOnAction(e -> vm.cancel());
     HBox actions = new HBox(20, cancel, exit);
+    if (vm.offersPlatform()) {
+      Button platform = new Button();
+      platform.setId("staff-pin-platform");
+      platform.getStyleClass().add("nav-button");
+      platform.textProperty().bind(vm.i18n().bind(Msg.STAFF_PLATFORM));
+      platform.setOnAction(e -> vm.submitForPlatform());
+      actions.getChildren().add(1, platform);
+    }
     actions.setAlignment(javafx.geometry.Pos.CENTER);
 
     VBox dialog = new VBox(title, display, message, keys, actions);
-    dialog.getStyleClass().add("dialog");
+    dialog.getStyleClass().addAll("dialog", "staff-pin-dialog");
     root.getChildren().add(dialog);
     root.visibleProperty().bind(vm.visibleProperty());
   }

@@ -30,6 +30,7 @@ public final class StaffViewModel {
   private final Clock clock;
   private final java.util.function.Predicate<CharSequence> pinCheck;
   private final Runnable exitKiosk;
+  private java.util.Optional<Runnable> openPlatform = java.util.Optional.empty();
   private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -89,8 +90,27 @@ public final class StaffViewModel {
     masked.set("");
   }
 
+  /** With a platform: the PIN pad also opens the platform panel (after the PIN). */
+  public void platformPanel(Runnable open) {
+    this.openPlatform = java.util.Optional.of(open);
+  }
+
+  /** Whether the pad offers the platform panel. */
+  public boolean offersPlatform() {
+    return openPlatform.isPresent();
+  }
+
   /** Checks the PIN: right closes the kiosk program; wrong counts toward the lockout. */
   public void submit() {
+    check(exitKiosk, "the kiosk program is closing on staff request");
+  }
+
+  /** Checks the PIN: right opens the platform panel; wrong counts toward the lockout. */
+  public void submitForPlatform() {
+    openPlatform.ifPresent(open -> check(open, "the platform panel opens"));
+  }
+
+  private void check(Runnable then, String what) {
     Instant now = clock.instant();
     if (now.isBefore(lockedUntil)) {
       long secondsLeft = (Duration.between(now, lockedUntil).toMillis() + 999) / 1000; // rounded up
@@ -103,8 +123,8 @@ public final class StaffViewModel {
     if (right) {
       wrong = 0;
       visible.set(false);
-      log.warn("Staff PIN accepted: the kiosk program is closing on staff request");
-      exitKiosk.run();
+      log.warn("Staff PIN accepted: {}", what);
+      then.run();
       return;
     }
     wrong++;

@@ -95,6 +95,28 @@ class StaffViewModelTest {
   }
 
   @Test
+  void withAPlatformTheRightPinCanOpenThePlatformPanelInstead() {
+    AtomicInteger panels = new AtomicInteger();
+    assertThat(vm.offersPlatform()).isFalse();
+    vm.submitForPlatform(); // no platform: nothing happens, nothing is checked
+    assertThat(checked).isEmpty();
+    vm.platformPanel(panels::incrementAndGet);
+    assertThat(vm.offersPlatform()).isTrue();
+    vm.open();
+
+    "1111".chars().forEach(c -> vm.digit(c - '0'));
+    vm.submitForPlatform();
+    assertThat(panels).hasValue(0);
+    assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
+
+    "2468".chars().forEach(c -> vm.digit(c - '0'));
+    vm.submitForPlatform();
+    assertThat(panels).hasValue(1);
+    assertThat(exits).as("the kiosk program stays").hasValue(0);
+    assertThat(vm.visibleProperty().get()).isFalse();
+  }
+
+  @Test
   void aWrongPinSaysSoAndClearsTheEntry() {
     vm.open();
 
