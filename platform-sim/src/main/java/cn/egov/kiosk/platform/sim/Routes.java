@@ -380,13 +380,18 @@ final class Routes {
   }
 
   /** Receives an application, from its own request or a batch record. */
-  Applications.Received submit(String kioskId, Applications.Submit s, String stream, long seq, String instance) {
+  synchronized Applications.Received submit(String kioskId, Applications.Submit s, String stream, long seq, String instance) {
     if (s.applicationId() == null || s.itemId() == null || s.applicant() == null || s.applicant().idNumber() == null || s.applicant().name() == null) {
       throw invalid("applicationId, itemId and the applicant's idNumber and name are required", instance);
     }
     var item = catalogue.get(s.itemId());
     if (item == null) {
       throw Reply.problem(422, Problem.VALIDATION, "事项不存在", "item " + s.itemId() + " is not in the catalogue", instance);
+    }
+    Applications.Received prior = received.get(s.applicationId());
+    if (prior != null) {
+      // The kiosk's id names the application: sent again (directly or in a batch, under any key), it is the same one.
+      return prior;
     }
     LocalDate day = today();
     String no = "SQ" + day.toString().replace("-", "") + String.format("%06d", applicationSeq.incrementAndGet());
@@ -550,13 +555,18 @@ final class Routes {
   }
 
   /** Creates a postal order, from its own request or a batch record. */
-  PostalOrders.Order postalOrder(String kioskId, PostalOrders.Create o, String stream, long seq, String instance) {
+  synchronized PostalOrders.Order postalOrder(String kioskId, PostalOrders.Create o, String stream, long seq, String instance) {
     if (o.orderRef() == null || o.recipient() == null || (o.licenceId() == null && o.applicationNo() == null)) {
       throw invalid("orderRef, recipient and a licenceId or applicationNo are required", instance);
     }
     PostalOrders.Recipient r = o.recipient();
     if (r.name() == null || r.phone() == null || !r.phone().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}") || r.address() == null) {
       throw invalid("the recipient needs a name, a mobile or landline number and an address", instance);
+    }
+    for (PostalOrders.Order existing : postalOrders.values()) {
+      if (o.orderRef().equals(existing.orderRef())) {
+        return existing; // the kiosk's reference names the order: sent again, it is the same one
+      }
     }
     String tracking = Long.toString(trackingSeq.incrementAndGet()) + "11";
     var order = new PostalOrders.Order("PO" + tracking, o.orderRef(), tracking, "EMS", PostalOrders.Status.CREATED, List.of(new PostalOrders.Event(now(), "已下单，等待揽收")));
@@ -624,7 +634,9 @@ final class Routes {
         if (t.ticketId() == null || t.number() == null || t.businessType() == null || t.status() == null) {
           throw invalid("ticketId, number, businessType and status are required", instance);
         }
-        ledger.add(new Ledger.Entry(kioskId, Batch.TICKET_ISSUED, t.ticketId(), r.stream(), r.seq(), clock.instant(), r.body()));
+        if (ticketIds.add(kioskId + ":" + t.ticketId())) { // a ticket reported again is the same ticket
+          ledger.add(new Ledger.Entry(kioskId, Batch.TICKET_ISSUED, t.ticketId(), r.stream(), r.seq(), clock.instant(), r.body()));
+        }
         return null;
       }
       case Batch.APPLICATION_SUBMIT:
@@ -640,6 +652,7 @@ final class Routes {
   }
 
   private final IdempotencyStore batchKeys = new IdempotencyStore();
+  private final Set<String> ticketIds = ConcurrentHashMap.newKeySet();
 
   private Reply batch(Call c) {
     Batch.Request req = c.body(Batch.Request.class);

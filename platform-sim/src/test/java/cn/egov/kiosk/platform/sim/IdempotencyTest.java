@@ -47,6 +47,20 @@ class IdempotencyTest extends SimulatorTestBase {
   }
 
   @Test
+  void anApplicationSentDirectlyAndThenInABatchIsStillOneApplication() throws Exception {
+    String id = UUID.randomUUID().toString();
+    Applications.Received direct = client.submit(application(id, ITEM, "新生儿落户"));
+
+    Batch.Response r = client.batch(new Batch.Request(List.of(new Batch.Record(
+        "outbox-" + id, "application", 1, Batch.APPLICATION_SUBMIT, OffsetDateTime.parse("2026-11-28T09:30:00+08:00"),
+        Json.mapper().valueToTree(application(id, ITEM, "新生儿落户"))))));
+
+    assertThat(r.results().get(0).status().held()).isTrue();
+    assertThat(r.results().get(0).result().path("applicationNo").asText()).isEqualTo(direct.applicationNo());
+    assertThat(sim.ledger().times(Batch.APPLICATION_SUBMIT, id)).as("the application's own id names it").isEqualTo(1);
+  }
+
+  @Test
   void theAnswerGivenAgainSaysItIsAReplay() throws Exception {
     String id = UUID.randomUUID().toString();
     byte[] body = Json.bytes(application(id, ITEM, "新生儿落户"));
