@@ -388,7 +388,7 @@ final class Routes {
     if (item == null) {
       throw Reply.problem(422, Problem.VALIDATION, "事项不存在", "item " + s.itemId() + " is not in the catalogue", instance);
     }
-    Applications.Received prior = received.get(s.applicationId());
+    Applications.Received prior = received.get(kioskId + ":" + s.applicationId());
     if (prior != null) {
       // The kiosk's id names the application: sent again (directly or in a batch, under any key), it is the same one.
       return prior;
@@ -396,7 +396,7 @@ final class Routes {
     LocalDate day = today();
     String no = "SQ" + day.toString().replace("-", "") + String.format("%06d", applicationSeq.incrementAndGet());
     var r = new Applications.Received(s.applicationId(), no, Applications.Status.RECEIVED, now());
-    received.put(s.applicationId(), r);
+    received.put(kioskId + ":" + s.applicationId(), r);
     var progress = new Applications.Progress(no, item.id(), item.name(), Applications.Status.RECEIVED, s.submittedAt() == null ? now() : s.submittedAt(),
         day.plusDays(item.promisedLimitDays()), List.of(new Applications.Step("收件", now(), "自助终端 " + kioskId, "已接收")));
     submittedBy.computeIfAbsent(s.applicant().idNumber(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(progress);
@@ -563,14 +563,14 @@ final class Routes {
     if (r.name() == null || r.phone() == null || !r.phone().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}") || r.address() == null) {
       throw invalid("the recipient needs a name, a mobile or landline number and an address", instance);
     }
-    for (PostalOrders.Order existing : postalOrders.values()) {
-      if (o.orderRef().equals(existing.orderRef())) {
-        return existing; // the kiosk's reference names the order: sent again, it is the same one
-      }
+    String known = ordersByRef.get(kioskId + ":" + o.orderRef());
+    if (known != null) {
+      return postalOrders.get(known); // the kiosk's reference names the order: sent again, it is the same one
     }
     String tracking = Long.toString(trackingSeq.incrementAndGet()) + "11";
     var order = new PostalOrders.Order("PO" + tracking, o.orderRef(), tracking, "EMS", PostalOrders.Status.CREATED, List.of(new PostalOrders.Event(now(), "已下单，等待揽收")));
     postalOrders.put(order.orderId(), order);
+    ordersByRef.put(kioskId + ":" + o.orderRef(), order.orderId());
     ledger.add(new Ledger.Entry(kioskId, Batch.POSTAL_ORDER_CREATE, o.orderRef(), stream, seq, clock.instant(), Json.mapper().valueToTree(o)));
     return order;
   }
@@ -653,6 +653,7 @@ final class Routes {
 
   private final IdempotencyStore batchKeys = new IdempotencyStore();
   private final Set<String> ticketIds = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> ordersByRef = new ConcurrentHashMap<>();
 
   private Reply batch(Call c) {
     Batch.Request req = c.body(Batch.Request.class);
