@@ -313,7 +313,7 @@ public final class PlatformServices implements AutoCloseable {
       checkClock();
       OutboxRepository.Counts counts = outbox.counts();
       client.heartbeat(new Heartbeat(OffsetDateTime.now(clock), (System.nanoTime() - startedNanos) / 1_000_000_000L, appVersion(), devices.get(),
-          counts.pending(), counts.dead(), client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version()));
+          counts.pending(), counts.dead(), -client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version())); // the contract: the kiosk's clock minus the platform's
       link.reached();
     } catch (PlatformException e) {
       if (e.platformDown() || e.retryable()) {
