@@ -31,7 +31,10 @@ public final class DownSync {
   public static final String DEPARTMENTS = "departments";
   public static final String NOTICES = "notices";
   public static final String BUSINESS_TYPES = "business-types";
-  public static final List<String> RESOURCES = List.of(CATALOGUE, DEPARTMENTS, NOTICES, BUSINESS_TYPES);
+  /** Places left per bookable item for the next {@link #AVAILABILITY_DAYS} days. */
+  public static final String APPOINTMENT_AVAILABILITY = "appointment-availability";
+  public static final int AVAILABILITY_DAYS = 7;
+  public static final List<String> RESOURCES = List.of(CATALOGUE, DEPARTMENTS, NOTICES, BUSINESS_TYPES, APPOINTMENT_AVAILABILITY);
 
   /** What one sync of one resource did. */
   public record Result(String resource, boolean changed, int items, Duration took, Optional<String> error) {}
@@ -45,14 +48,22 @@ public final class DownSync {
   private final PlatformLink link;
   private final Clock clock;
   private final int pageSize;
+  private final java.time.ZoneId zone;
 
+  /** The hall's days are the clock's zone's. */
   public DownSync(PlatformClient client, CatalogueRepository catalogue, SyncStateRepository state, PlatformLink link, Clock clock, int pageSize) {
+    this(client, catalogue, state, link, clock, clock.getZone(), pageSize);
+  }
+
+  /** @param zone the hall's time zone: its days are the days of appointment availability */
+  public DownSync(PlatformClient client, CatalogueRepository catalogue, SyncStateRepository state, PlatformLink link, Clock clock, java.time.ZoneId zone, int pageSize) {
     this.client = client;
     this.catalogue = catalogue;
     this.state = state;
     this.link = link;
     this.clock = clock;
     this.pageSize = pageSize;
+    this.zone = zone;
   }
 
   /** Every resource, one after the other; stops early when the platform cannot be reached. */
@@ -71,7 +82,7 @@ public final class DownSync {
   public synchronized Result sync(String resource) {
     long start = System.nanoTime();
     try {
-      Result r = CATALOGUE.equals(resource) ? catalogue(start) : list(resource, start);
+      Result r = CATALOGUE.equals(resource) ? catalogue(start) : APPOINTMENT_AVAILABILITY.equals(resource) ? availability(start) : list(resource, start);
       link.reached();
       return r;
     } catch (PlatformException e) {
@@ -117,6 +128,23 @@ public final class DownSync {
       log.info("Catalogue synced to version {}: {} item(s) changed, {} deleted, {} in all", version, items, deleted, catalogue.count());
     }
     return new Result(CATALOGUE, items > 0 || deleted > 0, items, Duration.ofNanos(System.nanoTime() - start), Optional.empty());
+  }
+
+  /** No ETag: places change all day; the whole week is small (a few thousand numbers). */
+  private Result availability(long start) throws PlatformException {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+    var a = client.availability(today, AVAILABILITY_DAYS);
+    String json = new String(Json.bytes(a), StandardCharsets.UTF_8);
+    SyncStateRepository.State s = state.get(APPOINTMENT_AVAILABILITY);
+    boolean changed = !state.reference(APPOINTMENT_AVAILABILITY).map(json::equals).orElse(false);
+    state.database().transaction(c -> {
+      if (changed) {
+        state.putReference(c, APPOINTMENT_AVAILABILITY, json);
+      }
+      state.synced(c, APPOINTMENT_AVAILABILITY, changed ? s.version() + 1 : s.version(), Optional.empty(), clock.instant());
+      return null;
+    });
+    return new Result(APPOINTMENT_AVAILABILITY, changed, changed ? a.items().size() : 0, Duration.ofNanos(System.nanoTime() - start), Optional.empty());
   }
 
   private Result list(String resource, long start) throws PlatformException {

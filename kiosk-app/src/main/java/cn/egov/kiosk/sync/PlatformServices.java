@@ -111,7 +111,7 @@ public final class PlatformServices implements AutoCloseable {
     this.client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
     this.interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
     this.sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
-    this.downSync = new DownSync(client, catalogue, syncState, link, clock, 500);
+    this.downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
     this.applications = new cn.egov.kiosk.application.ApplicationService(
         new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), sender::wake, clock, zone);
     this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);

@@ -198,9 +198,14 @@ class DownSyncTest {
 
     assertThat(first).extracting(DownSync.Result::resource).containsExactlyElementsOf(DownSync.RESOURCES);
     assertThat(first).allMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
+    var availability = cn.egov.kiosk.platform.api.Json.read(
+        state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        cn.egov.kiosk.platform.api.Appointments.Availability.class);
+    assertThat(availability.days()).isEqualTo(DownSync.AVAILABILITY_DAYS);
+    assertThat(availability.items()).isNotEmpty().allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()));
 
     List<DownSync.Result> again = sync.syncAll();
-    assertThat(again).hasSize(4).noneMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
+    assertThat(again).hasSize(DownSync.RESOURCES.size()).noneMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
   }
 
   // --- failures -------------------------------------------------------------------------------

@@ -35,6 +35,11 @@ final class CatalogueState {
     return items.size();
   }
 
+  /** The items that can be booked, in id order. */
+  synchronized List<Catalogue.Item> appointable() {
+    return items.values().stream().filter(Catalogue.Item::appointable).toList();
+  }
+
   synchronized Catalogue.Item get(String id) {
     return items.get(id);
   }

@@ -100,6 +100,7 @@ final class Routes {
     route("POST", "/v1/queue-numbers", true, true, this::queueNumber);
     route("POST", "/v1/queue-numbers/offline-ranges", true, true, this::offlineRange);
     route("GET", "/v1/appointment-slots", true, false, this::slots);
+    route("GET", "/v1/appointment-availability", true, false, this::availability);
     route("POST", "/v1/appointments", true, true, this::book);
     route("POST", "/v1/appointments/search", true, false, this::searchAppointments);
     route("POST", "/v1/appointments/([^/]+)/check-in", true, false, this::checkIn);
@@ -277,6 +278,28 @@ final class Routes {
       }
     }
     return Reply.ok(new Appointments.SlotDay(itemId, date, slots));
+  }
+
+  private Reply availability(Call c) {
+    LocalDate from = dateParam(c, "from");
+    int days = (int) longParam(c, "days", 7);
+    require(days >= 1 && days <= 14, "days is 1 to 14", c);
+    int capacity = data.calendar.slots().stream().mapToInt(SimData.SlotTemplate::capacity).sum();
+    List<Appointments.DayAvailability> out = new ArrayList<>();
+    for (var item : catalogue.appointable()) {
+      for (int d = 0; d < days; d++) {
+        LocalDate date = from.plusDays(d);
+        if (!data.calendar.open(date) || date.isBefore(today())) {
+          continue;
+        }
+        int booked = 0;
+        for (SimData.SlotTemplate t : data.calendar.slots()) {
+          booked += slotBookings.getOrDefault(item.id() + "@" + date + "T" + t.start(), 0);
+        }
+        out.add(new Appointments.DayAvailability(item.id(), date, capacity, Math.max(0, capacity - booked)));
+      }
+    }
+    return Reply.ok(new Appointments.Availability(from, days, out));
   }
 
   private Reply book(Call c) {

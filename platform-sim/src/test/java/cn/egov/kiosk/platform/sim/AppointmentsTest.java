@@ -87,6 +87,24 @@ class AppointmentsTest extends SimulatorTestBase {
   }
 
   @Test
+  void theWeeksAvailabilityCountsEveryBookableItemsOpenDaysAndABookingTakesAPlace() throws Exception {
+    int capacity = day.slots().stream().mapToInt(Appointments.Slot::capacity).sum();
+    Appointments.Availability before = client.availability(day.date(), 7);
+    client.book(booking(day.slots().get(2).slotId(), HOLDER));
+    Appointments.Availability after = client.availability(day.date(), 7);
+
+    assertThat(before.items()).allSatisfy(d -> {
+      assertThat(d.date().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+      assertThat(d.capacity()).isEqualTo(capacity);
+    });
+    assertThat(before.items()).extracting(Appointments.DayAvailability::itemId).contains(item.id()).hasSizeGreaterThan(100);
+    java.util.function.Function<Appointments.Availability, Integer> left = a -> a.items().stream()
+        .filter(d -> d.itemId().equals(item.id()) && d.date().equals(day.date())).findFirst().orElseThrow().remaining();
+    assertThat(left.apply(after)).isEqualTo(left.apply(before) - 1);
+    assertThat(failure(() -> client.availability(day.date(), 15)).status()).isEqualTo(400);
+  }
+
+  @Test
   void aCancelledBookingGivesItsPlaceBack() throws Exception {
     Appointments.Slot slot = day.slots().get(1);
     Appointments.Appointment booked = client.book(booking(slot.slotId(), HOLDER));

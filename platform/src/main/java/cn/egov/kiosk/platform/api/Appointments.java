@@ -9,6 +9,12 @@ public final class Appointments {
 
   public record Slot(String slotId, String start, String end, int capacity, int remaining) {}
 
+  /** Places of one item on one open day. */
+  public record DayAvailability(String itemId, LocalDate date, int capacity, int remaining) {}
+
+  /** {@code GET /v1/appointment-availability?from=&days=}: every bookable item's open days. */
+  public record Availability(LocalDate from, int days, List<DayAvailability> items) {}
+
   /** {@code GET /v1/appointment-slots?itemId=&date=}. */
   public record SlotDay(String itemId, LocalDate date, List<Slot> slots) {}
 

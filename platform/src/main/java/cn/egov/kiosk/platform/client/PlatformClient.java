@@ -144,6 +144,12 @@ public final class PlatformClient implements AutoCloseable {
     return send(new Request.Builder().url(url).get(), Appointments.SlotDay.class);
   }
 
+  /** Places left per bookable item and open day, {@code days} (1 to 14) from {@code from}. */
+  public Appointments.Availability availability(LocalDate from, int days) throws PlatformException {
+    HttpUrl url = url("/v1/appointment-availability").newBuilder().addQueryParameter("from", from.toString()).addQueryParameter("days", Integer.toString(days)).build();
+    return send(new Request.Builder().url(url).get(), Appointments.Availability.class);
+  }
+
   // --- queue, appointments ------------------------------------------------------------------
 
   public QueueNumbers.Issued queueNumber(QueueNumbers.Request request) throws PlatformException {
