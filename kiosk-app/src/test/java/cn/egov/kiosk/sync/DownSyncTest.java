@@ -193,7 +193,7 @@ class DownSyncTest {
   }
 
   @Test
-  void syncAllBringsEveryResourceAndThenNothingChanges() {
+  void syncAllBringsEveryResourceAndThenNothingChanges() throws Exception {
     List<DownSync.Result> first = sync.syncAll();
 
     assertThat(first).extracting(DownSync.Result::resource).containsExactlyElementsOf(DownSync.RESOURCES);
