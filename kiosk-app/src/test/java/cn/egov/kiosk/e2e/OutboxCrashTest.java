@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * did not record: each ticket printed, each application, each audit event of the store.
  */
 class OutboxCrashTest {
-  private static final int OPERATIONS = 240;
+  private static final int OPERATIONS = 600;
   private static final int KILLS = 22;
 
   @TempDir Path dir;
@@ -50,7 +50,7 @@ class OutboxCrashTest {
       int kills = 0;
       while (kills < KILLS) {
         // Most kills land while operations run; some during start-up and recovery.
-        long afterReadyMs = random.nextInt(5) == 0 ? -1 : 200 + random.nextInt(1300);
+        long afterReadyMs = random.nextInt(5) == 0 ? -1 : 100 + random.nextInt(800);
         t.run(config, itemId, afterReadyMs, random.nextInt(800) + 100);
         kills++;
       }
@@ -125,7 +125,7 @@ class OutboxCrashTest {
 
     /** One run, killed {@code afterReadyMs} after it said READY (-1: at a random moment of its start-up). */
     void run(Path config, String itemId, long afterReadyMs, int startupKillMs) throws Exception {
-      Process p = start(config, itemId, 60);
+      Process p = start(config, itemId, 10); // short pauses: most kills land inside an operation
       long killAt = afterReadyMs < 0 ? System.nanoTime() + startupKillMs * 1_000_000L : Long.MAX_VALUE;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         Thread reader = new Thread(() -> read(in));
