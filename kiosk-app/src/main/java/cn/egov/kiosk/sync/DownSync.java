@@ -178,6 +178,11 @@ public final class DownSync {
 
   /** The oldest successful sync among the resources, and whether it is older than {@code staleAfter}. */
   public Freshness freshness(Duration staleAfter) {
+    return freshness(state, clock, staleAfter);
+  }
+
+  /** As {@link #freshness(Duration)}, from the store alone (no client needed). */
+  public static Freshness freshness(SyncStateRepository state, Clock clock, Duration staleAfter) {
     Optional<Instant> oldest = Optional.empty();
     boolean never = false;
     for (String r : RESOURCES) {

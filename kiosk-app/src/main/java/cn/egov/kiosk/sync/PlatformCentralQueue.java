@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 final class PlatformCentralQueue implements CentralQueue {
   private static final Logger log = LoggerFactory.getLogger(PlatformCentralQueue.class);
 
-  private final PlatformClient client;
+  private final java.util.function.Supplier<PlatformClient> client;
   private final PlatformLink link;
   private final Registration registration;
 
-  PlatformCentralQueue(PlatformClient client, PlatformLink link, Registration registration) {
+  PlatformCentralQueue(java.util.function.Supplier<PlatformClient> client, PlatformLink link, Registration registration) {
     this.client = client;
     this.link = link;
     this.registration = registration;
@@ -33,7 +33,7 @@ final class PlatformCentralQueue implements CentralQueue {
       return Optional.empty();
     }
     try {
-      QueueNumbers.Issued n = client.queueNumber(new QueueNumbers.Request(ticketId, businessType, null));
+      QueueNumbers.Issued n = client.get().queueNumber(new QueueNumbers.Request(ticketId, businessType, null));
       link.reached();
       return Optional.of(new Number(n.number(), OptionalInt.of(n.waitingAhead())));
     } catch (PlatformException e) {

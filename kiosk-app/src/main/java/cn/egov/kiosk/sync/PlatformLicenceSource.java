@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 public final class PlatformLicenceSource implements LicenceSource {
   private static final Logger log = LoggerFactory.getLogger(PlatformLicenceSource.class);
 
-  private final PlatformClient client;
+  private final java.util.function.Supplier<PlatformClient> client;
   private final PlatformLink link;
 
   /** @param link told when the platform answers or not, so that the screens say so */
-  public PlatformLicenceSource(PlatformClient client, PlatformLink link) {
+  public PlatformLicenceSource(java.util.function.Supplier<PlatformClient> client, PlatformLink link) {
     this.client = client;
     this.link = link;
   }
@@ -32,11 +32,11 @@ public final class PlatformLicenceSource implements LicenceSource {
   public List<Licence> licencesOf(Identity citizen) {
     try {
       List<Licence> out = new ArrayList<>();
-      for (Licences.Summary s : client.licences(new Licences.Search(citizen.number())).licences()) {
+      for (Licences.Summary s : client.get().licences(new Licences.Search(citizen.number())).licences()) {
         if (!s.printable()) {
           continue;
         }
-        Licences.PrintData d = client.printData(s.licenceId());
+        Licences.PrintData d = client.get().printData(s.licenceId());
         out.add(new Licence(d.template(), s.title(), d.data(), s.licenceId()));
       }
       link.reached();

@@ -22,6 +22,8 @@ public final class PlatformLink {
   public enum State {
     /** No platform is configured: the kiosk runs alone. */
     NONE,
+    /** The kiosk has just started and not asked yet: nothing is said against the platform. */
+    STARTING,
     /** Not registered yet (no credentials), or the platform refused the kiosk's key. */
     NOT_REGISTERED,
     /** The last call got an answer. */

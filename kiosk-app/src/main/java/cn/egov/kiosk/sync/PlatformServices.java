@@ -32,25 +32,31 @@ import org.slf4j.LoggerFactory;
  * down-sync schedule, heartbeats and the clock check. Background work runs on two threads of its
  * own ({@code platform-outbox}, {@code platform-sync}); the calls for a citizen waiting at the
  * screen (a queue number, a licence) use a client with short timeouts.
+ *
+ * <p>What the kiosk needs locally (the outbox, registration, the link) is made at once; what
+ * reaches the platform (the HTTP clients, the sender, the down-sync, the embedded simulator) is
+ * made on the {@code platform-sync} thread when {@link #start} runs, so that none of it delays the
+ * kiosk's window.
  */
 public final class PlatformServices implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
   /** The registration code the embedded simulator accepts, whatever the configuration says. */
   public static final String EMBEDDED_REGISTRATION_CODE = "DEMO-REG-0001";
+  /** How long after start the platform is first asked. */
+  static final Duration START_DELAY = Duration.ofMillis(1500);
 
   private final Platform config;
   private final Clock clock;
   private final ZoneId zone;
-  private final Optional<PlatformSimulator> simulator;
   private final OutboxRepository outbox;
   private final SyncStateRepository syncState;
   private final CatalogueRepository catalogue;
   private final Registration registration;
   private final PlatformLink link;
-  private final PlatformClient client;
-  private final PlatformClient interactive;
-  private final OutboxSender sender;
-  private final DownSync downSync;
+  /** The parts that reach the platform, made on first use (on the platform-sync thread). */
+  private record Wire(Optional<PlatformSimulator> simulator, PlatformClient client, PlatformClient interactive, OutboxSender sender, DownSync downSync) {}
+
+  private volatile Wire wire;
   private final cn.egov.kiosk.application.ApplicationService applications;
   private final cn.egov.kiosk.store.AuditRepository audit;
   private final String serialNumber;
@@ -83,12 +89,39 @@ public final class PlatformServices implements AutoCloseable {
     this.zone = zone;
     this.serialNumber = serialNumber;
     this.devices = devices;
+    SealedBox box = SealedBox.open(config.keyFile());
+    this.outbox = new OutboxRepository(db, box, clock);
+    this.syncState = new SyncStateRepository(db);
+    this.catalogue = new CatalogueRepository(db);
+    this.registration = new Registration(config, syncState, appVersion());
+    this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
+    this.applications = new cn.egov.kiosk.application.ApplicationService(
+        new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), this::wakeSender, clock, zone);
+    this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
+    this.dataAsOf = DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours())).oldestSync();
+    link.addListener(s -> {
+      Wire w = wire;
+      if (s.online() && w != null) {
+        w.sender().retryNow(); // the platform is back: the backlog drains now
+      }
+    });
+  }
+
+  /** The parts that reach the platform, made the first time they are needed. */
+  private synchronized Wire wire() {
+    if (wire != null) {
+      return wire;
+    }
+    Optional<PlatformSimulator> simulator;
     String url;
     if (config.embedded()) {
       try {
         PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
         sim.allowRegistrationCode(config.registrationCode().orElse(EMBEDDED_REGISTRATION_CODE));
         sim.autoPay(Optional.of(Duration.ofSeconds(8)));
+        // The embedded simulator starts afresh each time; the kiosk registered with an earlier one
+        // brings its key along, as a real platform would still know it.
+        registration.credentials().ifPresent(c -> sim.provision(c, registration.queuePrefix()));
         simulator = Optional.of(sim);
         url = sim.url();
       } catch (IOException e) {
@@ -98,29 +131,20 @@ public final class PlatformServices implements AutoCloseable {
       simulator = Optional.empty();
       url = config.url().orElseThrow().toString();
     }
-    SealedBox box = SealedBox.open(config.keyFile());
-    this.outbox = new OutboxRepository(db, box, clock);
-    this.syncState = new SyncStateRepository(db);
-    this.catalogue = new CatalogueRepository(db);
-    this.registration = new Registration(config, syncState, appVersion());
-    // The embedded simulator starts afresh each time; the kiosk registered with an earlier one
-    // brings its key along, as a real platform would still know it.
-    simulator.ifPresent(sim -> registration.credentials().ifPresent(c -> sim.provision(c, registration.queuePrefix())));
-    this.link = new PlatformLink(clock, registration.registered() ? PlatformLink.State.OFFLINE : PlatformLink.State.NOT_REGISTERED);
     PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
-    this.client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
-    this.interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
-    this.sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
-    this.downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
-    this.applications = new cn.egov.kiosk.application.ApplicationService(
-        new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), sender::wake, clock, zone);
-    this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
-    this.dataAsOf = downSync.freshness(Duration.ofHours(config.staleAfterHours())).oldestSync();
-    link.addListener(s -> {
-      if (s.online()) {
-        sender.retryNow(); // the platform is back: the backlog drains now
-      }
-    });
+    PlatformClient client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
+    PlatformClient interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
+    OutboxSender sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
+    DownSync downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
+    wire = new Wire(simulator, client, interactive, sender, downSync);
+    return wire;
+  }
+
+  private void wakeSender() {
+    Wire w = wire;
+    if (w != null) {
+      w.sender().wake();
+    }
   }
 
   private static String appVersion() {
@@ -130,8 +154,16 @@ public final class PlatformServices implements AutoCloseable {
 
   /** Starts the background work: registration, clock check, sync, heartbeats, the outbox sender. */
   public void start() {
-    sender.start();
-    scheduler.execute(this::connect);
+    // The window and the devices come first: on a two-core kiosk the platform's start-up (the
+    // clients, the embedded simulator, the first sync) would otherwise take CPU from the screen.
+    scheduler.schedule(() -> {
+      try {
+        wire().sender().start();
+      } catch (RuntimeException e) {
+        log.error("The platform services cannot start", e);
+      }
+    }, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(this::connect, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::syncQuietly, config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(this::heartbeat, config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(this::watch, 15, 15, TimeUnit.SECONDS);
@@ -139,15 +171,15 @@ public final class PlatformServices implements AutoCloseable {
 
   private void connect() {
     try {
-      if (!registration.ensure(interactive, serialNumber)) {
+      if (!registration.ensure(wire().interactive(), serialNumber)) {
         link.notRegistered("no credentials and no registration code");
         return;
       }
       checkClock();
       link.reached();
-      downSync.syncAll();
+      wire().downSync().syncAll();
       synced();
-      sender.wake();
+      wire().sender().wake();
     } catch (PlatformException e) {
       if (registration.registered()) {
         link.unreachable(e.getMessage());
@@ -185,7 +217,7 @@ public final class PlatformServices implements AutoCloseable {
       return;
     }
     try {
-      interactive.time();
+      wire().interactive().time();
     } catch (PlatformException e) {
       link.unreachable(e.getMessage());
     } catch (RuntimeException e) {
@@ -196,7 +228,7 @@ public final class PlatformServices implements AutoCloseable {
   private void syncQuietly() {
     try {
       if (registration.registered()) {
-        downSync.syncAll();
+        wire().downSync().syncAll();
         synced();
       }
     } catch (RuntimeException e) {
@@ -206,7 +238,7 @@ public final class PlatformServices implements AutoCloseable {
 
   /** Brings the local copies up to date now (staff's "sync now"); blocks. */
   public List<DownSync.Result> syncNow() {
-    List<DownSync.Result> r = downSync.syncAll();
+    List<DownSync.Result> r = wire().downSync().syncAll();
     synced();
     return r;
   }
@@ -214,7 +246,7 @@ public final class PlatformServices implements AutoCloseable {
   /** After a sync: the cached age of the local copies, and whoever shows it. */
   private void synced() {
     Optional<java.time.Instant> before = dataAsOf;
-    dataAsOf = downSync.freshness(Duration.ofHours(config.staleAfterHours())).oldestSync();
+    dataAsOf = DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours())).oldestSync();
     if (!before.equals(dataAsOf)) {
       noticeListeners.forEach(Runnable::run);
     }
@@ -245,15 +277,16 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   private void checkClock() throws PlatformException {
+    PlatformClient client = wire().client();
     client.time();
     Duration offset = client.clockOffset();
-    interactive.time();
+    wire().interactive().time();
     link.clockOffset(offset);
     boolean drift = Math.abs(offset.toMillis()) > config.clockDriftWarnSeconds() * 1000L;
     if (drift && !clockDrift) {
       log.warn("The kiosk's clock is {} s off the platform's (more than {} s): check the PC's time synchronisation", offset.toMillis() / 1000.0, config.clockDriftWarnSeconds());
       audit.record(clock.instant(), "clock.drift", "SYSTEM", java.util.Map.of("offsetMs", offset.toMillis(), "limitMs", config.clockDriftWarnSeconds() * 1000L));
-      sender.wake();
+      wakeSender();
     }
     clockDrift = drift;
   }
@@ -290,7 +323,10 @@ public final class PlatformServices implements AutoCloseable {
   public int retryDeadLetters() {
     int n = outbox.retryDead(Optional.empty());
     log.info("Staff sent {} dead letter(s) again", n);
-    sender.retryNow();
+    Wire w = wire;
+    if (w != null) {
+      w.sender().retryNow();
+    }
     return n;
   }
 
@@ -312,6 +348,7 @@ public final class PlatformServices implements AutoCloseable {
     try {
       checkClock();
       OutboxRepository.Counts counts = outbox.counts();
+      PlatformClient client = wire().client();
       client.heartbeat(new Heartbeat(OffsetDateTime.now(clock), (System.nanoTime() - startedNanos) / 1_000_000_000L, appVersion(), devices.get(),
           counts.pending(), counts.dead(), -client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version())); // the contract: the kiosk's clock minus the platform's
       link.reached();
@@ -332,8 +369,9 @@ public final class PlatformServices implements AutoCloseable {
     return outbox;
   }
 
+  /** The outbox's sender (made on first use). */
   public OutboxSender sender() {
-    return sender;
+    return wire().sender();
   }
 
   /** Applications, through the outbox. */
@@ -356,36 +394,37 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   public DownSync downSync() {
-    return downSync;
+    return wire().downSync();
   }
 
   public Registration registration() {
     return registration;
   }
 
-  /** The client for calls a citizen waits on (short timeouts). */
+  /** The client for calls a citizen waits on (short timeouts), made on first use: call it off the JavaFX thread. */
   public PlatformClient interactiveClient() {
-    return interactive;
+    return wire().interactive();
   }
 
   /** The hall's central queue, falling back to the kiosk's own range. */
   public CentralQueue centralQueue() {
-    return new PlatformCentralQueue(interactive, link, registration);
+    return new PlatformCentralQueue(this::interactiveClient, link, registration);
   }
 
   /** The embedded simulator as a simulator {@code ./kiosk simctl} drives ({@code platform down 120}). */
   public java.util.Optional<cn.egov.kiosk.device.sim.Simulator> simulatorControl() {
-    return simulator.map(PlatformSimulatorControl::new);
+    return config.embedded() ? Optional.of(new PlatformSimulatorControl(this::simulator)) : Optional.empty();
   }
 
-  /** The embedded simulator, in demo mode. */
+  /** The embedded simulator, in demo mode, once it runs. */
   public Optional<PlatformSimulator> simulator() {
-    return simulator;
+    Wire w = wire;
+    return w == null ? Optional.empty() : w.simulator();
   }
 
   /** How old the local copies are, against {@code staleAfterHours}. */
   public DownSync.Freshness freshness() {
-    return downSync.freshness(Duration.ofHours(config.staleAfterHours()));
+    return DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours()));
   }
 
   @Override
@@ -397,9 +436,12 @@ public final class PlatformServices implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    sender.close();
-    client.close();
-    interactive.close();
-    simulator.ifPresent(PlatformSimulator::close);
+    Wire w = wire;
+    if (w != null) {
+      w.sender().close();
+      w.client().close();
+      w.interactive().close();
+      w.simulator().ifPresent(PlatformSimulator::close);
+    }
   }
 }

@@ -13,10 +13,15 @@ import java.util.Map;
  * devices: a trainer takes the platform down to show the kiosk working offline.
  */
 final class PlatformSimulatorControl implements Simulator {
-  private final PlatformSimulator sim;
+  private final java.util.function.Supplier<java.util.Optional<PlatformSimulator>> simulator;
 
-  PlatformSimulatorControl(PlatformSimulator sim) {
-    this.sim = sim;
+  /** @param simulator the embedded simulator, once it runs (it starts in the background) */
+  PlatformSimulatorControl(java.util.function.Supplier<java.util.Optional<PlatformSimulator>> simulator) {
+    this.simulator = simulator;
+  }
+
+  private PlatformSimulator sim() {
+    return simulator.get().orElseThrow(() -> new IllegalArgumentException("the platform simulator is still starting; try again in a moment"));
   }
 
   @Override
@@ -38,6 +43,7 @@ final class PlatformSimulatorControl implements Simulator {
 
   @Override
   public void apply(String command, String argument) {
+    PlatformSimulator sim = sim();
     switch (command) {
       case "down":
         sim.down(Duration.ofSeconds(number(argument, 300)));
@@ -83,6 +89,11 @@ final class PlatformSimulatorControl implements Simulator {
 
   @Override
   public String describe() {
+    java.util.Optional<PlatformSimulator> running = simulator.get();
+    if (running.isEmpty()) {
+      return "platform simulator starting";
+    }
+    PlatformSimulator sim = running.get();
     return "platform simulator on " + sim.url() + (sim.isUp() ? ", up" : ", DOWN") + ", " + sim.catalogueSize() + " catalogue items, "
         + sim.requests() + " requests";
   }

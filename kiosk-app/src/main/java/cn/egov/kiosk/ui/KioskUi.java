@@ -131,7 +131,7 @@ public final class KioskUi {
     this.licence =
         new LicenceViewModel(
             i18n,
-            runtime.platform().<LicenceSource>map(p -> new cn.egov.kiosk.sync.PlatformLicenceSource(p.interactiveClient(), p.link()))
+            runtime.platform().<LicenceSource>map(p -> new cn.egov.kiosk.sync.PlatformLicenceSource(p::interactiveClient, p.link()))
                 .orElse(config.kiosk().demo() ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE),
             runtime.templates(),
             runtime.renderings(),

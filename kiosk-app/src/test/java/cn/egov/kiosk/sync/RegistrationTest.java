@@ -143,7 +143,7 @@ class RegistrationTest {
     Registration r = registration(Optional.of(CODE));
     r.ensure(client, "ZZ-2026-000183");
     PlatformLink link = new PlatformLink(Clock.systemUTC(), PlatformLink.State.OFFLINE);
-    CentralQueue queue = new PlatformCentralQueue(client, link, r);
+    CentralQueue queue = new PlatformCentralQueue(() -> client, link, r);
     assertThat(queue.offlinePrefix()).isEqualTo(r.queuePrefix());
 
     long requests = sim.requests();

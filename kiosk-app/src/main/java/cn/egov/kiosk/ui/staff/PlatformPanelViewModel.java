@@ -116,6 +116,9 @@ public final class PlatformPanelViewModel {
       case NOT_REGISTERED:
         state = i18n.text(Msg.STAFF_PLATFORM_NOT_REGISTERED);
         break;
+      case STARTING:
+        state = i18n.text(Msg.STAFF_PLATFORM_SYNCING);
+        break;
       default:
         state = "";
     }
