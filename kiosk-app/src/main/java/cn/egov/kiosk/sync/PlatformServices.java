@@ -93,7 +93,7 @@ public final class PlatformServices implements AutoCloseable {
     this.outbox = new OutboxRepository(db, box, clock);
     this.syncState = new SyncStateRepository(db);
     this.catalogue = new CatalogueRepository(db);
-    this.registration = new Registration(config, syncState, appVersion());
+    this.registration = new Registration(config, syncState, appVersion(), serialNumber);
     this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
     this.applications = new cn.egov.kiosk.application.ApplicationService(
         new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), this::wakeSender, clock, zone);

@@ -28,8 +28,15 @@ public final class Registration {
   private final SyncStateRepository state;
   private final String appVersion;
   private final AtomicReference<Optional<Credentials>> credentials = new AtomicReference<>(Optional.empty());
+  private final String fallbackPrefix;
 
   public Registration(Platform config, SyncStateRepository state, String appVersion) {
+    this(config, state, appVersion, null);
+  }
+
+  /** @param kioskId the kiosk's id in the configuration: the queue prefix until the platform gives one (null: {@code Z}) */
+  public Registration(Platform config, SyncStateRepository state, String appVersion, String kioskId) {
+    this.fallbackPrefix = kioskId == null ? "Z" : kioskId.replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT) + "-";
     this.config = config;
     this.file = new CredentialsFile(config.credentialsFile());
     this.state = state;
@@ -49,17 +56,21 @@ public final class Registration {
     return credentials.get().isPresent();
   }
 
-  /** The kiosk's prefix for queue numbers issued while the platform is away. */
+  /**
+   * The kiosk's prefix for queue numbers issued while the platform is away: the one the platform
+   * gave at registration; before that, the kiosk's own id from the configuration (unique in the
+   * hall), so that two kiosks that never reached the platform still number apart.
+   */
   public String queuePrefix() {
-    return state.reference(REFERENCE).map(this::prefix).orElse("Z");
+    return state.reference(REFERENCE).map(this::prefix).orElse(fallbackPrefix);
   }
 
   private String prefix(String json) {
     try {
       JsonNode n = Json.mapper().readTree(json);
-      return n.path("queuePrefix").asText("Z");
+      return n.path("queuePrefix").asText(fallbackPrefix);
     } catch (IOException e) {
-      return "Z";
+      return fallbackPrefix;
     }
   }
 

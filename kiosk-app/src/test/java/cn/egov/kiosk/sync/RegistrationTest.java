@@ -78,6 +78,8 @@ class RegistrationTest {
     Registration r = registration(Optional.of(CODE));
     assertThat(r.registered()).isFalse();
     assertThat(r.queuePrefix()).as("before registration").isEqualTo("Z");
+    assertThat(new Registration(config(Optional.of(CODE), dir.resolve("secrets/credentials.json")), state, "test", "k-01").queuePrefix())
+        .as("before registration, with the kiosk's id: two unregistered kiosks still number apart").isEqualTo("K01-");
 
     assertThat(r.ensure(client, "ZZ-2026-000183")).isTrue();
 

@@ -214,6 +214,7 @@ final class Routes {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     signatures.add(new SignatureCheck.Key(c.kioskId(), keyId, secret));
+    signatures.retireOthers(c.kioskId(), keyId, Duration.ofHours(24)); // requests signed before the new key was saved still pass
     return Reply.ok(new Registration.Rotated(keyId, Base64.getEncoder().encodeToString(secret), now(), now().plusHours(24)));
   }
 

@@ -16,7 +16,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SignatureCheck {
   /** A kiosk's key as the platform keeps it. */
-  record Key(String kioskId, String keyId, byte[] secret) {}
+  /** A kiosk's key; {@code validUntil} in ms since the epoch ({@link Long#MAX_VALUE}: no end). */
+  record Key(String kioskId, String keyId, byte[] secret, long validUntil) {
+    Key(String kioskId, String keyId, byte[] secret) {
+      this(kioskId, keyId, secret, Long.MAX_VALUE);
+    }
+  }
+
+  /** After a rotation the kiosk's other keys work for {@code grace} more, then no more. */
+  void retireOthers(String kioskId, String keptKeyId, java.time.Duration grace) {
+    long until = clock.millis() + grace.toMillis();
+    keys.replaceAll((id, k) -> k.kioskId().equals(kioskId) && !id.equals(keptKeyId) && k.validUntil() > until
+        ? new Key(k.kioskId(), k.keyId(), k.secret(), until) : k);
+  }
 
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
   private final Map<String, Long> nonces = new ConcurrentHashMap<>();
@@ -48,7 +60,7 @@ final class SignatureCheck {
       throw fail(Problem.SIGNATURE_MISSING, "请求未签名", "the request lacks a signature header", target);
     }
     Key key = keys.get(presented.get().keyId());
-    if (key == null || !key.kioskId().equals(kioskId)) {
+    if (key == null || !key.kioskId().equals(kioskId) || clock.millis() > key.validUntil()) {
       throw fail(Problem.UNKNOWN_KIOSK, "终端未注册", "no kiosk " + kioskId + " with key " + presented.get().keyId(), target);
     }
     long timestamp;
