@@ -45,7 +45,6 @@ import java.util.regex.Pattern;
  * (signature verified, idempotency settled) and returns a {@link Reply} or throws a problem.
  */
 final class Routes {
-  private static final Pattern UUIDISH = Pattern.compile("[0-9A-Za-z-]{8,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A route: method, path pattern, whether it is signed, whether it takes an idempotency key. */
@@ -800,9 +799,5 @@ final class Routes {
     } catch (java.time.format.DateTimeParseException e) {
       throw invalid(name + " is not a date (YYYY-MM-DD)", c);
     }
-  }
-
-  static boolean plausibleId(String id) {
-    return id != null && UUIDISH.matcher(id).matches();
   }
 }
