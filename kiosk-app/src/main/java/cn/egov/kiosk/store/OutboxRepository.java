@@ -1,5 +1,9 @@
 package cn.egov.kiosk.store;
 
+import cn.egov.kiosk.platform.api.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +26,7 @@ import java.util.OptionalLong;
  * with the local consequences ({@link AckHook}). Nothing is deleted before the platform has it.
  */
 public final class OutboxRepository {
+  private static final Logger log = LoggerFactory.getLogger(OutboxRepository.class);
   /** A record to append. {@code json} is the body; {@code personal} seals it at rest. */
   public record New(String kind, String stream, String idempotencyKey, Instant occurredAt, byte[] json, boolean personal) {
     public New {
@@ -126,6 +131,30 @@ public final class OutboxRepository {
    * stream whose earliest pending record is waiting out a back-off sends nothing after it.
    */
   public List<Pending> due(long nowMs, int limit) {
+    List<String> unreadable = new ArrayList<>();
+    List<Pending> due = dueRows(nowMs, limit, unreadable);
+    if (!unreadable.isEmpty()) {
+      // A body that does not open (the installation's key was lost or replaced) or is not JSON
+      // cannot be sent; left pending it would hold back every record after it, in every stream.
+      db.transaction(c -> {
+        try (PreparedStatement dead =
+            c.prepareStatement("UPDATE outbox SET state = 'DEAD', attempts = attempts + 1, last_error = ? WHERE idem_key = ?")) {
+          for (String key : unreadable) {
+            dead.setString(1, "unreadable: the record does not open with this installation's key, or is damaged");
+            dead.setString(2, key);
+            dead.addBatch();
+          }
+          dead.executeBatch();
+        }
+        return null;
+      });
+      log.error("{} outbox record(s) could not be read (store key lost or replaced?) and were set aside as dead letters", unreadable.size());
+      return due.isEmpty() ? dueRows(nowMs, limit, new ArrayList<>()) : due;
+    }
+    return due;
+  }
+
+  private List<Pending> dueRows(long nowMs, int limit, List<String> unreadable) {
     return db.read(
         c -> {
           try (PreparedStatement ps =
@@ -146,13 +175,31 @@ public final class OutboxRepository {
               while (rs.next()) {
                 String key = rs.getString(2);
                 byte[] body = rs.getBytes(7);
+                byte[] json;
+                try {
+                  json = rs.getInt(8) == 1 ? box.unseal(body, key) : body;
+                  Json.mapper().readTree(json); // what cannot be parsed cannot be sent either
+                } catch (StoreException | java.io.IOException e) {
+                  unreadable.add(key);
+                  continue;
+                }
                 out.add(new Pending(rs.getLong(1), key, rs.getString(3), rs.getLong(4), rs.getString(5), Instant.parse(rs.getString(6)),
-                    rs.getInt(8) == 1 ? box.unseal(body, key) : body, rs.getInt(9)));
+                    json, rs.getInt(9)));
               }
             }
             return out;
           }
         });
+  }
+
+  /** Records whose body is sealed (personal data), pending or dead. */
+  public long sealedCount() {
+    return db.read(c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE sealed = 1")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
   }
 
   /**

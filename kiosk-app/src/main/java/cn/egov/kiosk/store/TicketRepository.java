@@ -155,7 +155,16 @@ public final class TicketRepository implements TicketStore {
             t.id(), t.number(), t.businessType(), t.serviceDay(), java.time.OffsetDateTime.ofInstant(t.issuedAt(), zone),
             cn.egov.kiosk.platform.api.QueueNumbers.TicketStatus.PRINTED);
     outbox.get().append(c, new OutboxRepository.New(
-        cn.egov.kiosk.platform.api.Batch.TICKET_ISSUED, "ticket", t.id(), now, cn.egov.kiosk.platform.api.Json.bytes(body), false));
+        cn.egov.kiosk.platform.api.Batch.TICKET_ISSUED, "ticket", issuedKey(t.id()), now, cn.egov.kiosk.platform.api.Json.bytes(body), false));
+  }
+
+  /**
+   * The {@code ticket.issued} record's idempotency key: a UUID derived from the ticket's id, so the
+   * same ticket always has the same key, and never the key of the {@code POST /v1/queue-numbers}
+   * that asked for a central number (the same key with another body would be refused).
+   */
+  public static String issuedKey(String ticketId) {
+    return java.util.UUID.nameUUIDFromBytes(("ticket.issued:" + ticketId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
   }
 
   @Override

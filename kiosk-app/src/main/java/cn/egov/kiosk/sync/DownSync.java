@@ -86,9 +86,7 @@ public final class DownSync {
       link.reached();
       return r;
     } catch (PlatformException e) {
-      if (e.platformDown() || e.retryable()) {
-        link.unreachable(e.getMessage());
-      }
+      link.failed(e);
       state.failed(resource, e.getMessage(), clock.instant());
       log.warn("Sync of {} failed: {}", resource, e.getMessage());
       return new Result(resource, false, 0, Duration.ofNanos(System.nanoTime() - start), Optional.of(e.code()));

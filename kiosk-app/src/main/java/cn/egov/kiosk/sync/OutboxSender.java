@@ -121,7 +121,7 @@ public final class OutboxSender implements AutoCloseable {
       try {
         drainOnce();
         waitMs = untilNext();
-      } catch (RuntimeException e) { // the store failed: wait and try again, never die
+      } catch (Throwable e) { // the store failed (or worse): wait and try again, never die
         log.error("The outbox sender failed; trying again in 5 s", e);
         waitMs = 5_000;
       }
@@ -208,11 +208,11 @@ public final class OutboxSender implements AutoCloseable {
           settlements.add(new Acknowledged(p.idempotencyKey(), p.kind(), Optional.ofNullable(r.result()).filter(n -> !n.isNull()).map(JsonNode::toString)));
           break;
         case REJECTED:
-          settlements.add(new Rejected(p.idempotencyKey(), p.kind(), describe(r.problem())));
-          log.warn("The platform rejected {} for good: {}; kept as a dead letter for staff", p, describe(r.problem()));
+          settlements.add(new Rejected(p.idempotencyKey(), p.kind(), describe(r.problem(), p.kind())));
+          log.warn("The platform rejected {} for good: {}; kept as a dead letter for staff", p, describe(r.problem(), p.kind()));
           break;
         default:
-          settlements.add(new Postponed(p.idempotencyKey(), now + policy.delay(p.attempts() + 1, Optional.empty()).toMillis(), describe(r.problem())));
+          settlements.add(new Postponed(p.idempotencyKey(), now + policy.delay(p.attempts() + 1, Optional.empty()).toMillis(), describe(r.problem(), p.kind())));
       }
     }
     outbox.settle(settlements);
@@ -225,16 +225,7 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private Optional<Integer> failed(List<Pending> due, PlatformException e) {
-    String code = e.problem().map(Problem::code).orElse("");
-    if (Problem.UNKNOWN_KIOSK.equals(code) || Problem.SIGNATURE_INVALID.equals(code) || Problem.SIGNATURE_MISSING.equals(code)) {
-      link.notRegistered(e.getMessage());
-    } else if (e.platformDown()) {
-      link.unreachable(e.getMessage());
-    } else if (e.kind() != PlatformException.Kind.PROBLEM || e.status() >= 500) {
-      link.unreachable(e.getMessage());
-    } else {
-      link.reached();
-    }
+    link.failed(e);
     if (e.kind() == PlatformException.Kind.PROBLEM && !e.retryable() && (e.status() == 400 || e.status() == 422)) {
       // The platform refused the batch as a whole: one record in it must be bad. Halve the batch
       // until the bad record travels alone, then dead-letter it.
@@ -263,9 +254,16 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  private static String describe(Problem p) {
+  /**
+   * The reason kept with a record and logged: the problem's code, and its detail only for kinds
+   * that carry no personal data (about an application the platform may quote the applicant).
+   */
+  private static String describe(Problem p, String kind) {
     if (p == null) {
       return "no reason given";
+    }
+    if (Batch.APPLICATION_SUBMIT.equals(kind) || Batch.POSTAL_ORDER_CREATE.equals(kind)) {
+      return p.code() + " (" + p.status() + ")";
     }
     return p.code() + (p.detail() == null ? "" : ": " + p.detail());
   }

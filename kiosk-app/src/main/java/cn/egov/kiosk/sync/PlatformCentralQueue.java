@@ -37,9 +37,7 @@ final class PlatformCentralQueue implements CentralQueue {
       link.reached();
       return Optional.of(new Number(n.number(), OptionalInt.of(n.waitingAhead())));
     } catch (PlatformException e) {
-      if (e.platformDown() || e.retryable()) {
-        link.unreachable(e.getMessage());
-      }
+      link.failed(e);
       log.warn("The central queue gave no number ({}); issuing from the kiosk's own range", e.getMessage());
       return Optional.empty();
     }

@@ -42,9 +42,7 @@ public final class PlatformLicenceSource implements LicenceSource {
       link.reached();
       return out;
     } catch (PlatformException e) {
-      if (e.platformDown() || e.retryable()) {
-        link.unreachable(e.getMessage());
-      }
+      link.failed(e);
       log.warn("The citizen's licences could not be fetched: {}", e.getMessage());
       throw new UnavailableException(e.getMessage(), e);
     }

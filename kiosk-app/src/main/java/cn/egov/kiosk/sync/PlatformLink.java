@@ -92,6 +92,21 @@ public final class PlatformLink {
     change(State.OFFLINE, Optional.of(detail), false);
   }
 
+  /**
+   * What a failed call says about the link: the platform away (no answer, 5xx) → offline; the
+   * kiosk refused (no or an unknown key, a bad signature) → not registered; any other answer (a
+   * 4xx, 429 included) → the platform is there.
+   */
+  public void failed(cn.egov.kiosk.platform.client.PlatformException e) {
+    if (e.authRefused()) {
+      notRegistered(e.getMessage());
+    } else if (e.offline()) {
+      unreachable(e.getMessage());
+    } else {
+      reached();
+    }
+  }
+
   public void notRegistered(String detail) {
     change(State.NOT_REGISTERED, Optional.of(detail), false);
   }

@@ -57,6 +57,7 @@ public final class PlatformServices implements AutoCloseable {
   private record Wire(Optional<PlatformSimulator> simulator, PlatformClient client, PlatformClient interactive, OutboxSender sender, DownSync downSync) {}
 
   private volatile Wire wire;
+  private volatile boolean closed;
   private final cn.egov.kiosk.application.ApplicationService applications;
   private final cn.egov.kiosk.store.AuditRepository audit;
   private final String serialNumber;
@@ -89,8 +90,13 @@ public final class PlatformServices implements AutoCloseable {
     this.zone = zone;
     this.serialNumber = serialNumber;
     this.devices = devices;
+    boolean keyWasMissing = !java.nio.file.Files.exists(config.keyFile());
     SealedBox box = SealedBox.open(config.keyFile());
     this.outbox = new OutboxRepository(db, box, clock);
+    if (keyWasMissing && outbox.sealedCount() > 0) {
+      log.error("The store key {} was missing and a new one was made: {} sealed outbox record(s) cannot be opened any more;"
+          + " they are set aside as dead letters (restore the key file to send them)", config.keyFile(), outbox.sealedCount());
+    }
     this.syncState = new SyncStateRepository(db);
     this.catalogue = new CatalogueRepository(db);
     this.registration = new Registration(config, syncState, appVersion(), serialNumber);
@@ -111,6 +117,9 @@ public final class PlatformServices implements AutoCloseable {
   private synchronized Wire wire() {
     if (wire != null) {
       return wire;
+    }
+    if (closed) {
+      throw new IllegalStateException("the platform services are closed");
     }
     Optional<PlatformSimulator> simulator;
     String url;
@@ -164,9 +173,20 @@ public final class PlatformServices implements AutoCloseable {
       }
     }, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     scheduler.schedule(this::connect, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::syncQuietly, config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
-    scheduler.scheduleWithFixedDelay(this::heartbeat, config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(this::watch, 15, 15, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(guarded(this::syncQuietly), config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
+    scheduler.scheduleWithFixedDelay(guarded(this::heartbeat), config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(guarded(this::watch), 15, 15, TimeUnit.SECONDS);
+  }
+
+  /** A scheduled task that logs whatever it throws instead of being cancelled by it for good. */
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (Throwable t) { // an Error too: a repeating task that throws is never run again
+        log.error("A platform task failed; it runs again at its next turn", t);
+      }
+    };
   }
 
   private void connect() {
@@ -176,7 +196,8 @@ public final class PlatformServices implements AutoCloseable {
         return;
       }
       checkClock();
-      link.reached();
+      // Online only once a signed call has gone through: the down-sync says so (or that the
+      // platform refuses the kiosk's key).
       wire().downSync().syncAll();
       synced();
       wire().sender().wake();
@@ -219,7 +240,7 @@ public final class PlatformServices implements AutoCloseable {
     try {
       wire().interactive().time();
     } catch (PlatformException e) {
-      link.unreachable(e.getMessage());
+      link.failed(e);
     } catch (RuntimeException e) {
       log.error("Watching the platform failed", e);
     }
@@ -353,9 +374,7 @@ public final class PlatformServices implements AutoCloseable {
           counts.pending(), counts.dead(), -client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version())); // the contract: the kiosk's clock minus the platform's
       link.reached();
     } catch (PlatformException e) {
-      if (e.platformDown() || e.retryable()) {
-        link.unreachable(e.getMessage());
-      }
+      link.failed(e);
     } catch (RuntimeException e) {
       log.error("Heartbeat failed", e);
     }
@@ -429,7 +448,15 @@ public final class PlatformServices implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS); // a sync or registration in flight ends before the store closes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     auditWriter.shutdown();
     try {
       auditWriter.awaitTermination(2, TimeUnit.SECONDS); // the last session's end is written

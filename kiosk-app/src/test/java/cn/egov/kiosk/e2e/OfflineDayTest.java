@@ -46,6 +46,7 @@ class OfflineDayTest {
   @TempDir Path dir;
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
   void theKioskServesADayOfflineAndTheBacklogDrainsWithoutLossOrDuplicate() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:30:00Z")); // Monday 08:30 in the hall
     try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {

@@ -37,6 +37,7 @@ class OutboxCrashTest {
   @TempDir Path dir;
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 10, unit = TimeUnit.MINUTES)
   void everyConfirmedOperationReachesThePlatformExactlyOnce() throws Exception {
     try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
       sim.allowRegistrationCode("CRASH-REG-1");
@@ -127,10 +128,11 @@ class OutboxCrashTest {
     void run(Path config, String itemId, long afterReadyMs, int startupKillMs) throws Exception {
       Process p = start(config, itemId, 10); // short pauses: most kills land inside an operation
       long killAt = afterReadyMs < 0 ? System.nanoTime() + startupKillMs * 1_000_000L : Long.MAX_VALUE;
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a child that never says READY
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         Thread reader = new Thread(() -> read(in));
         reader.start();
-        while (System.nanoTime() < killAt && p.isAlive()) {
+        while (System.nanoTime() < killAt && System.nanoTime() < giveUp && p.isAlive()) {
           synchronized (lines) {
             if (afterReadyMs >= 0 && killAt == Long.MAX_VALUE && readyIn(lines)) {
               killAt = System.nanoTime() + afterReadyMs * 1_000_000L;
@@ -141,6 +143,8 @@ class OutboxCrashTest {
         p.destroyForcibly(); // SIGKILL
         p.waitFor(10, TimeUnit.SECONDS);
         reader.join(5_000);
+      } finally {
+        p.destroyForcibly(); // never left behind, whatever failed
       }
       kills++;
       next = (int) lines.stream().filter(l -> l.startsWith("OK ") || l.startsWith("NOTOK ")).count();
@@ -161,9 +165,13 @@ class OutboxCrashTest {
     void runToTheEnd(Path config, String itemId) throws Exception {
       Process p = start(config, itemId, 0);
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        read(in);
+        Thread reader = new Thread(() -> read(in));
+        reader.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the last run drains and exits").isTrue();
+        reader.join(5_000);
+      } finally {
+        p.destroyForcibly();
       }
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(lines).anyMatch(l -> l.startsWith("DRAINED dead=0"));
     }
 

@@ -447,9 +447,14 @@ class OutboxRepositoryTest {
     assertThat(rawBody("a1")).as("a plain record is stored as it is").isEqualTo("{\"k\":\"a1\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(outbox.due(NOW, 10).get(0).json()).isEqualTo(json);
-    // a box with another key cannot open it: the key file matters
+    // a box with another key cannot open it: the key file matters. The record is set aside as a
+    // dead letter (it can never be sent) instead of holding back every record after it.
     OutboxRepository other = new OutboxRepository(db, SealedBox.open(dir.resolve("other.key")), CLOCK);
-    assertThatThrownBy(() -> other.due(NOW, 10)).isInstanceOf(StoreException.class).hasMessageContaining(id);
+    assertThat(other.due(NOW, 10)).extracting(Pending::idempotencyKey).doesNotContain(id).contains("a1");
+    assertThat(other.deadLetters(10)).singleElement().satisfies(d -> {
+      assertThat(d.idempotencyKey()).isEqualTo(id);
+      assertThat(d.error()).startsWith("unreadable");
+    });
   }
 
   @Test
@@ -505,6 +510,7 @@ class OutboxRepositoryTest {
         return ps.executeUpdate();
       }
     });
-    assertThatThrownBy(() -> outbox.due(NOW, 10)).isInstanceOf(StoreException.class).hasMessageContaining(b);
+    assertThat(outbox.due(NOW, 10)).extracting(Pending::idempotencyKey).containsExactly(a);
+    assertThat(outbox.deadLetters(10)).extracting(OutboxRepository.DeadLetter::idempotencyKey).containsExactly(b);
   }
 }

@@ -64,7 +64,7 @@ class TicketRepositoryOutboxTest {
     assertThat(r).hasSize(1);
     Pending p = r.get(0);
     assertThat(p.kind()).isEqualTo(Batch.TICKET_ISSUED);
-    assertThat(p.idempotencyKey()).isEqualTo(t.id());
+    assertThat(p.idempotencyKey()).isEqualTo(TicketRepository.issuedKey(t.id()));
     assertThat(p.stream()).isEqualTo("ticket");
     assertThat(p.seq()).isEqualTo(1);
     assertThat(p.occurredAt()).isEqualTo(PRINTED);
@@ -79,7 +79,7 @@ class TicketRepositoryOutboxTest {
 
     Ticket second = tickets.allocate("K01", DAY, "B", "Z1", ISSUED);
     tickets.transition(second.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED);
-    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(t.id(), second.id());
+    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(TicketRepository.issuedKey(t.id()), TicketRepository.issuedKey(second.id()));
     assertThat(records()).extracting(Pending::seq).containsExactly(1L, 2L);
   }
 
@@ -89,7 +89,7 @@ class TicketRepositoryOutboxTest {
 
     tickets.transition(t.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED);
 
-    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly("3f2a-uuid");
+    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(TicketRepository.issuedKey("3f2a-uuid"));
     assertThat(new String(records().get(0).json(), StandardCharsets.UTF_8)).contains("\"number\":\"A012\"");
   }
 
@@ -110,7 +110,7 @@ class TicketRepositoryOutboxTest {
     assertThat(tickets.markInterrupted(PRINTED)).isEqualTo(1);
     assertThat(tickets.find(interrupted.id()).orElseThrow().status()).isEqualTo(TicketStatus.INTERRUPTED);
 
-    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(printed.id());
+    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(TicketRepository.issuedKey(printed.id()));
     assertThat(outbox.counts().pending()).isEqualTo(1);
   }
 
@@ -118,7 +118,7 @@ class TicketRepositoryOutboxTest {
   void theReportIsInTheSameTransactionAsThePrintedStatus() {
     Ticket t = tickets.allocate("K01", DAY, "A", "Z1", ISSUED);
     // a record already holds the ticket's key: the report cannot be appended
-    outbox.append(new OutboxRepository.New(Batch.AUDIT_EVENT, "audit", t.id(), ISSUED, "{}".getBytes(StandardCharsets.UTF_8), false));
+    outbox.append(new OutboxRepository.New(Batch.AUDIT_EVENT, "audit", TicketRepository.issuedKey(t.id()), ISSUED, "{}".getBytes(StandardCharsets.UTF_8), false));
 
     assertThatThrownBy(() -> tickets.transition(t.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED)).isInstanceOf(StoreException.class);
 

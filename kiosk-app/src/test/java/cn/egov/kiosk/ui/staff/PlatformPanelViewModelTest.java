@@ -51,7 +51,7 @@ class PlatformPanelViewModelTest {
         assertThat(vm.statusProperty().get()).contains("平台：在线（最近联系").contains("与平台时钟相差").contains("办事指南 469 项");
         assertThat(vm.outboxProperty().get()).startsWith("待上传 0 条，上传失败 1 条");
         assertThat(vm.deadLetters()).singleElement().satisfies(line -> assertThat(line)
-            .contains("application.submit").contains("no-such-item").doesNotContain("王小明").doesNotContain("11010519491231002X"));
+            .contains("application.submit").contains("validation (422)").doesNotContain("王小明").doesNotContain("11010519491231002X"));
 
         vm.retryAll();
         assertThat(vm.messageProperty().get()).isEqualTo("已重新排队 1 条");

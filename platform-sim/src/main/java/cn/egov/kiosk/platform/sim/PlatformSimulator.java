@@ -221,6 +221,19 @@ public final class PlatformSimulator implements AutoCloseable {
 
   private void handle(HttpExchange x) throws IOException {
     try (x) {
+      try {
+        serve(x);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) { // a bug of the simulator: the contract's 500, not a dropped connection
+        log.error("Platform simulator failed on {} {}", x.getRequestMethod(), x.getRequestURI().getRawPath(), e);
+        write(x, Reply.problem(500, Problem.INTERNAL, "平台内部错误", e.getClass().getSimpleName(), x.getRequestURI().getRawPath()).reply);
+      }
+    }
+  }
+
+  private void serve(HttpExchange x) throws IOException, InterruptedException {
+    {
       byte[] body;
       try (InputStream in = x.getRequestBody()) {
         body = in.readAllBytes();
@@ -257,11 +270,6 @@ public final class PlatformSimulator implements AutoCloseable {
         return; // carried out, never answered
       }
       write(x, reply);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.error("Platform simulator failed on {} {}", x.getRequestMethod(), x.getRequestURI().getRawPath(), e);
-      write(x, Reply.problem(500, Problem.INTERNAL, "平台内部错误", e.toString(), x.getRequestURI().getRawPath()).reply);
     }
   }
 

@@ -336,12 +336,14 @@ public final class PlatformClient implements AutoCloseable {
       }
       Optional<Duration> retryAfter = retryAfter(response.header("Retry-After"));
       Optional<Problem> problem = problem(body, response.header("Content-Type"));
-      String message = request.method() + " " + path + ": " + status + problem.map(p -> " " + p.code() + (p.detail() == null ? "" : " (" + p.detail() + ")")).orElse("");
+      // The problem's detail stays out of the message (it is logged): about a citizen's request
+      // the platform may quote the citizen's data. Callers that need it have problem().
+      String message = request.method() + " " + path + ": " + status + problem.map(p -> " " + p.code()).orElse("");
       throw new PlatformException(Kind.PROBLEM, status, problem, retryAfter, message, null);
     } catch (PlatformException e) {
       throw e;
     } catch (SigningInterceptor.NotRegisteredException e) {
-      throw new PlatformException(Kind.PROTOCOL, 0, Optional.empty(), Optional.empty(), e.getMessage(), e);
+      throw new PlatformException(Kind.NOT_REGISTERED, 0, Optional.empty(), Optional.empty(), e.getMessage(), e);
     } catch (ConnectException | NoRouteToHostException | UnknownHostException | SSLHandshakeException | SSLPeerUnverifiedException e) {
       throw new PlatformException(Kind.UNREACHABLE, 0, Optional.empty(), Optional.empty(), request.method() + " " + path + ": platform unreachable: " + e, e);
     } catch (InterruptedIOException e) {

@@ -15,7 +15,9 @@ public final class PlatformException extends Exception {
     /** The platform answered with an error (problem details). */
     PROBLEM,
     /** The platform answered something the contract does not allow. */
-    PROTOCOL
+    PROTOCOL,
+    /** The kiosk has no credentials yet: nothing signed was sent. */
+    NOT_REGISTERED
   }
 
   private final Kind kind;
@@ -65,6 +67,23 @@ public final class PlatformException extends Exception {
       default:
         return status >= 500;
     }
+  }
+
+  /**
+   * Whether this says the platform is away (no answer, or a 5xx): the kiosk then serves offline.
+   * A 4xx, a 429 among them, is an answer: the platform is there.
+   */
+  public boolean offline() {
+    return kind == Kind.UNREACHABLE || kind == Kind.INTERRUPTED || status >= 500;
+  }
+
+  /** Whether the platform refused the kiosk itself (no or an unknown key, a bad signature). */
+  public boolean authRefused() {
+    if (kind == Kind.NOT_REGISTERED) {
+      return true;
+    }
+    String c = problem.map(Problem::code).orElse("");
+    return Problem.UNKNOWN_KIOSK.equals(c) || Problem.SIGNATURE_INVALID.equals(c) || Problem.SIGNATURE_MISSING.equals(c);
   }
 
   /** Whether the platform could not be reached at all, or is down ({@code 503}). */
