@@ -170,4 +170,31 @@ class PlatformLinkTest {
 
     assertThat(seenInside).hasSize(2).allMatch(Optional::isPresent);
   }
+
+  @Test
+  void aFailedCallSaysOfflineOnlyWhenThePlatformDidNotAnswer() {
+    PlatformLink link = new PlatformLink(clock, State.STARTING);
+    link.failed(problem(429, cn.egov.kiosk.platform.api.Problem.RATE_LIMITED, true));
+    assertThat(link.status().state()).as("a 429 is an answer: the platform is there").isEqualTo(State.ONLINE);
+    link.failed(problem(422, cn.egov.kiosk.platform.api.Problem.VALIDATION, false));
+    assertThat(link.status().state()).isEqualTo(State.ONLINE);
+    link.failed(problem(503, cn.egov.kiosk.platform.api.Problem.UNAVAILABLE, true));
+    assertThat(link.status().state()).isEqualTo(State.OFFLINE);
+    link.reached();
+    link.failed(new cn.egov.kiosk.platform.client.PlatformException(
+        cn.egov.kiosk.platform.client.PlatformException.Kind.UNREACHABLE, 0, Optional.empty(), Optional.empty(), "refused", null));
+    assertThat(link.status().state()).isEqualTo(State.OFFLINE);
+    link.failed(problem(401, cn.egov.kiosk.platform.api.Problem.UNKNOWN_KIOSK, false));
+    assertThat(link.status().state()).as("the kiosk's key refused").isEqualTo(State.NOT_REGISTERED);
+    link.reached();
+    link.failed(new cn.egov.kiosk.platform.client.PlatformException(
+        cn.egov.kiosk.platform.client.PlatformException.Kind.NOT_REGISTERED, 0, Optional.empty(), Optional.empty(), "no credentials", null));
+    assertThat(link.status().state()).isEqualTo(State.NOT_REGISTERED);
+  }
+
+  private static cn.egov.kiosk.platform.client.PlatformException problem(int status, String code, boolean retryable) {
+    var p = cn.egov.kiosk.platform.api.Problem.of(code, status, "t", "d", "/v1/x", retryable);
+    return new cn.egov.kiosk.platform.client.PlatformException(
+        cn.egov.kiosk.platform.client.PlatformException.Kind.PROBLEM, status, Optional.of(p), Optional.empty(), "POST /v1/x: " + status, null);
+  }
 }
