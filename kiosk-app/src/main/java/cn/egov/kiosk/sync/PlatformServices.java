@@ -58,6 +58,7 @@ public final class PlatformServices implements AutoCloseable {
 
   private volatile Wire wire;
   private volatile boolean closed;
+  private boolean started;
   private final cn.egov.kiosk.application.ApplicationService applications;
   private final cn.egov.kiosk.store.AuditRepository audit;
   private final String serialNumber;
@@ -163,6 +164,22 @@ public final class PlatformServices implements AutoCloseable {
 
   /** Starts the background work: registration, clock check, sync, heartbeats, the outbox sender. */
   public void start() {
+    start(START_DELAY);
+  }
+
+  /**
+   * As {@link #start()} without the wait for the window: for a kiosk without a screen (the
+   * engineer's tools, the crash test's worker), where nothing competes for the CPU.
+   */
+  public void startNow() {
+    start(Duration.ZERO);
+  }
+
+  private synchronized void start(Duration delay) {
+    if (started) {
+      return;
+    }
+    started = true;
     // The window and the devices come first: on a two-core kiosk the platform's start-up (the
     // clients, the embedded simulator, the first sync) would otherwise take CPU from the screen.
     scheduler.schedule(() -> {
@@ -171,8 +188,8 @@ public final class PlatformServices implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("The platform services cannot start", e);
       }
-    }, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.schedule(this::connect, START_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(guarded(this::syncQuietly), config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
     scheduler.scheduleWithFixedDelay(guarded(this::heartbeat), config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guarded(this::watch), 15, 15, TimeUnit.SECONDS);

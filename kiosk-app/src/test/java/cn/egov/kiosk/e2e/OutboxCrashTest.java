@@ -55,6 +55,9 @@ class OutboxCrashTest {
         t.run(config, itemId, afterReadyMs, random.nextInt(800) + 100);
         kills++;
       }
+      // the killed runs delivered too (the sender ran while they were killed), not only the last one
+      int heldBeforeTheLastRun = sim.ledger().size();
+      assertThat(heldBeforeTheLastRun).as("operations delivered by the killed runs").isGreaterThan(100);
       sim.faults().clear();
       t.runToTheEnd(config, itemId);
 

@@ -41,6 +41,9 @@ public final class OutboxWorkerMain {
     long pauseMs = Long.parseLong(args[3]);
     String itemId = args[4];
     KioskRuntime runtime = new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+    // no window here: the platform from the first moment (before runtime.start(), whose own start of
+    // it is then a no-op), so that kills land in the middle of deliveries too
+    runtime.platform().orElseThrow().startNow();
     runtime.start();
     while (runtime.devices().first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class).map(p -> !p.isEnabled()).orElse(true)) {
       Thread.sleep(20);
