@@ -39,7 +39,7 @@ public final class TicketRepository implements TicketStore {
    * Takes the next number of the day for a business type and records it as allocated, in one
    * durable transaction: a restart continues the sequence; a new day starts at 1. The kiosk's own
    * numbers (origin LOCAL) share one sequence per day and type, whatever their prefix: a prefix
-   * that changes during the day (none before the platform, {@code Z} before registration, the
+   * that changes during the day (none without a platform, the kiosk's id before registration, the
    * assigned one after) continues after the day's highest local number instead of starting again
    * at 1 and colliding with it.
    */
@@ -67,26 +67,32 @@ public final class TicketRepository implements TicketStore {
           OptionalInt ahead = waiting(c, day, businessType, seq);
           String number = prefix + Ticket.formatNumber(businessType, seq);
           String id = kioskId + "-" + day.format(DAY_ID) + "-" + number;
-          try (PreparedStatement ins =
-              c.prepareStatement(
-                  "INSERT INTO queue_ticket (id, service_day, business_type, origin, seq, number, status, waiting_ahead, issued_at, updated_at) "
-                      + "VALUES (?, ?, ?, 'LOCAL', ?, ?, 'ALLOCATED', ?, ?, ?)")) {
-            ins.setString(1, id);
-            ins.setString(2, day.toString());
-            ins.setString(3, businessType);
-            ins.setInt(4, seq);
-            ins.setString(5, number);
-            if (ahead.isPresent()) {
-              ins.setInt(6, ahead.getAsInt());
-            } else {
-              ins.setNull(6, java.sql.Types.INTEGER);
-            }
-            ins.setString(7, Times.text(now));
-            ins.setString(8, Times.text(now));
-            ins.executeUpdate();
-          }
-          return new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, ahead, now);
+          return insertAllocated(c, new Ticket(id, day, businessType, seq, number, TicketStatus.ALLOCATED, ahead, now), "LOCAL");
         });
+  }
+
+  /** Records a ticket as allocated, of its origin (LOCAL or PLATFORM), in the caller's transaction. */
+  private static Ticket insertAllocated(Connection c, Ticket t, String origin) throws SQLException {
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO queue_ticket (id, service_day, business_type, origin, seq, number, status, waiting_ahead, issued_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, 'ALLOCATED', ?, ?, ?)")) {
+      ins.setString(1, t.id());
+      ins.setString(2, t.serviceDay().toString());
+      ins.setString(3, t.businessType());
+      ins.setString(4, origin);
+      ins.setInt(5, t.seq());
+      ins.setString(6, t.number());
+      if (t.waitingAhead().isPresent()) {
+        ins.setInt(7, t.waitingAhead().getAsInt());
+      } else {
+        ins.setNull(7, java.sql.Types.INTEGER);
+      }
+      ins.setString(8, Times.text(t.issuedAt()));
+      ins.setString(9, Times.text(t.issuedAt()));
+      ins.executeUpdate();
+    }
+    return t;
   }
 
   /** Moves a ticket on; returns false when it was not in the expected status. */
@@ -115,29 +121,10 @@ public final class TicketRepository implements TicketStore {
 
   @Override
   public Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, OptionalInt waitingAhead, Instant now) {
-    int seq = Integer.parseInt(number.replaceAll("[^0-9]", "").isEmpty() ? "0" : number.replaceAll("[^0-9]", ""));
-    return db.transaction(
-        c -> {
-          try (PreparedStatement ins =
-              c.prepareStatement(
-                  "INSERT INTO queue_ticket (id, service_day, business_type, origin, seq, number, status, waiting_ahead, issued_at, updated_at) "
-                      + "VALUES (?, ?, ?, 'PLATFORM', ?, ?, 'ALLOCATED', ?, ?, ?)")) {
-            ins.setString(1, ticketId);
-            ins.setString(2, day.toString());
-            ins.setString(3, businessType);
-            ins.setInt(4, seq);
-            ins.setString(5, number);
-            if (waitingAhead.isPresent()) {
-              ins.setInt(6, waitingAhead.getAsInt());
-            } else {
-              ins.setNull(6, java.sql.Types.INTEGER);
-            }
-            ins.setString(7, Times.text(now));
-            ins.setString(8, Times.text(now));
-            ins.executeUpdate();
-          }
-          return new Ticket(ticketId, day, businessType, seq, number, TicketStatus.ALLOCATED, waitingAhead, now);
-        });
+    String digits = number.replaceAll("[^0-9]", ""); // the platform's A012 is 12 in its sequence
+    int seq = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    Ticket t = new Ticket(ticketId, day, businessType, seq, number, TicketStatus.ALLOCATED, waitingAhead, now);
+    return db.transaction(c -> insertAllocated(c, t, "PLATFORM"));
   }
 
   /** The printed ticket goes into the outbox ({@code ticket.issued}), in the caller's transaction. */

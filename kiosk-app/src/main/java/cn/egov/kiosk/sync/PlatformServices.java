@@ -274,13 +274,6 @@ public final class PlatformServices implements AutoCloseable {
     }
   }
 
-  /** Brings the local copies up to date now (staff's "sync now"); blocks. */
-  public List<DownSync.Result> syncNow() {
-    List<DownSync.Result> r = wire().downSync().syncAll();
-    synced();
-    return r;
-  }
-
   /** After a sync: the cached age of the local copies, and whoever shows it. */
   private void synced() {
     Optional<java.time.Instant> before = dataAsOf;

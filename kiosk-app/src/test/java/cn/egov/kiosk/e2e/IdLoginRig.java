@@ -1,7 +1,5 @@
 package cn.egov.kiosk.e2e;
 
-import cn.egov.kiosk.config.ConfigException;
-import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
@@ -11,9 +9,6 @@ import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.ui.FxTaskRunner;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,39 +66,7 @@ final class IdLoginRig implements AutoCloseable {
    * @param devices the {@code devices} entries, each indented by two spaces
    */
   static KioskConfig config(Path dir, String identity, String devices) {
-    String yaml =
-        """
-        kiosk:
-          id: K01
-          hallName: {zh-CN: 测试区政务服务中心, en: Test District Service Centre}
-          hotline: "12345"
-          timeZone: Asia/Shanghai
-          locales: [zh-CN, en]
-          staffPin: "135790"
-          demo: true
-        ui: {fullScreen: false, theme: standard}
-        session: {inactivityTimeoutSeconds: 60, warningSeconds: 20}
-        storage: {database: var/kiosk.db, dataDir: var}
-        queue:
-          printMaskedId: true
-          businessTypes:
-            - {code: A, name: {zh-CN: 综合受理, en: General services}}
-            - {code: B, name: {zh-CN: 社保医保, en: Social security}}
-        """
-            + "identity: "
-            + identity
-            + "\ndevices:\n"
-            + devices;
-    Path file = dir.resolve("kiosk.yaml");
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(file, yaml);
-      return ConfigLoader.load(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ConfigException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    return TestConfigs.write(dir, true, "identity: " + identity + "\ndevices:\n" + devices);
   }
 
   /** Builds the runtime, attaches the screens to the stage on the FX thread and shows them. */

@@ -29,6 +29,14 @@ public final class TestConfigs {
 
   /** A configuration with the given devices block; its files go to {@code dir}. */
   public static KioskConfig write(Path dir, String devices) {
+    return write(dir, false, devices);
+  }
+
+  /**
+   * As {@link #write(Path, String)}, with {@code queue.printMaskedId} given; {@code rest} holds the
+   * sections after {@code queue} (identity, platform, devices).
+   */
+  public static KioskConfig write(Path dir, boolean printMaskedId, String rest) {
     String yaml =
         """
         kiosk:
@@ -43,12 +51,13 @@ public final class TestConfigs {
         session: {inactivityTimeoutSeconds: 60, warningSeconds: 20}
         storage: {database: var/kiosk.db, dataDir: var}
         queue:
-          printMaskedId: false
+          printMaskedId: %s
           businessTypes:
             - {code: A, name: {zh-CN: 综合受理, en: General services}}
             - {code: B, name: {zh-CN: 社保医保, en: Social security}}
         """
-            + devices;
+            .formatted(printMaskedId)
+            + rest;
     Path file = dir.resolve("kiosk.yaml");
     try {
       Files.createDirectories(dir);
