@@ -105,7 +105,8 @@ public final class ConfigLoader {
   private static final class Run {
     private static final List<String> ROOT_KEYS = List.of("devices", "identity", "kiosk", "platform", "queue", "session", "storage", "ui");
     private static final List<String> PLATFORM_KEYS = List.of(
-        "caFile", "clockDriftWarnSeconds", "credentialsFile", "hallId", "heartbeatSeconds", "keyFile", "pins", "registrationCode", "staleAfterHours", "syncMinutes", "url");
+        "caFile", "clockDriftWarnSeconds", "credentialsFile", "hallId", "heartbeatSeconds", "keyFile", "maxClockCorrectionSeconds", "pins",
+        "registrationCode", "rotateDays", "staleAfterHours", "syncMinutes", "url");
     private static final List<String> KIOSK_KEYS = List.of("demo", "hallName", "hotline", "id", "locales", "staffPin", "timeZone");
     private static final List<String> UI_KEYS = List.of("fullScreen", "theme");
     private static final List<String> SESSION_KEYS = List.of("inactivityTimeoutSeconds", "warningSeconds");
@@ -339,6 +340,8 @@ public final class ConfigLoader {
       }
       boolean ok = true;
       String urlExpected = "embedded (the simulator, demo mode only) or an http(s) URL such as https://platform.example.gov.cn";
+      String httpsExpected = "an https URL such as https://platform.example.gov.cn: outside demo mode the kiosk's key, ID numbers and"
+          + " applications never travel in clear (http:// is for the simulator, with kiosk.demo: true)";
       String urlText = scalar(s, "url", true, urlExpected);
       Optional<URI> url = Optional.empty();
       if (urlText == null) {
@@ -353,6 +356,10 @@ public final class ConfigLoader {
           URI u = new URI(urlText);
           if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
             throw new URISyntaxException(urlText, "not an http(s) URL with a host");
+          }
+          if ("http".equals(u.getScheme()) && !Boolean.TRUE.equals(demo)) {
+            invalid(s.path("url"), s.value("url"), httpsExpected, quote(urlText));
+            ok = false;
           }
           url = Optional.of(u);
         } catch (URISyntaxException e) {
@@ -397,10 +404,14 @@ public final class ConfigLoader {
       Integer stale = integer(s, "staleAfterHours", Platform.DEFAULT_STALE_AFTER_HOURS, 1, 720, "");
       Integer heartbeat = integer(s, "heartbeatSeconds", Platform.DEFAULT_HEARTBEAT_SECONDS, 10, 3600, "");
       Integer drift = integer(s, "clockDriftWarnSeconds", Platform.DEFAULT_CLOCK_DRIFT_WARN_SECONDS, 1, 3600, "");
-      if (!ok || hallId == null || credentials == null || keyFile == null || sync == null || stale == null || heartbeat == null || drift == null) {
+      Integer maxCorrection = integer(s, "maxClockCorrectionSeconds", Platform.DEFAULT_MAX_CLOCK_CORRECTION_SECONDS, 10, 86_400, "");
+      Integer rotate = integer(s, "rotateDays", Platform.DEFAULT_ROTATE_DAYS, 1, 365, "");
+      if (!ok || hallId == null || credentials == null || keyFile == null || sync == null || stale == null || heartbeat == null || drift == null
+          || maxCorrection == null || rotate == null) {
         return null;
       }
-      return Optional.of(new Platform(url, hallId, Optional.ofNullable(code), credentials, keyFile, caFile, pins, sync, stale, heartbeat, drift));
+      return Optional.of(new Platform(
+          url, hallId, Optional.ofNullable(code), credentials, keyFile, caFile, pins, sync, stale, heartbeat, drift, maxCorrection, rotate));
     }
 
     private Queue readQueue(Section root) {

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param staleAfterHours how old the local copy may be before the kiosk says so
  * @param heartbeatSeconds how often the kiosk reports its health
  * @param clockDriftWarnSeconds a difference with the platform's clock above this is reported
+ * @param maxClockCorrectionSeconds the largest correction of the kiosk's idea of the platform's
+ *     time that an unsigned answer (the time, a clock-skew refusal) may make; a larger one is
+ *     refused and audited
+ * @param rotateDays how often the kiosk gets a new key from the platform
  */
 public record Platform(
     Optional<URI> url,
@@ -36,7 +40,9 @@ public record Platform(
     int syncMinutes,
     int staleAfterHours,
     int heartbeatSeconds,
-    int clockDriftWarnSeconds) {
+    int clockDriftWarnSeconds,
+    int maxClockCorrectionSeconds,
+    int rotateDays) {
 
   public static final String EMBEDDED = "embedded";
   public static final Pattern HALL_ID = Pattern.compile("[0-9A-Za-z-]{1,32}");
@@ -45,6 +51,8 @@ public record Platform(
   public static final int DEFAULT_STALE_AFTER_HOURS = 24;
   public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
   public static final int DEFAULT_CLOCK_DRIFT_WARN_SECONDS = 30;
+  public static final int DEFAULT_MAX_CLOCK_CORRECTION_SECONDS = 900;
+  public static final int DEFAULT_ROTATE_DAYS = 30;
 
   public Platform {
     Objects.requireNonNull(url, "url");

@@ -58,6 +58,33 @@ class PlatformSectionTest {
   }
 
   @Test
+  void outsideDemoModeThePlatformIsReachedOverHttpsOnly() throws Exception {
+    String http = withPlatform("  url: http://platform.example.gov.cn", "  hallId: H1");
+    assertThat(ConfigErrorsTest.failure(http.replace("  demo: true\n", "  demo: false\n")).getMessage())
+        .contains(F + ", line 18: platform.url: expected an https URL such as https://platform.example.gov.cn: outside demo mode")
+        .contains("found \"http://platform.example.gov.cn\"");
+    // a simulator on loopback in demo mode is fine, and https always is
+    assertThat(ConfigLoader.parse(http, SOURCE).platform().orElseThrow().url().orElseThrow().getScheme()).isEqualTo("http");
+    String https = withPlatform("  url: https://platform.example.gov.cn", "  hallId: H1").replace("  demo: true\n", "  demo: false\n");
+    assertThat(ConfigErrorsTest.failure(https).getMessage()).as("only the simulated devices are wrong outside demo mode")
+        .contains("devices.ticket-printer.driver").doesNotContain("platform.url");
+  }
+
+  @Test
+  void keyRotationAndTheClockCorrectionLimitHaveDefaultsAndRanges() throws Exception {
+    Platform defaults = ConfigLoader.parse(withPlatform("  url: embedded", "  hallId: H1"), SOURCE).platform().orElseThrow();
+    assertThat(defaults.rotateDays()).isEqualTo(30);
+    assertThat(defaults.maxClockCorrectionSeconds()).isEqualTo(900);
+    Platform set = ConfigLoader.parse(withPlatform("  url: embedded", "  hallId: H1", "  rotateDays: 7", "  maxClockCorrectionSeconds: 120"), SOURCE)
+        .platform().orElseThrow();
+    assertThat(set.rotateDays()).isEqualTo(7);
+    assertThat(set.maxClockCorrectionSeconds()).isEqualTo(120);
+    assertThat(ConfigErrorsTest.failure(withPlatform("  url: embedded", "  hallId: H1", "  rotateDays: 0", "  maxClockCorrectionSeconds: 5")).getMessage())
+        .contains("line 20: platform.rotateDays: expected a whole number from 1 to 365")
+        .contains("line 21: platform.maxClockCorrectionSeconds: expected a whole number from 10 to 86400");
+  }
+
+  @Test
   void everyMistakeIsNamedAtOnce() {
     String msg = ConfigErrorsTest.failure(withPlatform(
         "  url: ftp://x", "  hallId: \"a b\"", "  pins: [md5/xyz]", "  syncMinutes: 0", "  colour: red")).getMessage();

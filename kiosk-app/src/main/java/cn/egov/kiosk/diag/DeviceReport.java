@@ -1,9 +1,10 @@
 package cn.egov.kiosk.diag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
-/** One device's diagnosis: what it is, where, its state and health, and its counters. */
+/** One device's diagnosis: what it is, where, its state and health, its counters, and what to change around it. */
 public record DeviceReport(
     String id,
     @JsonProperty("class") String deviceClass,
@@ -12,4 +13,5 @@ public record DeviceReport(
     String state,
     boolean healthy,
     String health,
-    Map<String, Long> counters) {}
+    Map<String, Long> counters,
+    List<String> advisories) {}

@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
     name = "diag",
     mixinStandardHelpOptions = true,
     description = {
-      "Opens every configured device, checks its health and prints one line per device.",
-      "Exit 0 when all are healthy, 1 when any is not, 2 for a configuration error."
+      "Opens every configured device, checks its health and prints one line per device, then a",
+      "WARNING line for each thing around the kiosk to change (a used registration code left in the",
+      "configuration, a print server that keeps documents). Warnings do not change the exit status:",
+      "0 when all devices are healthy, 1 when any is not, 2 for a configuration error."
     })
 public final class DiagCommand implements Callable<Integer> {
 
@@ -83,6 +85,8 @@ public final class DiagCommand implements Callable<Integer> {
             new SimulatorRegistry());
     List<DeviceReport> reports = new Diagnostics(DriverRegistry.load(), context).run(loaded.devices(), healthLevel);
     boolean allHealthy = reports.stream().allMatch(DeviceReport::healthy);
+    List<String> warnings = new java.util.ArrayList<>(KioskWarnings.of(loaded));
+    reports.forEach(r -> r.advisories().forEach(a -> warnings.add(r.id() + ": " + a)));
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("kiosk", loaded.kiosk().id());
@@ -90,10 +94,12 @@ public final class DiagCommand implements Callable<Integer> {
       doc.put("level", healthLevel.name().toLowerCase(Locale.ROOT));
       doc.put("healthy", allHealthy);
       doc.put("devices", reports);
+      doc.put("warnings", warnings);
       out.println(mapper().writeValueAsString(doc));
     } else {
       printTable(out, reports);
       out.println(allHealthy ? "All " + reports.size() + " devices healthy." : "NOT HEALTHY: " + reports.stream().filter(r -> !r.healthy()).map(DeviceReport::id).collect(Collectors.joining(", ")));
+      warnings.forEach(w -> out.println("WARNING: " + w));
     }
     out.flush();
     return allHealthy ? 0 : 1;

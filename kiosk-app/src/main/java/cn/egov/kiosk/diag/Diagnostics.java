@@ -58,6 +58,7 @@ public final class Diagnostics {
         device.state().name().toLowerCase(java.util.Locale.ROOT),
         healthy,
         text,
-        device.statistics().snapshot());
+        device.statistics().snapshot(),
+        device.advisories());
   }
 }

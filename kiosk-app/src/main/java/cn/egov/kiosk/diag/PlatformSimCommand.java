@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       "docs/platform-api.yaml over its sample data set. Kiosks point platform.url at it and register",
       "with a code given by --registration-code.",
       "Faults while it runs: curl -X POST http://HOST:PORT/sim/faults -d '{\"errors\":5}' (also latencyMs,",
-      "rateLimit with retryAfterSeconds, dropBefore, dropAfter, failureRate, clear), /sim/down",
+      "rateLimit with retryAfterSeconds, dropBefore, dropAfter, answerLate with lateMs, failureRate, clear), /sim/down",
       "-d '{\"seconds\":60}', /sim/payments/ID/pay, /sim/catalogue/touch -d '{\"count\":5}';",
       "GET /sim/ledger shows what the kiosks sent."
     })
@@ -45,6 +45,12 @@ public final class PlatformSimCommand implements Callable<Integer> {
   @Option(names = "--catalogue-size", paramLabel = "N", description = "Grow the catalogue to N items (default: the data set's own).")
   int catalogueSize;
 
+  @Option(
+      names = "--registration-replay-seconds",
+      paramLabel = "S",
+      description = "How long after its first use the same kiosk may present a registration code again for the credentials it got, if it has not signed a request with them yet (a lost answer; default ${DEFAULT-VALUE}).")
+  long registrationReplaySeconds = PlatformSimulator.DEFAULT_REGISTRATION_REPLAY.toSeconds();
+
   @Option(names = "--auto-pay", paramLabel = "SECONDS", description = "QR payments are paid this long after they are made (default: only by /sim/payments/ID/pay).")
   Integer autoPaySeconds;
 
@@ -57,14 +63,15 @@ public final class PlatformSimCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (port < 0 || port > 65535 || catalogueSize < 0 || catalogueSize > 100_000) {
-      err.println("platform-sim: --port is 0 to 65535 and --catalogue-size 0 to 100000");
+    if (port < 0 || port > 65535 || catalogueSize < 0 || catalogueSize > 100_000 || registrationReplaySeconds < 0 || registrationReplaySeconds > 86_400) {
+      err.println("platform-sim: --port is 0 to 65535, --catalogue-size 0 to 100000 and --registration-replay-seconds 0 to 86400");
       err.flush();
       return 2;
     }
     PlatformSimulator sim;
     try {
-      sim = PlatformSimulator.start(new PlatformSimulator.Options(host, port, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), catalogueSize));
+      sim = PlatformSimulator.start(new PlatformSimulator.Options(
+          host, port, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), catalogueSize, Duration.ofSeconds(registrationReplaySeconds)));
     } catch (java.io.IOException e) {
       err.println("platform-sim: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       err.flush();

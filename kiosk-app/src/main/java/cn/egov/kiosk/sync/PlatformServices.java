@@ -3,6 +3,7 @@ package cn.egov.kiosk.sync;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformClock;
 import cn.egov.kiosk.platform.client.PlatformConfig;
 import cn.egov.kiosk.platform.client.PlatformException;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
@@ -77,6 +78,8 @@ public final class PlatformServices implements AutoCloseable {
         return t;
       });
   private volatile boolean clockDrift;
+  /** The platform's time, shared by both clients, corrected at most by maxClockCorrectionSeconds. */
+  private final PlatformClock platformClock;
   /** The oldest successful sync of the local copies, cached for the screens (no store on the FX thread). */
   private volatile Optional<java.time.Instant> dataAsOf = Optional.empty();
   private final java.util.List<Runnable> noticeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -100,11 +103,17 @@ public final class PlatformServices implements AutoCloseable {
     }
     this.syncState = new SyncStateRepository(db);
     this.catalogue = new CatalogueRepository(db);
-    this.registration = new Registration(config, syncState, appVersion(), serialNumber);
+    this.registration = new Registration(config, syncState, appVersion(), serialNumber, clock);
     this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
     this.applications = new cn.egov.kiosk.application.ApplicationService(
         new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), this::wakeSender, clock, zone);
     this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
+    this.platformClock = new PlatformClock(clock, Duration.ofSeconds(config.maxClockCorrectionSeconds()));
+    platformClock.addListener((offset, limit, source) -> {
+      audit.record(clock.instant(), "clock.correction-refused", "SYSTEM",
+          java.util.Map.of("offsetMs", offset.toMillis(), "limitMs", limit.toMillis(), "source", source));
+      wakeSender();
+    });
     this.dataAsOf = DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours())).oldestSync();
     link.addListener(s -> {
       Wire w = wire;
@@ -142,8 +151,8 @@ public final class PlatformServices implements AutoCloseable {
       url = config.url().orElseThrow().toString();
     }
     PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
-    PlatformClient client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, clock);
-    PlatformClient interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, clock);
+    PlatformClient client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, platformClock);
+    PlatformClient interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, platformClock);
     OutboxSender sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
     DownSync downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
     wire = new Wire(simulator, client, interactive, sender, downSync);
@@ -213,6 +222,7 @@ public final class PlatformServices implements AutoCloseable {
         return;
       }
       checkClock();
+      rotateIfDue();
       // Online only once a signed call has gone through: the down-sync says so (or that the
       // platform refuses the kiosk's key).
       wire().downSync().syncAll();
@@ -266,11 +276,27 @@ public final class PlatformServices implements AutoCloseable {
   private void syncQuietly() {
     try {
       if (registration.registered()) {
+        rotateIfDue();
         wire().downSync().syncAll();
         synced();
       }
     } catch (RuntimeException e) {
       log.error("Down-sync failed", e);
+    }
+  }
+
+  /** A new key every platform.rotateDays (or the end of one begun before a crash); failures wait for the next turn. */
+  private void rotateIfDue() {
+    try {
+      if (registration.rotateIfDue(wire().client())) {
+        audit.record(clock.instant(), "credentials.rotated", "SYSTEM", java.util.Map.of("kioskId", registration.credentials().orElseThrow().kioskId()));
+        wakeSender();
+      }
+    } catch (PlatformException e) {
+      link.failed(e);
+      log.warn("The key rotation did not go through ({}); it is asked again at the next sync", e.getMessage());
+    } catch (IllegalStateException e) {
+      log.error("The key rotation could not be saved; it is finished at the next sync with the same idempotency key", e);
     }
   }
 
@@ -309,9 +335,8 @@ public final class PlatformServices implements AutoCloseable {
 
   private void checkClock() throws PlatformException {
     PlatformClient client = wire().client();
-    client.time();
-    Duration offset = client.clockOffset();
-    wire().interactive().time();
+    client.time(); // both clients sign with the one platform clock
+    Duration offset = platformClock.offset();
     link.clockOffset(offset);
     boolean drift = Math.abs(offset.toMillis()) > config.clockDriftWarnSeconds() * 1000L;
     if (drift && !clockDrift) {
@@ -327,6 +352,15 @@ public final class PlatformServices implements AutoCloseable {
     return clockDrift;
   }
 
+  /**
+   * Whether the platform's answers asked for a clock correction beyond
+   * platform.maxClockCorrectionSeconds (refused, audited): the PC's own time is wrong, or
+   * someone on the network lies about the time.
+   */
+  public boolean clockCorrectionRefused() {
+    return platformClock.refused().isPresent();
+  }
+
   /** A dead letter as staff see it: what, when, how often tried, why; never its content. */
   public record DeadLetter(String key, String kind, java.time.Instant occurredAt, int attempts, String error) {}
 
@@ -339,7 +373,10 @@ public final class PlatformServices implements AutoCloseable {
       long pending,
       long dead,
       Optional<java.time.Instant> oldestPending,
-      List<DeadLetter> deadLetters) {}
+      List<DeadLetter> deadLetters,
+      boolean usedCodeConfigured,
+      Optional<Duration> clockCorrectionRefused,
+      Duration maxClockCorrection) {}
 
   /** The platform at a glance (reads the store: off the JavaFX thread). */
   public Report report() {
@@ -347,7 +384,8 @@ public final class PlatformServices implements AutoCloseable {
     List<DeadLetter> dead = outbox.deadLetters(20).stream()
         .map(d -> new DeadLetter(d.idempotencyKey(), d.kind(), d.occurredAt(), d.attempts(), d.error()))
         .toList();
-    return new Report(link.status(), clockDrift, catalogue.count(), dataAsOf, counts.pending(), counts.dead(), counts.oldestPending(), dead);
+    return new Report(link.status(), clockDrift, catalogue.count(), dataAsOf, counts.pending(), counts.dead(), counts.oldestPending(), dead,
+        registration.usedCodeConfigured(), platformClock.refused(), platformClock.maxCorrection());
   }
 
   /** Staff send every dead letter again; how many. The sender looks at once. */

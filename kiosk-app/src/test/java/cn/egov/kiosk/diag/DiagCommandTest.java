@@ -71,6 +71,32 @@ class DiagCommandTest {
   }
 
   @Test
+  void aUsedRegistrationCodeLeftInTheConfigurationIsAWarningThatDoesNotChangeTheExitStatus() throws Exception {
+    TestConfigs.write(dir, TestConfigs.platform("http://127.0.0.1:9", "REG-USED-0001")
+        + "devices:\n  id-reader: {class: id-card-reader, driver: sim, connection: \"sim:\"}\n");
+    Path config = dir.resolve("kiosk.yaml");
+
+    assertThat(run("diag", "--config", config.toString())).isZero();
+    assertThat(out.toString()).as("not registered yet: the code is still needed").doesNotContain("WARNING");
+
+    new cn.egov.kiosk.platform.auth.CredentialsFile(dir.resolve("var/platform-credentials.json"))
+        .save(new cn.egov.kiosk.platform.auth.Credentials("KSK-1", "k-1", new byte[32]));
+    out.getBuffer().setLength(0);
+    int exit = run("diag", "--config", config.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("WARNING: platform.registrationCode in " + config.toAbsolutePath().normalize())
+        .contains("the code is used and cannot register again; remove it from the configuration")
+        .doesNotContain("REG-USED-0001");
+    out.getBuffer().setLength(0);
+    run("diag", "--json", "--config", config.toString());
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertThat(doc.get("warnings")).hasSize(1);
+    assertThat(doc.get("warnings").get(0).asText()).startsWith("platform.registrationCode in ");
+  }
+
+  @Test
   void aBrokenConfigurationExitsTwoNamingTheKey() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "kiosk:\n  id: K01\n  colour: blue\n");

@@ -31,7 +31,7 @@ class ClockDriftTest {
         Database db = Database.open(dir.resolve("kiosk.db"))) {
       sim.allowRegistrationCode("DRIFT-1");
       Platform config = new Platform(Optional.of(URI.create(sim.url())), "110101-01", Optional.of("DRIFT-1"), dir.resolve("credentials.json"),
-          dir.resolve("store.key"), Optional.empty(), List.of(), 60, 24, 600, 30);
+          dir.resolve("store.key"), Optional.empty(), List.of(), 60, 24, 600, 30, 900, 30);
       try (PlatformServices platform = new PlatformServices(config, db, fast, ZoneId.of("Asia/Shanghai"), "K01", List::of)) {
         platform.checkNow();
 

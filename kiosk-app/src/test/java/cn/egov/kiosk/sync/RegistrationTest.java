@@ -64,7 +64,7 @@ class RegistrationTest {
 
   private Platform config(Optional<String> code, Path credentialsFile) {
     return new Platform(Optional.of(URI.create(sim.url())), "110101-01", code, credentialsFile, dir.resolve("store.key"), Optional.empty(), List.of(),
-        15, 24, 60, 30);
+        15, 24, 60, 30, 900, 30);
   }
 
   private Registration registration(Optional<String> code) {
@@ -78,7 +78,7 @@ class RegistrationTest {
     Registration r = registration(Optional.of(CODE));
     assertThat(r.registered()).isFalse();
     assertThat(r.queuePrefix()).as("before registration").isEqualTo("Z");
-    assertThat(new Registration(config(Optional.of(CODE), dir.resolve("secrets/credentials.json")), state, "test", "k-01").queuePrefix())
+    assertThat(new Registration(config(Optional.of(CODE), dir.resolve("secrets/credentials.json")), state, "test", "k-01", Clock.systemUTC()).queuePrefix())
         .as("before registration, with the kiosk's id: two unregistered kiosks still number apart").isEqualTo("K01-");
 
     assertThat(r.ensure(client, "ZZ-2026-000183")).isTrue();
@@ -125,6 +125,79 @@ class RegistrationTest {
     assertThat(e.code()).isEqualTo(Problem.REGISTRATION_CODE_USED);
     assertThat(second.registered()).isFalse();
     assertThat(dir.resolve("b/credentials.json")).doesNotExist();
+    assertThat(second.usedCodeConfigured()).as("staff are told to replace the refused code").isTrue();
+  }
+
+  @Test
+  void aUsedCodeLeftInTheConfigurationIsReported() throws Exception {
+    Registration r = registration(Optional.of(CODE));
+    assertThat(r.usedCodeConfigured()).as("not used yet").isFalse();
+
+    r.ensure(client, "ZZ-2026-000183");
+
+    assertThat(r.usedCodeConfigured()).as("registered, the code still configured").isTrue();
+    assertThat(registration(Optional.empty()).usedCodeConfigured()).as("the code removed").isFalse();
+    assertThat(registration(Optional.of(CODE)).usedCodeConfigured()).as("after a restart").isTrue();
+  }
+
+  // --- key rotation ---------------------------------------------------------------------------
+
+  @Test
+  void theKeyIsRotatedWhenRotateDaysHavePassedAndTheOldOneStillSignsForADay() throws Exception {
+    Path file = dir.resolve("secrets/credentials.json");
+    Registration r = registration(Optional.of(CODE));
+    r.ensure(client, "ZZ-2026-000183");
+    Credentials first = r.credentials().orElseThrow();
+    assertThat(r.rotationDue()).as("a new key").isFalse();
+    assertThat(r.rotateIfDue(client)).isFalse();
+
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(30).plusMinutes(1));
+    Registration a30DaysLater = new Registration(config(Optional.empty(), file), state, "test", "K01", later);
+    current.set(a30DaysLater);
+    assertThat(a30DaysLater.rotationDue()).isTrue();
+    assertThat(a30DaysLater.rotateIfDue(client)).isTrue();
+
+    Credentials next = a30DaysLater.credentials().orElseThrow();
+    assertThat(next.keyId()).isNotEqualTo(first.keyId());
+    assertThat(next.kioskId()).isEqualTo(first.kioskId());
+    var stored = new cn.egov.kiosk.platform.auth.CredentialsFile(file).read().orElseThrow();
+    assertThat(stored.credentials()).isEqualTo(next);
+    assertThat(stored.pendingRotation()).isEmpty();
+    assertThat(stored.issuedAt()).isPresent();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(client.departments(Optional.empty()).body()).as("the new key signs").isPresent();
+    try (PlatformClient withTheOldKey = client(() -> Optional.of(first))) {
+      assertThat(withTheOldKey.departments(Optional.empty()).body()).as("the old key, for its day").isPresent();
+    }
+    assertThat(a30DaysLater.rotationDue()).as("the new key is new").isFalse();
+  }
+
+  @Test
+  void aRotationWhoseAnswerWasLostIsFinishedWithTheSameKeyAndMakesNoSecondKey() throws Exception {
+    Path file = dir.resolve("secrets/credentials.json");
+    Registration r = registration(Optional.of(CODE));
+    r.ensure(client, "ZZ-2026-000183");
+    String kioskId = r.credentials().orElseThrow().kioskId();
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
+    Registration due = new Registration(config(Optional.empty(), file), state, "test", "K01", later);
+    current.set(due);
+    sim.faults().dropAfter(1);
+
+    PlatformException lost;
+    try (PlatformClient fresh = client(due::credentials)) { // a connection of its own: OkHttp resends nothing on it
+      lost = catchThrowableOfType(PlatformException.class, () -> due.rotateIfDue(fresh));
+    }
+
+    assertThat(lost).as("the answer was lost").isNotNull();
+    assertThat(sim.keyIds(kioskId)).as("but the platform made the key").hasSize(2);
+    var pending = new cn.egov.kiosk.platform.auth.CredentialsFile(file).read().orElseThrow();
+    assertThat(pending.pendingRotation()).isPresent();
+    // a restart: a new Registration reads the pending rotation from the file
+    Registration restarted = new Registration(config(Optional.empty(), file), state, "test", "K01", later);
+    current.set(restarted);
+    assertThat(restarted.rotateIfDue(client)).isTrue();
+    assertThat(restarted.credentials().orElseThrow().keyId()).isEqualTo(sim.keyIds(kioskId).get(1));
+    assertThat(sim.keyIds(kioskId)).hasSize(2);
   }
 
   @Test

@@ -61,6 +61,15 @@ public interface Device extends AutoCloseable {
 
   DeviceStatistics statistics();
 
+  /**
+   * What an engineer should change around the device that does not stop it working (a print
+   * server that keeps the documents it printed), one sentence each, saying what to change; empty
+   * when nothing. Known once the device has been opened.
+   */
+  default java.util.List<String> advisories() {
+    return java.util.List.of();
+  }
+
   void addListener(DeviceListener listener);
 
   void removeListener(DeviceListener listener);

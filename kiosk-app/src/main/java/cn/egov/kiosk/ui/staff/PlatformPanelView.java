@@ -30,6 +30,13 @@ public final class PlatformPanelView {
     outbox.setWrapText(true);
     outbox.getStyleClass().add("panel-line");
     outbox.textProperty().bind(vm.outboxProperty());
+    Label warnings = new Label();
+    warnings.setId("staff-platform-warnings");
+    warnings.setWrapText(true);
+    warnings.getStyleClass().add("pin-message");
+    warnings.textProperty().bind(vm.warningsProperty());
+    warnings.visibleProperty().bind(vm.warningsProperty().isNotEmpty());
+    warnings.managedProperty().bind(warnings.visibleProperty());
     ListView<String> dead = new ListView<>(vm.deadLetters());
     dead.setId("staff-platform-dead-letters");
     dead.setPrefHeight(220);
@@ -54,7 +61,7 @@ public final class PlatformPanelView {
     HBox actions = new HBox(20, close, sync, retry);
     actions.setAlignment(Pos.CENTER);
 
-    VBox dialog = new VBox(12, title, status, outbox, dead, message, actions);
+    VBox dialog = new VBox(12, title, status, warnings, outbox, dead, message, actions);
     dialog.getStyleClass().addAll("dialog", "platform-panel");
     root.getChildren().add(dialog);
     root.visibleProperty().bind(vm.visibleProperty());

@@ -37,6 +37,7 @@ public final class PlatformPanelViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper outbox = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
   private final ObservableList<String> deadLetters = FXCollections.observableArrayList();
 
   /**
@@ -125,6 +126,12 @@ public final class PlatformPanelViewModel {
     String clock = i18n.text(r.clockDrift() ? Msg.STAFF_PLATFORM_CLOCK_DRIFT : Msg.STAFF_PLATFORM_CLOCK, String.format("%.1f", Math.round(link.clockOffset().toMillis() / 100.0) / 10.0));
     String copy = i18n.text(Msg.STAFF_PLATFORM_CATALOGUE, r.catalogueItems(), at(r.dataAsOf()));
     status.set(state + "\n" + clock + "\n" + copy);
+    java.util.List<String> w = new java.util.ArrayList<>();
+    if (r.usedCodeConfigured()) {
+      w.add(i18n.text(Msg.STAFF_PLATFORM_USED_CODE));
+    }
+    r.clockCorrectionRefused().ifPresent(d -> w.add(i18n.text(Msg.STAFF_PLATFORM_CLOCK_REFUSED, d.toSeconds(), r.maxClockCorrection().toSeconds())));
+    warnings.set(String.join("\n", w));
     outbox.set(i18n.text(Msg.STAFF_PLATFORM_OUTBOX, r.pending(), r.dead(), at(r.oldestPending())));
     deadLetters.setAll(r.deadLetters().stream()
         .map(d -> at(Optional.of(d.occurredAt())) + "  " + d.kind() + "  ×" + d.attempts() + "  " + d.error())
@@ -154,6 +161,11 @@ public final class PlatformPanelViewModel {
 
   public ReadOnlyStringProperty outboxProperty() {
     return outbox.getReadOnlyProperty();
+  }
+
+  /** What staff should fix (a used registration code still configured, a refused clock correction); empty when nothing. */
+  public ReadOnlyStringProperty warningsProperty() {
+    return warnings.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

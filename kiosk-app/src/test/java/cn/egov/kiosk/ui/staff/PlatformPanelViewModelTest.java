@@ -37,7 +37,7 @@ class PlatformPanelViewModelTest {
         Database db = Database.open(dir.resolve("kiosk.db"))) {
       sim.allowRegistrationCode("PANEL-1");
       Platform config = new Platform(Optional.of(URI.create(sim.url())), "110101-01", Optional.of("PANEL-1"), dir.resolve("credentials.json"),
-          dir.resolve("store.key"), Optional.empty(), List.of(), 60, 24, 600, 30);
+          dir.resolve("store.key"), Optional.empty(), List.of(), 60, 24, 600, 30, 900, 30);
       try (PlatformServices platform = new PlatformServices(config, db, Clock.systemUTC(), SHANGHAI, "K01", List::of)) {
         platform.checkNow();
         var applicant = new Applications.Applicant(Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号");

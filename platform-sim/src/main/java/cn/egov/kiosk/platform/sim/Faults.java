@@ -16,12 +16,14 @@ public final class Faults {
   private volatile int retryAfterSeconds = 1;
   private final AtomicInteger dropBefore = new AtomicInteger();
   private final AtomicInteger dropAfter = new AtomicInteger();
+  private final AtomicInteger answerLate = new AtomicInteger();
+  private volatile Duration lateBy = Duration.ZERO;
   private volatile double failureRate;
   private volatile double dropAfterRate;
   private final Random random = new Random(20261128);
 
   /** What to do with one request. */
-  enum Action { NONE, ERROR_500, RATE_LIMITED, DROP_BEFORE, DROP_AFTER }
+  enum Action { NONE, ERROR_500, RATE_LIMITED, DROP_BEFORE, DROP_AFTER, ANSWER_LATE }
 
   /** Every answer waits this long first. */
   public Faults latency(Duration d) {
@@ -54,6 +56,20 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next {@code n} requests are carried out at once and answered only {@code after} later: the
+   * platform has done the work while the kiosk still waits for the answer (and may die waiting).
+   */
+  public Faults answerLate(int n, Duration after) {
+    lateBy = after;
+    answerLate.set(n);
+    return this;
+  }
+
+  Duration lateBy() {
+    return lateBy;
+  }
+
   /** Each request fails with 500 with this probability (0 to 1). */
   public Faults failureRate(double p) {
     failureRate = p;
@@ -73,6 +89,7 @@ public final class Faults {
     rateLimited.set(0);
     dropBefore.set(0);
     dropAfter.set(0);
+    answerLate.set(0);
     failureRate = 0;
     dropAfterRate = 0;
     return this;
@@ -98,6 +115,9 @@ public final class Faults {
     }
     if (take(dropAfter)) {
       return Action.DROP_AFTER;
+    }
+    if (take(answerLate)) {
+      return Action.ANSWER_LATE;
     }
     synchronized (random) {
       if (failureRate > 0 && random.nextDouble() < failureRate) {

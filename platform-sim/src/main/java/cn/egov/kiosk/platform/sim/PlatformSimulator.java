@@ -49,19 +49,35 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
-  /** How the simulator starts. */
-  public record Options(String host, int port, Clock clock, ZoneId zone, int catalogueSize) {
+  /** How long after its first use a registration code may fetch the same credentials again (a lost answer). */
+  public static final Duration DEFAULT_REGISTRATION_REPLAY = Duration.ofSeconds(600);
+
+  /**
+   * How the simulator starts.
+   *
+   * @param registrationReplay how long after its first use the same kiosk may present a
+   *     registration code again for the credentials it got (until it signs a request with them)
+   */
+  public record Options(String host, int port, Clock clock, ZoneId zone, int catalogueSize, Duration registrationReplay) {
+    public Options(String host, int port, Clock clock, ZoneId zone, int catalogueSize) {
+      this(host, port, clock, zone, catalogueSize, DEFAULT_REGISTRATION_REPLAY);
+    }
+
     public static Options loopback(int port) {
       return new Options("127.0.0.1", port, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), 0);
     }
 
     public Options withClock(Clock c) {
-      return new Options(host, port, c, zone, catalogueSize);
+      return new Options(host, port, c, zone, catalogueSize, registrationReplay);
     }
 
     /** Grows the catalogue to this many items (0: the data set's own). */
     public Options withCatalogueSize(int n) {
-      return new Options(host, port, clock, zone, n);
+      return new Options(host, port, clock, zone, n, registrationReplay);
+    }
+
+    public Options withRegistrationReplay(Duration d) {
+      return new Options(host, port, clock, zone, catalogueSize, d);
     }
   }
 
@@ -81,7 +97,7 @@ public final class PlatformSimulator implements AutoCloseable {
   private PlatformSimulator(Options options) {
     this.options = options;
     this.signatures = new SignatureCheck(options.clock(), options.zone());
-    this.routes = new Routes(SimData.load(), options.clock(), options.zone(), signatures, ledger);
+    this.routes = new Routes(SimData.load(), options.clock(), options.zone(), signatures, ledger, options.registrationReplay());
     if (options.catalogueSize() > 0) {
       routes.catalogue.grow(options.catalogueSize());
     }
@@ -141,6 +157,11 @@ public final class PlatformSimulator implements AutoCloseable {
 
   public boolean deleteCatalogueItem(String id) {
     return routes.catalogue.delete(id);
+  }
+
+  /** The ids of the keys a kiosk has now (a rotated-away key until it expires), oldest first. */
+  public List<String> keyIds(String kioskId) {
+    return signatures.keyIds(kioskId);
   }
 
   /** A one-time registration code the next kiosk may register with. */
@@ -269,6 +290,9 @@ public final class PlatformSimulator implements AutoCloseable {
       if (action == Faults.Action.DROP_AFTER) {
         return; // carried out, never answered
       }
+      if (action == Faults.Action.ANSWER_LATE) {
+        Thread.sleep(faults.lateBy().toMillis()); // carried out; the answer waits
+      }
       write(x, reply);
     }
   }
@@ -381,6 +405,9 @@ public final class PlatformSimulator implements AutoCloseable {
           }
           if (n.has("dropAfter")) {
             faults.dropAfter(n.get("dropAfter").asInt());
+          }
+          if (n.has("answerLate")) {
+            faults.answerLate(n.get("answerLate").asInt(), Duration.ofMillis(n.path("lateMs").asLong(30_000)));
           }
           if (n.has("failureRate")) {
             faults.failureRate(n.get("failureRate").asDouble());

@@ -64,8 +64,12 @@ final class Routes {
   private final List<Route> routes = new ArrayList<>();
 
   private final Set<String> registrationCodes = ConcurrentHashMap.newKeySet();
-  /** Codes used, with the serial number that used them and what it got: a kiosk that asks again gets it again. */
-  private final Map<String, Map.Entry<String, Registration.Issued>> usedCodes = new ConcurrentHashMap<>();
+  /** A code used: by which serial number, what it got, when. */
+  private record UsedCode(String serialNumber, Registration.Issued issued, java.time.Instant at) {}
+
+  /** Codes used: the kiosk that used one may ask again for a lost answer, within the replay window only. */
+  private final Map<String, UsedCode> usedCodes = new ConcurrentHashMap<>();
+  private final Duration registrationReplay;
   private final Map<String, String> queuePrefixes = new ConcurrentHashMap<>();
   private final AtomicLong kioskSeq = new AtomicLong();
   private final Map<String, AtomicLong> queueCounters = new ConcurrentHashMap<>();
@@ -82,7 +86,8 @@ final class Routes {
   private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
   private volatile Optional<Duration> autoPay = Optional.empty();
 
-  Routes(SimData data, Clock clock, ZoneId zone, SignatureCheck signatures, Ledger ledger) {
+  Routes(SimData data, Clock clock, ZoneId zone, SignatureCheck signatures, Ledger ledger, Duration registrationReplay) {
+    this.registrationReplay = registrationReplay;
     this.data = data;
     this.clock = clock;
     this.zone = zone;
@@ -179,20 +184,32 @@ final class Routes {
     return Reply.ok(body).header("ETag", tag);
   }
 
+  /**
+   * A code registers one kiosk, once. The same serial number with the same code gets the same
+   * credentials again only while its answer may have been lost: within the replay window after
+   * the first use, and before any request signed with them. Anything else is a 409 without a
+   * secret: the serial number is printed on tickets and a code may linger in a file, so neither
+   * may fetch a kiosk's key later.
+   */
   private Reply register(Call c) {
     Registration.Request r = c.body(Registration.Request.class);
     require(r.registrationCode() != null && r.serialNumber() != null && r.hallId() != null, "registrationCode, serialNumber and hallId are required", c);
     synchronized (usedCodes) {
-      var used = usedCodes.get(r.registrationCode());
-      if (used != null && used.getKey().equals(r.serialNumber())) {
-        // The same kiosk again (it lost the answer: a crash, a dropped connection): same credentials.
-        return Reply.created(used.getValue());
+      UsedCode used = usedCodes.get(r.registrationCode());
+      if (used != null) {
+        boolean lostAnswer = used.serialNumber().equals(r.serialNumber())
+            && !clock.instant().isAfter(used.at().plus(registrationReplay))
+            && !signatures.used(used.issued().keyId());
+        if (lostAnswer) {
+          return Reply.ok(used.issued());
+        }
+        throw Reply.problem(409, Problem.REGISTRATION_CODE_USED, "注册码已使用", "the registration code was used; ask the platform's console for a new one", c.path());
       }
       if (!registrationCodes.remove(r.registrationCode())) {
-        throw Reply.problem(409, Problem.REGISTRATION_CODE_USED, "注册码无效或已使用", "the registration code is unknown or was used by another kiosk", c.path());
+        throw Reply.problem(409, Problem.REGISTRATION_CODE_USED, "注册码无效或已使用", "the registration code is unknown or was used", c.path());
       }
       Registration.Issued issued = issue(r);
-      usedCodes.put(r.registrationCode(), Map.entry(r.serialNumber(), issued));
+      usedCodes.put(r.registrationCode(), new UsedCode(r.serialNumber(), issued, clock.instant()));
       return Reply.created(issued);
     }
   }

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * timestamp is already refused).
  */
 final class SignatureCheck {
-  /** A kiosk's key as the platform keeps it. */
-  /** A kiosk's key; {@code validUntil} in ms since the epoch ({@link Long#MAX_VALUE}: no end). */
+  /** A kiosk's key as the platform keeps it; {@code validUntil} in ms since the epoch ({@link Long#MAX_VALUE}: no end). */
   record Key(String kioskId, String keyId, byte[] secret, long validUntil) {
     Key(String kioskId, String keyId, byte[] secret) {
       this(kioskId, keyId, secret, Long.MAX_VALUE);
@@ -31,6 +30,10 @@ final class SignatureCheck {
   }
 
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
+  private final Map<String, Long> order = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong keysMade = new java.util.concurrent.atomic.AtomicLong();
+  /** Keys a request has been signed with (and verified): the kiosk has them, so registration is over. */
+  private final java.util.Set<String> signedWith = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> nonces = new ConcurrentHashMap<>();
   private final Clock clock;
   private final ZoneId zone;
@@ -42,11 +45,23 @@ final class SignatureCheck {
   }
 
   void add(Key key) {
+    order.putIfAbsent(key.keyId(), keysMade.incrementAndGet());
     keys.put(key.keyId(), key);
   }
 
   void remove(String keyId) {
     keys.remove(keyId);
+  }
+
+  /** The kiosk's keys still valid, in the order they were made. */
+  java.util.List<String> keyIds(String kioskId) {
+    long now = clock.millis();
+    return keys.values().stream().filter(k -> k.kioskId().equals(kioskId) && now <= k.validUntil()).map(Key::keyId).sorted(java.util.Comparator.comparing(order::get)).toList();
+  }
+
+  /** Whether a request signed with this key has been verified. */
+  boolean used(String keyId) {
+    return signedWith.contains(keyId);
   }
 
   /** Checks a request; returns the kiosk id, or throws the problem. */
@@ -75,7 +90,10 @@ final class SignatureCheck {
     if (!Signature.sha256Hex(body).equals(digest)) {
       throw fail(Problem.BODY_DIGEST_MISMATCH, "请求体摘要不符", "the body's SHA-256 is not " + Signature.CONTENT_SHA256, target);
     }
-    String canonical = Signature.canonical(method, target, timestamp, nonce, digest);
+    String host = headers.getOrDefault("host", "");
+    String canonical =
+        new Signature.Signed(method, host, target, timestamp, nonce, kioskId, headers.get(Signature.IDEMPOTENCY_KEY.toLowerCase(java.util.Locale.ROOT)), digest)
+            .canonical();
     if (!Signature.matches(key.secret(), canonical, presented.get().signature())) {
       throw fail(Problem.SIGNATURE_INVALID, "签名无效", "the signature does not match the request", target);
     }
@@ -90,6 +108,7 @@ final class SignatureCheck {
     if (nonces.putIfAbsent(kioskId + ":" + nonce, timestamp) != null) {
       throw fail(Problem.REPLAYED, "重复请求", "this nonce was already used", target);
     }
+    signedWith.add(key.keyId());
     return kioskId;
   }
 

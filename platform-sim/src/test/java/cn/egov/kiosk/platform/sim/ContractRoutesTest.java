@@ -42,7 +42,7 @@ class ContractRoutesTest {
         }
       });
     }
-    Routes routes = new Routes(SimData.load(), Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), new SignatureCheck(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")), new Ledger());
+    Routes routes = new Routes(SimData.load(), Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), new SignatureCheck(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")), new Ledger(), PlatformSimulator.DEFAULT_REGISTRATION_REPLAY);
     Set<String> served = new TreeSet<>();
     Set<String> unsignedServed = new TreeSet<>();
     for (String op : contract) {

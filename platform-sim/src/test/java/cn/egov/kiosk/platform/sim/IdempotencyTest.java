@@ -64,10 +64,10 @@ class IdempotencyTest extends SimulatorTestBase {
   void theAnswerGivenAgainSaysItIsAReplay() throws Exception {
     String id = UUID.randomUUID().toString();
     byte[] body = Json.bytes(application(id, ITEM, "新生儿落户"));
-    Map<String, String> headers = new HashMap<>(signed(KIOSK, "POST", "/v1/applications", body));
+    Map<String, String> headers = new HashMap<>(signed(KIOSK, "POST", "/v1/applications", body, System.currentTimeMillis(), id));
     headers.put(PlatformClient.IDEMPOTENCY_KEY, id);
     HttpResponse<byte[]> first = send("POST", "/v1/applications", body, headers);
-    Map<String, String> again = new HashMap<>(signed(KIOSK, "POST", "/v1/applications", body));
+    Map<String, String> again = new HashMap<>(signed(KIOSK, "POST", "/v1/applications", body, System.currentTimeMillis(), id));
     again.put(PlatformClient.IDEMPOTENCY_KEY, id);
 
     HttpResponse<byte[]> second = send("POST", "/v1/applications", body, again);

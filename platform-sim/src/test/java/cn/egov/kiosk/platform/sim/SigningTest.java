@@ -12,6 +12,9 @@ import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.auth.Signature;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -166,6 +169,37 @@ class SigningTest extends SimulatorTestBase {
     HttpResponse<byte[]> r = send("GET", "/v1/catalogue?since=0&limit=500", new byte[0], headers);
 
     assertThat(problem(r).code()).isEqualTo(Problem.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void aSignedCreateSentAgainUnderAnotherIdempotencyKeyIsRefused() throws Exception {
+    String id = java.util.UUID.randomUUID().toString();
+    byte[] body = Json.bytes(new cn.egov.kiosk.platform.api.QueueNumbers.Request(id, "A", null));
+    Map<String, String> headers = new java.util.HashMap<>(signed(KIOSK, "POST", "/v1/queue-numbers", body, System.currentTimeMillis(), id));
+    headers.put(Signature.IDEMPOTENCY_KEY, id);
+    Map<String, String> underAnotherKey = new java.util.HashMap<>(headers);
+    underAnotherKey.put(Signature.IDEMPOTENCY_KEY, java.util.UUID.randomUUID().toString());
+
+    HttpResponse<byte[]> forged = send("POST", "/v1/queue-numbers", body, underAnotherKey);
+    HttpResponse<byte[]> genuine = send("POST", "/v1/queue-numbers", body, headers);
+
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(problem(forged).code()).isEqualTo(Problem.SIGNATURE_INVALID);
+    assertThat(genuine.statusCode()).as("the request as signed, its nonce unspent by the refusal").isEqualTo(201);
+  }
+
+  @Test
+  void aRequestSignedForAnotherHostIsRefused() throws Exception {
+    // signed for 127.0.0.1:PORT, sent to localhost:PORT: the Host header differs
+    Map<String, String> headers = signed(KIOSK, "GET", "/v1/departments", new byte[0]);
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + sim.port() + "/v1/departments")).timeout(Duration.ofSeconds(10)).GET();
+    headers.forEach(r::header);
+
+    HttpResponse<byte[]> sent = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(sent.statusCode()).isEqualTo(401);
+    assertThat(Json.read(sent.body(), Problem.class).code()).isEqualTo(Problem.SIGNATURE_INVALID);
+    assertThat(send("GET", "/v1/departments", new byte[0], headers).statusCode()).as("to the host it was signed for").isEqualTo(200);
   }
 
   @Test

@@ -65,7 +65,11 @@ abstract class SimulatorTestBase {
   }
 
   PlatformClient newClient(Optional<Credentials> credentials, Clock clock) {
-    PlatformClient c = new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)), () -> credentials, clock);
+    return newClient(credentials, new cn.egov.kiosk.platform.client.PlatformClock(clock, cn.egov.kiosk.platform.client.PlatformClock.DEFAULT_MAX_CORRECTION));
+  }
+
+  PlatformClient newClient(Optional<Credentials> credentials, cn.egov.kiosk.platform.client.PlatformClock platformClock) {
+    PlatformClient c = new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)), () -> credentials, platformClock);
     clients.add(c);
     return c;
   }
@@ -79,11 +83,22 @@ abstract class SimulatorTestBase {
 
   // --- raw requests ---------------------------------------------------------------------------
 
-  /** The signing headers of a request, as the kiosk's interceptor makes them. */
-  static Map<String, String> signed(Credentials c, String method, String target, byte[] body, long timestampMillis) {
+  /** The signing headers of a request, as the kiosk's interceptor makes them (without an idempotency key). */
+  Map<String, String> signed(Credentials c, String method, String target, byte[] body, long timestampMillis) {
+    return signed(c, method, target, body, timestampMillis, null);
+  }
+
+  /** The Host header the simulator gets from this test's client. */
+  String host() {
+    return "127.0.0.1:" + sim.port();
+  }
+
+  /** As above, with the idempotency key the request will carry (null for none). */
+  Map<String, String> signed(Credentials c, String method, String target, byte[] body, long timestampMillis, String idempotencyKey) {
     String nonce = Signature.newNonce();
     String digest = Signature.sha256Hex(body);
-    String signature = Signature.sign(c.secret(), Signature.canonical(method, target, timestampMillis, nonce, digest));
+    String signature =
+        Signature.sign(c.secret(), new Signature.Signed(method, host(), target, timestampMillis, nonce, c.kioskId(), idempotencyKey, digest).canonical());
     Map<String, String> h = new LinkedHashMap<>();
     h.put(Signature.KIOSK_ID, c.kioskId());
     h.put(Signature.TIMESTAMP, Long.toString(timestampMillis));
@@ -93,7 +108,7 @@ abstract class SimulatorTestBase {
     return h;
   }
 
-  static Map<String, String> signed(Credentials c, String method, String target, byte[] body) {
+  Map<String, String> signed(Credentials c, String method, String target, byte[] body) {
     return signed(c, method, target, body, System.currentTimeMillis());
   }
 

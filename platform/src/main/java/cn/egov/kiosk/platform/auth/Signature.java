@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +15,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The request signature: HMAC-SHA256 with the kiosk's secret over
- * {@code METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY-SHA256-HEX}, where TARGET is the path and query as
- * sent on the wire.
+ * The request signature: HMAC-SHA256 with the kiosk's secret over the eight lines of {@link
+ * Signed#canonical()}: method, host, target, timestamp, nonce, kiosk id, idempotency key and body
+ * digest. Whatever a gateway or an attacker could change and the platform acts on is signed: the
+ * host (a request for one platform is not valid at another), the kiosk it claims to come from, and
+ * the idempotency key (a signed create cannot be replayed under a fresh key to make a second one).
  */
 public final class Signature {
   public static final String KIOSK_ID = "X-Kiosk-Id";
@@ -36,10 +39,43 @@ public final class Signature {
 
   private Signature() {}
 
-  /** The string that is signed. */
-  public static String canonical(String method, String target, long timestampMillis, String nonce, String bodySha256Hex) {
-    return method.toUpperCase(java.util.Locale.ROOT) + "\n" + target + "\n" + timestampMillis + "\n" + nonce + "\n" + bodySha256Hex;
+  /**
+   * What a signature covers.
+   *
+   * @param method the HTTP method
+   * @param host the {@code Host} header as sent: host name (IPv6 in brackets) and {@code :port}
+   *     unless it is the scheme's default
+   * @param target the path and query as sent on the wire (percent-encoded, no {@code ?} without a
+   *     query)
+   * @param timestampMillis {@link #TIMESTAMP}
+   * @param nonce {@link #NONCE}
+   * @param kioskId {@link #KIOSK_ID}
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null when the request has none
+   * @param bodySha256Hex {@link #CONTENT_SHA256}
+   */
+  public record Signed(
+      String method, String host, String target, long timestampMillis, String nonce, String kioskId, String idempotencyKey, String bodySha256Hex) {
+
+    /**
+     * The string that is signed: the eight fields on lines of their own, the method in upper
+     * case, the host in lower case, an absent idempotency key as an empty line.
+     */
+    public String canonical() {
+      return String.join(
+          "\n",
+          method.toUpperCase(Locale.ROOT),
+          host.toLowerCase(Locale.ROOT),
+          target,
+          Long.toString(timestampMillis),
+          nonce,
+          kioskId,
+          idempotencyKey == null ? "" : idempotencyKey,
+          bodySha256Hex);
+    }
   }
+
+  /** The name of the idempotency key header, which the signature covers. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   /** Base64 of HMAC-SHA256(secret, canonical). */
   public static String sign(byte[] secret, String canonical) {

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -46,24 +45,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's API as blocking Java calls. Each call is signed (but {@link #time} and {@link
  * #register}), carries its idempotency key where the contract has one, and fails with a {@link
- * PlatformException} that says whether to try again. The client keeps the offset between the
- * kiosk's clock and the platform's: it signs with the platform's time, and a request refused for
- * clock skew is signed again once with the time the platform gave.
+ * PlatformException} that says whether to try again. The client signs with the platform's time
+ * ({@link PlatformClock}: the kiosk's clock and an offset learnt from the platform, within a
+ * limit), and a request refused for clock skew is signed again once with the time the platform
+ * gave, if that is within the limit.
  */
 public final class PlatformClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  public static final String IDEMPOTENCY_KEY = cn.egov.kiosk.platform.auth.Signature.IDEMPOTENCY_KEY;
 
   private final PlatformConfig config;
   private final HttpUrl base;
   private final OkHttpClient http;
   private final Clock clock;
-  private final AtomicLong offsetMillis = new AtomicLong();
+  private final PlatformClock platformClock;
 
+  /** A client with a platform clock of its own, limited to {@link PlatformClock#DEFAULT_MAX_CORRECTION}. */
   public PlatformClient(PlatformConfig config, Supplier<Optional<Credentials>> credentials, Clock clock) {
+    this(config, credentials, new PlatformClock(clock, PlatformClock.DEFAULT_MAX_CORRECTION));
+  }
+
+  /** A client signing with {@code platformClock}, which it may share with other clients. */
+  public PlatformClient(PlatformConfig config, Supplier<Optional<Credentials>> credentials, PlatformClock platformClock) {
     this.config = config;
-    this.clock = clock;
+    this.platformClock = platformClock;
+    this.clock = platformClock.kioskClock();
     this.base = HttpUrl.get(config.baseUrl());
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
@@ -72,7 +79,7 @@ public final class PlatformClient implements AutoCloseable {
             .writeTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .callTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .followRedirects(false)
-            .addNetworkInterceptor(new SigningInterceptor(credentials, this::platformMillis));
+            .addNetworkInterceptor(new SigningInterceptor(credentials, platformClock::millis));
     Tls.apply(b, config);
     this.http = b.build();
   }
@@ -81,24 +88,31 @@ public final class PlatformClient implements AutoCloseable {
     return config;
   }
 
-  /** The platform's clock minus the kiosk's, as last learnt (0 until then). */
+  /** The platform's clock minus the kiosk's, as last learnt and accepted (0 until then). */
   public Duration clockOffset() {
-    return Duration.ofMillis(offsetMillis.get());
+    return platformClock.offset();
   }
 
   /** The platform's time now, by the kiosk's clock and the learnt offset. */
   public long platformMillis() {
-    return clock.millis() + offsetMillis.get();
+    return platformClock.millis();
+  }
+
+  public PlatformClock platformClock() {
+    return platformClock;
   }
 
   // --- time and registration (unsigned) ---------------------------------------------------
 
-  /** Asks the platform's time and learns the offset (half the round trip counted). */
+  /**
+   * Asks the platform's time and learns the offset (half the round trip counted), unless it is
+   * beyond the platform clock's limit (then it is refused, and the listeners told).
+   */
   public ServerTime time() throws PlatformException {
     long sent = clock.millis();
     ServerTime t = send(get("/v1/time").tag(SigningInterceptor.Unsigned.class, SigningInterceptor.Unsigned.TAG), ServerTime.class);
     long received = clock.millis();
-    offsetMillis.set(t.epochMillis() - (sent + received) / 2);
+    platformClock.learn(t.epochMillis(), (sent + received) / 2, "GET /v1/time");
     return t;
   }
 
@@ -313,9 +327,10 @@ public final class PlatformClient implements AutoCloseable {
     } catch (PlatformException e) {
       if (e.problem().map(p -> Problem.CLOCK_SKEW.equals(p.code()) && p.serverTime() != null).orElse(false)) {
         long server = e.problem().get().serverTime().toInstant().toEpochMilli();
-        offsetMillis.set(server - clock.millis());
-        log.warn("The platform refused the kiosk's clock; offset now {} ms, signing again", offsetMillis.get());
-        return once(request, extraWait);
+        if (platformClock.learn(server, clock.millis(), "a clock-skew refusal of " + request.method() + " " + request.url().encodedPath())) {
+          log.warn("The platform refused the kiosk's clock; offset now {} ms, signing again", platformClock.offset().toMillis());
+          return once(request, extraWait);
+        }
       }
       throw e;
     }

@@ -41,7 +41,14 @@ final class SigningInterceptor implements Interceptor {
     long now = platformMillis.getAsLong();
     String nonce = Signature.newNonce();
     String digest = Signature.sha256Hex(body);
-    String canonical = Signature.canonical(request.method(), target(request.url()), now, nonce, digest);
+    // the bridge interceptor before this one has set Host as it goes on the wire
+    String host = request.header("Host");
+    if (host == null) {
+      host = hostHeader(request.url());
+    }
+    String canonical =
+        new Signature.Signed(request.method(), host, target(request.url()), now, nonce, c.kioskId(), request.header(Signature.IDEMPOTENCY_KEY), digest)
+            .canonical();
     Request signed =
         request.newBuilder()
             .header(Signature.KIOSK_ID, c.kioskId())
@@ -51,6 +58,12 @@ final class SigningInterceptor implements Interceptor {
             .header(Signature.AUTHORIZATION, Signature.authorization(c.keyId(), Signature.sign(c.secret(), canonical)))
             .build();
     return chain.proceed(signed);
+  }
+
+  /** The Host header OkHttp sends for a URL: the default port left out. */
+  static String hostHeader(HttpUrl url) {
+    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
   static String target(HttpUrl url) {

@@ -17,23 +17,65 @@ class SignatureTest {
   private static final byte[] SECRET = Base64.getDecoder().decode("q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
   private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  @Test
-  void theCanonicalStringIsFiveLinesMethodUpperCaseTargetTimestampNonceDigest() {
-    String c = Signature.canonical("post", "/v1/batch?x=1", 1_795_836_600_000L, "0123456789abcdef0123456789abcdef", EMPTY_SHA256);
+  private static Signature.Signed get(String target) {
+    return new Signature.Signed("GET", "platform.example.gov.cn", target, 1, "n", "DEMO-01", null, "d");
+  }
 
-    assertThat(c).isEqualTo("POST\n/v1/batch?x=1\n1795836600000\n0123456789abcdef0123456789abcdef\n" + EMPTY_SHA256);
-    assertThat(c.split("\n", -1)).hasSize(5);
+  @Test
+  void theCanonicalStringIsEightLinesMethodHostTargetTimestampNonceKioskIdempotencyKeyDigest() {
+    String c = new Signature.Signed(
+        "post", "Platform.Example.GOV.cn:8443", "/v1/batch?x=1", 1_795_836_600_000L, "0123456789abcdef0123456789abcdef", "DEMO-01",
+        "8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f", EMPTY_SHA256).canonical();
+
+    assertThat(c).isEqualTo("POST\nplatform.example.gov.cn:8443\n/v1/batch?x=1\n1795836600000\n0123456789abcdef0123456789abcdef\nDEMO-01\n"
+        + "8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f\n" + EMPTY_SHA256);
+    assertThat(c.split("\n", -1)).hasSize(8);
     assertThat(c).doesNotEndWith("\n");
   }
 
   @Test
-  void theTargetIsSignedExactlyAsGivenPercentEncodedWithoutAQuestionMarkWhenThereIsNoQuery() {
-    String noQuery = Signature.canonical("GET", "/v1/departments", 1, "n", "d");
-    String encoded = Signature.canonical("GET", "/v1/licences/verify/%E8%AF%81%E7%85%A7", 1, "n", "d");
+  void noIdempotencyKeyIsAnEmptyLineAndEachFieldChangesTheSignature() {
+    Signature.Signed base = get("/v1/departments");
+    assertThat(base.canonical().split("\n", -1)[6]).isEmpty();
+    String signature = Signature.sign(SECRET, base.canonical());
+    java.util.List<Signature.Signed> others = java.util.List.of(
+        new Signature.Signed("POST", "platform.example.gov.cn", "/v1/departments", 1, "n", "DEMO-01", null, "d"),
+        new Signature.Signed("GET", "evil.example.com", "/v1/departments", 1, "n", "DEMO-01", null, "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/notices", 1, "n", "DEMO-01", null, "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/departments", 2, "n", "DEMO-01", null, "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/departments", 1, "m", "DEMO-01", null, "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/departments", 1, "n", "DEMO-02", null, "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/departments", 1, "n", "DEMO-01", "k", "d"),
+        new Signature.Signed("GET", "platform.example.gov.cn", "/v1/departments", 1, "n", "DEMO-01", null, "e"));
+    for (Signature.Signed other : others) {
+      assertThat(Signature.matches(SECRET, other.canonical(), signature)).as(other.toString()).isFalse();
+    }
+    assertThat(Signature.matches(SECRET, base.canonical(), signature)).isTrue();
+  }
 
-    assertThat(noQuery.lines().toList().get(1)).isEqualTo("/v1/departments");
-    assertThat(encoded.lines().toList().get(1)).isEqualTo("/v1/licences/verify/%E8%AF%81%E7%85%A7");
-    assertThat(Signature.sign(SECRET, encoded)).isNotEqualTo(Signature.sign(SECRET, Signature.canonical("GET", "/v1/licences/verify/证照", 1, "n", "d")));
+  @Test
+  void theTargetIsSignedExactlyAsGivenPercentEncodedWithoutAQuestionMarkWhenThereIsNoQuery() {
+    String noQuery = get("/v1/departments").canonical();
+    String encoded = get("/v1/licences/verify/%E8%AF%81%E7%85%A7").canonical();
+
+    assertThat(noQuery.lines().toList().get(2)).isEqualTo("/v1/departments");
+    assertThat(encoded.lines().toList().get(2)).isEqualTo("/v1/licences/verify/%E8%AF%81%E7%85%A7");
+    assertThat(Signature.sign(SECRET, encoded)).isNotEqualTo(Signature.sign(SECRET, get("/v1/licences/verify/证照").canonical()));
+  }
+
+  @Test
+  void theContractsWorkedExampleSignsAsTheContractSays() throws Exception {
+    byte[] secret = Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    String canonical = new Signature.Signed(
+        "GET", "platform.example.gov.cn", "/v1/catalogue?since=0&limit=500", 1_795_829_400_000L, "3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b", "DEMO-01", null, EMPTY_SHA256)
+        .canonical();
+    String signature = Signature.sign(secret, canonical);
+
+    assertThat(signature).isEqualTo(Base64.getEncoder().encodeToString(opensslHmac(secret, canonical.getBytes(StandardCharsets.UTF_8))));
+    String contract = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "platform-api.yaml"));
+    assertThat(contract).as("docs/platform-api.yaml's worked example").contains("signature=\"" + signature + "\"");
+    String block = java.util.Arrays.stream(canonical.split("\n", -1)).map(l -> l.isEmpty() ? "" : "            " + l).collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(contract).as("the canonical string, as the contract shows it").contains(block + "\n");
   }
 
   @Test
@@ -42,8 +84,9 @@ class SignatureTest {
     assertThat(query).isEqualTo("q=%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%E5%8A%9E%E7%90%86&since=0");
     String body = "{\"idNumber\":\"11010519491231002X\",\"name\":\"张三\"}";
     String canonical =
-        Signature.canonical(
-            "POST", "/v1/catalogue?" + query, 1_795_836_600_123L, "6f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e", Signature.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
+        new Signature.Signed(
+            "POST", "127.0.0.1:8787", "/v1/catalogue?" + query, 1_795_836_600_123L, "6f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e", "DEMO-01",
+            "8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f", Signature.sha256Hex(body.getBytes(StandardCharsets.UTF_8))).canonical();
 
     byte[] openssl = opensslHmac(SECRET, canonical.getBytes(StandardCharsets.UTF_8));
 
@@ -68,7 +111,7 @@ class SignatureTest {
 
   @Test
   void matchesTheRightSignatureOnlyForTheSameSecretAndCanonicalString() {
-    String canonical = Signature.canonical("GET", "/v1/time", 1000, Signature.newNonce(), EMPTY_SHA256);
+    String canonical = new Signature.Signed("GET", "platform.example.gov.cn", "/v1/time", 1000, Signature.newNonce(), "DEMO-01", null, EMPTY_SHA256).canonical();
     String signature = Signature.sign(SECRET, canonical);
     byte[] other = SECRET.clone();
     other[0] ^= 1;

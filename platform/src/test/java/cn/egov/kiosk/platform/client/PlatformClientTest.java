@@ -123,9 +123,18 @@ class PlatformClientTest {
     String nonce = r.getHeaders().get(Signature.NONCE);
     String digest = r.getHeaders().get(Signature.CONTENT_SHA256);
 
-    assertThat(Signature.matches(SECRET, Signature.canonical("GET", "/v1/notices", ts, nonce, digest), p.signature())).isFalse();
-    assertThat(Signature.matches(SECRET, Signature.canonical("GET", r.getTarget(), ts + 1, nonce, digest), p.signature())).isFalse();
-    assertThat(Signature.matches(SECRET, Signature.canonical("POST", r.getTarget(), ts, nonce, digest), p.signature())).isFalse();
+    String host = r.getHeaders().get("Host");
+    Signature.Signed as = new Signature.Signed("GET", host, r.getTarget(), ts, nonce, "DEMO-01", null, digest);
+    assertThat(Signature.matches(SECRET, as.canonical(), p.signature())).as("the request as sent").isTrue();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("GET", host, "/v1/notices", ts, nonce, "DEMO-01", null, digest).canonical(), p.signature())).isFalse();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("GET", host, r.getTarget(), ts + 1, nonce, "DEMO-01", null, digest).canonical(), p.signature())).isFalse();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("POST", host, r.getTarget(), ts, nonce, "DEMO-01", null, digest).canonical(), p.signature())).isFalse();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("GET", "platform.example.gov.cn", r.getTarget(), ts, nonce, "DEMO-01", null, digest).canonical(), p.signature()))
+        .as("another host").isFalse();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("GET", host, r.getTarget(), ts, nonce, "DEMO-02", null, digest).canonical(), p.signature()))
+        .as("another kiosk").isFalse();
+    assertThat(Signature.matches(SECRET, new Signature.Signed("GET", host, r.getTarget(), ts, nonce, "DEMO-01", "0f8c1e2a-4b6d-4c8e-9a1b-3c5d7e9f1a2b", digest).canonical(), p.signature()))
+        .as("with an idempotency key it had not").isFalse();
   }
 
   @Test
@@ -421,6 +430,56 @@ class PlatformClientTest {
   }
 
   @Test
+  void aClockCorrectionBeyondTheLimitIsRefusedToldAndNotApplied() throws Exception {
+    Clock kiosk = Clock.fixed(NOW, ZoneOffset.UTC);
+    PlatformClock platformClock = new PlatformClock(kiosk, Duration.ofMinutes(15));
+    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    platformClock.addListener((offset, limit, source) -> told.add(offset.toMinutes() + " min > " + limit.toMinutes() + " min from " + source));
+    PlatformConfig config = PlatformConfig.of(server.url("/").toString()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    PlatformClient client = new PlatformClient(config, () -> Optional.of(CREDENTIALS), platformClock);
+    clients.add(client);
+    long twoHoursAhead = NOW.toEpochMilli() + Duration.ofHours(2).toMillis();
+    server.enqueue(json(200, "{\"serverTime\":\"2026-11-28T11:30:00+08:00\",\"epochMillis\":" + twoHoursAhead + "}"));
+    server.enqueue(json(200, "{\"serverTime\":\"2026-11-28T11:30:00+08:00\",\"epochMillis\":" + twoHoursAhead + "}"));
+    server.enqueue(skew(NOW.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC)));
+
+    client.time();
+    client.time(); // the same refusal again: told once
+    PlatformException refused = catchThrowableOfType(PlatformException.class, () -> client.departments(Optional.empty()));
+
+    assertThat(client.clockOffset()).as("nothing applied").isZero();
+    assertThat(platformClock.refused()).contains(Duration.ofHours(2));
+    assertThat(refused.code()).as("a skew refusal beyond the limit is not signed again").isEqualTo(Problem.CLOCK_SKEW);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(told).containsExactly("120 min > 15 min from GET /v1/time");
+
+    // an answer within the limit is applied, and clears the refusal
+    server.enqueue(json(200, "{\"serverTime\":\"2026-11-28T09:40:00+08:00\",\"epochMillis\":" + (NOW.toEpochMilli() + 600_000) + "}"));
+    client.time();
+    assertThat(client.clockOffset()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(platformClock.refused()).isEmpty();
+  }
+
+  @Test
+  void clientsSharingAPlatformClockSignWithTheOffsetEitherLearnt() throws Exception {
+    Clock kiosk = Clock.fixed(NOW, ZoneOffset.UTC);
+    PlatformClock shared = new PlatformClock(kiosk, Duration.ofMinutes(15));
+    PlatformConfig config = PlatformConfig.of(server.url("/").toString()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
+    PlatformClient one = new PlatformClient(config, () -> Optional.of(CREDENTIALS), shared);
+    PlatformClient other = new PlatformClient(config, () -> Optional.of(CREDENTIALS), shared);
+    clients.add(one);
+    clients.add(other);
+    server.enqueue(json(200, "{\"serverTime\":\"2026-11-28T09:40:00+08:00\",\"epochMillis\":" + (NOW.toEpochMilli() + 600_000) + "}"));
+    server.enqueue(json(200, "{\"version\":1,\"departments\":[]}"));
+
+    one.time();
+    other.departments(Optional.empty());
+
+    take();
+    assertThat(Long.parseLong(take().getHeaders().get(Signature.TIMESTAMP))).isEqualTo(NOW.toEpochMilli() + 600_000);
+  }
+
+  @Test
   void aSecondClockSkewRefusalIsNotRetriedAgain() throws Exception {
     PlatformClient client = client(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10));
     server.enqueue(skew(NOW.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC)));
@@ -550,7 +609,9 @@ class PlatformClientTest {
     assertThat(digest).as(target).isEqualTo(Signature.sha256Hex(body(r)));
     Signature.Presented p = Signature.parse(r.getHeaders().get("Authorization")).orElseThrow(() -> new AssertionError(target + ": no Authorization of ours"));
     assertThat(p.keyId()).isEqualTo("k-3f9a");
-    String canonical = Signature.canonical(r.getMethod(), target, Long.parseLong(ts), nonce, digest);
+    String canonical =
+        new Signature.Signed(r.getMethod(), r.getHeaders().get("Host"), target, Long.parseLong(ts), nonce, "DEMO-01", r.getHeaders().get(Signature.IDEMPOTENCY_KEY), digest)
+            .canonical();
     assertThat(Signature.matches(SECRET, canonical, p.signature())).as(target + ": the signature verifies").isTrue();
   }
 
