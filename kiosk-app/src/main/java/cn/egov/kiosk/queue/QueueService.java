@@ -63,10 +63,16 @@ public final class QueueService {
     Ticket ticket;
     if (central.isPresent()) {
       String ticketId = java.util.UUID.randomUUID().toString();
-      java.util.Optional<CentralQueue.Number> n = central.get().take(ticketId, businessType);
-      ticket = n.isPresent()
-          ? tickets.recordCentral(ticketId, day, businessType, n.get().number(), n.get().waitingAhead(), now)
-          : tickets.allocate(kioskId, day, businessType, central.get().offlinePrefix(), now);
+      CentralQueue.Taken taken = central.get().take(ticketId, businessType);
+      if (taken instanceof CentralQueue.Number n) {
+        ticket = tickets.recordCentral(ticketId, day, businessType, n.number(), n.waitingAhead(), now);
+      } else {
+        if (taken instanceof CentralQueue.Unanswered) {
+          tickets.abandonCentral(ticketId, day, businessType, now);
+          log.warn("The central queue's answer for ticket {} never came; reported voided so that the hall does not wait for it", ticketId);
+        }
+        ticket = tickets.allocate(kioskId, day, businessType, central.get().offlinePrefix(), now);
+      }
     } else {
       ticket = tickets.allocate(kioskId, day, businessType, now);
     }

@@ -30,13 +30,23 @@ public interface TicketStore {
   Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, java.util.OptionalInt waitingAhead, Instant now);
 
   /**
-   * Moves a ticket on; returns false when it was not in the expected status. A ticket that becomes
-   * PRINTED is reported to the platform (the outbox) in the same transaction, where there is one.
+   * Moves a ticket on; returns false when it was not in the expected status. A ticket that ends
+   * (PRINTED, VOIDED) is reported to the platform (the outbox) in the same transaction, where there
+   * is one.
    */
   boolean transition(String id, TicketStatus from, TicketStatus to, String reason, Instant now);
 
-  /** Marks every ticket left allocated as interrupted (the kiosk stopped mid-print); returns how many. */
+  /**
+   * Marks every ticket left allocated as interrupted (the kiosk stopped mid-print), reported to the
+   * platform where there is one; returns how many.
+   */
   int markInterrupted(Instant now);
+
+  /**
+   * Reports as voided a central number asked for under {@code ticketId} whose answer never came:
+   * the platform may have issued it, and nobody holds it.
+   */
+  void abandonCentral(String ticketId, LocalDate day, String businessType, Instant now);
 
   /**
    * People holding a printed ticket of the day and type, not yet called, with a number below

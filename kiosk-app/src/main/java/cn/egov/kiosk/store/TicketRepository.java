@@ -1,5 +1,8 @@
 package cn.egov.kiosk.store;
 
+import cn.egov.kiosk.platform.api.Batch;
+import cn.egov.kiosk.platform.api.Json;
+import cn.egov.kiosk.platform.api.QueueNumbers;
 import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketStore;
 import cn.egov.kiosk.queue.TicketStatus;
@@ -9,13 +12,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Queue tickets and the per-day, per-type counters, in SQLite. */
+/**
+ * Queue tickets and the per-day, per-type counters, in SQLite. With an outbox, each ticket's end
+ * (printed, voided, interrupted) is reported to the platform in the transaction that records it.
+ */
 public final class TicketRepository implements TicketStore {
   private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -28,7 +35,7 @@ public final class TicketRepository implements TicketStore {
     this(db, java.util.Optional.empty(), java.time.ZoneOffset.UTC);
   }
 
-  /** Tickets reported to the platform through {@code outbox} once printed. */
+  /** Tickets reported to the platform through {@code outbox} once they end. */
   public TicketRepository(Database db, java.util.Optional<OutboxRepository> outbox, java.time.ZoneId zone) {
     this.db = db;
     this.outbox = outbox;
@@ -112,8 +119,9 @@ public final class TicketRepository implements TicketStore {
               return false;
             }
           }
-          if (to == TicketStatus.PRINTED && outbox.isPresent()) {
-            report(c, id, now);
+          Optional<QueueNumbers.TicketStatus> reported = reportedAs(to);
+          if (reported.isPresent() && outbox.isPresent()) {
+            report(c, id, reported.get(), now);
           }
           return true;
         });
@@ -127,8 +135,22 @@ public final class TicketRepository implements TicketStore {
     return db.transaction(c -> insertAllocated(c, t, "PLATFORM"));
   }
 
-  /** The printed ticket goes into the outbox ({@code ticket.issued}), in the caller's transaction. */
-  private void report(Connection c, String id, Instant now) throws SQLException {
+  /**
+   * How a ticket's end is reported to the platform: printed (handed out), voided (never handed out:
+   * the hall must not wait for it) or interrupted (the kiosk stopped while printing it). A ticket
+   * ends once, so it is reported once; a called ticket was reported when printed.
+   */
+  private static Optional<QueueNumbers.TicketStatus> reportedAs(TicketStatus status) {
+    return switch (status) {
+      case PRINTED -> Optional.of(QueueNumbers.TicketStatus.PRINTED);
+      case VOIDED -> Optional.of(QueueNumbers.TicketStatus.VOIDED);
+      case INTERRUPTED -> Optional.of(QueueNumbers.TicketStatus.INTERRUPTED);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The ticket's end goes into the outbox ({@code ticket.issued}), in the caller's transaction. */
+  private void report(Connection c, String id, QueueNumbers.TicketStatus status, Instant now) throws SQLException {
     Ticket t;
     try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
       ps.setString(1, id);
@@ -137,12 +159,27 @@ public final class TicketRepository implements TicketStore {
         t = map(rs);
       }
     }
-    var body =
-        new cn.egov.kiosk.platform.api.QueueNumbers.TicketIssued(
-            t.id(), t.number(), t.businessType(), t.serviceDay(), java.time.OffsetDateTime.ofInstant(t.issuedAt(), zone),
-            cn.egov.kiosk.platform.api.QueueNumbers.TicketStatus.PRINTED);
-    outbox.get().append(c, new OutboxRepository.New(
-        cn.egov.kiosk.platform.api.Batch.TICKET_ISSUED, "ticket", issuedKey(t.id()), now, cn.egov.kiosk.platform.api.Json.bytes(body), false));
+    append(c, new QueueNumbers.TicketIssued(t.id(), t.number(), t.businessType(), t.serviceDay(), OffsetDateTime.ofInstant(t.issuedAt(), zone), status), now);
+  }
+
+  private void append(Connection c, QueueNumbers.TicketIssued body, Instant now) throws SQLException {
+    outbox.get().append(c, new OutboxRepository.New(Batch.TICKET_ISSUED, "ticket", issuedKey(body.ticketId()), now, Json.bytes(body), false));
+  }
+
+  /**
+   * A central number asked for and never received (the answer was lost or late): the platform may
+   * hold it in the hall's queue for nobody. It is reported voided under the ticket id the kiosk
+   * sent, without a number (the kiosk never learnt it), so that the hall does not wait for it.
+   */
+  @Override
+  public void abandonCentral(String ticketId, LocalDate day, String businessType, Instant now) {
+    if (outbox.isEmpty()) {
+      return;
+    }
+    db.transaction(c -> {
+      append(c, new QueueNumbers.TicketIssued(ticketId, null, businessType, day, OffsetDateTime.ofInstant(now, zone), QueueNumbers.TicketStatus.VOIDED), now);
+      return null;
+    });
   }
 
   /**
@@ -158,12 +195,25 @@ public final class TicketRepository implements TicketStore {
   public int markInterrupted(Instant now) {
     return db.transaction(
         c -> {
+          List<String> ids = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id FROM queue_ticket WHERE status = 'ALLOCATED' ORDER BY issued_at, id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getString(1));
+            }
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE queue_ticket SET status = 'INTERRUPTED', void_reason = 'the kiosk stopped while printing', updated_at = ? WHERE status = 'ALLOCATED'")) {
             ps.setString(1, Times.text(now));
-            return ps.executeUpdate();
+            ps.executeUpdate();
           }
+          if (outbox.isPresent()) {
+            for (String id : ids) {
+              report(c, id, QueueNumbers.TicketStatus.INTERRUPTED, now);
+            }
+          }
+          return ids.size();
         });
   }
 

@@ -4,7 +4,6 @@ import cn.egov.kiosk.platform.api.QueueNumbers;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
 import cn.egov.kiosk.queue.CentralQueue;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,19 +27,32 @@ final class PlatformCentralQueue implements CentralQueue {
   }
 
   @Override
-  public Optional<Number> take(String ticketId, String businessType) {
+  public Taken take(String ticketId, String businessType) {
     if (!link.online()) {
-      return Optional.empty();
+      return new NotAsked();
     }
     try {
       QueueNumbers.Issued n = client.get().queueNumber(new QueueNumbers.Request(ticketId, businessType, null));
       link.reached();
-      return Optional.of(new Number(n.number(), OptionalInt.of(n.waitingAhead())));
+      return new Number(n.number(), OptionalInt.of(n.waitingAhead()));
     } catch (PlatformException e) {
       link.failed(e);
       log.warn("The central queue gave no number ({}); issuing from the kiosk's own range", e.getMessage());
-      return Optional.empty();
+      return mayHaveIssued(e) ? new Unanswered() : new NotAsked();
     }
+  }
+
+  /**
+   * Whether the platform may have issued a number the kiosk never got: the request went out and no
+   * answer came (lost, timed out), or the platform failed on it (5xx). Not when nothing was sent
+   * (no connection, no credentials) or the platform refused it (4xx).
+   */
+  static boolean mayHaveIssued(PlatformException e) {
+    return switch (e.kind()) {
+      case INTERRUPTED, PROTOCOL -> true;
+      case PROBLEM -> e.status() >= 500;
+      case UNREACHABLE, NOT_REGISTERED -> false;
+    };
   }
 
   @Override

@@ -49,7 +49,9 @@ class OfflineDayTest {
   @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
   void theKioskServesADayOfflineAndTheBacklogDrainsWithoutLossOrDuplicate() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:30:00Z")); // Monday 08:30 in the hall
-    try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
+    // the platform keeps the hall's time: the kiosk's clock moves through the day, and the platform's with it
+    // (a kiosk refuses to move its idea of the platform's time by days)
+    try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0).withClock(clock))) {
       sim.allowRegistrationCode("OFFLINE-REG-1");
       KioskConfig config = TestConfigs.write(dir, TestConfigs.platform(sim.url(), "OFFLINE-REG-1") + TestConfigs.SIM_DEVICES);
       try (KioskRuntime runtime = new KioskRuntime(config, clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)))) {

@@ -94,24 +94,44 @@ class TicketRepositoryOutboxTest {
   }
 
   @Test
-  void aVoidedTicketAndAFailedTransitionAppendNothing() {
+  void everyTicketIsReportedOnceWhenItEndsAndAFailedTransitionAppendsNothing() throws Exception {
     Ticket voided = tickets.allocate("K01", DAY, "A", "Z1", ISSUED);
     Ticket printed = tickets.allocate("K01", DAY, "A", "Z1", ISSUED);
     Ticket interrupted = tickets.allocate("K01", DAY, "A", "Z1", ISSUED);
 
     assertThat(tickets.transition(voided.id(), TicketStatus.ALLOCATED, TicketStatus.VOIDED, "PAPER_OUT", PRINTED)).isTrue();
-    assertThat(records()).isEmpty();
+    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(TicketRepository.issuedKey(voided.id()));
+    assertThat(Json.read(records().get(0).json(), QueueNumbers.TicketIssued.class).status()).isEqualTo(QueueNumbers.TicketStatus.VOIDED);
+    assertThat(new String(records().get(0).json(), StandardCharsets.UTF_8)).as("never the reason").doesNotContain("PAPER_OUT").contains("\"number\":\"Z1A001\"");
     assertThat(tickets.transition(voided.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED)).as("not allocated any more").isFalse();
     assertThat(tickets.transition("K01-20261128-Z1A999", TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED)).as("no such ticket").isFalse();
-    assertThat(records()).isEmpty();
+    assertThat(records()).hasSize(1);
 
     tickets.transition(printed.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED);
     assertThat(tickets.transition(printed.id(), TicketStatus.ALLOCATED, TicketStatus.PRINTED, null, PRINTED)).as("printed once").isFalse();
     assertThat(tickets.markInterrupted(PRINTED)).isEqualTo(1);
+    assertThat(tickets.markInterrupted(PRINTED)).as("nothing left allocated").isZero();
     assertThat(tickets.find(interrupted.id()).orElseThrow().status()).isEqualTo(TicketStatus.INTERRUPTED);
 
-    assertThat(records()).extracting(Pending::idempotencyKey).containsExactly(TicketRepository.issuedKey(printed.id()));
-    assertThat(outbox.counts().pending()).isEqualTo(1);
+    assertThat(records()).extracting(Pending::idempotencyKey)
+        .containsExactly(TicketRepository.issuedKey(voided.id()), TicketRepository.issuedKey(printed.id()), TicketRepository.issuedKey(interrupted.id()));
+    assertThat(records()).extracting(p -> Json.read(p.json(), QueueNumbers.TicketIssued.class).status())
+        .containsExactly(QueueNumbers.TicketStatus.VOIDED, QueueNumbers.TicketStatus.PRINTED, QueueNumbers.TicketStatus.INTERRUPTED);
+    assertThat(records()).extracting(Pending::seq).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void aCentralNumberNeverReceivedIsReportedVoidedUnderTheTicketIdSentWithoutANumber() throws Exception {
+    tickets.abandonCentral("7d1e-uuid", DAY, "B", PRINTED);
+
+    Pending p = records().get(0);
+    assertThat(p.idempotencyKey()).isEqualTo(TicketRepository.issuedKey("7d1e-uuid"));
+    QueueNumbers.TicketIssued body = Json.read(p.json(), QueueNumbers.TicketIssued.class);
+    assertThat(body.ticketId()).isEqualTo("7d1e-uuid");
+    assertThat(body.number()).isNull();
+    assertThat(body.status()).isEqualTo(QueueNumbers.TicketStatus.VOIDED);
+    assertThat(new String(p.json(), StandardCharsets.UTF_8)).doesNotContain("\"number\"");
+    assertThat(tickets.ofDay(DAY)).as("no ticket of the store's: nobody holds it").isEmpty();
   }
 
   @Test

@@ -222,26 +222,27 @@ class RegistrationTest {
     assertThat(queue.offlinePrefix()).isEqualTo(r.queuePrefix());
 
     long requests = sim.requests();
-    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("offline: not even asked").isEmpty();
+    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("offline: not even asked").isInstanceOf(CentralQueue.NotAsked.class);
     assertThat(sim.requests()).isEqualTo(requests);
 
     link.reached();
-    Optional<CentralQueue.Number> n = queue.take(UUID.randomUUID().toString(), "A");
-    assertThat(n).hasValueSatisfying(x -> {
-      assertThat(x.number()).matches("A\\d{3}");
-      assertThat(x.waitingAhead()).isPresent();
-    });
-    assertThat(queue.take(UUID.randomUUID().toString(), "A").orElseThrow().number()).isNotEqualTo(n.get().number());
+    CentralQueue.Number n = (CentralQueue.Number) queue.take(UUID.randomUUID().toString(), "A");
+    assertThat(n.number()).matches("A\\d{3}");
+    assertThat(n.waitingAhead()).isPresent();
+    assertThat(((CentralQueue.Number) queue.take(UUID.randomUUID().toString(), "A")).number()).isNotEqualTo(n.number());
 
     sim.down(Duration.ofSeconds(30));
     long start = System.nanoTime();
-    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("no answer: the kiosk's own range").isEmpty();
+    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("no connection: nothing was sent, nothing held").isInstanceOf(CentralQueue.NotAsked.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within the interactive client's 4 s, with slack").isLessThan(Duration.ofSeconds(8));
     assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
 
     sim.up();
     link.reached();
-    assertThat(queue.take(UUID.randomUUID().toString(), "NO-SUCH-TYPE")).as("refused: the kiosk's own range").isEmpty();
+    assertThat(queue.take(UUID.randomUUID().toString(), "NO-SUCH-TYPE")).as("refused: nothing held").isInstanceOf(CentralQueue.NotAsked.class);
     assertThat(link.online()).as("a refusal is an answer").isTrue();
+    sim.faults().answerLate(1, Duration.ofSeconds(8));
+    assertThat(queue.take(UUID.randomUUID().toString(), "A")).as("the answer came too late: a number may be held for nobody")
+        .isInstanceOf(CentralQueue.Unanswered.class);
   }
 }

@@ -50,6 +50,8 @@ class PlatformPanelViewModelTest {
         assertThat(vm.visibleProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).contains("平台：在线（最近联系").contains("与平台时钟相差").contains("办事指南 469 项");
         assertThat(vm.outboxProperty().get()).startsWith("待上传 0 条，上传失败 1 条");
+        assertThat(vm.warningsProperty().get()).as("registered, with its code still configured")
+            .isEqualTo("配置中的注册码（platform.registrationCode）已经用过，不能再次注册：请从终端配置文件中删除它").doesNotContain("PANEL-1");
         assertThat(vm.deadLetters()).singleElement().satisfies(line -> assertThat(line)
             .contains("application.submit").contains("validation (422)").doesNotContain("王小明").doesNotContain("11010519491231002X"));
 

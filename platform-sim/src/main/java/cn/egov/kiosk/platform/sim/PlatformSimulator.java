@@ -159,6 +159,13 @@ public final class PlatformSimulator implements AutoCloseable {
     return routes.catalogue.delete(id);
   }
 
+  /** A number the hall's central queue issued for a kiosk's ticket id, and whether the kiosk voided it. */
+  public record CentralTicket(String number, boolean voided) {}
+
+  public Optional<CentralTicket> centralTicket(String kioskId, String ticketId) {
+    return routes.centralTicket(kioskId, ticketId).map(t -> new CentralTicket(t.number(), t.voided()));
+  }
+
   /** The ids of the keys a kiosk has now (a rotated-away key until it expires), oldest first. */
   public List<String> keyIds(String kioskId) {
     return signatures.keyIds(kioskId);

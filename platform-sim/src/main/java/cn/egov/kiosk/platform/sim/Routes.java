@@ -253,7 +253,18 @@ final class Routes {
     QueueNumbers.Request r = c.body(QueueNumbers.Request.class);
     require(r.ticketId() != null && r.businessType() != null, "ticketId and businessType are required", c);
     BusinessTypes.BusinessType type = businessType(r.businessType(), c);
-    return Reply.created(issueNumber(r.ticketId(), type));
+    QueueNumbers.Issued issued = issueNumber(r.ticketId(), type);
+    centralTickets.put(c.kioskId() + ":" + r.ticketId(), new CentralTicket(issued.number(), false));
+    return Reply.created(issued);
+  }
+
+  /** A number of the hall's central queue, as the hall holds it: voided when the kiosk says nobody took it. */
+  record CentralTicket(String number, boolean voided) {}
+
+  private final Map<String, CentralTicket> centralTickets = new ConcurrentHashMap<>();
+
+  Optional<CentralTicket> centralTicket(String kioskId, String ticketId) {
+    return Optional.ofNullable(centralTickets.get(kioskId + ":" + ticketId));
   }
 
   private QueueNumbers.Issued issueNumber(String ticketId, BusinessTypes.BusinessType type) {
@@ -671,11 +682,17 @@ final class Routes {
     switch (r.kind()) {
       case Batch.TICKET_ISSUED: {
         QueueNumbers.TicketIssued t = convert(r.body(), QueueNumbers.TicketIssued.class, instance);
-        if (t.ticketId() == null || t.number() == null || t.businessType() == null || t.status() == null) {
-          throw invalid("ticketId, number, businessType and status are required", instance);
+        if (t.ticketId() == null || t.businessType() == null || t.status() == null) {
+          throw invalid("ticketId, businessType and status are required", instance);
+        }
+        if (t.number() == null && t.status() != QueueNumbers.TicketStatus.VOIDED) {
+          throw invalid("number is required, but for a voided central number the kiosk never received", instance);
         }
         if (ticketIds.add(kioskId + ":" + t.ticketId())) { // a ticket reported again is the same ticket
           ledger.add(new Ledger.Entry(kioskId, Batch.TICKET_ISSUED, t.ticketId(), r.stream(), r.seq(), clock.instant(), r.body()));
+          if (t.status() != QueueNumbers.TicketStatus.PRINTED) {
+            centralTickets.computeIfPresent(kioskId + ":" + t.ticketId(), (k, held) -> new CentralTicket(held.number(), true));
+          }
         }
         return null;
       }
