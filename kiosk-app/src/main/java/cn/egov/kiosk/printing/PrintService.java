@@ -161,6 +161,8 @@ public final class PrintService {
       return printed(t.name(), reference, Medium.PDF, p.id(), reprint);
     } catch (DeviceException e) {
       return failed(t.name(), reference, Medium.PDF, p.id(), reprint, e);
+    } finally {
+      java.util.Arrays.fill(pdf, (byte) 0); // the document holds the citizen's data: gone once handed over
     }
   }
 

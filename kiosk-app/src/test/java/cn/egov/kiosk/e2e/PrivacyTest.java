@@ -27,15 +27,10 @@ import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.ui.Screen;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,8 +64,9 @@ class PrivacyTest {
   private static final String ADDRESS = "北京市东城区示例大街1号";
   private static final String APPENDED_ADDRESS = "北京市西城区演示胡同8号";
   private static final List<String> SECRETS = List.of(NAME, NUMBER, ADDRESS, APPENDED_ADDRESS);
-  private static final List<Charset> ENCODINGS =
-      List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("GB18030"));
+  private static final List<Charset> ENCODINGS = PersonalDataScan.ENCODINGS;
+  private static final PersonalDataScan SCAN =
+      new PersonalDataScan(Map.of(NAME, "the full name", NUMBER, "the ID number", ADDRESS, "the card's address", APPENDED_ADDRESS, "the appended address"));
   private static final Duration SAFETY = Duration.ofSeconds(10);
 
   @TempDir static Path dir;
@@ -274,43 +270,12 @@ class PrivacyTest {
 
   // ---- scanning -----------------------------------------------------------------------------
 
-  /** Regular files under a folder (links not followed; folders that cannot be read are skipped). */
   private static Set<Path> regularFiles(Path root) {
-    Set<Path> files = new HashSet<>();
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
+    return PersonalDataScan.regularFiles(root);
   }
 
   private static List<String> scan(Path file) {
-    byte[] bytes;
-    try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 256L * 1024 * 1024) {
-        return List.of();
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return List.of(); // gone meanwhile, or not ours to read
-    }
-    return findings(file.toString(), bytes);
+    return SCAN.scan(file);
   }
 
   /** The database file as raw bytes, and decoded as UTF-8 and as UTF-16LE text (both alignments). */
@@ -330,44 +295,16 @@ class PrivacyTest {
     return found;
   }
 
-  /** Where the bytes hold a secret in UTF-8, UTF-16LE (UCS-2), UTF-16BE or GB18030. */
   private static List<String> findings(String where, byte[] bytes) {
-    List<String> found = new ArrayList<>();
-    for (String secret : SECRETS) {
-      for (Charset cs : ENCODINGS) {
-        if (indexOf(bytes, secret.getBytes(cs)) >= 0) {
-          found.add(where + " holds " + describe(secret) + " in " + cs);
-        }
-      }
-    }
-    return found;
+    return SCAN.findings(where, bytes);
   }
 
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  /** Names a secret without writing it into the report. */
   private static String describe(String secret) {
-    return Map.of(NAME, "the full name", NUMBER, "the ID number", ADDRESS, "the card's address", APPENDED_ADDRESS, "the appended address")
-        .get(secret);
+    return SCAN.describe(secret);
   }
 
   private static String mask(String line) {
-    String masked = line;
-    for (String secret : SECRETS) {
-      masked = masked.replace(secret, "<" + describe(secret) + ">");
-    }
-    return masked;
+    return SCAN.mask(line);
   }
 
   // ---- logging ------------------------------------------------------------------------------

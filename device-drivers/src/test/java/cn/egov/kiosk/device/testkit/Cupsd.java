@@ -36,9 +36,13 @@ import java.util.stream.Stream;
  * media-empty-error} or {@code offline-report} to CUPS (as CUPS's own backends do) and waits, as a
  * printer does, until the test makes it ready; then it takes the job and clears what it reported.
  *
- * <p>When the JVM exits, the queues and the backend are deleted, the configuration file restored (from {@code
- * cups-pdf.conf.kiosk-test}, which also survives a killed run), the output folder removed and a
- * cupsd started here stopped. Missing packages fail the test with what to install: they are not a
+ * <p>A cupsd started here runs with the hall's retention (docs/CUPS.md): {@code PreserveJobFiles
+ * No}, {@code PreserveJobHistory 300}, written into {@code /etc/cups/cupsd.conf} (the driver reads
+ * it there) and restored afterwards; {@link #preserveJobFiles} starts it again keeping documents.
+ *
+ * <p>When the JVM exits, the queues and the backend are deleted, the configuration files restored
+ * (from {@code cups-pdf.conf.kiosk-test} and {@code cupsd.conf.kiosk-test}, which also survive a
+ * killed run), the output folder removed and a cupsd started here stopped. Missing packages fail the test with what to install: they are not a
  * reason to skip.
  */
 public final class Cupsd {
@@ -72,6 +76,10 @@ public final class Cupsd {
   private static final Path BACKEND = Path.of("/usr/lib/cups/backend/cups-pdf");
   private static final Path CONF = Path.of("/etc/cups/cups-pdf.conf");
   private static final Path CONF_BACKUP = Path.of("/etc/cups/cups-pdf.conf.kiosk-test");
+  private static final Path CUPSD_CONF = Path.of("/etc/cups/cupsd.conf");
+  private static final Path CUPSD_CONF_BACKUP = Path.of("/etc/cups/cupsd.conf.kiosk-test");
+  /** {@code PreserveJobFiles} of a cupsd started here: the hall's setting (docs/CUPS.md) unless a test asks otherwise. */
+  private static String preserveJobFiles = "No";
   private static final List<Path> SEARCH = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"));
   private static final String INSTALL =
       "the licence printer tests need the CUPS server, its BSD commands and the cups-pdf printer: "
@@ -139,6 +147,19 @@ public final class Cupsd {
       ours = null;
     }
   }
+
+  /**
+   * Starts cupsd again with {@code PreserveJobFiles value} ({@code 86400}: CUPS's default, which
+   * keeps every printed document a day; {@code No}: the hall's), and the cups-pdf queue ready.
+   */
+  public static synchronized Path preserveJobFiles(String value) {
+    preserveJobFiles = value;
+    stop();
+    return ensurePdfQueue();
+  }
+
+  /** CUPS's spool folder, where it keeps the jobs' documents ({@code d00012-001}) and control files. */
+  public static final Path SPOOL = Path.of("/var/spool/cups");
 
   /**
    * Adds one more cups-pdf queue, as an engineer would while the kiosk runs; it writes into the
@@ -291,6 +312,7 @@ public final class Cupsd {
   }
 
   private static void start() {
+    writeRetention();
     Path log = logFile();
     try {
       ours = new ProcessBuilder(binary("cupsd").toString(), "-f").redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -305,6 +327,28 @@ public final class Cupsd {
           "cupsd exited at once (exit " + p.exitValue() + "; it needs root, or another one holds port " + PORT + "):\n" + read(log));
     }
     poll(() -> run("lpstat", "-r").contains("is running"), STARTUP, "lpstat -r to say the scheduler is running");
+  }
+
+  /** cupsd.conf with this run's PreserveJobFiles and a short history; the original is kept aside once. */
+  private static void writeRetention() {
+    try {
+      if (!Files.exists(CUPSD_CONF_BACKUP)) {
+        Files.copy(CUPSD_CONF, CUPSD_CONF_BACKUP, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      installHook();
+      List<String> conf = new ArrayList<>();
+      for (String line : Files.readAllLines(CUPSD_CONF_BACKUP, StandardCharsets.UTF_8)) {
+        if (!line.strip().startsWith("PreserveJob")) {
+          conf.add(line);
+        }
+      }
+      conf.add("# the kiosk's tests (restored from cupsd.conf.kiosk-test afterwards)");
+      conf.add("PreserveJobFiles " + preserveJobFiles);
+      conf.add("PreserveJobHistory 300");
+      Files.write(CUPSD_CONF, conf, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError("cannot write " + CUPSD_CONF + " (needs root): " + e.getMessage(), e);
+    }
   }
 
   private static void createQueue() {
@@ -421,6 +465,9 @@ public final class Cupsd {
     try {
       if (Files.exists(CONF_BACKUP)) {
         Files.move(CONF_BACKUP, CONF, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (Files.exists(CUPSD_CONF_BACKUP)) {
+        Files.move(CUPSD_CONF_BACKUP, CUPSD_CONF, StandardCopyOption.REPLACE_EXISTING);
       }
       Files.deleteIfExists(BACKEND_SCRIPT);
       for (Path dir : new Path[] {outDir, control == null ? null : control.getParent()}) {

@@ -4,6 +4,7 @@ import static cn.egov.kiosk.device.printer.cups.IppMessage.BOOLEAN;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.INTEGER;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.JOB_ATTRIBUTES;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.KEYWORD;
+import static cn.egov.kiosk.device.printer.cups.IppMessage.MIME_MEDIA_TYPE;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.NAME;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.OPERATION_ATTRIBUTES;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.PRINTER_ATTRIBUTES;
@@ -22,8 +23,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The few IPP operations the driver needs, posted over HTTP to the CUPS server: Get-Printer-
- * Attributes (the queue's state), Get-Jobs and Get-Job-Attributes (following a job), Cancel-Job.
+ * The few IPP operations the driver needs, posted over HTTP to the CUPS server: Print-Job (the
+ * document in the request itself: no spool file of the kiosk's, and the job id in the answer),
+ * Get-Printer-Attributes (the queue's state, the media it takes), Get-Jobs and Get-Job-Attributes
+ * (following a job), Cancel-Job.
  * Requests name the process's user as {@code requesting-user-name}: CUPS then shows that user's own
  * jobs with their private values (the job name) and lets them cancel them, as it does for {@code
  * lpstat} and {@code cancel}. Thread-safe; every call is one short HTTP exchange.
@@ -34,7 +37,7 @@ final class CupsClient {
     "printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"
   };
   private static final String[] JOB_ATTRIBUTE_NAMES = {
-    "job-id", "job-name", "job-state", "job-state-reasons", "job-printer-state-message", "media", "copies"
+    "job-id", "job-name", "job-state", "job-state-reasons", "job-printer-state-message", "media", "copies", "job-preserved"
   };
 
   private final CupsServer server;
@@ -59,23 +62,62 @@ final class CupsClient {
    * @throws IppException when the server cannot be reached or answers badly
    */
   CupsQueueState queueState(String queue) throws IppException {
+    IppMessage.Group printer = printerAttributes(queue, QUEUE_ATTRIBUTES);
+    int state = printer.find("printer-state").map(a -> intOf(a.first())).orElse(0);
+    boolean accepting = printer.find("printer-is-accepting-jobs").map(a -> Boolean.TRUE.equals(a.first())).orElse(false);
+    List<String> reasons = printer.find("printer-state-reasons").map(IppMessage.Attribute::strings).orElse(List.of());
+    String message = printer.find("printer-state-message").map(a -> String.valueOf(a.first())).orElse("");
+    return new CupsQueueState(state, accepting, reasons, message);
+  }
+
+  /** The media the queue takes ({@code media-supported}: PWG names such as {@code iso_a4_210x297mm}). */
+  List<String> mediaSupported(String queue) throws IppException {
+    return printerAttributes(queue, "media-supported").find("media-supported").map(IppMessage.Attribute::strings).orElse(List.of());
+  }
+
+  /** Get-Printer-Attributes for some attributes of a queue. */
+  private IppMessage.Group printerAttributes(String queue, String... names) throws IppException {
     IppMessage response =
         exchange(
             "/printers/" + queue,
             IppMessage.request(IppMessage.GET_PRINTER_ATTRIBUTES, requestIds.incrementAndGet())
                 .add(OPERATION_ATTRIBUTES, URI, "printer-uri", server.printerUri(queue))
                 .add(OPERATION_ATTRIBUTES, NAME, "requesting-user-name", user)
-                .add(OPERATION_ATTRIBUTES, KEYWORD, "requested-attributes", (Object[]) QUEUE_ATTRIBUTES)
+                .add(OPERATION_ATTRIBUTES, KEYWORD, "requested-attributes", (Object[]) names)
                 .build());
-    IppMessage.Group printer =
-        response.groups(PRINTER_ATTRIBUTES).stream()
-            .findFirst()
-            .orElseThrow(() -> new IppException("CUPS sent no printer attributes for " + queue));
-    int state = printer.find("printer-state").map(a -> intOf(a.first())).orElse(0);
-    boolean accepting = printer.find("printer-is-accepting-jobs").map(a -> Boolean.TRUE.equals(a.first())).orElse(false);
-    List<String> reasons = printer.find("printer-state-reasons").map(IppMessage.Attribute::strings).orElse(List.of());
-    String message = printer.find("printer-state-message").map(a -> String.valueOf(a.first())).orElse("");
-    return new CupsQueueState(state, accepting, reasons, message);
+    return response.groups(PRINTER_ATTRIBUTES).stream()
+        .findFirst()
+        .orElseThrow(() -> new IppException("CUPS sent no printer attributes for " + queue));
+  }
+
+  /**
+   * Submits a PDF with Print-Job: the document travels in the request, so nothing of it is written
+   * to a file on the kiosk's side, and CUPS answers with the job's id. The media, copies,
+   * portrait orientation and no banner page are set explicitly. The request's bytes (which hold the
+   * document) are overwritten once sent.
+   *
+   * @return the job CUPS made
+   */
+  CupsJob printJob(String queue, String jobName, String media, int copies, byte[] pdf) throws IppException {
+    IppMessage request =
+        IppMessage.request(IppMessage.PRINT_JOB, requestIds.incrementAndGet())
+            .add(OPERATION_ATTRIBUTES, URI, "printer-uri", server.printerUri(queue))
+            .add(OPERATION_ATTRIBUTES, NAME, "requesting-user-name", user)
+            .add(OPERATION_ATTRIBUTES, NAME, "job-name", jobName)
+            .add(OPERATION_ATTRIBUTES, MIME_MEDIA_TYPE, "document-format", "application/pdf")
+            .add(JOB_ATTRIBUTES, KEYWORD, "media", media)
+            .add(JOB_ATTRIBUTES, INTEGER, "copies", copies)
+            .add(JOB_ATTRIBUTES, IppMessage.ENUM, "orientation-requested", 3) // portrait
+            .add(JOB_ATTRIBUTES, KEYWORD, "job-sheets", "none")
+            .build();
+    IppMessage response = exchange("/printers/" + queue, request, pdf);
+    IppMessage.Group job =
+        response.groups(JOB_ATTRIBUTES).stream().findFirst().orElseThrow(() -> new IppException("CUPS sent no job attributes for the job it took"));
+    CupsJob taken = jobOf(job);
+    if (taken.id() <= 0) {
+      throw new IppException("CUPS took the job but sent no job-id");
+    }
+    return taken;
   }
 
   /** This user's jobs on the queue: the not completed ones, or the ended ones (newest first). */
@@ -133,7 +175,8 @@ final class CupsClient {
         g.find("job-state-reasons").map(IppMessage.Attribute::strings).orElse(List.of()),
         g.find("job-printer-state-message").map(a -> String.valueOf(a.first())).orElse(""),
         g.find("media").filter(a -> a.first() instanceof String).map(a -> (String) a.first()),
-        g.find("copies").filter(a -> a.first() instanceof Integer).map(a -> OptionalInt.of((Integer) a.first())).orElse(OptionalInt.empty()));
+        g.find("copies").filter(a -> a.first() instanceof Integer).map(a -> OptionalInt.of((Integer) a.first())).orElse(OptionalInt.empty()),
+        g.find("job-preserved").map(a -> Boolean.TRUE.equals(a.first())).orElse(false));
   }
 
   private static int intOf(Object value) {
@@ -147,7 +190,27 @@ final class CupsClient {
    * @throws IppException when it cannot be reached, refuses over HTTP or answers badly
    */
   IppMessage exchange(String path, IppMessage request) throws IppException {
-    byte[] body = request.encode();
+    return exchange(path, request, null);
+  }
+
+  /** As {@link #exchange(String, IppMessage)}, with a document after the attributes; the request's bytes are overwritten once sent. */
+  private IppMessage exchange(String path, IppMessage request, byte[] document) throws IppException {
+    byte[] attributes = request.encode();
+    byte[] body = attributes;
+    if (document != null) {
+      body = java.util.Arrays.copyOf(attributes, attributes.length + document.length);
+      System.arraycopy(document, 0, body, attributes.length, document.length);
+    }
+    try {
+      return post(path, request, body);
+    } finally {
+      if (document != null) {
+        java.util.Arrays.fill(body, (byte) 0);
+      }
+    }
+  }
+
+  private IppMessage post(String path, IppMessage request, byte[] body) throws IppException {
     HttpURLConnection c = null;
     try {
       c = (HttpURLConnection) java.net.URI.create(server.httpBase() + path).toURL().openConnection(Proxy.NO_PROXY);

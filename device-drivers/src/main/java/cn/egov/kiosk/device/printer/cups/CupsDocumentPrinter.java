@@ -17,36 +17,16 @@ import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.PrinterStatus;
-import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.print.DocFlavor;
-import javax.print.DocPrintJob;
-import javax.print.PrintException;
-import javax.print.PrintService;
-import javax.print.PrintServiceLookup;
-import javax.print.SimpleDoc;
-import javax.print.attribute.HashPrintRequestAttributeSet;
-import javax.print.attribute.HashPrintServiceAttributeSet;
-import javax.print.attribute.PrintRequestAttributeSet;
-import javax.print.attribute.standard.Copies;
-import javax.print.attribute.standard.JobName;
-import javax.print.attribute.standard.JobSheets;
-import javax.print.attribute.standard.MediaSizeName;
-import javax.print.attribute.standard.OrientationRequested;
-import javax.print.attribute.standard.PrinterName;
 
 /**
  * The licence printer behind a CUPS queue: {@code driver: cups}, {@code connection: "cups:QUEUE"}.
@@ -68,15 +48,23 @@ import javax.print.attribute.standard.PrinterName;
  * check), which goes to the printer whatever it last reported (only a stopped or rejecting queue
  * refuses it) and so brings the state up to date.
  *
- * <p><b>Printing.</b> Through the JDK's CUPS print service ({@code javax.print}): the PDF bytes as
- * {@code application/pdf}, with the media set explicitly ({@code ISO_A4}, {@code ISO_A5}, {@code
- * ISO_A3}; without it CUPS uses the queue's default, Letter on many systems), portrait, the copies,
- * no banner page, and a job name that carries a random tag. The JDK spools through {@code
- * /usr/bin/lpr} (package cups-bsd) and returns once CUPS has the job; it never learns the job id.
+ * <p><b>Printing.</b> Straight to CUPS over IPP (Print-Job, {@link CupsClient#printJob}): the PDF
+ * travels in the request, so no copy of it is written on the kiosk's side (the JDK's print service
+ * wrote each one to {@code /tmp/javaprint*} for {@code lpr}), and CUPS answers with the job's id.
+ * The media is set explicitly ({@code iso_a4_210x297mm}, A5, A3; without it CUPS uses the queue's
+ * default, Letter on many systems) and refused before anything is sent when the queue does not
+ * offer it; portrait, the copies, no banner page, the template's name as the job's name (never a
+ * citizen's data).
  *
- * <p><b>Following the job.</b> The driver finds the job by its tag among this user's jobs
- * (Get-Jobs), checks that CUPS got the media and copies asked for, and asks Get-Job-Attributes and
- * the queue's state every 250 ms until the job is completed. Canceled ({@code
+ * <p><b>What the server keeps.</b> CUPS keeps a printed job's document for a day and its history
+ * for ever unless told otherwise ({@code PreserveJobFiles}, {@code PreserveJobHistory} in
+ * cupsd.conf): a citizen's licence would outlive the session in the spool. The driver reads the
+ * local server's cupsd.conf when it opens, and the {@code job-preserved} of every job it followed
+ * to its end, and says what to change in its {@link #advisories()} ({@code ./kiosk diag} prints
+ * them; {@code docs/CUPS.md} shows the hall's cupsd.conf).
+ *
+ * <p><b>Following the job.</b> The driver checks that CUPS took the media and copies asked for, and
+ * asks Get-Job-Attributes and the queue's state every 250 ms until the job is completed. Canceled ({@code
  * CANCELLED/JOB_CANCELED}), aborted ({@code HARDWARE_ERROR/JOB_ABORTED}), paper out, cover open,
  * a jam, a printer error or a stopped queue meanwhile (the codes above), or no completion within
  * {@code jobTimeoutMs} ({@code TIMEOUT/JOB_TIMEOUT}) fail the job with {@link
@@ -93,34 +81,11 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   /** CUPS queue names the JDK's print service accepts (letters, digits, {@code _ . -}). */
   private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,126}");
 
-  /** Where the JDK spools every job through (package cups-bsd). */
-  static final Path LPR = Path.of("/usr/bin/lpr");
-
   /** How often a running job and the queue are asked about. */
   private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(250);
 
-  /** How long the job, once submitted, may take to appear in CUPS's list. */
-  private static final Duration FIND_TIMEOUT = Duration.ofSeconds(5);
-
   private static final Set<Condition> STATUS_CONDITIONS =
       EnumSet.of(Condition.PAPER_LOW, Condition.PAPER_OUT, Condition.COVER_OPEN, Condition.JAM, Condition.HARDWARE_FAULT);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  /**
-   * The JDK's print service lookup keeps the list of queues it read first and rereads it every two
-   * minutes; with no default printer, a lookup by name searches only that list, so a queue added
-   * (or a CUPS server started) after the kiosk's first lookup stays unseen until then. Without
-   * polling it asks CUPS at every lookup, which the driver does only when it opens. Read once, when
-   * the JDK's lookup class is first used: set here unless the launcher chose.
-   */
-  static final String JDK_PRINT_POLLING = "sun.java2d.print.polling";
-
-  static {
-    if (System.getProperty(JDK_PRINT_POLLING) == null) {
-      System.setProperty(JDK_PRINT_POLLING, "false");
-    }
-  }
 
   /** Tunables, from the device's {@code options} in configuration. */
   public record Options(Duration pollInterval, Duration jobTimeout, Duration statusTimeout) {
@@ -156,8 +121,11 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   private final String queue;
   private final Options options;
   private final CupsClient cups;
-  private volatile PrintService service;
   private volatile CupsQueueState lastState;
+  /** What the server's cupsd.conf says it keeps, read when the device opens (empty: not local or unreadable). */
+  private volatile List<String> retentionAdvice = List.of();
+  /** A job CUPS kept the document of after it completed (job-preserved), if one was seen. */
+  private volatile Optional<String> preservedJob = Optional.empty();
   private volatile CupsQueueState pendingState;
   private volatile String lastDescription = "";
   private PollThread poller;
@@ -201,12 +169,6 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
 
   @Override
   protected void doOpen() throws DeviceException {
-    if (!Files.isExecutable(LPR)) {
-      throw new DeviceException(
-          ErrorCode.NO_HARDWARE,
-          "NO_LPR",
-          "the JDK prints through " + LPR + ", which is not installed: install cups-bsd (scripts/install-deps)");
-    }
     CupsQueueState state;
     try {
       state = cups.queueState(queue);
@@ -219,29 +181,17 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     } catch (IppException e) {
       throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_UNREACHABLE", e.getMessage(), e);
     }
-    PrintService found = lookUpService();
-    if (found == null) {
-      throw new DeviceException(
-          ErrorCode.NO_HARDWARE,
-          "NO_PRINT_SERVICE",
-          "the JDK finds no print service for CUPS queue \"" + queue + "\" (is libcups2 installed, and CUPS at " + cups.server()
-              + " the JDK's server? With " + JDK_PRINT_POLLING + "=" + System.getProperty(JDK_PRINT_POLLING)
-              + ", a queue added after the first lookup is seen within two minutes)");
-    }
-    service = found;
     pendingState = state;
+    retentionAdvice = CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of());
+    retentionAdvice.forEach(a -> log.warn("Licence printer {}: {}", id(), a));
     log.info("Licence printer {}: CUPS queue {} at {}: {}", id(), queue, cups.server(), state.describe());
   }
 
-  private PrintService lookUpService() {
-    HashPrintServiceAttributeSet byName = new HashPrintServiceAttributeSet(new PrinterName(queue, null));
-    PrintService[] found = PrintServiceLookup.lookupPrintServices(null, byName);
-    for (PrintService s : found) {
-      if (queue.equals(s.getName())) {
-        return s;
-      }
-    }
-    return null;
+  @Override
+  public List<String> advisories() {
+    List<String> all = new java.util.ArrayList<>(retentionAdvice);
+    preservedJob.ifPresent(all::add);
+    return List.copyOf(all);
   }
 
   @Override
@@ -268,7 +218,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
 
   @Override
   protected void doClose() {
-    service = null;
+    // nothing held between jobs: every call to CUPS is one HTTP exchange
   }
 
   private void poll() {
@@ -327,47 +277,56 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       throw refused(problem.get(), before);
     }
 
-    // 2. hand it to CUPS through the JDK's print service
-    PrintService ps = service;
-    if (ps == null) {
-      throw new DeviceException(ErrorCode.SEQUENCE_ERROR, "device " + id() + " is not open");
-    }
-    DocFlavor flavor = flavorFor(ps);
-    MediaSizeName media = mediaSizeName(job.media());
-    if (!ps.isAttributeValueSupported(media, flavor, null)) {
-      throw new PrintFailedException(
-          ErrorCode.HARDWARE_ERROR, "MEDIA_NOT_SUPPORTED", "queue " + queue + " does not offer " + job.media() + " paper", false, null);
-    }
-    String tag = "kiosk-" + HexFormat.of().formatHex(randomBytes(6));
-    PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
-    attributes.add(new JobName(tag + " " + printable(job.name()), Locale.ROOT));
-    attributes.add(media);
-    attributes.add(OrientationRequested.PORTRAIT);
-    attributes.add(new Copies(job.copies()));
-    attributes.add(JobSheets.NONE); // else the JDK asks for a banner page
-    DocPrintJob printJob = ps.createPrintJob();
+    // 2. hand it to CUPS over IPP, with the media it must be printed on
+    String media = mediaKeyword(job.media());
+    List<String> offered;
     try {
-      printJob.print(new SimpleDoc(new ByteArrayInputStream(job.pdf()), flavor, null), attributes);
-    } catch (PrintException e) {
-      // lpr failed, so CUPS has no job: say why if the queue knows
+      offered = cups.mediaSupported(queue);
+    } catch (IppException e) {
+      throw lostBeforeJob(e);
+    }
+    if (!offers(offered, job.media())) {
+      throw new PrintFailedException(
+          ErrorCode.HARDWARE_ERROR, "MEDIA_NOT_SUPPORTED", "queue " + queue + " does not offer " + job.media() + " paper (it offers " + offered + ")", false, null);
+    }
+    CupsJob submitted;
+    try {
+      submitted = cups.printJob(queue, printable(job.name()), media, job.copies(), job.pdf());
+    } catch (IppStatusException e) {
+      // CUPS refused the job, so it has none: say why if the queue knows
       CupsQueueState now = fetchState();
       applyState(now, false);
       Optional<CupsQueueState.Problem> p = now.firstProblem(false);
       if (p.isPresent()) {
         throw refused(p.get(), now);
       }
-      log.warn("Licence printer {}: job {} could not be spooled: {}", id(), job, e.getMessage());
-      throw new PrintFailedException(
-          ErrorCode.HARDWARE_ERROR, "SPOOL_FAILED", "queue " + queue + ": the job could not be spooled: " + e.getMessage(), false, e);
+      log.warn("Licence printer {}: job {} refused by CUPS: {}", id(), job, e.getMessage());
+      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "SPOOL_FAILED", "queue " + queue + ": CUPS refused the job: " + e.getMessage(), false, e);
+    } catch (IppException e) {
+      // sent or not, CUPS cannot be asked: a job it may have taken is found by nobody, so say it may have started
+      throw lostDuringJob(e, "submitting " + job);
     }
     statistics().add(DeviceStatistics.BYTES_WRITTEN, job.pdf().length);
 
-    // 3. find it, check what CUPS got, follow it to its end
-    CupsJob submitted = findJob(tag, job);
+    // 3. check what CUPS took, follow it to its end
     String jobId = queue + "-" + submitted.id();
     log.info("Licence printer {}: {} is CUPS job {}", id(), job, jobId);
-    checkSubmitted(submitted, job, jobId);
+    CupsJob taken;
+    try {
+      taken = cups.job(queue, submitted.id());
+    } catch (IppException e) {
+      throw lostDuringJob(e, "asking about job " + jobId);
+    }
+    checkSubmitted(taken, job, jobId);
     CupsJob done = follow(submitted.id(), jobId, deadline, testPage);
+    if (done.preserved()) {
+      String advice = "CUPS at " + cups.server() + " kept the document of job " + jobId + " after it was printed (job-preserved):"
+          + " set PreserveJobFiles No in cupsd.conf, so that no licence stays in its spool (docs/CUPS.md)";
+      if (preservedJob.isEmpty()) {
+        log.warn("Licence printer {}: {}", id(), advice);
+      }
+      preservedJob = Optional.of(advice);
+    }
 
     statistics().increment(DeviceStatistics.PRINTS);
     PrinterStatus after = statusAfterJob();
@@ -389,37 +348,9 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
   }
 
-  /** Finds the job by its tag among this user's jobs: waiting ones first, then ended ones. */
-  private CupsJob findJob(String tag, DocumentJob job) throws DeviceException {
-    long until = System.nanoTime() + FIND_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        for (boolean ended : new boolean[] {false, true}) {
-          for (CupsJob j : cups.jobs(queue, ended)) {
-            if (j.name().contains(tag)) {
-              return j;
-            }
-          }
-        }
-      } catch (IppException e) {
-        throw lostDuringJob(e, "finding the job");
-      }
-      if (System.nanoTime() > until) {
-        throw new PrintFailedException(
-            ErrorCode.TIMEOUT,
-            "JOB_NOT_FOUND",
-            "queue " + queue + ": the job " + job + " was spooled but CUPS at " + cups.server()
-                + " does not list it (does the JDK print to another CUPS server?)",
-            true,
-            null);
-      }
-      pause(FOLLOW_INTERVAL, null, "");
-    }
-  }
-
   /**
-   * Fails (and cancels) a job that CUPS got without the media or copies asked for: the JDK passes
-   * the media on only when the queue's PPD names it, and silently prints on the default otherwise.
+   * Fails (and cancels) a job that CUPS took without the media or copies asked for: a queue whose
+   * driver does not know the size would print it on its default paper.
    */
   private void checkSubmitted(CupsJob j, DocumentJob job, String jobId) throws DeviceException {
     String why = null;
@@ -550,6 +481,13 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     return new DeviceException(ErrorCode.OFFLINE, "CUPS_UNREACHABLE", e.getMessage(), e);
   }
 
+  /** CUPS cannot be asked before anything was sent: nothing can have come out. */
+  private PrintFailedException lostBeforeJob(IppException e) {
+    DeviceException failure = queueFailure(e);
+    goOfflineIfOpen(failure);
+    return new PrintFailedException(failure.code(), failure.extendedCode(), failure.getMessage(), false, e);
+  }
+
   private PrintFailedException lostDuringJob(IppException e, String doing) {
     DeviceException failure = queueFailure(e);
     goOfflineIfOpen(failure);
@@ -614,24 +552,54 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
   }
 
-  // ---- javax.print ---------------------------------------------------------------------------
+  // ---- media --------------------------------------------------------------------------------
 
-  private static DocFlavor flavorFor(PrintService ps) throws PrintFailedException {
-    if (ps.isDocFlavorSupported(DocFlavor.INPUT_STREAM.PDF)) {
-      return DocFlavor.INPUT_STREAM.PDF;
+  private static final Pattern PWG_SIZE = Pattern.compile(".*_([0-9.]+)x([0-9.]+)(mm|in)");
+
+  /**
+   * Whether a queue's {@code media-supported} offers a size: a name of its dimensions within a
+   * millimetre (a PPD's A5 is {@code custom_148.52x209.9mm...}), or a custom range that holds it.
+   * A server that lists nothing is not second-guessed: CUPS's own answer is checked after.
+   */
+  static boolean offers(List<String> offered, DocumentJob.Media media) {
+    if (offered.isEmpty()) {
+      return true;
     }
-    if (ps.isDocFlavorSupported(DocFlavor.INPUT_STREAM.AUTOSENSE)) {
-      return DocFlavor.INPUT_STREAM.AUTOSENSE; // CUPS types the data itself
+    double[] wanted = dimensions(mediaKeyword(media)).orElseThrow();
+    double[] min = null;
+    double[] max = null;
+    for (String m : offered) {
+      Optional<double[]> d = dimensions(m);
+      if (d.isEmpty()) {
+        continue;
+      }
+      if (m.startsWith("custom_min_")) {
+        min = d.get();
+      } else if (m.startsWith("custom_max_")) {
+        max = d.get();
+      } else if (Math.abs(d.get()[0] - wanted[0]) <= 1 && Math.abs(d.get()[1] - wanted[1]) <= 1) {
+        return true;
+      }
     }
-    throw new PrintFailedException(
-        ErrorCode.HARDWARE_ERROR, "PDF_NOT_SUPPORTED", "print service " + ps.getName() + " takes neither PDF nor raw data", false, null);
+    return min != null && max != null && wanted[0] >= min[0] && wanted[1] >= min[1] && wanted[0] <= max[0] && wanted[1] <= max[1];
   }
 
-  static MediaSizeName mediaSizeName(DocumentJob.Media media) {
+  /** Width and height in millimetres of a PWG self-describing media name. */
+  static Optional<double[]> dimensions(String keyword) {
+    java.util.regex.Matcher m = PWG_SIZE.matcher(keyword);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    double unit = m.group(3).equals("in") ? 25.4 : 1;
+    return Optional.of(new double[] {Double.parseDouble(m.group(1)) * unit, Double.parseDouble(m.group(2)) * unit});
+  }
+
+  /** The PWG self-describing name of a size, as IPP's {@code media} takes it. */
+  static String mediaKeyword(DocumentJob.Media media) {
     return switch (media) {
-      case A4 -> MediaSizeName.ISO_A4;
-      case A5 -> MediaSizeName.ISO_A5;
-      case A3 -> MediaSizeName.ISO_A3;
+      case A4 -> "iso_a4_210x297mm";
+      case A5 -> "iso_a5_148x210mm";
+      case A3 -> "iso_a3_297x420mm";
     };
   }
 
@@ -645,7 +613,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     return k.equals(m) || k.startsWith("iso_" + m + "_") || k.equals("iso_" + m) || k.equals("iso-" + m);
   }
 
-  /** A job name CUPS and lpr take as it is: no control characters, at most 100 characters. */
+  /** A job name CUPS takes as it is: no control characters, at most 100 characters. */
   static String printable(String name) {
     String cleaned = name.codePoints()
         .map(c -> Character.isISOControl(c) ? ' ' : c)
@@ -653,11 +621,5 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
         .toString()
         .strip();
     return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    RANDOM.nextBytes(b);
-    return b;
   }
 }

@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * A CUPS job as Get-Job-Attributes or Get-Jobs reports it. {@code media} and {@code copies} are
- * what the job was submitted with (the driver checks that the JDK passed them on).
+ * what the job was submitted with (the driver checks that CUPS took them); {@code preserved} that
+ * CUPS keeps the job's document files (its {@code job-preserved}).
  */
 record CupsJob(
     int id,
@@ -15,7 +16,8 @@ record CupsJob(
     List<String> reasons,
     String printerStateMessage,
     Optional<String> media,
-    OptionalInt copies) {
+    OptionalInt copies,
+    boolean preserved) {
   // job-state (RFC 8011 section 5.3.7)
   static final int PENDING = 3;
   static final int PENDING_HELD = 4;

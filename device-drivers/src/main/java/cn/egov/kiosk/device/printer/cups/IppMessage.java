@@ -30,11 +30,13 @@ final class IppMessage {
   static final int NAME = 0x42;
   static final int KEYWORD = 0x44;
   static final int URI = 0x45;
+  static final int MIME_MEDIA_TYPE = 0x49;
   static final int CHARSET = 0x47;
   static final int NATURAL_LANGUAGE = 0x48;
   private static final int EXTENSION = 0x7F;
 
   // operations (RFC 8011 section 5.4.15)
+  static final int PRINT_JOB = 0x0002;
   static final int CANCEL_JOB = 0x0008;
   static final int GET_JOB_ATTRIBUTES = 0x0009;
   static final int GET_JOBS = 0x000A;

@@ -1,7 +1,8 @@
 /**
- * The licence printer behind a CUPS print queue ({@code driver: cups}): printing through the JDK's
- * CUPS print service ({@code javax.print}), the queue's state and the job followed to its end
- * through a small IPP client (Get-Printer-Attributes, Get-Jobs, Get-Job-Attributes, Cancel-Job)
- * that talks to the same CUPS server.
+ * The licence printer behind a CUPS print queue ({@code driver: cups}), through a small IPP client
+ * posting to the CUPS server over HTTP: the document submitted in the request (Print-Job), the
+ * queue's state and media (Get-Printer-Attributes), the job followed to its end (Get-Job-Attributes,
+ * Get-Jobs, Cancel-Job), and what the server keeps of printed jobs (its cupsd.conf, {@code
+ * job-preserved}).
  */
 package cn.egov.kiosk.device.printer.cups;

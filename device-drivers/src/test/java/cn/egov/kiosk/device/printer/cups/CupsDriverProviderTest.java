@@ -15,7 +15,6 @@ import cn.egov.kiosk.device.printer.DocumentPrinter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.print.attribute.standard.MediaSizeName;
 import org.junit.jupiter.api.Test;
 
 /** {@code driver: cups}: found on the class path, its connection and options checked. */
@@ -75,9 +74,20 @@ class CupsDriverProviderTest {
 
   @Test
   void mediaAndJobNames() {
-    assertThat(CupsDocumentPrinter.mediaSizeName(DocumentJob.Media.A4)).isEqualTo(MediaSizeName.ISO_A4);
-    assertThat(CupsDocumentPrinter.mediaSizeName(DocumentJob.Media.A5)).isEqualTo(MediaSizeName.ISO_A5);
-    assertThat(CupsDocumentPrinter.mediaSizeName(DocumentJob.Media.A3)).isEqualTo(MediaSizeName.ISO_A3);
+    assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A4)).isEqualTo("iso_a4_210x297mm");
+    assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A5)).isEqualTo("iso_a5_148x210mm");
+    assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A3)).isEqualTo("iso_a3_297x420mm");
+    for (DocumentJob.Media m : DocumentJob.Media.values()) {
+      assertThat(CupsDocumentPrinter.mediaMatches(m, CupsDocumentPrinter.mediaKeyword(m))).isTrue();
+    }
+    // what a queue offers: a PPD's A5 a fraction of a millimetre off, custom ranges, nothing said
+    List<String> ppd = List.of("na_letter_8.5x11in", "iso_a4_210x297mm", "custom_148.52x209.9mm_148.52x209.9mm");
+    assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A4)).isTrue();
+    assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A5)).isTrue();
+    assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A3)).isFalse();
+    assertThat(CupsDocumentPrinter.offers(List.of("na_letter_8.5x11in", "custom_min_0.5x0.5in", "custom_max_300x500mm"), DocumentJob.Media.A3)).isTrue();
+    assertThat(CupsDocumentPrinter.offers(List.of("na_letter_8.5x11in", "custom_min_0.5x0.5in", "custom_max_250x300mm"), DocumentJob.Media.A3)).isFalse();
+    assertThat(CupsDocumentPrinter.offers(List.of(), DocumentJob.Media.A3)).isTrue();
     assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "A4")).isTrue();
     assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "iso_a4_210x297mm")).isTrue();
     assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "Letter")).isFalse();
