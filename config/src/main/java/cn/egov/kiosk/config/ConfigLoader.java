@@ -109,7 +109,7 @@ public final class ConfigLoader {
         "registrationCode", "rotateDays", "staleAfterHours", "syncMinutes", "url");
     private static final List<String> KIOSK_KEYS = List.of("demo", "hallName", "hotline", "id", "locales", "staffPin", "timeZone");
     private static final List<String> UI_KEYS = List.of("fullScreen", "theme");
-    private static final List<String> SESSION_KEYS = List.of("inactivityTimeoutSeconds", "warningSeconds");
+    private static final List<String> SESSION_KEYS = List.of("finishedSeconds", "inactivityTimeoutSeconds", "warningSeconds");
     private static final List<String> IDENTITY_KEYS = List.of("cardRemovalEndsSession", "readTimeoutSeconds", "socialSecurityCard");
     private static final List<String> STORAGE_KEYS = List.of("dataDir", "database");
     private static final List<String> QUEUE_KEYS = List.of("businessTypes", "printMaskedId");
@@ -316,10 +316,11 @@ public final class ConfigLoader {
       Integer warning = integer(s, "warningSeconds", Session.DEFAULT_WARNING_SECONDS,
           Session.MIN_WARNING_SECONDS, Session.MAX_WARNING_SECONDS,
           " (WCAG 2.2.1: at least 20 seconds to react)");
-      if (timeout == null || warning == null) {
+      Integer finished = integer(s, "finishedSeconds", Session.DEFAULT_FINISHED_SECONDS, Session.MIN_FINISHED_SECONDS, Session.MAX_FINISHED_SECONDS, "");
+      if (timeout == null || warning == null || finished == null) {
         return null;
       }
-      return new Session(timeout, warning);
+      return new Session(timeout, warning, finished);
     }
 
     private Storage readStorage(Section root) {

@@ -136,6 +136,9 @@ class ModelTest {
     assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(14, 20)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 19)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Session(60, 20, 4)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Session(60, 20, 121)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Session.DEFAULTS.finished()).isEqualTo(java.time.Duration.ofSeconds(15));
     assertThatThrownBy(() -> new Ui(true, "dark")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Storage(Path.of("kiosk.db"), Path.of("/data"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BusinessType("AB", name, null)).isInstanceOf(IllegalArgumentException.class);

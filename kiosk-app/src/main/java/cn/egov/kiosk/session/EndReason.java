@@ -9,5 +9,7 @@ public enum EndReason {
   /** The identity card was lifted and the configuration ends sessions on that. */
   CARD_REMOVED,
   /** A member of staff ended it (admin mode, shutdown). */
-  STAFF
+  STAFF,
+  /** The citizen's business was done and the finished screen's countdown ran out. */
+  FINISHED
 }

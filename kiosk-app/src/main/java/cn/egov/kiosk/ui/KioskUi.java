@@ -19,6 +19,7 @@ import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.home.HomeViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
+import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffView;
@@ -71,6 +72,8 @@ public final class KioskUi {
   private final TicketViewModel ticket;
   private final IdLoginViewModel idLogin;
   private final StaffViewModel staff;
+  private final FinishedViewModel finished;
+  private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
   private final Map<cn.egov.kiosk.ui.Screen, java.util.function.Supplier<Node>> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
   private final Map<cn.egov.kiosk.ui.Screen, Node> built = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
   private Timeline ticker;
@@ -190,19 +193,37 @@ public final class KioskUi {
                       }
                     }));
     frameVm.navigationLockedProperty().bind(ticket.busy());
+    // a flow done: another service or exit, and the session ends by itself after a short countdown
+    this.finished = new FinishedViewModel(i18n, runtime.sessions(), navigator, runtime.clock(), config.session().finished());
+    ticket.stepProperty().addListener((obs, was, now) -> {
+      if (now == TicketViewModel.Step.DONE) {
+        finished.start();
+      }
+    });
+    licence.stepProperty().addListener((obs, was, now) -> {
+      if (now == LicenceViewModel.Step.DONE) {
+        finished.start();
+      }
+    });
+    navigator.currentProperty().addListener((obs, was, now) -> {
+      if (now != was) {
+        finished.stop();
+      }
+    });
     // the attract screen now; the others when first shown, so that the kiosk is up sooner
     screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
     screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
     screens.put(cn.egov.kiosk.ui.Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
-    screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket).root());
-    screens.put(cn.egov.kiosk.ui.Screen.LICENCE, () -> new LicenceView(licence).root());
+    screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket, finished).root());
+    screens.put(cn.egov.kiosk.ui.Screen.LICENCE, () -> new LicenceView(licence, finished).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
     frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
     this.staff = new StaffViewModel(i18n, runtime.clock(), config.kiosk()::staffPinMatches, exitKiosk);
     runtime.platform().ifPresent(p -> {
       PlatformPanelViewModel panel =
-          new PlatformPanelViewModel(i18n, tasks, p::report, p::retryDeadLetters, p::checkNow, config.kiosk().timeZone());
+          new PlatformPanelViewModel(i18n, tasks, p::report, p::retryDeadLetters, p::checkNow, config.kiosk().timeZone(), runtime.clock());
+      platformPanel = Optional.of(panel);
       staff.platformPanel(panel::open);
       frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
     });
@@ -229,6 +250,8 @@ public final class KioskUi {
 
   /** Every screen back to its start, every field cleared, language and theme back to default. */
   private void resetForNextCitizen() {
+    finished.stop();
+    platformPanel.ifPresent(PlatformPanelViewModel::close); // staff's view of the platform is not left to the next person
     ticket.reset();
     licence.reset();
     idLogin.reset();
@@ -279,11 +302,18 @@ public final class KioskUi {
             e.consume();
           }
         });
-    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> runtime.sessions().touch());
-    scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> runtime.sessions().touch());
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> runtime.sessions().touch());
+    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
+    scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> touched());
     themes.apply(scene);
     startTicker();
+  }
+
+  /** Input of any kind: someone is there. */
+  private void touched() {
+    runtime.sessions().touch();
+    finished.touch();
+    platformPanel.ifPresent(PlatformPanelViewModel::touch);
   }
 
   private void startTicker() {
@@ -294,6 +324,8 @@ public final class KioskUi {
                 e -> {
                   frameTick();
                   runtime.sessions().tick();
+                  finished.tick();
+                  platformPanel.ifPresent(PlatformPanelViewModel::tick);
                 }));
     ticker.setCycleCount(Animation.INDEFINITE);
     ticker.play();
@@ -327,5 +359,14 @@ public final class KioskUi {
 
   public StaffViewModel staff() {
     return staff;
+  }
+
+  /** The end of a finished flow: its countdown (tests drive it with the kiosk's clock). */
+  public FinishedViewModel finished() {
+    return finished;
+  }
+
+  public Optional<PlatformPanelViewModel> platformPanel() {
+    return platformPanel;
   }
 }

@@ -96,6 +96,33 @@ class QueueTicketFlowTest {
   }
 
   @Test
+  void afterTheNumberTheSessionEndsByItselfUnlessTheCitizenChoosesAnotherService(FxRobot robot) throws Exception {
+    awaitHealthy();
+    tap(robot, "#touch-to-start");
+    tap(robot, "#tile-queue_ticket");
+    tap(robot, "#type-A");
+    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
+    assertThat(text(robot, "#ticket-countdown")).isEqualTo("15 秒后自动退出");
+    assertThat(text(robot, "#ticket-other")).isEqualTo("办理其他业务");
+    assertThat(text(robot, "#ticket-finish")).isEqualTo("退出");
+
+    tap(robot, "#ticket-other"); // another service: the session goes on
+    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+    tap(robot, "#tile-queue_ticket");
+    tap(robot, "#type-B");
+    await(() -> "B001".equals(text(robot, "#ticket-number")), "the second number");
+    clock.advance(Duration.ofSeconds(10));
+    robot.interact(() -> ui.finished().tick());
+    assertThat(text(robot, "#ticket-countdown")).isEqualTo("5 秒后自动退出");
+
+    clock.advance(Duration.ofSeconds(5));
+    robot.interact(() -> ui.finished().tick());
+
+    assertThat(ui.navigator().current()).as("15 s after the number, not the 60 s inactivity limit").isEqualTo(Screen.ATTRACT);
+    assertThat(runtime.sessions().current()).isEmpty();
+  }
+
+  @Test
   void paperOutDuringTheFlowVoidsTheNumberAndSaysWhy(FxRobot robot) throws Exception {
     awaitHealthy();
     tap(robot, "#touch-to-start");
@@ -248,7 +275,7 @@ class QueueTicketFlowTest {
 
   private static String text(FxRobot robot, String query) {
     Node node = robot.lookup(query).query();
-    return ((Label) node).getText();
+    return ((javafx.scene.control.Labeled) node).getText();
   }
 
   private static void await(Callable<Boolean> condition, String what) {

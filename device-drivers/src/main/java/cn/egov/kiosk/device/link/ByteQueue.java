@@ -1,7 +1,5 @@
 package cn.egov.kiosk.device.link;
 
-import java.io.ByteArrayOutputStream;
-
 /** A growable byte queue with a timed take: the receive buffer of in-memory and file links. */
 final class ByteQueue {
   private byte[] data = new byte[1024];
@@ -42,7 +40,9 @@ final class ByteQueue {
     }
     int n = Math.min(length, size);
     for (int i = 0; i < n; i++) {
-      out[offset + i] = data[(head + i) % data.length];
+      int at = (head + i) % data.length;
+      out[offset + i] = data[at];
+      data[at] = 0; // taken: a device's answer (a card's data) is not left behind in the queue
     }
     head = (head + n) % data.length;
     size -= n;
@@ -50,8 +50,20 @@ final class ByteQueue {
   }
 
   synchronized void clear() {
+    java.util.Arrays.fill(data, (byte) 0);
     head = 0;
     size = 0;
+  }
+
+  /** How many bytes of the buffer are not zero: for tests of the wipe. */
+  synchronized int residue() {
+    int n = 0;
+    for (byte b : data) {
+      if (b != 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   synchronized void close() {
@@ -68,12 +80,11 @@ final class ByteQueue {
     if (capacity <= data.length) {
       return;
     }
-    ByteArrayOutputStream copy = new ByteArrayOutputStream(capacity * 2);
-    for (int i = 0; i < size; i++) {
-      copy.write(data[(head + i) % data.length]);
-    }
     byte[] grown = new byte[Math.max(capacity, data.length * 2)];
-    System.arraycopy(copy.toByteArray(), 0, grown, 0, size);
+    for (int i = 0; i < size; i++) {
+      grown[i] = data[(head + i) % data.length];
+    }
+    java.util.Arrays.fill(data, (byte) 0); // the old buffer is garbage now: nothing of it to find later
     data = grown;
     head = 0;
   }

@@ -201,6 +201,7 @@ public final class SerialLink implements ByteLink {
     while ((available = p.bytesAvailable()) > 0) {
       p.readBytes(scratch, Math.min(available, scratch.length));
     }
+    java.util.Arrays.fill(scratch, (byte) 0);
     if (available < 0) {
       markDisconnected("bytesAvailable failed");
       throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": port lost");

@@ -5,6 +5,8 @@ import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.finished.FinishedView;
+import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -26,14 +28,14 @@ import javafx.scene.layout.VBox;
 public final class LicenceView {
   private final StackPane root = new StackPane();
 
-  public LicenceView(LicenceViewModel vm) {
+  public LicenceView(LicenceViewModel vm, FinishedViewModel finished) {
     root.setId("licence");
     root.setMinHeight(0);
     VBox loading = centred(screen("licence-loading"), vm, Msg.LICENCE_LOADING, new ProgressIndicator());
     VBox none = none(vm);
     VBox preview = preview(vm);
     VBox printing = centred(screen("licence-printing"), vm, Msg.LICENCE_PRINTING, new ProgressIndicator());
-    VBox done = done(vm);
+    VBox done = done(vm, finished);
     VBox failed = failed(vm);
     root.getChildren().addAll(loading, none, preview, printing, done, failed);
     Runnable show =
@@ -112,7 +114,7 @@ public final class LicenceView {
     return box;
   }
 
-  private static VBox done(LicenceViewModel vm) {
+  private static VBox done(LicenceViewModel vm, FinishedViewModel finished) {
     VBox box = screen("licence-done");
     box.setAlignment(Pos.CENTER);
     Node icon = new Group(Icons.check());
@@ -123,7 +125,11 @@ public final class LicenceView {
     take.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE));
     Label hint = label("hint");
     hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE_HINT));
-    box.getChildren().addAll(icon, take, hint);
+    FinishedView end = new FinishedView(finished);
+    end.countdown().setId("licence-countdown");
+    end.other().setId("licence-other");
+    end.exit().setId("licence-finish");
+    box.getChildren().addAll(icon, take, hint, end.root());
     return box;
   }
 

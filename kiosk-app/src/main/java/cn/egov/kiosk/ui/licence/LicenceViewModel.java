@@ -97,9 +97,19 @@ public final class LicenceViewModel {
             return null;
           }
           LicenceSource.Licence l = found.get(0);
+          // the PDF and the page drawn from it show the holder: overwritten once the preview is made
+          // (the preview's own pixels go with the session, in reset)
           byte[] pdf = renderings.pdf(templates.get(l.template()), l.data(), locale);
-          BufferedImage page = PdfPreview.render(pdf, 0, PREVIEW_DPI);
-          return new Rendered(l, SwingFXUtils.toFXImage(page, null), PdfPreview.pageCount(pdf));
+          try {
+            BufferedImage page = PdfPreview.render(pdf, 0, PREVIEW_DPI);
+            try {
+              return new Rendered(l, SwingFXUtils.toFXImage(page, null), PdfPreview.pageCount(pdf));
+            } finally {
+              PdfPreview.wipe(page);
+            }
+          } finally {
+            java.util.Arrays.fill(pdf, (byte) 0);
+          }
         },
         rendered -> {
           if (gen != generation) {

@@ -32,6 +32,8 @@ public final class PlatformPanelViewModel {
   private final IntSupplier retryDeadLetters;
   private final Runnable syncNow;
   private final ZoneId zone;
+  private final java.time.Clock clock;
+  private java.time.Instant lastTouch = java.time.Instant.MIN;
   private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -46,7 +48,8 @@ public final class PlatformPanelViewModel {
    * @param syncNow looks for the platform and synchronises now (blocking)
    */
   public PlatformPanelViewModel(
-      I18n i18n, TaskRunner tasks, Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable syncNow, ZoneId zone) {
+      I18n i18n, TaskRunner tasks, Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable syncNow, ZoneId zone, java.time.Clock clock) {
+    this.clock = clock;
     this.i18n = i18n;
     this.tasks = tasks;
     this.report = report;
@@ -55,10 +58,26 @@ public final class PlatformPanelViewModel {
     this.zone = zone;
   }
 
+  /** How long the panel stays open without a touch: it shows the kiosk's state to whoever stands there. */
+  static final java.time.Duration IDLE_LIMIT = java.time.Duration.ofSeconds(60);
+
   public void open() {
     message.set("");
     visible.set(true);
+    touch();
     refresh();
+  }
+
+  /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
+  public void touch() {
+    lastTouch = clock.instant();
+  }
+
+  /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes. */
+  public void tick() {
+    if (visible.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
+      close();
+    }
   }
 
   public void close() {

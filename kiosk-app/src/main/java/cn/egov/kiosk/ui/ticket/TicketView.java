@@ -5,6 +5,8 @@ import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.finished.FinishedView;
+import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Group;
@@ -21,12 +23,12 @@ import javafx.scene.layout.VBox;
 public final class TicketView {
   private final StackPane root = new StackPane();
 
-  public TicketView(TicketViewModel vm) {
+  public TicketView(TicketViewModel vm, FinishedViewModel finished) {
     root.setId("ticket");
     root.setMinHeight(0);
     VBox choosing = choosing(vm);
     VBox printing = printing(vm);
-    VBox done = done(vm);
+    VBox done = done(vm, finished);
     VBox failed = failed(vm);
     root.getChildren().addAll(choosing, printing, done, failed);
     showOnly(vm.stepProperty().get(), choosing, printing, done, failed);
@@ -93,7 +95,7 @@ public final class TicketView {
     return box;
   }
 
-  private static VBox done(TicketViewModel vm) {
+  private static VBox done(TicketViewModel vm, FinishedViewModel finished) {
     VBox box = screen("ticket-done");
     box.setAlignment(javafx.geometry.Pos.CENTER);
     Node icon = bigIcon(Icons.check());
@@ -111,12 +113,11 @@ public final class TicketView {
     ahead.visibleProperty().bind(vm.aheadProperty().isNotEmpty());
     Label hint = label("hint");
     hint.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_HINT));
-    Button finish = new Button();
-    finish.setId("ticket-finish");
-    finish.getStyleClass().add("primary-button");
-    finish.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_FINISH));
-    finish.setOnAction(e -> vm.finish());
-    box.getChildren().addAll(icon, title, caption, number, ahead, hint, finish);
+    FinishedView end = new FinishedView(finished);
+    end.countdown().setId("ticket-countdown");
+    end.other().setId("ticket-other");
+    end.exit().setId("ticket-finish");
+    box.getChildren().addAll(icon, title, caption, number, ahead, hint, end.root());
     return box;
   }
 

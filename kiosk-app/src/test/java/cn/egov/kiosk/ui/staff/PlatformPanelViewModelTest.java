@@ -44,7 +44,9 @@ class PlatformPanelViewModelTest {
         platform.applications().submit("no-such-item", applicant, Json.mapper().createObjectNode(), List.of());
         platform.sender().drainOnce();
 
-        PlatformPanelViewModel vm = new PlatformPanelViewModel(i18n, TaskRunner.DIRECT, platform::report, platform::retryDeadLetters, platform::checkNow, SHANGHAI);
+        cn.egov.kiosk.device.testkit.MutableClock uiClock = new cn.egov.kiosk.device.testkit.MutableClock(java.time.Instant.parse("2026-12-06T12:00:00Z"));
+        PlatformPanelViewModel vm =
+            new PlatformPanelViewModel(i18n, TaskRunner.DIRECT, platform::report, platform::retryDeadLetters, platform::checkNow, SHANGHAI, uiClock);
         vm.open();
 
         assertThat(vm.visibleProperty().get()).isTrue();
@@ -71,6 +73,18 @@ class PlatformPanelViewModelTest {
         vm.close();
         assertThat(vm.visibleProperty().get()).isFalse();
         assertThat(vm.deadLetters()).isEmpty();
+
+        // left open and alone, the panel closes by itself after a minute; a touch gives it another
+        vm.open();
+        uiClock.advance(Duration.ofSeconds(50));
+        vm.tick();
+        vm.touch();
+        uiClock.advance(Duration.ofSeconds(50));
+        vm.tick();
+        assertThat(vm.visibleProperty().get()).as("touched 50 s ago").isTrue();
+        uiClock.advance(Duration.ofSeconds(11));
+        vm.tick();
+        assertThat(vm.visibleProperty().get()).as("a minute without a touch").isFalse();
       }
     }
   }

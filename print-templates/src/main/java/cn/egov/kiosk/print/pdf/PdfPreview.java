@@ -43,6 +43,19 @@ public final class PdfPreview {
     return out.toByteArray();
   }
 
+  /**
+   * Overwrites an image's pixels: a rendered licence shows its holder, and must not lie in memory
+   * after the session that asked for it.
+   */
+  public static void wipe(BufferedImage image) {
+    java.awt.image.DataBuffer pixels = image.getRaster().getDataBuffer();
+    for (int bank = 0; bank < pixels.getNumBanks(); bank++) {
+      for (int i = 0; i < pixels.getSize(); i++) {
+        pixels.setElem(bank, i, 0);
+      }
+    }
+  }
+
   /** The number of pages of {@code pdf}. */
   public static int pageCount(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -250,5 +250,12 @@ class PdfArchivalDocumentTest {
     assertThat(preview.getWidth()).isCloseTo(Math.round(PaperSize.A5.width() / 72 * 96), within(1));
     Files.write(out.resolve("receipt.png"), PdfPreview.renderPng(receipt, 0, 150));
     assertThat(PdfPreview.pageCount(licence)).isEqualTo(2);
+
+    // a page shown to a citizen is overwritten when done with
+    int[] drawn = preview.getRGB(0, 0, preview.getWidth(), preview.getHeight(), null, 0, preview.getWidth());
+    assertThat(java.util.Arrays.stream(drawn).filter(p -> (p & 0xFFFFFF) != 0).count()).as("pixels drawn").isPositive();
+    PdfPreview.wipe(preview);
+    int[] wiped = preview.getRGB(0, 0, preview.getWidth(), preview.getHeight(), null, 0, preview.getWidth());
+    assertThat(java.util.Arrays.stream(wiped).allMatch(p -> (p & 0xFFFFFF) == 0)).as("every pixel overwritten").isTrue();
   }
 }

@@ -22,7 +22,10 @@ public final class SamFrameParser {
     if (end + length > buffer.length) {
       int live = end - start;
       if (live + length > buffer.length) {
-        buffer = Arrays.copyOf(Arrays.copyOfRange(buffer, start, end), Math.max(buffer.length * 2, live + length));
+        byte[] grown = new byte[Math.max(buffer.length * 2, live + length)];
+        System.arraycopy(buffer, start, grown, 0, live);
+        Arrays.fill(buffer, (byte) 0); // the old buffer is garbage now: nothing of it to find later
+        buffer = grown;
       } else {
         System.arraycopy(buffer, start, buffer, 0, live);
       }
@@ -74,6 +77,7 @@ public final class SamFrameParser {
           String.format("checksum %02X, expected %02X, in a frame of %d bytes", actual, expected, length));
     }
     byte[] body = Arrays.copyOfRange(buffer, bodyStart, bodyStart + bodyLength);
+    Arrays.fill(buffer, start, start + HEADER + length, (byte) 0); // handed over: the caller's copy is the only one
     start += HEADER + length;
     return Optional.of(body);
   }
@@ -106,5 +110,25 @@ public final class SamFrameParser {
   public void clear() {
     start = 0;
     end = 0;
+  }
+
+  /**
+   * Forgets everything buffered and overwrites it: the buffer held a card's raw answer (name,
+   * number, photo), which must not lie in memory until the next read.
+   */
+  public void wipe() {
+    java.util.Arrays.fill(buffer, (byte) 0);
+    clear();
+  }
+
+  /** How many bytes of the buffer are not zero (0 after {@link #wipe}): for tests of the wipe. */
+  int residue() {
+    int n = 0;
+    for (byte b : buffer) {
+      if (b != 0) {
+        n++;
+      }
+    }
+    return n;
   }
 }

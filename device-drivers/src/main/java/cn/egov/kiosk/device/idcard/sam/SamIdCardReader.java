@@ -74,6 +74,8 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   private final ByteLink link;
   private final Options options;
   private final SamFrameParser parser = new SamFrameParser();
+  /** What the link delivers, before the parser; wiped after each exchange like the parser. */
+  private final byte[] chunk = new byte[2048];
   private final ReentrantLock wire = new ReentrantLock();
   private volatile String samId = "";
   private volatile boolean readCardStillThere;
@@ -345,6 +347,8 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
           resident.wipe();
         } catch (IdCardTextException e) {
           log.warn("Reader {}: the appended address is not readable ({}); the card's own address stands", id(), e.getMessage());
+        } finally {
+          Arrays.fill(address.data(), (byte) 0);
         }
       }
     }
@@ -381,7 +385,6 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   private Response exchangeOnce(SamCommand command, Duration timeout) throws DeviceException, SamFrameException {
     byte[] frame = SamFrames.command(command);
-    byte[] chunk = new byte[2048];
     try {
       parser.clear();
       link.drainInput();
@@ -391,7 +394,11 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       while (true) {
         Optional<byte[]> body = parser.next();
         if (body.isPresent()) {
-          return response(command, body.get());
+          try {
+            return response(command, body.get());
+          } finally {
+            Arrays.fill(body.get(), (byte) 0); // the response holds its own copy of the data
+          }
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -415,6 +422,27 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         waiting.completeExceptionally(lost); // whatever the poll was doing: no reader, no read
       }
       throw lost;
+    } finally {
+      // the raw answer (a card's name, number and photo, when it was a read) does not stay in
+      // memory until the next exchange
+      parser.wipe();
+      Arrays.fill(chunk, (byte) 0);
+    }
+  }
+
+  /** Bytes not yet overwritten in the driver's receive buffers (0 between exchanges): for tests of the wipe. */
+  int bufferResidue() {
+    wire.lock();
+    try {
+      int n = parser.residue();
+      for (byte b : chunk) {
+        if (b != 0) {
+          n++;
+        }
+      }
+      return n;
+    } finally {
+      wire.unlock();
     }
   }
 

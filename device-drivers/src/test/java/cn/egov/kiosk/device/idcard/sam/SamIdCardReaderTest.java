@@ -62,6 +62,33 @@ class SamIdCardReaderTest {
   }
 
   @Test
+  void theCardsRawAnswerDoesNotStayInTheDriversBuffersAfterTheRead() throws Exception {
+    ready();
+    virtual.place(DemoCards.resident());
+
+    IdCard card = reader.read(SAFETY);
+
+    assertThat(((ResidentIdCard) card).name()).isEqualTo("王小明");
+    assertThat(reader.bufferResidue()).as("bytes left in the frame parser and the receive buffer").isZero();
+    // and still none while the poll thread follows the card lying there
+    Thread.sleep(200);
+    assertThat(reader.bufferResidue()).isZero();
+    card.wipe();
+  }
+
+  @Test
+  void theParserOverwritesWhatItHandedOverAndWhatItWipes() throws Exception {
+    SamFrameParser parser = new SamFrameParser();
+    byte[] frame = SamFrames.response(0x00, 0x00, 0x90, new byte[] {1, 2, 3, 4});
+    parser.feed(frame, 0, frame.length);
+    parser.feed(new byte[] {(byte) 0xAA, 0x55}, 0, 2); // garbage after it
+    assertThat(parser.next()).isPresent();
+    assertThat(parser.residue()).as("only what was not handed over").isPositive().isLessThanOrEqualTo(2);
+    parser.wipe();
+    assertThat(parser.residue()).isZero();
+  }
+
+  @Test
   void openingChecksTheSamAndReadsItsId() throws DeviceException {
     ready();
     assertThat(reader.samId()).isEqualTo("05.01-20101220-0012345678-1234567890");
