@@ -51,8 +51,12 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   /** Tunables, from the device's {@code options}. */
   public record Options(Duration pollInterval, Duration commandTimeout, Duration readTimeout, boolean fingerprint, boolean appendedAddress) {
+    /**
+     * A look every 60 ms: a find-card exchange is 21 bytes both ways, so at 115200 baud polling
+     * takes about 3% of the line, and a card placed is found within 30 ms on the median.
+     */
     public static final Options DEFAULTS =
-        new Options(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(3), false, true);
+        new Options(Duration.ofMillis(60), Duration.ofMillis(500), Duration.ofSeconds(3), false, true);
 
     /** Reads {@code pollMs}, {@code commandTimeoutMs}, {@code readTimeoutMs}, {@code fingerprint}, {@code appendedAddress}. */
     public static Options read(OptionReader r) {
