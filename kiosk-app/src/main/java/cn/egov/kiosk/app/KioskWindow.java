@@ -65,6 +65,15 @@ final class KioskWindow {
     t.start();
   }
 
+  /** Waits for the JavaFX runtime {@link #startToolkit} started. */
+  static void awaitToolkit() {
+    try {
+      toolkit.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
   /**
    * Shows the kiosk until the staff close it; blocks the calling (main) thread, never the JavaFX
    * one.
@@ -78,11 +87,7 @@ final class KioskWindow {
   static Optional<Throwable> run(CompletableFuture<KioskConfig> configuring, CompletableFuture<KioskRuntime> booting, PrintStream ready)
       throws InterruptedException {
     startToolkit();
-    try {
-      toolkit.join();
-    } catch (CompletionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    }
+    awaitToolkit();
     Platform.setImplicitExit(false);
     KioskWindow window = new KioskWindow(booting, ready);
     configuring.whenComplete(
@@ -116,25 +121,30 @@ final class KioskWindow {
     }));
   }
 
+  /**
+   * Puts the screens in the window. The devices, the platform and the simulator control start
+   * once the attract screen is laid out: the two cores draw it first, and the screen shows the
+   * devices' state as they come up (as after any reconnection).
+   */
   private void attach(KioskRuntime built, Scene scene) {
     long t0 = System.nanoTime();
     runtime = built;
-    runtime.start();
     tasks = new FxTaskRunner();
     ui = new KioskUi(runtime, tasks, Platform::runLater, () -> end(null));
     ui.attach(scene);
     log.info("Start-up: screens attached at {} ms ({} ms on the JavaFX thread)",
         ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - t0) / 1_000_000);
-    if (readySignal != null) {
-      Runnable[] once = new Runnable[1];
-      once[0] =
-          () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          if (readySignal != null) {
             readySignal.println("KIOSK-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
             readySignal.flush();
-          };
-      scene.addPostLayoutPulseListener(once[0]);
-    }
+          }
+          runtime.start();
+        };
+    scene.addPostLayoutPulseListener(once[0]);
   }
 
   /**

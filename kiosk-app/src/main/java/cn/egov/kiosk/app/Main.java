@@ -59,34 +59,109 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--bench-ready", hidden = true, description = "Print KIOSK-READY once the attract screen is laid out.")
   boolean benchReady;
 
+  @Option(names = "--cds-training", hidden = true, description = "The class-data archive's training run (./kiosk runs it after a build).")
+  boolean cdsTraining;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    if (runsTheKiosk(args) && displayProblem().isEmpty()) {
-      // JavaFX, the logging and the SQLite native library start while the command line is read
+    boolean kiosk = runsTheKiosk(args);
+    if (kiosk && displayProblem().isEmpty()) {
+      // JavaFX, the logging, the SQLite native library, the print templates and the configuration
+      // (then the runtime) start while the command line is read
       KioskWindow.startToolkit();
       preload();
+      Optional<Path> file = configFileOf(args);
+      if (file.isPresent()) {
+        // The kiosk's own arguments, read by configFileOf: no command line to parse. picocli
+        // (compiled for Java 5, so the class-data archive cannot hold it) and the reflection over
+        // the subcommands' hundreds of options would cost the start-up a third of a second.
+        early = Boot.start(file.get());
+        Main kioskItself = new Main();
+        kioskItself.config = file.get();
+        kioskItself.benchReady = List.of(args).contains("--bench-ready");
+        System.exit(kioskItself.run(new PrintWriter(System.err, true)));
+      }
     }
-    System.exit(commandLine().execute(args));
+    System.exit((kiosk ? new CommandLine(new Main()) : commandLine()).execute(args));
   }
+
+  /** The print templates, read (and checked) while the configuration is: they do not depend on it. */
+  private static final CompletableFuture<TemplateLibrary> templates = new CompletableFuture<>();
+  private static volatile boolean preloadStarted;
 
   /** Loads, on a thread of its own, what every kiosk start needs and takes long to load. */
   private static void preload() {
-    Thread t =
-        new Thread(
-            () -> {
-              LoggerFactory.getILoggerFactory();
-              Database.preload();
-            },
-            "kiosk-preload");
+    preloadStarted = true;
+    daemon("kiosk-preload", () -> {
+      LoggerFactory.getILoggerFactory();
+      Database.preload();
+    });
+    daemon("kiosk-templates", Main::loadTemplates);
+  }
+
+  private static void daemon(String name, Runnable task) {
+    Thread t = new Thread(task, name);
     t.setDaemon(true);
     t.start();
   }
 
+  private static void loadTemplates() {
+    try {
+      templates.complete(TemplateLibrary.load(ConfigFiles.templatesDir()));
+    } catch (TemplateException | RuntimeException e) {
+      templates.completeExceptionally(e);
+    }
+  }
+
+  /** The start begun by {@link #main} before the command line was read, for the configuration it names. */
+  private static volatile Boot early;
+
+  /** The configuration and then the runtime, prepared on the {@code kiosk-boot} thread. */
+  private record Boot(Path file, CompletableFuture<KioskConfig> configuring, CompletableFuture<KioskRuntime> booting) {
+    static Boot start(Path file) {
+      ExecutorService bootThread =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "kiosk-boot");
+                t.setDaemon(true);
+                return t;
+              });
+      CompletableFuture<KioskConfig> configuring = CompletableFuture.supplyAsync(() -> load(file), bootThread);
+      CompletableFuture<KioskRuntime> booting = configuring.thenApplyAsync(Main::boot, bootThread);
+      booting.whenComplete((built, error) -> bootThread.shutdown());
+      return new Boot(file, configuring, booting);
+    }
+  }
+
+  /**
+   * The configuration file the kiosk's arguments name, read ahead of the command line: no
+   * arguments or {@code --bench-ready} give the default, {@code --config FILE} that file; any
+   * other shape is left to the command line (empty: nothing is started early).
+   */
+  static Optional<Path> configFileOf(String[] args) {
+    Path file = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--bench-ready")) {
+        continue;
+      }
+      if (args[i].equals("--config") && i + 1 < args.length && file == null) {
+        file = Path.of(args[++i]);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(file != null ? file : ConfigFiles.defaultConfig());
+  }
+
+  /** The subcommands' names: any of them, or help and version, means not the kiosk itself. */
+  private static final List<String> NOT_THE_KIOSK =
+      List.of("diag", "bench", "simctl", "sim", "print", "platform-sim", "outbox", "-h", "--help", "-V", "--version");
+
   /** Whether the arguments run the kiosk itself (not a subcommand, help or version). */
   static boolean runsTheKiosk(String[] args) {
     for (String a : args) {
-      if (List.of("diag", "bench", "simctl", "sim", "print", "-h", "--help", "-V", "--version").contains(a)) {
+      if (NOT_THE_KIOSK.contains(a)) {
         return false;
       }
     }
@@ -108,7 +183,11 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getErr());
+  }
+
+  /** The kiosk itself (or its class-data training run), with its options set. */
+  private int run(PrintWriter err) {
     Optional<String> noDisplay = displayProblem();
     if (noDisplay.isPresent()) {
       err.println("The kiosk needs a graphical display and found none: " + noDisplay.get() + ".");
@@ -117,19 +196,22 @@ public final class Main implements Callable<Integer> {
       err.flush();
       return EXIT_NO_DISPLAY;
     }
+    if (cdsTraining) {
+      try {
+        return CdsTraining.run();
+      } catch (Exception e) {
+        err.println("The class-data archive's training run failed: " + e);
+        err.flush();
+        return 1;
+      }
+    }
     // The configuration, logs, store and devices are prepared on a thread of their own while
     // JavaFX starts on this one: the window is up sooner, and its thread never waits on them.
     Path file = config != null ? config : ConfigFiles.defaultConfig();
-    ExecutorService bootThread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "kiosk-boot");
-              t.setDaemon(true);
-              return t;
-            });
-    CompletableFuture<KioskConfig> configuring = CompletableFuture.supplyAsync(() -> load(file), bootThread);
-    CompletableFuture<KioskRuntime> booting = configuring.thenApplyAsync(Main::boot, bootThread);
-    booting.whenComplete((built, error) -> bootThread.shutdown());
+    Boot boot = early != null && early.file().equals(file) ? early : Boot.start(file);
+    early = null;
+    CompletableFuture<KioskConfig> configuring = boot.configuring();
+    CompletableFuture<KioskRuntime> booting = boot.booting();
     PrintStream ready = benchReady ? new PrintStream(new FileOutputStream(FileDescriptor.out), true) : null;
     Optional<Throwable> failure;
     try {
@@ -174,18 +256,24 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Points the logs at the data folder, builds the runtime, warms the locale data. */
-  private static KioskRuntime boot(KioskConfig loaded) {
-    LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
-    TemplateLibrary templates;
-    try {
-      templates = TemplateLibrary.load(ConfigFiles.templatesDir());
-    } catch (TemplateException e) {
-      throw new CompletionException(e);
+  /**
+   * Points the logs at the data folder (the file opens in the background; the lines before are
+   * kept for it), builds the runtime, warms the locale data.
+   */
+  static KioskRuntime boot(KioskConfig loaded) {
+    LogSetup.useDirectoryInBackground(loaded.storage().dataDir().resolve("logs"));
+    if (!preloadStarted) {
+      loadTemplates(); // main() did not start the preload (a test calls call() directly)
     }
-    KioskRuntime runtime = new KioskRuntime(loaded, templates, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
+    TemplateLibrary library;
+    try {
+      library = templates.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof TemplateException te ? new CompletionException(te) : e;
+    }
+    KioskRuntime runtime = new KioskRuntime(loaded, library, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
     new cn.egov.kiosk.ui.I18n(loaded.kiosk().locales()).warmUp(loaded.kiosk().timeZone());
-    LoggerFactory.getLogger(Main.class).info("Start-up: configuration, logs and runtime ready at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
+    LoggerFactory.getLogger(Main.class).info("Start-up: configuration and runtime ready at {} ms (the log file opens beside)", ManagementFactory.getRuntimeMXBean().getUptime());
     return runtime;
   }
 

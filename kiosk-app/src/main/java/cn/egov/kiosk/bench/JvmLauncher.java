@@ -43,26 +43,24 @@ final class JvmLauncher {
   }
 
   Started start(String mainClass, List<String> args, String marker, long timeoutMs) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    String modulePath = System.getProperty("jdk.module.path");
-    if (modulePath != null && !modulePath.isBlank()) {
-      command.add("--module-path");
-      command.add(modulePath);
-      command.add("--add-modules");
-      command.add("javafx.controls,javafx.swing");
+    return start(List.of(), mainClass, args, marker, timeoutMs);
+  }
+
+  /** Runs a main class to its end with extra JVM options; its exit status. */
+  int run(List<String> jvmOptions, String mainClass, List<String> args, long timeoutMs) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, mainClass, args)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(environment);
+    Process p = pb.start();
+    if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      throw new IOException(mainClass + " did not end within " + timeoutMs + " ms");
     }
-    for (String property : List.of("kiosk.home", "javafx.cachedir", "file.encoding")) {
-      String value = System.getProperty(property);
-      if (value != null) {
-        command.add("-D" + property + "=" + value);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    return p.exitValue();
+  }
+
+  /** As {@link #start(String, List, String, long)}, with extra JVM options (a class-data archive). */
+  Started start(List<String> jvmOptions, String mainClass, List<String> args, String marker, long timeoutMs) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, mainClass, args)).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(environment);
     long start = System.nanoTime();
     Process p = pb.start();
@@ -82,6 +80,31 @@ final class JvmLauncher {
     }
     p.destroyForcibly();
     throw new IOException(mainClass + " did not print " + marker + " (exit " + (p.waitFor(5, TimeUnit.SECONDS) ? p.exitValue() : -1) + ")");
+  }
+
+  /** The java command line this JVM was started with, for another main class. */
+  private static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath != null && !modulePath.isBlank()) {
+      command.add("--module-path");
+      command.add(modulePath);
+      command.add("--add-modules");
+      command.add("javafx.controls,javafx.swing");
+    }
+    for (String property : List.of("kiosk.home", "javafx.cachedir", "file.encoding")) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
   }
 
   /** Keeps reading the child's output so that it never blocks on a full pipe. */

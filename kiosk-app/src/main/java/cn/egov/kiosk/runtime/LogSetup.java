@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
@@ -21,12 +22,19 @@ import org.slf4j.LoggerFactory;
  * 20 MB, 30 days kept) only once the configuration has said where the data folder is, so that no
  * log ever lands outside it. Personal data never goes into a log at any level.
  *
+ * <p>Until the file is opened, every line is kept in memory ({@link EarlyLines}, up to {@value
+ * #EARLY_LINES} of them) and written to it first, so that the file starts with the first line of
+ * the start-up even when it is opened in the background ({@link #useDirectoryInBackground}), off the
+ * kiosk's start-up path.
+ *
  * <p>Registered as logback's {@code Configurator} (META-INF/services); a {@code logback-test.xml}
  * on the class path (tests) takes precedence.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements ch.qos.logback.classic.spi.Configurator {
   private static final String FILE_APPENDER = "FILE";
+  private static final String EARLY_APPENDER = "EARLY";
+  static final int EARLY_LINES = 10_000;
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -46,8 +54,57 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty("kiosk.logLevel"), Level.INFO));
     root.addAppender(stderr);
+    EarlyLines early = new EarlyLines();
+    early.setContext(context);
+    early.setName(EARLY_APPENDER);
+    early.start();
+    root.addAppender(early);
     context.getLogger("com.fazecast").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * The lines logged before the log file is open, kept to be written to it first; once it is open,
+   * every line is handed straight to it, in order, none twice.
+   */
+  static final class EarlyLines extends AppenderBase<ILoggingEvent> {
+    private final java.util.ArrayDeque<ILoggingEvent> kept = new java.util.ArrayDeque<>();
+    private ch.qos.logback.core.Appender<ILoggingEvent> target;
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+      if (target != null) {
+        target.doAppend(event);
+        return;
+      }
+      try {
+        event.prepareForDeferredProcessing(); // the thread's name and the message, as they are now
+      } catch (RuntimeException e) {
+        // kept as it is: a line is better late and a little poorer than lost
+      }
+      if (kept.size() == EARLY_LINES) {
+        kept.removeFirst(); // a file never opened must not fill the memory
+      }
+      kept.addLast(event);
+    }
+
+    /** Writes what was kept to {@code file}, then hands it every line from now on. */
+    synchronized void drainInto(ch.qos.logback.core.Appender<ILoggingEvent> file) {
+      while (!kept.isEmpty()) {
+        file.doAppend(kept.removeFirst());
+      }
+      target = file;
+    }
+  }
+
+  /**
+   * As {@link #useDirectory}, on a thread of its own: the kiosk's start-up does not wait for the
+   * file to open (its lines are kept meanwhile and written first).
+   */
+  public static void useDirectoryInBackground(Path dir) {
+    Thread t = new Thread(() -> useDirectory(dir), "log-file");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Starts writing the log file in {@code dir} (once; later calls with the same folder do nothing). */
@@ -56,9 +113,10 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
       return;
     }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    if (root.getAppender(FILE_APPENDER) != null || LogSetup.class.getResource("/logback-test.xml") != null) {
+    if (opened || LogSetup.class.getResource("/logback-test.xml") != null) {
       return;
     }
+    opened = true;
     String base = dir.toAbsolutePath().toString();
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(context);
@@ -75,8 +133,14 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     file.setRollingPolicy(policy);
     file.setEncoder(encoder(context, "%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n"));
     file.start();
-    root.addAppender(file);
+    if (root.getAppender(EARLY_APPENDER) instanceof EarlyLines early) {
+      early.drainInto(file); // the file is fed through the early lines' appender, in order
+    } else {
+      root.addAppender(file);
+    }
   }
+
+  private static boolean opened;
 
   private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
    */
   public static void preload() {
     try {
+      SqliteNative.useCache();
       org.sqlite.SQLiteJDBCLoader.initialize();
     } catch (Exception e) {
       log.debug("SQLite preload failed: {}", e.toString());
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   public static Database open(Path file) {
+    SqliteNative.useCache();
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

@@ -148,4 +148,19 @@ class DatabaseTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot open the local store " + file);
   }
+
+  @Test
+  void sqlitesLibraryIsLoadedFromTheKiosksCacheNotCopiedToTheTemporaryFolderEachStart(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (Database db = Database.open(dir.resolve("k.db"))) {
+      String where = System.getProperty("org.sqlite.lib.path");
+      assertThat(where).as("the driver is pointed at the cache").isNotNull().contains(java.io.File.separator + "kiosk" + java.io.File.separator + "sqlite");
+      assertThat(Path.of(where).resolve("libsqlitejdbc.so")).isRegularFile();
+      try (java.util.stream.Stream<Path> tmp = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        assertThat(tmp.filter(p -> p.getFileName().toString().matches("sqlite-.*libsqlitejdbc\\.so"))
+                .filter(p -> p.toFile().lastModified() >= start))
+            .as("copies of the library the driver made in the temporary folder since this JVM started").isEmpty();
+      }
+    }
+  }
 }
