@@ -104,9 +104,12 @@ public final class Registration {
     return usedCodeConfigured(config, registered() || codeRefused);
   }
 
-  /** As {@link #usedCodeConfigured()}, for a tool that knows only whether the kiosk has credentials. */
+  /**
+   * As {@link #usedCodeConfigured()}, for a tool that knows only whether the kiosk has credentials.
+   * Never for the embedded simulator of demo mode, which takes its demo code afresh at every start.
+   */
   public static boolean usedCodeConfigured(Platform config, boolean registered) {
-    return config.registrationCode().isPresent() && registered;
+    return !config.embedded() && config.registrationCode().isPresent() && registered;
   }
 
   /**
