@@ -80,7 +80,14 @@ public final class Main implements Callable<Integer> {
         Main kioskItself = new Main();
         kioskItself.config = file.get();
         kioskItself.benchReady = List.of(args).contains("--bench-ready");
-        System.exit(kioskItself.run(new PrintWriter(System.err, true)));
+        int exit;
+        try {
+          exit = kioskItself.run(new PrintWriter(System.err, true));
+        } catch (RuntimeException | Error e) { // as picocli would: said, and the process ends
+          System.err.println("The kiosk could not start: " + e);
+          exit = 1;
+        }
+        System.exit(exit);
       }
     }
     System.exit((kiosk ? new CommandLine(new Main()) : commandLine()).execute(args));
@@ -109,7 +116,7 @@ public final class Main implements Callable<Integer> {
   private static void loadTemplates() {
     try {
       templates.complete(TemplateLibrary.load(ConfigFiles.templatesDir()));
-    } catch (TemplateException | RuntimeException e) {
+    } catch (TemplateException | RuntimeException | Error e) { // whatever it is, start-up is told, never left waiting
       templates.completeExceptionally(e);
     }
   }
@@ -145,7 +152,7 @@ public final class Main implements Callable<Integer> {
       if (args[i].equals("--bench-ready")) {
         continue;
       }
-      if (args[i].equals("--config") && i + 1 < args.length && file == null) {
+      if (args[i].equals("--config") && i + 1 < args.length && file == null && !args[i + 1].startsWith("-")) {
         file = Path.of(args[++i]);
       } else {
         return Optional.empty();
@@ -225,6 +232,9 @@ public final class Main implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
+    }
+    if (failure.isPresent()) {
+      LogSetup.awaitFile(java.time.Duration.ofSeconds(3)); // the failure's lines reach the log file before the process ends
     }
     Optional<ConfigException> configProblem = failure.filter(ConfigException.class::isInstance).map(ConfigException.class::cast);
     if (configProblem.isPresent()) {

@@ -68,8 +68,13 @@ public final class QueueService {
         ticket = tickets.recordCentral(ticketId, day, businessType, n.number(), n.waitingAhead(), now);
       } else {
         if (taken instanceof CentralQueue.Unanswered) {
-          tickets.abandonCentral(ticketId, day, businessType, now);
-          log.warn("The central queue's answer for ticket {} never came; reported voided so that the hall does not wait for it", ticketId);
+          try {
+            tickets.abandonCentral(ticketId, day, businessType, now);
+            log.warn("The central queue's answer for ticket {} never came; reported voided so that the hall does not wait for it", ticketId);
+          } catch (RuntimeException e) {
+            // the citizen still gets a number; only the report is lost (staff see the store's error)
+            log.error("The central number asked for under ticket {} could not be reported voided", ticketId, e);
+          }
         }
         ticket = tickets.allocate(kioskId, day, businessType, central.get().offlinePrefix(), now);
       }

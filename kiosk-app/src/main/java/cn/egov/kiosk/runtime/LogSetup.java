@@ -104,7 +104,25 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
   public static void useDirectoryInBackground(Path dir) {
     Thread t = new Thread(() -> useDirectory(dir), "log-file");
     t.setDaemon(true);
+    opening = t;
     t.start();
+  }
+
+  private static volatile Thread opening;
+
+  /**
+   * Waits (up to {@code limit}) for a log file opened in the background, so that a process about
+   * to exit (a start-up that failed) leaves its lines in it.
+   */
+  public static void awaitFile(java.time.Duration limit) {
+    Thread t = opening;
+    if (t != null) {
+      try {
+        t.join(limit.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Starts writing the log file in {@code dir} (once; later calls with the same folder do nothing). */

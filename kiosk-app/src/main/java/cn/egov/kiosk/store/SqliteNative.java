@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * one left behind by each kiosk that did not exit cleanly (a power cut, a watchdog's kill; 172
  * were found in /tmp on a development machine). Here it is copied once per driver version into
  * the kiosk's cache ({@code $XDG_CACHE_HOME/kiosk/sqlite/VERSION/}, else {@code ~/.cache/...})
- * and loaded from there ({@code org.sqlite.lib.path}). Where that cannot be done, the driver does
- * as it always did.
+ * and loaded from there ({@code org.sqlite.lib.path}); a copy of the wrong size (cut short) is made
+ * again. Where that cannot be done, or the library does not load from there, the driver does as it
+ * always did.
  */
 final class SqliteNative {
   private static final Logger log = LoggerFactory.getLogger(SqliteNative.class);
@@ -30,20 +31,28 @@ final class SqliteNative {
     }
     try {
       String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + LIBRARY;
+      java.net.URL inJar = SqliteNative.class.getResource(resource);
+      if (inJar == null) {
+        return; // no library for this platform in the jar: the driver says so when it opens
+      }
+      long size = inJar.openConnection().getContentLengthLong();
       Path dir = cacheRoot().resolve("sqlite").resolve(org.sqlite.SQLiteJDBCLoader.getVersion() + "-" + org.sqlite.util.OSInfo.getArchName());
       Path lib = dir.resolve(LIBRARY);
-      if (!Files.isRegularFile(lib)) {
+      // a copy cut short (a power cut as it was written) is not the library: made again
+      if (!Files.isRegularFile(lib) || Files.size(lib) != size) {
         Files.createDirectories(dir);
         Path partial = Files.createTempFile(dir, LIBRARY, ".part");
-        try (InputStream in = SqliteNative.class.getResourceAsStream(resource)) {
-          if (in == null) {
-            Files.deleteIfExists(partial);
-            return; // no library for this platform in the jar: the driver says so when it opens
+        try {
+          try (InputStream in = inJar.openStream();
+              java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
+            out.transferFrom(java.nio.channels.Channels.newChannel(in), 0, Long.MAX_VALUE);
+            out.force(true); // on disk before it takes the library's name
           }
-          Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+          // another kiosk process may have put it there meanwhile: the same bytes either way
+          Files.move(partial, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(partial);
         }
-        // another kiosk process may have put it there meanwhile: the same bytes either way
-        Files.move(partial, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       System.setProperty("org.sqlite.lib.path", dir.toString());
       System.setProperty("org.sqlite.lib.name", LIBRARY);

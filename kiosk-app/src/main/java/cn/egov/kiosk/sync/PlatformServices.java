@@ -352,15 +352,6 @@ public final class PlatformServices implements AutoCloseable {
     return clockDrift;
   }
 
-  /**
-   * Whether the platform's answers asked for a clock correction beyond
-   * platform.maxClockCorrectionSeconds (refused, audited): the PC's own time is wrong, or
-   * someone on the network lies about the time.
-   */
-  public boolean clockCorrectionRefused() {
-    return platformClock.refused().isPresent();
-  }
-
   /** A dead letter as staff see it: what, when, how often tried, why; never its content. */
   public record DeadLetter(String key, String kind, java.time.Instant occurredAt, int attempts, String error) {}
 

@@ -124,6 +124,9 @@ public final class Registration {
       log.warn("The kiosk has no platform credentials and no platform.registrationCode to register with");
       return false;
     }
+    if (codeRefused) {
+      return false; // refused as used: asking again every 15 s would only be refused again (a new code needs a restart)
+    }
     String code = config.registrationCode().get();
     cn.egov.kiosk.platform.api.Registration.Issued issued;
     try {

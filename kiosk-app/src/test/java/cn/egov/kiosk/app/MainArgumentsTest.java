@@ -25,6 +25,7 @@ class MainArgumentsTest {
     assertThat(Main.configFileOf(new String[] {"--config=c.yaml"})).isEmpty();
     assertThat(Main.configFileOf(new String[] {"--config", "a.yaml", "--config", "b.yaml"})).isEmpty();
     assertThat(Main.configFileOf(new String[] {"--cds-training"})).isEmpty();
+    assertThat(Main.configFileOf(new String[] {"--config", "--bench-ready"})).as("picocli says what is wrong with it").isEmpty();
     assertThat(Main.configFileOf(new String[] {"--colour", "red"})).isEmpty();
     assertThat(Main.runsTheKiosk(new String[] {"outbox"})).isFalse();
     assertThat(Main.runsTheKiosk(new String[] {"platform-sim", "--port", "0"})).isFalse();

@@ -47,32 +47,37 @@ class CentralQueueReportTest {
 
         Ticket printed = queue.confirmPrinted(queue.allocate("A"));
         Ticket voided = queue.voidTicket(queue.allocate("A"), "PAPER_OUT");
+        Ticket cutShort = queue.allocate("A"); // A003: the kiosk stops while printing it
         // the platform issues the next number and its answer comes after the kiosk gave up (4 s)
         sim.faults().answerLate(1, Duration.ofSeconds(8));
         Ticket instead = queue.allocate("A");
         assertThat(instead.number()).as("the kiosk's own range instead").startsWith(platform.registration().queuePrefix());
         queue.confirmPrinted(instead);
+        queue.recoverAfterRestart(); // the next start: A003 interrupted
 
         platform.startNow();
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while ((platform.outbox().counts().pending() > 0 || sim.ledger().entries(Batch.TICKET_ISSUED).size() < 4) && System.nanoTime() < until) {
+        while ((platform.outbox().counts().pending() > 0 || sim.ledger().entries(Batch.TICKET_ISSUED).size() < 5) && System.nanoTime() < until) {
           Thread.sleep(20);
         }
 
         List<Ledger.Entry> reported = sim.ledger().entries(Batch.TICKET_ISSUED);
-        assertThat(reported).extracting(e -> e.body().path("status").asText()).containsExactlyInAnyOrder("PRINTED", "VOIDED", "VOIDED", "PRINTED");
+        assertThat(reported).extracting(e -> e.body().path("status").asText())
+            .containsExactlyInAnyOrder("PRINTED", "VOIDED", "VOIDED", "PRINTED", "INTERRUPTED");
+        assertThat(sim.centralTicket(kioskId, cutShort.id())).as("an interrupted ticket may be in someone's hand: not voided, staff decide")
+            .hasValueSatisfying(c -> assertThat(c.voided()).isFalse());
         assertThat(reported).filteredOn(e -> e.id().equals(printed.id())).singleElement()
             .satisfies(e -> assertThat(e.body().path("status").asText()).isEqualTo("PRINTED"));
         assertThat(reported).filteredOn(e -> e.id().equals(voided.id())).singleElement()
             .satisfies(e -> assertThat(e.body().path("number").asText()).isEqualTo(voided.number()));
         assertThat(sim.centralTicket(kioskId, voided.id())).hasValueSatisfying(c -> assertThat(c.voided()).isTrue());
         Ledger.Entry abandoned = reported.stream()
-            .filter(e -> !Set.of(printed.id(), voided.id(), instead.id()).contains(e.id())).findFirst().orElseThrow();
+            .filter(e -> !Set.of(printed.id(), voided.id(), instead.id(), cutShort.id()).contains(e.id())).findFirst().orElseThrow();
         assertThat(abandoned.body().path("status").asText()).isEqualTo("VOIDED");
         assertThat(abandoned.body().has("number")).as("the kiosk never learnt it").isFalse();
         assertThat(sim.centralTicket(kioskId, abandoned.id())).as("the number the hall issued for nobody")
             .hasValueSatisfying(c -> {
-              assertThat(c.number()).isEqualTo("A003");
+              assertThat(c.number()).isEqualTo("A004");
               assertThat(c.voided()).isTrue();
             });
         assertThat(sim.ledger().duplicates()).isEmpty();

@@ -126,6 +126,9 @@ class RegistrationTest {
     assertThat(second.registered()).isFalse();
     assertThat(dir.resolve("b/credentials.json")).doesNotExist();
     assertThat(second.usedCodeConfigured()).as("staff are told to replace the refused code").isTrue();
+    long requests = sim.requests();
+    assertThat(second.ensure(client, "ZZ-2026-000002")).as("a refused code is not sent again and again").isFalse();
+    assertThat(sim.requests()).isEqualTo(requests);
   }
 
   @Test

@@ -113,6 +113,9 @@ public final class LicenceViewModel {
         },
         rendered -> {
           if (gen != generation) {
+            if (rendered != null) {
+              overwrite(rendered.image()); // the session moved on: the holder's page is not kept
+            }
             return;
           }
           if (rendered == null) {
@@ -177,15 +180,19 @@ public final class LicenceViewModel {
     licence = Optional.empty();
     WritableImage shown = preview.get();
     if (shown != null) {
-      int w = (int) shown.getWidth();
-      int h = (int) shown.getHeight();
-      shown.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), new int[w * h], 0, w);
+      overwrite(shown);
       preview.set(null);
     }
     pages.set(0);
     problem.set(null);
     partly.set(false);
     step.set(Step.LOADING);
+  }
+
+  private static void overwrite(WritableImage image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), new int[w * h], 0, w);
   }
 
   public ReadOnlyObjectProperty<Step> stepProperty() {

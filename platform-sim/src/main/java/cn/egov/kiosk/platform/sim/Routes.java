@@ -690,7 +690,7 @@ final class Routes {
         }
         if (ticketIds.add(kioskId + ":" + t.ticketId())) { // a ticket reported again is the same ticket
           ledger.add(new Ledger.Entry(kioskId, Batch.TICKET_ISSUED, t.ticketId(), r.stream(), r.seq(), clock.instant(), r.body()));
-          if (t.status() != QueueNumbers.TicketStatus.PRINTED) {
+          if (t.status() == QueueNumbers.TicketStatus.VOIDED) { // an interrupted one may be in someone's hand: staff decide
             centralTickets.computeIfPresent(kioskId + ":" + t.ticketId(), (k, held) -> new CentralTicket(held.number(), true));
           }
         }

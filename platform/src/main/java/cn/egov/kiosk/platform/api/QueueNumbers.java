@@ -19,7 +19,11 @@ public final class QueueNumbers {
 
   public enum TicketStatus { PRINTED, VOIDED, INTERRUPTED }
 
-  /** The body of a {@code ticket.issued} batch record: a number the kiosk issued itself. */
+  /**
+   * The body of a {@code ticket.issued} batch record: how a ticket ended (printed, voided,
+   * interrupted), with its number; {@code number} is null only for a central number whose answer
+   * the kiosk never got, reported voided.
+   */
   public record TicketIssued(
       String ticketId, String number, String businessType, LocalDate serviceDay, OffsetDateTime issuedAt, TicketStatus status) {}
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * platform's unsigned answers ({@code GET /v1/time}, the server time in a {@code clock-skew}
  * refusal), with which requests are signed. Those answers are not signed, so whoever sits on the
  * network could forge them: an offset beyond {@code maxCorrection} from the kiosk's own clock is
- * refused (never applied silently), and the listeners hear of it, once per distinct refusal, to log
- * and audit it. Its limit bounds the offset itself, not each step, so no series of small
+ * refused (never applied silently), and the listeners hear of it, once for each run of refusals
+ * (until an answer within the limit is applied), to log and audit it. Its limit bounds the offset itself, not each step, so no series of small
  * corrections walks the clock further. One instance is shared by the kiosk's clients, so that they
  * sign with the same time.
  */
@@ -41,7 +41,7 @@ public final class PlatformClock {
   private final Duration maxCorrection;
   private final AtomicLong offsetMillis = new AtomicLong();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  /** The offset last refused, until an answer within the limit comes: the same refusal is told once. */
+  /** The offset last refused, until an answer within the limit comes: a run of refusals is told once. */
   private volatile Optional<Duration> refused = Optional.empty();
 
   public PlatformClock(Clock clock, Duration maxCorrection) {
@@ -82,7 +82,7 @@ public final class PlatformClock {
     long offset = platformMillis - kioskMillis;
     if (Math.abs(offset) > maxCorrection.toMillis()) {
       long seconds = offset / 1000;
-      boolean told = refused.map(r -> r.toSeconds() == seconds).orElse(false);
+      boolean told = refused.isPresent(); // told already in this run of refusals (the offset wanders with the round trip)
       refused = Optional.of(Duration.ofMillis(offset));
       if (!told) {
         log.error("Refused to move the kiosk's idea of the platform's time by {} s (from {}): more than the {} s allowed"

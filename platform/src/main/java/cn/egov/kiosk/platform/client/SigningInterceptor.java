@@ -43,9 +43,6 @@ final class SigningInterceptor implements Interceptor {
     String digest = Signature.sha256Hex(body);
     // the bridge interceptor before this one has set Host as it goes on the wire
     String host = request.header("Host");
-    if (host == null) {
-      host = hostHeader(request.url());
-    }
     String canonical =
         new Signature.Signed(request.method(), host, target(request.url()), now, nonce, c.kioskId(), request.header(Signature.IDEMPOTENCY_KEY), digest)
             .canonical();
@@ -58,12 +55,6 @@ final class SigningInterceptor implements Interceptor {
             .header(Signature.AUTHORIZATION, Signature.authorization(c.keyId(), Signature.sign(c.secret(), canonical)))
             .build();
     return chain.proceed(signed);
-  }
-
-  /** The Host header OkHttp sends for a URL: the default port left out. */
-  static String hostHeader(HttpUrl url) {
-    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
   static String target(HttpUrl url) {

@@ -336,11 +336,12 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         card = parts.decode(); // the card keeps copies of its own; these bytes are wiped now
       } finally {
         parts.wipe();
-        Arrays.fill(read.data(), (byte) 0);
       }
     } catch (IdCardTextException e) {
       statistics().increment("unreadableCards");
       throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_CARD_DATA", "the card's data is not valid: " + e.getMessage(), e);
+    } finally {
+      Arrays.fill(read.data(), (byte) 0); // an answer that does not parse holds the text and photo all the same
     }
     readCardStillThere = true;
     if (options.appendedAddress() && card instanceof ResidentIdCard resident) {

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The few IPP operations the driver needs, posted over HTTP to the CUPS server: Print-Job (the
  * document in the request itself: no spool file of the kiosk's, and the job id in the answer),
- * Get-Printer-Attributes (the queue's state, the media it takes), Get-Jobs and Get-Job-Attributes
- * (following a job), Cancel-Job.
+ * Get-Printer-Attributes (the queue's state, the media it takes), Get-Job-Attributes (following a
+ * job), Cancel-Job.
  * Requests name the process's user as {@code requesting-user-name}: CUPS then shows that user's own
  * jobs with their private values (the job name) and lets them cancel them, as it does for {@code
  * lpstat} and {@code cancel}. Thread-safe; every call is one short HTTP exchange.
@@ -98,7 +98,7 @@ final class CupsClient {
    *
    * @return the job CUPS made
    */
-  CupsJob printJob(String queue, String jobName, String media, int copies, byte[] pdf) throws IppException {
+  CupsJob printJob(String queue, String jobName, String media, int copies, byte[] pdf, Duration timeout) throws IppException {
     IppMessage request =
         IppMessage.request(IppMessage.PRINT_JOB, requestIds.incrementAndGet())
             .add(OPERATION_ATTRIBUTES, URI, "printer-uri", server.printerUri(queue))
@@ -110,7 +110,7 @@ final class CupsClient {
             .add(JOB_ATTRIBUTES, IppMessage.ENUM, "orientation-requested", 3) // portrait
             .add(JOB_ATTRIBUTES, KEYWORD, "job-sheets", "none")
             .build();
-    IppMessage response = exchange("/printers/" + queue, request, pdf);
+    IppMessage response = exchange("/printers/" + queue, request, pdf, timeout);
     IppMessage.Group job =
         response.groups(JOB_ATTRIBUTES).stream().findFirst().orElseThrow(() -> new IppException("CUPS sent no job attributes for the job it took"));
     CupsJob taken = jobOf(job);
@@ -118,25 +118,6 @@ final class CupsClient {
       throw new IppException("CUPS took the job but sent no job-id");
     }
     return taken;
-  }
-
-  /** This user's jobs on the queue: the not completed ones, or the ended ones (newest first). */
-  List<CupsJob> jobs(String queue, boolean ended) throws IppException {
-    IppMessage response =
-        exchange(
-            "/printers/" + queue,
-            IppMessage.request(IppMessage.GET_JOBS, requestIds.incrementAndGet())
-                .add(OPERATION_ATTRIBUTES, URI, "printer-uri", server.printerUri(queue))
-                .add(OPERATION_ATTRIBUTES, NAME, "requesting-user-name", user)
-                .add(OPERATION_ATTRIBUTES, KEYWORD, "which-jobs", ended ? "completed" : "not-completed")
-                .add(OPERATION_ATTRIBUTES, BOOLEAN, "my-jobs", true)
-                .add(OPERATION_ATTRIBUTES, KEYWORD, "requested-attributes", (Object[]) JOB_ATTRIBUTE_NAMES)
-                .build());
-    List<CupsJob> jobs = new ArrayList<>();
-    for (IppMessage.Group g : response.groups(JOB_ATTRIBUTES)) {
-      jobs.add(jobOf(g));
-    }
-    return jobs;
   }
 
   /** One job's state. */
@@ -190,11 +171,11 @@ final class CupsClient {
    * @throws IppException when it cannot be reached, refuses over HTTP or answers badly
    */
   IppMessage exchange(String path, IppMessage request) throws IppException {
-    return exchange(path, request, null);
+    return exchange(path, request, null, timeout);
   }
 
   /** As {@link #exchange(String, IppMessage)}, with a document after the attributes; the request's bytes are overwritten once sent. */
-  private IppMessage exchange(String path, IppMessage request, byte[] document) throws IppException {
+  private IppMessage exchange(String path, IppMessage request, byte[] document, Duration within) throws IppException {
     byte[] attributes = request.encode();
     byte[] body = attributes;
     if (document != null) {
@@ -202,7 +183,7 @@ final class CupsClient {
       System.arraycopy(document, 0, body, attributes.length, document.length);
     }
     try {
-      return post(path, request, body);
+      return post(path, request, body, within);
     } finally {
       if (document != null) {
         java.util.Arrays.fill(body, (byte) 0);
@@ -210,12 +191,12 @@ final class CupsClient {
     }
   }
 
-  private IppMessage post(String path, IppMessage request, byte[] body) throws IppException {
+  private IppMessage post(String path, IppMessage request, byte[] body, Duration within) throws IppException {
     HttpURLConnection c = null;
     try {
       c = (HttpURLConnection) java.net.URI.create(server.httpBase() + path).toURL().openConnection(Proxy.NO_PROXY);
-      c.setConnectTimeout((int) timeout.toMillis());
-      c.setReadTimeout((int) timeout.toMillis());
+      c.setConnectTimeout((int) Math.min(within.toMillis(), timeout.toMillis()));
+      c.setReadTimeout((int) within.toMillis());
       c.setRequestMethod("POST");
       c.setDoOutput(true);
       c.setUseCaches(false);

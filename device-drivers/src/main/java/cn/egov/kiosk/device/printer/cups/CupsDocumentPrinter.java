@@ -78,7 +78,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   /** The connection scheme. */
   public static final String SCHEME = "cups:";
 
-  /** CUPS queue names the JDK's print service accepts (letters, digits, {@code _ . -}). */
+  /** CUPS queue names (letters, digits, {@code _ . -}), as lpadmin takes them. */
   private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,126}");
 
   /** How often a running job and the queue are asked about. */
@@ -182,7 +182,12 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_UNREACHABLE", e.getMessage(), e);
     }
     pendingState = state;
-    retentionAdvice = CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of());
+    List<String> advice = new java.util.ArrayList<>(CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of()));
+    if (!CupsRetention.isLocal(cups.server().host())) {
+      advice.add("CUPS at " + cups.server() + " is on another machine and is reached over plain IPP: a licence (the holder's name and"
+          + " ID number) would cross the network unencrypted; print to a CUPS on the kiosk PC, which forwards to the printer (docs/CUPS.md)");
+    }
+    retentionAdvice = List.copyOf(advice);
     retentionAdvice.forEach(a -> log.warn("Licence printer {}: {}", id(), a));
     log.info("Licence printer {}: CUPS queue {} at {}: {}", id(), queue, cups.server(), state.describe());
   }
@@ -291,7 +296,8 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
     CupsJob submitted;
     try {
-      submitted = cups.printJob(queue, printable(job.name()), media, job.copies(), job.pdf());
+      // the document may take longer to hand over than a status question: the job's own time
+      submitted = cups.printJob(queue, printable(job.name()), media, job.copies(), job.pdf(), Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)));
     } catch (IppStatusException e) {
       // CUPS refused the job, so it has none: say why if the queue knows
       CupsQueueState now = fetchState();
@@ -303,7 +309,10 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       log.warn("Licence printer {}: job {} refused by CUPS: {}", id(), job, e.getMessage());
       throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "SPOOL_FAILED", "queue " + queue + ": CUPS refused the job: " + e.getMessage(), false, e);
     } catch (IppException e) {
-      // sent or not, CUPS cannot be asked: a job it may have taken is found by nobody, so say it may have started
+      if (e.getCause() instanceof java.net.ConnectException) {
+        throw lostBeforeJob(e); // no connection: nothing was sent, nothing can come out
+      }
+      // sent, and no answer: CUPS may have taken the job, which nobody can find now, so it may have started
       throw lostDuringJob(e, "submitting " + job);
     }
     statistics().add(DeviceStatistics.BYTES_WRITTEN, job.pdf().length);
@@ -591,7 +600,11 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       return Optional.empty();
     }
     double unit = m.group(3).equals("in") ? 25.4 : 1;
-    return Optional.of(new double[] {Double.parseDouble(m.group(1)) * unit, Double.parseDouble(m.group(2)) * unit});
+    try {
+      return Optional.of(new double[] {Double.parseDouble(m.group(1)) * unit, Double.parseDouble(m.group(2)) * unit});
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // "1.2.3x4mm": not a size
+    }
   }
 
   /** The PWG self-describing name of a size, as IPP's {@code media} takes it. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A CUPS job as Get-Job-Attributes or Get-Jobs reports it. {@code media} and {@code copies} are
+ * A CUPS job as Print-Job or Get-Job-Attributes reports it. {@code media} and {@code copies} are
  * what the job was submitted with (the driver checks that CUPS took them); {@code preserved} that
  * CUPS keeps the job's document files (its {@code job-preserved}).
  */

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CUPS server the driver asks about queues and jobs: the same one the JDK's print service (and
- * every CUPS client) prints to, found the way libcups finds it ({@code cupsServer()}, {@code
+ * The CUPS server the driver prints to and asks about queues and jobs: the same one every CUPS
+ * client on the machine uses, found the way libcups finds it ({@code cupsServer()}, {@code
  * ippPort()}): {@code $CUPS_SERVER}, else {@code ServerName} in {@code ~/.cups/client.conf}, else in
  * {@code /etc/cups/client.conf}, else the local server; the port from {@code HOST:PORT}, else
  * {@code $IPP_PORT}, else 631. A domain socket ({@code /run/cups/cups.sock}) means the local server
- * on {@code localhost}, as the JDK takes it.
+ * on {@code localhost}.
  */
 record CupsServer(String host, int port) {
   static final int DEFAULT_PORT = 631;
