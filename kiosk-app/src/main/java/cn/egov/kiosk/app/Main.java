@@ -76,19 +76,21 @@ public final class Main implements Callable<Integer> {
         // The kiosk's own arguments, read by configFileOf: no command line to parse. picocli
         // (compiled for Java 5, so the class-data archive cannot hold it) and the reflection over
         // the subcommands' hundreds of options would cost the start-up a third of a second.
-        early = Boot.start(file.get());
+        Boot started = Boot.start(file.get());
         Main kioskItself = new Main();
-        kioskItself.config = file.get();
         kioskItself.benchReady = List.of(args).contains("--bench-ready");
         int exit;
         try {
-          exit = kioskItself.run(new PrintWriter(System.err, true));
+          exit = kioskItself.run(new PrintWriter(System.err, true), Optional.of(started));
         } catch (RuntimeException | Error e) { // as picocli would: said, and the process ends
           System.err.println("The kiosk could not start: " + e);
           exit = 1;
         }
         System.exit(exit);
       }
+    }
+    if (!kiosk) {
+      LogSetup.keepNoEarlyLines();
     }
     System.exit((kiosk ? new CommandLine(new Main()) : commandLine()).execute(args));
   }
@@ -121,11 +123,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The start begun by {@link #main} before the command line was read, for the configuration it names. */
-  private static volatile Boot early;
-
   /** The configuration and then the runtime, prepared on the {@code kiosk-boot} thread. */
-  private record Boot(Path file, CompletableFuture<KioskConfig> configuring, CompletableFuture<KioskRuntime> booting) {
+  private record Boot(CompletableFuture<KioskConfig> configuring, CompletableFuture<KioskRuntime> booting) {
     static Boot start(Path file) {
       ExecutorService bootThread =
           Executors.newSingleThreadExecutor(
@@ -137,7 +136,7 @@ public final class Main implements Callable<Integer> {
       CompletableFuture<KioskConfig> configuring = CompletableFuture.supplyAsync(() -> load(file), bootThread);
       CompletableFuture<KioskRuntime> booting = configuring.thenApplyAsync(Main::boot, bootThread);
       booting.whenComplete((built, error) -> bootThread.shutdown());
-      return new Boot(file, configuring, booting);
+      return new Boot(configuring, booting);
     }
   }
 
@@ -190,11 +189,14 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run(spec.commandLine().getErr());
+    return run(spec.commandLine().getErr(), Optional.empty());
   }
 
-  /** The kiosk itself (or its class-data training run), with its options set. */
-  private int run(PrintWriter err) {
+  /**
+   * The kiosk itself (or its class-data training run), with its options set; {@code started}: the
+   * start main() began before any command line was read.
+   */
+  private int run(PrintWriter err, Optional<Boot> started) {
     Optional<String> noDisplay = displayProblem();
     if (noDisplay.isPresent()) {
       err.println("The kiosk needs a graphical display and found none: " + noDisplay.get() + ".");
@@ -214,9 +216,7 @@ public final class Main implements Callable<Integer> {
     }
     // The configuration, logs, store and devices are prepared on a thread of their own while
     // JavaFX starts on this one: the window is up sooner, and its thread never waits on them.
-    Path file = config != null ? config : ConfigFiles.defaultConfig();
-    Boot boot = early != null && early.file().equals(file) ? early : Boot.start(file);
-    early = null;
+    Boot boot = started.orElseGet(() -> Boot.start(config != null ? config : ConfigFiles.defaultConfig()));
     CompletableFuture<KioskConfig> configuring = boot.configuring();
     CompletableFuture<KioskRuntime> booting = boot.booting();
     PrintStream ready = benchReady ? new PrintStream(new FileOutputStream(FileDescriptor.out), true) : null;

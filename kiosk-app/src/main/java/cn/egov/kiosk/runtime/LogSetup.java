@@ -68,6 +68,7 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
    * every line is handed straight to it, in order, none twice.
    */
   static final class EarlyLines extends AppenderBase<ILoggingEvent> {
+    private static final ch.qos.logback.core.Appender<ILoggingEvent> NOWHERE = new ch.qos.logback.core.helpers.NOPAppender<>();
     private final java.util.ArrayDeque<ILoggingEvent> kept = new java.util.ArrayDeque<>();
     private ch.qos.logback.core.Appender<ILoggingEvent> target;
 
@@ -86,6 +87,12 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
         kept.removeFirst(); // a file never opened must not fill the memory
       }
       kept.addLast(event);
+    }
+
+    /** Keeps nothing from now on (a process that opens no log file, or opens it at once). */
+    synchronized void discard() {
+      kept.clear();
+      target = NOWHERE;
     }
 
     /** Writes what was kept to {@code file}, then hands it every line from now on. */
@@ -109,6 +116,17 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
   }
 
   private static volatile Thread opening;
+
+  /**
+   * For the commands other than the kiosk itself (the simulator, simctl, the benchmarks): no lines
+   * are kept for a log file they may never open; those that open one get the lines from then on.
+   */
+  public static void keepNoEarlyLines() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(EARLY_APPENDER) instanceof EarlyLines early) {
+      early.discard();
+    }
+  }
 
   /**
    * Waits (up to {@code limit}) for a log file opened in the background, so that a process about

@@ -47,6 +47,23 @@ class LogSetupTest {
   }
 
   @Test
+  void aCommandWithoutTheKiosksStartKeepsNothingAndItsFileGetsTheLinesFromThenOn() {
+    LogSetup.EarlyLines early = new LogSetup.EarlyLines();
+    early.setContext(context);
+    early.start();
+    early.doAppend(line("before"));
+    early.discard();
+    early.doAppend(line("not kept"));
+    ListAppender<ILoggingEvent> file = new ListAppender<>();
+    file.setContext(context);
+    file.start();
+    early.drainInto(file);
+    early.doAppend(line("after"));
+
+    assertThat(file.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("after");
+  }
+
+  @Test
   void aFileThatNeverOpensDoesNotFillTheMemory() {
     LogSetup.EarlyLines early = new LogSetup.EarlyLines();
     early.setContext(context);

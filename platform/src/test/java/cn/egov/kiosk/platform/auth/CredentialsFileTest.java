@@ -35,6 +35,30 @@ class CredentialsFileTest {
   }
 
   @Test
+  void theKeysAgeAndARotationBegunRoundTripAndAreDroppedWithTheRotationsEnd() throws IOException {
+    CredentialsFile file = new CredentialsFile(dir.resolve("credentials.json"));
+    java.time.Instant issued = java.time.Instant.parse("2026-11-06T08:00:00Z");
+    CredentialsFile.Entry pending = new CredentialsFile.Entry(CREDENTIALS, java.util.Optional.of(issued), java.util.Optional.of("8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f"));
+
+    file.write(pending);
+    assertThat(file.read()).contains(pending);
+
+    file.write(pending.withPendingRotation(java.util.Optional.empty()));
+    assertThat(file.read().orElseThrow().pendingRotation()).isEmpty();
+    assertThat(Files.readString(dir.resolve("credentials.json"))).doesNotContain("pendingRotation");
+    file.save(CREDENTIALS); // a file of before: no age kept
+    assertThat(file.read().orElseThrow().issuedAt()).isEmpty();
+  }
+
+  @Test
+  void anIssueTimeThatIsNoTimeIsADamagedFile() throws IOException {
+    Path path = dir.resolve("credentials.json");
+    Files.writeString(path, "{\"kioskId\": \"DEMO-01\", \"keyId\": \"k-3f9a\", \"secret\": \"" + SECRET_B64 + "\", \"issuedAt\": \"yesterday\"}");
+
+    assertThatThrownBy(() -> new CredentialsFile(path).read()).isInstanceOf(IOException.class).hasMessageContaining("issuedAt").hasMessageNotContaining(SECRET_B64);
+  }
+
+  @Test
   void theFileIsReadableAndWritableByItsOwnerOnlyAlsoAfterARotation() throws IOException {
     Path path = dir.resolve("credentials.json");
     Files.writeString(path, "{}");
