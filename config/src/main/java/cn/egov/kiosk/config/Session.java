@@ -32,11 +32,6 @@ public record Session(int inactivityTimeoutSeconds, int warningSeconds, int fini
   /** What an omitted {@code session} section means. */
   public static final Session DEFAULTS = new Session(DEFAULT_INACTIVITY_TIMEOUT_SECONDS, DEFAULT_WARNING_SECONDS, DEFAULT_FINISHED_SECONDS);
 
-  /** With the default countdown after a finished flow. */
-  public Session(int inactivityTimeoutSeconds, int warningSeconds) {
-    this(inactivityTimeoutSeconds, warningSeconds, DEFAULT_FINISHED_SECONDS);
-  }
-
   public Session {
     if (inactivityTimeoutSeconds < MIN_INACTIVITY_TIMEOUT_SECONDS || inactivityTimeoutSeconds > MAX_INACTIVITY_TIMEOUT_SECONDS) {
       throw new IllegalArgumentException("session.inactivityTimeoutSeconds out of range: " + inactivityTimeoutSeconds);

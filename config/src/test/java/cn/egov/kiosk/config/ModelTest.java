@@ -29,7 +29,7 @@ class ModelTest {
     assertThat(c.kiosk().hotline()).isEmpty();
     assertThat(c.kiosk().locales()).containsExactly(Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("en"));
     assertThat(c.ui()).isEqualTo(Ui.DEFAULTS).isEqualTo(new Ui(true, "standard"));
-    assertThat(c.session()).isEqualTo(Session.DEFAULTS).isEqualTo(new Session(60, 20));
+    assertThat(c.session()).isEqualTo(Session.DEFAULTS).isEqualTo(new Session(60, 20, 15));
     assertThat(c.queue().printMaskedId()).isFalse();
     assertThat(c.queue().businessTypes().get(0).description().isEmpty()).isTrue();
     assertThat(c.queue().businessTypes().get(0).description().get(Locale.ENGLISH)).isEmpty();
@@ -55,7 +55,7 @@ class ModelTest {
     assertThat(c.kiosk().locales()).containsExactly(Locale.ENGLISH);
     assertThat(c.kiosk().defaultLocale()).isEqualTo(Locale.ENGLISH);
     assertThat(c.ui()).isEqualTo(new Ui(false, "elderly"));
-    assertThat(c.session()).isEqualTo(new Session(600, 120));
+    assertThat(c.session()).isEqualTo(new Session(600, 120, 15));
     assertThat(c.session().warning()).hasSeconds(120);
     assertThat(c.queue().printMaskedId()).isTrue();
   }
@@ -134,8 +134,8 @@ class ModelTest {
     assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, "1234", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), "1234", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4", false)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Session(14, 20)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Session(60, 19)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Session(14, 20, 15)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Session(60, 19, 15)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 20, 4)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 20, 121)).isInstanceOf(IllegalArgumentException.class);
     assertThat(Session.DEFAULTS.finished()).isEqualTo(java.time.Duration.ofSeconds(15));

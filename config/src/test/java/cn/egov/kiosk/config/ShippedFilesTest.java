@@ -31,7 +31,7 @@ class ShippedFilesTest {
     assertThat(c.kiosk().defaultLocale()).isEqualTo(ZH);
     assertThat(c.kiosk().staffPinMatches("246810")).isTrue();
     assertThat(c.ui()).isEqualTo(new Ui(true, "standard"));
-    assertThat(c.session()).isEqualTo(new Session(60, 20));
+    assertThat(c.session()).isEqualTo(new Session(60, 20, 15));
 
     Path moduleDir = Path.of("").toAbsolutePath().normalize();
     assertThat(c.storage().database()).isEqualTo(moduleDir.resolveSibling("var/demo/kiosk.db"));

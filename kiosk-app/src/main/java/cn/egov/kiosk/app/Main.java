@@ -82,8 +82,9 @@ public final class Main implements Callable<Integer> {
         int exit;
         try {
           exit = kioskItself.run(new PrintWriter(System.err, true), Optional.of(started));
-        } catch (RuntimeException | Error e) { // as picocli would: said, and the process ends
+        } catch (RuntimeException | Error e) { // as picocli would: said with where it happened, and the process ends
           System.err.println("The kiosk could not start: " + e);
+          e.printStackTrace();
           exit = 1;
         }
         System.exit(exit);
@@ -92,7 +93,7 @@ public final class Main implements Callable<Integer> {
     if (!kiosk) {
       LogSetup.keepNoEarlyLines();
     }
-    System.exit((kiosk ? new CommandLine(new Main()) : commandLine()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 
   /** The print templates, read (and checked) while the configuration is: they do not depend on it. */

@@ -35,6 +35,10 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
   private static final String FILE_APPENDER = "FILE";
   private static final String EARLY_APPENDER = "EARLY";
   static final int EARLY_LINES = 10_000;
+  /** Whether the log file has been opened (it is, once). */
+  private static boolean opened;
+  /** The thread opening the log file in the background, if one was started. */
+  private static volatile Thread opening;
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -68,14 +72,19 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
    * every line is handed straight to it, in order, none twice.
    */
   static final class EarlyLines extends AppenderBase<ILoggingEvent> {
-    private static final ch.qos.logback.core.Appender<ILoggingEvent> NOWHERE = new ch.qos.logback.core.helpers.NOPAppender<>();
     private final java.util.ArrayDeque<ILoggingEvent> kept = new java.util.ArrayDeque<>();
+    /** The log file, once open: every line goes straight to it. */
     private ch.qos.logback.core.Appender<ILoggingEvent> target;
+    /** Whether lines are kept until the file opens (not for a process that opens none). */
+    private boolean keeping = true;
 
     @Override
     protected synchronized void append(ILoggingEvent event) {
       if (target != null) {
         target.doAppend(event);
+        return;
+      }
+      if (!keeping) {
         return;
       }
       try {
@@ -92,7 +101,7 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     /** Keeps nothing from now on (a process that opens no log file, or opens it at once). */
     synchronized void discard() {
       kept.clear();
-      target = NOWHERE;
+      keeping = false;
     }
 
     /** Writes what was kept to {@code file}, then hands it every line from now on. */
@@ -114,8 +123,6 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     opening = t;
     t.start();
   }
-
-  private static volatile Thread opening;
 
   /**
    * For the commands other than the kiosk itself (the simulator, simctl, the benchmarks): no lines
@@ -175,8 +182,6 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
       root.addAppender(file);
     }
   }
-
-  private static boolean opened;
 
   private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

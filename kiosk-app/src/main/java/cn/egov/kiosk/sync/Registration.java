@@ -142,11 +142,7 @@ public final class Registration {
     Credentials c = Credentials.fromBase64(issued.kioskId(), issued.keyId(), issued.secret());
     // the key's age by the kiosk's own clock, the one that decides when it is due
     CredentialsFile.Entry entry = new CredentialsFile.Entry(c, Optional.of(clock.instant()), Optional.empty());
-    try {
-      file.write(entry);
-    } catch (IOException e) {
-      throw new IllegalStateException("the platform registered the kiosk but its credentials cannot be saved to " + file.path() + ": " + e.getMessage(), e);
-    }
+    save(entry, "the platform registered the kiosk but its credentials");
     ObjectNode info = Json.mapper().createObjectNode();
     info.put("kioskId", issued.kioskId());
     info.put("queuePrefix", issued.queuePrefix());

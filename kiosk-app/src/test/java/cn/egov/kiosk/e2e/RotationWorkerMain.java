@@ -29,7 +29,6 @@ public final class RotationWorkerMain {
       Registration registration = new Registration(config, new SyncStateRepository(db), "test", "K01", Clock.systemUTC());
       try (PlatformClient client = new PlatformClient(PlatformConfig.of(args[0]).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60)),
           registration::credentials, Clock.systemUTC())) {
-        System.out.println("STARTED");
         System.out.println(registration.rotateIfDue(client) ? "ROTATED " + registration.credentials().orElseThrow().keyId() : "NOT DUE");
       }
     }

@@ -5,9 +5,13 @@ import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -32,8 +36,8 @@ public final class PlatformPanelViewModel {
   private final IntSupplier retryDeadLetters;
   private final Runnable syncNow;
   private final ZoneId zone;
-  private final java.time.Clock clock;
-  private java.time.Instant lastTouch = java.time.Instant.MIN;
+  private final Clock clock;
+  private Instant lastTouch = Instant.MIN;
   private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -48,7 +52,7 @@ public final class PlatformPanelViewModel {
    * @param syncNow looks for the platform and synchronises now (blocking)
    */
   public PlatformPanelViewModel(
-      I18n i18n, TaskRunner tasks, Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable syncNow, ZoneId zone, java.time.Clock clock) {
+      I18n i18n, TaskRunner tasks, Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable syncNow, ZoneId zone, Clock clock) {
     this.clock = clock;
     this.i18n = i18n;
     this.tasks = tasks;
@@ -59,7 +63,7 @@ public final class PlatformPanelViewModel {
   }
 
   /** How long the panel stays open without a touch: it shows the kiosk's state to whoever stands there. */
-  static final java.time.Duration IDLE_LIMIT = java.time.Duration.ofSeconds(60);
+  static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
 
   public void open() {
     message.set("");
@@ -142,10 +146,10 @@ public final class PlatformPanelViewModel {
       default:
         state = "";
     }
-    String clock = i18n.text(r.clockDrift() ? Msg.STAFF_PLATFORM_CLOCK_DRIFT : Msg.STAFF_PLATFORM_CLOCK, String.format("%.1f", Math.round(link.clockOffset().toMillis() / 100.0) / 10.0));
+    String clockLine = i18n.text(r.clockDrift() ? Msg.STAFF_PLATFORM_CLOCK_DRIFT : Msg.STAFF_PLATFORM_CLOCK, String.format("%.1f", Math.round(link.clockOffset().toMillis() / 100.0) / 10.0));
     String copy = i18n.text(Msg.STAFF_PLATFORM_CATALOGUE, r.catalogueItems(), at(r.dataAsOf()));
-    status.set(state + "\n" + clock + "\n" + copy);
-    java.util.List<String> w = new java.util.ArrayList<>();
+    status.set(state + "\n" + clockLine + "\n" + copy);
+    List<String> w = new ArrayList<>();
     if (r.usedCodeConfigured()) {
       w.add(i18n.text(Msg.STAFF_PLATFORM_USED_CODE));
     }

@@ -98,10 +98,6 @@ public final class PlatformClient implements AutoCloseable {
     return platformClock.millis();
   }
 
-  public PlatformClock platformClock() {
-    return platformClock;
-  }
-
   // --- time and registration (unsigned) ---------------------------------------------------
 
   /**

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * refusal), with which requests are signed. Those answers are not signed, so whoever sits on the
  * network could forge them: an offset beyond {@code maxCorrection} from the kiosk's own clock is
  * refused (never applied silently), and the listeners hear of it, once for each run of refusals
- * (until an answer within the limit is applied), to log and audit it. Its limit bounds the offset itself, not each step, so no series of small
- * corrections walks the clock further. One instance is shared by the kiosk's clients, so that they
- * sign with the same time.
+ * (until an answer within the limit is applied), to log and audit it. The limit bounds the offset
+ * itself, not each step, so no series of small corrections walks the clock further. One instance
+ * is shared by the kiosk's clients, so that they sign with the same time.
  */
 public final class PlatformClock {
   private static final Logger log = LoggerFactory.getLogger(PlatformClock.class);

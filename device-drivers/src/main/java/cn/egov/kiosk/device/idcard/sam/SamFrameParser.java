@@ -117,7 +117,7 @@ public final class SamFrameParser {
    * number, photo), which must not lie in memory until the next read.
    */
   public void wipe() {
-    java.util.Arrays.fill(buffer, (byte) 0);
+    Arrays.fill(buffer, (byte) 0);
     clear();
   }
 

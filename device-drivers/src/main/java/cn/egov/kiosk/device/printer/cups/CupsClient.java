@@ -1,6 +1,5 @@
 package cn.egov.kiosk.device.printer.cups;
 
-import static cn.egov.kiosk.device.printer.cups.IppMessage.BOOLEAN;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.INTEGER;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.JOB_ATTRIBUTES;
 import static cn.egov.kiosk.device.printer.cups.IppMessage.KEYWORD;
