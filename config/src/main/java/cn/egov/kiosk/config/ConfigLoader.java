@@ -1,12 +1,12 @@
 package cn.egov.kiosk.config;
 
 import cn.egov.kiosk.config.ConfigProblem.Kind;
-import cn.egov.kiosk.config.yaml.YamlTree;
-import cn.egov.kiosk.config.yaml.YamlTree.Entry;
-import cn.egov.kiosk.config.yaml.YamlTree.ListNode;
-import cn.egov.kiosk.config.yaml.YamlTree.MapNode;
-import cn.egov.kiosk.config.yaml.YamlTree.Node;
-import cn.egov.kiosk.config.yaml.YamlTree.ScalarNode;
+import cn.egov.kiosk.common.yaml.YamlTree;
+import cn.egov.kiosk.common.yaml.YamlTree.Entry;
+import cn.egov.kiosk.common.yaml.YamlTree.ListNode;
+import cn.egov.kiosk.common.yaml.YamlTree.MapNode;
+import cn.egov.kiosk.common.yaml.YamlTree.Node;
+import cn.egov.kiosk.common.yaml.YamlTree.ScalarNode;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;

@@ -1,7 +1,7 @@
 package cn.egov.kiosk.identity;
 
 import cn.egov.kiosk.device.idcard.IdCard;
-import cn.egov.kiosk.device.idcard.Masking;
+import cn.egov.kiosk.common.privacy.Masking;
 import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.smartcard.SocialSecurityCard;

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.printing;
 
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.print.page.PageRenderer;
 import cn.egov.kiosk.print.pdf.CjkFont;
 import cn.egov.kiosk.print.receipt.ReceiptRenderer;

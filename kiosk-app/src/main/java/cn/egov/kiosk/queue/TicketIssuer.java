@@ -7,7 +7,7 @@ import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.print.ticket.QueueTicket;
 import cn.egov.kiosk.print.template.Medium;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;

@@ -3,7 +3,7 @@ package cn.egov.kiosk.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.manage.Backoff;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.queue.Ticket;

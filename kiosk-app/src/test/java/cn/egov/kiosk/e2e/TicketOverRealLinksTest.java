@@ -9,7 +9,7 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.queue.IssueOutcome;
@@ -101,7 +101,7 @@ class TicketOverRealLinksTest {
       assertThat(printed.lines()).contains("B001", "社保医保", "测试区政务服务中心");
       assertThat(printed.qrPayloads()).containsExactly(issued.ticket().id());
       assertThat(printed.cuts()).isEqualTo(1);
-      assertThat(printed.lines()).allSatisfy(line -> assertThat(cn.egov.kiosk.device.printer.receipt.DisplayWidth.of(line)).isLessThanOrEqualTo(columns));
+      assertThat(printed.lines()).allSatisfy(line -> assertThat(cn.egov.kiosk.common.text.DisplayWidth.of(line)).isLessThanOrEqualTo(columns));
       // the ticket's bytes and then GS r 1, the request answered once the ticket is on paper
       assertThat(issued.print().bytesSent()).isEqualTo(printer.received().length - 3);
     }

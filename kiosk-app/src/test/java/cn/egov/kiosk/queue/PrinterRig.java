@@ -7,7 +7,7 @@ import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.EscPosPrinter;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.idcard;
 
+import cn.egov.kiosk.common.privacy.Masking;
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package cn.egov.kiosk.device.printer;
 
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceException;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 
 /**
  * A thermal receipt and ticket printer. Status is checked before and after every job: a job is

@@ -3,7 +3,7 @@ package cn.egov.kiosk.device.sim;
 import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

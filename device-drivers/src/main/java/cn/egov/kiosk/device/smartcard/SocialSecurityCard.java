@@ -1,7 +1,7 @@
 package cn.egov.kiosk.device.smartcard;
 
 import cn.egov.kiosk.device.idcard.Ethnicities;
-import cn.egov.kiosk.device.idcard.Masking;
+import cn.egov.kiosk.common.privacy.Masking;
 import cn.egov.kiosk.device.idcard.Sex;
 import java.time.LocalDate;
 import java.util.Collections;

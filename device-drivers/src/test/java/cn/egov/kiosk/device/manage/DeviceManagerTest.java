@@ -12,7 +12,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.FileStatisticsStore;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;

@@ -12,7 +12,7 @@ import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.escpos.EscPosPrinter;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.layout;
 
-import cn.egov.kiosk.device.printer.receipt.DisplayWidth;
+import cn.egov.kiosk.common.text.DisplayWidth;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.page;
 
-import cn.egov.kiosk.print.pdf.Align;
+import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.print.pdf.ArchivalPdf;
 import cn.egov.kiosk.print.pdf.CjkFont;
 import cn.egov.kiosk.print.pdf.PageLabel;
@@ -125,7 +125,7 @@ public final class PageRenderer {
       return bold ? TextStyle.bold(pt) : TextStyle.regular(pt);
     }
 
-    static Align align(cn.egov.kiosk.device.printer.receipt.Align a) {
+    static Align align(cn.egov.kiosk.common.text.Align a) {
       return switch (a) {
         case LEFT -> Align.LEFT;
         case CENTER -> Align.CENTER;
@@ -204,7 +204,7 @@ public final class PageRenderer {
       }
     }
 
-    float xFor(cn.egov.kiosk.device.printer.receipt.Align a, float w) {
+    float xFor(cn.egov.kiosk.common.text.Align a, float w) {
       return switch (a) {
         case LEFT -> left;
         case CENTER -> left + (width - w) / 2;
@@ -220,7 +220,7 @@ public final class PageRenderer {
       page.qrCode(q.payload(), x, y - s, s);
       y -= s;
       if (q.caption().isPresent()) {
-        float w = q.align() == cn.egov.kiosk.device.printer.receipt.Align.LEFT ? width : width;
+        float w = q.align() == cn.egov.kiosk.common.text.Align.LEFT ? width : width;
         paragraph(drawable(q.caption().get()), left, w, align(q.align()), TextStyle.regular(base * 0.85f), base * 1.3f);
       }
     }

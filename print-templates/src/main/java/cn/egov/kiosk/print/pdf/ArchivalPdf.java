@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.pdf;
 
+import cn.egov.kiosk.common.text.Align;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.pdf;
 
+import cn.egov.kiosk.common.text.Align;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;

@@ -1,10 +1,10 @@
 package cn.egov.kiosk.print.receipt;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
-import cn.egov.kiosk.device.printer.receipt.DisplayWidth;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
-import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import cn.egov.kiosk.common.text.Align;
+import cn.egov.kiosk.common.text.DisplayWidth;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptElement;
+import cn.egov.kiosk.common.document.TextStyle;
 import cn.egov.kiosk.print.layout.TextLayout;
 import cn.egov.kiosk.print.template.Resolved;
 import cn.egov.kiosk.print.template.Style;

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.template;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.common.text.Align;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.template;
 
-import cn.egov.kiosk.device.idcard.Masking;
+import cn.egov.kiosk.common.privacy.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.template;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.common.text.Align;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

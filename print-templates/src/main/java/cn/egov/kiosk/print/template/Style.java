@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.template;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.common.text.Align;
 
 /**
  * How a text block looks: {@code size} (small, normal, large, huge, or fit: as large as fits one

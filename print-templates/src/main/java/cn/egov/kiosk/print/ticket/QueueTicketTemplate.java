@@ -1,6 +1,6 @@
 package cn.egov.kiosk.print.ticket;
 
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.print.receipt.ReceiptRenderer;
 import cn.egov.kiosk.print.template.Medium;
 import cn.egov.kiosk.print.template.Resolved;

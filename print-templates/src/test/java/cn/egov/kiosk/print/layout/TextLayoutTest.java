@@ -3,7 +3,7 @@ package cn.egov.kiosk.print.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.egov.kiosk.device.printer.receipt.DisplayWidth;
+import cn.egov.kiosk.common.text.DisplayWidth;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

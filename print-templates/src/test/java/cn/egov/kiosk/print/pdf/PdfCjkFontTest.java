@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.pdf;
 
+import cn.egov.kiosk.common.text.Align;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.pdf;
 
+import cn.egov.kiosk.common.text.Align;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.time.ZoneId;

@@ -2,11 +2,9 @@ package cn.egov.kiosk.print.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
-import cn.egov.kiosk.device.printer.escpos.EscPosEncoder;
-import cn.egov.kiosk.device.printer.receipt.DisplayWidth;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
+import cn.egov.kiosk.common.text.DisplayWidth;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptElement;
 import cn.egov.kiosk.print.receipt.ReceiptRenderer;
 import cn.egov.kiosk.print.ticket.Templates;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every template in templates/ loads, and renders its sample to ESC/POS bytes that decode back. */
+/**
+ * Every template in templates/ loads and renders its sample to a receipt document that fits the
+ * paper and shows nothing personal unmasked. (That the document survives ESC/POS encoding is
+ * kiosk-app's {@code TemplatesOverEscPosTest}: this module knows no printer language.)
+ */
 class ShippedTemplatesTest {
   /** The sample citizen's data, which must never reach paper unmasked (but on a licence, on purpose). */
   private static final List<String> PERSONAL =
@@ -45,19 +47,13 @@ class ShippedTemplatesTest {
 
   @ParameterizedTest(name = "{0}, {1}, {2} columns")
   @MethodSource("templatesLanguagesPapers")
-  void theSampleRendersToEscPosThatDecodesBack(String name, Locale locale, int columns) throws Exception {
+  void theSampleRendersToADocumentThatFitsThePaper(String name, Locale locale, int columns) throws Exception {
     TemplateLibrary library = Templates.shipped();
     Template t = library.get(name);
     JsonNode sample = library.sample(name);
 
     ReceiptDocument doc = new ReceiptRenderer(columns).render(Resolved.of(t, sample, Medium.ESCPOS, locale));
-    EscPosDecoder.Result decoded = new EscPosDecoder().decode(new EscPosEncoder().encode(doc));
 
-    assertThat(decoded.unknown()).isEmpty();
-    assertThat(decoded.document().lines()).isEqualTo(doc.lines());
-    assertThat(decoded.document().qrPayloads()).isEqualTo(doc.qrPayloads());
-    assertThat(decoded.document().barcodePayloads()).isEqualTo(doc.barcodePayloads());
-    assertThat(decoded.document().cuts()).isEqualTo(doc.cuts());
     assertThat(doc.lines()).isNotEmpty();
     // nothing runs off the paper
     for (ReceiptElement e : doc.elements()) {

@@ -3,7 +3,7 @@ package cn.egov.kiosk.print.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
+import cn.egov.kiosk.common.text.Align;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package cn.egov.kiosk.device.printer.escpos;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.ErrorCorrection;
-import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import cn.egov.kiosk.common.text.Align;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptElement;
+import cn.egov.kiosk.common.document.ReceiptElement.ErrorCorrection;
+import cn.egov.kiosk.common.document.TextStyle;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,16 +3,16 @@ package cn.egov.kiosk.device.printer.escpos;
 import static cn.egov.kiosk.device.printer.escpos.EscPos.ESC;
 import static cn.egov.kiosk.device.printer.escpos.EscPos.GS;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Barcode;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Cut;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Feed;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.QrCode;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.RasterImage;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Text;
-import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import cn.egov.kiosk.common.text.Align;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptElement;
+import cn.egov.kiosk.common.document.ReceiptElement.Barcode;
+import cn.egov.kiosk.common.document.ReceiptElement.Cut;
+import cn.egov.kiosk.common.document.ReceiptElement.Feed;
+import cn.egov.kiosk.common.document.ReceiptElement.QrCode;
+import cn.egov.kiosk.common.document.ReceiptElement.RasterImage;
+import cn.egov.kiosk.common.document.ReceiptElement.Text;
+import cn.egov.kiosk.common.document.TextStyle;
 import java.io.ByteArrayOutputStream;
 
 /**

@@ -2,10 +2,10 @@ package cn.egov.kiosk.device.printer.escpos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.device.printer.receipt.Align;
-import cn.egov.kiosk.device.printer.receipt.ReceiptDocument;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement;
-import cn.egov.kiosk.device.printer.receipt.TextStyle;
+import cn.egov.kiosk.common.text.Align;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.ReceiptElement;
+import cn.egov.kiosk.common.document.TextStyle;
 import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
 

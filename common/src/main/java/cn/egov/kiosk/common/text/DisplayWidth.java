@@ -1,4 +1,4 @@
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.text;
 
 /**
  * Width of text in printer columns: a CJK (full-width) character takes two columns, an ASCII

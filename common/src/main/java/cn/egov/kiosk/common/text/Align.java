@@ -1,4 +1,4 @@
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.text;
 
 public enum Align {
   LEFT,

@@ -1,4 +1,6 @@
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.document;
+
+import cn.egov.kiosk.common.text.Align;
 
 /**
  * How a line of text is printed: alignment, bold, and character magnification (1 = normal, 2 =

@@ -1,5 +1,6 @@
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.document;
 
+import cn.egov.kiosk.common.text.Align;
 import java.util.Objects;
 
 /** One element of a receipt document. */

@@ -1,4 +1,4 @@
-package cn.egov.kiosk.device.idcard;
+package cn.egov.kiosk.common.privacy;
 
 /** How personal data is shown where it must be shown at all: on screen, on paper, in a log line. */
 public final class Masking {

@@ -3,4 +3,4 @@
  * render to it; each receipt-printer driver encodes it in its printer's command language (ESC/POS
  * for the {@code escpos} driver) and can decode that language back to it.
  */
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.document;

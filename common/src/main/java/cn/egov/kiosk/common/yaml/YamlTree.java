@@ -1,4 +1,4 @@
-package cn.egov.kiosk.config.yaml;
+package cn.egov.kiosk.common.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

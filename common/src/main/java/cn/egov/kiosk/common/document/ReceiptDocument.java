@@ -1,10 +1,11 @@
-package cn.egov.kiosk.device.printer.receipt;
+package cn.egov.kiosk.common.document;
 
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Cut;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.ErrorCorrection;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Feed;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.QrCode;
-import cn.egov.kiosk.device.printer.receipt.ReceiptElement.Text;
+import cn.egov.kiosk.common.text.Align;
+import cn.egov.kiosk.common.document.ReceiptElement.Cut;
+import cn.egov.kiosk.common.document.ReceiptElement.ErrorCorrection;
+import cn.egov.kiosk.common.document.ReceiptElement.Feed;
+import cn.egov.kiosk.common.document.ReceiptElement.QrCode;
+import cn.egov.kiosk.common.document.ReceiptElement.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
