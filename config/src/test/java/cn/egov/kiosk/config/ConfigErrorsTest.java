@@ -5,7 +5,8 @@ import static cn.egov.kiosk.config.TestYaml.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.egov.kiosk.config.ConfigProblem.Kind;
+import cn.egov.kiosk.common.schema.Problem;
+import cn.egov.kiosk.common.schema.Problem.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -254,7 +255,7 @@ class ConfigErrorsTest {
         13, "  warningSeconds: 5",
         21, "    - {code: A, name: {zh-CN: 社保医保}}",
         25, "    driver: epson"));
-    assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly(
+    assertThat(e.problems()).extracting(Problem::key).containsExactly(
         "kiosk.colour",
         "kiosk.id",
         "kiosk.hallName",

@@ -1,4 +1,4 @@
-package cn.egov.kiosk.config;
+package cn.egov.kiosk.common.schema;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -6,18 +6,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One thing wrong with a configuration file.
+ * One thing wrong with a file staff edit (the configuration, a print template): the one problem
+ * type every declared {@link Schema} reports.
  *
  * @param file the file as it was given to the loader
  * @param line the 1-based line, when known (a missing key has none)
- * @param key the full key path, for example {@code devices.ticket-printer.options.columns} or
- *     {@code queue.businessTypes[0].code}; empty for a problem with the whole file
+ * @param key the full key path, for example {@code devices.ticket-printer.options.columns},
+ *     {@code queue.businessTypes[0].code} or {@code body[3].size}; empty for a problem with the
+ *     whole file
  * @param kind what kind of problem; decides the wording of {@link #describe()}
  * @param expected what was expected, in words, for example {@code a whole number from 15 to 600}
  * @param found what was found, as shown in the message (text values in double quotes); empty when
  *     nothing was found, and never the staff PIN itself
  */
-public record ConfigProblem(
+public record Problem(
     Path file, OptionalInt line, String key, Kind kind, String expected, Optional<String> found) {
 
   /** The kinds of problem, each with the words that start its description. */
@@ -42,7 +44,7 @@ public record ConfigProblem(
     }
   }
 
-  public ConfigProblem {
+  public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(key, "key");
@@ -53,7 +55,8 @@ public record ConfigProblem(
 
   /**
    * One line: {@code FILE[, line N]: [KEY: ][kind words]expected WHAT[, found WHAT]} (a syntax
-   * error: {@code FILE, line N: YAML syntax error: WHAT THE PARSER SAID; expected WHAT}), for example
+   * error: {@code FILE, line N: YAML syntax error: WHAT THE PARSER SAID; expected WHAT}), for
+   * example
    * {@code config/demo.yaml, line 12: devices.ticket-printer.options.columns: expected a whole
    * number from 16 to 96, found "wide"}.
    */
