@@ -18,14 +18,21 @@ public final class JsonSchemas {
    * The whole schema of a file whose top level is {@code root}.
    *
    * @param id the schema's {@code $id}, such as {@code https://kiosk.egov.cn/schema/config.schema.json}
+   * @param defs the schemas used inside themselves, defined once under {@code $defs}
    */
-  public static String document(Schema<?> root, String id, String title, String description) {
+  public static String document(Schema<?> root, String id, String title, String description, Ref<?>... defs) {
     ObjectNode doc = Schema.JSON.objectNode();
     doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     doc.put("$id", id);
     doc.put("title", title);
     doc.put("description", description);
     doc.setAll(root.jsonSchema());
+    if (defs.length > 0) {
+      ObjectNode defined = doc.putObject("$defs");
+      for (Ref<?> ref : defs) {
+        defined.set(ref.name(), ref.target().jsonSchema());
+      }
+    }
     try {
       return JSON.writeValueAsString(doc) + "\n";
     } catch (JsonProcessingException e) {

@@ -1,34 +1,26 @@
 package cn.egov.kiosk.print.template;
 
+import cn.egov.kiosk.common.schema.Problem;
+import cn.egov.kiosk.common.schema.Problem.Kind;
+import cn.egov.kiosk.common.schema.ProblemsException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A template (or the data for one) that cannot be used, with every problem found: the file, the
- * line, where in the template and what was expected. Never a value from the data.
+ * line, where in the template, what was expected and what was found. Never a value from the data.
  */
-public final class TemplateException extends Exception {
+public final class TemplateException extends ProblemsException {
   private static final long serialVersionUID = 1L;
 
-  /** One problem: {@code templates/receipt.yaml, line 12: body[3].size: expected ...}. */
-  public record Problem(String file, int line, String where, String message) {
-    public String describe() {
-      return file + (line > 0 ? ", line " + line : "") + ": " + (where.isEmpty() ? "" : where + ": ") + message;
-    }
-  }
-
-  private final transient List<Problem> problems;
-
   public TemplateException(List<Problem> problems) {
-    super(problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
-    this.problems = List.copyOf(problems);
+    super(problems);
   }
 
-  public TemplateException(String file, String message) {
-    this(List.of(new Problem(file, 0, "", message)));
-  }
-
-  public List<Problem> problems() {
-    return problems;
+  /** One problem with a whole file or folder: {@code FILE: expected WHAT, found WHAT}. */
+  public TemplateException(Path file, Kind kind, String expected, String found) {
+    this(List.of(new Problem(file, OptionalInt.empty(), "", kind, expected, Optional.ofNullable(found))));
   }
 }

@@ -3,6 +3,8 @@ package cn.egov.kiosk.print.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.egov.kiosk.common.schema.Problem;
+import cn.egov.kiosk.common.schema.Problem.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -34,22 +37,22 @@ public final class TemplateLibrary {
   /** Loads every template of {@code dir}. */
   public static TemplateLibrary load(Path dir) throws TemplateException {
     if (!Files.isDirectory(dir)) {
-      throw new TemplateException(dir.toString(), "not a folder of templates");
+      throw new TemplateException(dir, Kind.UNREADABLE, "a folder of templates", Files.exists(dir) ? "a file" : "nothing there");
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {
-      throw new TemplateException(dir.toString(), "cannot be listed (" + e.getMessage() + ")");
+      throw new TemplateException(dir, Kind.UNREADABLE, "a folder that can be listed", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     Map<String, Template> byName = new TreeMap<>();
-    List<TemplateException.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (Path f : files) {
       try {
         Template t = TemplateLoader.load(f);
         String expected = f.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!t.name().equals(expected)) {
-          problems.add(new TemplateException.Problem(f.toString(), 0, "name", "\"" + expected + "\" like the file, found \"" + t.name() + "\""));
+          problems.add(new Problem(f, OptionalInt.empty(), "name", Kind.INVALID, "\"" + expected + "\" like the file", Optional.of("\"" + t.name() + "\"")));
         } else {
           byName.put(t.name(), t);
         }
@@ -75,7 +78,7 @@ public final class TemplateLibrary {
   public Template get(String name) throws TemplateException {
     Template t = byName.get(name);
     if (t == null) {
-      throw new TemplateException(dir.toString(), "no template \"" + name + "\" (there are: " + String.join(", ", names()) + ")");
+      throw new TemplateException(dir, Kind.INVALID, "one of the templates " + names(), "no template \"" + name + "\"");
     }
     return t;
   }
@@ -92,13 +95,15 @@ public final class TemplateLibrary {
     try {
       data = JSON.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new TemplateException(
-          List.of(new TemplateException.Problem(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "", "not valid JSON")));
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      // the parser's words may quote the data: say only where
+      throw new TemplateException(List.of(new Problem(
+          file, line > 0 ? OptionalInt.of(line) : OptionalInt.empty(), "", Kind.SYNTAX, "well-formed JSON", Optional.of("not valid JSON"))));
     } catch (IOException e) {
-      throw new TemplateException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+      throw new TemplateException(file, Kind.UNREADABLE, "a readable JSON file", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     if (data == null || !data.isObject()) {
-      throw new TemplateException(file.toString(), "expected a JSON object with the document's data");
+      throw new TemplateException(file, Kind.INVALID, "a JSON object with the document's data", data == null ? "nothing" : "a JSON " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return data;
   }

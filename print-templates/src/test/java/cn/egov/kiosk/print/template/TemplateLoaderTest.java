@@ -7,6 +7,7 @@ import cn.egov.kiosk.common.text.Align;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import cn.egov.kiosk.common.schema.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -124,16 +125,16 @@ class TemplateLoaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "  - text: hi\\n    size: tiny         | line 4: body[0].size: one of small, normal, large, huge, fit, found \"tiny\"",
-        "  - text: hi\\n    colour: red        | line 4: body[0].colour: not a known key here",
-        "  - txt: hi                           | line 3: body[0]: one of [text, label",
-        "  - text: x{name                      | line 3: body[0].text: a placeholder opened at character 2 is not closed",
-        "  - qr: x\\n    size: 500             | line 4: body[0].size: a number from 10 to 80, found \"500\"",
-        "  - image: missing.png                | line 3: body[0].image: a PNG file next to the template; missing.png cannot be read",
-        "  - table: items                      | line 3: body[0].columns: a list of columns",
+        "  - text: hi\\n    size: tiny         | line 4: body[0].size: expected one of [small, normal, large, huge, fit], found \"tiny\"",
+        "  - text: hi\\n    colour: red        | line 4: body[0].colour: unknown key; expected one of [align, bold, only, size, text]",
+        "  - txt: hi                           | line 3: body[0]: expected a block: a mapping with one of [text, label",
+        "  - text: x{name                      | line 3: body[0].text: expected a text whose placeholders are well-formed ({path|formatter:argument}), found \"x{name\": a placeholder opened at character 2 is not closed",
+        "  - qr: x\\n    size: 500             | line 4: body[0].size: expected a number from 10 to 80, found \"500\"",
+        "  - image: missing.png                | line 3: body[0].image: expected a PNG file next to the template, found \"missing.png\" (cannot be read)",
+        "  - table: items                      | line 3: body[0].columns: required, expected a list of columns",
         "  - when: flag                        | line 3: body[0].blocks: required",
-        "  - text: hi\\n    only: fax          | line 4: body[0].only: escpos or pdf",
-        "  - rule: wavy                        | line 3: body[0].rule: solid or dashed",
+        "  - text: hi\\n    only: fax          | line 4: body[0].only: expected escpos or pdf, found \"fax\"",
+        "  - rule: wavy                        | line 3: body[0].rule: expected solid or dashed, found \"wavy\"",
       })
   void eachMistakeNamesTheFileTheLineAndThePlace(String block, String expected) throws Exception {
     Path f = write("bad", "name: bad\nbody:\n  " + block.replace("\\n", "\n") + "\n");
@@ -149,7 +150,8 @@ class TemplateLoaderTest {
     Path f = write("bad", "name: bad\nbody:\n  - text: x{name|shout}\n");
 
     assertThatThrownBy(() -> TemplateLoader.load(f))
-        .hasMessageContaining("line 3: body[0].text: unknown formatter \"shout\" (known: [maskName");
+        .hasMessageContaining("line 3: body[0].text: expected a text whose placeholders are well-formed")
+        .hasMessageContaining("unknown formatter \"shout\" (known: [maskName");
   }
 
   @Test
@@ -159,14 +161,14 @@ class TemplateLoaderTest {
     assertThatThrownBy(() -> TemplateLoader.load(f))
         .isInstanceOfSatisfying(
             TemplateException.class,
-            e -> assertThat(e.problems()).extracting(TemplateException.Problem::where).containsExactly("name", "paper", "body[0].size", "body[1].extra"));
+            e -> assertThat(e.problems()).extracting(Problem::key).containsExactly("name", "paper", "body[0].size", "body[1].extra"));
   }
 
   @Test
   void notYamlAtAllSaysWhere() throws Exception {
     Path f = write("broken", "name: x\nbody: [\n  - text: a\n");
 
-    assertThatThrownBy(() -> TemplateLoader.load(f)).isInstanceOf(TemplateException.class).hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> TemplateLoader.load(f)).isInstanceOf(TemplateException.class).hasMessageContaining("YAML syntax error");
   }
 
   @Test
@@ -198,6 +200,6 @@ class TemplateLoaderTest {
     assertThatThrownBy(() -> TemplateLibrary.load(dir))
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("one.yaml")
-        .hasMessageContaining("name: \"one\" like the file, found \"two\"");
+        .hasMessageContaining("name: expected \"one\" like the file, found \"two\"");
   }
 }
