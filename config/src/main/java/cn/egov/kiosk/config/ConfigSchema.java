@@ -1,6 +1,8 @@
 package cn.egov.kiosk.config;
 
+import cn.egov.kiosk.common.schema.JsonSchemas;
 import cn.egov.kiosk.common.schema.Key;
+import cn.egov.kiosk.common.schema.KeyTables;
 import cn.egov.kiosk.common.schema.MapSchema;
 import cn.egov.kiosk.common.schema.ObjectSchema;
 import cn.egov.kiosk.common.schema.Problem.Kind;
@@ -72,6 +74,18 @@ public final class ConfigSchema {
   /** The whole file. */
   public ObjectSchema<KioskConfig> root() {
     return root;
+  }
+
+  /** The JSON Schema of a configuration file, for editors ({@code config/config.schema.json}). */
+  public String jsonSchema() {
+    return JsonSchemas.document(root, "https://kiosk.egov.cn/schema/config.schema.json", "政务服务自助终端配置 / Kiosk configuration",
+        "One kiosk's configuration: config/README.md explains every key. 每个键的说明见 config/README.md。");
+  }
+
+  /** The key table of a section ({@code kiosk}, {@code devices}...), as config/README.md shows it. */
+  public String table(String section) {
+    return root.keys().stream().filter(k -> k.name().equals(section)).findFirst().map(KeyTables::sectionTable)
+        .orElseThrow(() -> new IllegalArgumentException("no section " + section));
   }
 
   /** The {@code devices} section. */

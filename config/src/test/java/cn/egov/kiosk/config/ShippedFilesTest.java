@@ -99,7 +99,8 @@ class ShippedFilesTest {
         "ui.fullScreen", "ui.theme", "session.inactivityTimeoutSeconds", "session.warningSeconds",
         "identity.readTimeoutSeconds", "identity.cardRemovalEndsSession", "identity.socialSecurityCard",
         "storage.database", "storage.dataDir", "queue.printMaskedId", "queue.businessTypes",
-        "code", "name", "description", "class", "driver", "connection", "options",
+        "queue.businessTypes[].code", "queue.businessTypes[].name", "queue.businessTypes[].description",
+        "devices.<id>.class", "devices.<id>.driver", "devices.<id>.connection", "devices.<id>.options",
         "columns", "pollMs", "statusTimeoutMs", "jobTimeoutMs", "cardDelayMs",
         "commandTimeoutMs", "readTimeoutMs", "fingerprint", "appendedAddress")) {
       assertThat(readme).as("README.md mentions %s", key).contains("`" + key + "`");

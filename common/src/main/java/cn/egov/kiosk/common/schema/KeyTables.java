@@ -15,13 +15,9 @@ public final class KeyTables {
 
   private KeyTables() {}
 
-  /** The table of {@code key} and every key below it, with {@code prefix} before each path. */
-  public static String table(Key<?> key, String prefix) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("| key | default | allowed | 说明 | meaning |\n");
-    sb.append("|---|---|---|---|---|\n");
-    rows(key, prefix, sb, true);
-    return sb.toString();
+  /** The table of the keys below a section ({@code kiosk.id}, {@code devices.<id>.class}...). */
+  public static String sectionTable(Key<?> section) {
+    return tableOfKeys(section.schema().keys(), section.name() + section.schema().childSegment());
   }
 
   /** The rows of the keys below a mapping (the section's own row left out). */
@@ -30,25 +26,23 @@ public final class KeyTables {
     sb.append("| key | default | allowed | 说明 | meaning |\n");
     sb.append("|---|---|---|---|---|\n");
     for (Key<?> k : keys) {
-      rows(k, prefix, sb, true);
+      rows(k, prefix, sb);
     }
     return sb.toString();
   }
 
-  private static void rows(Key<?> key, String prefix, StringBuilder sb, boolean self) {
+  private static void rows(Key<?> key, String prefix, StringBuilder sb) {
     String path = Reading.join(prefix, key.name());
-    if (self) {
-      String allowed = cell(key.schema().expected());
-      if (!key.example().isEmpty()) {
-        allowed += "; e.g. `" + cell(key.example()) + "`";
-      }
-      String dflt = key.isRequired() ? "required" : key.defaultText().isEmpty() ? "—" : "`" + cell(key.defaultText()) + "`";
-      sb.append("| `").append(path).append("` | ").append(dflt).append(" | ").append(allowed).append(" | ")
-          .append(cell(key.chinese())).append(" | ").append(cell(key.english())).append(" |\n");
+    String allowed = cell(key.schema().expected());
+    if (!key.example().isEmpty()) {
+      allowed += "; e.g. `" + cell(key.example()) + "`";
     }
+    String dflt = key.isRequired() ? "required" : key.defaultText().isEmpty() ? "—" : "`" + cell(key.defaultText()) + "`";
+    sb.append("| `").append(path).append("` | ").append(dflt).append(" | ").append(allowed).append(" | ")
+        .append(cell(key.chinese())).append(" | ").append(cell(key.english())).append(" |\n");
     String below = path + key.schema().childSegment();
     for (Key<?> child : key.schema().keys()) {
-      rows(child, below, sb, true);
+      rows(child, below, sb);
     }
   }
 

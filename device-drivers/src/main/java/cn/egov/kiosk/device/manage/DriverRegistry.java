@@ -2,6 +2,7 @@ package cn.egov.kiosk.device.manage;
 
 import cn.egov.kiosk.device.api.Device;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,9 @@ public final class DriverRegistry {
     return Optional.ofNullable(providers.get(name));
   }
 
+  /** Every provider, by name, in the order of the names. */
   public Map<String, DeviceDriverProvider> all() {
-    return Map.copyOf(providers);
+    return Collections.unmodifiableMap(new TreeMap<>(providers));
   }
 
   /** Problems with a spec: an unknown driver, a class the driver does not drive, bad options. */
