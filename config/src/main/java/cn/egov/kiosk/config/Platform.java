@@ -82,12 +82,12 @@ public record Platform(
       .example("\"7Q4K-9MZP-2XWD\"");
 
   public static final Key<Path> CREDENTIALS_FILE = Key.optional("credentialsFile", Types.path(),
-          r -> r.fact(Storage.DATA_DIR).map(d -> d.resolve("platform-credentials.json")), "<dataDir>/platform-credentials.json")
+          r -> r.fact(Storage.DATA_DIR).map(d -> d.resolve("platform-credentials.json")), "`<dataDir>/platform-credentials.json`")
       .doc("终端密钥的存放位置：数据库之外，仅所有者可读（0600），原子写入",
           "Where the kiosk's key is kept: outside the database, owner-only (0600), written atomically");
 
   public static final Key<Path> KEY_FILE = Key.optional("keyFile", Types.path(),
-          r -> r.fact(Storage.DATA_DIR).map(d -> d.resolve("store.key")), "<dataDir>/store.key")
+          r -> r.fact(Storage.DATA_DIR).map(d -> d.resolve("store.key")), "`<dataDir>/store.key`")
       .doc("加密数据库中个人数据（待发送的申请）的本机密钥：首次启动时生成，仅所有者可读；丢失则这些记录无法读取",
           "The installation's key that encrypts personal data kept in the database (an application waiting to be sent): made at the first start,"
               + " owner-only; losing it makes such records unreadable");

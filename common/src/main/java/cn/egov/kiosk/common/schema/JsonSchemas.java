@@ -47,7 +47,7 @@ public final class JsonSchemas {
     if (!doc.isEmpty()) {
       schema.put("description", doc);
     }
-    if (!key.isRequired() && !key.defaultText().isEmpty() && !key.defaultText().contains("<")) {
+    if (key.defaultIsValue()) {
       JsonNode value = yamlValue(key.defaultText());
       if (value != null) {
         schema.set("default", value);

@@ -63,7 +63,7 @@ public final class Key<T> {
    * whenLeftOut} gives it, or empty when that part of the file was bad (and reported).
    */
   public static <T> Key<T> optional(String name, Schema<T> schema, Function<Reading, Optional<T>> whenLeftOut, String defaultInWords) {
-    return new Key<>(name, schema, false, whenLeftOut, defaultInWords, "", "", "", null);
+    return new Key<>(name, schema, false, new InWords<>(whenLeftOut), defaultInWords, "", "", "", null);
   }
 
   /** What the key is for, in Chinese and in English, for the tables and the JSON Schema. */
@@ -96,6 +96,19 @@ public final class Key<T> {
   /** The default as written in the file (or in words); "" for a required key or one that means nothing. */
   public String defaultText() {
     return defaultText;
+  }
+
+  /** Whether {@link #defaultText()} is a value as written in the file (not words about one). */
+  public boolean defaultIsValue() {
+    return !required && !defaultText.isEmpty() && !(whenLeftOut instanceof InWords);
+  }
+
+  /** A default that depends on the rest of the file, said in words. */
+  private record InWords<T>(Function<Reading, Optional<T>> from) implements Function<Reading, Optional<T>> {
+    @Override
+    public Optional<T> apply(Reading r) {
+      return from.apply(r);
+    }
   }
 
   public String chinese() {

@@ -37,7 +37,9 @@ public final class KeyTables {
     if (!key.example().isEmpty()) {
       allowed += "; e.g. `" + cell(key.example()) + "`";
     }
-    String dflt = key.isRequired() ? "required" : key.defaultText().isEmpty() ? "—" : "`" + cell(key.defaultText()) + "`";
+    String dflt = key.isRequired() ? "required"
+        : key.defaultText().isEmpty() ? "—"
+        : key.defaultIsValue() ? "`" + cell(key.defaultText()) + "`" : cell(key.defaultText());
     sb.append("| `").append(path).append("` | ").append(dflt).append(" | ").append(allowed).append(" | ")
         .append(cell(key.chinese())).append(" | ").append(cell(key.english())).append(" |\n");
     String below = path + key.schema().childSegment();

@@ -1,6 +1,8 @@
 package cn.egov.kiosk.print.template;
 
+import cn.egov.kiosk.common.schema.JsonSchemas;
 import cn.egov.kiosk.common.schema.Key;
+import cn.egov.kiosk.common.schema.KeyTables;
 import cn.egov.kiosk.common.schema.ListSchema;
 import cn.egov.kiosk.common.schema.ObjectSchema;
 import cn.egov.kiosk.common.schema.OneOfKeys;
@@ -58,7 +60,7 @@ public final class TemplateSchema {
           Types.oneOf(List.of("escpos", "pdf"), "escpos or pdf")
               .map(m -> (Set<Medium>) EnumSet.of(Medium.valueOf(m.toUpperCase(Locale.ROOT))),
                   set -> set.iterator().next().name().toLowerCase(Locale.ROOT)),
-          EnumSet.allOf(Medium.class))
+          r -> Optional.of(EnumSet.allOf(Medium.class)), "both")
       .doc("只在一种介质上出现：escpos（热敏小票）或 pdf（页面）", "Only on one medium: escpos (a thermal receipt) or pdf (a page)");
 
   private static final Key<Style.Size> SIZE = Key.optional("size", Types.oneOf(Style.Size.class, TemplateSchema::lowerCamel), Style.Size.NORMAL)
@@ -157,10 +159,15 @@ public final class TemplateSchema {
   private static final ObjectSchema<Block> REPEAT_BLOCK =
       ObjectSchema.of("a repeat block", List.of(REPEAT, INNER, ONLY), v -> new Block.Repeat(v.get(REPEAT), v.get(INNER), v.get(ONLY)));
 
-  private static final Schema<String> TRUE = Types.oneOf(List.of("true"), "true");
-  private static final Key<String> CUT = Key.required("cut", TRUE).doc("切纸（页面上无效果）", "Cut the receipt (nothing on a page)").example("true");
+  private static final Schema<Boolean> TRUE = Types.scalar("true", JSON.objectNode().put("const", true), (text, node, path, r) -> {
+    if (!"true".equalsIgnoreCase(text)) {
+      throw r.invalid(path, node, "true", Reading.describe(node));
+    }
+    return true;
+  }, String::valueOf);
+  private static final Key<Boolean> CUT = Key.required("cut", TRUE).doc("切纸（页面上无效果）", "Cut the receipt (nothing on a page)").example("true");
   private static final ObjectSchema<Block> CUT_BLOCK = ObjectSchema.of("a cut", List.of(CUT, ONLY), v -> new Block.Cut(v.get(ONLY)));
-  private static final Key<String> PAGE_BREAK = Key.required("pageBreak", TRUE).doc("换页（小票上无效果）", "A new page (nothing on a receipt)").example("true");
+  private static final Key<Boolean> PAGE_BREAK = Key.required("pageBreak", TRUE).doc("换页（小票上无效果）", "A new page (nothing on a receipt)").example("true");
   private static final ObjectSchema<Block> PAGE_BREAK_BLOCK =
       ObjectSchema.of("a page break", List.of(PAGE_BREAK, ONLY), v -> new Block.PageBreak(v.get(ONLY)));
 
@@ -225,9 +232,27 @@ public final class TemplateSchema {
     });
   }
 
-  /** The schema of the blocks inside blocks, for the JSON Schema's {@code $defs}. */
-  static Ref<List<Block>> blocksRef() {
-    return BLOCKS;
+  /** The JSON Schema of a template file, for editors ({@code templates/template.schema.json}). */
+  public static String jsonSchema() {
+    return JsonSchemas.document(root(), "https://kiosk.egov.cn/schema/template.schema.json", "打印模板 / Print template",
+        "A print template: templates/README.md explains every block. 各块的说明见 templates/README.md。", BLOCKS);
+  }
+
+  /**
+   * A key table of templates/README.md: {@code template} (the top level), {@code page}, or {@code
+   * block.KIND} (one kind of block).
+   */
+  public static String table(String path) {
+    if (path.equals("template")) {
+      return KeyTables.tableOfKeys(root().keys().stream().filter(k -> k != PAGE_KEY).toList(), "");
+    }
+    if (path.equals("page")) {
+      return KeyTables.sectionTable(PAGE_KEY);
+    }
+    if (path.startsWith("block.") && BLOCK.kinds().containsKey(path.substring(6))) {
+      return KeyTables.tableOfKeys(BLOCK.kinds().get(path.substring(6)).keys(), "");
+    }
+    throw new IllegalArgumentException("no table " + path);
   }
 
   static String lowerCamel(Enum<?> constant) {
