@@ -1,6 +1,7 @@
 package cn.egov.kiosk.common.schema;
 
 import cn.egov.kiosk.common.schema.Problem.Kind;
+import cn.egov.kiosk.common.yaml.YamlEdit;
 import cn.egov.kiosk.common.yaml.YamlTree.Entry;
 import cn.egov.kiosk.common.yaml.YamlTree.ListNode;
 import cn.egov.kiosk.common.yaml.YamlTree.MapNode;
@@ -155,29 +156,6 @@ public final class Reading {
 
   /** A value as shown in a message: in double quotes, escaped, at most 60 characters. */
   public static String quote(String text) {
-    StringBuilder sb = new StringBuilder("\"");
-    int shown = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (shown++ == MAX_SHOWN) {
-        sb.append('…');
-        break;
-      }
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (Character.isISOControl(c)) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return YamlEdit.doubleQuoted(text, MAX_SHOWN);
   }
 }

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.common.schema;
 
+import cn.egov.kiosk.common.yaml.YamlEdit;
 import cn.egov.kiosk.common.yaml.YamlTree.Node;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,7 +111,7 @@ public final class Types {
 
   /** Any text. */
   public static Schema<String> text(String expected) {
-    return scalar(expected, JSON.objectNode().put("type", "string"), (text, node, path, r) -> text, Function.identity());
+    return scalar(expected, JSON.objectNode().put("type", "string"), (text, node, path, r) -> text, YamlEdit::scalar);
   }
 
   /** A text that matches {@code pattern} as a whole. */
@@ -121,7 +122,7 @@ public final class Types {
         throw r.invalid(path, node, expected, Reading.quote(text));
       }
       return text;
-    }, Function.identity());
+    }, YamlEdit::scalar);
   }
 
   /** One of the given words: {@code one of [standard, elderly]}. */
@@ -139,7 +140,7 @@ public final class Types {
         throw r.invalid(path, node, expected, Reading.quote(text));
       }
       return text;
-    }, Function.identity());
+    }, YamlEdit::scalar);
   }
 
   /** A constant of an enum, written as {@code name} gives it. */
@@ -167,7 +168,7 @@ public final class Types {
       } catch (InvalidPathException e) {
         throw r.invalid(path, node, expected, Reading.quote(text) + " (" + e.getReason() + ")");
       }
-    }, Path::toString);
+    }, p -> YamlEdit.scalar(p.toString()));
   }
 
   /** 12 for 12.0, 12.5 for 12.5. */
