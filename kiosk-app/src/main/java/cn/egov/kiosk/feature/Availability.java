@@ -4,10 +4,10 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import java.util.Optional;
 
 /**
- * Whether a feature can be used now; when not, the device class at fault and the problem ({@code
- * paper-out}, {@code offline}, {@code starting}, {@code not-fitted}...).
+ * Whether a feature can be used now; when not, the device class at fault (none when it is the
+ * platform) and why.
  */
-public record Availability(Feature feature, Optional<DeviceClass> device, Optional<String> problem) {
+public record Availability(Feature feature, Optional<DeviceClass> device, Optional<Unavailable> problem) {
   public boolean available() {
     return problem.isEmpty();
   }

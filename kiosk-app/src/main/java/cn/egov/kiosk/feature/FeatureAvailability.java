@@ -3,22 +3,22 @@ package cn.egov.kiosk.feature;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.manage.HealthModel;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Works out each feature's availability from the device health model. */
 public final class FeatureAvailability {
-  /** The problem of a feature whose device is not configured at all. */
-  public static final String NOT_FITTED = "not-fitted";
-
   private final HealthModel health;
-  private final java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired;
+  private final Map<Feature, Set<DeviceClass>> alsoRequired;
   private final PlatformState platform;
 
   public FeatureAvailability(HealthModel health) {
-    this(health, java.util.Map.of());
+    this(health, Map.of());
   }
 
-  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired) {
+  public FeatureAvailability(HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired) {
     this(health, alsoRequired, PlatformState.NONE);
   }
 
@@ -26,9 +26,9 @@ public final class FeatureAvailability {
    * @param alsoRequired devices a feature needs in this hall's configuration beyond its own (the ID
    *     card reader, when tickets carry the citizen's masked ID)
    */
-  public FeatureAvailability(HealthModel health, java.util.Map<Feature, java.util.Set<DeviceClass>> alsoRequired, PlatformState platform) {
+  public FeatureAvailability(HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired, PlatformState platform) {
     this.health = health;
-    this.alsoRequired = java.util.Map.copyOf(alsoRequired);
+    this.alsoRequired = Map.copyOf(alsoRequired);
     this.platform = platform;
   }
 
@@ -37,10 +37,10 @@ public final class FeatureAvailability {
   }
 
   /** The device classes a feature needs here. */
-  public java.util.Set<DeviceClass> requires(Feature feature) {
-    java.util.Set<DeviceClass> all = java.util.EnumSet.noneOf(DeviceClass.class);
+  public Set<DeviceClass> requires(Feature feature) {
+    Set<DeviceClass> all = EnumSet.noneOf(DeviceClass.class);
     all.addAll(feature.requires());
-    all.addAll(alsoRequired.getOrDefault(feature, java.util.Set.of()));
+    all.addAll(alsoRequired.getOrDefault(feature, Set.of()));
     return all;
   }
 
@@ -53,14 +53,14 @@ public final class FeatureAvailability {
     for (DeviceClass deviceClass : requires(feature)) {
       Optional<DeviceHealth> device = health.first(deviceClass);
       if (device.isEmpty()) {
-        return new Availability(feature, Optional.of(deviceClass), Optional.of(NOT_FITTED));
+        return new Availability(feature, Optional.of(deviceClass), Optional.of(Unavailable.NOT_FITTED));
       }
       if (!device.get().healthy()) {
-        return new Availability(feature, Optional.of(deviceClass), device.get().problem());
+        return new Availability(feature, Optional.of(deviceClass), device.get().problem().map(Unavailable::of));
       }
     }
     if (feature.needsPlatform()) {
-      Optional<String> p = platform.problem();
+      Optional<Unavailable> p = platform.problem();
       if (p.isPresent()) {
         return new Availability(feature, Optional.empty(), p);
       }

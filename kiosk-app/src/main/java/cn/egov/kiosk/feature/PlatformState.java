@@ -1,23 +1,22 @@
 package cn.egov.kiosk.feature;
 
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
  * Whether the platform can serve the features that need it now, as the feature model sees it:
- * empty when it can, else the problem ({@link #OFFLINE}, {@link #NOT_REGISTERED}).
+ * empty when it can, else why not ({@link Unavailable#PLATFORM_OFFLINE}, {@link
+ * Unavailable#PLATFORM_NOT_REGISTERED}).
  */
 public interface PlatformState {
-  String OFFLINE = "platform-offline";
-  String NOT_REGISTERED = "platform-not-registered";
-
-  Optional<String> problem();
+  Optional<Unavailable> problem();
 
   /**
    * What the citizen is told about the platform as a whole: whether it is away, and how old the
    * local copy of the catalogue and notices is, in the hall's time (when it is older than the
    * configured limit).
    */
-  record Notice(boolean offline, Optional<java.time.LocalDateTime> dataAsOf, boolean stale) {
+  record Notice(boolean offline, Optional<LocalDateTime> dataAsOf, boolean stale) {
     public static final Notice NONE = new Notice(false, Optional.empty(), false);
 
     /** Nothing to say. */
@@ -38,7 +37,7 @@ public interface PlatformState {
   PlatformState NONE =
       new PlatformState() {
         @Override
-        public Optional<String> problem() {
+        public Optional<Unavailable> problem() {
           return Optional.empty();
         }
 

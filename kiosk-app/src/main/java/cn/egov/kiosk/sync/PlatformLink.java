@@ -1,5 +1,7 @@
 package cn.egov.kiosk.sync;
 
+import cn.egov.kiosk.feature.PlatformState;
+import cn.egov.kiosk.feature.Unavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,18 +63,15 @@ public final class PlatformLink {
   }
 
   /** The link as the feature model sees it: which problem keeps platform features off. */
-  public cn.egov.kiosk.feature.PlatformState asFeatureState() {
-    return new cn.egov.kiosk.feature.PlatformState() {
+  public PlatformState asFeatureState() {
+    return new PlatformState() {
       @Override
-      public Optional<String> problem() {
-        switch (status.state()) {
-          case OFFLINE:
-            return Optional.of(OFFLINE);
-          case NOT_REGISTERED:
-            return Optional.of(NOT_REGISTERED);
-          default:
-            return Optional.empty();
-        }
+      public Optional<Unavailable> problem() {
+        return switch (status.state()) {
+          case OFFLINE -> Optional.of(Unavailable.PLATFORM_OFFLINE);
+          case NOT_REGISTERED -> Optional.of(Unavailable.PLATFORM_NOT_REGISTERED);
+          case NONE, STARTING, ONLINE -> Optional.empty();
+        };
       }
 
       @Override

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.sync;
 
+import cn.egov.kiosk.feature.Unavailable;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
@@ -314,7 +315,7 @@ public final class PlatformServices implements AutoCloseable {
     cn.egov.kiosk.feature.PlatformState fromLink = link.asFeatureState();
     return new cn.egov.kiosk.feature.PlatformState() {
       @Override
-      public Optional<String> problem() {
+      public Optional<Unavailable> problem() {
         return fromLink.problem();
       }
 

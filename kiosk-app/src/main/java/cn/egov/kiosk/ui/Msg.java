@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.feature.Unavailable;
 import java.util.Locale;
 
 /**
@@ -60,7 +61,6 @@ public enum Msg {
   PROBLEM_OFFLINE,
   PROBLEM_STARTING,
   PROBLEM_NOT_FITTED,
-  PROBLEM_UNKNOWN,
   PROBLEM_PLATFORM_OFFLINE,
   HOME_PLATFORM_OFFLINE,
   HOME_DATA_AS_OF,
@@ -155,21 +155,20 @@ public enum Msg {
     return name().toLowerCase(Locale.ROOT).replace('_', '.');
   }
 
-  /** The message for a device problem name such as {@code paper-out}. */
-  public static Msg forProblem(String problem) {
+  /** The citizen's words for why a feature is out of service; the compiler checks every reason has some. */
+  public static Msg forProblem(Unavailable problem) {
     return switch (problem) {
-      case "paper-out" -> PROBLEM_PAPER_OUT;
-      case "cover-open" -> PROBLEM_COVER_OPEN;
-      case "jam" -> PROBLEM_JAM;
-      case "cutter-error" -> PROBLEM_CUTTER_ERROR;
-      case "hardware-fault" -> PROBLEM_HARDWARE_FAULT;
-      case "hardware_error" -> PROBLEM_HARDWARE_ERROR;
-      case "offline" -> PROBLEM_OFFLINE;
-      case "starting" -> PROBLEM_STARTING;
-      case "not-fitted" -> PROBLEM_NOT_FITTED;
-      case "platform-offline" -> PROBLEM_PLATFORM_OFFLINE;
-      case "platform-not-registered" -> PROBLEM_PLATFORM_NOT_REGISTERED;
-      default -> PROBLEM_UNKNOWN;
+      case PAPER_OUT -> PROBLEM_PAPER_OUT;
+      case COVER_OPEN -> PROBLEM_COVER_OPEN;
+      case JAM -> PROBLEM_JAM;
+      case CUTTER_ERROR -> PROBLEM_CUTTER_ERROR;
+      case HARDWARE_FAULT -> PROBLEM_HARDWARE_FAULT;
+      case HARDWARE_ERROR -> PROBLEM_HARDWARE_ERROR;
+      case DEVICE_OFFLINE -> PROBLEM_OFFLINE;
+      case DEVICE_STARTING -> PROBLEM_STARTING;
+      case NOT_FITTED -> PROBLEM_NOT_FITTED;
+      case PLATFORM_OFFLINE -> PROBLEM_PLATFORM_OFFLINE;
+      case PLATFORM_NOT_REGISTERED -> PROBLEM_PLATFORM_NOT_REGISTERED;
     };
   }
 }

@@ -7,6 +7,7 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.e2e.TestConfigs;
 import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.Unavailable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class SimulatorControlTest {
       assertThat(exit).isZero();
       assertThat(out.toString()).startsWith("OK ").contains("paper out");
       Await.until(() -> !runtime.features().of(Feature.QUEUE_TICKET).available(), Duration.ofSeconds(10), "取号 out of service");
-      assertThat(runtime.features().of(Feature.QUEUE_TICKET).problem()).contains("paper-out");
+      assertThat(runtime.features().of(Feature.QUEUE_TICKET).problem()).contains(Unavailable.PAPER_OUT);
 
       StringWriter list = new StringWriter();
       assertThat(run(list, "simctl", "--config", dir.resolve("kiosk.yaml").toString())).isZero();

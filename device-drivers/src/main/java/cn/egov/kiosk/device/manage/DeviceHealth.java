@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.manage;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceState;
-import cn.egov.kiosk.device.api.ErrorCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,7 @@ import java.util.Set;
 /**
  * One device's health as the kiosk sees it now: what the UI binds to and diagnostics print.
  *
- * @param problem why the device cannot serve, when it cannot: a blocking condition's event name
- *     ({@code paper-out}), {@code offline}, {@code starting}, or an error code in lower case
+ * @param problem why the device cannot serve, when it cannot
  * @param text a line for the engineer
  */
 public record DeviceHealth(
@@ -23,7 +21,7 @@ public record DeviceHealth(
     String connection,
     DeviceState state,
     Set<Condition> conditions,
-    Optional<String> problem,
+    Optional<HealthProblem> problem,
     String text,
     Map<String, Long> counters,
     Instant updatedAt) {
@@ -38,16 +36,16 @@ public record DeviceHealth(
   }
 
   /** The problem for a device whose state and conditions are known. */
-  static Optional<String> problemOf(DeviceState state, Set<Condition> conditions) {
+  static Optional<HealthProblem> problemOf(DeviceState state, Set<Condition> conditions) {
     if (state == DeviceState.CLOSED || state == DeviceState.OFFLINE) {
-      return Optional.of("offline");
+      return Optional.of(HealthProblem.OFFLINE);
     }
     Optional<Condition> blocking = Condition.BLOCKING_IN_ORDER.stream().filter(conditions::contains).findFirst();
     if (blocking.isPresent()) {
-      return Optional.of(blocking.get().raisedName());
+      return Optional.of(HealthProblem.of(blocking.get()));
     }
     if (state == DeviceState.ERROR) {
-      return Optional.of(ErrorCode.HARDWARE_ERROR.name().toLowerCase(java.util.Locale.ROOT));
+      return Optional.of(HealthProblem.HARDWARE_ERROR);
     }
     return Optional.empty();
   }

@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
+import cn.egov.kiosk.device.api.HealthReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class DeviceManager implements AutoCloseable {
       Device device = drivers.create(spec, context);
       devices.put(spec.id(), device);
       device.addListener(event -> onEvent(device, event));
-      publish(device, Optional.of("starting"), "starting");
+      publish(device, Optional.of(HealthProblem.STARTING), "starting");
     }
     this.firstAttempts = new CountDownLatch(devices.size());
     this.supervisor =
@@ -170,7 +171,7 @@ public final class DeviceManager implements AutoCloseable {
       if (attempt == 1 || attempt % 10 == 0) {
         log.warn("Device {} unavailable ({}); attempt {}, next in {} ms", device.id(), why, attempt, delay.toMillis());
       }
-      publish(device, Optional.of("offline"), why);
+      publish(device, Optional.of(HealthProblem.OFFLINE), why);
       scheduleReconnect(device, delay);
     } finally {
       connecting.remove(device.id());
@@ -229,11 +230,11 @@ public final class DeviceManager implements AutoCloseable {
   private void publish(Device device) {
     Set<Condition> conditions = device.conditions();
     DeviceState state = device.state();
-    Optional<String> problem = DeviceHealth.problemOf(state, conditions);
-    publish(device, problem, cn.egov.kiosk.device.api.HealthReport.describe(state, conditions));
+    Optional<HealthProblem> problem = DeviceHealth.problemOf(state, conditions);
+    publish(device, problem, HealthReport.describe(state, conditions));
   }
 
-  private void publish(Device device, Optional<String> problem, String text) {
+  private void publish(Device device, Optional<HealthProblem> problem, String text) {
     health.update(
         new DeviceHealth(
             device.id(),

@@ -77,7 +77,7 @@ class DeviceManagerTest {
     return simulators.find(id).orElseThrow();
   }
 
-  private Optional<String> problem(String id) {
+  private Optional<HealthProblem> problem(String id) {
     return manager.health().get(id).orElseThrow().problem();
   }
 
@@ -86,7 +86,7 @@ class DeviceManagerTest {
     DeviceContext context = new DeviceContext(new FileStatisticsStore(dir), Clock.systemUTC(), simulators);
     manager = new DeviceManager(everySimulator(), DriverRegistry.load(), context, FAST);
 
-    assertThat(manager.health().all()).hasSize(6).allMatch(h -> h.problem().equals(Optional.of("starting")));
+    assertThat(manager.health().all()).hasSize(6).allMatch(h -> h.problem().equals(Optional.of(HealthProblem.STARTING)));
     assertThat(manager.health().allHealthy()).isFalse();
     assertThat(manager.devices()).allMatch(d -> d.state() == DeviceState.CLOSED);
   }
@@ -125,7 +125,7 @@ class DeviceManagerTest {
     startAllHealthy();
 
     sim("ticket-printer").apply("paper-out");
-    Await.until(() -> problem("ticket-printer").equals(Optional.of("paper-out")), SAFETY, "paper-out in the health model");
+    Await.until(() -> problem("ticket-printer").equals(Optional.of(HealthProblem.PAPER_OUT)), SAFETY, "paper-out in the health model");
     assertThat(manager.health().allHealthy()).isFalse();
 
     sim("ticket-printer").apply("paper-ok");
@@ -138,7 +138,7 @@ class DeviceManagerTest {
     Device printer = manager.device("ticket-printer").orElseThrow();
 
     sim("ticket-printer").apply("disconnect");
-    Await.until(() -> problem("ticket-printer").equals(Optional.of("offline")), SAFETY, "the printer offline");
+    Await.until(() -> problem("ticket-printer").equals(Optional.of(HealthProblem.OFFLINE)), SAFETY, "the printer offline");
     // at least one reconnect attempt has failed while the cable is out
     Await.until(
         () -> manager.health().get("ticket-printer").orElseThrow().text().startsWith("NO_HARDWARE"),
@@ -159,7 +159,7 @@ class DeviceManagerTest {
     Device reader = manager.device("id-reader").orElseThrow();
 
     sim("id-reader").apply("disconnect");
-    Await.until(() -> problem("id-reader").equals(Optional.of("offline")), SAFETY, "the reader offline");
+    Await.until(() -> problem("id-reader").equals(Optional.of(HealthProblem.OFFLINE)), SAFETY, "the reader offline");
     Await.until(
         () -> manager.health().get("id-reader").orElseThrow().text().startsWith("NO_HARDWARE/LINK_NOT_FOUND: "),
         SAFETY,
@@ -178,7 +178,7 @@ class DeviceManagerTest {
     startAllHealthy();
 
     sim("ticket-printer").apply("power-off");
-    Await.until(() -> problem("ticket-printer").equals(Optional.of("offline")), SAFETY, "the printer offline");
+    Await.until(() -> problem("ticket-printer").equals(Optional.of(HealthProblem.OFFLINE)), SAFETY, "the printer offline");
     sim("ticket-printer").apply("power-on");
 
     Await.until(() -> problem("ticket-printer").isEmpty(), SAFETY, "the printer back");
@@ -198,13 +198,13 @@ class DeviceManagerTest {
       assertThat(m.awaitFirstAttempts(SAFETY)).isTrue();
 
       DeviceHealth health = m.health().get("ticket-printer").orElseThrow();
-      assertThat(health.problem()).contains("offline");
+      assertThat(health.problem()).contains(HealthProblem.OFFLINE);
       assertThat(health.text()).contains(port);
       assertThat(m.device("ticket-printer").orElseThrow().state()).isEqualTo(DeviceState.CLOSED);
       // the manager logs attempt 1 and every tenth: seeing the tenth proves it keeps retrying
       Await.until(() -> messages(log).stream().anyMatch(s -> s.contains("attempt 10,")), SAFETY, "the tenth attempt");
       assertThat(messages(log).get(0)).contains("attempt 1,").contains(port);
-      assertThat(m.health().get("ticket-printer").orElseThrow().problem()).contains("offline");
+      assertThat(m.health().get("ticket-printer").orElseThrow().problem()).contains(HealthProblem.OFFLINE);
     } finally {
       logger.detachAppender(log);
     }
@@ -234,7 +234,7 @@ class DeviceManagerTest {
     sim("licence-printer").apply("paper-out");
 
     Await.until(
-        () -> heard.stream().anyMatch(h -> h.id().equals("licence-printer") && h.problem().equals(Optional.of("paper-out"))),
+        () -> heard.stream().anyMatch(h -> h.id().equals("licence-printer") && h.problem().equals(Optional.of(HealthProblem.PAPER_OUT))),
         SAFETY,
         "the paper-out update");
   }

@@ -13,6 +13,7 @@ import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.feature.PlatformState;
+import cn.egov.kiosk.feature.Unavailable;
 import cn.egov.kiosk.sync.PlatformLink;
 import cn.egov.kiosk.ui.AvailabilityModel;
 import cn.egov.kiosk.ui.I18n;
@@ -45,7 +46,7 @@ class HomePlatformNoticeTest {
         private final PlatformState fromLink = link.asFeatureState();
 
         @Override
-        public Optional<String> problem() {
+        public Optional<Unavailable> problem() {
           return fromLink.problem();
         }
 

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.printer.cups;
 
+import cn.egov.kiosk.device.manage.HealthProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.api.Condition;
@@ -82,7 +83,7 @@ class CupsRecoveryTest {
         () -> events.events(DeviceEvent.StatusEvent.class).stream().anyMatch(e -> e.condition() == Condition.OFFLINE && e.raised()),
         SAFETY,
         "the printer to go offline (" + events.statusNames() + ")");
-    Await.until(() -> health().problem().equals(Optional.of("offline")), SAFETY, "the health model to say offline (" + health() + ")");
+    Await.until(() -> health().problem().equals(Optional.of(HealthProblem.OFFLINE)), SAFETY, "the health model to say offline (" + health() + ")");
     assertThat(events.stateChanges()).doesNotContain("CLOSED->IDLE"); // no reopen works while CUPS is away
 
     Cupsd.ensurePdfQueue(); // cupsd again, with the queue it had

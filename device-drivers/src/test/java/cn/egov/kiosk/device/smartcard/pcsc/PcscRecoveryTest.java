@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.smartcard.pcsc;
 
+import cn.egov.kiosk.device.manage.HealthProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.api.Condition;
@@ -118,7 +119,7 @@ class PcscRecoveryTest {
 
     Await.until(this::sawOffline, SAFETY, "the reader to go offline");
     Await.until(
-        () -> health().problem().equals(Optional.of("offline")) && reader.state() != DeviceState.IDLE,
+        () -> health().problem().equals(Optional.of(HealthProblem.OFFLINE)) && reader.state() != DeviceState.IDLE,
         SAFETY,
         "the health model to say offline (" + health() + ")");
     // the manager keeps trying; no attempt succeeds while pcscd is away
