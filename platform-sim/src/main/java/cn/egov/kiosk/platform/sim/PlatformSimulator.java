@@ -4,7 +4,6 @@ import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Credentials;
-import cn.egov.kiosk.platform.auth.Signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -27,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +83,8 @@ public final class PlatformSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final Ledger ledger = new Ledger();
   private final SignatureCheck signatures;
-  private final IdempotencyStore idempotency = new IdempotencyStore();
   private final Routes routes;
+  private final CatalogueState catalogue;
   private final ExecutorService workers = Executors.newFixedThreadPool(16, r -> daemon(r, "platform-sim-http"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "platform-sim-timer"));
   private final AtomicLong requests = new AtomicLong();
@@ -98,8 +96,9 @@ public final class PlatformSimulator implements AutoCloseable {
     this.options = options;
     this.signatures = new SignatureCheck(options.clock(), options.zone());
     this.routes = new Routes(SimData.load(), options.clock(), options.zone(), signatures, ledger, options.registrationReplay());
+    this.catalogue = routes.sync.catalogue;
     if (options.catalogueSize() > 0) {
-      routes.catalogue.grow(options.catalogueSize());
+      catalogue.grow(options.catalogueSize());
     }
   }
 
@@ -107,7 +106,7 @@ public final class PlatformSimulator implements AutoCloseable {
   public static PlatformSimulator start(Options options) throws IOException {
     PlatformSimulator sim = new PlatformSimulator(options);
     sim.listen(options.port());
-    log.info("Platform simulator listening on {} ({} catalogue items)", sim.url(), sim.routes.catalogue.size());
+    log.info("Platform simulator listening on {} ({} catalogue items)", sim.url(), sim.catalogue.size());
     return sim;
   }
 
@@ -143,27 +142,27 @@ public final class PlatformSimulator implements AutoCloseable {
   }
 
   public int catalogueSize() {
-    return routes.catalogue.size();
+    return catalogue.size();
   }
 
   public long catalogueVersion() {
-    return routes.catalogue.version();
+    return catalogue.version();
   }
 
   /** Changes {@code n} catalogue items (a new catalogue version); their ids. */
   public List<String> touchCatalogue(int n) {
-    return routes.catalogue.touch(n);
+    return catalogue.touch(n);
   }
 
   public boolean deleteCatalogueItem(String id) {
-    return routes.catalogue.delete(id);
+    return catalogue.delete(id);
   }
 
   /** A number the hall's central queue issued for a kiosk's ticket id, and whether the kiosk voided it. */
   public record CentralTicket(String number, boolean voided) {}
 
   public Optional<CentralTicket> centralTicket(String kioskId, String ticketId) {
-    return routes.centralTicket(kioskId, ticketId).map(t -> new CentralTicket(t.number(), t.voided()));
+    return routes.queue.centralTicket(kioskId, ticketId).map(t -> new CentralTicket(t.number(), t.voided()));
   }
 
   /** The ids of the keys a kiosk has now (a rotated-away key until it expires), oldest first. */
@@ -173,25 +172,25 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** A one-time registration code the next kiosk may register with. */
   public void allowRegistrationCode(String code) {
-    routes.allowRegistrationCode(code);
+    routes.kiosk.allowRegistrationCode(code);
   }
 
   /** Knows a kiosk without registration (its credentials made elsewhere), with its queue prefix. */
   public void provision(Credentials c, String queuePrefix) {
-    routes.provision(c.kioskId(), c.keyId(), c.secret(), queuePrefix);
+    routes.kiosk.provision(c.kioskId(), c.keyId(), c.secret(), queuePrefix);
   }
 
   /** QR payments are paid by the "citizen" this long after they are created (demo mode). */
   public void autoPay(Optional<Duration> after) {
-    routes.autoPay(after);
+    routes.payments.autoPay(after);
   }
 
   public boolean pay(String paymentId) {
-    return routes.pay(paymentId);
+    return routes.payments.pay(paymentId);
   }
 
   public Optional<Heartbeat> lastHeartbeat(String kioskId) {
-    return routes.lastHeartbeat(kioskId);
+    return routes.telemetry.lastHeartbeat(kioskId);
   }
 
   /**
@@ -293,7 +292,7 @@ public final class PlatformSimulator implements AutoCloseable {
         default:
           break;
       }
-      Reply reply = dispatch(method, rawPath, rawQuery, target, headers, body);
+      Reply reply = routes.dispatch(method, rawPath, rawQuery, target, headers, body);
       if (action == Faults.Action.DROP_AFTER) {
         return; // carried out, never answered
       }
@@ -301,67 +300,6 @@ public final class PlatformSimulator implements AutoCloseable {
         Thread.sleep(faults.lateBy().toMillis()); // carried out; the answer waits
       }
       write(x, reply);
-    }
-  }
-
-  private Reply dispatch(String method, String rawPath, String rawQuery, String target, Map<String, String> headers, byte[] body) throws InterruptedException {
-    Routes.Route route = null;
-    Matcher match = null;
-    boolean pathKnown = false;
-    for (Routes.Route r : routes.routes()) {
-      Matcher m = r.path().matcher(rawPath);
-      if (m.matches()) {
-        pathKnown = true;
-        if (r.method().equals(method)) {
-          route = r;
-          match = m;
-          break;
-        }
-      }
-    }
-    if (route == null) {
-      return pathKnown
-          ? Reply.problem(405, Problem.VALIDATION, "不支持的方法", method + " is not allowed on " + rawPath, rawPath).reply
-          : Reply.problem(404, Problem.NOT_FOUND, "未找到", "no such resource", rawPath).reply;
-    }
-    String kioskId = "-";
-    String key = null;
-    String digest = null;
-    try {
-      if (route.signed()) {
-        kioskId = signatures.verify(method, target, headers, body);
-      }
-      java.util.List<String> params = new java.util.ArrayList<>();
-      for (int i = 1; i <= match.groupCount(); i++) {
-        params.add(java.net.URLDecoder.decode(match.group(i), java.nio.charset.StandardCharsets.UTF_8));
-      }
-      Call call = new Call(method, rawPath, Call.parseQuery(rawQuery), params, body, kioskId, headers);
-      key = route.idempotent() ? headers.get("idempotency-key") : null;
-      if (key != null) {
-        digest = Signature.sha256Hex((method + " " + rawPath + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + Signature.sha256Hex(body);
-        Optional<Reply> before = idempotency.claim(kioskId, key, digest, rawPath);
-        if (before.isPresent()) {
-          Reply r = before.get();
-          return new Reply(r.status(), r.body(), r.contentType(), new java.util.LinkedHashMap<>(r.headers())).header("Idempotent-Replay", "true");
-        }
-      }
-      Reply reply;
-      try {
-        reply = route.handler().handle(call);
-      } catch (Reply.Failure f) {
-        reply = f.reply;
-      } catch (RuntimeException e) {
-        if (key != null) {
-          idempotency.release(kioskId, key);
-        }
-        throw e;
-      }
-      if (key != null) {
-        idempotency.done(kioskId, key, digest, reply);
-      }
-      return reply;
-    } catch (Reply.Failure f) {
-      return f.reply;
     }
   }
 

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * The sample data set (everyone and everything fictitious), read from the JSON files beside this
  * class ({@code data/README.md} tells what each holds). Immutable once loaded; what changes while
- * the simulator runs (the catalogue's versions, bookings, submissions) lives in {@link SimState}.
+ * the simulator runs (the catalogue's versions, bookings, submissions) lives in the resource of
+ * its tag of the contract ({@link CatalogueState}, {@link AppointmentsResource}...).
  */
 final class SimData {
   /** A citizen's records, by ID number. */
