@@ -1,5 +1,11 @@
 package cn.egov.kiosk.identity;
 
+import cn.egov.kiosk.device.smartcard.SmartCardCode;
+import cn.egov.kiosk.device.idcard.sam.SamStatus;
+import cn.egov.kiosk.device.idcard.SamStatusCode;
+import cn.egov.kiosk.device.idcard.IdReaderCode;
+import cn.egov.kiosk.device.api.ExtendedCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceEvent;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -170,7 +176,7 @@ public final class IdentityService {
       card = SocialSecurityCards.read(r);
     } catch (DeviceException e) {
       LoginProblem problem =
-          e.extendedCode().equals("NOT_SOCIAL_SECURITY_CARD")
+          e.is(SmartCardCode.NOT_SOCIAL_SECURITY_CARD)
               ? LoginProblem.CARD_NOT_SUPPORTED
               : e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE ? LoginProblem.READER_OUT_OF_SERVICE : LoginProblem.CARD_UNREADABLE;
       smartCardTaken = true;
@@ -249,29 +255,30 @@ public final class IdentityService {
     if (e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE || e.code() == ErrorCode.SEQUENCE_ERROR) {
       return LoginProblem.READER_OUT_OF_SERVICE;
     }
-    String x = e.extendedCode();
     if (e.code() == ErrorCode.CANCELLED) {
       return LoginProblem.NO_CARD;
     }
-    if (x.equals("LIFT_AND_PLACE_AGAIN")) {
-      return LoginProblem.LIFT_AND_PLACE_AGAIN;
-    }
-    if (e.code() == ErrorCode.TIMEOUT && (x.equals("NO_CARD") || x.isEmpty())) {
-      return LoginProblem.NO_CARD;
-    }
-    if (x.equals("BAD_CARD_DATA")) {
-      return LoginProblem.CARD_UNREADABLE;
-    }
-    if (x.startsWith("SW3_")) {
-      return switch (cn.egov.kiosk.device.idcard.sam.SamStatus.of(Integer.parseInt(x.substring(4), 16)).advice()) {
+    ExtendedCode x = e.extended().orElse(null);
+    if (x instanceof SamStatusCode status) {
+      return switch (SamStatus.of(status.sw3()).advice()) {
         case PLACE_CARD -> LoginProblem.NO_CARD;
         case CARD_UNREADABLE -> LoginProblem.CARD_UNREADABLE;
         case CARD_NOT_SUPPORTED -> LoginProblem.CARD_NOT_SUPPORTED;
         case READER_OUT_OF_SERVICE -> LoginProblem.READER_OUT_OF_SERVICE;
-        default -> LoginProblem.PLACE_AGAIN;
+        case NONE, PLACE_AGAIN, TRY_AGAIN -> LoginProblem.PLACE_AGAIN;
       };
     }
-    // broken or truncated frames, a read that failed: the card moved, most likely
+    if (x instanceof IdReaderCode code) {
+      return switch (code) {
+        case LIFT_AND_PLACE_AGAIN -> LoginProblem.LIFT_AND_PLACE_AGAIN;
+        case BAD_CARD_DATA -> LoginProblem.CARD_UNREADABLE;
+        // broken or truncated frames, a read that failed: the card moved, most likely
+        case READ_FAILED, TRUNCATED_FRAME, NO_ANSWER, BAD_CHECKSUM, BAD_LENGTH -> LoginProblem.PLACE_AGAIN;
+      };
+    }
+    if (e.code() == ErrorCode.TIMEOUT && (x == null || x == CommonCode.NO_CARD)) {
+      return LoginProblem.NO_CARD;
+    }
     return LoginProblem.PLACE_AGAIN;
   }
 }

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.printing;
 
+import cn.egov.kiosk.device.printer.PrinterTrouble;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
@@ -188,7 +189,7 @@ public final class PrintService {
       case PAPER_OUT -> Problem.PAPER_OUT;
       case COVER_OPEN -> Problem.COVER_OPEN;
       case OFFLINE -> Problem.OFFLINE;
-      default -> Problem.PRINTER_FAULT;
+      case JAM, CUTTER_ERROR, HARDWARE_FAULT, PAPER_LOW, CARD_PRESENT -> Problem.PRINTER_FAULT;
     };
   }
 
@@ -196,10 +197,11 @@ public final class PrintService {
     boolean partly = e instanceof PrintFailedException pf && pf.started();
     String code = e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode();
     Problem problem =
-        switch (code) {
-          case "PAPER_OUT" -> Problem.PAPER_OUT;
-          case "COVER_OPEN" -> Problem.COVER_OPEN;
-          default -> e.code() == cn.egov.kiosk.device.api.ErrorCode.OFFLINE || e.code() == cn.egov.kiosk.device.api.ErrorCode.NO_HARDWARE ? Problem.OFFLINE : Problem.PRINTER_FAULT;
+        switch (PrinterTrouble.of(e)) {
+          case PAPER_OUT -> Problem.PAPER_OUT;
+          case COVER_OPEN -> Problem.COVER_OPEN;
+          case OFFLINE -> Problem.OFFLINE;
+          case FAULT -> Problem.PRINTER_FAULT;
         };
     return notPrinted(template, reference, medium, Optional.of(deviceId), reprint, problem, code, partly, e.summary());
   }

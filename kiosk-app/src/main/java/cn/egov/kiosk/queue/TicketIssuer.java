@@ -1,5 +1,6 @@
 package cn.egov.kiosk.queue;
 
+import cn.egov.kiosk.device.printer.PrinterTrouble;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
@@ -168,10 +169,11 @@ public final class TicketIssuer {
     if (e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE || e.code() == ErrorCode.TIMEOUT) {
       return Reason.PRINTER_OFFLINE;
     }
-    return switch (e.extendedCode()) {
-      case "PAPER_OUT" -> Reason.PAPER_OUT;
-      case "COVER_OPEN" -> Reason.COVER_OPEN;
-      default -> Reason.PRINTER_FAULT;
+    return switch (PrinterTrouble.of(e)) {
+      case PAPER_OUT -> Reason.PAPER_OUT;
+      case COVER_OPEN -> Reason.COVER_OPEN;
+      case OFFLINE -> Reason.PRINTER_OFFLINE;
+      case FAULT -> Reason.PRINTER_FAULT;
     };
   }
 }

@@ -1,5 +1,8 @@
 package cn.egov.kiosk.identity;
 
+import cn.egov.kiosk.device.idcard.IdReaderCode;
+import cn.egov.kiosk.device.idcard.SamStatusCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import static cn.egov.kiosk.identity.IdReaderRig.SAFETY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,18 +234,18 @@ class IdentityServiceTest {
 
   @Test
   void readerErrorsAreTheCitizensProblems() {
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.NO_HARDWARE, "", "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.SEQUENCE_ERROR, "", "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "x"))).isEqualTo(LoginProblem.NO_CARD);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "x"))).isEqualTo(LoginProblem.LIFT_AND_PLACE_AGAIN);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_CARD_DATA", "x"))).isEqualTo(LoginProblem.CARD_UNREADABLE);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, "TRUNCATED_FRAME", "x"))).isEqualTo(LoginProblem.PLACE_AGAIN);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, "SW3_81", "x"))).isEqualTo(LoginProblem.PLACE_AGAIN);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, "SW3_33", "x"))).isEqualTo(LoginProblem.CARD_UNREADABLE);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, "SW3_40", "x"))).isEqualTo(LoginProblem.CARD_NOT_SUPPORTED);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, "SW3_80", "x"))).isEqualTo(LoginProblem.NO_CARD);
-    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.HARDWARE_ERROR, "SW3_60", "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.NO_HARDWARE, null, "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.SEQUENCE_ERROR, null, "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, CommonCode.NO_CARD, "x"))).isEqualTo(LoginProblem.NO_CARD);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, IdReaderCode.LIFT_AND_PLACE_AGAIN, "x"))).isEqualTo(LoginProblem.LIFT_AND_PLACE_AGAIN);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.HARDWARE_ERROR, IdReaderCode.BAD_CARD_DATA, "x"))).isEqualTo(LoginProblem.CARD_UNREADABLE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, IdReaderCode.TRUNCATED_FRAME, "x"))).isEqualTo(LoginProblem.PLACE_AGAIN);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, new SamStatusCode(0x81), "x"))).isEqualTo(LoginProblem.PLACE_AGAIN);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, new SamStatusCode(0x33), "x"))).isEqualTo(LoginProblem.CARD_UNREADABLE);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.USER_ERROR, new SamStatusCode(0x40), "x"))).isEqualTo(LoginProblem.CARD_NOT_SUPPORTED);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.TIMEOUT, new SamStatusCode(0x80), "x"))).isEqualTo(LoginProblem.NO_CARD);
+    assertThat(IdentityService.problemOf(new DeviceException(ErrorCode.HARDWARE_ERROR, new SamStatusCode(0x60), "x"))).isEqualTo(LoginProblem.READER_OUT_OF_SERVICE);
   }
 
   // ---- the social security card ------------------------------------------------------------------

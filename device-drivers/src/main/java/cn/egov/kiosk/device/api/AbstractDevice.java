@@ -168,11 +168,11 @@ public abstract class AbstractDevice implements Device {
     try {
       if (!claimPermit.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new DeviceException(
-            ErrorCode.BUSY, "CLAIMED", "device " + id + " is claimed by another user");
+            ErrorCode.BUSY, CommonCode.CLAIMED, "device " + id + " is claimed by another user");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DeviceException(ErrorCode.CANCELLED, "", "claim of " + id + " interrupted", e);
+      throw new DeviceException(ErrorCode.CANCELLED, null, "claim of " + id + " interrupted", e);
     }
     claimed = true;
   }
@@ -289,10 +289,10 @@ public abstract class AbstractDevice implements Device {
           ErrorCode.SEQUENCE_ERROR, "device " + id + " is not enabled (" + name + ")");
     }
     if (state == DeviceState.OFFLINE) {
-      throw new DeviceException(ErrorCode.OFFLINE, "", "device " + id + " is offline");
+      throw new DeviceException(ErrorCode.OFFLINE, null, "device " + id + " is offline");
     }
     if (!operating.compareAndSet(false, true)) {
-      throw new DeviceException(ErrorCode.BUSY, "", "device " + id + " is busy");
+      throw new DeviceException(ErrorCode.BUSY, null, "device " + id + " is busy");
     }
     recomputeState();
     try {
@@ -315,7 +315,7 @@ public abstract class AbstractDevice implements Device {
   private static boolean isDeviceFailure(DeviceException e) {
     return e.code() != ErrorCode.USER_ERROR
         && e.code() != ErrorCode.CANCELLED
-        && !(e.code() == ErrorCode.TIMEOUT && e.extendedCode().equals("NO_CARD"));
+        && !(e.code() == ErrorCode.TIMEOUT && e.is(CommonCode.NO_CARD));
   }
 
   /** Whether an operation is running. */

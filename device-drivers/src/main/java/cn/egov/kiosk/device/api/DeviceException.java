@@ -1,10 +1,12 @@
 package cn.egov.kiosk.device.api;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A failed device operation. Carries a code from the one small set ({@link ErrorCode}), a
- * device-specific extended code (for example {@code PAPER_OUT}, {@code SW3_0x41}) and the cause.
+ * device-specific {@link ExtendedCode} (for example {@code PrinterCode.PAPER_OUT}, a SAM status
+ * {@code SW3_41}) and the cause.
  *
  * <p>The message is for the engineer and the log; it never contains personal data. What the citizen
  * reads is chosen by the UI from the codes.
@@ -13,33 +15,44 @@ public class DeviceException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final ErrorCode code;
-  private final String extendedCode;
+  private final transient ExtendedCode extended;
 
-  public DeviceException(ErrorCode code, String extendedCode, String message, Throwable cause) {
+  /** @param extended the device-specific detail, null for none */
+  public DeviceException(ErrorCode code, ExtendedCode extended, String message, Throwable cause) {
     super(message, cause);
     this.code = Objects.requireNonNull(code, "code");
-    this.extendedCode = extendedCode == null ? "" : extendedCode;
+    this.extended = extended;
   }
 
-  public DeviceException(ErrorCode code, String extendedCode, String message) {
-    this(code, extendedCode, message, null);
+  public DeviceException(ErrorCode code, ExtendedCode extended, String message) {
+    this(code, extended, message, null);
   }
 
   public DeviceException(ErrorCode code, String message) {
-    this(code, "", message, null);
+    this(code, null, message, null);
   }
 
   public ErrorCode code() {
     return code;
   }
 
-  /** The device-specific detail; empty when there is none. */
+  /** The device-specific detail, when there is one. */
+  public Optional<ExtendedCode> extended() {
+    return Optional.ofNullable(extended);
+  }
+
+  /** Whether the detail is {@code c}. */
+  public boolean is(ExtendedCode c) {
+    return c.equals(extended);
+  }
+
+  /** The device-specific detail as written in logs and audit records; empty when there is none. */
   public String extendedCode() {
-    return extendedCode;
+    return extended == null ? "" : extended.name();
   }
 
   /** {@code OFFLINE/LINK_LOST: the serial port vanished}: code, extended code, message. */
   public String summary() {
-    return code + (extendedCode.isEmpty() ? "" : "/" + extendedCode) + ": " + getMessage();
+    return code + (extended == null ? "" : "/" + extended.name()) + ": " + getMessage();
   }
 }

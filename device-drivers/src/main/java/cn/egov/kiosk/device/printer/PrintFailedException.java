@@ -2,6 +2,7 @@ package cn.egov.kiosk.device.printer;
 
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.ErrorCode;
+import cn.egov.kiosk.device.api.ExtendedCode;
 
 /**
  * A print job that did not give the citizen their paper. {@link #started()} tells whether any of
@@ -14,8 +15,8 @@ public class PrintFailedException extends DeviceException {
   private final boolean started;
 
   public PrintFailedException(
-      ErrorCode code, String extendedCode, String message, boolean started, Throwable cause) {
-    super(code, extendedCode, message, cause);
+      ErrorCode code, ExtendedCode extended, String message, boolean started, Throwable cause) {
+    super(code, extended, message, cause);
     this.started = started;
   }
 

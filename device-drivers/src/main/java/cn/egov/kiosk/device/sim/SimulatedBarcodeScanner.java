@@ -41,7 +41,7 @@ public final class SimulatedBarcodeScanner extends SimulatedDevice implements Ba
             return Optional.ofNullable(scanned.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeviceException(ErrorCode.CANCELLED, "", "scan cancelled", e);
+            throw new DeviceException(ErrorCode.CANCELLED, null, "scan cancelled", e);
           }
         });
   }

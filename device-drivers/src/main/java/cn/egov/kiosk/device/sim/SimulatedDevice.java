@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.sim;
 
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -34,7 +35,7 @@ public abstract class SimulatedDevice extends AbstractDevice implements Simulato
   @Override
   protected void doOpen() throws DeviceException {
     if (!plugged) {
-      throw new DeviceException(ErrorCode.NO_HARDWARE, "UNPLUGGED", "simulated " + deviceClass() + " is unplugged");
+      throw new DeviceException(ErrorCode.NO_HARDWARE, CommonCode.UNPLUGGED, "simulated " + deviceClass() + " is unplugged");
     }
   }
 
@@ -44,7 +45,7 @@ public abstract class SimulatedDevice extends AbstractDevice implements Simulato
   /** Throws the error a real device would if it were unplugged now. */
   protected final void requirePlugged() throws DeviceException {
     if (!plugged) {
-      DeviceException e = new DeviceException(ErrorCode.OFFLINE, "UNPLUGGED", "simulated " + deviceClass() + " is unplugged");
+      DeviceException e = new DeviceException(ErrorCode.OFFLINE, CommonCode.UNPLUGGED, "simulated " + deviceClass() + " is unplugged");
       goOffline(e);
       throw e;
     }
@@ -70,7 +71,7 @@ public abstract class SimulatedDevice extends AbstractDevice implements Simulato
     switch (command) {
       case "disconnect" -> {
         plugged = false;
-        goOffline(new DeviceException(ErrorCode.OFFLINE, "UNPLUGGED", "simulated cable pulled"));
+        goOffline(new DeviceException(ErrorCode.OFFLINE, CommonCode.UNPLUGGED, "simulated cable pulled"));
         onUnplugged();
       }
       case "reconnect" -> plugged = true;

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.sim;
 
+import cn.egov.kiosk.device.printer.PrinterCode;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -51,12 +52,12 @@ public final class SimulatedDocumentPrinter extends SimulatedDevice implements D
     String jobId = UUID.randomUUID().toString();
     if (paperOut || conditions().contains(Condition.JAM)) {
       throw new PrintFailedException(
-          ErrorCode.HARDWARE_ERROR, paperOut ? "PAPER_OUT" : "JAM", "simulated licence printer cannot print", false, null);
+          ErrorCode.HARDWARE_ERROR, paperOut ? PrinterCode.PAPER_OUT : PrinterCode.JAM, "simulated licence printer cannot print", false, null);
     }
     if (jamNextJob) {
       jamNextJob = false;
       setCondition(Condition.JAM, true);
-      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "JAM", "simulated paper jam during the job", true, null);
+      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, PrinterCode.JAM, "simulated paper jam during the job", true, null);
     }
     printed.add(new PrintedJob(jobId, job.name(), job.pdf().length, job.media(), job.copies()));
     statistics().increment(DeviceStatistics.PRINTS);

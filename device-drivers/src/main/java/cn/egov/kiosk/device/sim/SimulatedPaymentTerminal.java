@@ -52,7 +52,7 @@ public final class SimulatedPaymentTerminal extends SimulatedDevice implements P
       Thread.sleep(Math.min(cardDelay.toMillis(), request.timeout().toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DeviceException(ErrorCode.CANCELLED, "", "sale cancelled", e);
+      throw new DeviceException(ErrorCode.CANCELLED, null, "sale cancelled", e);
     }
     requirePlugged();
     synchronized (this) {

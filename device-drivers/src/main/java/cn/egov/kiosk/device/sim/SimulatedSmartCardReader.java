@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.sim;
 
+import cn.egov.kiosk.device.smartcard.SmartCardCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -90,10 +92,10 @@ public final class SimulatedSmartCardReader extends SimulatedDevice implements S
   private synchronized byte[] answer(byte[] command) throws DeviceException {
     requirePlugged();
     if (card == null) {
-      throw new DeviceException(ErrorCode.USER_ERROR, "NO_CARD", "no card in the reader");
+      throw new DeviceException(ErrorCode.USER_ERROR, CommonCode.NO_CARD, "no card in the reader");
     }
     if (command.length < 4) {
-      throw new DeviceException(ErrorCode.USER_ERROR, "BAD_APDU", "a command APDU has at least 4 bytes");
+      throw new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.BAD_APDU, "a command APDU has at least 4 bytes");
     }
     statistics().increment(DeviceStatistics.READS);
     ApduResponder inserted = card;
@@ -101,7 +103,7 @@ public final class SimulatedSmartCardReader extends SimulatedDevice implements S
       // GET RESPONSE after 61xx and the resend after 6Cxx, as the PC/SC driver (and the JDK) do
       return ApduExchange.exchange(c -> inserted.respond(c.clone()), command);
     } catch (Exception e) {
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_RESPONSE", "the card's answer is incomplete: " + e.getMessage(), e);
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, SmartCardCode.BAD_RESPONSE, "the card's answer is incomplete: " + e.getMessage(), e);
     }
   }
 

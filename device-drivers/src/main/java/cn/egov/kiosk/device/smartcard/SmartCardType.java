@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.smartcard;
 
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public enum SmartCardType {
     byte[] atr =
         reader
             .atr()
-            .orElseThrow(() -> new DeviceException(ErrorCode.USER_ERROR, "NO_CARD", "no card in the reader"));
+            .orElseThrow(() -> new DeviceException(ErrorCode.USER_ERROR, CommonCode.NO_CARD, "no card in the reader"));
     SmartCardType type = identify(atr, reader);
     log.debug("Reader {}: card identified as {} (ATR of {} bytes)", reader.id(), type, atr.length);
     return type;

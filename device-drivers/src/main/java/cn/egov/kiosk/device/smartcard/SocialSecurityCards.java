@@ -57,7 +57,7 @@ public final class SocialSecurityCards {
     if (!Apdus.succeeded(select)) {
       throw new DeviceException(
           ErrorCode.USER_ERROR,
-          "NOT_SOCIAL_SECURITY_CARD",
+          SmartCardCode.NOT_SOCIAL_SECURITY_CARD,
           "the card does not answer SELECT of the social security application (SW "
               + Apdus.statusText(select)
               + ")");

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.api;
 
+import cn.egov.kiosk.device.printer.PrinterCode;
+import cn.egov.kiosk.device.idcard.IdReaderCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,7 +108,7 @@ class AbstractDeviceTest {
 
   @Test
   void aFailedOpenLeavesTheDeviceClosed() {
-    device.openFailure = new DeviceException(ErrorCode.NO_HARDWARE, "NO_PORT", "no such port");
+    device.openFailure = new DeviceException(ErrorCode.NO_HARDWARE, CommonCode.LINK_NOT_FOUND, "no such port");
 
     assertCode(device::open, ErrorCode.NO_HARDWARE);
     assertThat(device.state()).isEqualTo(DeviceState.CLOSED);
@@ -212,7 +214,7 @@ class AbstractDeviceTest {
 
     assertCode(
         () -> device.work(() -> {
-          throw new DeviceException(ErrorCode.HARDWARE_ERROR, "JAM", "jammed");
+          throw new DeviceException(ErrorCode.HARDWARE_ERROR, PrinterCode.JAM, "jammed");
         }),
         ErrorCode.HARDWARE_ERROR);
 
@@ -227,9 +229,9 @@ class AbstractDeviceTest {
 
     for (DeviceException e :
         new DeviceException[] {
-          new DeviceException(ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "card to lift"),
-          new DeviceException(ErrorCode.CANCELLED, "", "cancelled"),
-          new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "nobody came"),
+          new DeviceException(ErrorCode.USER_ERROR, IdReaderCode.LIFT_AND_PLACE_AGAIN, "card to lift"),
+          new DeviceException(ErrorCode.CANCELLED, null, "cancelled"),
+          new DeviceException(ErrorCode.TIMEOUT, CommonCode.NO_CARD, "nobody came"),
         }) {
       assertCode(() -> device.work(() -> {
         throw e;
@@ -238,7 +240,7 @@ class AbstractDeviceTest {
     assertThat(device.statistics().get(DeviceStatistics.FAILURES)).isZero();
 
     assertCode(() -> device.work(() -> {
-      throw new DeviceException(ErrorCode.TIMEOUT, "NO_ANSWER", "silence");
+      throw new DeviceException(ErrorCode.TIMEOUT, IdReaderCode.NO_ANSWER, "silence");
     }), ErrorCode.TIMEOUT);
     assertThat(device.statistics().get(DeviceStatistics.FAILURES)).isEqualTo(1);
   }
@@ -297,12 +299,12 @@ class AbstractDeviceTest {
   @Test
   void checkHealthTurnsADeviceExceptionIntoAnUnhealthyReport() throws DeviceException {
     ready();
-    device.healthFailure = new DeviceException(ErrorCode.HARDWARE_ERROR, "SELFTEST", "self-test failed");
+    device.healthFailure = new DeviceException(ErrorCode.HARDWARE_ERROR, PrinterCode.PRINTER_FAULT, "self-test failed");
 
     HealthReport report = device.checkHealth(HealthLevel.EXTERNAL);
 
     assertThat(report.healthy()).isFalse();
-    assertThat(report.text()).isEqualTo("HARDWARE_ERROR/SELFTEST: self-test failed");
+    assertThat(report.text()).isEqualTo("HARDWARE_ERROR/PRINTER_FAULT: self-test failed");
     assertThat(device.lastHealth()).contains(report);
   }
 
@@ -323,8 +325,8 @@ class AbstractDeviceTest {
     ready();
     device.condition(Condition.PAPER_OUT, true);
     device.condition(Condition.PAPER_OUT, false);
-    device.linkLost(new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "cable pulled"));
-    device.linkLost(new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "still pulled")); // no new events
+    device.linkLost(new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "cable pulled"));
+    device.linkLost(new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "still pulled")); // no new events
     device.condition(Condition.OFFLINE, false);
     device.data("1234567890");
     device.close();
@@ -422,7 +424,7 @@ class AbstractDeviceTest {
     TestDevice timed = new TestDevice("t4", StatisticsStore.NONE, clock);
     timed.open();
     clock.advance(Duration.ofMinutes(10));
-    timed.linkLost(new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "pulled"));
+    timed.linkLost(new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "pulled"));
     clock.advance(Duration.ofMinutes(5)); // offline: not counted
     timed.condition(Condition.OFFLINE, false);
     clock.advance(Duration.ofMinutes(1));

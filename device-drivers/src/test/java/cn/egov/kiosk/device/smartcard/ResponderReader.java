@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.smartcard;
 
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -61,7 +62,7 @@ final class ResponderReader extends AbstractDevice implements SmartCardReader {
         () -> {
           ApduResponder c = card;
           if (c == null) {
-            throw new DeviceException(ErrorCode.USER_ERROR, "NO_CARD", "no card in the reader");
+            throw new DeviceException(ErrorCode.USER_ERROR, CommonCode.NO_CARD, "no card in the reader");
           }
           try {
             return ApduExchange.exchange(
@@ -71,7 +72,7 @@ final class ResponderReader extends AbstractDevice implements SmartCardReader {
                 },
                 command);
           } catch (Exception e) {
-            throw new DeviceException(ErrorCode.HARDWARE_ERROR, "TEST", e.toString(), e);
+            throw new DeviceException(ErrorCode.HARDWARE_ERROR, SmartCardCode.TRANSMIT_FAILED, e.toString(), e);
           }
         });
   }

@@ -100,7 +100,7 @@ public final class AcmeScannerProvider implements DeviceDriverProvider {
               return Optional.ofNullable(codes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
-              throw new DeviceException(ErrorCode.CANCELLED, "", "scan cancelled", e);
+              throw new DeviceException(ErrorCode.CANCELLED, null, "scan cancelled", e);
             }
           });
     }

@@ -1,5 +1,8 @@
 package cn.egov.kiosk.device.idcard.sam;
 
+import cn.egov.kiosk.device.idcard.SamStatusCode;
+import cn.egov.kiosk.device.idcard.IdReaderCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -116,7 +119,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     try {
       link.open();
     } catch (LinkException e) {
-      throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
+      throw new DeviceException(ErrorCode.NO_HARDWARE, CommonCode.linkOpenFailure(e), e.getMessage(), e);
     }
     try {
       checkSamOrReset();
@@ -125,7 +128,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       link.close();
       throw new DeviceException(
           e.code() == ErrorCode.TIMEOUT ? ErrorCode.NO_HARDWARE : e.code(),
-          e.extendedCode(),
+          e.extended().orElse(null),
           "no working ID card reader on " + link.describe() + " (" + e.getMessage() + ")",
           e);
     }
@@ -165,7 +168,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     CompletableFuture<IdCard> waiting = waitingRead;
     if (waiting != null) {
-      waiting.completeExceptionally(new DeviceException(ErrorCode.CANCELLED, "", "the reader was disabled"));
+      waiting.completeExceptionally(new DeviceException(ErrorCode.CANCELLED, null, "the reader was disabled"));
     }
   }
 
@@ -199,7 +202,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     statistics().increment(READS_ASKED);
     if (readCardStillThere) {
       throw new DeviceException(
-          ErrorCode.USER_ERROR, "LIFT_AND_PLACE_AGAIN", "the card on the reader has been read; it must be lifted and placed again");
+          ErrorCode.USER_ERROR, IdReaderCode.LIFT_AND_PLACE_AGAIN, "the card on the reader has been read; it must be lifted and placed again");
     }
     CompletableFuture<IdCard> result = new CompletableFuture<>();
     waitingRead = result;
@@ -219,16 +222,16 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         return result.get(options.readTimeout().plus(options.commandTimeout().multipliedBy(4)).toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (TimeoutException e) {
-      DeviceException none = new DeviceException(ErrorCode.TIMEOUT, "NO_CARD", "no card was placed within " + timeout.toMillis() + " ms");
+      DeviceException none = new DeviceException(ErrorCode.TIMEOUT, CommonCode.NO_CARD, "no card was placed within " + timeout.toMillis() + " ms");
       return cardReadMeanwhile(result, none);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof DeviceException de) {
         throw de;
       }
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "READ_FAILED", "reading failed: " + e.getCause(), e.getCause());
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, IdReaderCode.READ_FAILED, "reading failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return cardReadMeanwhile(result, new DeviceException(ErrorCode.CANCELLED, "", "read cancelled", e));
+      return cardReadMeanwhile(result, new DeviceException(ErrorCode.CANCELLED, null, "read cancelled", e));
     } finally {
       waitingRead = null;
     }
@@ -339,7 +342,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
       }
     } catch (IdCardTextException e) {
       statistics().increment("unreadableCards");
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_CARD_DATA", "the card's data is not valid: " + e.getMessage(), e);
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, IdReaderCode.BAD_CARD_DATA, "the card's data is not valid: " + e.getMessage(), e);
     } finally {
       Arrays.fill(read.data(), (byte) 0); // an answer that does not parse holds the text and photo all the same
     }
@@ -381,7 +384,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         return exchangeOnce(command, timeout);
       } catch (SamFrameException e) {
         statistics().increment("frameErrors");
-        last = new DeviceException(ErrorCode.HARDWARE_ERROR, e.problem().name(), command + ": " + e.getMessage(), e);
+        last = new DeviceException(ErrorCode.HARDWARE_ERROR, e.problem().code(), command + ": " + e.getMessage(), e);
         log.warn("Reader {}: {}; asking again", id(), last.summary());
       }
     }
@@ -410,7 +413,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
           boolean partial = parser.partialFrame();
           throw new DeviceException(
               ErrorCode.TIMEOUT,
-              partial ? "TRUNCATED_FRAME" : "NO_ANSWER",
+              partial ? IdReaderCode.TRUNCATED_FRAME : IdReaderCode.NO_ANSWER,
               command + ": " + (partial ? "the answer stopped part-way" : "no answer") + " within " + timeout.toMillis() + " ms");
         }
         int n = link.read(chunk, 0, chunk.length, Duration.ofNanos(Math.min(left, 50_000_000L)));
@@ -420,7 +423,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         }
       }
     } catch (LinkException e) {
-      DeviceException lost = new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "reader " + id() + ": " + e.getMessage(), e);
+      DeviceException lost = new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "reader " + id() + ": " + e.getMessage(), e);
       goOffline(lost);
       CompletableFuture<IdCard> waiting = waitingRead;
       if (waiting != null) {
@@ -462,6 +465,6 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   private static DeviceException failure(Response r) {
     SamStatus s = r.status();
     ErrorCode code = s.error() == null ? ErrorCode.HARDWARE_ERROR : s.error();
-    return new DeviceException(code, SamStatus.extendedCode(r.sw3()), s.message() + String.format(" (SW %02X %02X %02X)", r.sw1(), r.sw2(), r.sw3()));
+    return new DeviceException(code, new SamStatusCode(r.sw3()), s.message() + String.format(" (SW %02X %02X %02X)", r.sw1(), r.sw2(), r.sw3()));
   }
 }

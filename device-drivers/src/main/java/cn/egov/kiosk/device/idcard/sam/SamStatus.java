@@ -77,11 +77,6 @@ public enum SamStatus {
     return advice;
   }
 
-  /** The extended error code for a status byte: {@code SW3_41}. */
-  public static String extendedCode(int sw3) {
-    return String.format("SW3_%02X", sw3 & 0xFF);
-  }
-
   /** The status for a byte; {@link #UNKNOWN} for a value the protocol does not define. */
   public static SamStatus of(int sw3) {
     for (SamStatus s : values()) {

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.printer.cups;
 
+import cn.egov.kiosk.device.printer.PrinterCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -175,11 +177,11 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     } catch (IppStatusException e) {
       if (e.status() == IppStatusException.NOT_FOUND) {
         throw new DeviceException(
-            ErrorCode.NO_HARDWARE, "NO_QUEUE", "CUPS at " + cups.server() + " has no print queue \"" + queue + "\" (lpstat -p lists them)", e);
+            ErrorCode.NO_HARDWARE, PrinterCode.NO_QUEUE, "CUPS at " + cups.server() + " has no print queue \"" + queue + "\" (lpstat -p lists them)", e);
       }
-      throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_REFUSED", e.getMessage(), e);
+      throw new DeviceException(ErrorCode.NO_HARDWARE, PrinterCode.CUPS_REFUSED, e.getMessage(), e);
     } catch (IppException e) {
-      throw new DeviceException(ErrorCode.NO_HARDWARE, "CUPS_UNREACHABLE", e.getMessage(), e);
+      throw new DeviceException(ErrorCode.NO_HARDWARE, PrinterCode.CUPS_UNREACHABLE, e.getMessage(), e);
     }
     pendingState = state;
     List<String> advice = new java.util.ArrayList<>(CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of()));
@@ -292,7 +294,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
     if (!offers(offered, job.media())) {
       throw new PrintFailedException(
-          ErrorCode.HARDWARE_ERROR, "MEDIA_NOT_SUPPORTED", "queue " + queue + " does not offer " + job.media() + " paper (it offers " + offered + ")", false, null);
+          ErrorCode.HARDWARE_ERROR, PrinterCode.MEDIA_NOT_SUPPORTED, "queue " + queue + " does not offer " + job.media() + " paper (it offers " + offered + ")", false, null);
     }
     CupsJob submitted;
     try {
@@ -307,7 +309,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
         throw refused(p.get(), now);
       }
       log.warn("Licence printer {}: job {} refused by CUPS: {}", id(), job, e.getMessage());
-      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "SPOOL_FAILED", "queue " + queue + ": CUPS refused the job: " + e.getMessage(), false, e);
+      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, PrinterCode.SPOOL_FAILED, "queue " + queue + ": CUPS refused the job: " + e.getMessage(), false, e);
     } catch (IppException e) {
       if (e.getCause() instanceof java.net.ConnectException) {
         throw lostBeforeJob(e); // no connection: nothing was sent, nothing can come out
@@ -363,14 +365,14 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
    */
   private void checkSubmitted(CupsJob j, DocumentJob job, String jobId) throws DeviceException {
     String why = null;
-    String code = "MEDIA_NOT_SET";
+    PrinterCode code = PrinterCode.MEDIA_NOT_SET;
     if (j.media().isEmpty()) {
       why = "CUPS got no media for it (it would print on the queue's default paper)";
     } else if (!mediaMatches(job.media(), j.media().get())) {
       why = "CUPS got media " + j.media().get() + " instead of " + job.media();
     } else if (j.copies().isPresent() && j.copies().getAsInt() != job.copies()) {
       why = "CUPS got " + j.copies().getAsInt() + " copies instead of " + job.copies();
-      code = "COPIES_NOT_SET";
+      code = PrinterCode.COPIES_NOT_SET;
     }
     if (why != null) {
       if (!j.ended()) {
@@ -393,7 +395,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
         j = cups.job(queue, cupsId);
       } catch (IppStatusException e) {
         throw new PrintFailedException(
-            ErrorCode.HARDWARE_ERROR, "JOB_VANISHED", "job " + jobId + " is no longer known to CUPS: " + e.getMessage(), true, e);
+            ErrorCode.HARDWARE_ERROR, PrinterCode.JOB_VANISHED, "job " + jobId + " is no longer known to CUPS: " + e.getMessage(), true, e);
       } catch (IppException e) {
         throw lostDuringJob(e, "following job " + jobId);
       }
@@ -402,10 +404,10 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
           return j;
         case CupsJob.CANCELED:
           log.warn("Licence printer {}: job {} was cancelled in CUPS: {}", id(), jobId, j.describe());
-          throw new PrintFailedException(ErrorCode.CANCELLED, "JOB_CANCELED", "job " + jobId + " was cancelled: " + j.describe(), true, null);
+          throw new PrintFailedException(ErrorCode.CANCELLED, PrinterCode.JOB_CANCELED, "job " + jobId + " was cancelled: " + j.describe(), true, null);
         case CupsJob.ABORTED:
           log.warn("Licence printer {}: job {} was aborted by CUPS: {}", id(), jobId, j.describe());
-          throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, "JOB_ABORTED", "job " + jobId + " was aborted: " + j.describe(), true, null);
+          throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, PrinterCode.JOB_ABORTED, "job " + jobId + " was aborted: " + j.describe(), true, null);
         default:
           break;
       }
@@ -418,14 +420,14 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
         CupsQueueState.Problem p = problem.get();
         log.warn("Licence printer {}: job {} cancelled, {}: {}", id(), jobId, p.text(), state.describe());
         throw new PrintFailedException(
-            p.code(), p.name(), "job " + jobId + " failed, " + p.text() + " (" + state.describe() + "; job " + j.describe() + ")", true, null);
+            p.code(), p.extended(), "job " + jobId + " failed, " + p.text() + " (" + state.describe() + "; job " + j.describe() + ")", true, null);
       }
       if (System.nanoTime() > deadline) {
         cancel(cupsId, jobId);
         log.warn("Licence printer {}: job {} cancelled, not completed within {} ms: {}", id(), jobId, options.jobTimeout().toMillis(), j.describe());
         throw new PrintFailedException(
             ErrorCode.TIMEOUT,
-            "JOB_TIMEOUT",
+            PrinterCode.JOB_TIMEOUT,
             "job " + jobId + " not completed within " + options.jobTimeout().toMillis() + " ms (" + j.describe() + "); cancelled",
             true,
             null);
@@ -485,22 +487,22 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
 
   private DeviceException queueFailure(IppException e) {
     if (e instanceof IppStatusException s && s.status() == IppStatusException.NOT_FOUND) {
-      return new DeviceException(ErrorCode.OFFLINE, "NO_QUEUE", "CUPS at " + cups.server() + " no longer has queue \"" + queue + "\"", e);
+      return new DeviceException(ErrorCode.OFFLINE, PrinterCode.NO_QUEUE, "CUPS at " + cups.server() + " no longer has queue \"" + queue + "\"", e);
     }
-    return new DeviceException(ErrorCode.OFFLINE, "CUPS_UNREACHABLE", e.getMessage(), e);
+    return new DeviceException(ErrorCode.OFFLINE, PrinterCode.CUPS_UNREACHABLE, e.getMessage(), e);
   }
 
   /** CUPS cannot be asked before anything was sent: nothing can have come out. */
   private PrintFailedException lostBeforeJob(IppException e) {
     DeviceException failure = queueFailure(e);
     goOfflineIfOpen(failure);
-    return new PrintFailedException(failure.code(), failure.extendedCode(), failure.getMessage(), false, e);
+    return new PrintFailedException(failure.code(), failure.extended().orElse(null), failure.getMessage(), false, e);
   }
 
   private PrintFailedException lostDuringJob(IppException e, String doing) {
     DeviceException failure = queueFailure(e);
     goOfflineIfOpen(failure);
-    return new PrintFailedException(failure.code(), failure.extendedCode(), "while " + doing + ": " + failure.getMessage(), true, e);
+    return new PrintFailedException(failure.code(), failure.extended().orElse(null), "while " + doing + ": " + failure.getMessage(), true, e);
   }
 
   private void goOfflineIfOpen(DeviceException failure) {
@@ -523,7 +525,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   private PrintFailedException refused(CupsQueueState.Problem problem, CupsQueueState state) {
     return new PrintFailedException(
         problem.code(),
-        problem.name(),
+        problem.extended(),
         "licence printer " + id() + " cannot print, " + problem.text() + " (queue " + queue + ": " + state.describe() + ")",
         false,
         null);
@@ -557,7 +559,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       if (cupsId != null) {
         cancel(cupsId, jobId);
       }
-      throw new PrintFailedException(ErrorCode.CANCELLED, "INTERRUPTED", "waiting for the licence printer was interrupted", true, e);
+      throw new PrintFailedException(ErrorCode.CANCELLED, CommonCode.INTERRUPTED, "waiting for the licence printer was interrupted", true, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.printer.cups;
 
+import cn.egov.kiosk.device.printer.PrinterCode;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.printer.PrinterStatus;
@@ -46,27 +47,34 @@ record CupsQueueState(int printerState, boolean accepting, List<String> reasons,
 
   /** What stops printing, in the order a person would deal with it. */
   enum Problem {
-    COVER_OPEN(ErrorCode.HARDWARE_ERROR, Condition.COVER_OPEN, "cover open"),
-    PAPER_OUT(ErrorCode.HARDWARE_ERROR, Condition.PAPER_OUT, "paper out"),
-    JAM(ErrorCode.HARDWARE_ERROR, Condition.JAM, "paper jam"),
-    OFFLINE(ErrorCode.OFFLINE, Condition.HARDWARE_FAULT, "printer offline"),
-    PRINTER_ERROR(ErrorCode.HARDWARE_ERROR, Condition.HARDWARE_FAULT, "printer error"),
-    QUEUE_STOPPED(ErrorCode.OFFLINE, Condition.HARDWARE_FAULT, "queue stopped"),
-    NOT_ACCEPTING(ErrorCode.OFFLINE, Condition.HARDWARE_FAULT, "queue not accepting jobs");
+    COVER_OPEN(ErrorCode.HARDWARE_ERROR, PrinterCode.COVER_OPEN, Condition.COVER_OPEN, "cover open"),
+    PAPER_OUT(ErrorCode.HARDWARE_ERROR, PrinterCode.PAPER_OUT, Condition.PAPER_OUT, "paper out"),
+    JAM(ErrorCode.HARDWARE_ERROR, PrinterCode.JAM, Condition.JAM, "paper jam"),
+    OFFLINE(ErrorCode.OFFLINE, PrinterCode.OFFLINE, Condition.HARDWARE_FAULT, "printer offline"),
+    PRINTER_ERROR(ErrorCode.HARDWARE_ERROR, PrinterCode.PRINTER_ERROR, Condition.HARDWARE_FAULT, "printer error"),
+    QUEUE_STOPPED(ErrorCode.OFFLINE, PrinterCode.QUEUE_STOPPED, Condition.HARDWARE_FAULT, "queue stopped"),
+    NOT_ACCEPTING(ErrorCode.OFFLINE, PrinterCode.NOT_ACCEPTING, Condition.HARDWARE_FAULT, "queue not accepting jobs");
 
     private final ErrorCode code;
+    private final PrinterCode extended;
     private final Condition condition;
     private final String text;
 
-    Problem(ErrorCode code, Condition condition, String text) {
+    Problem(ErrorCode code, PrinterCode extended, Condition condition, String text) {
       this.code = code;
+      this.extended = extended;
       this.condition = condition;
       this.text = text;
     }
 
-    /** The error code a refused or failed job carries; the extended code is the name. */
+    /** The error code a refused or failed job carries. */
     ErrorCode code() {
       return code;
+    }
+
+    /** The extended code a refused or failed job carries. */
+    PrinterCode extended() {
+      return extended;
     }
 
     /** The device condition it raises. */

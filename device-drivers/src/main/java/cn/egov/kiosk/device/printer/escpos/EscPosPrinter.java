@@ -1,5 +1,8 @@
 package cn.egov.kiosk.device.printer.escpos;
 
+import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.printer.PrinterCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -95,7 +98,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
     try {
       link.open();
     } catch (LinkException e) {
-      throw new DeviceException(ErrorCode.NO_HARDWARE, "LINK_" + e.kind(), e.getMessage(), e);
+      throw new DeviceException(ErrorCode.NO_HARDWARE, CommonCode.linkOpenFailure(e), e.getMessage(), e);
     }
     wire.lock();
     try {
@@ -106,7 +109,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
       link.close();
       throw new DeviceException(
           ErrorCode.NO_HARDWARE,
-          e.extendedCode(),
+          e.extended().orElse(null),
           "no ESC/POS printer answers on " + link.describe() + " (" + e.getMessage() + ")",
           e);
     } finally {
@@ -320,7 +323,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
     Optional<Condition> problem = status.blockingProblem();
     throw new PrintFailedException(
         problem.isPresent() ? ErrorCode.HARDWARE_ERROR : ErrorCode.TIMEOUT,
-        problem.map(EscPosPrinter::extendedCodeOf).orElse("JOB_NOT_CONFIRMED"),
+        problem.map(EscPosPrinter::extendedCodeOf).orElse(PrinterCode.JOB_NOT_CONFIRMED),
         "printer " + id() + " did not finish the job: " + why,
         true,
         null);
@@ -344,7 +347,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
         last =
             new DeviceException(
                 ErrorCode.HARDWARE_ERROR,
-                "BAD_STATUS",
+                PrinterCode.BAD_STATUS,
                 String.format("malformed status answer %02X %02X %02X %02X", answer[0], answer[1], answer[2], answer[3]));
         log.warn("Printer {}: {}", id(), last.getMessage());
         sleep(Duration.ofMillis(50));
@@ -358,15 +361,15 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   private DeviceException linkFailure(LinkException e, boolean started) {
     DeviceException failure;
     if (e.kind() == LinkException.Kind.TIMEOUT) {
-      failure = new DeviceException(ErrorCode.OFFLINE, "NO_STATUS_ANSWER", "printer " + id() + " does not answer: " + e.getMessage(), e);
+      failure = new DeviceException(ErrorCode.OFFLINE, PrinterCode.NO_STATUS_ANSWER, "printer " + id() + " does not answer: " + e.getMessage(), e);
     } else {
-      failure = new DeviceException(ErrorCode.OFFLINE, "LINK_LOST", "printer " + id() + " link lost: " + e.getMessage(), e);
+      failure = new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "printer " + id() + " link lost: " + e.getMessage(), e);
     }
-    if (state() != cn.egov.kiosk.device.api.DeviceState.CLOSED) {
+    if (state() != DeviceState.CLOSED) {
       goOffline(failure);
     }
     if (started) {
-      return new PrintFailedException(failure.code(), failure.extendedCode(), failure.getMessage(), true, e);
+      return new PrintFailedException(failure.code(), failure.extended().orElse(null), failure.getMessage(), true, e);
     }
     return failure;
   }
@@ -381,12 +384,13 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
     }
   }
 
-  private static String extendedCodeOf(Condition c) {
+  private static PrinterCode extendedCodeOf(Condition c) {
     return switch (c) {
-      case PAPER_OUT -> "PAPER_OUT";
-      case COVER_OPEN -> "COVER_OPEN";
-      case CUTTER_ERROR -> "CUTTER_ERROR";
-      default -> "PRINTER_FAULT";
+      case PAPER_OUT -> PrinterCode.PAPER_OUT;
+      case COVER_OPEN -> PrinterCode.COVER_OPEN;
+      case CUTTER_ERROR -> PrinterCode.CUTTER_ERROR;
+      case JAM -> PrinterCode.JAM;
+      case OFFLINE, PAPER_LOW, HARDWARE_FAULT, CARD_PRESENT -> PrinterCode.PRINTER_FAULT;
     };
   }
 
@@ -395,7 +399,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
       Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DeviceException(ErrorCode.CANCELLED, "", "interrupted", e);
+      throw new DeviceException(ErrorCode.CANCELLED, null, "interrupted", e);
     }
   }
 }

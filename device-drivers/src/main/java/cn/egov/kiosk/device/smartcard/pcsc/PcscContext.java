@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.smartcard.pcsc;
 
+import cn.egov.kiosk.device.smartcard.PcscErrorCode;
+import cn.egov.kiosk.device.smartcard.SmartCardCode;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.ErrorCode;
 import java.lang.reflect.Field;
@@ -61,7 +63,7 @@ public final class PcscContext {
         // the factory could not establish a context: no libpcsclite, or pcscd is not running
         throw new DeviceException(
             ErrorCode.NO_HARDWARE,
-            "PCSC_NO_SERVICE",
+            SmartCardCode.PCSC_NO_SERVICE,
             "PC/SC is not available (" + pcscCode(e) + "): is pcscd running?",
             e);
       } catch (CardException e) {
@@ -75,13 +77,13 @@ public final class PcscContext {
           }
           throw new DeviceException(
               ErrorCode.NO_HARDWARE,
-              "PCSC_CONTEXT_STALE",
+              SmartCardCode.PCSC_CONTEXT_STALE,
               "pcscd does not answer (" + code + "); if it has restarted, this JVM's PC/SC context "
                   + "cannot be renewed without --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED",
               e);
         }
         throw new DeviceException(
-            ErrorCode.NO_HARDWARE, code.isEmpty() ? "PCSC_ERROR" : code, "listing the PC/SC readers failed: " + code, e);
+            ErrorCode.NO_HARDWARE, code.isEmpty() ? SmartCardCode.PCSC_ERROR : new PcscErrorCode(code), "listing the PC/SC readers failed: " + code, e);
       }
     }
   }

@@ -1,5 +1,9 @@
 package cn.egov.kiosk.device.smartcard.pcsc;
 
+import cn.egov.kiosk.device.smartcard.PcscErrorCode;
+import cn.egov.kiosk.device.api.ExtendedCode;
+import cn.egov.kiosk.device.smartcard.SmartCardCode;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -142,7 +146,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       List<String> names = all.stream().map(CardTerminal::getName).toList();
       throw new DeviceException(
           ErrorCode.NO_HARDWARE,
-          "NO_READER",
+          SmartCardCode.NO_READER,
           names.isEmpty()
               ? "pcscd lists no reader" + (filter.isEmpty() ? "" : " (looking for one named \"" + filter + "\")")
               : "no PC/SC reader name contains \"" + filter + "\"; pcscd lists " + names);
@@ -152,7 +156,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     } catch (CardException e) {
       throw new DeviceException(
           ErrorCode.NO_HARDWARE,
-          codeOr(e, "READER_ERROR"),
+          codeOr(e, SmartCardCode.READER_ERROR),
           "reader \"" + match.getName() + "\" does not answer (" + codeOr(e, e.getMessage()) + ")",
           e);
     }
@@ -210,7 +214,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     try {
       boolean listed = PcscContext.readerNames().contains(readerName);
       if (t == null || !listed) {
-        throw new DeviceException(ErrorCode.OFFLINE, "READER_LOST", "pcscd no longer lists reader \"" + readerName + "\"");
+        throw new DeviceException(ErrorCode.OFFLINE, SmartCardCode.READER_LOST, "pcscd no longer lists reader \"" + readerName + "\"");
       }
       t.isCardPresent();
     } catch (DeviceException e) {
@@ -301,7 +305,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     boolean service = PcscContext.staleContext(code);
     return new DeviceException(
         ErrorCode.OFFLINE,
-        service ? "PCSC_SERVICE_LOST" : "READER_LOST",
+        service ? SmartCardCode.PCSC_SERVICE_LOST : SmartCardCode.READER_LOST,
         (service ? "pcscd stopped answering" : "reader \"" + readerName + "\" stopped answering")
             + " (" + codeOr(e, e.getClass().getSimpleName()) + ")",
         e);
@@ -319,7 +323,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
                   try {
                     return Optional.of(connectedCard().getATR().getBytes());
                   } catch (DeviceException e) {
-                    if ("NO_CARD".equals(e.extendedCode())) {
+                    if (e.is(CommonCode.NO_CARD)) {
                       return Optional.<byte[]>empty();
                     }
                     throw e;
@@ -330,7 +334,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   @Override
   public byte[] transmit(byte[] command) throws DeviceException {
     if (command == null || command.length < 4) {
-      throw new DeviceException(ErrorCode.USER_ERROR, "BAD_APDU", "a command APDU has at least 4 bytes");
+      throw new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.BAD_APDU, "a command APDU has at least 4 bytes");
     }
     byte[] apdu = command.clone();
     return operate("transmit", () -> useCard(() -> exchange(apdu)));
@@ -347,13 +351,13 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       throw failed(e, "transmit");
     } catch (ApduExchange.ProtocolException e) {
       dropCard(true);
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "BAD_RESPONSE", "the card's answer is incomplete: " + e.getMessage(), e);
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, SmartCardCode.BAD_RESPONSE, "the card's answer is incomplete: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       // CommandAPDU refuses a malformed APDU; its message may quote nothing but lengths
-      throw new DeviceException(ErrorCode.USER_ERROR, "BAD_APDU", "not a valid command APDU: " + e.getMessage(), e);
+      throw new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.BAD_APDU, "not a valid command APDU: " + e.getMessage(), e);
     } catch (Exception e) {
       dropCard(true);
-      throw new DeviceException(ErrorCode.HARDWARE_ERROR, "TRANSMIT_FAILED", "the exchange with the card failed: " + e, e);
+      throw new DeviceException(ErrorCode.HARDWARE_ERROR, SmartCardCode.TRANSMIT_FAILED, "the exchange with the card failed: " + e, e);
     }
   }
 
@@ -365,7 +369,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     cardLock.lock();
     try {
       if (state() == DeviceState.OFFLINE || terminal == null) {
-        throw new DeviceException(ErrorCode.OFFLINE, "", "device " + id() + " is offline");
+        throw new DeviceException(ErrorCode.OFFLINE, null, "device " + id() + " is offline");
       }
       return use.run();
     } finally {
@@ -385,7 +389,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     }
     CardTerminal t = terminal;
     if (t == null) {
-      throw new DeviceException(ErrorCode.OFFLINE, "", "device " + id() + " is not connected to a reader");
+      throw new DeviceException(ErrorCode.OFFLINE, null, "device " + id() + " is not connected to a reader");
     }
     try {
       card = t.connect("*");
@@ -402,16 +406,16 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     dropCard(false);
     switch (code) {
       case "SCARD_E_NO_SMARTCARD":
-        return new DeviceException(ErrorCode.USER_ERROR, "NO_CARD", "no card in the reader", e);
+        return new DeviceException(ErrorCode.USER_ERROR, CommonCode.NO_CARD, "no card in the reader", e);
       case "SCARD_W_REMOVED_CARD":
-        return new DeviceException(ErrorCode.USER_ERROR, "CARD_REMOVED", "the card was removed during " + what, e);
+        return new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.CARD_REMOVED, "the card was removed during " + what, e);
       case "SCARD_W_RESET_CARD":
-        return new DeviceException(ErrorCode.USER_ERROR, "CARD_RESET", "the card was reset during " + what + "; start again", e);
+        return new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.CARD_RESET, "the card was reset during " + what + "; start again", e);
       case "SCARD_W_UNRESPONSIVE_CARD", "SCARD_W_UNPOWERED_CARD", "SCARD_E_PROTO_MISMATCH", "SCARD_W_UNSUPPORTED_CARD":
         return new DeviceException(
-            ErrorCode.USER_ERROR, "CARD_UNRESPONSIVE", "the card does not answer (" + code + "): inserted the wrong way?", e);
+            ErrorCode.USER_ERROR, SmartCardCode.CARD_UNRESPONSIVE, "the card does not answer (" + code + "): inserted the wrong way?", e);
       case "SCARD_E_SHARING_VIOLATION":
-        return new DeviceException(ErrorCode.BUSY, "SHARING_VIOLATION", "another application holds the card", e);
+        return new DeviceException(ErrorCode.BUSY, SmartCardCode.SHARING_VIOLATION, "another application holds the card", e);
       case "SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_INVALID_HANDLE", "SCARD_E_UNKNOWN_READER",
           "SCARD_E_READER_UNAVAILABLE", "SCARD_E_NO_READERS_AVAILABLE": {
         DeviceException why = offline(e);
@@ -421,7 +425,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       }
       default:
         return new DeviceException(
-            ErrorCode.HARDWARE_ERROR, codeOr(e, "PCSC_ERROR"), what + " failed (" + codeOr(e, e.getMessage()) + ")", e);
+            ErrorCode.HARDWARE_ERROR, codeOr(e, SmartCardCode.PCSC_ERROR), what + " failed (" + codeOr(e, e.getMessage()) + ")", e);
     }
   }
 
@@ -445,5 +449,11 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   private static String codeOr(Exception e, String otherwise) {
     String code = PcscContext.pcscCode(e);
     return code.isEmpty() ? String.valueOf(otherwise) : code;
+  }
+
+  /** The PC/SC error's own name as the extended code, or {@code otherwise} when it has none. */
+  private static ExtendedCode codeOr(Exception e, SmartCardCode otherwise) {
+    String code = PcscContext.pcscCode(e);
+    return code.isEmpty() ? otherwise : new PcscErrorCode(code);
   }
 }
