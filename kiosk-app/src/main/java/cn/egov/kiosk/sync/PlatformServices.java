@@ -1,89 +1,72 @@
 package cn.egov.kiosk.sync;
 
-import cn.egov.kiosk.feature.Unavailable;
+import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.config.Platform;
+import cn.egov.kiosk.device.sim.Simulator;
+import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
-import cn.egov.kiosk.platform.client.PlatformConfig;
-import cn.egov.kiosk.platform.client.PlatformException;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import cn.egov.kiosk.queue.CentralQueue;
+import cn.egov.kiosk.session.SessionListener;
+import cn.egov.kiosk.store.ApplicationRepository;
+import cn.egov.kiosk.store.AuditRepository;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.SealedBox;
 import cn.egov.kiosk.store.SyncStateRepository;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the kiosk does with the platform, wired from the {@code platform} section: the
- * embedded simulator in demo mode, the store's key, the outbox and its sender, registration, the
- * down-sync schedule, heartbeats and the clock check. Background work runs on two threads of its
- * own ({@code platform-outbox}, {@code platform-sync}); the calls for a citizen waiting at the
- * screen (a queue number, a licence) use a client with short timeouts.
- *
- * <p>What the kiosk needs locally (the outbox, registration, the link) is made at once; what
- * reaches the platform (the HTTP clients, the sender, the down-sync, the embedded simulator) is
- * made on the {@code platform-sync} thread when {@link #start} runs, so that none of it delays the
- * kiosk's window.
+ * The composition root of everything the kiosk does with the platform, wired from the {@code
+ * platform} section; the work is done by the parts: {@link PlatformWire} (the clients, the sender,
+ * the down-sync, the embedded simulator in demo mode, made on first use), {@link LinkWatch}
+ * (connecting, watching the link, the scheduled sync), {@link Heartbeats}, {@link ClockCheck},
+ * {@link DataFreshness} and {@link PlatformSchedule} (the {@code platform-sync} thread). The calls
+ * for a citizen waiting at the screen (a queue number, a licence) use a client with short timeouts.
  */
 public final class PlatformServices implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
   /** The registration code the embedded simulator accepts, whatever the configuration says. */
-  public static final String EMBEDDED_REGISTRATION_CODE = "DEMO-REG-0001";
+  public static final String EMBEDDED_REGISTRATION_CODE = PlatformWire.EMBEDDED_REGISTRATION_CODE;
   /** How long after start the platform is first asked. */
   static final Duration START_DELAY = Duration.ofMillis(1500);
 
   private final Platform config;
   private final Clock clock;
-  private final ZoneId zone;
   private final OutboxRepository outbox;
-  private final SyncStateRepository syncState;
   private final CatalogueRepository catalogue;
   private final Registration registration;
   private final PlatformLink link;
-  /** The parts that reach the platform, made on first use (on the platform-sync thread). */
-  private record Wire(Optional<PlatformSimulator> simulator, PlatformClient client, PlatformClient interactive, OutboxSender sender, DownSync downSync) {}
-
-  private volatile Wire wire;
-  private volatile boolean closed;
-  private boolean started;
-  private final cn.egov.kiosk.application.ApplicationService applications;
-  private final cn.egov.kiosk.store.AuditRepository audit;
-  private final String serialNumber;
-  private final Supplier<List<Heartbeat.Device>> devices;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "platform-sync");
-        t.setDaemon(true);
-        return t;
-      });
-  private final long startedNanos = System.nanoTime();
-  private final java.util.concurrent.ExecutorService auditWriter =
+  private final PlatformClock platformClock;
+  private final PlatformWire wire;
+  private final ClockCheck clockCheck;
+  private final DataFreshness freshness;
+  private final LinkWatch watch;
+  private final Heartbeats heartbeats;
+  private final PlatformSchedule schedule = new PlatformSchedule();
+  private final ApplicationService applications;
+  private final AuditRepository audit;
+  private final ExecutorService auditWriter =
       Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-writer");
         t.setDaemon(true);
         return t;
       });
-  private volatile boolean clockDrift;
-  /** The platform's time, shared by both clients, corrected at most by maxClockCorrectionSeconds. */
-  private final PlatformClock platformClock;
-  /** The oldest successful sync of the local copies, cached for the screens (no store on the FX thread). */
-  private volatile Optional<java.time.Instant> dataAsOf = Optional.empty();
-  private final java.util.List<Runnable> noticeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param serialNumber the kiosk's id, sent at registration
@@ -92,79 +75,30 @@ public final class PlatformServices implements AutoCloseable {
   public PlatformServices(Platform config, Database db, Clock clock, ZoneId zone, String serialNumber, Supplier<List<Heartbeat.Device>> devices) {
     this.config = config;
     this.clock = clock;
-    this.zone = zone;
-    this.serialNumber = serialNumber;
-    this.devices = devices;
-    boolean keyWasMissing = !java.nio.file.Files.exists(config.keyFile());
-    SealedBox box = SealedBox.open(config.keyFile());
-    this.outbox = new OutboxRepository(db, box, clock);
+    this.outbox = sealedOutbox(config, db, clock);
+    SyncStateRepository syncState = new SyncStateRepository(db);
+    this.catalogue = new CatalogueRepository(db);
+    this.registration = new Registration(config, syncState, appVersion(), serialNumber, clock);
+    this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
+    this.platformClock = new PlatformClock(clock, Duration.ofSeconds(config.maxClockCorrectionSeconds()));
+    this.wire = new PlatformWire(config, registration, platformClock, outbox, catalogue, syncState, link, clock, zone);
+    this.applications = new ApplicationService(new ApplicationRepository(outbox, clock), wire::wakeSender, clock, zone);
+    this.audit = new AuditRepository(outbox);
+    this.clockCheck = new ClockCheck(config, platformClock, link, audit, clock, wire::wakeSender);
+    this.freshness = new DataFreshness(syncState, Duration.ofHours(config.staleAfterHours()), clock, zone);
+    this.watch = new LinkWatch(registration, wire, clockCheck, link, audit, freshness, serialNumber, clock);
+    this.heartbeats = new Heartbeats(registration, wire, clockCheck, link, outbox, syncState, devices, appVersion(), clock);
+  }
+
+  /** The outbox, with the installation's key (made at the first start). */
+  private static OutboxRepository sealedOutbox(Platform config, Database db, Clock clock) {
+    boolean keyWasMissing = !Files.exists(config.keyFile());
+    OutboxRepository outbox = new OutboxRepository(db, SealedBox.open(config.keyFile()), clock);
     if (keyWasMissing && outbox.sealedCount() > 0) {
       log.error("The store key {} was missing and a new one was made: {} sealed outbox record(s) cannot be opened any more;"
           + " they are set aside as dead letters (restore the key file to send them)", config.keyFile(), outbox.sealedCount());
     }
-    this.syncState = new SyncStateRepository(db);
-    this.catalogue = new CatalogueRepository(db);
-    this.registration = new Registration(config, syncState, appVersion(), serialNumber, clock);
-    this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
-    this.applications = new cn.egov.kiosk.application.ApplicationService(
-        new cn.egov.kiosk.store.ApplicationRepository(outbox, clock), this::wakeSender, clock, zone);
-    this.audit = new cn.egov.kiosk.store.AuditRepository(outbox);
-    this.platformClock = new PlatformClock(clock, Duration.ofSeconds(config.maxClockCorrectionSeconds()));
-    platformClock.addListener((offset, limit, source) -> {
-      audit.record(clock.instant(), "clock.correction-refused", "SYSTEM",
-          java.util.Map.of("offsetMs", offset.toMillis(), "limitMs", limit.toMillis(), "source", source));
-      wakeSender();
-    });
-    this.dataAsOf = DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours())).oldestSync();
-    link.addListener(s -> {
-      Wire w = wire;
-      if (s.online() && w != null) {
-        w.sender().retryNow(); // the platform is back: the backlog drains now
-      }
-    });
-  }
-
-  /** The parts that reach the platform, made the first time they are needed. */
-  private synchronized Wire wire() {
-    if (wire != null) {
-      return wire;
-    }
-    if (closed) {
-      throw new IllegalStateException("the platform services are closed");
-    }
-    Optional<PlatformSimulator> simulator;
-    String url;
-    if (config.embedded()) {
-      try {
-        PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
-        sim.allowRegistrationCode(config.registrationCode().orElse(EMBEDDED_REGISTRATION_CODE));
-        sim.autoPay(Optional.of(Duration.ofSeconds(8)));
-        // The embedded simulator starts afresh each time; the kiosk registered with an earlier one
-        // brings its key along, as a real platform would still know it.
-        registration.credentials().ifPresent(c -> sim.provision(c, registration.queuePrefix()));
-        simulator = Optional.of(sim);
-        url = sim.url();
-      } catch (IOException e) {
-        throw new IllegalStateException("the embedded platform simulator cannot start: " + e.getMessage(), e);
-      }
-    } else {
-      simulator = Optional.empty();
-      url = config.url().orElseThrow().toString();
-    }
-    PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
-    PlatformClient client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, platformClock);
-    PlatformClient interactive = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, platformClock);
-    OutboxSender sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
-    DownSync downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
-    wire = new Wire(simulator, client, interactive, sender, downSync);
-    return wire;
-  }
-
-  private void wakeSender() {
-    Wire w = wire;
-    if (w != null) {
-      w.sender().wake();
-    }
+    return outbox;
   }
 
   private static String appVersion() {
@@ -185,60 +119,18 @@ public final class PlatformServices implements AutoCloseable {
     start(Duration.ZERO);
   }
 
-  private synchronized void start(Duration delay) {
-    if (started) {
-      return;
-    }
-    started = true;
+  private void start(Duration delay) {
     // The window and the devices come first: on a two-core kiosk the platform's start-up (the
     // clients, the embedded simulator, the first sync) would otherwise take CPU from the screen.
-    scheduler.schedule(() -> {
+    Runnable startSender = () -> {
       try {
-        wire().sender().start();
+        wire.get().sender().start();
       } catch (RuntimeException e) {
         log.error("The platform services cannot start", e);
       }
-    }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(guarded(this::syncQuietly), config.syncMinutes(), config.syncMinutes(), TimeUnit.MINUTES);
-    scheduler.scheduleWithFixedDelay(guarded(this::heartbeat), config.heartbeatSeconds(), config.heartbeatSeconds(), TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(guarded(this::watch), 15, 15, TimeUnit.SECONDS);
-  }
-
-  /** A scheduled task that logs whatever it throws instead of being cancelled by it for good. */
-  private Runnable guarded(Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (Throwable t) { // an Error too: a repeating task that throws is never run again
-        log.error("A platform task failed; it runs again at its next turn", t);
-      }
     };
-  }
-
-  private void connect() {
-    try {
-      if (!registration.ensure(wire().interactive(), serialNumber)) {
-        link.notRegistered("no credentials and no registration code");
-        return;
-      }
-      checkClock();
-      rotateIfDue();
-      // Online only once a signed call has gone through: the down-sync says so (or that the
-      // platform refuses the kiosk's key).
-      wire().downSync().syncAll();
-      synced();
-      wire().sender().wake();
-    } catch (PlatformException e) {
-      if (registration.registered()) {
-        link.unreachable(e.getMessage());
-      } else {
-        link.notRegistered(e.getMessage());
-      }
-      log.warn("Platform not reached at start ({}); the kiosk serves from its local copy and tries again", e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("Connecting to the platform failed", e);
-    }
+    schedule.start(delay, List.of(startSender, watch::connect), Duration.ofMinutes(config.syncMinutes()), watch::sync,
+        Duration.ofSeconds(config.heartbeatSeconds()), heartbeats::send, watch::watch);
   }
 
   /**
@@ -246,125 +138,36 @@ public final class PlatformServices implements AutoCloseable {
    * outbox when it answers. Blocks until done.
    */
   public void checkNow() {
-    try {
-      scheduler.submit(this::connect).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      log.error("Connecting to the platform failed", e.getCause());
-    }
+    schedule.runNow(watch::connect, "Connecting to the platform");
   }
 
-  /**
-   * Every 15 s, one cheap unsigned call ({@code GET /v1/time}): while online it finds out that the
-   * platform went away before a citizen does (the screens then say so); while away, whether it is
-   * back (then registration, sync and the outbox resume at once).
-   */
-  private void watch() {
-    if (!link.online()) {
-      connect();
-      return;
-    }
-    try {
-      wire().interactive().time();
-    } catch (PlatformException e) {
-      link.failed(e);
-    } catch (RuntimeException e) {
-      log.error("Watching the platform failed", e);
-    }
-  }
-
-  private void syncQuietly() {
-    try {
-      if (registration.registered()) {
-        rotateIfDue();
-        wire().downSync().syncAll();
-        synced();
-      }
-    } catch (RuntimeException e) {
-      log.error("Down-sync failed", e);
-    }
-  }
-
-  /** A new key every platform.rotateDays (or the end of one begun before a crash); failures wait for the next turn. */
-  private void rotateIfDue() {
-    try {
-      if (registration.rotateIfDue(wire().client())) {
-        audit.record(clock.instant(), "credentials.rotated", "SYSTEM", java.util.Map.of("kioskId", registration.credentials().orElseThrow().kioskId()));
-        wakeSender();
-      }
-    } catch (PlatformException e) {
-      link.failed(e);
-      log.warn("The key rotation did not go through ({}); it is asked again at the next sync", e.getMessage());
-    } catch (IllegalStateException e) {
-      log.error("The key rotation could not be saved; it is finished at the next sync with the same idempotency key", e);
-    }
-  }
-
-  /** After a sync: the cached age of the local copies, and whoever shows it. */
-  private void synced() {
-    Optional<java.time.Instant> before = dataAsOf;
-    dataAsOf = DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours())).oldestSync();
-    if (!before.equals(dataAsOf)) {
-      noticeListeners.forEach(Runnable::run);
-    }
+  /** Reports the kiosk's health now (besides every heartbeatSeconds); blocks. */
+  public void heartbeatNow() {
+    schedule.runNow(heartbeats::send, "Heartbeat");
   }
 
   /** The platform as the feature model and the screens see it. */
-  public cn.egov.kiosk.feature.PlatformState featureState() {
-    cn.egov.kiosk.feature.PlatformState fromLink = link.asFeatureState();
-    return new cn.egov.kiosk.feature.PlatformState() {
-      @Override
-      public Optional<Unavailable> problem() {
-        return fromLink.problem();
-      }
-
-      @Override
-      public Notice notice() {
-        Optional<java.time.Instant> asOf = dataAsOf;
-        boolean stale = asOf.map(t -> t.plus(Duration.ofHours(config.staleAfterHours())).isBefore(clock.instant())).orElse(true);
-        return new Notice(link.status().state() == PlatformLink.State.OFFLINE, asOf.map(t -> java.time.LocalDateTime.ofInstant(t, zone)), stale);
-      }
-
-      @Override
-      public void addListener(Runnable listener) {
-        fromLink.addListener(listener);
-        noticeListeners.add(listener);
-      }
-    };
-  }
-
-  private void checkClock() throws PlatformException {
-    PlatformClient client = wire().client();
-    client.time(); // both clients sign with the one platform clock
-    Duration offset = platformClock.offset();
-    link.clockOffset(offset);
-    boolean drift = Math.abs(offset.toMillis()) > config.clockDriftWarnSeconds() * 1000L;
-    if (drift && !clockDrift) {
-      log.warn("The kiosk's clock is {} s off the platform's (more than {} s): check the PC's time synchronisation", offset.toMillis() / 1000.0, config.clockDriftWarnSeconds());
-      audit.record(clock.instant(), "clock.drift", "SYSTEM", java.util.Map.of("offsetMs", offset.toMillis(), "limitMs", config.clockDriftWarnSeconds() * 1000L));
-      wakeSender();
-    }
-    clockDrift = drift;
+  public PlatformState featureState() {
+    return freshness.featureState(link);
   }
 
   /** Whether the kiosk's clock is further from the platform's than allowed. */
   public boolean clockDrift() {
-    return clockDrift;
+    return clockCheck.drift();
   }
 
   /** A dead letter as staff see it: what, when, how often tried, why; never its content. */
-  public record DeadLetter(String key, String kind, java.time.Instant occurredAt, int attempts, String error) {}
+  public record DeadLetter(String key, String kind, Instant occurredAt, int attempts, String error) {}
 
   /** The platform at a glance, for staff. */
   public record Report(
       PlatformLink.Status link,
       boolean clockDrift,
       int catalogueItems,
-      Optional<java.time.Instant> dataAsOf,
+      Optional<Instant> dataAsOf,
       long pending,
       long dead,
-      Optional<java.time.Instant> oldestPending,
+      Optional<Instant> oldestPending,
       List<DeadLetter> deadLetters,
       boolean usedCodeConfigured,
       Optional<Duration> clockCorrectionRefused,
@@ -376,48 +179,16 @@ public final class PlatformServices implements AutoCloseable {
     List<DeadLetter> dead = outbox.deadLetters(20).stream()
         .map(d -> new DeadLetter(d.idempotencyKey(), d.kind(), d.occurredAt(), d.attempts(), d.error()))
         .toList();
-    return new Report(link.status(), clockDrift, catalogue.count(), dataAsOf, counts.pending(), counts.dead(), counts.oldestPending(), dead,
-        registration.usedCodeConfigured(), platformClock.refused(), platformClock.maxCorrection());
+    return new Report(link.status(), clockCheck.drift(), catalogue.count(), freshness.dataAsOf(), counts.pending(), counts.dead(),
+        counts.oldestPending(), dead, registration.usedCodeConfigured(), platformClock.refused(), platformClock.maxCorrection());
   }
 
   /** Staff send every dead letter again; how many. The sender looks at once. */
   public int retryDeadLetters() {
     int n = outbox.retryDead(Optional.empty());
     log.info("Staff sent {} dead letter(s) again", n);
-    Wire w = wire;
-    if (w != null) {
-      w.sender().retryNow();
-    }
+    wire.made().ifPresent(p -> p.sender().retryNow());
     return n;
-  }
-
-  /** Reports the kiosk's health now (besides every heartbeatSeconds); blocks. */
-  public void heartbeatNow() {
-    try {
-      scheduler.submit(this::heartbeat).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      log.error("Heartbeat failed", e.getCause());
-    }
-  }
-
-  private void heartbeat() {
-    if (!registration.registered()) {
-      return;
-    }
-    try {
-      checkClock();
-      OutboxRepository.Counts counts = outbox.counts();
-      PlatformClient client = wire().client();
-      client.heartbeat(new Heartbeat(OffsetDateTime.now(clock), (System.nanoTime() - startedNanos) / 1_000_000_000L, appVersion(), devices.get(),
-          counts.pending(), counts.dead(), -client.clockOffset().toMillis(), syncState.get(DownSync.CATALOGUE).version())); // the contract: the kiosk's clock minus the platform's
-      link.reached();
-    } catch (PlatformException e) {
-      link.failed(e);
-    } catch (RuntimeException e) {
-      log.error("Heartbeat failed", e);
-    }
   }
 
   public PlatformLink link() {
@@ -430,21 +201,21 @@ public final class PlatformServices implements AutoCloseable {
 
   /** The outbox's sender (made on first use). */
   public OutboxSender sender() {
-    return wire().sender();
+    return wire.get().sender();
   }
 
   /** Applications, through the outbox. */
-  public cn.egov.kiosk.application.ApplicationService applications() {
+  public ApplicationService applications() {
     return applications;
   }
 
   /** Audits sessions (start, end and why) for the platform, written off the JavaFX thread. */
-  public cn.egov.kiosk.session.SessionListener sessionAudit() {
+  public SessionListener sessionAudit() {
     return new SessionAudit(audit, auditWriter, clock);
   }
 
   /** The audit trail that goes to the platform. */
-  public cn.egov.kiosk.store.AuditRepository audit() {
+  public AuditRepository audit() {
     return audit;
   }
 
@@ -453,7 +224,7 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   public DownSync downSync() {
-    return wire().downSync();
+    return wire.get().downSync();
   }
 
   public Registration registration() {
@@ -462,7 +233,7 @@ public final class PlatformServices implements AutoCloseable {
 
   /** The client for calls a citizen waits on (short timeouts), made on first use: call it off the JavaFX thread. */
   public PlatformClient interactiveClient() {
-    return wire().interactive();
+    return wire.get().interactive();
   }
 
   /** The hall's central queue, falling back to the kiosk's own range. */
@@ -471,44 +242,30 @@ public final class PlatformServices implements AutoCloseable {
   }
 
   /** The embedded simulator as a simulator {@code ./kiosk simctl} drives ({@code platform down 120}). */
-  public java.util.Optional<cn.egov.kiosk.device.sim.Simulator> simulatorControl() {
+  public Optional<Simulator> simulatorControl() {
     return config.embedded() ? Optional.of(new PlatformSimulatorControl(this::simulator)) : Optional.empty();
   }
 
   /** The embedded simulator, in demo mode, once it runs. */
   public Optional<PlatformSimulator> simulator() {
-    Wire w = wire;
-    return w == null ? Optional.empty() : w.simulator();
+    return wire.made().flatMap(PlatformWire.Parts::simulator);
   }
 
   /** How old the local copies are, against {@code staleAfterHours}. */
   public DownSync.Freshness freshness() {
-    return DownSync.freshness(syncState, clock, Duration.ofHours(config.staleAfterHours()));
+    return freshness.now();
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      closed = true;
-    }
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS); // a sync or registration in flight ends before the store closes
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    wire.closing();
+    schedule.close(); // a sync or registration in flight ends before the store closes
     auditWriter.shutdown();
     try {
       auditWriter.awaitTermination(2, TimeUnit.SECONDS); // the last session's end is written
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Wire w = wire;
-    if (w != null) {
-      w.sender().close();
-      w.client().close();
-      w.interactive().close();
-      w.simulator().ifPresent(PlatformSimulator::close);
-    }
+    wire.close();
   }
 }
