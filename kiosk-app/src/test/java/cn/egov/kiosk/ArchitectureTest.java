@@ -44,6 +44,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theKioskDoesNotUseThePlatformSimulator() {
+    // a hall's installation does not carry it: demo mode finds it through ServiceLoader
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("cn.egov.kiosk.platform.sim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("cn.egov.kiosk.platform.sim..")
+        .check(kiosk);
+  }
+
+  @Test
   void onlyTheStoreUsesSql() {
     noClasses()
         .that()

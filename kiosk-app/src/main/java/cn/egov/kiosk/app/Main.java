@@ -1,5 +1,7 @@
 package cn.egov.kiosk.app;
 
+import java.util.ServiceLoader;
+import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.bench.BenchCommand;
 import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
@@ -161,7 +163,7 @@ public final class Main implements Callable<Integer> {
     return Optional.of(file != null ? file : ConfigFiles.defaultConfig());
   }
 
-  /** The subcommands' names: any of them, or help and version, means not the kiosk itself. */
+  /** The subcommands' names (platform-sim: the demo's): any of them, or help and version, means not the kiosk itself. */
   private static final List<String> NOT_THE_KIOSK =
       List.of("diag", "bench", "simctl", "sim", "print", "platform-sim", "outbox", "-h", "--help", "-V", "--version");
 
@@ -183,8 +185,9 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand("simctl", new SimctlCommand());
     cl.addSubcommand("sim", new SimCommand());
     cl.addSubcommand("print", new PrintCommand());
-    cl.addSubcommand("platform-sim", new cn.egov.kiosk.diag.PlatformSimCommand());
-    cl.addSubcommand("outbox", new cn.egov.kiosk.diag.OutboxCommand());
+    cl.addSubcommand("outbox", new OutboxCommand());
+    // the commands of optional parts: the demo's platform-sim
+    ServiceLoader.load(CommandProvider.class).forEach(p -> p.commands().forEach(cl::addSubcommand));
     return cl;
   }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--records", description = "Outbox records to drain (default ${DEFAULT-VALUE}).")
   int records = 10_000;
 
-  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets, idcard, render or platform.")
+  @Option(names = "--only", paramLabel = "NAME", description = "Only one benchmark: startup, tickets, idcard, render or platform (with the demo).")
   String only;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -58,9 +59,13 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path scratch = Files.createTempDirectory("kiosk-bench");
     List<Figure> figures = new ArrayList<>();
+    List<BenchProvider> extra = ServiceLoader.load(BenchProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render"));
+    extra.forEach(b -> names.add(b.name()));
+    BenchProvider.BenchOptions options = new BenchProvider.BenchOptions(runs, tickets, reads, records);
     try {
-      if (only != null && !List.of("startup", "tickets", "idcard", "render", "platform").contains(only)) {
-        err.println("--only: startup, tickets, idcard, render or platform, not \"" + only + "\"");
+      if (only != null && !names.contains(only)) {
+        err.println("--only: one of " + names + ", not \"" + only + "\"");
         err.flush();
         return 2;
       }
@@ -85,10 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
         err.flush();
         figures.addAll(new RenderBench(20).run());
       }
-      if (only == null || only.equals("platform")) {
-        err.println("bench: platform (" + records + " outbox records, catalogue of 1,500)...");
-        err.flush();
-        figures.addAll(new PlatformBench(records).run(scratch.resolve("platform")));
+      for (BenchProvider b : extra) {
+        if (only == null || only.equals(b.name())) {
+          err.println("bench: " + b.describe(options) + "...");
+          err.flush();
+          figures.addAll(b.run(options, scratch.resolve(b.name())));
+        }
       }
       if (only == null || only.equals("idcard")) {
         err.println("bench: ID card reads (" + reads + ")...");

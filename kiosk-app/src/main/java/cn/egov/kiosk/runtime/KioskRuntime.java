@@ -27,7 +27,17 @@ import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.TicketRepository;
+import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.PlatformState;
+import cn.egov.kiosk.store.OutboxRepository;
+import cn.egov.kiosk.sync.Heartbeats;
+import cn.egov.kiosk.sync.PlatformServices;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -55,10 +65,10 @@ public final class KioskRuntime implements AutoCloseable {
   private final Renderings renderings = new Renderings(null);
   private final FeatureAvailability features;
   private final IdentityService identities;
-  private final java.util.Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
+  private final Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
   private final SessionManager sessions;
   private final SimulatorControl simulatorControl;
-  private final java.util.Optional<cn.egov.kiosk.sync.PlatformServices> platform;
+  private final Optional<PlatformServices> platform;
 
   /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
   public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
@@ -78,83 +88,76 @@ public final class KioskRuntime implements AutoCloseable {
     this.templates = templates;
     this.clock = clock;
     DataFolders.prepare(config.storage());
-    this.instanceLock = InstanceLock.acquire(config.storage().dataDir());
-    Database opened;
+    // What is opened is closed again, in reverse, if a later part cannot be made.
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      opened = Database.open(config.storage().database());
-    } catch (RuntimeException e) {
-      instanceLock.close();
-      throw e;
-    }
-    this.database = opened;
-    try {
-      this.platform =
-          config.platform().map(p -> new cn.egov.kiosk.sync.PlatformServices(
-              p, database, clock, config.kiosk().timeZone(), config.kiosk().id(), this::deviceStates));
-    } catch (RuntimeException e) {
-      database.close();
-      instanceLock.close();
-      throw e;
-    }
-    java.util.Optional<cn.egov.kiosk.store.OutboxRepository> outbox = platform.map(cn.egov.kiosk.sync.PlatformServices::outbox);
-    try {
-      this.queue =
-          new QueueService(
-              new TicketRepository(database, outbox, config.kiosk().timeZone()),
-              clock,
-              config.kiosk().timeZone(),
-              config.kiosk().id(),
-              config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()),
-              platform.map(cn.egov.kiosk.sync.PlatformServices::centralQueue));
+      this.instanceLock = push(opened, InstanceLock.acquire(config.storage().dataDir()));
+      this.database = push(opened, Database.open(config.storage().database()));
+      DeviceContext context = new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
+      this.devices = push(opened, new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff));
+      DeviceManager madeDevices = devices;
+      this.platform = config.platform().map(p -> new PlatformServices(
+          p, database, clock, config.kiosk().timeZone(), config.kiosk().id(), () -> Heartbeats.devicesOf(madeDevices)));
+      platform.ifPresent(opened::push);
+      Optional<OutboxRepository> outbox = platform.map(PlatformServices::outbox);
+      this.queue = new QueueService(
+          new TicketRepository(database, outbox, config.kiosk().timeZone()),
+          clock,
+          config.kiosk().timeZone(),
+          config.kiosk().id(),
+          config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()),
+          platform.map(PlatformServices::centralQueue));
       queue.recoverAfterRestart();
-      DeviceContext context =
-          new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
-      this.devices = new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff);
+      PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id(), outbox);
+      this.tickets = new TicketIssuer(
+          queue,
+          ticketTemplate(templates),
+          () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+          printLog,
+          new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
+          config.kiosk().timeZone(),
+          clock);
+      this.printing = new PrintService(
+          templates,
+          renderings,
+          () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+          () -> madeDevices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
+          printLog,
+          clock);
+      this.features = new FeatureAvailability(
+          devices.health(),
+          config.queue().printMaskedId() ? Map.of(Feature.QUEUE_TICKET, Set.of(DeviceClass.ID_CARD_READER)) : Map.of(),
+          platform.map(PlatformServices::featureState).orElse(PlatformState.NONE));
+      this.identities = new IdentityService(
+          () -> madeDevices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
+          () -> config.identity().socialSecurityCard()
+              ? madeDevices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
+              : Optional.empty(),
+          clock,
+          config.kiosk().timeZone());
+      this.sessions = new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
+      platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
+      platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
+      this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
     } catch (RuntimeException e) {
-      platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::close);
-      database.close();
-      instanceLock.close();
+      closeAll(opened, e);
       throw e;
     }
-    PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id(), outbox);
-    this.tickets =
-        new TicketIssuer(
-            queue,
-            ticketTemplate(templates),
-            () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
-            printLog,
-            new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
-            config.kiosk().timeZone(),
-            clock);
-    this.printing =
-        new PrintService(
-            templates,
-            renderings,
-            () -> devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
-            () -> devices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
-            printLog,
-            clock);
-    this.features =
-        new FeatureAvailability(
-            devices.health(),
-            config.queue().printMaskedId()
-                ? java.util.Map.of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET, java.util.Set.of(DeviceClass.ID_CARD_READER))
-                : java.util.Map.of(),
-            platform.map(cn.egov.kiosk.sync.PlatformServices::featureState).orElse(cn.egov.kiosk.feature.PlatformState.NONE));
-    this.identities =
-        new IdentityService(
-            () -> devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
-            () ->
-                config.identity().socialSecurityCard()
-                    ? devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
-                    : java.util.Optional.empty(),
-            clock,
-            config.kiosk().timeZone());
-    this.sessions =
-        new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
-    platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
-    platform.flatMap(cn.egov.kiosk.sync.PlatformServices::simulatorControl).ifPresent(simulators::register);
-    this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {
+    opened.push(part);
+    return part;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> opened, RuntimeException cause) {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        cause.addSuppressed(e);
+      }
+    }
   }
 
   private static QueueTicketTemplate ticketTemplate(TemplateLibrary templates) {
@@ -180,26 +183,15 @@ public final class KioskRuntime implements AutoCloseable {
     return templates;
   }
 
-  /** The devices' states for the platform's heartbeats. */
-  private java.util.List<cn.egov.kiosk.platform.api.Heartbeat.Device> deviceStates() {
-    if (devices == null) {
-      return java.util.List.of();
-    }
-    return devices.devices().stream()
-        .map(d -> new cn.egov.kiosk.platform.api.Heartbeat.Device(
-            d.id(), d.deviceClass().name(), d.state().name(), d.conditions().stream().map(Enum::name).sorted().toList(), d.statistics().snapshot()))
-        .toList();
-  }
-
   /** The platform's services, when the configuration has a platform. */
-  public java.util.Optional<cn.egov.kiosk.sync.PlatformServices> platform() {
+  public Optional<PlatformServices> platform() {
     return platform;
   }
 
   /** Brings the devices up in the background, and the work with the platform. */
   public void start() {
     devices.start();
-    platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::start);
+    platform.ifPresent(PlatformServices::start);
     simulatorControl.start();
     log.info("Kiosk {} started with {} device(s)", config.kiosk().id(), devices.devices().size());
   }
@@ -245,17 +237,17 @@ public final class KioskRuntime implements AutoCloseable {
   }
 
   /** The id of the smart-card reader, if one is configured. */
-  public java.util.Optional<String> smartCardReaderId() {
+  public Optional<String> smartCardReaderId() {
     return devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class).map(SmartCardReader::id);
   }
 
   /** The vendor's ID card photo decoder, if one is installed (looked up once). */
-  public java.util.Optional<PhotoDecoder> photoDecoder() {
+  public Optional<PhotoDecoder> photoDecoder() {
     return photoDecoder;
   }
 
   /** The id of the ID card reader, if one is configured. */
-  public java.util.Optional<String> idCardReaderId() {
+  public Optional<String> idCardReaderId() {
     return devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class).map(IdCardReader::id);
   }
 
@@ -266,7 +258,7 @@ public final class KioskRuntime implements AutoCloseable {
   @Override
   public void close() {
     simulatorControl.close();
-    platform.ifPresent(cn.egov.kiosk.sync.PlatformServices::close);
+    platform.ifPresent(PlatformServices::close);
     devices.close();
     simulators.closeAll();
     database.close();

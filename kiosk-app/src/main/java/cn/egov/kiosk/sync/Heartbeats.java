@@ -1,5 +1,6 @@
 package cn.egov.kiosk.sync;
 
+import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * version, the devices, the outbox, the clock and the catalogue version. Runs on the {@code
  * platform-sync} thread.
  */
-final class Heartbeats {
+public final class Heartbeats {
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
 
   private final Registration registration;
@@ -43,6 +44,14 @@ final class Heartbeats {
     this.devices = devices;
     this.appVersion = appVersion;
     this.clock = clock;
+  }
+
+  /** The devices as a heartbeat reports them. */
+  public static List<Heartbeat.Device> devicesOf(DeviceManager devices) {
+    return devices.devices().stream()
+        .map(d -> new Heartbeat.Device(d.id(), d.deviceClass().name(), d.state().name(),
+            d.conditions().stream().map(Enum::name).sorted().toList(), d.statistics().snapshot()))
+        .toList();
   }
 
   /** Sends one heartbeat, when registered; a failure tells the link. */

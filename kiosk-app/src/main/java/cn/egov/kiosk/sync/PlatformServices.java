@@ -7,7 +7,7 @@ import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
-import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import cn.egov.kiosk.platform.embedded.EmbeddedPlatform;
 import cn.egov.kiosk.queue.CentralQueue;
 import cn.egov.kiosk.session.SessionListener;
 import cn.egov.kiosk.store.ApplicationRepository;
@@ -241,14 +241,14 @@ public final class PlatformServices implements AutoCloseable {
     return new PlatformCentralQueue(this::interactiveClient, link, registration);
   }
 
-  /** The embedded simulator as a simulator {@code ./kiosk simctl} drives ({@code platform down 120}). */
+  /** The embedded platform as a simulator {@code ./kiosk simctl} drives ({@code platform down 120}). */
   public Optional<Simulator> simulatorControl() {
-    return config.embedded() ? Optional.of(new PlatformSimulatorControl(this::simulator)) : Optional.empty();
+    return config.embedded() ? Optional.of(new PlatformSimulatorControl(this::embedded)) : Optional.empty();
   }
 
-  /** The embedded simulator, in demo mode, once it runs. */
-  public Optional<PlatformSimulator> simulator() {
-    return wire.made().flatMap(PlatformWire.Parts::simulator);
+  /** The embedded platform (the simulator), in demo mode, once it runs. */
+  public Optional<EmbeddedPlatform> embedded() {
+    return wire.made().flatMap(PlatformWire.Parts::embedded);
   }
 
   /** How old the local copies are, against {@code staleAfterHours}. */

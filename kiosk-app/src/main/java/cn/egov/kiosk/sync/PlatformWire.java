@@ -4,7 +4,7 @@ import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
 import cn.egov.kiosk.platform.client.PlatformConfig;
-import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import cn.egov.kiosk.platform.embedded.EmbeddedPlatform;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.SyncStateRepository;
@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The parts that reach the platform: the two HTTP clients (background and interactive), the
- * outbox's sender, the down-sync and, in demo mode, the embedded simulator. Made the first time
+ * outbox's sender, the down-sync and, in demo mode, the embedded platform (the simulator, found
+ * through {@link EmbeddedPlatform#provider()}). Made the first time
  * they are needed, on the {@code platform-sync} thread, so that none of it delays the kiosk's
  * window.
  */
@@ -25,7 +26,7 @@ final class PlatformWire implements AutoCloseable {
   static final String EMBEDDED_REGISTRATION_CODE = "DEMO-REG-0001";
 
   /** The parts, once made. */
-  record Parts(Optional<PlatformSimulator> simulator, PlatformClient client, PlatformClient interactive, OutboxSender sender, DownSync downSync) {}
+  record Parts(Optional<EmbeddedPlatform> embedded, PlatformClient client, PlatformClient interactive, OutboxSender sender, DownSync downSync) {}
 
   private final Platform config;
   private final Registration registration;
@@ -66,27 +67,26 @@ final class PlatformWire implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the platform services are closed");
     }
-    Optional<PlatformSimulator> simulator = config.embedded() ? Optional.of(startEmbedded()) : Optional.empty();
-    String url = simulator.map(PlatformSimulator::url).orElseGet(() -> config.url().orElseThrow().toString());
+    Optional<EmbeddedPlatform> embedded = config.embedded() ? Optional.of(startEmbedded()) : Optional.empty();
+    String url = embedded.map(EmbeddedPlatform::url).orElseGet(() -> config.url().orElseThrow().toString());
     PlatformConfig pc = PlatformConfig.of(url).withTls(config.caFile(), config.pins());
     PlatformClient client = new PlatformClient(pc.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)), registration::credentials, platformClock);
     PlatformClient interactive =
         new PlatformClient(pc.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), registration::credentials, platformClock);
     OutboxSender sender = new OutboxSender(outbox, client::batch, link, clock, zone, RetryPolicy.DEFAULT);
     DownSync downSync = new DownSync(client, catalogue, syncState, link, clock, zone, 500);
-    parts = new Parts(simulator, client, interactive, sender, downSync);
+    parts = new Parts(embedded, client, interactive, sender, downSync);
     return parts;
   }
 
-  private PlatformSimulator startEmbedded() {
+  private EmbeddedPlatform startEmbedded() {
+    EmbeddedPlatform.Provider provider = EmbeddedPlatform.provider().orElseThrow(() -> new IllegalStateException(
+        "platform.url is embedded, but the platform simulator is not installed: it comes with the demo (kiosk-demo and platform-sim"
+            + " on the class path, as ./kiosk runs it); a hall's kiosk names its platform's https URL"));
     try {
-      PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
-      sim.allowRegistrationCode(config.registrationCode().orElse(EMBEDDED_REGISTRATION_CODE));
-      sim.autoPay(Optional.of(Duration.ofSeconds(8)));
       // The embedded simulator starts afresh each time; the kiosk registered with an earlier one
       // brings its key along, as a real platform would still know it.
-      registration.credentials().ifPresent(c -> sim.provision(c, registration.queuePrefix()));
-      return sim;
+      return provider.start(config.registrationCode().orElse(EMBEDDED_REGISTRATION_CODE), registration.credentials(), registration.queuePrefix());
     } catch (IOException e) {
       throw new IllegalStateException("the embedded platform simulator cannot start: " + e.getMessage(), e);
     }
@@ -114,7 +114,7 @@ final class PlatformWire implements AutoCloseable {
       p.sender().close();
       p.client().close();
       p.interactive().close();
-      p.simulator().ifPresent(PlatformSimulator::close);
+      p.embedded().ifPresent(EmbeddedPlatform::close);
     });
   }
 }

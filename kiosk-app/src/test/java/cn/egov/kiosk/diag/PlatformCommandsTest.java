@@ -10,22 +10,16 @@ import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.SealedBox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code kiosk platform-sim} runs the simulator alone; {@code kiosk outbox} shows and retries dead letters. */
+/** {@code kiosk outbox} shows and retries dead letters. ({@code platform-sim} is the demo's: kiosk-demo tests it.) */
 class PlatformCommandsTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -36,37 +30,6 @@ class PlatformCommandsTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl;
-  }
-
-  @Test
-  void thePlatformSimulatorRunsAloneUntilStopped() throws Exception {
-    CommandLine cl = commandLine();
-    PlatformSimCommand command = cl.getSubcommands().get("platform-sim").getCommand();
-    CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> cl.execute("platform-sim", "--port", "0", "--registration-code", "HALL-1"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!out.toString().contains("listening on") && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    String url = out.toString().replaceAll("(?s).*listening on (http://[^ ]+) .*", "$1").strip();
-    HttpResponse<String> time = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/v1/time")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(time.statusCode()).isEqualTo(200);
-    assertThat(time.body()).contains("epochMillis");
-    HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/v1/catalogue")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(unsigned.statusCode()).isEqualTo(401);
-    assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(out.toString()).contains("registration codes [HALL-1]").contains("469 catalogue items");
-
-    command.stop.countDown();
-    assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
-    assertThat(out.toString()).contains("stopped; ledger {}");
-  }
-
-  @Test
-  void aTakenPortIsAClearError() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      assertThat(commandLine().execute("platform-sim", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(1);
-      assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
-    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.egov.kiosk.diag;
+package cn.egov.kiosk.demo;
 
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
-package cn.egov.kiosk.bench;
+package cn.egov.kiosk.demo;
 
+import cn.egov.kiosk.bench.Figure;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Audit;
 import cn.egov.kiosk.platform.api.Batch;
