@@ -72,11 +72,9 @@ final class CatalogueState {
   /** Changes {@code n} items (their promised time limit shortens a day, as reforms do): one new version. */
   synchronized List<String> touch(int n) {
     version++;
+    List<Catalogue.Item> first = items.values().stream().limit(n).toList();
     List<String> changed = new ArrayList<>();
-    for (Catalogue.Item i : items.values()) {
-      if (changed.size() >= n) {
-        break;
-      }
+    for (Catalogue.Item i : first) {
       int promised = Math.max(1, i.promisedLimitDays() - 1);
       items.put(i.id(), new Catalogue.Item(i.id(), version, i.departmentId(), i.departmentName(), i.name(), i.category(), i.audience(), i.lifeEvents(),
           i.trips(), i.materials(), i.feeFen(), i.feeNote(), i.legalLimitDays(), promised, i.kioskCapable(), i.appointable(), i.businessType()));

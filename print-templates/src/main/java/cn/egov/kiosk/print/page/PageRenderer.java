@@ -220,8 +220,7 @@ public final class PageRenderer {
       page.qrCode(q.payload(), x, y - s, s);
       y -= s;
       if (q.caption().isPresent()) {
-        float w = q.align() == cn.egov.kiosk.common.text.Align.LEFT ? width : width;
-        paragraph(drawable(q.caption().get()), left, w, align(q.align()), TextStyle.regular(base * 0.85f), base * 1.3f);
+        paragraph(drawable(q.caption().get()), left, width, align(q.align()), TextStyle.regular(base * 0.85f), base * 1.3f);
       }
     }
 
