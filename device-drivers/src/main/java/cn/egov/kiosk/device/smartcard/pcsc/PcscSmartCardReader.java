@@ -73,9 +73,6 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   /** Statistic: cards inserted while the device was enabled. */
   public static final String CARD_INSERTIONS = "cardInsertions";
 
-  /** How long the card watch stays out of the way after a card was used or inserted. */
-  static final Duration QUIET = Duration.ofMillis(250);
-
   /** Tunables, from the device's {@code options} in configuration. */
   public record Options(Duration poll) {
     public static final Options DEFAULTS = new Options(Duration.ofMillis(500));
@@ -104,11 +101,9 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   private final Options options;
   /** Guards {@link #card}; held for each use of the card. */
   private final ReentrantLock cardLock = new ReentrantLock();
-  /** Guards {@link #activeUses} and {@link #quietUntil}; the card watch waits on it. */
-  private final Object gate = new Object();
+  /** Holds the card watch while the card is in use or just was. */
+  private final PcscQuietGate gate = new PcscQuietGate();
 
-  private int activeUses;
-  private long quietUntil = System.nanoTime();
   private Card card;
   private volatile CardTerminal terminal;
   private volatile String readerName;
@@ -183,9 +178,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     Thread t = watcher;
     watcher = null;
     watching = false;
-    synchronized (gate) {
-      gate.notifyAll();
-    }
+    gate.wake();
     if (t != null && t != Thread.currentThread()) {
       try {
         // a wait in progress ends within one slice; PC/SC calls cannot be interrupted
@@ -235,7 +228,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     long slice = options.poll().toMillis();
     while (watching) {
       try {
-        if (stayQuiet()) {
+        if (gate.awaitQuiet(() -> watching)) {
           continue;
         }
         boolean now = t.isCardPresent();
@@ -266,25 +259,10 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     }
   }
 
-  /** Waits while the card is in use or just was; true when it waited. */
-  private boolean stayQuiet() throws InterruptedException {
-    synchronized (gate) {
-      boolean waited = false;
-      while (watching && (activeUses > 0 || System.nanoTime() - quietUntil < 0)) {
-        long ms = activeUses > 0 ? 1000 : Math.max(1, (quietUntil - System.nanoTime()) / 1_000_000);
-        gate.wait(ms);
-        waited = true;
-      }
-      return waited;
-    }
-  }
-
   private void cardChanged(boolean present) {
     if (present) {
       statistics().increment(CARD_INSERTIONS);
-      synchronized (gate) {
-        quietUntil = System.nanoTime() + QUIET.toNanos(); // a read is likely to follow at once
-      }
+      gate.inserted(); // a read is likely to follow at once
     } else {
       dropCard(false);
     }
@@ -350,9 +328,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
 
   /** Runs one use of the card: the card watch stays out of pcsc-lite's way meanwhile. */
   private <T> T useCard(Operation<T> use) throws DeviceException {
-    synchronized (gate) {
-      activeUses++;
-    }
+    gate.enter();
     cardLock.lock();
     try {
       if (state() == DeviceState.OFFLINE || terminal == null) {
@@ -361,11 +337,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       return use.run();
     } finally {
       cardLock.unlock();
-      synchronized (gate) {
-        activeUses--;
-        quietUntil = System.nanoTime() + QUIET.toNanos();
-        gate.notifyAll();
-      }
+      gate.leave();
     }
   }
 
