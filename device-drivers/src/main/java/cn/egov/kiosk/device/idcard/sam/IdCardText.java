@@ -4,16 +4,9 @@ import cn.egov.kiosk.device.idcard.Ethnicities;
 import cn.egov.kiosk.device.idcard.ForeignResidentIdCard;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardType;
-import cn.egov.kiosk.device.idcard.IdNumbers;
 import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.idcard.Sex;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +36,10 @@ import java.util.Optional;
  * link is not kept (encoded as spaces).
  *
  * <p>Decoding checks what the card's data means (codes, dates, check characters) and throws {@link
- * IdCardTextException} naming the field, never its value. Encoding (for the reader simulator) checks
- * only that every value fits its field, so that a simulator can also write a card that fails to
- * decode; for every card that decodes, {@code decode(encode(card))} gives the same card.
+ * IdCardTextException} naming the field, never its value; each field is read and written by its
+ * {@link IdCardTextField}. Encoding (for the reader simulator) checks only that every value fits
+ * its field, so that a simulator can also write a card that fails to decode; for every card that
+ * decodes, {@code decode(encode(card))} gives the same card.
  */
 public final class IdCardText {
   private IdCardText() {}
@@ -61,43 +55,41 @@ public final class IdCardText {
   /** The valid-to value of a card valid without limit. */
   public static final String LONG_TERM = "长期";
 
-  private record Field(String name, int at, int length) {}
-
-  private static final Field TYPE = new Field("type", TYPE_OFFSET, 2);
+  private static final IdCardTextField TYPE = new IdCardTextField("type", TYPE_OFFSET, 2);
 
   // 居民身份证; the J permit shares these places
-  private static final Field NAME = new Field("name", 0, 30);
-  private static final Field SEX = new Field("sex", 30, 2);
-  private static final Field ETHNICITY = new Field("ethnicity", 32, 4);
-  private static final Field BIRTH = new Field("birthDate", 36, 16);
-  private static final Field ADDRESS = new Field("address", 52, 70);
-  private static final Field ID_NUMBER = new Field("idNumber", 122, 36);
-  private static final Field ISSUER = new Field("issuer", 158, 30);
-  private static final Field VALID_FROM = new Field("validFrom", 188, 16);
-  private static final Field VALID_UNTIL = new Field("validUntil", 204, 16);
+  private static final IdCardTextField NAME = new IdCardTextField("name", 0, 30);
+  private static final IdCardTextField SEX = new IdCardTextField("sex", 30, 2);
+  private static final IdCardTextField ETHNICITY = new IdCardTextField("ethnicity", 32, 4);
+  private static final IdCardTextField BIRTH = new IdCardTextField("birthDate", 36, 16);
+  private static final IdCardTextField ADDRESS = new IdCardTextField("address", 52, 70);
+  private static final IdCardTextField ID_NUMBER = new IdCardTextField("idNumber", 122, 36);
+  private static final IdCardTextField ISSUER = new IdCardTextField("issuer", 158, 30);
+  private static final IdCardTextField VALID_FROM = new IdCardTextField("validFrom", 188, 16);
+  private static final IdCardTextField VALID_UNTIL = new IdCardTextField("validUntil", 204, 16);
 
   // 港澳台居民居住证 (J)
-  private static final Field PASS_NUMBER = new Field("passNumber", 220, 18);
-  private static final Field ISSUE_COUNT = new Field("issueCount", 238, 4);
+  private static final IdCardTextField PASS_NUMBER = new IdCardTextField("passNumber", 220, 18);
+  private static final IdCardTextField ISSUE_COUNT = new IdCardTextField("issueCount", 238, 4);
 
   // 外国人永久居留身份证 2017 (I)
-  private static final Field I_ENGLISH_NAME = new Field("englishName", 0, 120);
-  private static final Field I_SEX = new Field("sex", 120, 2);
-  private static final Field I_NUMBER = new Field("number", 122, 30);
-  private static final Field I_NATIONALITY = new Field("nationality", 152, 6);
-  private static final Field I_CHINESE_NAME = new Field("chineseName", 158, 30);
-  private static final Field I_BIRTH = new Field("birthDate", 220, 16);
-  private static final Field I_VERSION = new Field("cardVersion", 236, 4);
-  private static final Field I_AUTHORITY = new Field("authorityCode", 240, 8);
+  private static final IdCardTextField I_ENGLISH_NAME = new IdCardTextField("englishName", 0, 120);
+  private static final IdCardTextField I_SEX = new IdCardTextField("sex", 120, 2);
+  private static final IdCardTextField I_NUMBER = new IdCardTextField("number", 122, 30);
+  private static final IdCardTextField I_NATIONALITY = new IdCardTextField("nationality", 152, 6);
+  private static final IdCardTextField I_CHINESE_NAME = new IdCardTextField("chineseName", 158, 30);
+  private static final IdCardTextField I_BIRTH = new IdCardTextField("birthDate", 220, 16);
+  private static final IdCardTextField I_VERSION = new IdCardTextField("cardVersion", 236, 4);
+  private static final IdCardTextField I_AUTHORITY = new IdCardTextField("authorityCode", 240, 8);
 
   // 外国人永久居留身份证 2023 (Y)
-  private static final Field Y_CHINESE_NAME = new Field("chineseName", 0, 30);
-  private static final Field Y_RENEWALS = new Field("renewalCount", 32, 4);
-  private static final Field Y_ENGLISH_NAME = new Field("englishName", 52, 70);
-  private static final Field Y_ENGLISH_NAME_MORE = new Field("englishName", 220, 22);
-  private static final Field Y_NUMBER = new Field("idNumber", 122, 36);
-  private static final Field Y_AUTHORITY = new Field("authority", 158, 30);
-  private static final Field Y_COUNTRY = new Field("nationality", 242, 6);
+  private static final IdCardTextField Y_CHINESE_NAME = new IdCardTextField("chineseName", 0, 30);
+  private static final IdCardTextField Y_RENEWALS = new IdCardTextField("renewalCount", 32, 4);
+  private static final IdCardTextField Y_ENGLISH_NAME = new IdCardTextField("englishName", 52, 70);
+  private static final IdCardTextField Y_ENGLISH_NAME_MORE = new IdCardTextField("englishName", 220, 22);
+  private static final IdCardTextField Y_NUMBER = new IdCardTextField("idNumber", 122, 36);
+  private static final IdCardTextField Y_AUTHORITY = new IdCardTextField("authority", 158, 30);
+  private static final IdCardTextField Y_COUNTRY = new IdCardTextField("nationality", 242, 6);
 
   // ---- decoding ------------------------------------------------------------------------------
 
@@ -129,33 +121,33 @@ public final class IdCardText {
   }
 
   private static ResidentIdCard resident(byte[] b, byte[] photo, byte[] fingerprint) throws IdCardTextException {
-    String name = required(b, NAME);
-    Sex sex = sex(b, SEX);
-    String ethnicity = string(b, ETHNICITY);
+    String name = NAME.readRequired(b);
+    Sex sex = SEX.readSex(b);
+    String ethnicity = ETHNICITY.readText(b);
     if (!Ethnicities.known(ethnicity)) {
       throw new IdCardTextException(ETHNICITY.name(), "not a GB 3304 code");
     }
-    LocalDate birth = date(b, BIRTH);
-    String address = string(b, ADDRESS);
-    String number = idNumber(b, ID_NUMBER);
-    String issuer = string(b, ISSUER);
-    LocalDate from = date(b, VALID_FROM);
-    Optional<LocalDate> until = until(b, VALID_UNTIL);
+    LocalDate birth = BIRTH.readDate(b);
+    String address = ADDRESS.readText(b);
+    String number = ID_NUMBER.readIdNumber(b);
+    String issuer = ISSUER.readText(b);
+    LocalDate from = VALID_FROM.readDate(b);
+    Optional<LocalDate> until = VALID_UNTIL.readUntil(b);
     return new ResidentIdCard(
         name, sex, ethnicity, birth, address, number, issuer, from, until, Optional.empty(), photo, fingerprint);
   }
 
   private static ResidencePermit permit(byte[] b, byte[] photo) throws IdCardTextException {
-    String name = required(b, NAME);
-    Sex sex = sex(b, SEX);
-    LocalDate birth = date(b, BIRTH);
-    String address = string(b, ADDRESS);
-    String number = idNumber(b, ID_NUMBER);
-    String issuer = string(b, ISSUER);
-    LocalDate from = date(b, VALID_FROM);
-    Optional<LocalDate> until = until(b, VALID_UNTIL);
-    String pass = string(b, PASS_NUMBER);
-    String count = string(b, ISSUE_COUNT);
+    String name = NAME.readRequired(b);
+    Sex sex = SEX.readSex(b);
+    LocalDate birth = BIRTH.readDate(b);
+    String address = ADDRESS.readText(b);
+    String number = ID_NUMBER.readIdNumber(b);
+    String issuer = ISSUER.readText(b);
+    LocalDate from = VALID_FROM.readDate(b);
+    Optional<LocalDate> until = VALID_UNTIL.readUntil(b);
+    String pass = PASS_NUMBER.readText(b);
+    String count = ISSUE_COUNT.readText(b);
     if (!count.matches("[0-9]{1,2}")) {
       throw new IdCardTextException(ISSUE_COUNT.name(), "not a number");
     }
@@ -163,136 +155,45 @@ public final class IdCardText {
   }
 
   private static ForeignResidentIdCard foreign2017(byte[] b, byte[] photo) throws IdCardTextException {
-    String english = string(b, I_ENGLISH_NAME);
-    Sex sex = sex(b, I_SEX);
-    String number = required(b, I_NUMBER);
-    String nationality = string(b, I_NATIONALITY);
-    String chinese = string(b, I_CHINESE_NAME);
+    String english = I_ENGLISH_NAME.readText(b);
+    Sex sex = I_SEX.readSex(b);
+    String number = I_NUMBER.readRequired(b);
+    String nationality = I_NATIONALITY.readText(b);
+    String chinese = I_CHINESE_NAME.readText(b);
     if (english.isEmpty() && chinese.isEmpty()) {
       throw new IdCardTextException("name", "empty");
     }
-    LocalDate from = date(b, VALID_FROM);
-    Optional<LocalDate> until = until(b, VALID_UNTIL);
-    LocalDate birth = date(b, I_BIRTH);
-    String version = string(b, I_VERSION);
-    String authority = string(b, I_AUTHORITY);
+    LocalDate from = VALID_FROM.readDate(b);
+    Optional<LocalDate> until = VALID_UNTIL.readUntil(b);
+    LocalDate birth = I_BIRTH.readDate(b);
+    String version = I_VERSION.readText(b);
+    String authority = I_AUTHORITY.readText(b);
     return new ForeignResidentIdCard(
         IdCardType.FOREIGN_PERMANENT_RESIDENT, english, chinese, sex, birth, number, nationality, from, until, version, authority, photo);
   }
 
   private static ForeignResidentIdCard foreign2023(byte[] b, byte[] photo) throws IdCardTextException {
-    String chinese = string(b, Y_CHINESE_NAME);
-    Sex sex = sex(b, SEX);
-    String renewals = string(b, Y_RENEWALS);
-    LocalDate birth = date(b, BIRTH);
+    String chinese = Y_CHINESE_NAME.readText(b);
+    Sex sex = SEX.readSex(b);
+    String renewals = Y_RENEWALS.readText(b);
+    LocalDate birth = BIRTH.readDate(b);
     byte[] englishBytes = new byte[Y_ENGLISH_NAME.length() + Y_ENGLISH_NAME_MORE.length()];
     System.arraycopy(b, Y_ENGLISH_NAME.at(), englishBytes, 0, Y_ENGLISH_NAME.length());
     System.arraycopy(b, Y_ENGLISH_NAME_MORE.at(), englishBytes, Y_ENGLISH_NAME.length(), Y_ENGLISH_NAME_MORE.length());
-    String english = string(englishBytes, 0, englishBytes.length, Y_ENGLISH_NAME.name());
+    String english = IdCardTextField.decodeText(englishBytes, 0, englishBytes.length, Y_ENGLISH_NAME.name());
     if (english.isEmpty() && chinese.isEmpty()) {
       throw new IdCardTextException("name", "empty");
     }
-    String number = idNumber(b, Y_NUMBER);
+    String number = Y_NUMBER.readIdNumber(b);
     if (number.charAt(0) != '9') {
       throw new IdCardTextException(Y_NUMBER.name(), "not a 2023 permanent residence number (starts with 9)");
     }
-    String authority = string(b, Y_AUTHORITY);
-    LocalDate from = date(b, VALID_FROM);
-    Optional<LocalDate> until = until(b, VALID_UNTIL);
-    String country = string(b, Y_COUNTRY);
+    String authority = Y_AUTHORITY.readText(b);
+    LocalDate from = VALID_FROM.readDate(b);
+    Optional<LocalDate> until = VALID_UNTIL.readUntil(b);
+    String country = Y_COUNTRY.readText(b);
     return new ForeignResidentIdCard(
         IdCardType.FOREIGN_PERMANENT_RESIDENT_2023, english, chinese, sex, birth, number, country, from, until, renewals, authority, photo);
-  }
-
-  private static String string(byte[] b, Field f) throws IdCardTextException {
-    return string(b, f.at(), f.length(), f.name());
-  }
-
-  /** The text of a field, without the padding at either end; strict UCS-2, no control characters. */
-  private static String string(byte[] b, int at, int length, String field) throws IdCardTextException {
-    String s;
-    try {
-      s =
-          StandardCharsets.UTF_16LE
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(b, at, length))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new IdCardTextException(field, "not UCS-2 text");
-    }
-    s = strip(s);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new IdCardTextException(field, "holds a control character");
-      }
-    }
-    return s;
-  }
-
-  private static String required(byte[] b, Field f) throws IdCardTextException {
-    String s = string(b, f);
-    if (s.isEmpty()) {
-      throw new IdCardTextException(f.name(), "empty");
-    }
-    return s;
-  }
-
-  private static Sex sex(byte[] b, Field f) throws IdCardTextException {
-    String code = string(b, f);
-    for (Sex s : Sex.values()) {
-      if (s.code().equals(code)) {
-        return s;
-      }
-    }
-    throw new IdCardTextException(f.name(), "not a sex code (0, 1, 2 or 9)");
-  }
-
-  private static LocalDate date(byte[] b, Field f) throws IdCardTextException {
-    return date(string(b, f), f.name());
-  }
-
-  private static LocalDate date(String s, String field) throws IdCardTextException {
-    if (s.length() != 8 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IdCardTextException(field, "not a date YYYYMMDD");
-    }
-    try {
-      return LocalDate.of(
-          Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
-    } catch (DateTimeException e) {
-      throw new IdCardTextException(field, "not a date YYYYMMDD");
-    }
-  }
-
-  private static Optional<LocalDate> until(byte[] b, Field f) throws IdCardTextException {
-    String s = string(b, f);
-    return LONG_TERM.equals(s) ? Optional.empty() : Optional.of(date(s, f.name()));
-  }
-
-  private static String idNumber(byte[] b, Field f) throws IdCardTextException {
-    String s = string(b, f);
-    if (!IdNumbers.valid(s)) {
-      throw new IdCardTextException(f.name(), "not an 18-character number with a right check character");
-    }
-    return s;
-  }
-
-  private static boolean padding(char c) {
-    return c == ' ' || c == '\0';
-  }
-
-  private static String strip(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && padding(s.charAt(from))) {
-      from++;
-    }
-    while (to > from && padding(s.charAt(to - 1))) {
-      to--;
-    }
-    return s.substring(from, to);
   }
 
   // ---- encoding ------------------------------------------------------------------------------
@@ -311,116 +212,61 @@ public final class IdCardText {
       out[i] = ' ';
     }
     if (card instanceof ResidentIdCard r) {
-      put(out, NAME, r.name());
-      put(out, SEX, r.sex().code());
-      put(out, ETHNICITY, r.ethnicityCode());
-      putDate(out, BIRTH, r.birthDate());
-      put(out, ADDRESS, r.address());
-      put(out, ID_NUMBER, r.idNumber());
-      put(out, ISSUER, r.issuer());
-      putDate(out, VALID_FROM, r.validFrom());
-      putUntil(out, VALID_UNTIL, r.validUntil());
+      NAME.write(out, r.name());
+      SEX.write(out, r.sex().code());
+      ETHNICITY.write(out, r.ethnicityCode());
+      BIRTH.writeDate(out, r.birthDate());
+      ADDRESS.write(out, r.address());
+      ID_NUMBER.write(out, r.idNumber());
+      ISSUER.write(out, r.issuer());
+      VALID_FROM.writeDate(out, r.validFrom());
+      VALID_UNTIL.writeUntil(out, r.validUntil());
       // the type character stays a space
     } else if (card instanceof ResidencePermit p) {
-      put(out, NAME, p.name());
-      put(out, SEX, p.sex().code());
-      putDate(out, BIRTH, p.birthDate());
-      put(out, ADDRESS, p.address());
-      put(out, ID_NUMBER, p.number());
-      put(out, ISSUER, p.issuer());
-      putDate(out, VALID_FROM, p.validFrom());
-      putUntil(out, VALID_UNTIL, p.validUntil());
-      put(out, PASS_NUMBER, p.passNumber());
+      NAME.write(out, p.name());
+      SEX.write(out, p.sex().code());
+      BIRTH.writeDate(out, p.birthDate());
+      ADDRESS.write(out, p.address());
+      ID_NUMBER.write(out, p.number());
+      ISSUER.write(out, p.issuer());
+      VALID_FROM.writeDate(out, p.validFrom());
+      VALID_UNTIL.writeUntil(out, p.validUntil());
+      PASS_NUMBER.write(out, p.passNumber());
       if (p.issueCount() < 0 || p.issueCount() > 99) {
         throw new IllegalArgumentException(ISSUE_COUNT.name() + ": not 0..99");
       }
-      put(out, ISSUE_COUNT, String.format("%02d", p.issueCount()));
-      put(out, TYPE, "J");
+      ISSUE_COUNT.write(out, String.format("%02d", p.issueCount()));
+      TYPE.write(out, "J");
     } else if (card instanceof ForeignResidentIdCard f && f.type() == IdCardType.FOREIGN_PERMANENT_RESIDENT) {
-      put(out, I_ENGLISH_NAME, f.englishName());
-      put(out, I_SEX, f.sex().code());
-      put(out, I_NUMBER, f.number());
-      put(out, I_NATIONALITY, f.nationality());
-      put(out, I_CHINESE_NAME, f.chineseName());
-      putDate(out, VALID_FROM, f.validFrom());
-      putUntil(out, VALID_UNTIL, f.validUntil());
-      putDate(out, I_BIRTH, f.birthDate());
-      put(out, I_VERSION, f.cardVersion());
-      put(out, I_AUTHORITY, f.authorityCode());
-      put(out, TYPE, "I");
+      I_ENGLISH_NAME.write(out, f.englishName());
+      I_SEX.write(out, f.sex().code());
+      I_NUMBER.write(out, f.number());
+      I_NATIONALITY.write(out, f.nationality());
+      I_CHINESE_NAME.write(out, f.chineseName());
+      VALID_FROM.writeDate(out, f.validFrom());
+      VALID_UNTIL.writeUntil(out, f.validUntil());
+      I_BIRTH.writeDate(out, f.birthDate());
+      I_VERSION.write(out, f.cardVersion());
+      I_AUTHORITY.write(out, f.authorityCode());
+      TYPE.write(out, "I");
     } else if (card instanceof ForeignResidentIdCard f) {
-      put(out, Y_CHINESE_NAME, f.chineseName());
-      put(out, SEX, f.sex().code());
-      put(out, Y_RENEWALS, f.cardVersion());
-      putDate(out, BIRTH, f.birthDate());
+      Y_CHINESE_NAME.write(out, f.chineseName());
+      SEX.write(out, f.sex().code());
+      Y_RENEWALS.write(out, f.cardVersion());
+      BIRTH.writeDate(out, f.birthDate());
       byte[] english =
-          field(Y_ENGLISH_NAME.name(), Y_ENGLISH_NAME.length() + Y_ENGLISH_NAME_MORE.length(), f.englishName());
+          IdCardTextField.encodeText(Y_ENGLISH_NAME.name(), Y_ENGLISH_NAME.length() + Y_ENGLISH_NAME_MORE.length(), f.englishName());
       System.arraycopy(english, 0, out, Y_ENGLISH_NAME.at(), Y_ENGLISH_NAME.length());
       System.arraycopy(english, Y_ENGLISH_NAME.length(), out, Y_ENGLISH_NAME_MORE.at(), Y_ENGLISH_NAME_MORE.length());
-      put(out, Y_NUMBER, f.number());
-      put(out, Y_AUTHORITY, f.authorityCode());
-      putDate(out, VALID_FROM, f.validFrom());
-      putUntil(out, VALID_UNTIL, f.validUntil());
-      put(out, Y_COUNTRY, f.nationality());
-      put(out, TYPE, "Y");
+      Y_NUMBER.write(out, f.number());
+      Y_AUTHORITY.write(out, f.authorityCode());
+      VALID_FROM.writeDate(out, f.validFrom());
+      VALID_UNTIL.writeUntil(out, f.validUntil());
+      Y_COUNTRY.write(out, f.nationality());
+      TYPE.write(out, "Y");
     } else {
       throw new IllegalArgumentException("an unknown kind of card");
     }
-    return out;
-  }
-
-  private static void put(byte[] out, Field f, String value) {
-    byte[] bytes = field(f.name(), f.length(), value);
-    System.arraycopy(bytes, 0, out, f.at(), f.length());
-  }
-
-  private static void putDate(byte[] out, Field f, LocalDate date) {
-    if (date.getYear() < 0 || date.getYear() > 9999) {
-      throw new IllegalArgumentException(f.name() + ": not a four-digit year");
-    }
-    put(out, f, String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
-  }
-
-  private static void putUntil(byte[] out, Field f, Optional<LocalDate> until) {
-    if (until.isPresent()) {
-      putDate(out, f, until.get());
-    } else {
-      put(out, f, LONG_TERM);
-    }
-  }
-
-  /** A value in UCS-2LE padded with spaces to {@code length} bytes. */
-  private static byte[] field(String name, int length, String value) {
-    Objects.requireNonNull(value, name);
-    if (!strip(value).equals(value)) {
-      throw new IllegalArgumentException(name + ": spaces or NULs at an end would be lost as padding");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new IllegalArgumentException(name + ": holds a control character");
-      }
-    }
-    ByteBuffer encoded;
-    try {
-      encoded =
-          StandardCharsets.UTF_16LE
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(value));
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(name + ": not UCS-2 text (a lone surrogate)");
-    }
-    if (encoded.remaining() > length) {
-      throw new IllegalArgumentException(
-          name + ": " + encoded.remaining() + " bytes do not fit its " + length + "-byte field");
-    }
-    byte[] out = new byte[length];
-    for (int i = 0; i < length; i += 2) {
-      out[i] = ' ';
-    }
-    encoded.get(out, 0, encoded.remaining());
     return out;
   }
 
@@ -438,7 +284,7 @@ public final class IdCardText {
     }
     String last = "";
     for (int at = 0; at < data.length; at += ADDRESS_LENGTH) {
-      String s = string(data, at, ADDRESS_LENGTH, "appendedAddress");
+      String s = IdCardTextField.decodeText(data, at, ADDRESS_LENGTH, "appendedAddress");
       if (!s.isEmpty()) {
         last = s;
       }
@@ -458,7 +304,7 @@ public final class IdCardText {
     }
     byte[] out = new byte[addresses.length * ADDRESS_LENGTH];
     for (int i = 0; i < addresses.length; i++) {
-      System.arraycopy(field("appendedAddress", ADDRESS_LENGTH, addresses[i]), 0, out, i * ADDRESS_LENGTH, ADDRESS_LENGTH);
+      System.arraycopy(IdCardTextField.encodeText("appendedAddress", ADDRESS_LENGTH, addresses[i]), 0, out, i * ADDRESS_LENGTH, ADDRESS_LENGTH);
     }
     return out;
   }

@@ -1,12 +1,12 @@
 package cn.egov.kiosk.device.idcard.sam;
 
-import cn.egov.kiosk.device.idcard.SamStatusCode;
 import cn.egov.kiosk.device.idcard.IdReaderCode;
 import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.HealthLevel;
@@ -17,6 +17,7 @@ import cn.egov.kiosk.device.idcard.CardRead;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
+import cn.egov.kiosk.device.idcard.sam.SamChannel.Response;
 import cn.egov.kiosk.device.link.ByteLink;
 import cn.egov.kiosk.device.link.LinkException;
 import cn.egov.kiosk.device.manage.OptionReader;
@@ -24,11 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -75,14 +77,10 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   /** The counter of reads asked for (each {@link #read} call), beside the reads done. */
   public static final String READS_ASKED = "readsAsked";
 
-  /** Bytes exchanged with the reader, both ways, since the device was created: for diagnostics. */
-  private final AtomicLong bytesExchanged = new AtomicLong();
-
   private final ByteLink link;
   private final Options options;
-  private final SamFrameParser parser = new SamFrameParser();
-  /** What the link delivers, before the parser; wiped after each exchange like the parser. */
-  private final byte[] chunk = new byte[2048];
+  /** The frame exchange with the reader; used with the wire lock held. */
+  private final SamChannel channel;
   private final ReentrantLock wire = new ReentrantLock();
   private volatile String samId = "";
   private volatile boolean readCardStillThere;
@@ -95,6 +93,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     super(id, DeviceClass.ID_CARD_READER, driverName, store, clock);
     this.link = link;
     this.options = options;
+    this.channel = new SamChannel(id, link, statistics(), log, this::linkLost);
   }
 
   @Override
@@ -109,7 +108,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   /** Bytes sent and received so far. */
   public long bytesExchanged() {
-    return bytesExchanged.get();
+    return channel.bytesExchanged();
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -123,7 +122,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     try {
       checkSamOrReset();
-      samId = SamIds.format(exchange(SamCommand.SAM_ID, options.commandTimeout()).data());
+      samId = SamIds.format(channel.exchange(SamCommand.SAM_ID, options.commandTimeout()).data());
     } catch (DeviceException e) {
       link.close();
       throw new DeviceException(
@@ -144,15 +143,15 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         throw e; // nothing answers: a reset would not be heard either
       }
       log.warn("Reader {}: SAM status {}; resetting the SAM", id(), e.summary());
-      exchange(SamCommand.RESET_SAM, options.commandTimeout());
+      channel.exchange(SamCommand.RESET_SAM, options.commandTimeout());
       checkSam();
     }
   }
 
   private void checkSam() throws DeviceException {
-    Response status = exchange(SamCommand.SAM_STATUS, options.commandTimeout());
+    Response status = channel.exchange(SamCommand.SAM_STATUS, options.commandTimeout());
     if (status.status() != SamStatus.SUCCESS) {
-      throw failure(status);
+      throw status.failure();
     }
   }
 
@@ -247,14 +246,14 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     try {
       return result.join();
-    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+    } catch (CompletionException | CancellationException failed) {
       throw failed.getCause() instanceof DeviceException de ? de : giveUp;
     }
   }
 
   /** One look at the reader, on the poll thread. */
   private void poll() {
-    if (state() == cn.egov.kiosk.device.api.DeviceState.OFFLINE || !wire.tryLock()) {
+    if (state() == DeviceState.OFFLINE || !wire.tryLock()) {
       return;
     }
     // Only the read this poll works for fails with its error: a read asked for meanwhile waits
@@ -285,17 +284,17 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   /** Without a read waiting: is there a card? (Nothing is read from it.) */
   private void lookForCard() throws DeviceException {
-    Response found = exchange(SamCommand.FIND_CARD, options.commandTimeout());
+    Response found = channel.exchange(SamCommand.FIND_CARD, options.commandTimeout());
     switch (found.status()) {
       case CARD_FOUND -> setCondition(Condition.CARD_PRESENT, true);
       case NO_CARD -> setCondition(Condition.CARD_PRESENT, false);
-      default -> throw failure(found);
+      default -> throw found.failure();
     }
   }
 
   /** A read card lies on the reader until the appended-address command stops being answered. */
   private void followReadCard() throws DeviceException {
-    Response probe = exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
+    Response probe = channel.exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
     if (probe.status() != SamStatus.SUCCESS && probe.status() != SamStatus.NO_CONTENT) {
       readCardStillThere = false;
       setCondition(Condition.CARD_PRESENT, false);
@@ -313,24 +312,24 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   private void readCardNow(CompletableFuture<IdCard> waiting) throws DeviceException {
     long start = System.nanoTime();
-    Response found = exchange(SamCommand.FIND_CARD, options.commandTimeout());
+    Response found = channel.exchange(SamCommand.FIND_CARD, options.commandTimeout());
     if (found.status() == SamStatus.NO_CARD) {
       setCondition(Condition.CARD_PRESENT, false);
       return; // keep waiting
     }
     if (found.status() != SamStatus.CARD_FOUND) {
-      throw failure(found);
+      throw found.failure();
     }
     readingCard = true;
     setCondition(Condition.CARD_PRESENT, true);
-    Response selected = exchange(SamCommand.SELECT_CARD, options.commandTimeout());
+    Response selected = channel.exchange(SamCommand.SELECT_CARD, options.commandTimeout());
     if (selected.status() != SamStatus.SUCCESS) {
-      throw failure(selected);
+      throw selected.failure();
     }
     SamCommand readCommand = options.fingerprint() ? SamCommand.READ_TEXT_PHOTO_FINGERPRINT : SamCommand.READ_TEXT_PHOTO;
-    Response read = exchange(readCommand, options.readTimeout());
+    Response read = channel.exchange(readCommand, options.readTimeout());
     if (read.status() != SamStatus.SUCCESS) {
-      throw failure(read);
+      throw read.failure();
     }
     IdCard card;
     try {
@@ -348,7 +347,7 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
     }
     readCardStillThere = true;
     if (options.appendedAddress() && card instanceof ResidentIdCard resident) {
-      Response address = exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
+      Response address = channel.exchange(SamCommand.READ_APPENDED_ADDRESS, options.commandTimeout());
       if (address.status() == SamStatus.SUCCESS) {
         try {
           card = resident.withAppendedAddress(Optional.of(IdCardText.decodeAddress(address.data())).filter(a -> !a.isBlank()));
@@ -370,71 +369,12 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
 
   // ---- the wire ------------------------------------------------------------------------------
 
-  /** A decoded response: status and data. */
-  record Response(int sw1, int sw2, int sw3, SamStatus status, byte[] data) {}
-
-  /**
-   * Sends a command and waits for its response; a broken response is asked for once more. The
-   * caller holds the wire lock.
-   */
-  Response exchange(SamCommand command, Duration timeout) throws DeviceException {
-    DeviceException last = null;
-    for (int attempt = 0; attempt < 2; attempt++) {
-      try {
-        return exchangeOnce(command, timeout);
-      } catch (SamFrameException e) {
-        statistics().increment("frameErrors");
-        last = new DeviceException(ErrorCode.HARDWARE_ERROR, e.problem().code(), command + ": " + e.getMessage(), e);
-        log.warn("Reader {}: {}; asking again", id(), last.summary());
-      }
-    }
-    throw last;
-  }
-
-  private Response exchangeOnce(SamCommand command, Duration timeout) throws DeviceException, SamFrameException {
-    byte[] frame = SamFrames.command(command);
-    try {
-      parser.clear();
-      link.drainInput();
-      link.write(frame);
-      bytesExchanged.addAndGet(frame.length);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        Optional<byte[]> body = parser.next();
-        if (body.isPresent()) {
-          try {
-            return response(command, body.get());
-          } finally {
-            Arrays.fill(body.get(), (byte) 0); // the response holds its own copy of the data
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          boolean partial = parser.partialFrame();
-          throw new DeviceException(
-              ErrorCode.TIMEOUT,
-              partial ? IdReaderCode.TRUNCATED_FRAME : IdReaderCode.NO_ANSWER,
-              command + ": " + (partial ? "the answer stopped part-way" : "no answer") + " within " + timeout.toMillis() + " ms");
-        }
-        int n = link.read(chunk, 0, chunk.length, Duration.ofNanos(Math.min(left, 50_000_000L)));
-        if (n > 0) {
-          bytesExchanged.addAndGet(n);
-          parser.feed(chunk, 0, n);
-        }
-      }
-    } catch (LinkException e) {
-      DeviceException lost = new DeviceException(ErrorCode.OFFLINE, CommonCode.LINK_LOST, "reader " + id() + ": " + e.getMessage(), e);
-      goOffline(lost);
-      CompletableFuture<IdCard> waiting = waitingRead;
-      if (waiting != null) {
-        waiting.completeExceptionally(lost); // whatever the poll was doing: no reader, no read
-      }
-      throw lost;
-    } finally {
-      // the raw answer (a card's name, number and photo, when it was a read) does not stay in
-      // memory until the next exchange
-      parser.wipe();
-      Arrays.fill(chunk, (byte) 0);
+  /** The link failed during an exchange: the device goes offline, and a waiting read fails. */
+  private void linkLost(DeviceException lost) {
+    goOffline(lost);
+    CompletableFuture<IdCard> waiting = waitingRead;
+    if (waiting != null) {
+      waiting.completeExceptionally(lost); // whatever the poll was doing: no reader, no read
     }
   }
 
@@ -442,29 +382,9 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
   int bufferResidue() {
     wire.lock();
     try {
-      int n = parser.residue();
-      for (byte b : chunk) {
-        if (b != 0) {
-          n++;
-        }
-      }
-      return n;
+      return channel.residue();
     } finally {
       wire.unlock();
     }
-  }
-
-  private static Response response(SamCommand command, byte[] body) throws SamFrameException {
-    if (body.length < 3) {
-      throw new SamFrameException(SamFrameException.Problem.BAD_LENGTH, "a response of " + body.length + " bytes to " + command);
-    }
-    int sw3 = body[2] & 0xFF;
-    return new Response(body[0] & 0xFF, body[1] & 0xFF, sw3, SamStatus.of(sw3), Arrays.copyOfRange(body, 3, body.length));
-  }
-
-  private static DeviceException failure(Response r) {
-    SamStatus s = r.status();
-    ErrorCode code = s.error() == null ? ErrorCode.HARDWARE_ERROR : s.error();
-    return new DeviceException(code, new SamStatusCode(r.sw3()), s.message() + String.format(" (SW %02X %02X %02X)", r.sw1(), r.sw2(), r.sw3()));
   }
 }

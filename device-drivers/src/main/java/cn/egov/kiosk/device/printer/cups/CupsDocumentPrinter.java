@@ -1,7 +1,6 @@
 package cn.egov.kiosk.device.printer.cups;
 
 import cn.egov.kiosk.device.printer.PrinterCode;
-import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -23,9 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -82,9 +81,6 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
 
   /** CUPS queue names (letters, digits, {@code _ . -}), as lpadmin takes them. */
   private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,126}");
-
-  /** How often a running job and the queue are asked about. */
-  private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(250);
 
   private static final Set<Condition> STATUS_CONDITIONS =
       EnumSet.of(Condition.PAPER_LOW, Condition.PAPER_OUT, Condition.COVER_OPEN, Condition.JAM, Condition.HARDWARE_FAULT);
@@ -184,7 +180,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
       throw new DeviceException(ErrorCode.NO_HARDWARE, PrinterCode.CUPS_UNREACHABLE, e.getMessage(), e);
     }
     pendingState = state;
-    List<String> advice = new java.util.ArrayList<>(CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of()));
+    List<String> advice = new ArrayList<>(CupsRetention.local(cups.server()).map(r -> r.advice(cups.server())).orElse(List.of()));
     if (!CupsRetention.isLocal(cups.server().host())) {
       advice.add("CUPS at " + cups.server() + " is on another machine and is reached over plain IPP: a licence (the holder's name and"
           + " ID number) would cross the network unencrypted; print to a CUPS on the kiosk PC, which forwards to the printer (docs/CUPS.md)");
@@ -196,7 +192,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
 
   @Override
   public List<String> advisories() {
-    List<String> all = new java.util.ArrayList<>(retentionAdvice);
+    List<String> all = new ArrayList<>(retentionAdvice);
     preservedJob.ifPresent(all::add);
     return List.copyOf(all);
   }
@@ -273,63 +269,9 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   private PrintOutcome printNow(DocumentJob job, boolean testPage) throws DeviceException {
     long start = System.nanoTime();
     long deadline = start + options.jobTimeout().toNanos();
-
-    // 1. the queue must be able to print now
-    CupsQueueState before = fetchState();
-    applyState(before, false);
-    Optional<CupsQueueState.Problem> problem =
-        (testPage ? before.queueProblems(false) : before.problems(false)).stream().findFirst();
-    if (problem.isPresent()) {
-      log.warn("Licence printer {}: job {} refused: {}", id(), job, before.describe());
-      throw refused(problem.get(), before);
-    }
-
-    // 2. hand it to CUPS over IPP, with the media it must be printed on
-    String media = mediaKeyword(job.media());
-    List<String> offered;
-    try {
-      offered = cups.mediaSupported(queue);
-    } catch (IppException e) {
-      throw lostBeforeJob(e);
-    }
-    if (!offers(offered, job.media())) {
-      throw new PrintFailedException(
-          ErrorCode.HARDWARE_ERROR, PrinterCode.MEDIA_NOT_SUPPORTED, "queue " + queue + " does not offer " + job.media() + " paper (it offers " + offered + ")", false, null);
-    }
-    CupsJob submitted;
-    try {
-      // the document may take longer to hand over than a status question: the job's own time
-      submitted = cups.printJob(queue, printable(job.name()), media, job.copies(), job.pdf(), Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)));
-    } catch (IppStatusException e) {
-      // CUPS refused the job, so it has none: say why if the queue knows
-      CupsQueueState now = fetchState();
-      applyState(now, false);
-      Optional<CupsQueueState.Problem> p = now.firstProblem(false);
-      if (p.isPresent()) {
-        throw refused(p.get(), now);
-      }
-      log.warn("Licence printer {}: job {} refused by CUPS: {}", id(), job, e.getMessage());
-      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, PrinterCode.SPOOL_FAILED, "queue " + queue + ": CUPS refused the job: " + e.getMessage(), false, e);
-    } catch (IppException e) {
-      if (e.getCause() instanceof java.net.ConnectException) {
-        throw lostBeforeJob(e); // no connection: nothing was sent, nothing can come out
-      }
-      // sent, and no answer: CUPS may have taken the job, which nobody can find now, so it may have started
-      throw lostDuringJob(e, "submitting " + job);
-    }
-    statistics().add(DeviceStatistics.BYTES_WRITTEN, job.pdf().length);
-
-    // 3. check what CUPS took, follow it to its end
-    String jobId = queue + "-" + submitted.id();
-    log.info("Licence printer {}: {} is CUPS job {}", id(), job, jobId);
-    CupsJob taken;
-    try {
-      taken = cups.job(queue, submitted.id());
-    } catch (IppException e) {
-      throw lostDuringJob(e, "asking about job " + jobId);
-    }
-    checkSubmitted(taken, job, jobId);
-    CupsJob done = follow(submitted.id(), jobId, deadline, testPage);
+    CupsJobRun run = new CupsJobRun(this, cups, log, options.jobTimeout(), job, testPage, deadline);
+    CupsJob done = run.run();
+    String jobId = run.jobId();
     if (done.preserved()) {
       String advice = "CUPS at " + cups.server() + " kept the document of job " + jobId + " after it was printed (job-preserved):"
           + " set PreserveJobFiles No in cupsd.conf, so that no licence stays in its spool (docs/CUPS.md)";
@@ -356,83 +298,6 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     } catch (IppException e) {
       goOfflineIfOpen(queueFailure(e));
       return new PrinterStatus(false, false, false, false, false, false, false);
-    }
-  }
-
-  /**
-   * Fails (and cancels) a job that CUPS took without the media or copies asked for: a queue whose
-   * driver does not know the size would print it on its default paper.
-   */
-  private void checkSubmitted(CupsJob j, DocumentJob job, String jobId) throws DeviceException {
-    String why = null;
-    PrinterCode code = PrinterCode.MEDIA_NOT_SET;
-    if (j.media().isEmpty()) {
-      why = "CUPS got no media for it (it would print on the queue's default paper)";
-    } else if (!mediaMatches(job.media(), j.media().get())) {
-      why = "CUPS got media " + j.media().get() + " instead of " + job.media();
-    } else if (j.copies().isPresent() && j.copies().getAsInt() != job.copies()) {
-      why = "CUPS got " + j.copies().getAsInt() + " copies instead of " + job.copies();
-      code = PrinterCode.COPIES_NOT_SET;
-    }
-    if (why != null) {
-      if (!j.ended()) {
-        cancel(j.id(), jobId);
-      }
-      log.warn("Licence printer {}: job {} cancelled: {}", id(), jobId, why);
-      throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, code, "job " + jobId + ": " + why, true, null);
-    }
-  }
-
-  /**
-   * Asks about the job and the queue every {@link #FOLLOW_INTERVAL} until the job is completed.
-   * Canceled, aborted, a problem of the printer, or the deadline end it as failed; a job still
-   * running then is cancelled first.
-   */
-  private CupsJob follow(int cupsId, String jobId, long deadline, boolean testPage) throws DeviceException {
-    CupsJob j;
-    while (true) {
-      try {
-        j = cups.job(queue, cupsId);
-      } catch (IppStatusException e) {
-        throw new PrintFailedException(
-            ErrorCode.HARDWARE_ERROR, PrinterCode.JOB_VANISHED, "job " + jobId + " is no longer known to CUPS: " + e.getMessage(), true, e);
-      } catch (IppException e) {
-        throw lostDuringJob(e, "following job " + jobId);
-      }
-      switch (j.state()) {
-        case CupsJob.COMPLETED:
-          return j;
-        case CupsJob.CANCELED:
-          log.warn("Licence printer {}: job {} was cancelled in CUPS: {}", id(), jobId, j.describe());
-          throw new PrintFailedException(ErrorCode.CANCELLED, PrinterCode.JOB_CANCELED, "job " + jobId + " was cancelled: " + j.describe(), true, null);
-        case CupsJob.ABORTED:
-          log.warn("Licence printer {}: job {} was aborted by CUPS: {}", id(), jobId, j.describe());
-          throw new PrintFailedException(ErrorCode.HARDWARE_ERROR, PrinterCode.JOB_ABORTED, "job " + jobId + " was aborted: " + j.describe(), true, null);
-        default:
-          break;
-      }
-      CupsQueueState state = fetchStateDuringJob();
-      applyState(state, true);
-      Optional<CupsQueueState.Problem> problem =
-          (testPage ? state.queueProblems(true) : state.problems(true)).stream().findFirst();
-      if (problem.isPresent()) {
-        cancel(cupsId, jobId);
-        CupsQueueState.Problem p = problem.get();
-        log.warn("Licence printer {}: job {} cancelled, {}: {}", id(), jobId, p.text(), state.describe());
-        throw new PrintFailedException(
-            p.code(), p.extended(), "job " + jobId + " failed, " + p.text() + " (" + state.describe() + "; job " + j.describe() + ")", true, null);
-      }
-      if (System.nanoTime() > deadline) {
-        cancel(cupsId, jobId);
-        log.warn("Licence printer {}: job {} cancelled, not completed within {} ms: {}", id(), jobId, options.jobTimeout().toMillis(), j.describe());
-        throw new PrintFailedException(
-            ErrorCode.TIMEOUT,
-            PrinterCode.JOB_TIMEOUT,
-            "job " + jobId + " not completed within " + options.jobTimeout().toMillis() + " ms (" + j.describe() + "); cancelled",
-            true,
-            null);
-      }
-      pause(FOLLOW_INTERVAL, cupsId, jobId);
     }
   }
 
@@ -466,7 +331,7 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
   // ---- CUPS ----------------------------------------------------------------------------------
 
   /** The queue's state now; the device goes offline when CUPS cannot be reached. */
-  private CupsQueueState fetchState() throws DeviceException {
+  CupsQueueState fetchState() throws DeviceException {
     try {
       return cups.queueState(queue);
     } catch (IppException e) {
@@ -476,62 +341,22 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
   }
 
-  /** As {@link #fetchState}, for a job that has started: a failure fails the job. */
-  private CupsQueueState fetchStateDuringJob() throws DeviceException {
-    try {
-      return cups.queueState(queue);
-    } catch (IppException e) {
-      throw lostDuringJob(e, "asking about queue " + queue);
-    }
-  }
-
-  private DeviceException queueFailure(IppException e) {
+  /** What a failure to reach CUPS means for the device: offline, the queue gone or CUPS unreachable. */
+  DeviceException queueFailure(IppException e) {
     if (e instanceof IppStatusException s && s.status() == IppStatusException.NOT_FOUND) {
       return new DeviceException(ErrorCode.OFFLINE, PrinterCode.NO_QUEUE, "CUPS at " + cups.server() + " no longer has queue \"" + queue + "\"", e);
     }
     return new DeviceException(ErrorCode.OFFLINE, PrinterCode.CUPS_UNREACHABLE, e.getMessage(), e);
   }
 
-  /** CUPS cannot be asked before anything was sent: nothing can have come out. */
-  private PrintFailedException lostBeforeJob(IppException e) {
-    DeviceException failure = queueFailure(e);
-    goOfflineIfOpen(failure);
-    return new PrintFailedException(failure.code(), failure.extended().orElse(null), failure.getMessage(), false, e);
-  }
-
-  private PrintFailedException lostDuringJob(IppException e, String doing) {
-    DeviceException failure = queueFailure(e);
-    goOfflineIfOpen(failure);
-    return new PrintFailedException(failure.code(), failure.extended().orElse(null), "while " + doing + ": " + failure.getMessage(), true, e);
-  }
-
-  private void goOfflineIfOpen(DeviceException failure) {
+  void goOfflineIfOpen(DeviceException failure) {
     if (state() != DeviceState.CLOSED) {
       goOffline(failure);
     }
   }
 
-  private void cancel(int cupsId, String jobId) {
-    try {
-      cups.cancel(queue, cupsId);
-      log.info("Licence printer {}: job {} cancelled in CUPS", id(), jobId);
-    } catch (IppStatusException e) {
-      log.info("Licence printer {}: job {} could not be cancelled (ended already?): {}", id(), jobId, e.getMessage());
-    } catch (IppException e) {
-      log.warn("Licence printer {}: job {} could not be cancelled: {}", id(), jobId, e.getMessage());
-    }
-  }
-
-  private PrintFailedException refused(CupsQueueState.Problem problem, CupsQueueState state) {
-    return new PrintFailedException(
-        problem.code(),
-        problem.extended(),
-        "licence printer " + id() + " cannot print, " + problem.text() + " (queue " + queue + ": " + state.describe() + ")",
-        false,
-        null);
-  }
-
-  private void applyState(CupsQueueState state, boolean ownJobRunning) {
+  /** Takes in the queue's state: logged when it changed, the device's conditions set from it. */
+  void applyState(CupsQueueState state, boolean ownJobRunning) {
     if (state() == DeviceState.CLOSED) {
       return;
     }
@@ -551,90 +376,21 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
     }
   }
 
-  private void pause(Duration d, Integer cupsId, String jobId) throws DeviceException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      if (cupsId != null) {
-        cancel(cupsId, jobId);
-      }
-      throw new PrintFailedException(ErrorCode.CANCELLED, CommonCode.INTERRUPTED, "waiting for the licence printer was interrupted", true, e);
-    }
-  }
+  // ---- media and job names, kept here for the tests: see CupsMedia and CupsJobRun ------------
 
-  // ---- media --------------------------------------------------------------------------------
-
-  private static final Pattern PWG_SIZE = Pattern.compile(".*_([0-9.]+)x([0-9.]+)(mm|in)");
-
-  /**
-   * Whether a queue's {@code media-supported} offers a size: a name of its dimensions within a
-   * millimetre (a PPD's A5 is {@code custom_148.52x209.9mm...}), or a custom range that holds it.
-   * A server that lists nothing is not second-guessed: CUPS's own answer is checked after.
-   */
   static boolean offers(List<String> offered, DocumentJob.Media media) {
-    if (offered.isEmpty()) {
-      return true;
-    }
-    double[] wanted = dimensions(mediaKeyword(media)).orElseThrow();
-    double[] min = null;
-    double[] max = null;
-    for (String m : offered) {
-      Optional<double[]> d = dimensions(m);
-      if (d.isEmpty()) {
-        continue;
-      }
-      if (m.startsWith("custom_min_")) {
-        min = d.get();
-      } else if (m.startsWith("custom_max_")) {
-        max = d.get();
-      } else if (Math.abs(d.get()[0] - wanted[0]) <= 1 && Math.abs(d.get()[1] - wanted[1]) <= 1) {
-        return true;
-      }
-    }
-    return min != null && max != null && wanted[0] >= min[0] && wanted[1] >= min[1] && wanted[0] <= max[0] && wanted[1] <= max[1];
+    return CupsMedia.offers(offered, media);
   }
 
-  /** Width and height in millimetres of a PWG self-describing media name. */
-  static Optional<double[]> dimensions(String keyword) {
-    java.util.regex.Matcher m = PWG_SIZE.matcher(keyword);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    double unit = m.group(3).equals("in") ? 25.4 : 1;
-    try {
-      return Optional.of(new double[] {Double.parseDouble(m.group(1)) * unit, Double.parseDouble(m.group(2)) * unit});
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // "1.2.3x4mm": not a size
-    }
-  }
-
-  /** The PWG self-describing name of a size, as IPP's {@code media} takes it. */
   static String mediaKeyword(DocumentJob.Media media) {
-    return switch (media) {
-      case A4 -> "iso_a4_210x297mm";
-      case A5 -> "iso_a5_148x210mm";
-      case A3 -> "iso_a3_297x420mm";
-    };
+    return CupsMedia.mediaKeyword(media);
   }
 
-  /**
-   * Whether CUPS's {@code media} keyword for a job is the size asked for: the PPD name ({@code A4})
-   * or the PWG self-describing name ({@code iso_a4_210x297mm}).
-   */
   static boolean mediaMatches(DocumentJob.Media media, String keyword) {
-    String k = keyword.toLowerCase(Locale.ROOT);
-    String m = media.name().toLowerCase(Locale.ROOT);
-    return k.equals(m) || k.startsWith("iso_" + m + "_") || k.equals("iso_" + m) || k.equals("iso-" + m);
+    return CupsMedia.mediaMatches(media, keyword);
   }
 
-  /** A job name CUPS takes as it is: no control characters, at most 100 characters. */
   static String printable(String name) {
-    String cleaned = name.codePoints()
-        .map(c -> Character.isISOControl(c) ? ' ' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString()
-        .strip();
-    return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+    return CupsJobRun.printable(name);
   }
 }

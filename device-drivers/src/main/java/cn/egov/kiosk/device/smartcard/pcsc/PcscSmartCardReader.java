@@ -1,7 +1,5 @@
 package cn.egov.kiosk.device.smartcard.pcsc;
 
-import cn.egov.kiosk.device.smartcard.PcscErrorCode;
-import cn.egov.kiosk.device.api.ExtendedCode;
 import cn.egov.kiosk.device.smartcard.SmartCardCode;
 import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.AbstractDevice;
@@ -75,9 +73,6 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   /** Statistic: cards inserted while the device was enabled. */
   public static final String CARD_INSERTIONS = "cardInsertions";
 
-  /** How long the card watch stays out of the way after a card was used or inserted. */
-  static final Duration QUIET = Duration.ofMillis(250);
-
   /** Tunables, from the device's {@code options} in configuration. */
   public record Options(Duration poll) {
     public static final Options DEFAULTS = new Options(Duration.ofMillis(500));
@@ -106,11 +101,9 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
   private final Options options;
   /** Guards {@link #card}; held for each use of the card. */
   private final ReentrantLock cardLock = new ReentrantLock();
-  /** Guards {@link #activeUses} and {@link #quietUntil}; the card watch waits on it. */
-  private final Object gate = new Object();
+  /** Holds the card watch while the card is in use or just was. */
+  private final PcscQuietGate gate = new PcscQuietGate();
 
-  private int activeUses;
-  private long quietUntil = System.nanoTime();
   private Card card;
   private volatile CardTerminal terminal;
   private volatile String readerName;
@@ -156,8 +149,8 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     } catch (CardException e) {
       throw new DeviceException(
           ErrorCode.NO_HARDWARE,
-          codeOr(e, SmartCardCode.READER_ERROR),
-          "reader \"" + match.getName() + "\" does not answer (" + codeOr(e, e.getMessage()) + ")",
+          PcscErrors.codeOr(e, SmartCardCode.READER_ERROR),
+          "reader \"" + match.getName() + "\" does not answer (" + PcscErrors.codeOr(e, e.getMessage()) + ")",
           e);
     }
     terminal = match;
@@ -185,9 +178,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     Thread t = watcher;
     watcher = null;
     watching = false;
-    synchronized (gate) {
-      gate.notifyAll();
-    }
+    gate.wake();
     if (t != null && t != Thread.currentThread()) {
       try {
         // a wait in progress ends within one slice; PC/SC calls cannot be interrupted
@@ -221,7 +212,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       lost(e);
       throw e;
     } catch (CardException e) {
-      DeviceException why = offline(e);
+      DeviceException why = PcscErrors.offline(e, readerName);
       lost(why);
       throw why;
     }
@@ -237,7 +228,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     long slice = options.poll().toMillis();
     while (watching) {
       try {
-        if (stayQuiet()) {
+        if (gate.awaitQuiet(() -> watching)) {
           continue;
         }
         boolean now = t.isCardPresent();
@@ -261,32 +252,17 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
         return;
       } catch (CardException | RuntimeException e) {
         if (watching) {
-          lost(offline(e));
+          lost(PcscErrors.offline(e, readerName));
         }
         return;
       }
     }
   }
 
-  /** Waits while the card is in use or just was; true when it waited. */
-  private boolean stayQuiet() throws InterruptedException {
-    synchronized (gate) {
-      boolean waited = false;
-      while (watching && (activeUses > 0 || System.nanoTime() - quietUntil < 0)) {
-        long ms = activeUses > 0 ? 1000 : Math.max(1, (quietUntil - System.nanoTime()) / 1_000_000);
-        gate.wait(ms);
-        waited = true;
-      }
-      return waited;
-    }
-  }
-
   private void cardChanged(boolean present) {
     if (present) {
       statistics().increment(CARD_INSERTIONS);
-      synchronized (gate) {
-        quietUntil = System.nanoTime() + QUIET.toNanos(); // a read is likely to follow at once
-      }
+      gate.inserted(); // a read is likely to follow at once
     } else {
       dropCard(false);
     }
@@ -298,17 +274,6 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     dropCard(false);
     setCondition(Condition.CARD_PRESENT, false);
     goOffline(why);
-  }
-
-  private DeviceException offline(Exception e) {
-    String code = PcscContext.pcscCode(e);
-    boolean service = PcscContext.staleContext(code);
-    return new DeviceException(
-        ErrorCode.OFFLINE,
-        service ? SmartCardCode.PCSC_SERVICE_LOST : SmartCardCode.READER_LOST,
-        (service ? "pcscd stopped answering" : "reader \"" + readerName + "\" stopped answering")
-            + " (" + codeOr(e, e.getClass().getSimpleName()) + ")",
-        e);
   }
 
   // ---- operations ----------------------------------------------------------------------------
@@ -363,9 +328,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
 
   /** Runs one use of the card: the card watch stays out of pcsc-lite's way meanwhile. */
   private <T> T useCard(Operation<T> use) throws DeviceException {
-    synchronized (gate) {
-      activeUses++;
-    }
+    gate.enter();
     cardLock.lock();
     try {
       if (state() == DeviceState.OFFLINE || terminal == null) {
@@ -374,11 +337,7 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
       return use.run();
     } finally {
       cardLock.unlock();
-      synchronized (gate) {
-        activeUses--;
-        quietUntil = System.nanoTime() + QUIET.toNanos();
-        gate.notifyAll();
-      }
+      gate.leave();
     }
   }
 
@@ -400,33 +359,15 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
     }
   }
 
-  /** The typed error for a failed PC/SC call; a lost reader or service also takes the device offline. */
+  /** The typed error for a failed PC/SC call ({@link PcscErrors}); a lost reader or service also takes the device offline. */
   private DeviceException failed(CardException e, String what) {
-    String code = PcscContext.pcscCode(e);
     dropCard(false);
-    switch (code) {
-      case "SCARD_E_NO_SMARTCARD":
-        return new DeviceException(ErrorCode.USER_ERROR, CommonCode.NO_CARD, "no card in the reader", e);
-      case "SCARD_W_REMOVED_CARD":
-        return new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.CARD_REMOVED, "the card was removed during " + what, e);
-      case "SCARD_W_RESET_CARD":
-        return new DeviceException(ErrorCode.USER_ERROR, SmartCardCode.CARD_RESET, "the card was reset during " + what + "; start again", e);
-      case "SCARD_W_UNRESPONSIVE_CARD", "SCARD_W_UNPOWERED_CARD", "SCARD_E_PROTO_MISMATCH", "SCARD_W_UNSUPPORTED_CARD":
-        return new DeviceException(
-            ErrorCode.USER_ERROR, SmartCardCode.CARD_UNRESPONSIVE, "the card does not answer (" + code + "): inserted the wrong way?", e);
-      case "SCARD_E_SHARING_VIOLATION":
-        return new DeviceException(ErrorCode.BUSY, SmartCardCode.SHARING_VIOLATION, "another application holds the card", e);
-      case "SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_INVALID_HANDLE", "SCARD_E_UNKNOWN_READER",
-          "SCARD_E_READER_UNAVAILABLE", "SCARD_E_NO_READERS_AVAILABLE": {
-        DeviceException why = offline(e);
-        setCondition(Condition.CARD_PRESENT, false);
-        goOffline(why);
-        return why;
-      }
-      default:
-        return new DeviceException(
-            ErrorCode.HARDWARE_ERROR, codeOr(e, SmartCardCode.PCSC_ERROR), what + " failed (" + codeOr(e, e.getMessage()) + ")", e);
+    DeviceException why = PcscErrors.failed(e, what, readerName);
+    if (why.code() == ErrorCode.OFFLINE) {
+      setCondition(Condition.CARD_PRESENT, false);
+      goOffline(why);
     }
+    return why;
   }
 
   /** Disconnects the card, resetting it when asked; never throws. */
@@ -437,23 +378,12 @@ public final class PcscSmartCardReader extends AbstractDevice implements SmartCa
         try {
           card.disconnect(reset);
         } catch (CardException | RuntimeException e) {
-          log.debug("Reader {}: disconnecting the card: {}", id(), codeOr(e, e.getClass().getSimpleName()));
+          log.debug("Reader {}: disconnecting the card: {}", id(), PcscErrors.codeOr(e, e.getClass().getSimpleName()));
         }
         card = null;
       }
     } finally {
       cardLock.unlock();
     }
-  }
-
-  private static String codeOr(Exception e, String otherwise) {
-    String code = PcscContext.pcscCode(e);
-    return code.isEmpty() ? String.valueOf(otherwise) : code;
-  }
-
-  /** The PC/SC error's own name as the extended code, or {@code otherwise} when it has none. */
-  private static ExtendedCode codeOr(Exception e, SmartCardCode otherwise) {
-    String code = PcscContext.pcscCode(e);
-    return code.isEmpty() ? otherwise : new PcscErrorCode(code);
   }
 }
