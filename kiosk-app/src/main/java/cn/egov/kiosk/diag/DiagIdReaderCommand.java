@@ -122,10 +122,10 @@ public final class DiagIdReaderCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "Name:      %s%n", doc.get("name"));
       out.printf(Locale.ROOT, "Number:    %s%n", doc.get("number"));
       out.printf(Locale.ROOT, "Valid:     %s to %s%s%n", doc.get("validFrom"), doc.get("validUntil"), Boolean.TRUE.equals(doc.get("expired")) ? " (EXPIRED)" : "");
-      out.printf(Locale.ROOT, "Exchanged: %d bytes in %d ms%n", doc.get("bytes"), doc.get("ms"));
+      out.printf(Locale.ROOT, "Exchanged: %s bytes in %s ms%n", doc.get("bytes"), doc.get("ms"));
     } else {
       err.printf(Locale.ROOT, "FAILED %s%s: %s%n", doc.get("code"), "".equals(doc.get("extendedCode")) ? "" : "/" + doc.get("extendedCode"), doc.get("message"));
-      err.printf(Locale.ROOT, "Exchanged: %d bytes in %d ms%n", doc.get("bytes"), doc.get("ms"));
+      err.printf(Locale.ROOT, "Exchanged: %s bytes in %s ms%n", doc.get("bytes"), doc.get("ms"));
     }
     out.flush();
     err.flush();
