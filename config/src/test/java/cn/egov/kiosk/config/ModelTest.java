@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +132,7 @@ class ModelTest {
   @Test
   void theRecordsRefuseWhatTheLoaderRefuses() {
     LocalizedText name = LocalizedText.of("大厅", "Hall");
-    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
     assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, "1234", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), "1234", false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4", false)).isInstanceOf(IllegalArgumentException.class);
@@ -138,7 +140,7 @@ class ModelTest {
     assertThatThrownBy(() -> new Session(60, 19, 15)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 20, 4)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Session(60, 20, 121)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(Session.DEFAULTS.finished()).isEqualTo(java.time.Duration.ofSeconds(15));
+    assertThat(Session.DEFAULTS.finished()).isEqualTo(Duration.ofSeconds(15));
     assertThatThrownBy(() -> new Ui(true, "dark")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Storage(Path.of("kiosk.db"), Path.of("/data"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BusinessType("AB", name, null)).isInstanceOf(IllegalArgumentException.class);

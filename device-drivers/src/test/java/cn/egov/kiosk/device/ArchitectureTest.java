@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +28,9 @@ class ArchitectureTest {
   @Test
   void theClassesAreThere() {
     // a rule over no classes passes whatever it says: make sure the import found the layer
-    org.assertj.core.api.Assertions.assertThat(main.contain("cn.egov.kiosk.device.api.AbstractDevice")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(main.contain("cn.egov.kiosk.device.link.SerialLink")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(main.stream().anyMatch(c -> c.getPackageName().endsWith("testkit"))).isFalse();
+    Assertions.assertThat(main.contain("cn.egov.kiosk.device.api.AbstractDevice")).isTrue();
+    Assertions.assertThat(main.contain("cn.egov.kiosk.device.link.SerialLink")).isTrue();
+    Assertions.assertThat(main.stream().anyMatch(c -> c.getPackageName().endsWith("testkit"))).isFalse();
   }
 
   @Test
@@ -57,7 +59,7 @@ class ArchitectureTest {
         noClasses()
             .should().callMethod(Throwable.class, "printStackTrace")
             .orShould().callMethod(Throwable.class, "printStackTrace", PrintStream.class)
-            .orShould().callMethod(Throwable.class, "printStackTrace", java.io.PrintWriter.class)
+            .orShould().callMethod(Throwable.class, "printStackTrace", PrintWriter.class)
             .because("stack traces go to the log, once, where the error is handled");
     rule.check(main);
   }

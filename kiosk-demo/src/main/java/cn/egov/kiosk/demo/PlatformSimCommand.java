@@ -1,6 +1,7 @@
 package cn.egov.kiosk.demo;
 
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public final class PlatformSimCommand implements Callable<Integer> {
     try {
       sim = PlatformSimulator.start(new PlatformSimulator.Options(
           host, port, Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), catalogueSize, Duration.ofSeconds(registrationReplaySeconds)));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println("platform-sim: cannot listen on " + host + ":" + port + ": " + e.getMessage());
       err.flush();
       return 1;

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.common.document;
 
 import cn.egov.kiosk.common.text.Align;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** One element of a receipt document. */
@@ -86,12 +87,12 @@ public sealed interface ReceiptElement {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof RasterImage r && r.width == width && r.height == height && r.align == align && java.util.Arrays.equals(r.dots, dots);
+      return o instanceof RasterImage r && r.width == width && r.height == height && r.align == align && Arrays.equals(r.dots, dots);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(width, height, align, java.util.Arrays.hashCode(dots));
+      return Objects.hash(width, height, align, Arrays.hashCode(dots));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.stream.Stream;
 
 /** The JSON Schema of a file kind, made from its declarations, for editors' completion and checking. */
 public final class JsonSchemas {
@@ -43,7 +44,7 @@ public final class JsonSchemas {
   /** A key's value schema with its description, default and example. */
   static <T> ObjectNode describe(Key<T> key) {
     ObjectNode schema = key.schema().jsonSchema();
-    String doc = String.join(" / ", java.util.stream.Stream.of(key.chinese(), key.english()).filter(s -> !s.isEmpty()).toList());
+    String doc = String.join(" / ", Stream.of(key.chinese(), key.english()).filter(s -> !s.isEmpty()).toList());
     if (!doc.isEmpty()) {
       schema.put("description", doc);
     }

@@ -2,6 +2,7 @@ package cn.egov.kiosk.common.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ public final class KeyTables {
    * The README with every marked table replaced by what {@code tableFor} makes of its path
    * (unchanged when it already says so).
    */
-  public static String refresh(String readme, java.util.function.Function<String, String> tableFor) {
+  public static String refresh(String readme, Function<String, String> tableFor) {
     Matcher m = SECTION.matcher(readme);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -4,6 +4,7 @@ import cn.egov.kiosk.common.yaml.YamlTree.MapNode;
 import cn.egov.kiosk.common.yaml.YamlTree.Node;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class OneOfKeys<T> extends Schema<T> {
     }
 
     public OneOfKeys<T> build() {
-      return new OneOfKeys<>(noun, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds)));
+      return new OneOfKeys<>(noun, Collections.unmodifiableMap(new LinkedHashMap<>(kinds)));
     }
   }
 }

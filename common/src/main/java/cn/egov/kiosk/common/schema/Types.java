@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -145,7 +146,7 @@ public final class Types {
 
   /** A constant of an enum, written as {@code name} gives it. */
   public static <E extends Enum<E>> Schema<E> oneOf(Class<E> type, Function<E, String> name) {
-    List<String> words = java.util.Arrays.stream(type.getEnumConstants()).map(name).toList();
+    List<String> words = Arrays.stream(type.getEnumConstants()).map(name).toList();
     return oneOf(words).map(w -> type.getEnumConstants()[words.indexOf(w)], name);
   }
 

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read token by token into a small tree that remembers the line of every key and
@@ -137,7 +138,7 @@ public final class YamlTree {
    */
   private static SyntaxError syntaxError(StreamReadException e) {
     Throwable cause = e.getCause();
-    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+    if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       StringBuilder text = new StringBuilder(oneLine(m.getProblem()));
       if (m.getContext() != null) {
         text.append(" (").append(oneLine(m.getContext()));

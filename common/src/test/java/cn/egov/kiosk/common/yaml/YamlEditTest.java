@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.egov.kiosk.common.yaml.YamlEdit.EditException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** A changed value is written back with every other character of the file kept. */
 class YamlEditTest {
@@ -44,7 +45,7 @@ class YamlEditTest {
   private static List<String> changed(String before, String after) {
     List<String> a = before.lines().toList();
     List<String> b = after.lines().toList();
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    ArrayList<String> out = new ArrayList<>();
     int i = 0;
     while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
       i++;

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -416,7 +417,7 @@ public abstract class AbstractDevice implements Device {
   }
 
   /** Numbers the event and queues it for the listeners, in order, on the device's event thread. */
-  private void dispatch(java.util.function.LongFunction<DeviceEvent> factory) {
+  private void dispatch(LongFunction<DeviceEvent> factory) {
     DeviceEvent event;
     synchronized (sequence) {
       event = factory.apply(sequence.incrementAndGet());

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.api;
 
+import java.util.List;
+
 /**
  * A condition a device can be in, raised and cleared by status events. The status events of the
  * device model are the changes of these: "offline" is {@code OFFLINE} raised, "online" is it
@@ -16,8 +18,8 @@ public enum Condition {
   CARD_PRESENT("card-present", "card-removed", false);
 
   /** The conditions that stop service, in the order a person would deal with them. */
-  public static final java.util.List<Condition> BLOCKING_IN_ORDER =
-      java.util.List.of(COVER_OPEN, PAPER_OUT, JAM, CUTTER_ERROR, HARDWARE_FAULT, OFFLINE);
+  public static final List<Condition> BLOCKING_IN_ORDER =
+      List.of(COVER_OPEN, PAPER_OUT, JAM, CUTTER_ERROR, HARDWARE_FAULT, OFFLINE);
 
   private final String raisedName;
   private final String clearedName;

@@ -1,6 +1,8 @@
 package cn.egov.kiosk.device.api;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,7 +59,7 @@ public interface Device extends AutoCloseable {
   HealthReport checkHealth(HealthLevel level) throws DeviceException;
 
   /** The last health report, if a check has run. */
-  java.util.Optional<HealthReport> lastHealth();
+  Optional<HealthReport> lastHealth();
 
   DeviceStatistics statistics();
 
@@ -66,8 +68,8 @@ public interface Device extends AutoCloseable {
    * server that keeps the documents it printed), one sentence each, saying what to change; empty
    * when nothing. Known once the device has been opened.
    */
-  default java.util.List<String> advisories() {
-    return java.util.List.of();
+  default List<String> advisories() {
+    return List.of();
   }
 
   void addListener(DeviceListener listener);

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.device.api;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -63,7 +64,7 @@ public final class FileStatisticsStore implements StatisticsStore {
       Properties props = new Properties();
       counters.forEach((name, value) -> props.setProperty(name, Long.toString(value)));
       Path tmp = Files.createTempFile(dir, safeName(deviceId), ".tmp");
-      try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
+      try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
         props.store(out, "statistics of device " + deviceId);
         out.getFD().sync(); // on disk before it replaces the old file: old or new, never half
       }

@@ -1,7 +1,9 @@
 package cn.egov.kiosk.device.api;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The result of a health check: whether the device can serve citizens and a text for the engineer
@@ -10,8 +12,8 @@ import java.util.Objects;
 public record HealthReport(HealthLevel level, boolean healthy, String text, Instant checkedAt) {
 
   /** The engineer's line for a state and its conditions: {@code idle; paper-low}. */
-  public static String describe(DeviceState state, java.util.Set<Condition> conditions) {
-    StringBuilder text = new StringBuilder(state.name().toLowerCase(java.util.Locale.ROOT));
+  public static String describe(DeviceState state, Set<Condition> conditions) {
+    StringBuilder text = new StringBuilder(state.name().toLowerCase(Locale.ROOT));
     conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
     return text.toString();
   }

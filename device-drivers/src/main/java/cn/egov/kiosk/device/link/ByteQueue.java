@@ -1,5 +1,7 @@
 package cn.egov.kiosk.device.link;
 
+import java.util.Arrays;
+
 /** A growable byte queue with a timed take: the receive buffer of in-memory and file links. */
 final class ByteQueue {
   private byte[] data = new byte[1024];
@@ -50,7 +52,7 @@ final class ByteQueue {
   }
 
   synchronized void clear() {
-    java.util.Arrays.fill(data, (byte) 0);
+    Arrays.fill(data, (byte) 0);
     head = 0;
     size = 0;
   }
@@ -84,7 +86,7 @@ final class ByteQueue {
     for (int i = 0; i < size; i++) {
       grown[i] = data[(head + i) % data.length];
     }
-    java.util.Arrays.fill(data, (byte) 0); // the old buffer is garbage now: nothing of it to find later
+    Arrays.fill(data, (byte) 0); // the old buffer is garbage now: nothing of it to find later
     data = grown;
     head = 0;
   }

@@ -23,7 +23,7 @@ public final class FileLink implements ByteLink {
   }
 
   /** @param writeTimeout how long a write may block (a USB printer out of paper) */
-  public FileLink(Path path, java.time.Duration writeTimeout) {
+  public FileLink(Path path, Duration writeTimeout) {
     this.path = path;
     this.writer = new TimedWriter(String.valueOf(path.getFileName()), writeTimeout);
   }

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.device.link;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ public record LinkSpec(Scheme scheme, String target, Map<String, String> params)
     String schemeName = text.substring(0, colon);
     Scheme scheme;
     try {
-      scheme = Scheme.valueOf(schemeName.toUpperCase(java.util.Locale.ROOT));
+      scheme = Scheme.valueOf(schemeName.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "serial:, tcp:, file: or sim: at the start of the connection, not \"" + schemeName + ":\"");
@@ -118,7 +119,7 @@ public record LinkSpec(Scheme scheme, String target, Map<String, String> params)
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(scheme.name().toLowerCase(java.util.Locale.ROOT)).append(':').append(target);
+    StringBuilder sb = new StringBuilder(scheme.name().toLowerCase(Locale.ROOT)).append(':').append(target);
     if (!params.isEmpty()) {
       sb.append('?');
       params.forEach((k, v) -> sb.append(k).append('=').append(v).append('&'));

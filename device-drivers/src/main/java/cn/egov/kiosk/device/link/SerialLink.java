@@ -7,6 +7,7 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -201,7 +202,7 @@ public final class SerialLink implements ByteLink {
     while ((available = p.bytesAvailable()) > 0) {
       p.readBytes(scratch, Math.min(available, scratch.length));
     }
-    java.util.Arrays.fill(scratch, (byte) 0);
+    Arrays.fill(scratch, (byte) 0);
     if (available < 0) {
       markDisconnected("bytesAvailable failed");
       throw new LinkException(LinkException.Kind.DISCONNECTED, describe() + ": port lost");

@@ -14,7 +14,7 @@ abstract class SocketLink implements ByteLink {
   private volatile Socket socket;
   private final TimedWriter writer;
 
-  SocketLink(java.time.Duration writeTimeout) {
+  SocketLink(Duration writeTimeout) {
     this.writer = new TimedWriter("socket", writeTimeout);
   }
 

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 
 /** A TCP connection to a device, such as a network receipt printer on port 9100. */
 public final class TcpLink extends SocketLink {
@@ -19,7 +20,7 @@ public final class TcpLink extends SocketLink {
   }
 
   /** @param writeTimeout how long a write may block (a printer that stopped reading) */
-  public TcpLink(String host, int port, int connectTimeoutMs, java.time.Duration writeTimeout) {
+  public TcpLink(String host, int port, int connectTimeoutMs, Duration writeTimeout) {
     super(writeTimeout);
     this.host = host;
     this.port = port;

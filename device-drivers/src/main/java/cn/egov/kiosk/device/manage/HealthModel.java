@@ -2,6 +2,8 @@ package cn.egov.kiosk.device.manage;
 
 import cn.egov.kiosk.device.api.DeviceClass;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class HealthModel {
   /** In configuration order: "the first printer" means the same device here as in the manager. */
-  private final Map<String, DeviceHealth> byId = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+  private final Map<String, DeviceHealth> byId = Collections.synchronizedMap(new LinkedHashMap<>());
   private final List<Consumer<DeviceHealth>> listeners = new CopyOnWriteArrayList<>();
 
   void update(DeviceHealth health) {

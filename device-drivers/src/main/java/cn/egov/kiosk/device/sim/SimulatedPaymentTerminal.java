@@ -11,6 +11,7 @@ import cn.egov.kiosk.device.payment.SaleRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,6 +120,6 @@ public final class SimulatedPaymentTerminal extends SimulatedDevice implements P
 
   @Override
   public synchronized String describe() {
-    return (plugged() ? "plugged" : "unplugged") + ", next sale: " + next.name().toLowerCase(java.util.Locale.ROOT) + ", " + ledger.size() + " in ledger";
+    return (plugged() ? "plugged" : "unplugged") + ", next sale: " + next.name().toLowerCase(Locale.ROOT) + ", " + ledger.size() + " in ledger";
   }
 }

@@ -4,6 +4,7 @@ import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.sam.SamIdCardReader;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
+import cn.egov.kiosk.device.link.LinkException;
 import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
@@ -100,7 +101,7 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
   private static void openDeviceEnd(PipeLink.Pair cable) {
     try {
       cable.device().open();
-    } catch (cn.egov.kiosk.device.link.LinkException e) {
+    } catch (LinkException e) {
       throw new IllegalStateException("a fresh pipe cannot open", e);
     }
   }

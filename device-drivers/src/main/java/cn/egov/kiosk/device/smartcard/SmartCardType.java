@@ -3,7 +3,9 @@ package cn.egov.kiosk.device.smartcard;
 import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.ErrorCode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ public enum SmartCardType {
 
   private static byte[] ssseName() {
     byte[] ascii = "sx1.sh.".getBytes(StandardCharsets.US_ASCII);
-    byte[] gbk = "社会保障".getBytes(java.nio.charset.Charset.forName("GBK"));
+    byte[] gbk = "社会保障".getBytes(Charset.forName("GBK"));
     byte[] name = new byte[ascii.length + gbk.length];
     System.arraycopy(ascii, 0, name, 0, ascii.length);
     System.arraycopy(gbk, 0, name, ascii.length, gbk.length);
@@ -84,7 +86,7 @@ public enum SmartCardType {
 
   /** A SELECT as EMV sends it: with {@code Le = 00}, asking for the FCI. */
   private static byte[] withLe(byte[] command) {
-    byte[] apdu = java.util.Arrays.copyOf(command, command.length + 1);
+    byte[] apdu = Arrays.copyOf(command, command.length + 1);
     apdu[command.length] = 0x00;
     return apdu;
   }

@@ -6,6 +6,7 @@ import cn.egov.kiosk.device.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class DeviceStatisticsTest {
     DeviceStatistics stats = stats();
 
     assertThat(stats.get(DeviceStatistics.PRINTS)).isZero();
-    assertThat(stats.snapshot()).containsExactly(java.util.Map.entry(DeviceStatistics.SECONDS_ONLINE, 0L));
+    assertThat(stats.snapshot()).containsExactly(Map.entry(DeviceStatistics.SECONDS_ONLINE, 0L));
   }
 
   @Test

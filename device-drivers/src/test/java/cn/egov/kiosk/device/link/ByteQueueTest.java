@@ -3,6 +3,7 @@ package cn.egov.kiosk.device.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The receive buffer of in-memory and file links keeps nothing it has handed over. */
@@ -20,7 +21,7 @@ class ByteQueueTest {
     assertThat(q.residue()).as("bytes left in the queue once taken").isZero();
 
     byte[] big = new byte[5000]; // grows past its 1 KiB
-    java.util.Arrays.fill(big, (byte) 7);
+    Arrays.fill(big, (byte) 7);
     q.put(answer, 0, answer.length);
     q.put(big, 0, big.length);
     byte[] all = new byte[answer.length + big.length];

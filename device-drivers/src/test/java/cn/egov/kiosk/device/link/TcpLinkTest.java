@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class TcpLinkTest {
   private static final Duration SAFETY = Duration.ofSeconds(5);
@@ -152,15 +155,15 @@ class TcpLinkTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(30)
+  @Timeout(30)
   void aWriteToAPeerThatStoppedReadingTimesOutAndClosesTheLink() throws Exception {
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      TcpLink link = new TcpLink("127.0.0.1", silent.getLocalPort(), 1000, java.time.Duration.ofMillis(300));
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      TcpLink link = new TcpLink("127.0.0.1", silent.getLocalPort(), 1000, Duration.ofMillis(300));
       link.open();
-      try (java.net.Socket accepted = silent.accept()) { // accepted, never read
+      try (Socket accepted = silent.accept()) { // accepted, never read
         byte[] chunk = new byte[1 << 20];
         LinkException e =
-            org.junit.jupiter.api.Assertions.assertThrows(
+            Assertions.assertThrows(
                 LinkException.class,
                 () -> {
                   for (int i = 0; i < 64; i++) { // far more than the socket buffers hold

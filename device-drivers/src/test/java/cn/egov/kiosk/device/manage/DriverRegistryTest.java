@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceEvent.DataEvent;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
+import cn.egov.kiosk.device.idcard.sam.SamIdCardReader;
 import cn.egov.kiosk.device.printer.escpos.EscPosDriverProvider;
 import cn.egov.kiosk.device.printer.escpos.EscPosPrinter;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -159,7 +162,7 @@ class DriverRegistryTest {
     Device device = registry.create(spec(DeviceClass.ID_CARD_READER, "sim", "sim:", Map.of()), context);
 
     // the real SAM driver, with the virtual reader at the far end of its cable as the simulator
-    assertThat(device).isInstanceOf(cn.egov.kiosk.device.idcard.sam.SamIdCardReader.class);
+    assertThat(device).isInstanceOf(SamIdCardReader.class);
     assertThat(context.simulators().find("dev-1", SimulatedIdCardReader.class)).isPresent();
     context.simulators().closeAll();
   }
@@ -181,8 +184,8 @@ class DriverRegistryTest {
           }
 
           @Override
-          public java.util.Set<DeviceClass> deviceClasses() {
-            return java.util.Set.of(DeviceClass.RECEIPT_PRINTER);
+          public Set<DeviceClass> deviceClasses() {
+            return Set.of(DeviceClass.RECEIPT_PRINTER);
           }
 
           @Override
@@ -225,7 +228,7 @@ class DriverRegistryTest {
       scanner.deliver("6901234567892");
       assertThat(scanner.awaitScan(Duration.ofSeconds(1))).contains("6901234567892");
       events.awaitEvent(
-          cn.egov.kiosk.device.api.DeviceEvent.DataEvent.class, e -> true, Duration.ofSeconds(5), "the scan event");
+          DataEvent.class, e -> true, Duration.ofSeconds(5), "the scan event");
       assertThat(events.dataPayloads()).containsExactly("6901234567892");
     } finally {
       scanner.close();

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -494,7 +495,7 @@ public final class Cupsd {
   }
 
   /** Like {@link Await#until}, every 100 ms: some of these conditions start a process. */
-  private static void poll(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+  private static void poll(BooleanSupplier condition, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline >= 0) {

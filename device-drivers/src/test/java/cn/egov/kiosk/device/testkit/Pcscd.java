@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
 
 /**
  * The real pcscd with vsmartcard's vpcd readers, for the smart-card tests.
@@ -173,13 +175,13 @@ public final class Pcscd {
     Await.until(
         () -> {
           try {
-            for (javax.smartcardio.CardTerminal t : PcscContext.terminals()) {
+            for (CardTerminal t : PcscContext.terminals()) {
               if (t.getName().equals(reader) && t.isCardPresent()) {
                 return false;
               }
             }
             return true;
-          } catch (DeviceException | javax.smartcardio.CardException e) {
+          } catch (DeviceException | CardException e) {
             return false;
           }
         },

@@ -2,11 +2,13 @@ package cn.egov.kiosk.platform.sim;
 
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ record Call(String method, String path, Map<String, String> query, List<String> 
   }
 
   Optional<String> header(String name) {
-    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
   Optional<String> queryParam(String name) {
@@ -34,7 +36,7 @@ record Call(String method, String path, Map<String, String> query, List<String> 
       }
       return value;
     } catch (IOException e) {
-      throw Reply.problem(400, Problem.VALIDATION, "请求体无效", "the body is not a valid " + type.getSimpleName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), path);
+      throw Reply.problem(400, Problem.VALIDATION, "请求体无效", "the body is not a valid " + type.getSimpleName() + ": " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), path);
     }
   }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -270,7 +271,7 @@ public final class PlatformSimulator implements AutoCloseable {
       String rawQuery = x.getRequestURI().getRawQuery();
       String target = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
       Map<String, String> headers = new HashMap<>();
-      x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
       if (rawPath.startsWith("/sim/")) {
         write(x, control(method, rawPath, body));
         return;

@@ -3,11 +3,17 @@ package cn.egov.kiosk.platform.sim;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Signature;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server side of signing: the kiosk's key, the signature, the body digest, the clock window
@@ -23,7 +29,7 @@ final class SignatureCheck {
   }
 
   /** After a rotation the kiosk's other keys work for {@code grace} more, then no more. */
-  void retireOthers(String kioskId, String keptKeyId, java.time.Duration grace) {
+  void retireOthers(String kioskId, String keptKeyId, Duration grace) {
     long until = clock.millis() + grace.toMillis();
     keys.replaceAll((id, k) -> k.kioskId().equals(kioskId) && !id.equals(keptKeyId) && k.validUntil() > until
         ? new Key(k.kioskId(), k.keyId(), k.secret(), until) : k);
@@ -31,9 +37,9 @@ final class SignatureCheck {
 
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
   private final Map<String, Long> order = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong keysMade = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong keysMade = new AtomicLong();
   /** Keys a request has been signed with (and verified): the kiosk has them, so registration is over. */
-  private final java.util.Set<String> signedWith = ConcurrentHashMap.newKeySet();
+  private final Set<String> signedWith = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> nonces = new ConcurrentHashMap<>();
   private final Clock clock;
   private final ZoneId zone;
@@ -54,9 +60,9 @@ final class SignatureCheck {
   }
 
   /** The kiosk's keys still valid, in the order they were made. */
-  java.util.List<String> keyIds(String kioskId) {
+  List<String> keyIds(String kioskId) {
     long now = clock.millis();
-    return keys.values().stream().filter(k -> k.kioskId().equals(kioskId) && now <= k.validUntil()).map(Key::keyId).sorted(java.util.Comparator.comparing(order::get)).toList();
+    return keys.values().stream().filter(k -> k.kioskId().equals(kioskId) && now <= k.validUntil()).map(Key::keyId).sorted(Comparator.comparing(order::get)).toList();
   }
 
   /** Whether a request signed with this key has been verified. */
@@ -66,10 +72,10 @@ final class SignatureCheck {
 
   /** Checks a request; returns the kiosk id, or throws the problem. */
   String verify(String method, String target, Map<String, String> headers, byte[] body) {
-    String kioskId = headers.get(Signature.KIOSK_ID.toLowerCase(java.util.Locale.ROOT));
-    String ts = headers.get(Signature.TIMESTAMP.toLowerCase(java.util.Locale.ROOT));
-    String nonce = headers.get(Signature.NONCE.toLowerCase(java.util.Locale.ROOT));
-    String digest = headers.get(Signature.CONTENT_SHA256.toLowerCase(java.util.Locale.ROOT));
+    String kioskId = headers.get(Signature.KIOSK_ID.toLowerCase(Locale.ROOT));
+    String ts = headers.get(Signature.TIMESTAMP.toLowerCase(Locale.ROOT));
+    String nonce = headers.get(Signature.NONCE.toLowerCase(Locale.ROOT));
+    String digest = headers.get(Signature.CONTENT_SHA256.toLowerCase(Locale.ROOT));
     Optional<Signature.Presented> presented = Signature.parse(headers.get("authorization"));
     if (kioskId == null || ts == null || nonce == null || digest == null || presented.isEmpty()) {
       throw fail(Problem.SIGNATURE_MISSING, "请求未签名", "the request lacks a signature header", target);
@@ -92,7 +98,7 @@ final class SignatureCheck {
     }
     String host = headers.getOrDefault("host", "");
     String canonical =
-        new Signature.Signed(method, host, target, timestamp, nonce, kioskId, headers.get(Signature.IDEMPOTENCY_KEY.toLowerCase(java.util.Locale.ROOT)), digest)
+        new Signature.Signed(method, host, target, timestamp, nonce, kioskId, headers.get(Signature.IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT)), digest)
             .canonical();
     if (!Signature.matches(key.secret(), canonical, presented.get().signature())) {
       throw fail(Problem.SIGNATURE_INVALID, "签名无效", "the signature does not match the request", target);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,7 +126,7 @@ final class SimData {
 
   private static DayOfWeek day(String abbrev) {
     for (DayOfWeek d : DayOfWeek.values()) {
-      if (d.name().startsWith(abbrev.strip().toUpperCase(java.util.Locale.ROOT))) {
+      if (d.name().startsWith(abbrev.strip().toUpperCase(Locale.ROOT))) {
         return d;
       }
     }

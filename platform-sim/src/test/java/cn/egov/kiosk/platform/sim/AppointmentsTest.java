@@ -9,7 +9,9 @@ import cn.egov.kiosk.platform.client.PlatformException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,7 @@ class AppointmentsTest extends SimulatorTestBase {
 
   @Test
   void aWeekendAndAnItemThatCannotBeBookedHaveNoSlots() throws Exception {
-    LocalDate saturday = day.date().with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY));
+    LocalDate saturday = day.date().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
 
     assertThat(client.slots(item.id(), saturday).slots()).isEmpty();
     assertThat(client.slots(notAppointable.id(), day.date()).slots()).isEmpty();
@@ -98,7 +100,7 @@ class AppointmentsTest extends SimulatorTestBase {
       assertThat(d.capacity()).isEqualTo(capacity);
     });
     assertThat(before.items()).extracting(Appointments.DayAvailability::itemId).contains(item.id()).hasSizeGreaterThan(100);
-    java.util.function.Function<Appointments.Availability, Integer> left = a -> a.items().stream()
+    Function<Appointments.Availability, Integer> left = a -> a.items().stream()
         .filter(d -> d.itemId().equals(item.id()) && d.date().equals(day.date())).findFirst().orElseThrow().remaining();
     assertThat(left.apply(after)).isEqualTo(left.apply(before) - 1);
     assertThat(failure(() -> client.availability(day.date(), 15)).status()).isEqualTo(400);

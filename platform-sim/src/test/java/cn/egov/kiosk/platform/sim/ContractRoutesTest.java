@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ class ContractRoutesTest {
       String example = p.getKey().replaceAll("\\{[^}]+}", "x-1");
       p.getValue().fields().forEachRemaining(op -> {
         if (METHODS.contains(op.getKey())) {
-          String key = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + example;
+          String key = op.getKey().toUpperCase(Locale.ROOT) + " " + example;
           contract.add(key);
           JsonNode security = op.getValue().get("security");
           if (security != null && security.isArray() && security.isEmpty()) {

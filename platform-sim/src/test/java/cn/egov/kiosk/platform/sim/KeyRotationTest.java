@@ -6,6 +6,7 @@ import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.api.Registration;
 import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class KeyRotationTest extends SimulatorTestBase {
   }
 
   /** A kiosk that lets the platform move its clock by days: the test moves the platform's clock a day on. */
-  private static cn.egov.kiosk.platform.client.PlatformClock trusting() {
-    return new cn.egov.kiosk.platform.client.PlatformClock(Clock.systemUTC(), Duration.ofDays(2));
+  private static PlatformClock trusting() {
+    return new PlatformClock(Clock.systemUTC(), Duration.ofDays(2));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import cn.egov.kiosk.platform.api.Departments;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.api.QueueNumbers.Request;
 import cn.egov.kiosk.platform.api.Registration;
 import cn.egov.kiosk.platform.api.ServerTime;
 import cn.egov.kiosk.platform.auth.Credentials;
@@ -19,8 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Registration, signatures, replays and the clock, over real HTTP. */
@@ -35,7 +39,7 @@ class SigningTest extends SimulatorTestBase {
 
     assertThat(issued.kioskId()).isNotBlank();
     assertThat(issued.keyId()).isNotBlank();
-    assertThat(java.util.Base64.getDecoder().decode(issued.secret())).hasSize(32);
+    assertThat(Base64.getDecoder().decode(issued.secret())).hasSize(32);
     assertThat(issued.hallId()).isEqualTo("110101-01");
     assertThat(issued.queuePrefix()).isNotBlank();
     Credentials credentials = Credentials.fromBase64(issued.kioskId(), issued.keyId(), issued.secret());
@@ -85,7 +89,7 @@ class SigningTest extends SimulatorTestBase {
 
   @Test
   void aRotatedKeySignsAndTheOldOneStillDoesForADay() throws Exception {
-    String key = java.util.UUID.randomUUID().toString();
+    String key = UUID.randomUUID().toString();
     Registration.Rotated rotated = client.rotateCredentials(key);
     assertThat(client.rotateCredentials(key).keyId()).as("a retry after a lost answer: the same new key").isEqualTo(rotated.keyId());
 
@@ -173,12 +177,12 @@ class SigningTest extends SimulatorTestBase {
 
   @Test
   void aSignedCreateSentAgainUnderAnotherIdempotencyKeyIsRefused() throws Exception {
-    String id = java.util.UUID.randomUUID().toString();
-    byte[] body = Json.bytes(new cn.egov.kiosk.platform.api.QueueNumbers.Request(id, "A", null));
-    Map<String, String> headers = new java.util.HashMap<>(signed(KIOSK, "POST", "/v1/queue-numbers", body, System.currentTimeMillis(), id));
+    String id = UUID.randomUUID().toString();
+    byte[] body = Json.bytes(new Request(id, "A", null));
+    Map<String, String> headers = new HashMap<>(signed(KIOSK, "POST", "/v1/queue-numbers", body, System.currentTimeMillis(), id));
     headers.put(Signature.IDEMPOTENCY_KEY, id);
-    Map<String, String> underAnotherKey = new java.util.HashMap<>(headers);
-    underAnotherKey.put(Signature.IDEMPOTENCY_KEY, java.util.UUID.randomUUID().toString());
+    Map<String, String> underAnotherKey = new HashMap<>(headers);
+    underAnotherKey.put(Signature.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
 
     HttpResponse<byte[]> forged = send("POST", "/v1/queue-numbers", body, underAnotherKey);
     HttpResponse<byte[]> genuine = send("POST", "/v1/queue-numbers", body, headers);

@@ -8,6 +8,7 @@ import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.auth.Signature;
 import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformClock;
 import cn.egov.kiosk.platform.client.PlatformConfig;
 import cn.egov.kiosk.platform.client.PlatformException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
  * kiosk, and raw requests (java.net.http, no interceptor) for what the client would never send.
  */
 abstract class SimulatorTestBase {
-  static final Credentials KIOSK = new Credentials("KSK-TEST-01", "k-test01", "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  static final Credentials KIOSK = new Credentials("KSK-TEST-01", "k-test01", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
   PlatformSimulator sim;
   PlatformClient client;
@@ -65,10 +67,10 @@ abstract class SimulatorTestBase {
   }
 
   PlatformClient newClient(Optional<Credentials> credentials, Clock clock) {
-    return newClient(credentials, new cn.egov.kiosk.platform.client.PlatformClock(clock, cn.egov.kiosk.platform.client.PlatformClock.DEFAULT_MAX_CORRECTION));
+    return newClient(credentials, new PlatformClock(clock, PlatformClock.DEFAULT_MAX_CORRECTION));
   }
 
-  PlatformClient newClient(Optional<Credentials> credentials, cn.egov.kiosk.platform.client.PlatformClock platformClock) {
+  PlatformClient newClient(Optional<Credentials> credentials, PlatformClock platformClock) {
     PlatformClient c = new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)), () -> credentials, platformClock);
     clients.add(c);
     return c;

@@ -1,9 +1,11 @@
 package cn.egov.kiosk.platform.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code POST /v1/batch}: up to {@value #MAX_RECORDS} outbox records, one result each. */
 public final class Batch {
@@ -34,12 +36,12 @@ public final class Batch {
 
     @JsonValue
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static Status of(String wire) {
-      return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(wire.toUpperCase(Locale.ROOT));
     }
 
     /** The platform holds the record: the kiosk may forget it. */

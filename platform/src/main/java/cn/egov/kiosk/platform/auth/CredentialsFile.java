@@ -1,17 +1,22 @@
 package cn.egov.kiosk.platform.auth;
 
+import cn.egov.kiosk.platform.api.Json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import cn.egov.kiosk.platform.api.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,9 +35,9 @@ public final class CredentialsFile {
    */
   public record Entry(Credentials credentials, Optional<Instant> issuedAt, Optional<String> pendingRotation) {
     public Entry {
-      java.util.Objects.requireNonNull(credentials, "credentials");
-      java.util.Objects.requireNonNull(issuedAt, "issuedAt");
-      java.util.Objects.requireNonNull(pendingRotation, "pendingRotation");
+      Objects.requireNonNull(credentials, "credentials");
+      Objects.requireNonNull(issuedAt, "issuedAt");
+      Objects.requireNonNull(pendingRotation, "pendingRotation");
     }
 
     public Entry withPendingRotation(Optional<String> key) {
@@ -84,7 +89,7 @@ public final class CredentialsFile {
     if (n.hasNonNull("issuedAt")) {
       try {
         issuedAt = Optional.of(Instant.parse(n.get("issuedAt").asText()));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         throw new IOException(file + ": issuedAt is not a time such as 2026-12-06T08:00:00Z");
       }
     }
@@ -115,8 +120,8 @@ public final class CredentialsFile {
     } else {
       Files.createFile(tmp);
     }
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n)));
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n)));
       ch.force(true); // on disk before it replaces the old key
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -125,7 +130,7 @@ public final class CredentialsFile {
 
   /** Makes the rename itself durable (a power cut right after it keeps the new file). */
   private static void syncFolder(Path dir) {
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // not every file system lets a folder be opened; the rename is atomic all the same

@@ -19,12 +19,15 @@ import cn.egov.kiosk.platform.api.QueueNumbers;
 import cn.egov.kiosk.platform.api.Registration;
 import cn.egov.kiosk.platform.api.ServerTime;
 import cn.egov.kiosk.platform.auth.Credentials;
+import cn.egov.kiosk.platform.auth.Signature;
 import cn.egov.kiosk.platform.client.PlatformException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,7 +56,7 @@ import org.slf4j.LoggerFactory;
 public final class PlatformClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  public static final String IDEMPOTENCY_KEY = cn.egov.kiosk.platform.auth.Signature.IDEMPOTENCY_KEY;
+  public static final String IDEMPOTENCY_KEY = Signature.IDEMPOTENCY_KEY;
 
   private final PlatformConfig config;
   private final HttpUrl base;
@@ -192,7 +195,7 @@ public final class PlatformClient implements AutoCloseable {
     Request.Builder r =
         new Request.Builder().url(url("/v1/attachments")).post(RequestBody.create(content, MediaType.get(contentType)))
             // a header carries ASCII only: the (often Chinese) file name goes percent-encoded UTF-8
-            .header("X-Attachment-Name", java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            .header("X-Attachment-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
     return send(idempotent(r, idempotencyKey), Applications.Attachment.class);
   }
 

@@ -2,6 +2,7 @@ package cn.egov.kiosk.platform.client;
 
 import cn.egov.kiosk.platform.api.Problem;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A call to the platform that did not give its answer. */
@@ -48,7 +49,7 @@ public final class PlatformException extends Exception {
 
   /** The problem's code, or the kind in lower case when there is no problem. */
   public String code() {
-    return problem.map(Problem::code).orElse(kind.name().toLowerCase(java.util.Locale.ROOT));
+    return problem.map(Problem::code).orElse(kind.name().toLowerCase(Locale.ROOT));
   }
 
   /** How long the platform asked the kiosk to wait (429, 503). */

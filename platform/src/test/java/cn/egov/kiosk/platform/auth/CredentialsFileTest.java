@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +39,13 @@ class CredentialsFileTest {
   @Test
   void theKeysAgeAndARotationBegunRoundTripAndAreDroppedWithTheRotationsEnd() throws IOException {
     CredentialsFile file = new CredentialsFile(dir.resolve("credentials.json"));
-    java.time.Instant issued = java.time.Instant.parse("2026-11-06T08:00:00Z");
-    CredentialsFile.Entry pending = new CredentialsFile.Entry(CREDENTIALS, java.util.Optional.of(issued), java.util.Optional.of("8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f"));
+    Instant issued = Instant.parse("2026-11-06T08:00:00Z");
+    CredentialsFile.Entry pending = new CredentialsFile.Entry(CREDENTIALS, Optional.of(issued), Optional.of("8d6f2c1e-5b7a-4c3d-9e2f-1a0b9c8d7e6f"));
 
     file.write(pending);
     assertThat(file.read()).contains(pending);
 
-    file.write(pending.withPendingRotation(java.util.Optional.empty()));
+    file.write(pending.withPendingRotation(Optional.empty()));
     assertThat(file.read().orElseThrow().pendingRotation()).isEmpty();
     assertThat(Files.readString(dir.resolve("credentials.json"))).doesNotContain("pendingRotation");
     file.save(CREDENTIALS); // a file of before: no age kept

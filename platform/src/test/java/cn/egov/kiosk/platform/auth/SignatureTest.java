@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The signature of docs/platform-api.md, "Signing": its canonical string, its HMAC, its header. */
@@ -38,7 +43,7 @@ class SignatureTest {
     Signature.Signed base = get("/v1/departments");
     assertThat(base.canonical().split("\n", -1)[6]).isEmpty();
     String signature = Signature.sign(SECRET, base.canonical());
-    java.util.List<Signature.Signed> others = java.util.List.of(
+    List<Signature.Signed> others = List.of(
         new Signature.Signed("POST", "platform.example.gov.cn", "/v1/departments", 1, "n", "DEMO-01", null, "d"),
         new Signature.Signed("GET", "evil.example.com", "/v1/departments", 1, "n", "DEMO-01", null, "d"),
         new Signature.Signed("GET", "platform.example.gov.cn", "/v1/notices", 1, "n", "DEMO-01", null, "d"),
@@ -72,9 +77,9 @@ class SignatureTest {
     String signature = Signature.sign(secret, canonical);
 
     assertThat(signature).isEqualTo(Base64.getEncoder().encodeToString(opensslHmac(secret, canonical.getBytes(StandardCharsets.UTF_8))));
-    String contract = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "platform-api.yaml"));
+    String contract = Files.readString(Path.of("..", "docs", "platform-api.yaml"));
     assertThat(contract).as("docs/platform-api.yaml's worked example").contains("signature=\"" + signature + "\"");
-    String block = java.util.Arrays.stream(canonical.split("\n", -1)).map(l -> l.isEmpty() ? "" : "            " + l).collect(java.util.stream.Collectors.joining("\n"));
+    String block = Arrays.stream(canonical.split("\n", -1)).map(l -> l.isEmpty() ? "" : "            " + l).collect(Collectors.joining("\n"));
     assertThat(contract).as("the canonical string, as the contract shows it").contains(block + "\n");
   }
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect.CloseSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class PersonalDataTest {
     OffsetDateTime platform = Instant.parse("2026-11-28T01:40:00Z").atOffset(ZoneOffset.ofHours(8));
     // an application the connection breaks under (the first request on its connection: OkHttp
     // resends a request only when a reused connection breaks)
-    server.enqueue(new MockResponse.Builder().code(200).onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+    server.enqueue(new MockResponse.Builder().code(200).onResponseStart(new CloseSocket()).build());
     // a search refused for clock skew (logged), signed again, then refused for validation
     server.enqueue(problem(Problem.of(Problem.CLOCK_SKEW, 401, "终端时间偏差过大", "skew", "/v1/licences/search", false).withServerTime(platform)));
     server.enqueue(problem(Problem.of(Problem.VALIDATION, 400, "请求参数有误", "idNumber is not valid", "/v1/licences/search", false)));

@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -433,7 +434,7 @@ class PlatformClientTest {
   void aClockCorrectionBeyondTheLimitIsRefusedToldAndNotApplied() throws Exception {
     Clock kiosk = Clock.fixed(NOW, ZoneOffset.UTC);
     PlatformClock platformClock = new PlatformClock(kiosk, Duration.ofMinutes(15));
-    java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> told = new CopyOnWriteArrayList<>();
     platformClock.addListener((offset, limit, source) -> told.add(offset.toMinutes() + " min > " + limit.toMinutes() + " min from " + source));
     PlatformConfig config = PlatformConfig.of(server.url("/").toString()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
     PlatformClient client = new PlatformClient(config, () -> Optional.of(CREDENTIALS), platformClock);

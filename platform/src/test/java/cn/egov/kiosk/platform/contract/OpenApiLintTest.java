@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class OpenApiLintTest {
   @Test
   void theContractLintsClean() throws IOException, InterruptedException {
     Process p = new ProcessBuilder(ROOT.resolve("scripts/lint-openapi").toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
-    java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
       try {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {

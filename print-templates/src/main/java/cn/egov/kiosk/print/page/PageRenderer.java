@@ -125,7 +125,7 @@ public final class PageRenderer {
       return bold ? TextStyle.bold(pt) : TextStyle.regular(pt);
     }
 
-    static Align align(cn.egov.kiosk.common.text.Align a) {
+    static Align align(Align a) {
       return switch (a) {
         case LEFT -> Align.LEFT;
         case CENTER -> Align.CENTER;
@@ -204,7 +204,7 @@ public final class PageRenderer {
       }
     }
 
-    float xFor(cn.egov.kiosk.common.text.Align a, float w) {
+    float xFor(Align a, float w) {
       return switch (a) {
         case LEFT -> left;
         case CENTER -> left + (width - w) / 2;

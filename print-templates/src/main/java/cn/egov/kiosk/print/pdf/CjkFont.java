@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -107,7 +109,7 @@ public final class CjkFont implements Closeable {
   /** A parsed font file's TrueType face, kept open for the process: parsing a CJK font costs ~100 ms. */
   private record Face(TrueTypeFont ttf, Closeable source, String name) {}
 
-  private static final java.util.Map<Path, Face> FACES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Path, Face> FACES = new ConcurrentHashMap<>();
 
   /**
    * Loads the TrueType font (or the first TrueType face of the collection) in {@code file} into
@@ -372,7 +374,7 @@ public final class CjkFont implements Closeable {
     return firstMissing(cmap, drawable(text));
   }
 
-  private static int firstMissing(org.apache.fontbox.ttf.CmapLookup cmap, String drawable) {
+  private static int firstMissing(CmapLookup cmap, String drawable) {
     for (int i = 0; i < drawable.length(); ) {
       int cp = drawable.codePointAt(i);
       if (cmap.getGlyphId(cp) == 0) {

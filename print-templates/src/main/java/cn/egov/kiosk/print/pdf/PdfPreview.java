@@ -1,6 +1,7 @@
 package cn.egov.kiosk.print.pdf;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
@@ -48,7 +49,7 @@ public final class PdfPreview {
    * after the session that asked for it.
    */
   public static void wipe(BufferedImage image) {
-    java.awt.image.DataBuffer pixels = image.getRaster().getDataBuffer();
+    DataBuffer pixels = image.getRaster().getDataBuffer();
     for (int bank = 0; bank < pixels.getNumBanks(); bank++) {
       for (int i = 0; i < pixels.getSize(); i++) {
         pixels.setElem(bank, i, 0);

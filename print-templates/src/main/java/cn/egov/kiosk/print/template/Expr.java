@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.template;
 
+import java.text.ChoiceFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,7 @@ public final class Expr {
       }
       if (name.equals("choice")) {
         try {
-          new java.text.ChoiceFormat(choiceArg == null ? "" : choiceArg);
+          new ChoiceFormat(choiceArg == null ? "" : choiceArg);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("choice:" + choiceArg + " is not a choice such as 0#none|1#one|1<{0} many");
         }

@@ -4,6 +4,7 @@ import cn.egov.kiosk.common.privacy.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -102,7 +103,7 @@ public final class Formatters {
   private static String choice(String value, String pattern, Locale locale) {
     try {
       double n = Double.parseDouble(value);
-      return new java.text.MessageFormat("{0,choice," + pattern + "}", locale).format(new Object[] {n == Math.rint(n) ? (Object) (long) n : (Object) n});
+      return new MessageFormat("{0,choice," + pattern + "}", locale).format(new Object[] {n == Math.rint(n) ? (Object) (long) n : (Object) n});
     } catch (NumberFormatException | NullPointerException e) {
       return value;
     }

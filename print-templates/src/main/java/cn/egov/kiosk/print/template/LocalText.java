@@ -1,5 +1,6 @@
 package cn.egov.kiosk.print.template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record LocalText(Map<String, Expr> byTag) {
     if (byTag.isEmpty()) {
       throw new IllegalArgumentException("a text in at least one language");
     }
-    byTag = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byTag));
+    byTag = Collections.unmodifiableMap(new LinkedHashMap<>(byTag));
   }
 
   /** The same text in every language. */

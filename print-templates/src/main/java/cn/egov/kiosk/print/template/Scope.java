@@ -1,6 +1,7 @@
 package cn.egov.kiosk.print.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,7 @@ public final class Scope {
   /** The value at {@code path}: in this row, else outwards; a missing node when nowhere. */
   public JsonNode get(String path) {
     if (path.equals("#")) {
-      return index < 0 ? MissingNode.getInstance() : com.fasterxml.jackson.databind.node.IntNode.valueOf(index + 1);
+      return index < 0 ? MissingNode.getInstance() : IntNode.valueOf(index + 1);
     }
     for (Scope s = this; s != null; s = s.outer) {
       JsonNode v = at(s.data, path);

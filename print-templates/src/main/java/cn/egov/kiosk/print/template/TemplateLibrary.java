@@ -1,16 +1,17 @@
 package cn.egov.kiosk.print.template;
 
+import cn.egov.kiosk.common.schema.Problem;
+import cn.egov.kiosk.common.schema.Problem.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.egov.kiosk.common.schema.Problem;
-import cn.egov.kiosk.common.schema.Problem.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -103,7 +104,7 @@ public final class TemplateLibrary {
       throw new TemplateException(file, Kind.UNREADABLE, "a readable JSON file", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     if (data == null || !data.isObject()) {
-      throw new TemplateException(file, Kind.INVALID, "a JSON object with the document's data", data == null ? "nothing" : "a JSON " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw new TemplateException(file, Kind.INVALID, "a JSON object with the document's data", data == null ? "nothing" : "a JSON " + data.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return data;
   }

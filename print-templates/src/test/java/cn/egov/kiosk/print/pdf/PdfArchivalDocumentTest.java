@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -204,7 +206,7 @@ class PdfArchivalDocumentTest {
     long renderMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(page.getWidth()).isCloseTo(Math.round(PaperSize.A4.width() / 72 * SCAN_DPI), within(1));
     Files.createDirectories(Path.of("target", "pdf-samples"));
-    javax.imageio.ImageIO.write(page, "png", Path.of("target", "pdf-samples", "licence-p1-200dpi.png").toFile());
+    ImageIO.write(page, "png", Path.of("target", "pdf-samples", "licence-p1-200dpi.png").toFile());
 
     // as a verifier's camera sees them: the area around each code, as rendered
     float[] qr = PdfSamples.LICENCE_QR;
@@ -253,9 +255,9 @@ class PdfArchivalDocumentTest {
 
     // a page shown to a citizen is overwritten when done with
     int[] drawn = preview.getRGB(0, 0, preview.getWidth(), preview.getHeight(), null, 0, preview.getWidth());
-    assertThat(java.util.Arrays.stream(drawn).filter(p -> (p & 0xFFFFFF) != 0).count()).as("pixels drawn").isPositive();
+    assertThat(Arrays.stream(drawn).filter(p -> (p & 0xFFFFFF) != 0).count()).as("pixels drawn").isPositive();
     PdfPreview.wipe(preview);
     int[] wiped = preview.getRGB(0, 0, preview.getWidth(), preview.getHeight(), null, 0, preview.getWidth());
-    assertThat(java.util.Arrays.stream(wiped).allMatch(p -> (p & 0xFFFFFF) == 0)).as("every pixel overwritten").isTrue();
+    assertThat(Arrays.stream(wiped).allMatch(p -> (p & 0xFFFFFF) == 0)).as("every pixel overwritten").isTrue();
   }
 }

@@ -68,7 +68,7 @@ class PdfCjkFontTest {
   @Test
   void aFileThatIsNoFontIsRefusedClearly(@TempDir Path dir) throws Exception {
     Path bogus = Files.writeString(dir.resolve("bogus.ttf"), "not a font");
-    assertThatThrownBy(() -> ArchivalPdf.create(PdfMetadata.of("x", "y"), bogus)).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(() -> ArchivalPdf.create(PdfMetadata.of("x", "y"), bogus)).isInstanceOf(IOException.class);
   }
 
   @Test
@@ -88,7 +88,7 @@ class PdfCjkFontTest {
       assertThat(made.getUnicodeCmapLookup().getGlyphId('A')).as("and no Latin letter").isZero();
     }
     assertThatThrownBy(() -> ArchivalPdf.create(PdfMetadata.of("受理回执", "某某市政务服务中心"), hanOnly))
-        .isInstanceOf(java.io.IOException.class)
+        .isInstanceOf(IOException.class)
         .hasMessageContaining(hanOnly.toString())
         .hasMessageContaining("U+0020")
         .hasMessageContaining("fonts-wqy-zenhei");

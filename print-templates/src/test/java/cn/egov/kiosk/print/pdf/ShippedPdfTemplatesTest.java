@@ -19,6 +19,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,8 +52,8 @@ class ShippedPdfTemplatesTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDRectangle box = doc.getPage(0).getMediaBox();
       PDRectangle expected = template.paper() == Template.Paper.A5 ? PDRectangle.A5 : PDRectangle.A4;
-      assertThat(box.getWidth()).isCloseTo(expected.getWidth(), org.assertj.core.data.Offset.offset(0.5f));
-      assertThat(box.getHeight()).isCloseTo(expected.getHeight(), org.assertj.core.data.Offset.offset(0.5f));
+      assertThat(box.getWidth()).isCloseTo(expected.getWidth(), Offset.offset(0.5f));
+      assertThat(box.getHeight()).isCloseTo(expected.getHeight(), Offset.offset(0.5f));
       String text = new PDFTextStripper().getText(doc);
       String compact = text.replaceAll("\\s+", "");
       assertThat(doc.getDocumentInformation().getTitle()).as("the title in the metadata").isEqualTo(resolved.title());

@@ -2,12 +2,13 @@ package cn.egov.kiosk.print.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.common.text.DisplayWidth;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.common.document.ReceiptElement;
+import cn.egov.kiosk.common.text.DisplayWidth;
 import cn.egov.kiosk.print.receipt.ReceiptRenderer;
 import cn.egov.kiosk.print.ticket.Templates;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -78,7 +79,7 @@ class ShippedTemplatesTest {
   @Test
   void aReprintSaysSo() throws Exception {
     TemplateLibrary library = Templates.shipped();
-    com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode) library.sample("payment-receipt");
+    ObjectNode data = (ObjectNode) library.sample("payment-receipt");
     data.put("reprint", true);
 
     ReceiptDocument doc = new ReceiptRenderer(48).render(Resolved.of(library.get("payment-receipt"), data, Medium.ESCPOS, Locale.SIMPLIFIED_CHINESE));

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -140,8 +141,8 @@ public final class VirtualSamReader {
       String on =
           card == null
               ? "no card"
-              : "a " + card.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " card" + (cardState == CardState.READ ? " (read)" : "");
-      return on + (faults.isEmpty() ? "" : ", faults " + faults.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+              : "a " + card.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " card" + (cardState == CardState.READ ? " (read)" : "");
+      return on + (faults.isEmpty() ? "" : ", faults " + faults.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
   }
 

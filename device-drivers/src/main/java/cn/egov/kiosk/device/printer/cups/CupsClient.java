@@ -16,6 +16,7 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -178,14 +179,14 @@ final class CupsClient {
     byte[] attributes = request.encode();
     byte[] body = attributes;
     if (document != null) {
-      body = java.util.Arrays.copyOf(attributes, attributes.length + document.length);
+      body = Arrays.copyOf(attributes, attributes.length + document.length);
       System.arraycopy(document, 0, body, attributes.length, document.length);
     }
     try {
       return post(path, request, body, within);
     } finally {
       if (document != null) {
-        java.util.Arrays.fill(body, (byte) 0);
+        Arrays.fill(body, (byte) 0);
       }
     }
   }

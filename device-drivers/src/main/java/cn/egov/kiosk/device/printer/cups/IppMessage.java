@@ -1,11 +1,13 @@
 package cn.egov.kiosk.device.printer.cups;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * An IPP request or response (RFC 8010 encoding), as much of it as the CUPS driver needs: version
@@ -255,7 +257,7 @@ final class IppMessage {
           values.add(value);
         }
       }
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (BufferUnderflowException e) {
       throw new IppException("truncated IPP message (" + bytes.length + " bytes)");
     }
   }
@@ -326,7 +328,7 @@ final class IppMessage {
   static final class Builder {
     private final int operation;
     private final int requestId;
-    private final java.util.TreeMap<Integer, List<Attribute>> groups = new java.util.TreeMap<>();
+    private final TreeMap<Integer, List<Attribute>> groups = new TreeMap<>();
 
     private Builder(int operation, int requestId) {
       this.operation = operation;

@@ -1,11 +1,12 @@
 package cn.egov.kiosk.device.printer.escpos;
 
-import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.common.document.ReceiptElement;
 import cn.egov.kiosk.common.document.ReceiptElement.ErrorCorrection;
 import cn.egov.kiosk.common.document.TextStyle;
+import cn.egov.kiosk.common.text.Align;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -212,7 +213,7 @@ public final class EscPosDecoder {
         i = m >= 65 && n >= 0 ? Math.min(b.length, i + 4 + n) : i + 3;
         return;
       }
-      String data = new String(b, i + 4, n, java.nio.charset.StandardCharsets.US_ASCII);
+      String data = new String(b, i + 4, n, StandardCharsets.US_ASCII);
       String payload = data.startsWith("{") ? data.substring(2) : data;
       if (line.size() > 0) {
         endLine();

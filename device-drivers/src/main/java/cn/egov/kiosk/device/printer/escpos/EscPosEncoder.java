@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.printer.escpos;
 import static cn.egov.kiosk.device.printer.escpos.EscPos.ESC;
 import static cn.egov.kiosk.device.printer.escpos.EscPos.GS;
 
-import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.common.document.ReceiptElement;
 import cn.egov.kiosk.common.document.ReceiptElement.Barcode;
@@ -13,7 +12,9 @@ import cn.egov.kiosk.common.document.ReceiptElement.QrCode;
 import cn.egov.kiosk.common.document.ReceiptElement.RasterImage;
 import cn.egov.kiosk.common.document.ReceiptElement.Text;
 import cn.egov.kiosk.common.document.TextStyle;
+import cn.egov.kiosk.common.text.Align;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes a receipt document as ESC/POS: initialise, Chinese mode, then per element alignment
@@ -101,7 +102,7 @@ public final class EscPosEncoder {
       bytes(GS, 'h', bc.height());
       bytes(GS, 'w', bc.moduleWidth());
       bytes(GS, 'H', bc.textBelow() ? 2 : 0);
-      byte[] data = ("{B" + bc.payload()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] data = ("{B" + bc.payload()).getBytes(StandardCharsets.US_ASCII);
       bytes(GS, 'k', EscPos.BARCODE_CODE128, data.length);
       out.writeBytes(data);
     }

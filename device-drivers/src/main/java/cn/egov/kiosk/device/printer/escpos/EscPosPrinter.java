@@ -1,12 +1,14 @@
 package cn.egov.kiosk.device.printer.escpos;
 
-import cn.egov.kiosk.device.api.DeviceState;
-import cn.egov.kiosk.device.printer.PrinterCode;
-import cn.egov.kiosk.device.api.CommonCode;
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.TextStyle;
+import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.device.api.AbstractDevice;
+import cn.egov.kiosk.device.api.CommonCode;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.api.HealthLevel;
@@ -15,13 +17,12 @@ import cn.egov.kiosk.device.api.PollThread;
 import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.link.ByteLink;
 import cn.egov.kiosk.device.link.LinkException;
+import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
+import cn.egov.kiosk.device.printer.PrinterCode;
 import cn.egov.kiosk.device.printer.PrinterStatus;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.common.text.Align;
-import cn.egov.kiosk.common.document.ReceiptDocument;
-import cn.egov.kiosk.common.document.TextStyle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -55,7 +56,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
         new Options(48, Duration.ofMillis(1000), Duration.ofSeconds(15), Duration.ofSeconds(3));
 
     /** Reads {@code columns}, {@code statusTimeoutMs}, {@code jobTimeoutMs}, {@code pollMs}. */
-    public static Options read(cn.egov.kiosk.device.manage.OptionReader r) {
+    public static Options read(OptionReader r) {
       return new Options(
           r.integer("columns", DEFAULTS.columns(), 16, 96),
           r.millis("statusTimeoutMs", DEFAULTS.statusTimeout(), 50, 10_000),
@@ -147,7 +148,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   }
 
   private void poll() {
-    if (isOperating() || state() == cn.egov.kiosk.device.api.DeviceState.OFFLINE) {
+    if (isOperating() || state() == DeviceState.OFFLINE) {
       return;
     }
     if (!wire.tryLock()) {
@@ -375,7 +376,7 @@ public final class EscPosPrinter extends AbstractDevice implements ReceiptPrinte
   }
 
   private void applyStatus(PrinterStatus status) {
-    if (state() == cn.egov.kiosk.device.api.DeviceState.CLOSED) {
+    if (state() == DeviceState.CLOSED) {
       return;
     }
     Set<Condition> now = status.conditions();

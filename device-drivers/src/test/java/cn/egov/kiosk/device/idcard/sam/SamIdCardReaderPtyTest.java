@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -158,7 +159,7 @@ class SamIdCardReaderPtyTest {
               try {
                 return reader().read(SAFETY);
               } catch (DeviceException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
               }
             });
     assertThat(answering.await(10, TimeUnit.SECONDS)).as("the reader answering the read").isTrue();

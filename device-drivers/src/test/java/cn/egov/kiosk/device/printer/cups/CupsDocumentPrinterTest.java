@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.egov.kiosk.device.api.Condition;
-import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.ErrorCode;
@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -292,7 +293,7 @@ class CupsDocumentPrinterTest {
     return background;
   }
 
-  private static Throwable failureOf(Future<?> job) throws InterruptedException, java.util.concurrent.TimeoutException {
+  private static Throwable failureOf(Future<?> job) throws InterruptedException, TimeoutException {
     try {
       job.get(20, TimeUnit.SECONDS);
       throw new AssertionError("the job did not fail");

@@ -2,6 +2,7 @@ package cn.egov.kiosk.device.printer.cups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.printer.DocumentJob;
@@ -74,7 +75,7 @@ class CupsRetentionTest {
   private static PrintedJob printOnce() throws Exception {
     Cupsd.resetQueue();
     CupsDocumentPrinter printer =
-        (CupsDocumentPrinter) new CupsDriverProvider().create(new DeviceSpec("licence-printer", cn.egov.kiosk.device.api.DeviceClass.DOCUMENT_PRINTER,
+        (CupsDocumentPrinter) new CupsDriverProvider().create(new DeviceSpec("licence-printer", DeviceClass.DOCUMENT_PRINTER,
             "cups", "cups:" + Cupsd.QUEUE, Map.of()), DeviceContext.ephemeral());
     try {
       printer.open();

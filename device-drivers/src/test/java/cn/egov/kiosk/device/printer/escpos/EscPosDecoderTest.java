@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.printer.escpos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.common.document.ReceiptElement;
 import cn.egov.kiosk.common.document.ReceiptElement.Cut;
@@ -12,6 +11,9 @@ import cn.egov.kiosk.common.document.ReceiptElement.Feed;
 import cn.egov.kiosk.common.document.ReceiptElement.QrCode;
 import cn.egov.kiosk.common.document.ReceiptElement.Text;
 import cn.egov.kiosk.common.document.TextStyle;
+import cn.egov.kiosk.common.text.Align;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -96,7 +98,7 @@ class EscPosDecoderTest {
   @Test
   void anImageWhoseWidthIsNotAByteIsPaddedWithWhite() {
     boolean[] dots = new boolean[10 * 2];
-    java.util.Arrays.fill(dots, true);
+    Arrays.fill(dots, true);
     ReceiptDocument doc = ReceiptDocument.builder("logo").add(new ReceiptElement.RasterImage(10, 2, dots, Align.LEFT)).build();
 
     ReceiptElement.RasterImage decoded = (ReceiptElement.RasterImage) decoder.decode(encoder.encode(doc)).document().elements().get(0);
@@ -230,7 +232,7 @@ class EscPosDecoderTest {
         "1D 28 6B 03 00 32 41 00", // another symbol (cn 50)
       })
   void malformedBytesNeverThrow(String hex) {
-    byte[] bytes = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+    byte[] bytes = HexFormat.ofDelimiter(" ").parseHex(hex);
 
     assertThatCode(() -> decoder.decode(bytes)).doesNotThrowAnyException();
   }

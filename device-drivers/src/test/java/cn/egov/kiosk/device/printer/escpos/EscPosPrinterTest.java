@@ -3,6 +3,9 @@ package cn.egov.kiosk.device.printer.escpos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.document.TextStyle;
+import cn.egov.kiosk.common.text.Align;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceEvent;
 import cn.egov.kiosk.device.api.DeviceException;
@@ -16,16 +19,16 @@ import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.PrinterStatus;
-import cn.egov.kiosk.common.text.Align;
-import cn.egov.kiosk.common.document.ReceiptDocument;
-import cn.egov.kiosk.common.document.TextStyle;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.RecordingListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The ESC/POS driver over an in-memory cable, with a virtual printer at the far end: as the
@@ -300,7 +303,7 @@ class EscPosPrinterTest {
       p.claim(Duration.ofSeconds(1));
       p.enable(); // polls every millisecond
       // not a wait for anything: spreads the closes over the poll cycle, some land mid-poll
-      java.util.concurrent.locks.LockSupport.parkNanos((round % 20) * 100_000L);
+      LockSupport.parkNanos((round % 20) * 100_000L);
       p.close();
     }
 
@@ -386,7 +389,7 @@ class EscPosPrinterTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(20)
+  @Timeout(20)
   void aJobIsDoneOnlyWhenThePrinterHasPrintedIt() throws DeviceException {
     virtual.setLineDelay(Duration.ofMillis(30));
     EscPosPrinter p = readyPrinter(NO_POLLING);
@@ -398,7 +401,7 @@ class EscPosPrinterTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(20)
+  @Timeout(20)
   void paperRunningOutWhileASlowPrinterPrintsFailsTheJobWithoutWaitingForTheTimeout() throws DeviceException {
     virtual.setLineDelay(Duration.ofMillis(30));
     // a job timeout far longer than the test's safety net: only the status probes can end the wait
@@ -423,7 +426,7 @@ class EscPosPrinterTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(20)
+  @Timeout(20)
   void aPrinterThatNeverConfirmsTheJobFailsItWhenTheJobTimeoutEnds() throws DeviceException {
     EscPosPrinter p = readyPrinter(new EscPosPrinter.Options(48, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofHours(1)));
     virtual.setLineDelay(Duration.ofSeconds(5)); // far slower than the job timeout allows
@@ -443,7 +446,7 @@ class EscPosPrinterTest {
    * request the printer answers once the job is on paper.
    */
   static byte[] onTheWire(byte[] document) {
-    byte[] all = java.util.Arrays.copyOf(document, document.length + EscPos.IN_SEQUENCE_PAPER_STATUS.length);
+    byte[] all = Arrays.copyOf(document, document.length + EscPos.IN_SEQUENCE_PAPER_STATUS.length);
     System.arraycopy(EscPos.IN_SEQUENCE_PAPER_STATUS, 0, all, document.length, EscPos.IN_SEQUENCE_PAPER_STATUS.length);
     return all;
   }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceEvent.StatusEvent;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
@@ -120,7 +121,7 @@ class PcscSmartCardReaderTest {
 
     assertThat(events.statusNames()).containsExactly("card-present", "card-removed", "card-present");
     assertThat(events.received())
-        .filteredOn(r -> r.event() instanceof cn.egov.kiosk.device.api.DeviceEvent.StatusEvent)
+        .filteredOn(r -> r.event() instanceof StatusEvent)
         .allMatch(r -> r.threadName().equals("device-card-reader-events"));
     assertThat(reader.statistics().get(PcscSmartCardReader.CARD_INSERTIONS)).isEqualTo(2);
     assertThat(reader.state()).isEqualTo(DeviceState.IDLE);
