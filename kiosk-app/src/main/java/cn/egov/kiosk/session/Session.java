@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,13 +19,15 @@ public final class Session {
     void wipe();
   }
 
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final Instant startedAt;
   private final Locale locale;
   private final Map<Key<?>, Object> data = new ConcurrentHashMap<>();
   private volatile boolean ended;
 
-  Session(Instant startedAt, Locale locale) {
+  /** @param id a random UUID, from the manager's generator */
+  Session(String id, Instant startedAt, Locale locale) {
+    this.id = id;
     this.startedAt = startedAt;
     this.locale = locale;
   }

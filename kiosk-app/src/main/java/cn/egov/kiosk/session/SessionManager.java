@@ -1,11 +1,15 @@
 package cn.egov.kiosk.session;
 
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,12 @@ public final class SessionManager {
   private final Duration inactivity;
   private final Duration warning;
   private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  /**
+   * Where session ids come from: a generator seeded when the manager is built (at start-up, off the
+   * JavaFX thread). A session starts on the JavaFX thread (the citizen's touch), where {@code
+   * UUID.randomUUID()} would read {@code /dev/urandom} each time.
+   */
+  private final SecureRandom ids = seededGenerator();
   private Session current;
   private Instant lastActivity;
   private Phase phase = Phase.NONE;
@@ -44,6 +54,26 @@ public final class SessionManager {
     this.clock = clock;
     this.inactivity = inactivity;
     this.warning = warning;
+  }
+
+  private static SecureRandom seededGenerator() {
+    try {
+      SecureRandom generator = SecureRandom.getInstance("DRBG");
+      generator.nextBytes(new byte[16]); // seeded now, not at the first session
+      return generator;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK has no DRBG", e);
+    }
+  }
+
+  /** A random (version 4) UUID, made in memory. */
+  private String newId() {
+    byte[] b = new byte[16];
+    ids.nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4: random
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80); // the IETF variant
+    ByteBuffer bytes = ByteBuffer.wrap(b);
+    return new UUID(bytes.getLong(), bytes.getLong()).toString();
   }
 
   public void addListener(SessionListener listener) {
@@ -65,7 +95,7 @@ public final class SessionManager {
     synchronized (this) {
       previous = current;
       current = null;
-      next = new Session(clock.instant(), locale);
+      next = new Session(newId(), clock.instant(), locale);
     }
     if (previous != null) {
       finish(previous, EndReason.EXPLICIT_EXIT);

@@ -8,7 +8,10 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs work on a pool of background threads and the callbacks on the JavaFX thread. */
+/**
+ * Runs work on a pool of background threads and the callbacks on the JavaFX thread; the UI thread
+ * that {@link #checkUiThread()} insists on is the JavaFX application thread.
+ */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FxTaskRunner.class);
 
@@ -37,6 +40,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             Platform.runLater(() -> onFailure.accept(e));
           }
         });
+  }
+
+  @Override
+  public void checkUiThread() {
+    FxThread.check();
   }
 
   @Override

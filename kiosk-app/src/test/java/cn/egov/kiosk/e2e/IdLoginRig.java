@@ -7,6 +7,7 @@ import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.ui.FxTaskRunner;
+import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import java.nio.file.Path;
@@ -74,10 +75,12 @@ final class IdLoginRig implements AutoCloseable {
     KioskRuntime runtime = new KioskRuntime(config, clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     runtime.start();
     FxTaskRunner tasks = new FxTaskRunner();
+    // what reads files is done here, as the kiosk does it at start-up, not on the JavaFX thread
+    KioskFonts.load();
+    new I18n(config.kiosk().locales()).warmUp(config.kiosk().timeZone());
     KioskUi[] ui = new KioskUi[1];
     robot.interact(
         () -> {
-          KioskFonts.load();
           ui[0] = new KioskUi(runtime, tasks, Platform::runLater, () -> {});
           ui[0].attach(stage, false);
           stage.show();

@@ -9,6 +9,8 @@ import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.ui.FxTaskRunner;
+import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Screen;
@@ -27,6 +29,7 @@ import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The kiosk end to end, headless (TestFX on Monocle): the whole runtime on simulated devices, the
- * real screens, a citizen's touches.
+ * real screens, a citizen's touches. As in the kiosk, the runtime is built, the font loaded and
+ * the texts warmed up off the JavaFX thread, and only the screens on it.
  */
 @ExtendWith(ApplicationExtension.class)
 class QueueTicketFlowTest {
@@ -45,7 +49,7 @@ class QueueTicketFlowTest {
 
   private KioskRuntime runtime;
   private KioskUi ui;
-  private cn.egov.kiosk.ui.FxTaskRunner tasks;
+  private FxTaskRunner tasks;
   private Stage stage;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
   private volatile boolean exited;
@@ -53,14 +57,23 @@ class QueueTicketFlowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
+  }
+
+  @BeforeEach
+  void startKiosk(FxRobot robot) {
     Path home = dir.resolve("run-" + System.nanoTime());
-    runtime = new KioskRuntime(TestConfigs.write(home, TestConfigs.SIM_DEVICES), clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+    runtime =
+        new KioskRuntime(TestConfigs.write(home, TestConfigs.SIM_DEVICES), clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     runtime.start();
     KioskFonts.load();
-    tasks = new cn.egov.kiosk.ui.FxTaskRunner();
-    ui = new KioskUi(runtime, tasks, Platform::runLater, () -> exited = true);
-    ui.attach(stage, false);
-    stage.show();
+    new I18n(runtime.config().kiosk().locales()).warmUp(runtime.config().kiosk().timeZone());
+    tasks = new FxTaskRunner();
+    robot.interact(
+        () -> {
+          ui = new KioskUi(runtime, tasks, Platform::runLater, () -> exited = true);
+          ui.attach(stage, false);
+          stage.show();
+        });
   }
 
   @AfterEach

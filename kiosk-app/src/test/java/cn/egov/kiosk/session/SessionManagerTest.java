@@ -9,8 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 class SessionManagerTest {
   private static final Session.Key<String> NAME = new Session.Key<>("name", String.class);
@@ -181,5 +186,28 @@ class SessionManagerTest {
 
     assertThat(s.id()).matches("[0-9a-f-]{36}");
     assertThat(s.toString()).isEqualTo("Session[" + s.id() + "]");
+  }
+
+  @Test
+  void aSessionStartsOnTheJavaFxThreadWithoutWaitingThereAndGetsARandomUuid() throws Exception {
+    FxToolkit.registerPrimaryStage(); // BlockHound watches its thread in the tests (FxThreadWatch)
+    CompletableFuture<List<String>> ids = new CompletableFuture<>();
+
+    Platform.runLater(
+        () -> {
+          try {
+            List<String> started = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+              started.add(sessions.start(Locale.SIMPLIFIED_CHINESE).id()); // the citizen's touch
+            }
+            ids.complete(started);
+          } catch (Throwable t) {
+            ids.completeExceptionally(t);
+          }
+        });
+
+    assertThat(ids.get(10, TimeUnit.SECONDS))
+        .doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(UUID.fromString(id)).extracting(UUID::version, UUID::variant).containsExactly(4, 2));
   }
 }

@@ -6,6 +6,7 @@ import cn.egov.kiosk.identity.LoginFailedException;
 import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The ID-card login step: asks for the card (with a picture of where to put it), says while it
  * reads, and says on the same screen what is wrong and what to do when it fails. Flows that need
  * an identity come here through {@link #require}; the identity goes into the session and the flow
- * goes on. Moving the card (lift and place again) is retried without a touch.
+ * goes on. Moving the card (lift and place again) is retried without a touch. Its entry points run
+ * on the JavaFX thread only.
  */
 public final class IdLoginViewModel {
   private static final Logger log = LoggerFactory.getLogger(IdLoginViewModel.class);
@@ -60,7 +62,10 @@ public final class IdLoginViewModel {
   private final ReadOnlyObjectWrapper<Identity.Document> document = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<WritableImage> photo = new ReadOnlyObjectWrapper<>();
   private Screen next = Screen.HOME;
-  private long generation;
+  /** Waits for the card and reads it; an identity read for a citizen who has gone is wiped. */
+  private final BackgroundTask<Identity> reading;
+  /** Decodes the card's photo; pixels decoded for a citizen who has gone are wiped. */
+  private final BackgroundTask<PhotoDecoder.DecodedPhoto> decoding;
 
   /**
    * @param photos the vendor's photo decoder, if one is installed: without one the screen shows a
@@ -88,6 +93,8 @@ public final class IdLoginViewModel {
     this.photos = photos;
     this.demoCard = demoCard;
     this.demoSocialSecurityCard = demoSocialSecurityCard;
+    this.reading = new BackgroundTask<>(tasks, Identity::wipe);
+    this.decoding = new BackgroundTask<>(tasks, PhotoDecoder.DecodedPhoto::wipe);
   }
 
   /**
@@ -95,6 +102,7 @@ public final class IdLoginViewModel {
    * the login screen otherwise.
    */
   public void require(Screen target) {
+    tasks.checkUiThread();
     if (sessions.current().flatMap(s -> s.get(Identity.SESSION_KEY)).isPresent()) {
       navigator.go(target);
       return;
@@ -106,6 +114,7 @@ public final class IdLoginViewModel {
 
   /** Starts (or restarts) waiting for a card. */
   public void read() {
+    tasks.checkUiThread();
     problem.set(null);
     step.set(Step.WAITING);
     startReading(false);
@@ -113,26 +122,16 @@ public final class IdLoginViewModel {
 
   /** @param pause wait a moment first: the reader is asked again after a failure, not hammered */
   private void startReading(boolean pause) {
-    long gen = ++generation;
-    tasks.run(
+    decoding.cancel(); // a photo still decoding belongs to the card read before
+    reading.start(
         () -> {
           if (pause) {
             Thread.sleep(RETRY_PAUSE.toMillis());
           }
           return identities.readCard(readTimeout);
         },
-        identity -> {
-          if (gen == generation) {
-            accept(identity);
-          } else {
-            identity.wipe();
-          }
-        },
-        error -> {
-          if (gen == generation) {
-            fail(error);
-          }
-        });
+        this::accept,
+        this::fail);
   }
 
   private void accept(Identity identity) {
@@ -154,9 +153,8 @@ public final class IdLoginViewModel {
     if (photos.isEmpty() || identity.photo().length == 0) {
       return;
     }
-    long gen = generation;
     byte[] wlt = identity.photo().clone();
-    tasks.run(
+    decoding.start(
         () -> {
           try {
             return photos.get().decode(wlt);
@@ -165,7 +163,7 @@ public final class IdLoginViewModel {
           }
         },
         decoded -> {
-          if (gen == generation && step.get() == Step.DONE) {
+          if (step.get() == Step.DONE) {
             WritableImage image = new WritableImage(decoded.width(), decoded.height());
             image.getPixelWriter().setPixels(0, 0, decoded.width(), decoded.height(), PixelFormat.getIntArgbInstance(), decoded.argb(), 0, decoded.width());
             photo.set(image);
@@ -198,6 +196,7 @@ public final class IdLoginViewModel {
 
   /** The ID card reader is in service again: a screen that said it was not reads again. On the UI thread. */
   public void readerBackInService() {
+    tasks.checkUiThread();
     if (step.get() == Step.FAILED && problem.get() == LoginProblem.READER_OUT_OF_SERVICE) {
       read();
     }
@@ -205,6 +204,7 @@ public final class IdLoginViewModel {
 
   /** The reader sees a card (or no longer): on the UI thread. */
   public void cardPresence(boolean present) {
+    tasks.checkUiThread();
     if (present && step.get() == Step.WAITING) {
       step.set(Step.READING);
     }
@@ -212,6 +212,7 @@ public final class IdLoginViewModel {
 
   /** "Continue": on to the flow that asked for the identity. */
   public void proceed() {
+    tasks.checkUiThread();
     if (step.get() == Step.DONE) {
       navigator.go(next);
     }
@@ -219,11 +220,13 @@ public final class IdLoginViewModel {
 
   /** Places the demo card on the simulated reader (demo mode only). */
   public void placeDemoCard() {
+    tasks.checkUiThread();
     demoCard.ifPresent(Runnable::run);
   }
 
   /** Inserts the demo social security card in the simulated smart-card reader (demo mode only). */
   public void insertDemoSocialSecurityCard() {
+    tasks.checkUiThread();
     demoSocialSecurityCard.ifPresent(Runnable::run);
   }
 
@@ -242,12 +245,15 @@ public final class IdLoginViewModel {
 
   /** The citizen left the login screen (back, home, on to the flow): a read in flight is cancelled. */
   public void left() {
+    tasks.checkUiThread();
     reset();
   }
 
   /** Forgets the screen's state (a session ended); a read in flight is cancelled and ignored. */
   public void reset() {
-    generation++;
+    tasks.checkUiThread();
+    reading.cancel();
+    decoding.cancel();
     identities.cancel();
     step.set(Step.WAITING);
     problem.set(null);

@@ -8,11 +8,14 @@ import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -31,7 +34,8 @@ import javafx.scene.image.WritableImage;
  * 证照打印: the signed-in citizen's licence, shown as a preview large enough to read (the PDF page
  * rendered to an image) before it is printed on the licence printer; then whether it came out, and
  * if not, why and what to do. The licence, its preview and its PDF belong to the session and are
- * dropped (the preview's pixels overwritten) when it ends.
+ * dropped (the preview's pixels overwritten) when it ends. Its entry points run on the JavaFX
+ * thread only.
  */
 public final class LicenceViewModel {
 
@@ -51,7 +55,7 @@ public final class LicenceViewModel {
   private final LicenceSource source;
   private final TemplateLibrary templates;
   private final Renderings renderings;
-  private final PrintService printing;
+  private final PrintService printService;
   private final TaskRunner tasks;
   private final SessionManager sessions;
 
@@ -61,7 +65,12 @@ public final class LicenceViewModel {
   private final ReadOnlyObjectWrapper<PrintService.Problem> problem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper partly = new ReadOnlyBooleanWrapper(false);
   private Optional<LicenceSource.Licence> licence = Optional.empty();
-  private long generation;
+  /**
+   * Looks up the licence and renders its preview. A preview that comes after the session moved on is
+   * overwritten: the holder's page is not kept.
+   */
+  private final BackgroundTask<Rendered> loading;
+  private final BackgroundTask<PrintService.Outcome> printing;
 
   public LicenceViewModel(
       I18n i18n,
@@ -75,22 +84,24 @@ public final class LicenceViewModel {
     this.source = source;
     this.templates = templates;
     this.renderings = renderings;
-    this.printing = printing;
+    this.printService = printing;
     this.tasks = tasks;
     this.sessions = sessions;
+    this.loading = new BackgroundTask<>(tasks, late -> overwrite(late.image()));
+    this.printing = new BackgroundTask<>(tasks);
   }
 
   /** The screen opens: look up the citizen's licence and render its preview, off the JavaFX thread. */
   public void open() {
+    tasks.checkUiThread();
     reset();
-    long gen = generation;
     Optional<Identity> citizen = sessions.current().flatMap(s -> s.get(Identity.SESSION_KEY));
     if (citizen.isEmpty()) {
       step.set(Step.NONE);
       return;
     }
-    java.util.Locale locale = i18n.localeProperty().get();
-    tasks.run(
+    Locale locale = i18n.localeProperty().get();
+    loading.start(
         () -> {
           List<LicenceSource.Licence> found = source.licencesOf(citizen.get());
           if (found.isEmpty()) {
@@ -108,16 +119,10 @@ public final class LicenceViewModel {
               PdfPreview.wipe(page);
             }
           } finally {
-            java.util.Arrays.fill(pdf, (byte) 0);
+            Arrays.fill(pdf, (byte) 0);
           }
         },
         rendered -> {
-          if (gen != generation) {
-            if (rendered != null) {
-              overwrite(rendered.image()); // the session moved on: the holder's page is not kept
-            }
-            return;
-          }
           if (rendered == null) {
             step.set(Step.NONE);
             return;
@@ -128,10 +133,8 @@ public final class LicenceViewModel {
           step.set(Step.PREVIEW);
         },
         error -> {
-          if (gen == generation) {
-            problem.set(error instanceof LicenceSource.UnavailableException ? PrintService.Problem.PLATFORM : PrintService.Problem.TEMPLATE);
-            step.set(Step.FAILED);
-          }
+          problem.set(error instanceof LicenceSource.UnavailableException ? PrintService.Problem.PLATFORM : PrintService.Problem.TEMPLATE);
+          step.set(Step.FAILED);
         });
   }
 
@@ -139,6 +142,7 @@ public final class LicenceViewModel {
 
   /** "Print": on the licence printer, off the JavaFX thread. */
   public void print() {
+    tasks.checkUiThread();
     if (licence.isEmpty() && step.get() == Step.FAILED && problem.get() == PrintService.Problem.PLATFORM) {
       open(); // the licence never came: ask the platform again
       return;
@@ -150,14 +154,10 @@ public final class LicenceViewModel {
     boolean again = step.get() == Step.FAILED && partly.get(); // a second go at one that came out in part
     step.set(Step.PRINTING);
     problem.set(null);
-    long gen = generation;
-    java.util.Locale locale = i18n.localeProperty().get();
-    tasks.run(
-        () -> printing.print(l.template(), l.data(), locale, l.reference(), again),
+    Locale locale = i18n.localeProperty().get();
+    printing.start(
+        () -> printService.print(l.template(), l.data(), locale, l.reference(), again),
         outcome -> {
-          if (gen != generation) {
-            return;
-          }
           if (outcome instanceof PrintService.NotPrinted np) {
             problem.set(np.problem());
             partly.set(np.partly());
@@ -167,16 +167,16 @@ public final class LicenceViewModel {
           }
         },
         error -> {
-          if (gen == generation) {
-            problem.set(PrintService.Problem.PRINTER_FAULT);
-            step.set(Step.FAILED);
-          }
+          problem.set(PrintService.Problem.PRINTER_FAULT);
+          step.set(Step.FAILED);
         });
   }
 
   /** Forgets the licence and overwrites the preview's pixels (a session ended, the screen left). */
   public void reset() {
-    generation++;
+    tasks.checkUiThread();
+    loading.cancel();
+    printing.cancel();
     licence = Optional.empty();
     WritableImage shown = preview.get();
     if (shown != null) {

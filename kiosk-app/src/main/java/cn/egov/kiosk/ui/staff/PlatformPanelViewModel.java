@@ -25,7 +25,8 @@ import javafx.collections.ObservableList;
 /**
  * Staff's view of the platform, behind the staff PIN: whether it answers, the clock, the local
  * copy's size and age, what waits to be sent, and the dead letters (records the platform refused
- * for good) with their reason, which staff can send again. Everything is read off the JavaFX thread.
+ * for good) with their reason, which staff can send again. Everything is read off the JavaFX thread;
+ * the entry points run on it only.
  */
 public final class PlatformPanelViewModel {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
@@ -66,6 +67,7 @@ public final class PlatformPanelViewModel {
   static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
 
   public void open() {
+    tasks.checkUiThread();
     message.set("");
     visible.set(true);
     touch();
@@ -74,29 +76,34 @@ public final class PlatformPanelViewModel {
 
   /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
   public void touch() {
+    tasks.checkUiThread();
     lastTouch = clock.instant();
   }
 
   /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes. */
   public void tick() {
+    tasks.checkUiThread();
     if (visible.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
       close();
     }
   }
 
   public void close() {
+    tasks.checkUiThread();
     visible.set(false);
     deadLetters.clear();
   }
 
   /** Reads the report again. */
   public void refresh() {
+    tasks.checkUiThread();
     busy.set(true);
     tasks.run(report::get, this::show, this::failed);
   }
 
   /** Sends every dead letter again, then shows the report. */
   public void retryAll() {
+    tasks.checkUiThread();
     busy.set(true);
     tasks.run(
         () -> {
@@ -112,6 +119,7 @@ public final class PlatformPanelViewModel {
 
   /** Looks for the platform and synchronises now, then shows the report. */
   public void syncNow() {
+    tasks.checkUiThread();
     busy.set(true);
     message.set(i18n.text(Msg.STAFF_PLATFORM_SYNCING));
     tasks.run(

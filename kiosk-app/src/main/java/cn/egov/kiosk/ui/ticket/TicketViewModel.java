@@ -5,6 +5,7 @@ import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * 取号: the citizen picks a business type; the ticket prints; the screen says the number and how
  * many are ahead, or why there is no ticket (and that the number was voided). Printing runs in the
- * background; the screen shows that it is printing meanwhile.
+ * background; the screen shows that it is printing meanwhile. Its entry points run on the JavaFX
+ * thread only.
  */
 public final class TicketViewModel {
   private static final Logger log = LoggerFactory.getLogger(TicketViewModel.class);
@@ -59,7 +61,10 @@ public final class TicketViewModel {
   private final ReadOnlyStringWrapper failureReason = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper voidedNotice = new ReadOnlyStringWrapper("");
   private Map<String, OptionalInt> waiting = Map.of();
-  private long generation;
+  /** Counts the people waiting per business type. */
+  private final BackgroundTask<Map<String, OptionalInt>> counting;
+  /** Takes a number and prints the ticket. */
+  private final BackgroundTask<IssueOutcome> issuing;
   /** Fills the result texts (number, ahead, failure) in the current language; again on a switch. */
   private Runnable resultTexts = () -> {};
 
@@ -92,6 +97,8 @@ public final class TicketViewModel {
     this.sessions = sessions;
     this.typeCodes = List.copyOf(typeCodes);
     this.typeNames = typeNames;
+    this.counting = new BackgroundTask<>(tasks);
+    this.issuing = new BackgroundTask<>(tasks);
     i18n.localeProperty().addListener(
         (obs, old, now) -> {
           rebuildOptions();
@@ -102,45 +109,37 @@ public final class TicketViewModel {
 
   /** The screen is shown: back to choosing, waiting counts refreshed in the background. */
   public void onShow() {
+    tasks.checkUiThread();
     reset();
-    long gen = generation;
-    tasks.run(
+    counting.start(
         () -> typeCodes.stream().collect(Collectors.toMap(c -> c, queue::waiting)),
         counts -> {
-          if (gen == generation) {
-            waiting = counts;
-            rebuildOptions();
-          }
+          waiting = counts;
+          rebuildOptions();
         },
         error -> log.warn("Could not count the people waiting: {}", error.toString()));
   }
 
   /** The citizen touched a business type: take a number and print it. */
   public void choose(String code) {
+    tasks.checkUiThread();
     if (step.get() != Step.CHOOSING) {
       return; // a second touch while printing
     }
     step.set(Step.PRINTING);
     Locale locale = i18n.locale();
     Optional<String> idNumber = idForTicket.get();
-    long gen = generation;
-    tasks.run(
+    issuing.start(
         () -> issuer.issue(code, locale, idNumber),
-        outcome -> {
-          if (gen == generation) {
-            show(outcome);
-          }
-        },
+        this::show,
         error -> {
-          if (gen == generation) {
-            resultTexts =
-                () -> {
-                  failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
-                  voidedNotice.set("");
-                };
-            resultTexts.run();
-            step.set(Step.FAILED);
-          }
+          resultTexts =
+              () -> {
+                failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
+                voidedNotice.set("");
+              };
+          resultTexts.run();
+          step.set(Step.FAILED);
         });
   }
 
@@ -179,12 +178,15 @@ public final class TicketViewModel {
 
   /** The citizen is done: the session ends and the kiosk returns to the attract screen. */
   public void finish() {
+    tasks.checkUiThread();
     sessions.end(EndReason.EXPLICIT_EXIT);
   }
 
   /** Forgets everything shown (a session ended, or the screen is entered again). */
   public void reset() {
-    generation++;
+    tasks.checkUiThread();
+    counting.cancel();
+    issuing.cancel();
     resultTexts = () -> {};
     step.set(Step.CHOOSING);
     number.set("");
