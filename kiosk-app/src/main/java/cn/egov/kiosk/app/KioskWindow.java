@@ -88,6 +88,7 @@ final class KioskWindow {
       throws InterruptedException {
     startToolkit();
     awaitToolkit();
+    KioskFonts.load(); // reads the font file: here, not on the JavaFX thread
     Platform.setImplicitExit(false);
     KioskWindow window = new KioskWindow(booting, ready);
     configuring.whenComplete(
@@ -103,7 +104,6 @@ final class KioskWindow {
   }
 
   private void open(KioskConfig config) {
-    KioskFonts.load();
     Stage stage = new Stage();
     Scene scene = KioskStage.prepare(stage, config.ui().fullScreen(), new I18n(config.kiosk().locales()).text(Msg.APP_TITLE));
     // shown with its screens in one go; a plain starting view only if the runtime keeps us waiting
@@ -142,7 +142,11 @@ final class KioskWindow {
             readySignal.println("KIOSK-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
             readySignal.flush();
           }
-          runtime.start();
+          // the devices, the platform and the simulator control open files and sockets: not here
+          tasks.run(() -> {
+            runtime.start();
+            return null;
+          }, started -> {}, error -> log.error("The kiosk's services did not start", error));
         };
     scene.addPostLayoutPulseListener(once[0]);
   }
