@@ -19,6 +19,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ final class KioskWindow {
     Stage stage = new Stage();
     Scene scene = KioskStage.prepare(stage, config.ui().fullScreen(), new I18n(config.kiosk().locales()).text(Msg.APP_TITLE));
     // shown with its screens in one go; a plain starting view only if the runtime keeps us waiting
-    PauseTransition slowBoot = new PauseTransition(javafx.util.Duration.seconds(1));
+    PauseTransition slowBoot = new PauseTransition(Duration.seconds(1));
     slowBoot.setOnFinished(e -> stage.show());
     slowBoot.play();
     booting.whenComplete((built, error) -> Platform.runLater(() -> {

@@ -1,7 +1,5 @@
 package cn.egov.kiosk.app;
 
-import java.util.ServiceLoader;
-import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.bench.BenchCommand;
 import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
@@ -9,16 +7,18 @@ import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
+import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.diag.PrintCommand;
 import cn.egov.kiosk.diag.SimCommand;
-import cn.egov.kiosk.diag.TestPageCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
+import cn.egov.kiosk.diag.TestPageCommand;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.runtime.LogSetup;
 import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.ui.I18n;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -26,9 +26,11 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -238,7 +240,7 @@ public final class Main implements Callable<Integer> {
       return 1;
     }
     if (failure.isPresent()) {
-      LogSetup.awaitFile(java.time.Duration.ofSeconds(3)); // the failure's lines reach the log file before the process ends
+      LogSetup.awaitFile(Duration.ofSeconds(3)); // the failure's lines reach the log file before the process ends
     }
     Optional<ConfigException> configProblem = failure.filter(ConfigException.class::isInstance).map(ConfigException.class::cast);
     if (configProblem.isPresent()) {
@@ -286,7 +288,7 @@ public final class Main implements Callable<Integer> {
       throw e.getCause() instanceof TemplateException te ? new CompletionException(te) : e;
     }
     KioskRuntime runtime = new KioskRuntime(loaded, library, Clock.system(loaded.kiosk().timeZone()), Backoff.DEFAULT);
-    new cn.egov.kiosk.ui.I18n(loaded.kiosk().locales()).warmUp(loaded.kiosk().timeZone());
+    new I18n(loaded.kiosk().locales()).warmUp(loaded.kiosk().timeZone());
     LoggerFactory.getLogger(Main.class).info("Start-up: configuration and runtime ready at {} ms (the log file opens beside)", ManagementFactory.getRuntimeMXBean().getUptime());
     return runtime;
   }

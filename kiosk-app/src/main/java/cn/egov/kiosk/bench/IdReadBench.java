@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.scene.control.Label;
 
 /**
  * Time from "card placed" (the virtual reader's event) to the masked identity handed to the
@@ -187,7 +188,7 @@ final class IdReadBench {
     CountDownLatch done = new CountDownLatch(1);
     Platform.runLater(
         () -> {
-          javafx.scene.control.Label label = new javafx.scene.control.Label();
+          Label label = new Label();
           label.setText(masked);
           at.set(System.nanoTime());
           done.countDown();

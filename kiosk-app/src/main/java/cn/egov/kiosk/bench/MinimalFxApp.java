@@ -1,5 +1,6 @@
 package cn.egov.kiosk.bench;
 
+import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -23,7 +24,7 @@ public final class MinimalFxApp extends Application {
     once[0] =
         () -> {
           scene.removePostLayoutPulseListener(once[0]);
-          System.out.println("FX-READY " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+          System.out.println("FX-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
           System.out.flush();
         };
     scene.addPostLayoutPulseListener(once[0]);

@@ -1,8 +1,10 @@
 package cn.egov.kiosk.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ final class StartupBench {
       return List.of();
     }
     Path archive = Path.of(where);
-    Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+    Path jar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
     List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
       Files.createDirectories(archive.getParent());
@@ -56,7 +58,7 @@ final class StartupBench {
     // the demo's configuration, with its files in a scratch folder
     Path configDir = Files.createDirectories(scratch.resolve("config"));
     Path config = configDir.resolve("demo.yaml");
-    Files.copy(demoConfig, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(demoConfig, config, StandardCopyOption.REPLACE_EXISTING);
 
     JvmLauncher launcher = new JvmLauncher(displayEnvironment);
     List<String> kioskJvm = classDataArchive(launcher);

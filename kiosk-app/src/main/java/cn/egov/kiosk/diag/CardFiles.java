@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -183,7 +184,7 @@ public final class CardFiles {
       if (photo.length > 1024) {
         throw problem("photo", "at most 1024 bytes (a card holds a 1024-byte WLT photo)");
       }
-      return java.util.Arrays.copyOf(photo, 1024);
+      return Arrays.copyOf(photo, 1024);
     }
   }
 }

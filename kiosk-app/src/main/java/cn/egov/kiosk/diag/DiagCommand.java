@@ -4,16 +4,18 @@ import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.FileStatisticsStore;
-import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.api.HealthLevel;
+import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DriverRegistry;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
+import cn.egov.kiosk.runtime.LogSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +79,7 @@ public final class DiagCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+    LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     DeviceContext context =
         new DeviceContext(
             StatisticsStore.readOnly(new FileStatisticsStore(loaded.storage().dataDir().resolve("device-stats"))),
@@ -85,7 +87,7 @@ public final class DiagCommand implements Callable<Integer> {
             new SimulatorRegistry());
     List<DeviceReport> reports = new Diagnostics(DriverRegistry.load(), context).run(loaded.devices(), healthLevel);
     boolean allHealthy = reports.stream().allMatch(DeviceReport::healthy);
-    List<String> warnings = new java.util.ArrayList<>(KioskWarnings.of(loaded));
+    List<String> warnings = new ArrayList<>(KioskWarnings.of(loaded));
     reports.forEach(r -> r.advisories().forEach(a -> warnings.add(r.id() + ": " + a)));
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();

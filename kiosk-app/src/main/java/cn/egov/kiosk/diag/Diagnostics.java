@@ -10,6 +10,7 @@ import cn.egov.kiosk.device.manage.DriverRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Opens each device once, claims it, checks its health at a level and closes it again. Devices in
@@ -55,7 +56,7 @@ public final class Diagnostics {
         device.deviceClass().configName(),
         device.driverName(),
         device.connection(),
-        device.state().name().toLowerCase(java.util.Locale.ROOT),
+        device.state().name().toLowerCase(Locale.ROOT),
         healthy,
         text,
         device.statistics().snapshot(),

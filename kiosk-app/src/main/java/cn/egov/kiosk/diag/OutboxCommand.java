@@ -45,7 +45,7 @@ public final class OutboxCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    java.util.Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
+    Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
     if (found.isEmpty()) {
       return 2;
     }

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.diag;
 
 import cn.egov.kiosk.device.printer.escpos.EscPosEncoder;
+import cn.egov.kiosk.print.template.Scope;
 import cn.egov.kiosk.print.template.Template;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
@@ -75,7 +76,7 @@ public final class PrintCommand implements Callable<Integer> {
       if (list) {
         for (String n : library.names()) {
           Template t = library.get(n);
-          stdout.printf(Locale.ROOT, "%-26s %-8s %s%n", n, t.paper().name().toLowerCase(Locale.ROOT), t.title().evaluate(cn.egov.kiosk.print.template.Scope.of(null), Locale.forLanguageTag(lang)));
+          stdout.printf(Locale.ROOT, "%-26s %-8s %s%n", n, t.paper().name().toLowerCase(Locale.ROOT), t.title().evaluate(Scope.of(null), Locale.forLanguageTag(lang)));
         }
         stdout.flush();
         return 0;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class SimctlCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    java.util.Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
+    Optional<KioskConfig> found = Subcommands.loadConfig(spec, config, err);
     if (found.isEmpty()) {
       return 2;
     }

@@ -1,7 +1,13 @@
 package cn.egov.kiosk.diag;
 
+import cn.egov.kiosk.config.ConfigException;
+import cn.egov.kiosk.config.ConfigLoader;
+import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.runtime.ConfigFiles;
+import cn.egov.kiosk.runtime.LogSetup;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** What the engineer's subcommands share. */
@@ -16,16 +22,16 @@ final class Subcommands {
    * The configuration a subcommand works on, loaded, with its log going to the kiosk's log folder;
    * empty after saying what is wrong with it on {@code err} (the command then exits 2).
    */
-  static java.util.Optional<cn.egov.kiosk.config.KioskConfig> loadConfig(CommandLine.Model.CommandSpec spec, Path own, java.io.PrintWriter err) {
+  static Optional<KioskConfig> loadConfig(CommandLine.Model.CommandSpec spec, Path own, PrintWriter err) {
     try {
-      cn.egov.kiosk.config.KioskConfig loaded = cn.egov.kiosk.config.ConfigLoader.load(configFile(spec, own));
-      cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
-      return java.util.Optional.of(loaded);
-    } catch (cn.egov.kiosk.config.ConfigException e) {
+      KioskConfig loaded = ConfigLoader.load(configFile(spec, own));
+      LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+      return Optional.of(loaded);
+    } catch (ConfigException e) {
       err.println("Configuration error:");
       err.println(e.getMessage());
       err.flush();
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

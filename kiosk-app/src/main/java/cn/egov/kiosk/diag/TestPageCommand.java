@@ -20,6 +20,7 @@ import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.PrintService;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.runtime.ConfigFiles;
+import cn.egov.kiosk.runtime.LogSetup;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.PrintRecordRepository;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +74,7 @@ public final class TestPageCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    cn.egov.kiosk.runtime.LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+    LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
     List<DeviceSpec> printers =
         loaded.devices().stream()
             .filter(d -> d.deviceClass() == DeviceClass.RECEIPT_PRINTER || d.deviceClass() == DeviceClass.DOCUMENT_PRINTER)

@@ -1,10 +1,12 @@
 package cn.egov.kiosk.printing;
 
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.print.template.Scope;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Demo mode's licences: the shipped example licence ({@code licence-example} and its sample data)
@@ -23,7 +25,7 @@ public final class DemoLicenceSource implements LicenceSource {
     try {
       ObjectNode data = (ObjectNode) templates.sample("licence-example");
       ((ObjectNode) data.with("operator")).put("name", citizen.name());
-      String title = templates.get("licence-example").title().evaluate(cn.egov.kiosk.print.template.Scope.of(data), java.util.Locale.SIMPLIFIED_CHINESE);
+      String title = templates.get("licence-example").title().evaluate(Scope.of(data), Locale.SIMPLIFIED_CHINESE);
       return List.of(new Licence("licence-example", title, data, data.path("creditCode").asText("DEMO")));
     } catch (TemplateException e) {
       return List.of();

@@ -1,6 +1,5 @@
 package cn.egov.kiosk.printing;
 
-import cn.egov.kiosk.device.printer.PrinterTrouble;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
@@ -8,6 +7,7 @@ import cn.egov.kiosk.device.printer.DocumentJob;
 import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrinterStatus;
+import cn.egov.kiosk.device.printer.PrinterTrouble;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.print.template.Medium;
 import cn.egov.kiosk.print.template.Template;
@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -163,12 +165,12 @@ public final class PrintService {
     } catch (DeviceException e) {
       return failed(t.name(), reference, Medium.PDF, p.id(), reprint, e);
     } finally {
-      java.util.Arrays.fill(pdf, (byte) 0); // the document holds the citizen's data: gone once handed over
+      Arrays.fill(pdf, (byte) 0); // the document holds the citizen's data: gone once handed over
     }
   }
 
   /** Why a printer cannot print now, from what it already reported. */
-  static Optional<Problem> knownProblem(DeviceState state, boolean enabled, java.util.Set<Condition> conditions) {
+  static Optional<Problem> knownProblem(DeviceState state, boolean enabled, Set<Condition> conditions) {
     if (state == DeviceState.CLOSED || state == DeviceState.OFFLINE || !enabled) {
       return Optional.of(Problem.OFFLINE);
     }

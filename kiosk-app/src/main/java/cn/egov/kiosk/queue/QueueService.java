@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +28,13 @@ public final class QueueService {
   private final ZoneId zone;
   private final String kioskId;
   private final Set<String> businessTypes;
-  private final java.util.Optional<CentralQueue> central;
+  private final Optional<CentralQueue> central;
 
   public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes) {
-    this(tickets, clock, zone, kioskId, businessTypes, java.util.Optional.empty());
+    this(tickets, clock, zone, kioskId, businessTypes, Optional.empty());
   }
 
-  public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes, java.util.Optional<CentralQueue> central) {
+  public QueueService(TicketStore tickets, Clock clock, ZoneId zone, String kioskId, Set<String> businessTypes, Optional<CentralQueue> central) {
     this.central = central;
     this.tickets = tickets;
     this.clock = clock;
@@ -62,7 +65,7 @@ public final class QueueService {
     LocalDate day = LocalDate.ofInstant(now, zone);
     Ticket ticket;
     if (central.isPresent()) {
-      String ticketId = java.util.UUID.randomUUID().toString();
+      String ticketId = UUID.randomUUID().toString();
       CentralQueue.Taken taken = central.get().take(ticketId, businessType);
       if (taken instanceof CentralQueue.Number n) {
         ticket = tickets.recordCentral(ticketId, day, businessType, n.number(), n.waitingAhead(), now);
@@ -130,7 +133,7 @@ public final class QueueService {
   }
 
   /** Every number of a day, in the order taken: for staff counts and checks. */
-  public java.util.List<Ticket> ticketsOfDay(LocalDate day) {
+  public List<Ticket> ticketsOfDay(LocalDate day) {
     return tickets.ofDay(day);
   }
 

@@ -1,26 +1,29 @@
 package cn.egov.kiosk.queue;
 
-import cn.egov.kiosk.device.printer.PrinterTrouble;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.ErrorCode;
 import cn.egov.kiosk.device.printer.PrintFailedException;
 import cn.egov.kiosk.device.printer.PrintOutcome;
+import cn.egov.kiosk.device.printer.PrinterTrouble;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.common.document.ReceiptDocument;
-import cn.egov.kiosk.print.ticket.QueueTicket;
 import cn.egov.kiosk.print.template.Medium;
+import cn.egov.kiosk.print.ticket.QueueTicket;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
 import cn.egov.kiosk.printing.PrintLog;
 import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;
 import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
 import cn.egov.kiosk.queue.IssueOutcome.Reason;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,7 +46,7 @@ public final class TicketIssuer {
   private final Supplier<Optional<ReceiptPrinter>> printer;
   private final QueueTicketTemplate template;
   private final PrintLog printLog;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final HallTexts texts;
   private final ZoneId zone;
 
@@ -55,7 +58,7 @@ public final class TicketIssuer {
       PrintLog printLog,
       HallTexts texts,
       ZoneId zone,
-      java.time.Clock clock) {
+      Clock clock) {
     this.queue = queue;
     this.template = template;
     this.printLog = printLog;
@@ -132,7 +135,7 @@ public final class TicketIssuer {
   private void audit(String reference, Optional<String> device, PrintRecord.Result result, Optional<String> reason) {
     try {
       printLog.record(
-          new PrintRecord(java.util.UUID.randomUUID().toString(), clock.instant(), QueueTicketTemplate.NAME, reference, device, Medium.ESCPOS, result, reason, false));
+          new PrintRecord(UUID.randomUUID().toString(), clock.instant(), QueueTicketTemplate.NAME, reference, device, Medium.ESCPOS, result, reason, false));
     } catch (RuntimeException e) {
       log.error("The ticket print ({}) could not be recorded in the audit trail", result, e);
     }
@@ -152,7 +155,7 @@ public final class TicketIssuer {
     if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE || !p.isEnabled()) {
       return Optional.of(Reason.PRINTER_OFFLINE);
     }
-    java.util.Set<Condition> now = p.conditions();
+    Set<Condition> now = p.conditions();
     if (now.contains(Condition.COVER_OPEN)) {
       return Optional.of(Reason.COVER_OPEN);
     }

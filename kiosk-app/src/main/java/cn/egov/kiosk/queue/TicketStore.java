@@ -3,6 +3,7 @@ package cn.egov.kiosk.queue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Where queue numbers are kept: the per-day, per-type counters and the tickets. The queue defines
@@ -27,7 +28,7 @@ public interface TicketStore {
   Ticket allocate(String kioskId, LocalDate day, String businessType, String prefix, Instant now);
 
   /** Records a number the platform's central queue gave, as allocated. */
-  Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, java.util.OptionalInt waitingAhead, Instant now);
+  Ticket recordCentral(String ticketId, LocalDate day, String businessType, String number, OptionalInt waitingAhead, Instant now);
 
   /**
    * Moves a ticket on; returns false when it was not in the expected status. A ticket that ends
@@ -53,7 +54,7 @@ public interface TicketStore {
    * {@code beforeSeq}; empty while no number of the day and type has been called, because then
    * nobody knows who has been served.
    */
-  java.util.OptionalInt waiting(LocalDate day, String businessType, int beforeSeq);
+  OptionalInt waiting(LocalDate day, String businessType, int beforeSeq);
 
   /** The tickets of a day, in the order they were taken. */
   List<Ticket> ofDay(LocalDate day);

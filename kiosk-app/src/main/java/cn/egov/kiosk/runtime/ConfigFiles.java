@@ -1,5 +1,6 @@
 package cn.egov.kiosk.runtime;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the kiosk looks for its configuration (when none is named) and its print templates. */
@@ -22,7 +23,7 @@ public final class ConfigFiles {
     }
     Path here = Path.of("").toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
-      if (java.nio.file.Files.isRegularFile(p.resolve("templates").resolve("queue-ticket.yaml"))) {
+      if (Files.isRegularFile(p.resolve("templates").resolve("queue-ticket.yaml"))) {
         return p.resolve("templates");
       }
     }

@@ -5,15 +5,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * on the class path (tests) takes precedence.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
-public final class LogSetup extends ContextAwareBase implements ch.qos.logback.classic.spi.Configurator {
+public final class LogSetup extends ContextAwareBase implements Configurator {
   private static final String FILE_APPENDER = "FILE";
   private static final String EARLY_APPENDER = "EARLY";
   static final int EARLY_LINES = 10_000;
@@ -72,9 +77,9 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
    * every line is handed straight to it, in order, none twice.
    */
   static final class EarlyLines extends AppenderBase<ILoggingEvent> {
-    private final java.util.ArrayDeque<ILoggingEvent> kept = new java.util.ArrayDeque<>();
+    private final ArrayDeque<ILoggingEvent> kept = new ArrayDeque<>();
     /** The log file, once open: every line goes straight to it. */
-    private ch.qos.logback.core.Appender<ILoggingEvent> target;
+    private Appender<ILoggingEvent> target;
     /** Whether lines are kept until the file opens (not for a process that opens none). */
     private boolean keeping = true;
 
@@ -105,7 +110,7 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     }
 
     /** Writes what was kept to {@code file}, then hands it every line from now on. */
-    synchronized void drainInto(ch.qos.logback.core.Appender<ILoggingEvent> file) {
+    synchronized void drainInto(Appender<ILoggingEvent> file) {
       while (!kept.isEmpty()) {
         file.doAppend(kept.removeFirst());
       }
@@ -139,7 +144,7 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
    * Waits (up to {@code limit}) for a log file opened in the background, so that a process about
    * to exit (a start-up that failed) leaves its lines in it.
    */
-  public static void awaitFile(java.time.Duration limit) {
+  public static void awaitFile(Duration limit) {
     Thread t = opening;
     if (t != null) {
       try {
@@ -187,7 +192,7 @@ public final class LogSetup extends ContextAwareBase implements ch.qos.logback.c
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(pattern);
-    encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
+    encoder.setCharset(StandardCharsets.UTF_8);
     encoder.start();
     return encoder;
   }

@@ -2,6 +2,7 @@ package cn.egov.kiosk.store;
 
 import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Json;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ public final class ApplicationRepository {
         if (resultJson.isPresent()) {
           try {
             no = Json.mapper().readTree(resultJson.get()).path("applicationNo").asText(null);
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             no = null;
           }
         }

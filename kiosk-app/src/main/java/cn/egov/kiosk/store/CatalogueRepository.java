@@ -4,6 +4,7 @@ import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ public final class CatalogueRepository {
         up.setString(5, i.category());
         up.setString(6, i.businessType());
         up.setInt(7, i.kioskCapable() ? 1 : 0);
-        up.setString(8, new String(Json.bytes(i), java.nio.charset.StandardCharsets.UTF_8));
+        up.setString(8, new String(Json.bytes(i), StandardCharsets.UTF_8));
         up.addBatch();
       }
       up.executeBatch();

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The kiosk's SQLite database: one connection, used under a lock (SQLite has one writer anyway),
@@ -34,7 +35,7 @@ public final class Database implements AutoCloseable {
   public static void preload() {
     try {
       SqliteNative.useCache();
-      org.sqlite.SQLiteJDBCLoader.initialize();
+      SQLiteJDBCLoader.initialize();
     } catch (Exception e) {
       log.debug("SQLite preload failed: {}", e.toString());
     }

@@ -1,9 +1,7 @@
 package cn.egov.kiosk.store;
 
 import cn.egov.kiosk.platform.api.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outbox in SQLite: records that must reach the platform. {@link #append(Connection, New)}
@@ -179,7 +179,7 @@ public final class OutboxRepository {
                 try {
                   json = rs.getInt(8) == 1 ? box.unseal(body, key) : body;
                   Json.mapper().readTree(json); // what cannot be parsed cannot be sent either
-                } catch (StoreException | java.io.IOException e) {
+                } catch (StoreException | IOException e) {
                   unreadable.add(key);
                   continue;
                 }

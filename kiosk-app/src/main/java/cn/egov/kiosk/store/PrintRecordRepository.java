@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The print audit trail in SQLite ({@code print_record}). */
@@ -49,7 +51,7 @@ public final class PrintRecordRepository implements PrintLog {
             ps.executeUpdate();
           }
           if (outbox.isPresent()) {
-            java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("template", r.template());
             detail.put("reference", r.reference());
             detail.put("device", r.deviceId().orElse(null));

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -57,7 +58,7 @@ public final class SealedBox {
           Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
         }
       }
-      java.util.List<String> lines = Files.readAllLines(keyFile, StandardCharsets.US_ASCII);
+      List<String> lines = Files.readAllLines(keyFile, StandardCharsets.US_ASCII);
       if (lines.size() < 2 || !lines.get(0).equals(HEADER)) {
         throw new StoreException("the store key " + keyFile + " is not a key file (damaged or replaced?)", null);
       }

@@ -2,11 +2,17 @@ package cn.egov.kiosk.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
 
 /**
  * Where SQLite's native library is loaded from. The driver alone copies it out of its jar into
@@ -30,13 +36,13 @@ final class SqliteNative {
       return;
     }
     try {
-      String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + LIBRARY;
-      java.net.URL inJar = SqliteNative.class.getResource(resource);
+      String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + LIBRARY;
+      URL inJar = SqliteNative.class.getResource(resource);
       if (inJar == null) {
         return; // no library for this platform in the jar: the driver says so when it opens
       }
       long size = inJar.openConnection().getContentLengthLong();
-      Path dir = cacheRoot().resolve("sqlite").resolve(org.sqlite.SQLiteJDBCLoader.getVersion() + "-" + org.sqlite.util.OSInfo.getArchName());
+      Path dir = cacheRoot().resolve("sqlite").resolve(SQLiteJDBCLoader.getVersion() + "-" + OSInfo.getArchName());
       Path lib = dir.resolve(LIBRARY);
       // a copy cut short (a power cut as it was written) is not the library: made again
       if (!Files.isRegularFile(lib) || Files.size(lib) != size) {
@@ -44,8 +50,8 @@ final class SqliteNative {
         Path partial = Files.createTempFile(dir, LIBRARY, ".part");
         try {
           try (InputStream in = inJar.openStream();
-              java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
-            out.transferFrom(java.nio.channels.Channels.newChannel(in), 0, Long.MAX_VALUE);
+              FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            out.transferFrom(Channels.newChannel(in), 0, Long.MAX_VALUE);
             out.force(true); // on disk before it takes the library's name
           }
           // another kiosk process may have put it there meanwhile: the same bytes either way

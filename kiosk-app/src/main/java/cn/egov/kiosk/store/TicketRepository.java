@@ -4,20 +4,25 @@ import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.QueueNumbers;
 import cn.egov.kiosk.queue.Ticket;
-import cn.egov.kiosk.queue.TicketStore;
 import cn.egov.kiosk.queue.TicketStatus;
+import cn.egov.kiosk.queue.TicketStore;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
  * Queue tickets and the per-day, per-type counters, in SQLite. With an outbox, each ticket's end
@@ -27,16 +32,16 @@ public final class TicketRepository implements TicketStore {
   private static final DateTimeFormatter DAY_ID = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final Database db;
-  private final java.util.Optional<OutboxRepository> outbox;
-  private final java.time.ZoneId zone;
+  private final Optional<OutboxRepository> outbox;
+  private final ZoneId zone;
 
   /** Tickets of a kiosk without a platform. */
   public TicketRepository(Database db) {
-    this(db, java.util.Optional.empty(), java.time.ZoneOffset.UTC);
+    this(db, Optional.empty(), ZoneOffset.UTC);
   }
 
   /** Tickets reported to the platform through {@code outbox} once they end. */
-  public TicketRepository(Database db, java.util.Optional<OutboxRepository> outbox, java.time.ZoneId zone) {
+  public TicketRepository(Database db, Optional<OutboxRepository> outbox, ZoneId zone) {
     this.db = db;
     this.outbox = outbox;
     this.zone = zone;
@@ -93,7 +98,7 @@ public final class TicketRepository implements TicketStore {
       if (t.waitingAhead().isPresent()) {
         ins.setInt(7, t.waitingAhead().getAsInt());
       } else {
-        ins.setNull(7, java.sql.Types.INTEGER);
+        ins.setNull(7, Types.INTEGER);
       }
       ins.setString(8, Times.text(t.issuedAt()));
       ins.setString(9, Times.text(t.issuedAt()));
@@ -188,7 +193,7 @@ public final class TicketRepository implements TicketStore {
    * that asked for a central number (the same key with another body would be refused).
    */
   public static String issuedKey(String ticketId) {
-    return java.util.UUID.nameUUIDFromBytes(("ticket.issued:" + ticketId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(("ticket.issued:" + ticketId).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   @Override

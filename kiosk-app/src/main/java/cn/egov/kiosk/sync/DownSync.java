@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public final class DownSync {
   private final PlatformLink link;
   private final Clock clock;
   private final int pageSize;
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
 
   /** The hall's days are the clock's zone's. */
   public DownSync(PlatformClient client, CatalogueRepository catalogue, SyncStateRepository state, PlatformLink link, Clock clock, int pageSize) {
@@ -56,7 +58,7 @@ public final class DownSync {
   }
 
   /** @param zone the hall's time zone: its days are the days of appointment availability */
-  public DownSync(PlatformClient client, CatalogueRepository catalogue, SyncStateRepository state, PlatformLink link, Clock clock, java.time.ZoneId zone, int pageSize) {
+  public DownSync(PlatformClient client, CatalogueRepository catalogue, SyncStateRepository state, PlatformLink link, Clock clock, ZoneId zone, int pageSize) {
     this.client = client;
     this.catalogue = catalogue;
     this.state = state;
@@ -130,7 +132,7 @@ public final class DownSync {
 
   /** No ETag: places change all day; the whole week is small (a few thousand numbers). */
   private Result availability(long start) throws PlatformException {
-    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     var a = client.availability(today, AVAILABILITY_DAYS);
     String json = new String(Json.bytes(a), StandardCharsets.UTF_8);
     SyncStateRepository.State s = state.get(APPOINTMENT_AVAILABILITY);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -128,7 +129,7 @@ public final class OutboxSender implements AutoCloseable {
       lock.lock();
       try {
         if (!woken && running && waitMs > 0) {
-          wake.await(waitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+          wake.await(waitMs, TimeUnit.MILLISECONDS);
         }
         woken = false;
       } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
 import cn.egov.kiosk.queue.CentralQueue;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +17,11 @@ import org.slf4j.LoggerFactory;
 final class PlatformCentralQueue implements CentralQueue {
   private static final Logger log = LoggerFactory.getLogger(PlatformCentralQueue.class);
 
-  private final java.util.function.Supplier<PlatformClient> client;
+  private final Supplier<PlatformClient> client;
   private final PlatformLink link;
   private final Registration registration;
 
-  PlatformCentralQueue(java.util.function.Supplier<PlatformClient> client, PlatformLink link, Registration registration) {
+  PlatformCentralQueue(Supplier<PlatformClient> client, PlatformLink link, Registration registration) {
     this.client = client;
     this.link = link;
     this.registration = registration;

@@ -1,12 +1,13 @@
 package cn.egov.kiosk.sync;
 
 import cn.egov.kiosk.identity.Identity;
-import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.printing.LicenceSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class PlatformLicenceSource implements LicenceSource {
   private static final Logger log = LoggerFactory.getLogger(PlatformLicenceSource.class);
 
-  private final java.util.function.Supplier<PlatformClient> client;
+  private final Supplier<PlatformClient> client;
   private final PlatformLink link;
 
   /** @param link told when the platform answers or not, so that the screens say so */
-  public PlatformLicenceSource(java.util.function.Supplier<PlatformClient> client, PlatformLink link) {
+  public PlatformLicenceSource(Supplier<PlatformClient> client, PlatformLink link) {
     this.client = client;
     this.link = link;
   }

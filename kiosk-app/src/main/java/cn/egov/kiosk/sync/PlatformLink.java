@@ -2,6 +2,7 @@ package cn.egov.kiosk.sync;
 
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.feature.Unavailable;
+import cn.egov.kiosk.platform.client.PlatformException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class PlatformLink {
    * kiosk refused (no or an unknown key, a bad signature) → not registered; any other answer (a
    * 4xx, 429 included) → the platform is there.
    */
-  public void failed(cn.egov.kiosk.platform.client.PlatformException e) {
+  public void failed(PlatformException e) {
     if (e.authRefused()) {
       notRegistered(e.getMessage());
     } else if (e.offline()) {

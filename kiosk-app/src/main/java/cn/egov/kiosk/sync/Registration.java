@@ -3,6 +3,9 @@ package cn.egov.kiosk.sync;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.api.Registration.Issued;
+import cn.egov.kiosk.platform.api.Registration.Request;
+import cn.egov.kiosk.platform.api.Registration.Rotated;
 import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.auth.CredentialsFile;
 import cn.egov.kiosk.platform.client.PlatformClient;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,7 +59,7 @@ public final class Registration {
    *     one (null: {@code Z})
    */
   public Registration(Platform config, SyncStateRepository state, String appVersion, String kioskId, Clock clock) {
-    this.fallbackPrefix = kioskId == null ? "Z" : kioskId.replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT) + "-";
+    this.fallbackPrefix = kioskId == null ? "Z" : kioskId.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT) + "-";
     this.config = config;
     this.file = new CredentialsFile(config.credentialsFile());
     this.state = state;
@@ -128,9 +132,9 @@ public final class Registration {
       return false; // refused as used: asking again every 15 s would only be refused again (a new code needs a restart)
     }
     String code = config.registrationCode().get();
-    cn.egov.kiosk.platform.api.Registration.Issued issued;
+    Issued issued;
     try {
-      issued = client.register(new cn.egov.kiosk.platform.api.Registration.Request(code, serialNumber, config.hallId(), "egov-kiosk", appVersion));
+      issued = client.register(new Request(code, serialNumber, config.hallId(), "egov-kiosk", appVersion));
     } catch (PlatformException e) {
       if (e.problem().map(p -> Problem.REGISTRATION_CODE_USED.equals(p.code())).orElse(false)) {
         codeRefused = true;
@@ -190,7 +194,7 @@ public final class Registration {
     } else {
       log.info("Finishing the key rotation begun earlier (idempotency key kept across a restart)");
     }
-    cn.egov.kiosk.platform.api.Registration.Rotated rotated = client.rotateCredentials(key);
+    Rotated rotated = client.rotateCredentials(key);
     Credentials next = Credentials.fromBase64(current.credentials().kioskId(), rotated.keyId(), rotated.secret());
     CredentialsFile.Entry entry = new CredentialsFile.Entry(next, Optional.of(clock.instant()), Optional.empty());
     save(entry, "the new key");

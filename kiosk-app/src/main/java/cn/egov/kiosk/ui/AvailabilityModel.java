@@ -3,6 +3,7 @@ package cn.egov.kiosk.ui;
 import cn.egov.kiosk.feature.Availability;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.feature.PlatformState.Notice;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -16,7 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class AvailabilityModel {
   private final FeatureAvailability source;
   private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
-  private final ReadOnlyObjectWrapper<cn.egov.kiosk.feature.PlatformState.Notice> platformNotice = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Notice> platformNotice = new ReadOnlyObjectWrapper<>();
 
   public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
     this.source = source;
@@ -32,7 +33,7 @@ public final class AvailabilityModel {
   }
 
   /** What the citizen is told about the platform (away, the local copy's age); on the UI thread. */
-  public ReadOnlyObjectProperty<cn.egov.kiosk.feature.PlatformState.Notice> platformNotice() {
+  public ReadOnlyObjectProperty<Notice> platformNotice() {
     return platformNotice.getReadOnlyProperty();
   }
 

@@ -4,10 +4,13 @@ import java.text.DateFormat;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,7 +28,7 @@ public final class I18n {
 
   private final List<Locale> supported;
   private final ReadOnlyObjectWrapper<Locale> locale;
-  private final java.util.Map<Locale, ResourceBundle> bundles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
   /** @param supported the languages offered, the default first */
   public I18n(List<Locale> supported) {
@@ -99,7 +102,7 @@ public final class I18n {
     Locale current = locale.get();
     for (Locale l : supported) {
       locale.set(l);
-      textInZone(Msg.FRAME_DATE, zone, new java.util.Date());
+      textInZone(Msg.FRAME_DATE, zone, new Date());
       text(Msg.TICKET_WAITING, 2);
     }
     locale.set(current);

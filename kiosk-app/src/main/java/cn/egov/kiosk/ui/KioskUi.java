@@ -1,25 +1,27 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.printing.DemoLicenceSource;
+import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
+import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
+import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
-import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.ui.home.HomeView;
-import cn.egov.kiosk.printing.DemoLicenceSource;
-import cn.egov.kiosk.printing.LicenceSource;
-import cn.egov.kiosk.ui.idlogin.IdLoginView;
-import cn.egov.kiosk.ui.licence.LicenceView;
-import cn.egov.kiosk.ui.licence.LicenceViewModel;
-import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.home.HomeViewModel;
+import cn.egov.kiosk.ui.idlogin.IdLoginView;
+import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
-import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import cn.egov.kiosk.ui.licence.LicenceView;
+import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffView;
@@ -33,6 +35,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -74,8 +78,8 @@ public final class KioskUi {
   private final StaffViewModel staff;
   private final FinishedViewModel finished;
   private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
-  private final Map<cn.egov.kiosk.ui.Screen, java.util.function.Supplier<Node>> screens = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
-  private final Map<cn.egov.kiosk.ui.Screen, Node> built = new EnumMap<>(cn.egov.kiosk.ui.Screen.class);
+  private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
+  private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
   private Timeline ticker;
 
   public KioskUi(KioskRuntime runtime, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
@@ -134,7 +138,7 @@ public final class KioskUi {
     this.licence =
         new LicenceViewModel(
             i18n,
-            runtime.platform().<LicenceSource>map(p -> new cn.egov.kiosk.sync.PlatformLicenceSource(p::interactiveClient, p.link()))
+            runtime.platform().<LicenceSource>map(p -> new PlatformLicenceSource(p::interactiveClient, p.link()))
                 .orElse(config.kiosk().demo() ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE),
             runtime.templates(),
             runtime.renderings(),
@@ -145,16 +149,16 @@ public final class KioskUi {
         .currentProperty()
         .addListener(
             (obs, was, now) -> {
-              if (now == cn.egov.kiosk.ui.Screen.LICENCE && was != now) {
+              if (now == Screen.LICENCE && was != now) {
                 licence.open();
-              } else if (was == cn.egov.kiosk.ui.Screen.LICENCE && now != was) {
+              } else if (was == Screen.LICENCE && now != was) {
                 licence.reset();
               }
             });
     // a flow that needs the citizen's identity goes through the one ID-card step first
-    java.util.function.Consumer<cn.egov.kiosk.ui.Screen> open =
+    Consumer<Screen> open =
         screen -> {
-          if ((screen == cn.egov.kiosk.ui.Screen.TICKET && ticketsCarryId) || screen == cn.egov.kiosk.ui.Screen.LICENCE) {
+          if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE) {
             idLogin.require(screen);
           } else {
             navigator.go(screen);
@@ -170,7 +174,7 @@ public final class KioskUi {
         .currentProperty()
         .addListener(
             (obs, was, now) -> {
-              if (was == cn.egov.kiosk.ui.Screen.ID_LOGIN && now != cn.egov.kiosk.ui.Screen.ID_LOGIN) {
+              if (was == Screen.ID_LOGIN && now != Screen.ID_LOGIN) {
                 idLogin.left();
               }
             });
@@ -179,7 +183,7 @@ public final class KioskUi {
         .health()
         .addListener(
             h -> {
-              if (h.deviceClass() == cn.egov.kiosk.device.api.DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
+              if (h.deviceClass() == DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
                 uiThread.execute(idLogin::readerBackInService);
               }
             });
@@ -211,11 +215,11 @@ public final class KioskUi {
       }
     });
     // the attract screen now; the others when first shown, so that the kiosk is up sooner
-    screens.put(cn.egov.kiosk.ui.Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
-    screens.put(cn.egov.kiosk.ui.Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
-    screens.put(cn.egov.kiosk.ui.Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
-    screens.put(cn.egov.kiosk.ui.Screen.TICKET, () -> new TicketView(ticket, finished).root());
-    screens.put(cn.egov.kiosk.ui.Screen.LICENCE, () -> new LicenceView(licence, finished).root());
+    screens.put(Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
+    screens.put(Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
+    screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
+    screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
+    screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
 
     InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
     frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
@@ -241,9 +245,9 @@ public final class KioskUi {
         });
   }
 
-  private void show(cn.egov.kiosk.ui.Screen screen) {
+  private void show(Screen screen) {
     frame.show(built.computeIfAbsent(screen, s -> screens.get(s).get()));
-    if (screen == cn.egov.kiosk.ui.Screen.TICKET) {
+    if (screen == Screen.TICKET) {
       ticket.onShow();
     }
   }

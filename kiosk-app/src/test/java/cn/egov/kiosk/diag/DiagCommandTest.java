@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.app.Main;
 import cn.egov.kiosk.e2e.TestConfigs;
+import cn.egov.kiosk.platform.auth.Credentials;
+import cn.egov.kiosk.platform.auth.CredentialsFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -79,8 +81,8 @@ class DiagCommandTest {
     assertThat(run("diag", "--config", config.toString())).isZero();
     assertThat(out.toString()).as("not registered yet: the code is still needed").doesNotContain("WARNING");
 
-    new cn.egov.kiosk.platform.auth.CredentialsFile(dir.resolve("var/platform-credentials.json"))
-        .save(new cn.egov.kiosk.platform.auth.Credentials("KSK-1", "k-1", new byte[32]));
+    new CredentialsFile(dir.resolve("var/platform-credentials.json"))
+        .save(new Credentials("KSK-1", "k-1", new byte[32]));
     out.getBuffer().setLength(0);
     int exit = run("diag", "--config", config.toString());
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -204,7 +205,7 @@ final class IdLoginRig implements AutoCloseable {
   static void await(Callable<Boolean> condition, Duration timeout, String what) {
     try {
       WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what, e);
     }
     WaitForAsyncUtils.waitForFxEvents();
@@ -215,7 +216,7 @@ final class IdLoginRig implements AutoCloseable {
     long start = System.nanoTime();
     try {
       WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       return -1;
     }
     return (System.nanoTime() - start) / 1_000_000;

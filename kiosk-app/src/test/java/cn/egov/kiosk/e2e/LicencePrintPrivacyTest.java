@@ -16,11 +16,16 @@ import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.PrintRecordRepository;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +84,7 @@ class LicencePrintPrivacyTest {
   private Printed printLicence(Path paper) throws Exception {
     Cupsd.resetQueue();
     // a second back: file times are kept in whole seconds on some file systems
-    java.nio.file.attribute.FileTime began = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(1));
+    FileTime began = FileTime.from(Instant.now().minusSeconds(1));
     Path dataDir = dir.resolve("var-" + System.nanoTime());
     Files.createDirectories(dataDir);
     DocumentPrinter printer =
@@ -109,7 +114,7 @@ class LicencePrintPrivacyTest {
     int scanned = 0;
     List<Path> roots = new ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir")).toRealPath(), Path.of("/tmp").toRealPath(), dataDir));
     roots.addAll(SPOOLS);
-    Set<Path> seen = new java.util.HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (Path root : roots) {
       for (Path file : PersonalDataScan.regularFiles(root)) {
         if (file.startsWith(paper) || !seen.add(file) || !(file.startsWith(dataDir) || writtenSince(file, began))) {
@@ -123,10 +128,10 @@ class LicencePrintPrivacyTest {
     return new Printed(found, scanned);
   }
 
-  private static boolean writtenSince(Path file, java.nio.file.attribute.FileTime began) {
+  private static boolean writtenSince(Path file, FileTime began) {
     try {
-      return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).compareTo(began) >= 0;
-    } catch (java.io.IOException e) {
+      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(began) >= 0;
+    } catch (IOException e) {
       return false; // gone meanwhile
     }
   }

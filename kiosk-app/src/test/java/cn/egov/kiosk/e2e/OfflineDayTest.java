@@ -29,8 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,7 +48,7 @@ class OfflineDayTest {
   @TempDir Path dir;
 
   @Test
-  @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void theKioskServesADayOfflineAndTheBacklogDrainsWithoutLossOrDuplicate() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:30:00Z")); // Monday 08:30 in the hall
     // the platform keeps the hall's time: the kiosk's clock moves through the day, and the platform's with it

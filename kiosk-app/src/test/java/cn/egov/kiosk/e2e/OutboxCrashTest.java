@@ -7,19 +7,23 @@ import cn.egov.kiosk.platform.sim.Ledger;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import cn.egov.kiosk.store.Database;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +41,7 @@ class OutboxCrashTest {
   @TempDir Path dir;
 
   @Test
-  @org.junit.jupiter.api.Timeout(value = 10, unit = TimeUnit.MINUTES)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void everyConfirmedOperationReachesThePlatformExactlyOnce() throws Exception {
     try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
       sim.allowRegistrationCode("CRASH-REG-1");
@@ -70,7 +74,7 @@ class OutboxCrashTest {
 
       try (Database db = Database.open(dir.resolve("var/kiosk.db"))) {
         // every ticket is reported once when it ends: printed, voided or interrupted by a kill
-        java.util.Map<String, String> ended = new java.util.HashMap<>();
+        Map<String, String> ended = new HashMap<>();
         for (String row : column(db, "SELECT id || ' ' || status FROM queue_ticket")) {
           ended.put(row.split(" ")[0], row.split(" ")[1]);
         }
@@ -214,7 +218,7 @@ class OutboxCrashTest {
             lines.add(line);
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the process was killed
       }
     }

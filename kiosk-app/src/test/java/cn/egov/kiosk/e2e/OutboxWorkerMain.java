@@ -10,6 +10,8 @@ import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.sync.PlatformServices;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ public final class OutboxWorkerMain {
   private OutboxWorkerMain() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     KioskConfig config = ConfigLoader.load(Path.of(args[0]));
     int from = Integer.parseInt(args[1]);
     int to = Integer.parseInt(args[2]);

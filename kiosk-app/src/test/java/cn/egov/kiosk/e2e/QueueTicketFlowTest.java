@@ -2,10 +2,12 @@ package cn.egov.kiosk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
@@ -21,10 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -157,7 +161,7 @@ class QueueTicketFlowTest {
   @Test
   void whileTheTicketPrintsTheCitizenCannotLeaveTheScreen(FxRobot robot) throws Exception {
     awaitHealthy();
-    printer().printer().setLineDelay(java.time.Duration.ofMillis(100)); // a slow mechanism
+    printer().printer().setLineDelay(Duration.ofMillis(100)); // a slow mechanism
     tap(robot, "#touch-to-start");
     tap(robot, "#tile-queue_ticket");
     tap(robot, "#type-A");
@@ -177,7 +181,7 @@ class QueueTicketFlowTest {
     tap(robot, "#touch-to-start");
     tap(robot, "#tile-queue_ticket");
     printer().apply("paper-out");
-    await(() -> runtime.devices().health().first(cn.egov.kiosk.device.api.DeviceClass.RECEIPT_PRINTER).orElseThrow().problem().isPresent(), "the poll to see paper out");
+    await(() -> runtime.devices().health().first(DeviceClass.RECEIPT_PRINTER).orElseThrow().problem().isPresent(), "the poll to see paper out");
     tap(robot, "#type-A");
     await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
@@ -190,7 +194,7 @@ class QueueTicketFlowTest {
   void anUnhealthyPrinterDisablesTheTileWithTheReason(FxRobot robot) throws Exception {
     awaitHealthy();
     printer().apply("cover-open");
-    await(() -> !runtime.features().of(cn.egov.kiosk.feature.Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
+    await(() -> !runtime.features().of(Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
     tap(robot, "#touch-to-start");
     await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
     assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
@@ -288,13 +292,13 @@ class QueueTicketFlowTest {
 
   private static String text(FxRobot robot, String query) {
     Node node = robot.lookup(query).query();
-    return ((javafx.scene.control.Labeled) node).getText();
+    return ((Labeled) node).getText();
   }
 
   private static void await(Callable<Boolean> condition, String what) {
     try {
       WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("timed out waiting for " + what, e);
     }
     WaitForAsyncUtils.waitForFxEvents();

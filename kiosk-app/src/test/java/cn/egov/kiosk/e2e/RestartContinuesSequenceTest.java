@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,7 @@ class RestartContinuesSequenceTest {
       LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
       TicketRepository repo = new TicketRepository(db);
       Map<String, Ticket> stored =
-          java.util.stream.Stream.concat(repo.ofDay(today.minusDays(1)).stream(), repo.ofDay(today).stream())
+          Stream.concat(repo.ofDay(today.minusDays(1)).stream(), repo.ofDay(today).stream())
               .collect(Collectors.toMap(Ticket::number, Function.identity(), (a, b) -> b));
       for (String number : issued) {
         assertThat(stored.get(number).status()).as(number).isEqualTo(TicketStatus.PRINTED);

@@ -2,16 +2,18 @@ package cn.egov.kiosk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.common.text.DisplayWidth;
+import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.link.TcpServerLink;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
-import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
-import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
@@ -91,7 +93,7 @@ class TicketOverRealLinksTest {
     }
   }
 
-  private void issueAndCheck(cn.egov.kiosk.config.KioskConfig config, VirtualEscPosPrinter printer, int columns) {
+  private void issueAndCheck(KioskConfig config, VirtualEscPosPrinter printer, int columns) {
     try (KioskRuntime runtime = started(config)) {
       IssueOutcome outcome = runtime.tickets().issue("B", Locale.SIMPLIFIED_CHINESE, Optional.empty());
       assertThat(outcome).isInstanceOf(IssueOutcome.Issued.class);
@@ -101,13 +103,13 @@ class TicketOverRealLinksTest {
       assertThat(printed.lines()).contains("B001", "社保医保", "测试区政务服务中心");
       assertThat(printed.qrPayloads()).containsExactly(issued.ticket().id());
       assertThat(printed.cuts()).isEqualTo(1);
-      assertThat(printed.lines()).allSatisfy(line -> assertThat(cn.egov.kiosk.common.text.DisplayWidth.of(line)).isLessThanOrEqualTo(columns));
+      assertThat(printed.lines()).allSatisfy(line -> assertThat(DisplayWidth.of(line)).isLessThanOrEqualTo(columns));
       // the ticket's bytes and then GS r 1, the request answered once the ticket is on paper
       assertThat(issued.print().bytesSent()).isEqualTo(printer.received().length - 3);
     }
   }
 
-  private static KioskRuntime started(cn.egov.kiosk.config.KioskConfig config) {
+  private static KioskRuntime started(KioskConfig config) {
     KioskRuntime runtime = new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
     runtime.start();
     Await.until(

@@ -7,6 +7,8 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ public final class TicketTakerMain {
   private TicketTakerMain() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     KioskConfig config = ConfigLoader.load(Path.of(args[0]));
     KioskRuntime runtime = new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
     runtime.start();

@@ -11,13 +11,24 @@ import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.Cupsd;
+import cn.egov.kiosk.print.pdf.PdfPreview;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.runtime.TestTemplates;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -63,8 +75,8 @@ class LicenceThroughCupsTest {
       Path out = newestPdf(outDir, before);
       try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
         assertThat(pdf.getNumberOfPages()).isEqualTo(1);
-        assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(2f));
-        assertThat(pdf.getPage(0).getMediaBox().getHeight()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(2f));
+        assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, Offset.offset(2f));
+        assertThat(pdf.getPage(0).getMediaBox().getHeight()).isCloseTo(841.89f, Offset.offset(2f));
         // the path through cups-pdf draws the text as outlines (nothing to extract): the licence is
         // known by its QR code, read from the page as it came out
         assertThat(qrOn(Files.readAllBytes(out))).isEqualTo("https://gsxt.example.gov.cn/v/92110101MA00DEM06M");
@@ -76,14 +88,14 @@ class LicenceThroughCupsTest {
   }
 
   private static String qrOn(byte[] pdf) throws Exception {
-    java.awt.image.BufferedImage page = cn.egov.kiosk.print.pdf.PdfPreview.render(pdf, 0, 150);
+    BufferedImage page = PdfPreview.render(pdf, 0, 150);
     int[] px = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-    com.google.zxing.BinaryBitmap bitmap =
-        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), px)));
-    java.util.Map<com.google.zxing.DecodeHintType, Object> hints = new java.util.EnumMap<>(com.google.zxing.DecodeHintType.class);
-    hints.put(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE));
-    hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-    return new com.google.zxing.MultiFormatReader().decode(bitmap, hints).getText();
+    BinaryBitmap bitmap =
+        new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), px)));
+    Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+    hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    return new MultiFormatReader().decode(bitmap, hints).getText();
   }
 
   private static Path newestPdf(Path dir, long after) {
@@ -96,7 +108,7 @@ class LicenceThroughCupsTest {
                     .filter(p -> p.toFile().lastModified() >= after - 1000)
                     .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .orElse(null);
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             return false;
           }
           return found[0] != null && found[0].toFile().length() > 0;

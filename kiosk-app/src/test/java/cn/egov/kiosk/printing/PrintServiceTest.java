@@ -16,6 +16,8 @@ import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.PrintRecordRepository;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,8 +192,8 @@ class PrintServiceTest {
     PrintService printing = withReceiptPrinter(Duration.ofHours(1));
     printing.print("postal-delivery-receipt", sample("postal-delivery-receipt"), ZH, "1190012345678", false);
 
-    String everything = java.nio.file.Files.readString(dir.resolve("kiosk.db"), java.nio.charset.StandardCharsets.ISO_8859_1);
+    String everything = Files.readString(dir.resolve("kiosk.db"), StandardCharsets.ISO_8859_1);
     assertThat(log.recent(5)).hasSize(1);
-    assertThat(everything).doesNotContain("13812345678").doesNotContain(new String("王小明".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(everything).doesNotContain("13812345678").doesNotContain(new String("王小明".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
   }
 }

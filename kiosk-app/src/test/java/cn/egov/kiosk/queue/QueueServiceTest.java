@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,8 @@ class QueueServiceTest {
     assertThat(restarted.ticketsOfDay(restarted.today()))
         .extracting(Ticket::number, Ticket::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(printed.number(), TicketStatus.PRINTED),
-            org.assertj.core.groups.Tuple.tuple(interrupted.number(), TicketStatus.INTERRUPTED));
+            Tuple.tuple(printed.number(), TicketStatus.PRINTED),
+            Tuple.tuple(interrupted.number(), TicketStatus.INTERRUPTED));
     assertThat(restarted.allocate("A").number()).isEqualTo("A003");
   }
 

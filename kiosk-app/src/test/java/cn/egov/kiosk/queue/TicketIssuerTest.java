@@ -1,20 +1,21 @@
 package cn.egov.kiosk.queue;
 
-import cn.egov.kiosk.store.PrintRecordRepository;
-import cn.egov.kiosk.printing.PrintRecord;
-import cn.egov.kiosk.runtime.TestTemplates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
-import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;
 import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
 import cn.egov.kiosk.queue.IssueOutcome.Reason;
+import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.store.TicketRepository;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +158,7 @@ class TicketIssuerTest {
   void paperOutAlreadyKnownSpendsNoNumber() throws Exception {
     TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
     rig.virtual.setPaperOut(true);
-    Await.until(() -> rig.printer.conditions().contains(cn.egov.kiosk.device.api.Condition.PAPER_OUT), Duration.ofSeconds(5), "the poll to see paper out");
+    Await.until(() -> rig.printer.conditions().contains(Condition.PAPER_OUT), Duration.ofSeconds(5), "the poll to see paper out");
 
     NotIssued failed = (NotIssued) issuer.issue("A", ZH, Optional.empty());
 
@@ -200,8 +202,8 @@ class TicketIssuerTest {
     assertThat(next.ticket().number()).isEqualTo("A002");
     assertThat(today()).extracting(Ticket::number, Ticket::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("A001", TicketStatus.VOIDED),
-            org.assertj.core.groups.Tuple.tuple("A002", TicketStatus.PRINTED));
+            Tuple.tuple("A001", TicketStatus.VOIDED),
+            Tuple.tuple("A002", TicketStatus.PRINTED));
     assertThat(rig.printed().lines()).contains("A002").doesNotContain("A001");
   }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class LogSetupTest {
 
   private static LoggerContext newContext() {
     LoggerContext c = new LoggerContext();
-    c.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+    c.setMDCAdapter(new LogbackMDCAdapter());
     return c;
   }
 

@@ -7,6 +7,7 @@ import cn.egov.kiosk.device.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class SessionManagerTest {
 
     @Override
     public void wipe() {
-      java.util.Arrays.fill(chars, '\0');
+      Arrays.fill(chars, '\0');
       wipes++;
     }
   }

@@ -3,13 +3,17 @@ package cn.egov.kiosk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +114,7 @@ class DatabaseTest {
         .hasMessageContaining("schema version 9, newer than this kiosk build knows (" + Migrations.ALL.size() + ")");
 
     // refused, not damaged: the version is still 9
-    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       assertThat(rs.getInt(1)).isEqualTo(9);
@@ -150,13 +154,13 @@ class DatabaseTest {
   }
 
   @Test
-  void sqlitesLibraryIsLoadedFromTheKiosksCacheNotCopiedToTheTemporaryFolderEachStart(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void sqlitesLibraryIsLoadedFromTheKiosksCacheNotCopiedToTheTemporaryFolderEachStart(@TempDir Path dir) throws Exception {
     try (Database db = Database.open(dir.resolve("k.db"))) {
       String where = System.getProperty("org.sqlite.lib.path");
-      assertThat(where).as("the driver is pointed at the cache").isNotNull().contains(java.io.File.separator + "kiosk" + java.io.File.separator + "sqlite");
+      assertThat(where).as("the driver is pointed at the cache").isNotNull().contains(File.separator + "kiosk" + File.separator + "sqlite");
       assertThat(Path.of(where).resolve("libsqlitejdbc.so")).isRegularFile();
-      try (java.util.stream.Stream<Path> tmp = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-        long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
         assertThat(tmp.filter(p -> p.getFileName().toString().matches("sqlite-.*libsqlitejdbc\\.so"))
                 .filter(p -> p.toFile().lastModified() >= start))
             .as("copies of the library the driver made in the temporary folder since this JVM started").isEmpty();

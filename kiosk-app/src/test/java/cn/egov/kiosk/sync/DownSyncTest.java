@@ -3,6 +3,7 @@ package cn.egov.kiosk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.platform.api.Appointments.Availability;
 import cn.egov.kiosk.platform.api.BusinessTypes;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Departments;
@@ -15,6 +16,7 @@ import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.SyncStateRepository;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,12 +171,12 @@ class DownSyncTest {
       assertThat(s.syncedAt()).hasValue(clock.instant());
       assertThat(state.reference(resource)).as(resource).isPresent();
     }
-    Departments departments = Json.read(state.reference(DownSync.DEPARTMENTS).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8), Departments.class);
+    Departments departments = Json.read(state.reference(DownSync.DEPARTMENTS).orElseThrow().getBytes(StandardCharsets.UTF_8), Departments.class);
     assertThat(departments).isEqualTo(client.departments(Optional.empty()).body().orElseThrow());
     assertThat(departments.departments()).isNotEmpty();
-    assertThat(Json.read(state.reference(DownSync.NOTICES).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8), Notices.class).notices())
+    assertThat(Json.read(state.reference(DownSync.NOTICES).orElseThrow().getBytes(StandardCharsets.UTF_8), Notices.class).notices())
         .isNotEmpty();
-    assertThat(Json.read(state.reference(DownSync.BUSINESS_TYPES).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8), BusinessTypes.class)
+    assertThat(Json.read(state.reference(DownSync.BUSINESS_TYPES).orElseThrow().getBytes(StandardCharsets.UTF_8), BusinessTypes.class)
         .businessTypes()).isNotEmpty();
 
     clock.advance(Duration.ofMinutes(15));
@@ -198,9 +200,9 @@ class DownSyncTest {
 
     assertThat(first).extracting(DownSync.Result::resource).containsExactlyElementsOf(DownSync.RESOURCES);
     assertThat(first).allMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
-    var availability = cn.egov.kiosk.platform.api.Json.read(
-        state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        cn.egov.kiosk.platform.api.Appointments.Availability.class);
+    var availability = Json.read(
+        state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(StandardCharsets.UTF_8),
+        Availability.class);
     assertThat(availability.days()).isEqualTo(DownSync.AVAILABILITY_DAYS);
     assertThat(availability.items()).isNotEmpty().allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()));
 

@@ -18,8 +18,10 @@ import cn.egov.kiosk.store.AuditRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.SealedBox;
-import java.security.SecureRandom;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,7 +199,7 @@ class OutboxSenderTest {
     Map<String, List<Long>> seqByStream = sim.ledger().entries().stream()
         .collect(Collectors.groupingBy(Ledger.Entry::stream, LinkedHashMap::new, Collectors.mapping(Ledger.Entry::seq, Collectors.toList())));
     assertThat(seqByStream).containsOnlyKeys("ticket", "audit", "application");
-    List<Long> oneTo400 = java.util.stream.LongStream.rangeClosed(1, 400).boxed().toList();
+    List<Long> oneTo400 = LongStream.rangeClosed(1, 400).boxed().toList();
     seqByStream.forEach((stream, seqs) -> assertThat(seqs).as(stream).containsExactlyElementsOf(oneTo400));
     // the application records came back with the platform's numbers
     for (String id : ids.get(Batch.APPLICATION_SUBMIT)) {
@@ -504,7 +507,7 @@ class OutboxSenderTest {
     Set<Thread> mine = new HashSet<>(outboxThreads());
     mine.removeAll(others);
     Thread thread = mine.iterator().next();
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Thread.sleep(200);
 
     long cpuBefore = mx.getThreadCpuTime(thread.getId());
@@ -514,7 +517,7 @@ class OutboxSenderTest {
     assertThat(cpuMs).as("CPU ms the sender's thread used in a second with nothing it may send").isLessThan(200);
     assertThat(batchSizes).isEmpty();
     await("the stream goes once its head is due", Duration.ofSeconds(20), () -> outbox.counts().pending() == 0);
-    assertThat(sim.ledger().entries(cn.egov.kiosk.platform.api.Batch.AUDIT_EVENT)).extracting(Ledger.Entry::id).containsExactly(head, behind);
+    assertThat(sim.ledger().entries(Batch.AUDIT_EVENT)).extracting(Ledger.Entry::id).containsExactly(head, behind);
   }
 
   @Test

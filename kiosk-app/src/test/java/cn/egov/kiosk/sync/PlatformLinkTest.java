@@ -3,13 +3,18 @@ package cn.egov.kiosk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.platform.client.PlatformException.Kind;
 import cn.egov.kiosk.sync.PlatformLink.State;
 import cn.egov.kiosk.sync.PlatformLink.Status;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The link's state as calls find it: listeners told once per change, since and last contact kept. */
@@ -117,8 +122,8 @@ class PlatformLinkTest {
   @Test
   void aClockOffsetLearntMeanwhileNeverUndoesAChange() throws Exception {
     // the heartbeat thread learns the offset while the outbox thread finds the platform gone or back
-    PlatformLink link = new PlatformLink(java.time.Clock.systemUTC(), State.OFFLINE);
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    PlatformLink link = new PlatformLink(Clock.systemUTC(), State.OFFLINE);
+    AtomicBoolean stop = new AtomicBoolean();
     Thread offsets = new Thread(() -> {
       long i = 0;
       while (!stop.get()) {
@@ -174,27 +179,27 @@ class PlatformLinkTest {
   @Test
   void aFailedCallSaysOfflineOnlyWhenThePlatformDidNotAnswer() {
     PlatformLink link = new PlatformLink(clock, State.STARTING);
-    link.failed(problem(429, cn.egov.kiosk.platform.api.Problem.RATE_LIMITED, true));
+    link.failed(problem(429, Problem.RATE_LIMITED, true));
     assertThat(link.status().state()).as("a 429 is an answer: the platform is there").isEqualTo(State.ONLINE);
-    link.failed(problem(422, cn.egov.kiosk.platform.api.Problem.VALIDATION, false));
+    link.failed(problem(422, Problem.VALIDATION, false));
     assertThat(link.status().state()).isEqualTo(State.ONLINE);
-    link.failed(problem(503, cn.egov.kiosk.platform.api.Problem.UNAVAILABLE, true));
+    link.failed(problem(503, Problem.UNAVAILABLE, true));
     assertThat(link.status().state()).isEqualTo(State.OFFLINE);
     link.reached();
-    link.failed(new cn.egov.kiosk.platform.client.PlatformException(
-        cn.egov.kiosk.platform.client.PlatformException.Kind.UNREACHABLE, 0, Optional.empty(), Optional.empty(), "refused", null));
+    link.failed(new PlatformException(
+        Kind.UNREACHABLE, 0, Optional.empty(), Optional.empty(), "refused", null));
     assertThat(link.status().state()).isEqualTo(State.OFFLINE);
-    link.failed(problem(401, cn.egov.kiosk.platform.api.Problem.UNKNOWN_KIOSK, false));
+    link.failed(problem(401, Problem.UNKNOWN_KIOSK, false));
     assertThat(link.status().state()).as("the kiosk's key refused").isEqualTo(State.NOT_REGISTERED);
     link.reached();
-    link.failed(new cn.egov.kiosk.platform.client.PlatformException(
-        cn.egov.kiosk.platform.client.PlatformException.Kind.NOT_REGISTERED, 0, Optional.empty(), Optional.empty(), "no credentials", null));
+    link.failed(new PlatformException(
+        Kind.NOT_REGISTERED, 0, Optional.empty(), Optional.empty(), "no credentials", null));
     assertThat(link.status().state()).isEqualTo(State.NOT_REGISTERED);
   }
 
-  private static cn.egov.kiosk.platform.client.PlatformException problem(int status, String code, boolean retryable) {
-    var p = cn.egov.kiosk.platform.api.Problem.of(code, status, "t", "d", "/v1/x", retryable);
-    return new cn.egov.kiosk.platform.client.PlatformException(
-        cn.egov.kiosk.platform.client.PlatformException.Kind.PROBLEM, status, Optional.of(p), Optional.empty(), "POST /v1/x: " + status, null);
+  private static PlatformException problem(int status, String code, boolean retryable) {
+    var p = Problem.of(code, status, "t", "d", "/v1/x", retryable);
+    return new PlatformException(
+        Kind.PROBLEM, status, Optional.of(p), Optional.empty(), "POST /v1/x: " + status, null);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Credentials;
+import cn.egov.kiosk.platform.auth.CredentialsFile;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformConfig;
 import cn.egov.kiosk.platform.client.PlatformException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class RegistrationTest {
     db.close();
   }
 
-  private PlatformClient client(java.util.function.Supplier<Optional<Credentials>> credentials) {
+  private PlatformClient client(Supplier<Optional<Credentials>> credentials) {
     return new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)), credentials, Clock.systemUTC());
   }
 
@@ -163,7 +165,7 @@ class RegistrationTest {
     Credentials next = a30DaysLater.credentials().orElseThrow();
     assertThat(next.keyId()).isNotEqualTo(first.keyId());
     assertThat(next.kioskId()).isEqualTo(first.kioskId());
-    var stored = new cn.egov.kiosk.platform.auth.CredentialsFile(file).read().orElseThrow();
+    var stored = new CredentialsFile(file).read().orElseThrow();
     assertThat(stored.credentials()).isEqualTo(next);
     assertThat(stored.pendingRotation()).isEmpty();
     assertThat(stored.issuedAt()).isPresent();
@@ -193,7 +195,7 @@ class RegistrationTest {
 
     assertThat(lost).as("the answer was lost").isNotNull();
     assertThat(sim.keyIds(kioskId)).as("but the platform made the key").hasSize(2);
-    var pending = new cn.egov.kiosk.platform.auth.CredentialsFile(file).read().orElseThrow();
+    var pending = new CredentialsFile(file).read().orElseThrow();
     assertThat(pending.pendingRotation()).isPresent();
     // a restart: a new Registration reads the pending rotation from the file
     Registration restarted = new Registration(config(Optional.empty(), file), state, "test", "K01", later);

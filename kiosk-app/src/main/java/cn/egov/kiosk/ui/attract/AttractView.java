@@ -2,11 +2,13 @@ package cn.egov.kiosk.ui.attract;
 
 import static cn.egov.kiosk.ui.Controls.label;
 
+import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
-import javafx.animation.FadeTransition;
+import java.util.Locale;
 import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
@@ -60,12 +62,12 @@ public final class AttractView {
     for (AttractViewModel.ServiceLine line : lines) {
       Label l = label("service-state");
       l.setText(line.text());
-      l.setGraphic(line.available() ? cn.egov.kiosk.ui.Icons.check() : cn.egov.kiosk.ui.Icons.cross());
+      l.setGraphic(line.available() ? Icons.check() : Icons.cross());
       l.setGraphicTextGap(12);
       if (!line.available()) {
         l.getStyleClass().add("unavailable");
       }
-      l.setId("service-" + line.feature().name().toLowerCase(java.util.Locale.ROOT));
+      l.setId("service-" + line.feature().name().toLowerCase(Locale.ROOT));
       services.getChildren().add(l);
     }
   }

@@ -1,6 +1,10 @@
 package cn.egov.kiosk.ui.frame;
 
 import cn.egov.kiosk.ui.Msg;
+import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -11,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.SVGPath;
 
 /**
@@ -87,7 +92,7 @@ public final class FrameView {
     // the navigation bar always stays on screen: the middle gives way (and is clipped) instead
     content.setMinSize(0, 0);
     layers.setMinSize(0, 0);
-    javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    Rectangle clip = new Rectangle();
     clip.widthProperty().bind(layers.widthProperty());
     clip.heightProperty().bind(layers.heightProperty());
     layers.setClip(clip);
@@ -130,11 +135,11 @@ public final class FrameView {
    * An overlay above the content (inactivity warning, staff PIN), built the first time {@code
    * shown} turns true: most citizens never see them, and the kiosk starts faster without them.
    */
-  public void addOverlay(javafx.beans.value.ObservableBooleanValue shown, java.util.function.Supplier<Node> overlay) {
-    javafx.beans.value.ChangeListener<Boolean> firstShow =
-        new javafx.beans.value.ChangeListener<>() {
+  public void addOverlay(ObservableBooleanValue shown, Supplier<Node> overlay) {
+    ChangeListener<Boolean> firstShow =
+        new ChangeListener<>() {
           @Override
-          public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+          public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
             if (now) {
               shown.removeListener(this);
               layers.getChildren().add(overlay.get());

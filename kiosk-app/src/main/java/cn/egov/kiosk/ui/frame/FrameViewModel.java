@@ -15,8 +15,12 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The frame around every screen: hall name, clock and date, the language and elderly-mode
@@ -35,8 +39,8 @@ public final class FrameViewModel {
   private final StringBinding hallName;
   private final StringBinding hotline;
   private final Runnable exitSession;
-  private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty(false);
-  private final javafx.beans.property.StringProperty signedIn = new javafx.beans.property.SimpleStringProperty("");
+  private final BooleanProperty locked = new SimpleBooleanProperty(false);
+  private final StringProperty signedIn = new SimpleStringProperty("");
 
   public FrameViewModel(
       I18n i18n,
@@ -81,7 +85,7 @@ public final class FrameViewModel {
   }
 
   /** The signed-in citizen's masked name, or empty: set by the identity step, cleared at the end. */
-  public javafx.beans.property.StringProperty signedInNameProperty() {
+  public StringProperty signedInNameProperty() {
     return signedIn;
   }
 
@@ -119,7 +123,7 @@ public final class FrameViewModel {
    * While true (a ticket is printing), back, home and exit are disabled: the citizen cannot walk
    * away from a job whose outcome the screen still has to tell.
    */
-  public javafx.beans.property.BooleanProperty navigationLockedProperty() {
+  public BooleanProperty navigationLockedProperty() {
     return locked;
   }
 

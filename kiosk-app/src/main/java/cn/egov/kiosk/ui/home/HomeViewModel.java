@@ -2,13 +2,17 @@ package cn.egov.kiosk.ui.home;
 
 import cn.egov.kiosk.feature.Availability;
 import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.PlatformState.Notice;
 import cn.egov.kiosk.ui.AvailabilityModel;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -61,7 +65,7 @@ public final class HomeViewModel {
   private final I18n i18n;
   private final AvailabilityModel availability;
   private final Navigator navigator;
-  private final java.util.function.Consumer<Screen> open;
+  private final Consumer<Screen> open;
   private final List<Tile> tiles;
 
   /**
@@ -71,7 +75,7 @@ public final class HomeViewModel {
   public StringBinding platformNotice() {
     return Bindings.createStringBinding(
         () -> {
-          cn.egov.kiosk.feature.PlatformState.Notice n = availability.platformNotice().get();
+          Notice n = availability.platformNotice().get();
           if (n == null || n.quiet()) {
             return "";
           }
@@ -80,8 +84,8 @@ public final class HomeViewModel {
             sb.append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
           }
           if (n.stale() && n.dataAsOf().isPresent()) {
-            java.time.format.DateTimeFormatter f =
-                java.time.format.DateTimeFormatter.ofPattern(i18n.text(Msg.HOME_DATA_AS_OF_PATTERN), i18n.localeProperty().get());
+            DateTimeFormatter f =
+                DateTimeFormatter.ofPattern(i18n.text(Msg.HOME_DATA_AS_OF_PATTERN), i18n.localeProperty().get());
             sb.append(sb.length() == 0 ? "" : " ").append(i18n.text(Msg.HOME_DATA_AS_OF, f.format(n.dataAsOf().get())));
           }
           return sb.toString();
@@ -95,13 +99,13 @@ public final class HomeViewModel {
   }
 
   /** @param open how a feature's screen is opened: through the identity step where it needs one */
-  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, java.util.function.Consumer<Screen> open) {
+  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, Consumer<Screen> open) {
     this.i18n = i18n;
     this.availability = availability;
     this.navigator = navigator;
     this.open = open;
     // a feature this kiosk has no device for is not offered (rather than shown as out of service for good)
-    this.tiles = java.util.Arrays.stream(Feature.values()).filter(availability::fitted).map(Tile::new).toList();
+    this.tiles = Arrays.stream(Feature.values()).filter(availability::fitted).map(Tile::new).toList();
   }
 
   public List<Tile> tiles() {

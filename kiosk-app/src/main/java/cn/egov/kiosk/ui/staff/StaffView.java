@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.staff;
 
 import cn.egov.kiosk.ui.Msg;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +32,7 @@ public final class StaffView {
     GridPane keys = new GridPane();
     keys.setHgap(10);
     keys.setVgap(10);
-    keys.setAlignment(javafx.geometry.Pos.CENTER);
+    keys.setAlignment(Pos.CENTER);
     for (int d = 1; d <= 9; d++) {
       keys.add(key(vm, d), (d - 1) % 3, (d - 1) / 3);
     }
@@ -62,7 +63,7 @@ public final class StaffView {
       platform.setOnAction(e -> vm.submitForPlatform());
       actions.getChildren().add(1, platform);
     }
-    actions.setAlignment(javafx.geometry.Pos.CENTER);
+    actions.setAlignment(Pos.CENTER);
 
     VBox dialog = new VBox(title, display, message, keys, actions);
     dialog.getStyleClass().addAll("dialog", "staff-pin-dialog");

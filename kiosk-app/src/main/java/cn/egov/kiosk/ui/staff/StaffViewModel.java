@@ -5,6 +5,8 @@ import cn.egov.kiosk.ui.Msg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,9 +30,9 @@ public final class StaffViewModel {
 
   private final I18n i18n;
   private final Clock clock;
-  private final java.util.function.Predicate<CharSequence> pinCheck;
+  private final Predicate<CharSequence> pinCheck;
   private final Runnable exitKiosk;
-  private java.util.Optional<Runnable> openPlatform = java.util.Optional.empty();
+  private Optional<Runnable> openPlatform = Optional.empty();
   private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -41,7 +43,7 @@ public final class StaffViewModel {
   private Instant lockedUntil = Instant.MIN;
 
   /** @param pinCheck compares an entry with the staff PIN, in constant time */
-  public StaffViewModel(I18n i18n, Clock clock, java.util.function.Predicate<CharSequence> pinCheck, Runnable exitKiosk) {
+  public StaffViewModel(I18n i18n, Clock clock, Predicate<CharSequence> pinCheck, Runnable exitKiosk) {
     this.i18n = i18n;
     this.clock = clock;
     this.pinCheck = pinCheck;
@@ -92,7 +94,7 @@ public final class StaffViewModel {
 
   /** With a platform: the PIN pad also opens the platform panel (after the PIN). */
   public void platformPanel(Runnable open) {
-    this.openPlatform = java.util.Optional.of(open);
+    this.openPlatform = Optional.of(open);
   }
 
   /** Whether the pad offers the platform panel. */

@@ -9,13 +9,17 @@ import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ScrollPane.ScrollBarPolicy;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -51,12 +55,12 @@ public final class TicketView {
     vm.options().addListener((ListChangeListener<TicketViewModel.TypeOption>) c -> fillTypes(types, vm, vm.options()));
     fillTypes(types, vm, vm.options());
     // more business types than fit (large type, small screen) scroll rather than vanish
-    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(types);
+    ScrollPane scroll = new ScrollPane(types);
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add("kiosk-scroll");
-    scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setHbarPolicy(ScrollBarPolicy.NEVER);
     scroll.setMinHeight(0);
-    javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
     box.getChildren().addAll(title, scroll);
     return box;
   }
@@ -71,10 +75,10 @@ public final class TicketView {
       Label waiting = new Label(option.waiting());
       waiting.getStyleClass().add("type-waiting");
       VBox text = new VBox(4, name, waiting);
-      text.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      text.setAlignment(Pos.CENTER_LEFT);
       HBox content = new HBox(code, text);
       content.setSpacing(16);
-      content.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      content.setAlignment(Pos.CENTER_LEFT);
       Button b = new Button();
       b.setId("type-" + option.code());
       b.getStyleClass().add("type-button");
@@ -87,7 +91,7 @@ public final class TicketView {
 
   private static VBox printing(TicketViewModel vm) {
     VBox box = screen("ticket-printing");
-    box.setAlignment(javafx.geometry.Pos.CENTER);
+    box.setAlignment(Pos.CENTER);
     ProgressIndicator spinner = new ProgressIndicator();
     Label text = label("ticket-line");
     text.textProperty().bind(vm.i18n().bind(Msg.TICKET_PRINTING));
@@ -97,7 +101,7 @@ public final class TicketView {
 
   private static VBox done(TicketViewModel vm, FinishedViewModel finished) {
     VBox box = screen("ticket-done");
-    box.setAlignment(javafx.geometry.Pos.CENTER);
+    box.setAlignment(Pos.CENTER);
     Node icon = bigIcon(Icons.check());
     Label title = label("screen-title");
     title.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_TITLE));
@@ -123,7 +127,7 @@ public final class TicketView {
 
   private static VBox failed(TicketViewModel vm) {
     VBox box = screen("ticket-failed");
-    box.setAlignment(javafx.geometry.Pos.CENTER);
+    box.setAlignment(Pos.CENTER);
     Node icon = bigIcon(Icons.cross());
     Label title = label("screen-title");
     title.textProperty().bind(vm.i18n().bind(Msg.TICKET_FAILED_TITLE));

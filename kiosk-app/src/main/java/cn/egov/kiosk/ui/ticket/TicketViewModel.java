@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,7 +54,7 @@ public final class TicketViewModel {
   private final SessionManager sessions;
   private final List<String> typeCodes;
   private final BiFunction<String, Locale, String> typeNames;
-  private final java.util.function.Supplier<Optional<String>> idForTicket;
+  private final Supplier<Optional<String>> idForTicket;
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSING);
   private final ObservableList<TypeOption> options = FXCollections.observableArrayList();
@@ -88,7 +91,7 @@ public final class TicketViewModel {
       SessionManager sessions,
       List<String> typeCodes,
       BiFunction<String, Locale, String> typeNames,
-      java.util.function.Supplier<Optional<String>> idForTicket) {
+      Supplier<Optional<String>> idForTicket) {
     this.idForTicket = idForTicket;
     this.i18n = i18n;
     this.queue = queue;
@@ -161,8 +164,8 @@ public final class TicketViewModel {
   }
 
   /** True while a ticket prints: the citizen cannot leave the screen then. */
-  public javafx.beans.binding.BooleanBinding busy() {
-    return javafx.beans.binding.Bindings.createBooleanBinding(() -> step.get() == Step.PRINTING, step);
+  public BooleanBinding busy() {
+    return Bindings.createBooleanBinding(() -> step.get() == Step.PRINTING, step);
   }
 
   static Msg reasonText(IssueOutcome.Reason reason) {

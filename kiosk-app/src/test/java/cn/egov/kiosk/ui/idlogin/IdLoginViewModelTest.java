@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,7 +97,7 @@ class IdLoginViewModelTest {
     private final ExecutorService pool = Executors.newCachedThreadPool(daemon("test-task"));
     private final ExecutorService ui = Executors.newSingleThreadExecutor(daemon("test-ui"));
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
       return r -> {
         Thread t = new Thread(r, name);
         t.setDaemon(true);

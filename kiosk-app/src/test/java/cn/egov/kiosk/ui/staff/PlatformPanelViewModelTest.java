@@ -3,6 +3,7 @@ package cn.egov.kiosk.ui.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.config.Platform;
+import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,7 @@ class PlatformPanelViewModelTest {
         platform.applications().submit("no-such-item", applicant, Json.mapper().createObjectNode(), List.of());
         platform.sender().drainOnce();
 
-        cn.egov.kiosk.device.testkit.MutableClock uiClock = new cn.egov.kiosk.device.testkit.MutableClock(java.time.Instant.parse("2026-12-06T12:00:00Z"));
+        MutableClock uiClock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
         PlatformPanelViewModel vm =
             new PlatformPanelViewModel(i18n, TaskRunner.DIRECT, platform::report, platform::retryDeadLetters, platform::checkNow, SHANGHAI, uiClock);
         vm.open();

@@ -1,14 +1,15 @@
 package cn.egov.kiosk.ui.ticket;
 
-import cn.egov.kiosk.runtime.TestTemplates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.printing.MemoryPrintLog;
 import cn.egov.kiosk.queue.PrinterRig;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.queue.TicketStatus;
+import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
@@ -20,6 +21,7 @@ import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.ticket.TicketViewModel.Step;
 import cn.egov.kiosk.ui.ticket.TicketViewModel.TypeOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,7 +84,7 @@ class TicketViewModelTest {
     rig = new PrinterRig(32, Duration.ofSeconds(60));
     issuer =
         new TicketIssuer(
-            queue, TestTemplates.queueTicket(), () -> Optional.of(rig.printer), new cn.egov.kiosk.printing.MemoryPrintLog(), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI, java.time.Clock.systemUTC());
+            queue, TestTemplates.queueTicket(), () -> Optional.of(rig.printer), new MemoryPrintLog(), new TicketIssuer.HallTexts(l -> "西湖区政务服务中心", TicketViewModelTest::typeName, "0571-12345"), SHANGHAI, Clock.systemUTC());
     sessions.addListener(
         new SessionListener() {
           @Override
