@@ -56,6 +56,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void theScreensGetTheirServicesNotTheRuntime() {
+    // KioskUi takes UiServices, made by app.UiWiring
+    noClasses().that().resideInAPackage("cn.egov.kiosk.ui..").should().dependOnClassesThat().resideInAPackage("cn.egov.kiosk.runtime..").check(kiosk);
+  }
+
+  @Test
   void onlyTheStoreUsesSql() {
     noClasses()
         .that()

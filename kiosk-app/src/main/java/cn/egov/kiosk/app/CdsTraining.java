@@ -56,7 +56,7 @@ final class CdsTraining {
           try {
             KioskFonts.load();
             runtime.start();
-            KioskUi ui = new KioskUi(runtime, tasks, Platform::runLater, () -> {});
+            KioskUi ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
             Scene scene = KioskStage.prepare(new Stage(), false, "training");
             ui.attach(scene);
             for (boolean elderly : new boolean[] {false, true}) {

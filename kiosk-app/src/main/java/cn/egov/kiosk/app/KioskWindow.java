@@ -131,7 +131,7 @@ final class KioskWindow {
     long t0 = System.nanoTime();
     runtime = built;
     tasks = new FxTaskRunner();
-    ui = new KioskUi(runtime, tasks, Platform::runLater, () -> end(null));
+    ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> end(null));
     ui.attach(scene);
     log.info("Start-up: screens attached at {} ms ({} ms on the JavaFX thread)",
         ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - t0) / 1_000_000);

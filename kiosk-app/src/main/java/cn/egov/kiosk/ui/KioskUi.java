@@ -2,13 +2,9 @@ package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.identity.Identity;
-import cn.egov.kiosk.printing.DemoLicenceSource;
-import cn.egov.kiosk.printing.LicenceSource;
-import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
-import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
@@ -51,19 +47,17 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the kiosk's screens on a runtime and puts them on a stage: full screen, undecorated,
  * always on top, and closable only through the staff PIN. Session ends reset every screen.
  */
 public final class KioskUi {
-  private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
   private static final KeyCombination STAFF_KEYS =
       new KeyCodeCombination(KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
 
-  private final KioskRuntime runtime;
+  private final UiServices services;
+  private final CitizenScope citizen = new CitizenScope();
   private final TaskRunner tasks;
   private final LicenceViewModel licence;
   private final I18n i18n;
@@ -82,69 +76,60 @@ public final class KioskUi {
   private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
   private Timeline ticker;
 
-  public KioskUi(KioskRuntime runtime, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
-    this.runtime = runtime;
+  public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
+    this.services = services;
     this.tasks = tasks;
-    var config = runtime.config();
+    var config = services.config();
     this.i18n = new I18n(config.kiosk().locales());
     this.initialTheme = Themes.byId(config.ui().theme());
     this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
-    this.availability = new AvailabilityModel(runtime.features(), uiThread);
+    this.availability = new AvailabilityModel(services.features(), uiThread);
 
-    this.frameVm =
+    this.frameVm = citizen.add(
         new FrameViewModel(
             i18n,
             navigator,
             themes,
-            runtime.clock(),
+            services.clock(),
             config.kiosk().timeZone(),
             config.kiosk().hallName()::get,
             config.kiosk().hotline(),
-            () -> runtime.sessions().end(EndReason.EXPLICIT_EXIT));
+            () -> services.sessions().end(EndReason.EXPLICIT_EXIT)));
     this.frame = new FrameView(frameVm);
 
     AttractViewModel attractVm =
-        new AttractViewModel(i18n, availability, runtime.sessions(), navigator, config.kiosk().hallName()::get);
+        new AttractViewModel(i18n, availability, services.sessions(), navigator, config.kiosk().hallName()::get);
     boolean ticketsCarryId = config.queue().printMaskedId();
-    this.ticket =
+    this.ticket = citizen.add(
         new TicketViewModel(
             i18n,
-            runtime.queue(),
-            runtime.tickets(),
+            services.queue(),
+            services.tickets(),
             tasks,
-            runtime.sessions(),
-            runtime.businessTypeCodes(),
-            runtime::businessTypeName,
-            () -> ticketsCarryId ? signedIn().map(Identity::number) : Optional.empty()); // the template masks it
-    Optional<Runnable> demoCard =
-        config.kiosk().demo()
-            ? runtime.idCardReaderId().filter(id -> runtime.simulators().find(id).isPresent()).map(id -> () -> simulate(id, "insert-card"))
-            : Optional.empty();
-    Optional<Runnable> demoSocialSecurityCard =
-        config.kiosk().demo()
-            ? runtime.smartCardReaderId().filter(id -> runtime.simulators().find(id).isPresent()).map(id -> () -> simulate(id, "insert-card"))
-            : Optional.empty();
-    this.idLogin =
+            services.sessions(),
+            services.businessTypeCodes(),
+            services.businessTypeName()::apply,
+            () -> ticketsCarryId ? signedIn().map(Identity::number) : Optional.empty())); // the template masks it
+    this.idLogin = citizen.add(
         new IdLoginViewModel(
             i18n,
-            runtime.identities(),
+            services.identities(),
             tasks,
-            runtime.sessions(),
+            services.sessions(),
             navigator,
             config.identity().readTimeout(),
-            runtime.photoDecoder(),
-            demoCard,
-            demoSocialSecurityCard);
-    this.licence =
+            services.photoDecoder(),
+            services.demoIdCard(),
+            services.demoSocialSecurityCard()));
+    this.licence = citizen.add(
         new LicenceViewModel(
             i18n,
-            runtime.platform().<LicenceSource>map(p -> new PlatformLicenceSource(p::interactiveClient, p.link()))
-                .orElse(config.kiosk().demo() ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE),
-            runtime.templates(),
-            runtime.renderings(),
-            runtime.printing(),
+            services.licences(),
+            services.templates(),
+            services.renderings(),
+            services.printing(),
             tasks,
-            runtime.sessions());
+            services.sessions()));
     navigator
         .currentProperty()
         .addListener(
@@ -165,7 +150,7 @@ public final class KioskUi {
           }
         };
     idLogin.stepProperty().addListener((obs, old, now) -> frameVm.signedInNameProperty().set(signedIn().map(Identity::maskedName).orElse("")));
-    runtime.identities()
+    services.identities()
         .onCardPresence(
             present ->
                 uiThread.execute(
@@ -179,26 +164,25 @@ public final class KioskUi {
               }
             });
     // a reader back in service: the login screen that said it was out of service reads again
-    runtime.devices()
-        .health()
+    services.deviceHealth()
         .addListener(
             h -> {
               if (h.deviceClass() == DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
                 uiThread.execute(idLogin::readerBackInService);
               }
             });
-    runtime.identities()
+    services.identities()
         .onIdCardLifted(
             () ->
                 uiThread.execute(
                     () -> {
                       if (config.identity().cardRemovalEndsSession() && signedIn().isPresent()) {
-                        runtime.sessions().end(EndReason.CARD_REMOVED);
+                        services.sessions().end(EndReason.CARD_REMOVED);
                       }
                     }));
     frameVm.navigationLockedProperty().bind(ticket.busy());
     // a flow done: another service or exit, and the session ends by itself after a short countdown
-    this.finished = new FinishedViewModel(i18n, runtime.sessions(), navigator, runtime.clock(), config.session().finished());
+    this.finished = citizen.add(new FinishedViewModel(i18n, services.sessions(), navigator, services.clock(), config.session().finished()));
     ticket.stepProperty().addListener((obs, was, now) -> {
       if (now == TicketViewModel.Step.DONE) {
         finished.start();
@@ -221,12 +205,12 @@ public final class KioskUi {
     screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
     screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
 
-    InactivityViewModel inactivity = new InactivityViewModel(i18n, runtime.sessions());
+    InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
     frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
-    this.staff = new StaffViewModel(i18n, runtime.clock(), config.kiosk()::staffPinMatches, exitKiosk);
-    runtime.platform().ifPresent(p -> {
-      PlatformPanelViewModel panel =
-          new PlatformPanelViewModel(i18n, tasks, p::report, p::retryDeadLetters, p::checkNow, config.kiosk().timeZone(), runtime.clock());
+    this.staff = citizen.add(new StaffViewModel(i18n, services.clock(), config.kiosk()::staffPinMatches, exitKiosk));
+    services.platform().ifPresent(p -> {
+      PlatformPanelViewModel panel = citizen.add(new PlatformPanelViewModel(
+          i18n, tasks, p.report(), p.retryDeadLetters(), p.connectNow(), config.kiosk().timeZone(), services.clock()));
       platformPanel = Optional.of(panel);
       staff.platformPanel(panel::open);
       frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
@@ -236,7 +220,7 @@ public final class KioskUi {
 
     navigator.currentProperty().addListener((obs, old, now) -> show(now));
     show(navigator.current());
-    runtime.sessions().addListener(
+    services.sessions().addListener(
         new SessionListener() {
           @Override
           public void ended(Session session, EndReason reason) {
@@ -252,33 +236,19 @@ public final class KioskUi {
     }
   }
 
-  /** Every screen back to its start, every field cleared, language and theme back to default. */
+  /**
+   * Every screen back to its start, every field cleared (each {@link CitizenState}, staff's view of
+   * the platform too), language and theme back to default, the attract screen.
+   */
   private void resetForNextCitizen() {
-    finished.stop();
-    platformPanel.ifPresent(PlatformPanelViewModel::close); // staff's view of the platform is not left to the next person
-    ticket.reset();
-    licence.reset();
-    idLogin.reset();
-    frameVm.signedInNameProperty().set("");
-    staff.cancel();
+    citizen.resetAll();
     i18n.setLocale(i18n.defaultLocale());
     themes.reset(initialTheme);
     navigator.reset();
   }
 
-  /** A demo button's command to a simulated device, off the JavaFX thread like any device call. */
-  private void simulate(String deviceId, String command) {
-    tasks.run(
-        () -> {
-          runtime.simulators().find(deviceId).ifPresent(s -> s.apply(command));
-          return null;
-        },
-        done -> {},
-        error -> log.warn("Simulator {} refused {}: {}", deviceId, command, error.getMessage()));
-  }
-
   private Optional<Identity> signedIn() {
-    return runtime.sessions().current().flatMap(s -> s.get(Identity.SESSION_KEY));
+    return services.sessions().current().flatMap(s -> s.get(Identity.SESSION_KEY));
   }
 
   public Parent root() {
@@ -315,7 +285,7 @@ public final class KioskUi {
 
   /** Input of any kind: someone is there. */
   private void touched() {
-    runtime.sessions().touch();
+    services.sessions().touch();
     finished.touch();
     platformPanel.ifPresent(PlatformPanelViewModel::touch);
   }
@@ -327,7 +297,7 @@ public final class KioskUi {
                 Duration.seconds(1),
                 e -> {
                   frameTick();
-                  runtime.sessions().tick();
+                  services.sessions().tick();
                   finished.tick();
                   platformPanel.ifPresent(PlatformPanelViewModel::tick);
                 }));

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.e2e;
 
+import cn.egov.kiosk.app.UiWiring;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
@@ -82,7 +83,7 @@ final class IdLoginRig implements AutoCloseable {
     KioskUi[] ui = new KioskUi[1];
     robot.interact(
         () -> {
-          ui[0] = new KioskUi(runtime, tasks, Platform::runLater, () -> {});
+          ui[0] = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
           ui[0].attach(stage, false);
           stage.show();
         });

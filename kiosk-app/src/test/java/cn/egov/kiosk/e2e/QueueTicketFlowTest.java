@@ -2,6 +2,7 @@ package cn.egov.kiosk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.app.UiWiring;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
@@ -74,7 +75,7 @@ class QueueTicketFlowTest {
     tasks = new FxTaskRunner();
     robot.interact(
         () -> {
-          ui = new KioskUi(runtime, tasks, Platform::runLater, () -> exited = true);
+          ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> exited = true);
           ui.attach(stage, false);
           stage.show();
         });

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.finished;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.I18n;
@@ -23,7 +24,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * general inactivity limit. A touch starts the countdown again: the citizen is still there. Driven
  * by the one-second ticker on the JavaFX thread, by the kiosk's clock.
  */
-public final class FinishedViewModel {
+public final class FinishedViewModel implements CitizenState {
   private final I18n i18n;
   private final SessionManager sessions;
   private final Navigator navigator;
@@ -45,6 +46,11 @@ public final class FinishedViewModel {
   public void start() {
     counting.set(true);
     restart();
+  }
+
+  @Override
+  public void resetForNextCitizen() {
+    stop();
   }
 
   /** The finished screen is left (another service, the session ended): no countdown. */

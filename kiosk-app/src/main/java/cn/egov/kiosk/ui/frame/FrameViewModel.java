@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.frame;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
@@ -26,7 +27,7 @@ import javafx.beans.property.StringProperty;
  * The frame around every screen: hall name, clock and date, the language and elderly-mode
  * switches, and the navigation bar (back, home, exit) shown on every screen but the attract one.
  */
-public final class FrameViewModel {
+public final class FrameViewModel implements CitizenState {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final I18n i18n;
@@ -156,5 +157,11 @@ public final class FrameViewModel {
 
   public I18n i18n() {
     return i18n;
+  }
+
+  /** The signed-in citizen's name leaves the frame. */
+  @Override
+  public void resetForNextCitizen() {
+    signedInNameProperty().set("");
   }
 }

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.idlogin;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.identity.LoginFailedException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * goes on. Moving the card (lift and place again) is retried without a touch. Its entry points run
  * on the JavaFX thread only.
  */
-public final class IdLoginViewModel {
+public final class IdLoginViewModel implements CitizenState {
   private static final Logger log = LoggerFactory.getLogger(IdLoginViewModel.class);
   private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
@@ -246,6 +247,11 @@ public final class IdLoginViewModel {
   /** The citizen left the login screen (back, home, on to the flow): a read in flight is cancelled. */
   public void left() {
     tasks.checkUiThread();
+    reset();
+  }
+
+  @Override
+  public void resetForNextCitizen() {
     reset();
   }
 

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.licence;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.print.pdf.PdfPreview;
 import cn.egov.kiosk.printing.LicenceSource;
@@ -37,7 +38,7 @@ import javafx.scene.image.WritableImage;
  * dropped (the preview's pixels overwritten) when it ends. Its entry points run on the JavaFX
  * thread only.
  */
-public final class LicenceViewModel {
+public final class LicenceViewModel implements CitizenState {
 
   public enum Step {
     LOADING,
@@ -170,6 +171,11 @@ public final class LicenceViewModel {
           problem.set(PrintService.Problem.PRINTER_FAULT);
           step.set(Step.FAILED);
         });
+  }
+
+  @Override
+  public void resetForNextCitizen() {
+    reset();
   }
 
   /** Forgets the licence and overwrites the preview's pixels (a session ended, the screen left). */

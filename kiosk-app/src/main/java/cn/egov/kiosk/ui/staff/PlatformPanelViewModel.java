@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.staff;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.sync.PlatformLink;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.I18n;
@@ -28,7 +29,7 @@ import javafx.collections.ObservableList;
  * for good) with their reason, which staff can send again. Everything is read off the JavaFX thread;
  * the entry points run on it only.
  */
-public final class PlatformPanelViewModel {
+public final class PlatformPanelViewModel implements CitizenState {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
   private final I18n i18n;
@@ -86,6 +87,11 @@ public final class PlatformPanelViewModel {
     if (visible.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
       close();
     }
+  }
+
+  @Override
+  public void resetForNextCitizen() {
+    close();
   }
 
   public void close() {

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.staff;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * is never logged. The admin issue replaces the plain PIN from
  * configuration with real staff accounts.
  */
-public final class StaffViewModel {
+public final class StaffViewModel implements CitizenState {
   private static final Logger log = LoggerFactory.getLogger(StaffViewModel.class);
   static final int TAPS = 5;
   static final Duration TAP_WINDOW = Duration.ofSeconds(3);
@@ -69,6 +70,11 @@ public final class StaffViewModel {
     message.set(i18n.text(Msg.STAFF_PIN_PROMPT));
     visible.set(true);
     log.info("Staff PIN pad opened");
+  }
+
+  @Override
+  public void resetForNextCitizen() {
+    cancel();
   }
 
   public void cancel() {

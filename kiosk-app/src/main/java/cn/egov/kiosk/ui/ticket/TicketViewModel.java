@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.ticket;
 
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * background; the screen shows that it is printing meanwhile. Its entry points run on the JavaFX
  * thread only.
  */
-public final class TicketViewModel {
+public final class TicketViewModel implements CitizenState {
   private static final Logger log = LoggerFactory.getLogger(TicketViewModel.class);
 
   public enum Step {
@@ -183,6 +184,11 @@ public final class TicketViewModel {
   public void finish() {
     tasks.checkUiThread();
     sessions.end(EndReason.EXPLICIT_EXIT);
+  }
+
+  @Override
+  public void resetForNextCitizen() {
+    reset();
   }
 
   /** Forgets everything shown (a session ended, or the screen is entered again). */

@@ -1,0 +1,57 @@
+package cn.egov.kiosk.ui;
+
+import cn.egov.kiosk.config.KioskConfig;
+import cn.egov.kiosk.device.idcard.PhotoDecoder;
+import cn.egov.kiosk.device.manage.HealthModel;
+import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.print.template.TemplateLibrary;
+import cn.egov.kiosk.printing.LicenceSource;
+import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Renderings;
+import cn.egov.kiosk.queue.QueueService;
+import cn.egov.kiosk.queue.TicketIssuer;
+import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.sync.PlatformServices;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the screens use of the kiosk, and nothing more: made by the application's wiring
+ * ({@code app.UiWiring}) from the runtime, so that the UI never reaches into it.
+ *
+ * @param config the kiosk's settings the screens show or follow (languages, theme, hall, timeouts)
+ * @param deviceHealth the devices' health, for a reader back in service
+ * @param licences where licences come from: the platform, the demo's samples, or none
+ * @param platform staff's view of the platform, when there is one
+ * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
+ * @param demoSocialSecurityCard the same for the social security card
+ */
+public record UiServices(
+    KioskConfig config,
+    Clock clock,
+    SessionManager sessions,
+    FeatureAvailability features,
+    HealthModel deviceHealth,
+    QueueService queue,
+    TicketIssuer tickets,
+    List<String> businessTypeCodes,
+    BiFunction<String, Locale, String> businessTypeName,
+    IdentityService identities,
+    Optional<PhotoDecoder> photoDecoder,
+    LicenceSource licences,
+    TemplateLibrary templates,
+    Renderings renderings,
+    PrintService printing,
+    Optional<StaffPlatform> platform,
+    Optional<Runnable> demoIdCard,
+    Optional<Runnable> demoSocialSecurityCard) {
+
+  /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
+  public record StaffPlatform(Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable connectNow) {}
+}
