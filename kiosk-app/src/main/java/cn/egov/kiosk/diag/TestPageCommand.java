@@ -17,7 +17,7 @@ import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.print.template.Medium;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.runtime.ConfigFiles;
 import cn.egov.kiosk.runtime.LogSetup;
@@ -99,8 +99,8 @@ public final class TestPageCommand implements Callable<Integer> {
           d.open();
           d.claim(Duration.ofSeconds(2));
           d.enable();
-          PrintService printing =
-              new PrintService(
+          Printing printing =
+              new Printing(
                   templates,
                   renderings,
                   () -> d instanceof ReceiptPrinter r ? Optional.of(r) : Optional.empty(),
@@ -113,8 +113,8 @@ public final class TestPageCommand implements Callable<Integer> {
           data.put("printedAt", LocalDateTime.now(clock).withNano(0).toString());
           data.put("qr", "TEST-" + loaded.kiosk().id() + "-" + d.id());
           Medium medium = d instanceof DocumentPrinter ? Medium.PDF : Medium.ESCPOS;
-          PrintService.Outcome outcome = printing.print("test-page", data, Locale.SIMPLIFIED_CHINESE, "test-page:" + d.id(), false, Optional.of(medium));
-          if (outcome instanceof PrintService.NotPrinted np) {
+          Printing.Outcome outcome = printing.print("test-page", data, Locale.SIMPLIFIED_CHINESE, "test-page:" + d.id(), false, Optional.of(medium));
+          if (outcome instanceof Printing.NotPrinted np) {
             allPrinted = false;
             out.printf(Locale.ROOT, "%-18s NOT PRINTED %s%s: %s%n", d.id(), np.problem(), np.partly() ? " (part of it came out)" : "", np.detail());
           } else {

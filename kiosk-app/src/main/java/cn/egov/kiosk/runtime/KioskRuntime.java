@@ -16,7 +16,7 @@ import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
 import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.identity.IdentityService;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.print.template.TemplateException;
@@ -61,7 +61,7 @@ public final class KioskRuntime implements AutoCloseable {
   private final DeviceManager devices;
   private final TicketIssuer tickets;
   private final TemplateLibrary templates;
-  private final PrintService printing;
+  private final Printing printing;
   private final Renderings renderings = new Renderings(null);
   private final FeatureAvailability features;
   private final IdentityService identities;
@@ -117,7 +117,7 @@ public final class KioskRuntime implements AutoCloseable {
           new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
           config.kiosk().timeZone(),
           clock);
-      this.printing = new PrintService(
+      this.printing = new Printing(
           templates,
           renderings,
           () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
@@ -174,7 +174,7 @@ public final class KioskRuntime implements AutoCloseable {
   }
 
   /** Prints documents from templates, recording each print. */
-  public PrintService printing() {
+  public Printing printing() {
     return printing;
   }
 

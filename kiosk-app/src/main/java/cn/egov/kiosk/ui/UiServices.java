@@ -7,7 +7,7 @@ import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.LicenceSource;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
@@ -47,7 +47,7 @@ public record UiServices(
     LicenceSource licences,
     TemplateLibrary templates,
     Renderings renderings,
-    PrintService printing,
+    Printing printing,
     Optional<StaffPlatform> platform,
     Optional<Runnable> demoIdCard,
     Optional<Runnable> demoSocialSecurityCard) {

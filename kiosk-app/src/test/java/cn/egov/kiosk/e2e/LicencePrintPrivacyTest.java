@@ -11,7 +11,7 @@ import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Cupsd;
 import cn.egov.kiosk.print.template.TemplateLibrary;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.store.Database;
@@ -98,13 +98,13 @@ class LicencePrintPrivacyTest {
       printer.claim(Duration.ofSeconds(2));
       printer.enable();
       TemplateLibrary templates = TestTemplates.library();
-      PrintService printing =
-          new PrintService(templates, new Renderings(null), Optional::empty, () -> Optional.of(printer), new PrintRecordRepository(db, "K01"), Clock.systemUTC());
+      Printing printing =
+          new Printing(templates, new Renderings(null), Optional::empty, () -> Optional.of(printer), new PrintRecordRepository(db, "K01"), Clock.systemUTC());
       var data = templates.sample("licence-example");
       assertThat(data.toString()).as("the licence names its holder").contains(NAME);
 
-      PrintService.Outcome outcome = printing.print("licence-example", data, Locale.SIMPLIFIED_CHINESE, "92110101MA00DEM06M", false);
-      assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(PrintService.Printed.class);
+      Printing.Outcome outcome = printing.print("licence-example", data, Locale.SIMPLIFIED_CHINESE, "92110101MA00DEM06M", false);
+      assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(Printing.Printed.class);
     } finally {
       printer.close();
     }

@@ -65,12 +65,12 @@ class LicenceThroughCupsTest {
       printer.claim(Duration.ofSeconds(2));
       printer.enable();
       TemplateLibrary templates = TestTemplates.library();
-      PrintService printing = new PrintService(templates, new Renderings(null), Optional::empty, () -> Optional.of(printer), log, Clock.systemUTC());
+      Printing printing = new Printing(templates, new Renderings(null), Optional::empty, () -> Optional.of(printer), log, Clock.systemUTC());
 
-      PrintService.Outcome outcome =
+      Printing.Outcome outcome =
           printing.print("licence-example", templates.sample("licence-example"), Locale.SIMPLIFIED_CHINESE, "92110101MA00DEM06M", false);
 
-      assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(PrintService.Printed.class);
+      assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(Printing.Printed.class);
       assertThat(log.all()).singleElement().satisfies(r -> assertThat(r.deviceId()).contains("licence-printer"));
       Path out = newestPdf(outDir, before);
       try (PDDocument pdf = Loader.loadPDF(out.toFile())) {

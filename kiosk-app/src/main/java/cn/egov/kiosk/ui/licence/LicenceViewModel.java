@@ -4,7 +4,7 @@ import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.print.pdf.PdfPreview;
 import cn.egov.kiosk.printing.LicenceSource;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.session.Session;
@@ -56,14 +56,14 @@ public final class LicenceViewModel implements CitizenState {
   private final LicenceSource source;
   private final TemplateLibrary templates;
   private final Renderings renderings;
-  private final PrintService printService;
+  private final Printing printService;
   private final TaskRunner tasks;
   private final SessionManager sessions;
 
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.LOADING);
   private final ReadOnlyObjectWrapper<WritableImage> preview = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyIntegerWrapper pages = new ReadOnlyIntegerWrapper(0);
-  private final ReadOnlyObjectWrapper<PrintService.Problem> problem = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Printing.Problem> problem = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper partly = new ReadOnlyBooleanWrapper(false);
   private Optional<LicenceSource.Licence> licence = Optional.empty();
   /**
@@ -71,14 +71,14 @@ public final class LicenceViewModel implements CitizenState {
    * overwritten: the holder's page is not kept.
    */
   private final BackgroundTask<Rendered> loading;
-  private final BackgroundTask<PrintService.Outcome> printing;
+  private final BackgroundTask<Printing.Outcome> printing;
 
   public LicenceViewModel(
       I18n i18n,
       LicenceSource source,
       TemplateLibrary templates,
       Renderings renderings,
-      PrintService printing,
+      Printing printing,
       TaskRunner tasks,
       SessionManager sessions) {
     this.i18n = i18n;
@@ -134,7 +134,7 @@ public final class LicenceViewModel implements CitizenState {
           step.set(Step.PREVIEW);
         },
         error -> {
-          problem.set(error instanceof LicenceSource.UnavailableException ? PrintService.Problem.PLATFORM : PrintService.Problem.TEMPLATE);
+          problem.set(error instanceof LicenceSource.UnavailableException ? Printing.Problem.PLATFORM : Printing.Problem.TEMPLATE);
           step.set(Step.FAILED);
         });
   }
@@ -144,7 +144,7 @@ public final class LicenceViewModel implements CitizenState {
   /** "Print": on the licence printer, off the JavaFX thread. */
   public void print() {
     tasks.checkUiThread();
-    if (licence.isEmpty() && step.get() == Step.FAILED && problem.get() == PrintService.Problem.PLATFORM) {
+    if (licence.isEmpty() && step.get() == Step.FAILED && problem.get() == Printing.Problem.PLATFORM) {
       open(); // the licence never came: ask the platform again
       return;
     }
@@ -159,7 +159,7 @@ public final class LicenceViewModel implements CitizenState {
     printing.start(
         () -> printService.print(l.template(), l.data(), locale, l.reference(), again),
         outcome -> {
-          if (outcome instanceof PrintService.NotPrinted np) {
+          if (outcome instanceof Printing.NotPrinted np) {
             problem.set(np.problem());
             partly.set(np.partly());
             step.set(Step.FAILED);
@@ -168,7 +168,7 @@ public final class LicenceViewModel implements CitizenState {
           }
         },
         error -> {
-          problem.set(PrintService.Problem.PRINTER_FAULT);
+          problem.set(Printing.Problem.PRINTER_FAULT);
           step.set(Step.FAILED);
         });
   }
@@ -213,7 +213,7 @@ public final class LicenceViewModel implements CitizenState {
     return pages.getReadOnlyProperty();
   }
 
-  public ReadOnlyObjectProperty<PrintService.Problem> problemProperty() {
+  public ReadOnlyObjectProperty<Printing.Problem> problemProperty() {
     return problem.getReadOnlyProperty();
   }
 
@@ -235,7 +235,7 @@ public final class LicenceViewModel implements CitizenState {
         i18n.localeProperty());
   }
 
-  static Msg problemMsg(PrintService.Problem p) {
+  static Msg problemMsg(Printing.Problem p) {
     return switch (p) {
       case NO_PRINTER -> Msg.PRINT_PROBLEM_NO_PRINTER;
       case PAPER_OUT -> Msg.PRINT_PROBLEM_PAPER_OUT;

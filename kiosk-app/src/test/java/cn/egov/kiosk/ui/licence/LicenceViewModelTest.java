@@ -12,7 +12,7 @@ import cn.egov.kiosk.printing.DemoLicenceSource;
 import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.printing.MemoryPrintLog;
 import cn.egov.kiosk.printing.PrintRecord;
-import cn.egov.kiosk.printing.PrintService;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.session.Session;
@@ -47,7 +47,7 @@ class LicenceViewModelTest {
     printer.claim(Duration.ofSeconds(1));
     printer.enable();
     Renderings renderings = new Renderings(null);
-    PrintService printing = new PrintService(templates, renderings, Optional::empty, () -> Optional.of(printer), log, Clock.systemUTC());
+    Printing printing = new Printing(templates, renderings, Optional::empty, () -> Optional.of(printer), log, Clock.systemUTC());
     vm = new LicenceViewModel(i18n, new DemoLicenceSource(templates), templates, renderings, printing, TaskRunner.DIRECT, sessions);
   }
 
@@ -93,7 +93,7 @@ class LicenceViewModelTest {
     vm.print();
 
     assertThat(vm.stepProperty().get()).isEqualTo(LicenceViewModel.Step.FAILED);
-    assertThat(vm.problemProperty().get()).isEqualTo(PrintService.Problem.PAPER_OUT);
+    assertThat(vm.problemProperty().get()).isEqualTo(Printing.Problem.PAPER_OUT);
     assertThat(vm.problemText().get()).isEqualTo("证照没有打印出来。 打印机缺纸。");
     assertThat(vm.partlyProperty().get()).isFalse();
     assertThat(printer.printed()).isEmpty();

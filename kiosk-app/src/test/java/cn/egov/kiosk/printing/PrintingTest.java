@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Printing from templates on the real ESC/POS driver (over a pipe to the virtual printer) and the
  * simulated licence printer, with the audit trail in SQLite.
  */
-class PrintServiceTest {
+class PrintingTest {
   private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
   @TempDir Path dir;
@@ -59,16 +59,16 @@ class PrintServiceTest {
     db.close();
   }
 
-  private PrintService service(Optional<ReceiptPrinter> receipt, Optional<DocumentPrinter> document) {
-    return new PrintService(templates, new Renderings(null), () -> receipt, () -> document, log, Clock.systemUTC());
+  private Printing service(Optional<ReceiptPrinter> receipt, Optional<DocumentPrinter> document) {
+    return new Printing(templates, new Renderings(null), () -> receipt, () -> document, log, Clock.systemUTC());
   }
 
-  private PrintService withReceiptPrinter(Duration poll) throws Exception {
+  private Printing withReceiptPrinter(Duration poll) throws Exception {
     rig = new PrinterRig(48, poll);
     return service(Optional.of(rig.printer), Optional.empty());
   }
 
-  private PrintService withLicencePrinter() throws Exception {
+  private Printing withLicencePrinter() throws Exception {
     licencePrinter = new SimulatedDocumentPrinter("licence-printer", StatisticsStore.NONE, Clock.systemUTC());
     licencePrinter.open();
     licencePrinter.claim(Duration.ofSeconds(1));
@@ -82,11 +82,11 @@ class PrintServiceTest {
 
   @Test
   void aReceiptIsPrintedAndRecordedWithoutItsContent() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofHours(1));
+    Printing printing = withReceiptPrinter(Duration.ofHours(1));
 
-    PrintService.Outcome outcome = printing.print("payment-receipt", sample("payment-receipt"), ZH, "PAY20261128142533000456", false);
+    Printing.Outcome outcome = printing.print("payment-receipt", sample("payment-receipt"), ZH, "PAY20261128142533000456", false);
 
-    assertThat(outcome).isInstanceOf(PrintService.Printed.class);
+    assertThat(outcome).isInstanceOf(Printing.Printed.class);
     assertThat(rig.printed().lines()).contains("缴款人：王*明", "金额：¥80.00");
     assertThat(rig.printed().barcodePayloads()).containsExactly("PAY20261128142533000456");
     PrintRecord r = log.find(outcome.record().id()).orElseThrow();
@@ -100,9 +100,9 @@ class PrintServiceTest {
 
   @Test
   void aReprintSaysSoOnThePaperAndInTheRecord() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofHours(1));
+    Printing printing = withReceiptPrinter(Duration.ofHours(1));
 
-    PrintService.Outcome outcome = printing.print("payment-receipt", sample("payment-receipt"), ZH, "PAY20261128142533000456", true);
+    Printing.Outcome outcome = printing.print("payment-receipt", sample("payment-receipt"), ZH, "PAY20261128142533000456", true);
 
     assertThat(rig.printed().lines()).contains("【重打凭证】");
     assertThat(log.find(outcome.record().id()).orElseThrow().reprint()).isTrue();
@@ -110,13 +110,13 @@ class PrintServiceTest {
 
   @Test
   void paperKnownToBeOutRefusesTheJobBeforeAnythingComesOut() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofMillis(200));
+    Printing printing = withReceiptPrinter(Duration.ofMillis(200));
     rig.virtual.setPaperOut(true);
     Await.until(() -> rig.printer.conditions().contains(Condition.PAPER_OUT), Duration.ofSeconds(5), "the poll to see paper out");
 
-    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
+    Printing.NotPrinted refused = (Printing.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
 
-    assertThat(refused.problem()).isEqualTo(PrintService.Problem.PAPER_OUT);
+    assertThat(refused.problem()).isEqualTo(Printing.Problem.PAPER_OUT);
     assertThat(refused.partly()).isFalse();
     assertThat(rig.virtual.received()).isEmpty();
     PrintRecord r = log.find(refused.record().id()).orElseThrow();
@@ -126,24 +126,24 @@ class PrintServiceTest {
 
   @Test
   void paperFoundOutWhenTheJobStartsRefusesIt() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofHours(1)); // the poll has not seen it
+    Printing printing = withReceiptPrinter(Duration.ofHours(1)); // the poll has not seen it
     rig.virtual.setPaperOut(true);
 
-    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
+    Printing.NotPrinted refused = (Printing.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
 
-    assertThat(refused.problem()).isEqualTo(PrintService.Problem.PAPER_OUT);
+    assertThat(refused.problem()).isEqualTo(Printing.Problem.PAPER_OUT);
     assertThat(refused.partly()).isFalse();
     assertThat(log.find(refused.record().id()).orElseThrow().result()).isEqualTo(PrintRecord.Result.REFUSED);
   }
 
   @Test
   void paperRunningOutDuringTheJobFailsItAndSaysPartOfItCameOut() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofHours(1));
+    Printing printing = withReceiptPrinter(Duration.ofHours(1));
     rig.virtual.runOutAfter(200);
 
-    PrintService.NotPrinted failed = (PrintService.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
+    Printing.NotPrinted failed = (Printing.NotPrinted) printing.print("transaction-receipt", sample("transaction-receipt"), ZH, "SL-1", false);
 
-    assertThat(failed.problem()).isEqualTo(PrintService.Problem.PAPER_OUT);
+    assertThat(failed.problem()).isEqualTo(Printing.Problem.PAPER_OUT);
     assertThat(failed.partly()).isTrue();
     PrintRecord r = log.find(failed.record().id()).orElseThrow();
     assertThat(r.result()).isEqualTo(PrintRecord.Result.FAILED);
@@ -152,11 +152,11 @@ class PrintServiceTest {
 
   @Test
   void aLicenceGoesToTheLicencePrinterAsAnA4Pdf() throws Exception {
-    PrintService printing = withLicencePrinter();
+    Printing printing = withLicencePrinter();
 
-    PrintService.Outcome outcome = printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
+    Printing.Outcome outcome = printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
 
-    assertThat(outcome).isInstanceOf(PrintService.Printed.class);
+    assertThat(outcome).isInstanceOf(Printing.Printed.class);
     assertThat(licencePrinter.printed()).singleElement().satisfies(job -> {
       assertThat(job.media()).isEqualTo(DocumentJob.Media.A4);
       assertThat(job.name()).isEqualTo("licence-example");
@@ -167,29 +167,29 @@ class PrintServiceTest {
 
   @Test
   void aLicencePrinterOutOfPaperRefusesTheLicence() throws Exception {
-    PrintService printing = withLicencePrinter();
+    Printing printing = withLicencePrinter();
     licencePrinter.apply("paper-out");
 
-    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
+    Printing.NotPrinted refused = (Printing.NotPrinted) printing.print("licence-example", sample("licence-example"), ZH, "92110101MA00DEM06M", false);
 
-    assertThat(refused.problem()).isEqualTo(PrintService.Problem.PAPER_OUT);
+    assertThat(refused.problem()).isEqualTo(Printing.Problem.PAPER_OUT);
     assertThat(licencePrinter.printed()).isEmpty();
     assertThat(log.find(refused.record().id()).orElseThrow().reason()).contains("PAPER_OUT");
   }
 
   @Test
   void withoutALicencePrinterALicenceIsRefusedAsNotFitted() throws Exception {
-    PrintService printing = service(Optional.empty(), Optional.empty());
+    Printing printing = service(Optional.empty(), Optional.empty());
 
-    PrintService.NotPrinted refused = (PrintService.NotPrinted) printing.print("acceptance-receipt", sample("acceptance-receipt"), ZH, "SL-1", false);
+    Printing.NotPrinted refused = (Printing.NotPrinted) printing.print("acceptance-receipt", sample("acceptance-receipt"), ZH, "SL-1", false);
 
-    assertThat(refused.problem()).isEqualTo(PrintService.Problem.NO_PRINTER);
+    assertThat(refused.problem()).isEqualTo(Printing.Problem.NO_PRINTER);
     assertThat(log.recent(5)).singleElement().satisfies(r -> assertThat(r.reason()).contains("NOT_FITTED"));
   }
 
   @Test
   void theAuditTrailHoldsNoContent() throws Exception {
-    PrintService printing = withReceiptPrinter(Duration.ofHours(1));
+    Printing printing = withReceiptPrinter(Duration.ofHours(1));
     printing.print("postal-delivery-receipt", sample("postal-delivery-receipt"), ZH, "1190012345678", false);
 
     String everything = Files.readString(dir.resolve("kiosk.db"), StandardCharsets.ISO_8859_1);

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * its end, is recorded for the audit trail (never the content). Blocks on the printer: call it off
  * the JavaFX thread.
  */
-public final class PrintService {
-  private static final Logger log = LoggerFactory.getLogger(PrintService.class);
+public final class Printing {
+  private static final Logger log = LoggerFactory.getLogger(Printing.class);
 
   /** What became of a print. */
   public sealed interface Outcome {
@@ -68,7 +68,7 @@ public final class PrintService {
   private final PrintLog printLog;
   private final Clock clock;
 
-  public PrintService(
+  public Printing(
       TemplateLibrary templates,
       Renderings renderings,
       Supplier<Optional<ReceiptPrinter>> receiptPrinter,
@@ -143,7 +143,7 @@ public final class PrintService {
     if (known.isEmpty()) {
       try {
         PrinterStatus status = p.queryStatus();
-        known = status.blockingProblem().map(PrintService::problemOf);
+        known = status.blockingProblem().map(Printing::problemOf);
       } catch (DeviceException e) {
         known = Optional.of(Problem.OFFLINE);
       }
