@@ -16,32 +16,39 @@ import org.junit.jupiter.api.Test;
  * SnakeYAML only. Its packages form no cycle.
  */
 class CommonArchitectureTest {
-  private static JavaClasses common;
+    private static JavaClasses common;
 
-  @BeforeAll
-  static void importClasses() {
-    common = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.egov.kiosk.common");
-  }
+    @BeforeAll
+    static void importClasses() {
+        common = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.egov.kiosk.common");
+    }
 
-  @Test
-  void theModuleIsImported() {
-    assertThat(common.contain("cn.egov.kiosk.common.document.ReceiptDocument")).isTrue();
-    assertThat(common.contain("cn.egov.kiosk.common.yaml.YamlTree")).isTrue();
-  }
+    @Test
+    void theModuleIsImported() {
+        assertThat(common.contain("cn.egov.kiosk.common.document.ReceiptDocument"))
+                .isTrue();
+        assertThat(common.contain("cn.egov.kiosk.common.yaml.YamlTree")).isTrue();
+    }
 
-  @Test
-  void onlyTheJdkJacksonAndSnakeYaml() {
-    classes()
-        .that()
-        .resideInAPackage("cn.egov.kiosk.common..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "cn.egov.kiosk.common..", "com.fasterxml.jackson..", "org.yaml.snakeyaml..")
-        .check(common);
-  }
+    @Test
+    void onlyTheJdkJacksonAndSnakeYaml() {
+        classes()
+                .that()
+                .resideInAPackage("cn.egov.kiosk.common..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "cn.egov.kiosk.common..", "com.fasterxml.jackson..", "org.yaml.snakeyaml..")
+                .check(common);
+    }
 
-  @Test
-  void noPackageCycles() {
-    slices().matching("cn.egov.kiosk.common.(*)..").should().beFreeOfCycles().check(common);
-  }
+    @Test
+    void noPackageCycles() {
+        slices().matching("cn.egov.kiosk.common.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(common);
+    }
 }

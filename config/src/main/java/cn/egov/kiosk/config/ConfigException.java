@@ -10,13 +10,13 @@ import java.util.List;
  * known, the full key path, what was expected and what was found.
  */
 public final class ConfigException extends ProblemsException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ConfigException(List<Problem> problems) {
-    super(problems);
-  }
+    public ConfigException(List<Problem> problems) {
+        super(problems);
+    }
 
-  public ConfigException(Problem problem) {
-    this(List.of(problem));
-  }
+    public ConfigException(Problem problem) {
+        this(List.of(problem));
+    }
 }

@@ -14,27 +14,28 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
 
-  private ConfigLoader() {}
+    private ConfigLoader() {}
 
-  /**
-   * Reads and checks a configuration file. Relative paths in it resolve against the directory
-   * that contains it.
-   *
-   * @throws ConfigException listing every problem: the file missing or unreadable, a YAML syntax
-   *     error, an unknown key, a wrong type, a missing or out-of-range value, a bad device
-   */
-  public static KioskConfig load(Path file) throws ConfigException {
-    Objects.requireNonNull(file, "file");
-    return parse(YamlFiles.readText(file, ConfigException::new), file);
-  }
+    /**
+     * Reads and checks a configuration file. Relative paths in it resolve against the directory
+     * that contains it.
+     *
+     * @throws ConfigException listing every problem: the file missing or unreadable, a YAML syntax
+     *     error, an unknown key, a wrong type, a missing or out-of-range value, a bad device
+     */
+    public static KioskConfig load(Path file) throws ConfigException {
+        Objects.requireNonNull(file, "file");
+        return parse(YamlFiles.readText(file, ConfigException::new), file);
+    }
 
-  /**
-   * Reads and checks configuration text as if it came from {@code pretendSource}: messages name
-   * that file, and relative paths resolve against its directory. The file need not exist.
-   */
-  public static KioskConfig parse(String yaml, Path pretendSource) throws ConfigException {
-    Objects.requireNonNull(yaml, "yaml");
-    Objects.requireNonNull(pretendSource, "pretendSource");
-    return YamlFiles.read(yaml, ConfigSchema.of(DriverRegistry.load()).root(), Reading.of(pretendSource), ConfigException::new);
-  }
+    /**
+     * Reads and checks configuration text as if it came from {@code pretendSource}: messages name
+     * that file, and relative paths resolve against its directory. The file need not exist.
+     */
+    public static KioskConfig parse(String yaml, Path pretendSource) throws ConfigException {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(pretendSource, "pretendSource");
+        return YamlFiles.read(
+                yaml, ConfigSchema.of(DriverRegistry.load()).root(), Reading.of(pretendSource), ConfigException::new);
+    }
 }

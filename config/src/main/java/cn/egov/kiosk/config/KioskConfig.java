@@ -18,45 +18,45 @@ import java.util.regex.Pattern;
  * @param devices the devices in the order of the file, ids unique; each one accepted by its driver
  */
 public record KioskConfig(
-    Path source,
-    Kiosk kiosk,
-    Ui ui,
-    Session session,
-    Identity identity,
-    Storage storage,
-    Queue queue,
-    Optional<Platform> platform,
-    List<DeviceSpec> devices) {
+        Path source,
+        Kiosk kiosk,
+        Ui ui,
+        Session session,
+        Identity identity,
+        Storage storage,
+        Queue queue,
+        Optional<Platform> platform,
+        List<DeviceSpec> devices) {
 
-  /** A device id: a lowercase letter or digit, then up to 31 lowercase letters, digits and hyphens. */
-  public static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    /** A device id: a lowercase letter or digit, then up to 31 lowercase letters, digits and hyphens. */
+    public static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
-  public KioskConfig {
-    source = Objects.requireNonNull(source, "source").toAbsolutePath().normalize();
-    Objects.requireNonNull(kiosk, "kiosk");
-    ui = ui == null ? Ui.DEFAULTS : ui;
-    session = session == null ? Session.DEFAULTS : session;
-    identity = identity == null ? Identity.DEFAULTS : identity;
-    Objects.requireNonNull(storage, "storage");
-    Objects.requireNonNull(queue, "queue");
-    platform = platform == null ? Optional.empty() : platform;
-    devices = List.copyOf(devices);
-    if (devices.isEmpty()) {
-      throw new IllegalArgumentException("devices: at least one device is needed");
+    public KioskConfig {
+        source = Objects.requireNonNull(source, "source").toAbsolutePath().normalize();
+        Objects.requireNonNull(kiosk, "kiosk");
+        ui = ui == null ? Ui.DEFAULTS : ui;
+        session = session == null ? Session.DEFAULTS : session;
+        identity = identity == null ? Identity.DEFAULTS : identity;
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(queue, "queue");
+        platform = platform == null ? Optional.empty() : platform;
+        devices = List.copyOf(devices);
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("devices: at least one device is needed");
+        }
+        Set<String> ids = new HashSet<>();
+        for (DeviceSpec d : devices) {
+            if (!DEVICE_ID.matcher(d.id()).matches()) {
+                throw new IllegalArgumentException("devices: bad device id " + d.id());
+            }
+            if (!ids.add(d.id())) {
+                throw new IllegalArgumentException("devices: id " + d.id() + " is used twice");
+            }
+        }
     }
-    Set<String> ids = new HashSet<>();
-    for (DeviceSpec d : devices) {
-      if (!DEVICE_ID.matcher(d.id()).matches()) {
-        throw new IllegalArgumentException("devices: bad device id " + d.id());
-      }
-      if (!ids.add(d.id())) {
-        throw new IllegalArgumentException("devices: id " + d.id() + " is used twice");
-      }
-    }
-  }
 
-  /** The device with this id. */
-  public Optional<DeviceSpec> device(String id) {
-    return devices.stream().filter(d -> d.id().equals(id)).findFirst();
-  }
+    /** The device with this id. */
+    public Optional<DeviceSpec> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
 }

@@ -11,27 +11,35 @@ import org.junit.jupiter.api.Test;
 
 /** The configuration module reads files into its model: the JDK, Jackson, the common module's schema and of the drivers only their registry, device classes and specs; never JavaFX, the store or the kiosk's services. */
 class ConfigArchitectureTest {
-  private static JavaClasses module;
+    private static JavaClasses module;
 
-  @BeforeAll
-  static void importClasses() {
-    module = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.egov.kiosk.config");
-  }
+    @BeforeAll
+    static void importClasses() {
+        module = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.egov.kiosk.config");
+    }
 
-  @Test
-  void theModuleIsImported() {
-    // the rules below would pass on nothing
-    assertThat(module.contain("cn.egov.kiosk.config.ConfigLoader")).isTrue();
-  }
+    @Test
+    void theModuleIsImported() {
+        // the rules below would pass on nothing
+        assertThat(module.contain("cn.egov.kiosk.config.ConfigLoader")).isTrue();
+    }
 
-  @Test
-  void itUsesOnlyWhatItsPomAllows() {
-    classes()
-        .that()
-        .resideInAPackage("cn.egov.kiosk.config..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "cn.egov.kiosk.config..", "cn.egov.kiosk.common..", "cn.egov.kiosk.device.api..", "cn.egov.kiosk.device.manage..", "com.fasterxml.jackson..")
-        .check(module);
-  }
+    @Test
+    void itUsesOnlyWhatItsPomAllows() {
+        classes()
+                .that()
+                .resideInAPackage("cn.egov.kiosk.config..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "cn.egov.kiosk.config..",
+                        "cn.egov.kiosk.common..",
+                        "cn.egov.kiosk.device.api..",
+                        "cn.egov.kiosk.device.manage..",
+                        "com.fasterxml.jackson..")
+                .check(module);
+    }
 }

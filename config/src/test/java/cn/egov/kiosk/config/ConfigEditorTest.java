@@ -14,59 +14,64 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Staff change a value through its declaration; the file keeps its comments, and a bad value is refused. */
 class ConfigEditorTest {
-  @TempDir Path dir;
-  private Path file;
-  private String original;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void copyTheDemoFile() throws Exception {
-    file = dir.resolve("kiosk.yaml");
-    Files.copy(Path.of("demo.yaml"), file, StandardCopyOption.REPLACE_EXISTING);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    // the demo file's relative paths resolve against its own folder
-    original = Files.readString(file).replace("../var/demo", Path.of("").toAbsolutePath().resolveSibling("var/demo").toString());
-    Files.writeString(file, original);
-  }
+    private Path file;
+    private String original;
 
-  @Test
-  void aChangedValueLoadsAndEveryOtherLineStays() throws Exception {
-    KioskConfig changed = ConfigEditor.set(file, "session", Session.INACTIVITY_TIMEOUT, 90);
-
-    assertThat(changed.session().inactivityTimeoutSeconds()).isEqualTo(90);
-    assertThat(ConfigLoader.load(file).session().inactivityTimeoutSeconds()).isEqualTo(90);
-    List<String> before = original.lines().toList();
-    List<String> after = Files.readString(file).lines().toList();
-    assertThat(after).hasSameSizeAs(before);
-    int differing = 0;
-    for (int i = 0; i < before.size(); i++) {
-      if (!before.get(i).equals(after.get(i))) {
-        differing++;
-        assertThat(after.get(i)).contains("inactivityTimeoutSeconds: 90");
-      }
+    @BeforeEach
+    void copyTheDemoFile() throws Exception {
+        file = dir.resolve("kiosk.yaml");
+        Files.copy(Path.of("demo.yaml"), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        // the demo file's relative paths resolve against its own folder
+        original = Files.readString(file)
+                .replace(
+                        "../var/demo",
+                        Path.of("").toAbsolutePath().resolveSibling("var/demo").toString());
+        Files.writeString(file, original);
     }
-    assertThat(differing).isEqualTo(1);
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
-  }
 
-  @Test
-  void aTextIsQuotedAndAMissingKeyIsAdded() throws Exception {
-    ConfigEditor.set(file, "kiosk", Kiosk.HOTLINE, "0571-88888888");
-    KioskConfig c = ConfigEditor.set(file, "ui", Ui.THEME, "elderly");
+    @Test
+    void aChangedValueLoadsAndEveryOtherLineStays() throws Exception {
+        KioskConfig changed = ConfigEditor.set(file, "session", Session.INACTIVITY_TIMEOUT, 90);
 
-    assertThat(c.kiosk().hotline()).isEqualTo("0571-88888888");
-    assertThat(c.ui().theme()).isEqualTo("elderly");
-    assertThat(Files.readString(file)).contains("hotline: \"0571-88888888\"");
-  }
-
-  @Test
-  void aValueTheFileMayNotHaveIsRefusedAndNothingIsWritten() throws Exception {
-    assertThatThrownBy(() -> ConfigEditor.set(file, "session.warningSeconds", "5"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("session.warningSeconds: expected a whole number from 20 to 120");
-
-    assertThat(Files.readString(file)).isEqualTo(original);
-    try (var files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
+        assertThat(changed.session().inactivityTimeoutSeconds()).isEqualTo(90);
+        assertThat(ConfigLoader.load(file).session().inactivityTimeoutSeconds()).isEqualTo(90);
+        List<String> before = original.lines().toList();
+        List<String> after = Files.readString(file).lines().toList();
+        assertThat(after).hasSameSizeAs(before);
+        int differing = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                differing++;
+                assertThat(after.get(i)).contains("inactivityTimeoutSeconds: 90");
+            }
+        }
+        assertThat(differing).isEqualTo(1);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
     }
-  }
+
+    @Test
+    void aTextIsQuotedAndAMissingKeyIsAdded() throws Exception {
+        ConfigEditor.set(file, "kiosk", Kiosk.HOTLINE, "0571-88888888");
+        KioskConfig c = ConfigEditor.set(file, "ui", Ui.THEME, "elderly");
+
+        assertThat(c.kiosk().hotline()).isEqualTo("0571-88888888");
+        assertThat(c.ui().theme()).isEqualTo("elderly");
+        assertThat(Files.readString(file)).contains("hotline: \"0571-88888888\"");
+    }
+
+    @Test
+    void aValueTheFileMayNotHaveIsRefusedAndNothingIsWritten() throws Exception {
+        assertThatThrownBy(() -> ConfigEditor.set(file, "session.warningSeconds", "5"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("session.warningSeconds: expected a whole number from 20 to 120");
+
+        assertThat(Files.readString(file)).isEqualTo(original);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
 }

@@ -27,43 +27,47 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Schema library, not our own reader), while a file with a mistake does not.
  */
 class ConfigSchemaDocsTest {
-  private static final ConfigSchema SCHEMA = ConfigSchema.of(DriverRegistry.load());
-  private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ConfigSchema SCHEMA = ConfigSchema.of(DriverRegistry.load());
+    private static final YAMLMapper YAML = new YAMLMapper();
 
-  @Test
-  void theReadmeTablesSayWhatTheDeclarationsSay() throws Exception {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    List<String> sections = KeyTables.markedPaths(readme);
-    assertThat(sections).containsExactly("kiosk", "ui", "session", "identity", "storage", "platform", "queue", "devices");
+    @Test
+    void theReadmeTablesSayWhatTheDeclarationsSay() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<String> sections = KeyTables.markedPaths(readme);
+        assertThat(sections)
+                .containsExactly("kiosk", "ui", "session", "identity", "storage", "platform", "queue", "devices");
 
-    assertThat(GeneratedFile.check(Path.of("README.md"), KeyTables.refresh(readme, SCHEMA::table))).isEmpty();
-  }
+        assertThat(GeneratedFile.check(Path.of("README.md"), KeyTables.refresh(readme, SCHEMA::table)))
+                .isEmpty();
+    }
 
-  @Test
-  void theJsonSchemaIsWhatTheDeclarationsMake() {
-    assertThat(GeneratedFile.check(Path.of("config.schema.json"), SCHEMA.jsonSchema())).isEmpty();
-  }
+    @Test
+    void theJsonSchemaIsWhatTheDeclarationsMake() {
+        assertThat(GeneratedFile.check(Path.of("config.schema.json"), SCHEMA.jsonSchema()))
+                .isEmpty();
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"demo.yaml", "hall-example.yaml"})
-  void theShippedFilesPassTheJsonSchema(String file) throws Exception {
-    assertThat(errors(YAML.readTree(Path.of(file).toFile()))).isEmpty();
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"demo.yaml", "hall-example.yaml"})
+    void theShippedFilesPassTheJsonSchema(String file) throws Exception {
+        assertThat(errors(YAML.readTree(Path.of(file).toFile()))).isEmpty();
+    }
 
-  @Test
-  void aFileWithMistakesDoesNot() throws Exception {
-    JsonNode demo = YAML.readTree(Path.of("demo.yaml").toFile());
-    ((ObjectNode) demo.get("kiosk")).put("colour", "red");
-    ((ObjectNode) demo.get("session")).put("warningSeconds", 5);
-    ((ObjectNode) demo.get("kiosk")).put("staffPin", 246810);
+    @Test
+    void aFileWithMistakesDoesNot() throws Exception {
+        JsonNode demo = YAML.readTree(Path.of("demo.yaml").toFile());
+        ((ObjectNode) demo.get("kiosk")).put("colour", "red");
+        ((ObjectNode) demo.get("session")).put("warningSeconds", 5);
+        ((ObjectNode) demo.get("kiosk")).put("staffPin", 246810);
 
-    assertThat(errors(demo)).extracting(e -> e.getInstanceLocation().toString())
-        .containsExactlyInAnyOrder("/kiosk", "/session/warningSeconds", "/kiosk/staffPin");
-  }
+        assertThat(errors(demo))
+                .extracting(e -> e.getInstanceLocation().toString())
+                .containsExactlyInAnyOrder("/kiosk", "/session/warningSeconds", "/kiosk/staffPin");
+    }
 
-  private static List<Error> errors(JsonNode document) {
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(SCHEMA.jsonSchema(), InputFormat.JSON);
-    return schema.validate(document);
-  }
+    private static List<Error> errors(JsonNode document) {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SCHEMA.jsonSchema(), InputFormat.JSON);
+        return schema.validate(document);
+    }
 }

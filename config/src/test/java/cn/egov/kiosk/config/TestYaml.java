@@ -5,11 +5,10 @@ import java.util.List;
 
 /** A small valid configuration, with line numbers the error tests rely on, and edits of it. */
 final class TestYaml {
-  static final Path SOURCE = Path.of("config/test.yaml");
+    static final Path SOURCE = Path.of("config/test.yaml");
 
-  // Line numbers matter: the error tests name them.
-  static final String BASE =
-      """
+    // Line numbers matter: the error tests name them.
+    static final String BASE = """
       kiosk:
         id: K01
         hallName: {zh-CN: 测试大厅, en: Test hall}
@@ -39,27 +38,27 @@ final class TestYaml {
           options: {columns: 48}
       """;
 
-  private TestYaml() {}
+    private TestYaml() {}
 
-  /**
-   * The base with edits: pairs of a 1-based line number of the BASE and its new text (which may
-   * hold several lines, or be null to delete the line). A line number one past the end appends.
-   */
-  static String edit(Object... lineAndText) {
-    List<String> lines = BASE.lines().toList();
-    String[] out = new String[lines.size() + 1]; // one more: appending
-    for (int i = 0; i < lines.size(); i++) {
-      out[i] = lines.get(i);
+    /**
+     * The base with edits: pairs of a 1-based line number of the BASE and its new text (which may
+     * hold several lines, or be null to delete the line). A line number one past the end appends.
+     */
+    static String edit(Object... lineAndText) {
+        List<String> lines = BASE.lines().toList();
+        String[] out = new String[lines.size() + 1]; // one more: appending
+        for (int i = 0; i < lines.size(); i++) {
+            out[i] = lines.get(i);
+        }
+        for (int i = 0; i < lineAndText.length; i += 2) {
+            out[(Integer) lineAndText[i] - 1] = (String) lineAndText[i + 1];
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : out) {
+            if (line != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
-    for (int i = 0; i < lineAndText.length; i += 2) {
-      out[(Integer) lineAndText[i] - 1] = (String) lineAndText[i + 1];
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String line : out) {
-      if (line != null) {
-        sb.append(line).append('\n');
-      }
-    }
-    return sb.toString();
-  }
 }

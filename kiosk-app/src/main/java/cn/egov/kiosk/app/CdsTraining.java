@@ -32,65 +32,69 @@ import javafx.stage.Stage;
  * maps those classes instead of loading and verifying them again.
  */
 final class CdsTraining {
-  private CdsTraining() {}
+    private CdsTraining() {}
 
-  /** Exit 0 when the run went through (the archive is then written as the JVM exits). */
-  static int run() throws Exception {
-    Path dir = Files.createTempDirectory("kiosk-cds-training-");
-    try {
-      Path config = Files.createDirectories(dir.resolve("config")).resolve("demo.yaml");
-      Files.copy(ConfigFiles.defaultConfig(), config, StandardCopyOption.REPLACE_EXISTING); // its ../var lands in the folder
-      KioskWindow.startToolkit();
-      KioskConfig loaded;
-      try {
-        loaded = ConfigLoader.load(config);
-      } catch (ConfigException e) {
-        return Main.EXIT_CONFIG;
-      }
-      KioskRuntime runtime = Main.boot(loaded);
-      try (runtime) {
-        KioskWindow.awaitToolkit();
-        CompletableFuture<Void> drawn = new CompletableFuture<>();
-        FxTaskRunner tasks = new FxTaskRunner();
-        Platform.runLater(() -> {
-          try {
-            KioskFonts.load();
-            runtime.start();
-            KioskUi ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
-            Scene scene = KioskStage.prepare(new Stage(), false, "training");
-            ui.attach(scene);
-            for (boolean elderly : new boolean[] {false, true}) {
-              for (Screen screen : Screen.values()) {
-                ui.navigator().go(screen);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                scene.snapshot(null);
-              }
-              ui.i18n().setLocale(Locale.ENGLISH);
-              ui.themes().toggleElderly();
+    /** Exit 0 when the run went through (the archive is then written as the JVM exits). */
+    static int run() throws Exception {
+        Path dir = Files.createTempDirectory("kiosk-cds-training-");
+        try {
+            Path config = Files.createDirectories(dir.resolve("config")).resolve("demo.yaml");
+            Files.copy(
+                    ConfigFiles.defaultConfig(),
+                    config,
+                    StandardCopyOption.REPLACE_EXISTING); // its ../var lands in the folder
+            KioskWindow.startToolkit();
+            KioskConfig loaded;
+            try {
+                loaded = ConfigLoader.load(config);
+            } catch (ConfigException e) {
+                return Main.EXIT_CONFIG;
             }
-            ui.stop();
-            drawn.complete(null);
-          } catch (RuntimeException | Error e) {
-            drawn.completeExceptionally(e);
-          }
-        });
-        drawn.get(60, TimeUnit.SECONDS);
-        tasks.close();
-      } finally {
-        Platform.exit();
-      }
-      return 0;
-    } finally {
-      delete(dir);
+            KioskRuntime runtime = Main.boot(loaded);
+            try (runtime) {
+                KioskWindow.awaitToolkit();
+                CompletableFuture<Void> drawn = new CompletableFuture<>();
+                FxTaskRunner tasks = new FxTaskRunner();
+                Platform.runLater(() -> {
+                    try {
+                        KioskFonts.load();
+                        runtime.start();
+                        KioskUi ui =
+                                new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
+                        Scene scene = KioskStage.prepare(new Stage(), false, "training");
+                        ui.attach(scene);
+                        for (boolean elderly : new boolean[] {false, true}) {
+                            for (Screen screen : Screen.values()) {
+                                ui.navigator().go(screen);
+                                scene.getRoot().applyCss();
+                                scene.getRoot().layout();
+                                scene.snapshot(null);
+                            }
+                            ui.i18n().setLocale(Locale.ENGLISH);
+                            ui.themes().toggleElderly();
+                        }
+                        ui.stop();
+                        drawn.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        drawn.completeExceptionally(e);
+                    }
+                });
+                drawn.get(60, TimeUnit.SECONDS);
+                tasks.close();
+            } finally {
+                Platform.exit();
+            }
+            return 0;
+        } finally {
+            delete(dir);
+        }
     }
-  }
 
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
-  }
 }

@@ -9,6 +9,6 @@ import java.util.ServiceLoader;
  * part, does not offer them.
  */
 public interface CommandProvider {
-  /** The commands, by name: picocli command objects. */
-  Map<String, Object> commands();
+    /** The commands, by name: picocli command objects. */
+    Map<String, Object> commands();
 }

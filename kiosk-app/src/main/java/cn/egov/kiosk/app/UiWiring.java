@@ -12,48 +12,52 @@ import org.slf4j.LoggerFactory;
 
 /** Hands the screens what they use of a runtime ({@link UiServices}), and nothing else of it. */
 public final class UiWiring {
-  private static final Logger log = LoggerFactory.getLogger(UiWiring.class);
+    private static final Logger log = LoggerFactory.getLogger(UiWiring.class);
 
-  private UiWiring() {}
+    private UiWiring() {}
 
-  /** The screens' services of {@code runtime}; demo buttons run through {@code tasks}, off the JavaFX thread. */
-  public static UiServices services(KioskRuntime runtime, TaskRunner tasks) {
-    var config = runtime.config();
-    boolean demo = config.kiosk().demo();
-    LicenceSource licences = runtime.platform()
-        .<LicenceSource>map(p -> new PlatformLicenceSource(p::interactiveClient, p.link()))
-        .orElse(demo ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE);
-    Optional<Runnable> idCard = demo ? runtime.idCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
-    Optional<Runnable> socialSecurityCard = demo ? runtime.smartCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
-    return new UiServices(
-        config,
-        runtime.clock(),
-        runtime.sessions(),
-        runtime.features(),
-        runtime.devices().health(),
-        runtime.queue(),
-        runtime.tickets(),
-        runtime.businessTypeCodes(),
-        runtime::businessTypeName,
-        runtime.identities(),
-        runtime.photoDecoder(),
-        licences,
-        runtime.templates(),
-        runtime.renderings(),
-        runtime.printing(),
-        runtime.platform().map(p -> new UiServices.StaffPlatform(p::report, p::retryDeadLetters, p::checkNow)),
-        idCard,
-        socialSecurityCard);
-  }
+    /** The screens' services of {@code runtime}; demo buttons run through {@code tasks}, off the JavaFX thread. */
+    public static UiServices services(KioskRuntime runtime, TaskRunner tasks) {
+        var config = runtime.config();
+        boolean demo = config.kiosk().demo();
+        LicenceSource licences = runtime.platform()
+                .<LicenceSource>map(p -> new PlatformLicenceSource(p::interactiveClient, p.link()))
+                .orElse(demo ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE);
+        Optional<Runnable> idCard =
+                demo ? runtime.idCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
+        Optional<Runnable> socialSecurityCard =
+                demo ? runtime.smartCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
+        return new UiServices(
+                config,
+                runtime.clock(),
+                runtime.sessions(),
+                runtime.features(),
+                runtime.devices().health(),
+                runtime.queue(),
+                runtime.tickets(),
+                runtime.businessTypeCodes(),
+                runtime::businessTypeName,
+                runtime.identities(),
+                runtime.photoDecoder(),
+                licences,
+                runtime.templates(),
+                runtime.renderings(),
+                runtime.printing(),
+                runtime.platform().map(p -> new UiServices.StaffPlatform(p::report, p::retryDeadLetters, p::checkNow)),
+                idCard,
+                socialSecurityCard);
+    }
 
-  /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */
-  private static Optional<Runnable> insertCard(KioskRuntime runtime, TaskRunner tasks, String deviceId) {
-    return runtime.simulators().find(deviceId).map(sim -> () -> tasks.run(
-        () -> {
-          sim.apply("insert-card");
-          return null;
-        },
-        done -> {},
-        error -> log.warn("Simulator {} refused insert-card: {}", deviceId, error.getMessage())));
-  }
+    /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */
+    private static Optional<Runnable> insertCard(KioskRuntime runtime, TaskRunner tasks, String deviceId) {
+        return runtime.simulators()
+                .find(deviceId)
+                .map(sim -> () -> tasks.run(
+                        () -> {
+                            sim.apply("insert-card");
+                            return null;
+                        },
+                        done -> {},
+                        error -> log.warn("Simulator {} refused insert-card: {}", deviceId, error.getMessage())));
+    }
 }

@@ -21,44 +21,48 @@ import java.util.UUID;
  * platform is there, and later (progress query, SMS) when it is not. Blocks: off the JavaFX thread.
  */
 public final class ApplicationService {
-  private final ApplicationRepository applications;
-  private final Runnable wakeSender;
-  private final Clock clock;
-  private final ZoneId zone;
+    private final ApplicationRepository applications;
+    private final Runnable wakeSender;
+    private final Clock clock;
+    private final ZoneId zone;
 
-  public ApplicationService(ApplicationRepository applications, Runnable wakeSender, Clock clock, ZoneId zone) {
-    this.applications = applications;
-    this.wakeSender = wakeSender;
-    this.clock = clock;
-    this.zone = zone;
-  }
-
-  /** Records the application durably and hands it to the outbox; returns it (QUEUED). */
-  public Application submit(String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
-    return submit(UUID.randomUUID().toString(), itemId, applicant, form, attachments);
-  }
-
-  /** As {@link #submit(String, Applications.Applicant, JsonNode, List)} with the kiosk's id of it given. */
-  public Application submit(String id, String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
-    var body = new Applications.Submit(id, itemId, applicant, form, List.copyOf(attachments), OffsetDateTime.ofInstant(clock.instant(), zone));
-    Application a = applications.queue(id, itemId, Json.bytes(body));
-    wakeSender.run();
-    return a;
-  }
-
-  public Optional<Application> find(String id) {
-    return applications.find(id);
-  }
-
-  /** The application once the platform has answered, or as it stands after {@code max}. */
-  public Application awaitReceipt(String id, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (true) {
-      Application a = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
-      if (a.state() != State.QUEUED || System.nanoTime() >= deadline) {
-        return a;
-      }
-      Thread.sleep(100);
+    public ApplicationService(ApplicationRepository applications, Runnable wakeSender, Clock clock, ZoneId zone) {
+        this.applications = applications;
+        this.wakeSender = wakeSender;
+        this.clock = clock;
+        this.zone = zone;
     }
-  }
+
+    /** Records the application durably and hands it to the outbox; returns it (QUEUED). */
+    public Application submit(
+            String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
+        return submit(UUID.randomUUID().toString(), itemId, applicant, form, attachments);
+    }
+
+    /** As {@link #submit(String, Applications.Applicant, JsonNode, List)} with the kiosk's id of it given. */
+    public Application submit(
+            String id, String itemId, Applications.Applicant applicant, JsonNode form, List<String> attachments) {
+        var body = new Applications.Submit(
+                id, itemId, applicant, form, List.copyOf(attachments), OffsetDateTime.ofInstant(clock.instant(), zone));
+        Application a = applications.queue(id, itemId, Json.bytes(body));
+        wakeSender.run();
+        return a;
+    }
+
+    public Optional<Application> find(String id) {
+        return applications.find(id);
+    }
+
+    /** The application once the platform has answered, or as it stands after {@code max}. */
+    public Application awaitReceipt(String id, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            Application a =
+                    applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+            if (a.state() != State.QUEUED || System.nanoTime() >= deadline) {
+                return a;
+            }
+            Thread.sleep(100);
+        }
+    }
 }

@@ -9,15 +9,15 @@ import java.util.ServiceLoader;
  * which needs the platform simulator), found through {@link ServiceLoader} by {@code ./kiosk bench}.
  */
 public interface BenchProvider {
-  /** Its name for {@code --only}. */
-  String name();
+    /** Its name for {@code --only}. */
+    String name();
 
-  /** What it measures, in a line, for the progress output. */
-  String describe(BenchOptions options);
+    /** What it measures, in a line, for the progress output. */
+    String describe(BenchOptions options);
 
-  /** Runs it in {@code scratch} and gives its figures. */
-  List<Figure> run(BenchOptions options, Path scratch) throws Exception;
+    /** Runs it in {@code scratch} and gives its figures. */
+    List<Figure> run(BenchOptions options, Path scratch) throws Exception;
 
-  /** The options of {@code ./kiosk bench} a benchmark may use. */
-  record BenchOptions(int runs, int tickets, int reads, int records) {}
+    /** The options of {@code ./kiosk bench} a benchmark may use. */
+    record BenchOptions(int runs, int tickets, int reads, int records) {}
 }

@@ -13,22 +13,22 @@ import javafx.stage.Stage;
  */
 public final class MinimalFxApp extends Application {
 
-  public static void main(String[] args) {
-    Application.launch(MinimalFxApp.class, args);
-  }
+    public static void main(String[] args) {
+        Application.launch(MinimalFxApp.class, args);
+    }
 
-  @Override
-  public void start(Stage stage) {
-    Scene scene = new Scene(new StackPane(new Label("baseline")), 800, 600);
-    Runnable[] once = new Runnable[1];
-    once[0] =
-        () -> {
-          scene.removePostLayoutPulseListener(once[0]);
-          System.out.println("FX-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
-          System.out.flush();
+    @Override
+    public void start(Stage stage) {
+        Scene scene = new Scene(new StackPane(new Label("baseline")), 800, 600);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.out.println(
+                    "FX-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
+            System.out.flush();
         };
-    scene.addPostLayoutPulseListener(once[0]);
-    stage.setScene(scene);
-    stage.show();
-  }
+        scene.addPostLayoutPulseListener(once[0]);
+        stage.setScene(scene);
+        stage.show();
+    }
 }

@@ -17,49 +17,49 @@ import java.util.Locale;
  * use by a running kiosk (a serial port already open) report as busy or unavailable.
  */
 public final class Diagnostics {
-  private final DriverRegistry drivers;
-  private final DeviceContext context;
+    private final DriverRegistry drivers;
+    private final DeviceContext context;
 
-  public Diagnostics(DriverRegistry drivers, DeviceContext context) {
-    this.drivers = drivers;
-    this.context = context;
-  }
-
-  public List<DeviceReport> run(List<DeviceSpec> specs, HealthLevel level) {
-    List<DeviceReport> reports = new ArrayList<>();
-    for (DeviceSpec spec : specs) {
-      reports.add(check(spec, level));
+    public Diagnostics(DriverRegistry drivers, DeviceContext context) {
+        this.drivers = drivers;
+        this.context = context;
     }
-    return reports;
-  }
 
-  private DeviceReport check(DeviceSpec spec, HealthLevel level) {
-    Device device = drivers.create(spec, context);
-    try {
-      device.open();
-      device.claim(Duration.ofSeconds(2));
-      if (level != HealthLevel.INTERNAL) {
-        device.enable();
-      }
-      HealthReport health = device.checkHealth(level);
-      return report(device, health.healthy(), health.text());
-    } catch (DeviceException e) {
-      return report(device, false, e.summary());
-    } finally {
-      device.close();
+    public List<DeviceReport> run(List<DeviceSpec> specs, HealthLevel level) {
+        List<DeviceReport> reports = new ArrayList<>();
+        for (DeviceSpec spec : specs) {
+            reports.add(check(spec, level));
+        }
+        return reports;
     }
-  }
 
-  private static DeviceReport report(Device device, boolean healthy, String text) {
-    return new DeviceReport(
-        device.id(),
-        device.deviceClass().configName(),
-        device.driverName(),
-        device.connection(),
-        device.state().name().toLowerCase(Locale.ROOT),
-        healthy,
-        text,
-        device.statistics().snapshot(),
-        device.advisories());
-  }
+    private DeviceReport check(DeviceSpec spec, HealthLevel level) {
+        Device device = drivers.create(spec, context);
+        try {
+            device.open();
+            device.claim(Duration.ofSeconds(2));
+            if (level != HealthLevel.INTERNAL) {
+                device.enable();
+            }
+            HealthReport health = device.checkHealth(level);
+            return report(device, health.healthy(), health.text());
+        } catch (DeviceException e) {
+            return report(device, false, e.summary());
+        } finally {
+            device.close();
+        }
+    }
+
+    private static DeviceReport report(Device device, boolean healthy, String text) {
+        return new DeviceReport(
+                device.id(),
+                device.deviceClass().configName(),
+                device.driverName(),
+                device.connection(),
+                device.state().name().toLowerCase(Locale.ROOT),
+                healthy,
+                text,
+                device.statistics().snapshot(),
+                device.advisories());
+    }
 }

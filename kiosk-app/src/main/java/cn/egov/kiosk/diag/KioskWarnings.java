@@ -10,24 +10,26 @@ import java.util.List;
 
 /** What the engineer should change in the kiosk's own set-up, beside its devices, one sentence each. */
 final class KioskWarnings {
-  private KioskWarnings() {}
+    private KioskWarnings() {}
 
-  static List<String> of(KioskConfig config) {
-    List<String> warnings = new ArrayList<>();
-    config.platform().ifPresent(p -> usedCode(config, p, warnings));
-    return warnings;
-  }
+    static List<String> of(KioskConfig config) {
+        List<String> warnings = new ArrayList<>();
+        config.platform().ifPresent(p -> usedCode(config, p, warnings));
+        return warnings;
+    }
 
-  private static void usedCode(KioskConfig config, Platform p, List<String> warnings) {
-    boolean registered;
-    try {
-      registered = new CredentialsFile(p.credentialsFile()).read().isPresent();
-    } catch (IOException e) {
-      registered = false; // a damaged file: the kiosk will register again, with the code
+    private static void usedCode(KioskConfig config, Platform p, List<String> warnings) {
+        boolean registered;
+        try {
+            registered = new CredentialsFile(p.credentialsFile()).read().isPresent();
+        } catch (IOException e) {
+            registered = false; // a damaged file: the kiosk will register again, with the code
+        }
+        if (Registration.usedCodeConfigured(p, registered)) {
+            warnings.add(
+                    "platform.registrationCode in " + config.source() + ": the kiosk is registered ("
+                            + p.credentialsFile()
+                            + "), so the code is used and cannot register again; remove it from the configuration, where it should not linger");
+        }
     }
-    if (Registration.usedCodeConfigured(p, registered)) {
-      warnings.add("platform.registrationCode in " + config.source() + ": the kiosk is registered (" + p.credentialsFile()
-          + "), so the code is used and cannot register again; remove it from the configuration, where it should not linger");
-    }
-  }
 }

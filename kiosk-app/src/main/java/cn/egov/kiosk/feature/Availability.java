@@ -8,11 +8,11 @@ import java.util.Optional;
  * platform) and why.
  */
 public record Availability(Feature feature, Optional<DeviceClass> device, Optional<Unavailable> problem) {
-  public boolean available() {
-    return problem.isEmpty();
-  }
+    public boolean available() {
+        return problem.isEmpty();
+    }
 
-  public static Availability ok(Feature feature) {
-    return new Availability(feature, Optional.empty(), Optional.empty());
-  }
+    public static Availability ok(Feature feature) {
+        return new Availability(feature, Optional.empty(), Optional.empty());
+    }
 }

@@ -10,65 +10,69 @@ import java.util.Set;
 
 /** Works out each feature's availability from the device health model. */
 public final class FeatureAvailability {
-  private final HealthModel health;
-  private final Map<Feature, Set<DeviceClass>> alsoRequired;
-  private final PlatformState platform;
+    private final HealthModel health;
+    private final Map<Feature, Set<DeviceClass>> alsoRequired;
+    private final PlatformState platform;
 
-  public FeatureAvailability(HealthModel health) {
-    this(health, Map.of());
-  }
-
-  public FeatureAvailability(HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired) {
-    this(health, alsoRequired, PlatformState.NONE);
-  }
-
-  /**
-   * @param alsoRequired devices a feature needs in this hall's configuration beyond its own (the ID
-   *     card reader, when tickets carry the citizen's masked ID)
-   */
-  public FeatureAvailability(HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired, PlatformState platform) {
-    this.health = health;
-    this.alsoRequired = Map.copyOf(alsoRequired);
-    this.platform = platform;
-  }
-
-  public PlatformState platform() {
-    return platform;
-  }
-
-  /** The device classes a feature needs here. */
-  public Set<DeviceClass> requires(Feature feature) {
-    Set<DeviceClass> all = EnumSet.noneOf(DeviceClass.class);
-    all.addAll(feature.requires());
-    all.addAll(alsoRequired.getOrDefault(feature, Set.of()));
-    return all;
-  }
-
-  /** Whether this kiosk has (is configured with) every device the feature needs: if not, it is not offered at all. */
-  public boolean fitted(Feature feature) {
-    return requires(feature).stream().allMatch(c -> health.first(c).isPresent());
-  }
-
-  public Availability of(Feature feature) {
-    for (DeviceClass deviceClass : requires(feature)) {
-      Optional<DeviceHealth> device = health.first(deviceClass);
-      if (device.isEmpty()) {
-        return new Availability(feature, Optional.of(deviceClass), Optional.of(Unavailable.NOT_FITTED));
-      }
-      if (!device.get().healthy()) {
-        return new Availability(feature, Optional.of(deviceClass), device.get().problem().map(Unavailable::of));
-      }
+    public FeatureAvailability(HealthModel health) {
+        this(health, Map.of());
     }
-    if (feature.needsPlatform()) {
-      Optional<Unavailable> p = platform.problem();
-      if (p.isPresent()) {
-        return new Availability(feature, Optional.empty(), p);
-      }
-    }
-    return Availability.ok(feature);
-  }
 
-  public HealthModel health() {
-    return health;
-  }
+    public FeatureAvailability(HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired) {
+        this(health, alsoRequired, PlatformState.NONE);
+    }
+
+    /**
+     * @param alsoRequired devices a feature needs in this hall's configuration beyond its own (the ID
+     *     card reader, when tickets carry the citizen's masked ID)
+     */
+    public FeatureAvailability(
+            HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired, PlatformState platform) {
+        this.health = health;
+        this.alsoRequired = Map.copyOf(alsoRequired);
+        this.platform = platform;
+    }
+
+    public PlatformState platform() {
+        return platform;
+    }
+
+    /** The device classes a feature needs here. */
+    public Set<DeviceClass> requires(Feature feature) {
+        Set<DeviceClass> all = EnumSet.noneOf(DeviceClass.class);
+        all.addAll(feature.requires());
+        all.addAll(alsoRequired.getOrDefault(feature, Set.of()));
+        return all;
+    }
+
+    /** Whether this kiosk has (is configured with) every device the feature needs: if not, it is not offered at all. */
+    public boolean fitted(Feature feature) {
+        return requires(feature).stream().allMatch(c -> health.first(c).isPresent());
+    }
+
+    public Availability of(Feature feature) {
+        for (DeviceClass deviceClass : requires(feature)) {
+            Optional<DeviceHealth> device = health.first(deviceClass);
+            if (device.isEmpty()) {
+                return new Availability(feature, Optional.of(deviceClass), Optional.of(Unavailable.NOT_FITTED));
+            }
+            if (!device.get().healthy()) {
+                return new Availability(
+                        feature,
+                        Optional.of(deviceClass),
+                        device.get().problem().map(Unavailable::of));
+            }
+        }
+        if (feature.needsPlatform()) {
+            Optional<Unavailable> p = platform.problem();
+            if (p.isPresent()) {
+                return new Availability(feature, Optional.empty(), p);
+            }
+        }
+        return Availability.ok(feature);
+    }
+
+    public HealthModel health() {
+        return health;
+    }
 }

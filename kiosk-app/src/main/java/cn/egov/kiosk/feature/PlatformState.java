@@ -9,39 +9,38 @@ import java.util.Optional;
  * Unavailable#PLATFORM_NOT_REGISTERED}).
  */
 public interface PlatformState {
-  Optional<Unavailable> problem();
+    Optional<Unavailable> problem();
 
-  /**
-   * What the citizen is told about the platform as a whole: whether it is away, and how old the
-   * local copy of the catalogue and notices is, in the hall's time (when it is older than the
-   * configured limit).
-   */
-  record Notice(boolean offline, Optional<LocalDateTime> dataAsOf, boolean stale) {
-    public static final Notice NONE = new Notice(false, Optional.empty(), false);
+    /**
+     * What the citizen is told about the platform as a whole: whether it is away, and how old the
+     * local copy of the catalogue and notices is, in the hall's time (when it is older than the
+     * configured limit).
+     */
+    record Notice(boolean offline, Optional<LocalDateTime> dataAsOf, boolean stale) {
+        public static final Notice NONE = new Notice(false, Optional.empty(), false);
 
-    /** Nothing to say. */
-    public boolean quiet() {
-      return !offline && !stale;
+        /** Nothing to say. */
+        public boolean quiet() {
+            return !offline && !stale;
+        }
     }
-  }
 
-  /** The notice now; cheap (no store, no network): the screens ask on the JavaFX thread. */
-  default Notice notice() {
-    return Notice.NONE;
-  }
+    /** The notice now; cheap (no store, no network): the screens ask on the JavaFX thread. */
+    default Notice notice() {
+        return Notice.NONE;
+    }
 
-  /** Called (on any thread) when the problem may have changed. */
-  void addListener(Runnable listener);
+    /** Called (on any thread) when the problem may have changed. */
+    void addListener(Runnable listener);
 
-  /** No platform to wait for (a kiosk alone, or tests): never a problem. */
-  PlatformState NONE =
-      new PlatformState() {
+    /** No platform to wait for (a kiosk alone, or tests): never a problem. */
+    PlatformState NONE = new PlatformState() {
         @Override
         public Optional<Unavailable> problem() {
-          return Optional.empty();
+            return Optional.empty();
         }
 
         @Override
         public void addListener(Runnable listener) {}
-      };
+    };
 }

@@ -1,7 +1,7 @@
 package cn.egov.kiosk.identity;
 
-import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.common.privacy.Masking;
+import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.smartcard.SocialSecurityCard;
@@ -20,114 +20,119 @@ import java.util.Optional;
  * {@link #wipe()} clears the one copy there is.
  */
 public final class Identity implements Session.Wipeable {
-  /** Where the session keeps it. */
-  public static final Session.Key<Identity> SESSION_KEY = new Session.Key<>("identity", Identity.class);
+    /** Where the session keeps it. */
+    public static final Session.Key<Identity> SESSION_KEY = new Session.Key<>("identity", Identity.class);
 
-  /** The document the citizen identified with. */
-  public enum Document {
-    RESIDENT_ID_CARD,
-    FOREIGN_PERMANENT_RESIDENT_CARD,
-    RESIDENCE_PERMIT,
-    SOCIAL_SECURITY_CARD
-  }
-
-  private final Document document;
-  private final String name;
-  private final String number;
-  private final Optional<LocalDate> birthDate;
-  private final Optional<String> address;
-  private final byte[] photo;
-
-  private Identity(Document document, String name, String number, Optional<LocalDate> birthDate, Optional<String> address, byte[] photo) {
-    this.document = Objects.requireNonNull(document, "document");
-    this.name = Objects.requireNonNull(name, "name");
-    this.number = Objects.requireNonNull(number, "number");
-    this.birthDate = birthDate;
-    this.address = address;
-    this.photo = photo;
-  }
-
-  /** From an ID card (of any of the three kinds); the card's own photo bytes are wiped. */
-  public static Identity of(IdCard card) {
-    Document document =
-        switch (card.type()) {
-          case RESIDENT -> Document.RESIDENT_ID_CARD;
-          case FOREIGN_PERMANENT_RESIDENT, FOREIGN_PERMANENT_RESIDENT_2023 -> Document.FOREIGN_PERMANENT_RESIDENT_CARD;
-          case HK_MACAO_TAIWAN_RESIDENT -> Document.RESIDENCE_PERMIT;
-        };
-    Optional<String> address =
-        card instanceof ResidentIdCard r
-            ? Optional.of(r.currentAddress())
-            : card instanceof ResidencePermit p ? Optional.of(p.address()) : Optional.empty();
-    Identity identity = new Identity(document, card.name(), card.number(), Optional.of(card.birthDate()), address, card.photo());
-    card.wipe(); // photo() gave a copy, which this identity now owns and wipes
-    return identity;
-  }
-
-  /**
-   * From a social security card that gave its holder's name and social security number (the
-   * citizen ID number); empty when it did not (third-generation cards keep them for a PSAM).
-   */
-  public static Optional<Identity> of(SocialSecurityCard card) {
-    if (!card.identifiesHolder()) {
-      return Optional.empty();
+    /** The document the citizen identified with. */
+    public enum Document {
+        RESIDENT_ID_CARD,
+        FOREIGN_PERMANENT_RESIDENT_CARD,
+        RESIDENCE_PERMIT,
+        SOCIAL_SECURITY_CARD
     }
-    return Optional.of(
-        new Identity(
-            Document.SOCIAL_SECURITY_CARD,
-            card.name().orElseThrow(),
-            card.socialSecurityNumber().orElseThrow(),
-            card.birthDate(),
-            Optional.empty(),
-            new byte[0]));
-  }
 
-  public Document document() {
-    return document;
-  }
+    private final Document document;
+    private final String name;
+    private final String number;
+    private final Optional<LocalDate> birthDate;
+    private final Optional<String> address;
+    private final byte[] photo;
 
-  /** 张*三. */
-  public String maskedName() {
-    return Masking.name(name);
-  }
+    private Identity(
+            Document document,
+            String name,
+            String number,
+            Optional<LocalDate> birthDate,
+            Optional<String> address,
+            byte[] photo) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.name = Objects.requireNonNull(name, "name");
+        this.number = Objects.requireNonNull(number, "number");
+        this.birthDate = birthDate;
+        this.address = address;
+        this.photo = photo;
+    }
 
-  /** 110105********1234. */
-  public String maskedNumber() {
-    return Masking.idNumber(number);
-  }
+    /** From an ID card (of any of the three kinds); the card's own photo bytes are wiped. */
+    public static Identity of(IdCard card) {
+        Document document = switch (card.type()) {
+            case RESIDENT -> Document.RESIDENT_ID_CARD;
+            case FOREIGN_PERMANENT_RESIDENT, FOREIGN_PERMANENT_RESIDENT_2023 ->
+                Document.FOREIGN_PERMANENT_RESIDENT_CARD;
+            case HK_MACAO_TAIWAN_RESIDENT -> Document.RESIDENCE_PERMIT;
+        };
+        Optional<String> address = card instanceof ResidentIdCard r
+                ? Optional.of(r.currentAddress())
+                : card instanceof ResidencePermit p ? Optional.of(p.address()) : Optional.empty();
+        Identity identity = new Identity(
+                document, card.name(), card.number(), Optional.of(card.birthDate()), address, card.photo());
+        card.wipe(); // photo() gave a copy, which this identity now owns and wipes
+        return identity;
+    }
 
-  /** The full name, to prefill a form. */
-  public String name() {
-    return name;
-  }
+    /**
+     * From a social security card that gave its holder's name and social security number (the
+     * citizen ID number); empty when it did not (third-generation cards keep them for a PSAM).
+     */
+    public static Optional<Identity> of(SocialSecurityCard card) {
+        if (!card.identifiesHolder()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Identity(
+                Document.SOCIAL_SECURITY_CARD,
+                card.name().orElseThrow(),
+                card.socialSecurityNumber().orElseThrow(),
+                card.birthDate(),
+                Optional.empty(),
+                new byte[0]));
+    }
 
-  /** The full number, to prefill a form. */
-  public String number() {
-    return number;
-  }
+    public Document document() {
+        return document;
+    }
 
-  public Optional<LocalDate> birthDate() {
-    return birthDate;
-  }
+    /** 张*三. */
+    public String maskedName() {
+        return Masking.name(name);
+    }
 
-  /** The address on the card (the appended one where there is one), to prefill a form. */
-  public Optional<String> address() {
-    return address;
-  }
+    /** 110105********1234. */
+    public String maskedNumber() {
+        return Masking.idNumber(number);
+    }
 
-  /** The card's photo bytes (WLT, as read), empty for a card without one; the session's only copy. */
-  public byte[] photo() {
-    return photo;
-  }
+    /** The full name, to prefill a form. */
+    public String name() {
+        return name;
+    }
 
-  /** Overwrites the photo; the strings go with the object when the session drops it. */
-  @Override
-  public void wipe() {
-    Arrays.fill(photo, (byte) 0);
-  }
+    /** The full number, to prefill a form. */
+    public String number() {
+        return number;
+    }
 
-  @Override
-  public String toString() {
-    return "Identity[" + document + " " + maskedName() + " " + maskedNumber() + "]";
-  }
+    public Optional<LocalDate> birthDate() {
+        return birthDate;
+    }
+
+    /** The address on the card (the appended one where there is one), to prefill a form. */
+    public Optional<String> address() {
+        return address;
+    }
+
+    /** The card's photo bytes (WLT, as read), empty for a card without one; the session's only copy. */
+    public byte[] photo() {
+        return photo;
+    }
+
+    /** Overwrites the photo; the strings go with the object when the session drops it. */
+    @Override
+    public void wipe() {
+        Arrays.fill(photo, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "Identity[" + document + " " + maskedName() + " " + maskedNumber() + "]";
+    }
 }

@@ -14,21 +14,22 @@ import java.util.Locale;
  * audit) can be shown without a platform. Never used outside demo mode.
  */
 public final class DemoLicenceSource implements LicenceSource {
-  private final TemplateLibrary templates;
+    private final TemplateLibrary templates;
 
-  public DemoLicenceSource(TemplateLibrary templates) {
-    this.templates = templates;
-  }
-
-  @Override
-  public List<Licence> licencesOf(Identity citizen) {
-    try {
-      ObjectNode data = (ObjectNode) templates.sample("licence-example");
-      ((ObjectNode) data.with("operator")).put("name", citizen.name());
-      String title = templates.get("licence-example").title().evaluate(Scope.of(data), Locale.SIMPLIFIED_CHINESE);
-      return List.of(new Licence("licence-example", title, data, data.path("creditCode").asText("DEMO")));
-    } catch (TemplateException e) {
-      return List.of();
+    public DemoLicenceSource(TemplateLibrary templates) {
+        this.templates = templates;
     }
-  }
+
+    @Override
+    public List<Licence> licencesOf(Identity citizen) {
+        try {
+            ObjectNode data = (ObjectNode) templates.sample("licence-example");
+            ((ObjectNode) data.with("operator")).put("name", citizen.name());
+            String title = templates.get("licence-example").title().evaluate(Scope.of(data), Locale.SIMPLIFIED_CHINESE);
+            return List.of(new Licence(
+                    "licence-example", title, data, data.path("creditCode").asText("DEMO")));
+        } catch (TemplateException e) {
+            return List.of();
+        }
+    }
 }

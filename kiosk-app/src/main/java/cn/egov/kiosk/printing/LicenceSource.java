@@ -12,35 +12,35 @@ import java.util.Objects;
  */
 public interface LicenceSource {
 
-  /** A licence ready to print: its template, title, data and the reference that finds it again. */
-  record Licence(String template, String title, JsonNode data, String reference) {
-    public Licence {
-      Objects.requireNonNull(template, "template");
-      Objects.requireNonNull(title, "title");
-      Objects.requireNonNull(data, "data");
-      Objects.requireNonNull(reference, "reference");
+    /** A licence ready to print: its template, title, data and the reference that finds it again. */
+    record Licence(String template, String title, JsonNode data, String reference) {
+        public Licence {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(reference, "reference");
+        }
+
+        @Override
+        public String toString() {
+            return "Licence[" + template + ", " + reference + "]"; // the data is personal
+        }
     }
 
-    @Override
-    public String toString() {
-      return "Licence[" + template + ", " + reference + "]"; // the data is personal
+    /**
+     * The licences of the citizen that can be printed now; empty when there are none.
+     *
+     * @throws UnavailableException when the source (the platform) cannot be asked now
+     */
+    List<Licence> licencesOf(Identity citizen);
+
+    /** The source cannot be asked now (the platform cannot be reached). */
+    final class UnavailableException extends RuntimeException {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
-  }
 
-  /**
-   * The licences of the citizen that can be printed now; empty when there are none.
-   *
-   * @throws UnavailableException when the source (the platform) cannot be asked now
-   */
-  List<Licence> licencesOf(Identity citizen);
-
-  /** The source cannot be asked now (the platform cannot be reached). */
-  final class UnavailableException extends RuntimeException {
-    public UnavailableException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** No source of licences (no platform yet): every citizen is told there is nothing to print. */
-  LicenceSource NONE = citizen -> List.of();
+    /** No source of licences (no platform yet): every citizen is told there is nothing to print. */
+    LicenceSource NONE = citizen -> List.of();
 }

@@ -36,199 +36,290 @@ import org.slf4j.LoggerFactory;
  * the JavaFX thread.
  */
 public final class Printing {
-  private static final Logger log = LoggerFactory.getLogger(Printing.class);
+    private static final Logger log = LoggerFactory.getLogger(Printing.class);
 
-  /** What became of a print. */
-  public sealed interface Outcome {
-    PrintRecord record();
-  }
+    /** What became of a print. */
+    public sealed interface Outcome {
+        PrintRecord record();
+    }
 
-  /** On paper. */
-  public record Printed(PrintRecord record) implements Outcome {}
+    /** On paper. */
+    public record Printed(PrintRecord record) implements Outcome {}
 
-  /** Not printed; {@code partly}: something may have come out, which must not be used. */
-  public record NotPrinted(PrintRecord record, Problem problem, boolean partly, String detail) implements Outcome {}
+    /** Not printed; {@code partly}: something may have come out, which must not be used. */
+    public record NotPrinted(PrintRecord record, Problem problem, boolean partly, String detail) implements Outcome {}
 
-  /** Why a document did not print, in the terms the citizen is told. */
-  public enum Problem {
-    NO_PRINTER,
-    PAPER_OUT,
-    COVER_OPEN,
-    OFFLINE,
-    PRINTER_FAULT,
-    TEMPLATE,
-    /** The document could not be fetched: the platform cannot be reached. */
-    PLATFORM
-  }
+    /** Why a document did not print, in the terms the citizen is told. */
+    public enum Problem {
+        NO_PRINTER,
+        PAPER_OUT,
+        COVER_OPEN,
+        OFFLINE,
+        PRINTER_FAULT,
+        TEMPLATE,
+        /** The document could not be fetched: the platform cannot be reached. */
+        PLATFORM
+    }
 
-  private final TemplateLibrary templates;
-  private final Renderings renderings;
-  private final Supplier<Optional<ReceiptPrinter>> receiptPrinter;
-  private final Supplier<Optional<DocumentPrinter>> documentPrinter;
-  private final PrintLog printLog;
-  private final Clock clock;
+    private final TemplateLibrary templates;
+    private final Renderings renderings;
+    private final Supplier<Optional<ReceiptPrinter>> receiptPrinter;
+    private final Supplier<Optional<DocumentPrinter>> documentPrinter;
+    private final PrintLog printLog;
+    private final Clock clock;
 
-  public Printing(
-      TemplateLibrary templates,
-      Renderings renderings,
-      Supplier<Optional<ReceiptPrinter>> receiptPrinter,
-      Supplier<Optional<DocumentPrinter>> documentPrinter,
-      PrintLog printLog,
-      Clock clock) {
-    this.templates = templates;
-    this.renderings = renderings;
-    this.receiptPrinter = receiptPrinter;
-    this.documentPrinter = documentPrinter;
-    this.printLog = printLog;
-    this.clock = clock;
-  }
+    public Printing(
+            TemplateLibrary templates,
+            Renderings renderings,
+            Supplier<Optional<ReceiptPrinter>> receiptPrinter,
+            Supplier<Optional<DocumentPrinter>> documentPrinter,
+            PrintLog printLog,
+            Clock clock) {
+        this.templates = templates;
+        this.renderings = renderings;
+        this.receiptPrinter = receiptPrinter;
+        this.documentPrinter = documentPrinter;
+        this.printLog = printLog;
+        this.clock = clock;
+    }
 
-  /**
-   * Prints {@code template} with {@code data}.
-   *
-   * @param reference what finds the document again (an application number, a transaction number):
-   *     recorded, so it must not be personal data
-   * @param reprint a second copy of something printed before: the document says so
-   */
-  public Outcome print(String template, JsonNode data, Locale locale, String reference, boolean reprint) {
-    return print(template, data, locale, reference, reprint, Optional.empty());
-  }
+    /**
+     * Prints {@code template} with {@code data}.
+     *
+     * @param reference what finds the document again (an application number, a transaction number):
+     *     recorded, so it must not be personal data
+     * @param reprint a second copy of something printed before: the document says so
+     */
+    public Outcome print(String template, JsonNode data, Locale locale, String reference, boolean reprint) {
+        return print(template, data, locale, reference, reprint, Optional.empty());
+    }
 
-  /**
-   * Prints on the printer of {@code medium} whatever paper the template was made for (the
-   * engineer's test page on the licence printer: a receipt-paper template on A4).
-   */
-  public Outcome print(String template, JsonNode data, Locale locale, String reference, boolean reprint, Optional<Medium> medium) {
-    Template t;
-    try {
-      t = templates.get(template);
-    } catch (TemplateException e) {
-      return notPrinted(template, reference, Medium.ESCPOS, Optional.empty(), reprint, Problem.TEMPLATE, "TEMPLATE", false, e.getMessage());
+    /**
+     * Prints on the printer of {@code medium} whatever paper the template was made for (the
+     * engineer's test page on the licence printer: a receipt-paper template on A4).
+     */
+    public Outcome print(
+            String template, JsonNode data, Locale locale, String reference, boolean reprint, Optional<Medium> medium) {
+        Template t;
+        try {
+            t = templates.get(template);
+        } catch (TemplateException e) {
+            return notPrinted(
+                    template,
+                    reference,
+                    Medium.ESCPOS,
+                    Optional.empty(),
+                    reprint,
+                    Problem.TEMPLATE,
+                    "TEMPLATE",
+                    false,
+                    e.getMessage());
+        }
+        JsonNode doc = data;
+        if (reprint && data.isObject()) {
+            ObjectNode copy = ((ObjectNode) data).deepCopy();
+            copy.put("reprint", true);
+            doc = copy;
+        }
+        Medium on = medium.orElse(t.paper() == Template.Paper.RECEIPT ? Medium.ESCPOS : Medium.PDF);
+        return on == Medium.ESCPOS
+                ? onReceiptPrinter(t, doc, locale, reference, reprint)
+                : onDocumentPrinter(t, doc, locale, reference, reprint);
     }
-    JsonNode doc = data;
-    if (reprint && data.isObject()) {
-      ObjectNode copy = ((ObjectNode) data).deepCopy();
-      copy.put("reprint", true);
-      doc = copy;
-    }
-    Medium on = medium.orElse(t.paper() == Template.Paper.RECEIPT ? Medium.ESCPOS : Medium.PDF);
-    return on == Medium.ESCPOS ? onReceiptPrinter(t, doc, locale, reference, reprint) : onDocumentPrinter(t, doc, locale, reference, reprint);
-  }
 
-  private Outcome onReceiptPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {
-    Optional<ReceiptPrinter> found = receiptPrinter.get();
-    if (found.isEmpty()) {
-      return notPrinted(t.name(), reference, Medium.ESCPOS, Optional.empty(), reprint, Problem.NO_PRINTER, "NOT_FITTED", false, "no receipt printer is configured");
+    private Outcome onReceiptPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {
+        Optional<ReceiptPrinter> found = receiptPrinter.get();
+        if (found.isEmpty()) {
+            return notPrinted(
+                    t.name(),
+                    reference,
+                    Medium.ESCPOS,
+                    Optional.empty(),
+                    reprint,
+                    Problem.NO_PRINTER,
+                    "NOT_FITTED",
+                    false,
+                    "no receipt printer is configured");
+        }
+        ReceiptPrinter p = found.get();
+        Optional<Problem> known = knownProblem(p.state(), p.isEnabled(), p.conditions());
+        if (known.isPresent()) {
+            return notPrinted(
+                    t.name(),
+                    reference,
+                    Medium.ESCPOS,
+                    Optional.of(p.id()),
+                    reprint,
+                    known.get(),
+                    known.get().name(),
+                    false,
+                    p.state() + " " + p.conditions());
+        }
+        try {
+            p.print(renderings.receipt(t, data, locale, p.columns()));
+            return printed(t.name(), reference, Medium.ESCPOS, p.id(), reprint);
+        } catch (DeviceException e) {
+            return failed(t.name(), reference, Medium.ESCPOS, p.id(), reprint, e);
+        }
     }
-    ReceiptPrinter p = found.get();
-    Optional<Problem> known = knownProblem(p.state(), p.isEnabled(), p.conditions());
-    if (known.isPresent()) {
-      return notPrinted(t.name(), reference, Medium.ESCPOS, Optional.of(p.id()), reprint, known.get(), known.get().name(), false, p.state() + " " + p.conditions());
-    }
-    try {
-      p.print(renderings.receipt(t, data, locale, p.columns()));
-      return printed(t.name(), reference, Medium.ESCPOS, p.id(), reprint);
-    } catch (DeviceException e) {
-      return failed(t.name(), reference, Medium.ESCPOS, p.id(), reprint, e);
-    }
-  }
 
-  private Outcome onDocumentPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {
-    Optional<DocumentPrinter> found = documentPrinter.get();
-    if (found.isEmpty()) {
-      return notPrinted(t.name(), reference, Medium.PDF, Optional.empty(), reprint, Problem.NO_PRINTER, "NOT_FITTED", false, "no licence printer is configured");
+    private Outcome onDocumentPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {
+        Optional<DocumentPrinter> found = documentPrinter.get();
+        if (found.isEmpty()) {
+            return notPrinted(
+                    t.name(),
+                    reference,
+                    Medium.PDF,
+                    Optional.empty(),
+                    reprint,
+                    Problem.NO_PRINTER,
+                    "NOT_FITTED",
+                    false,
+                    "no licence printer is configured");
+        }
+        DocumentPrinter p = found.get();
+        Optional<Problem> known = knownProblem(p.state(), p.isEnabled(), p.conditions());
+        if (known.isEmpty()) {
+            try {
+                PrinterStatus status = p.queryStatus();
+                known = status.blockingProblem().map(Printing::problemOf);
+            } catch (DeviceException e) {
+                known = Optional.of(Problem.OFFLINE);
+            }
+        }
+        if (known.isPresent()) {
+            return notPrinted(
+                    t.name(),
+                    reference,
+                    Medium.PDF,
+                    Optional.of(p.id()),
+                    reprint,
+                    known.get(),
+                    known.get().name(),
+                    false,
+                    p.state() + " " + p.conditions());
+        }
+        byte[] pdf;
+        try {
+            pdf = renderings.pdf(t, data, locale);
+        } catch (IOException | RuntimeException e) {
+            log.error("Rendering {} failed", t.name(), e);
+            return notPrinted(
+                    t.name(),
+                    reference,
+                    Medium.PDF,
+                    Optional.of(p.id()),
+                    reprint,
+                    Problem.TEMPLATE,
+                    "RENDERING",
+                    false,
+                    e.toString());
+        }
+        DocumentJob.Media media = t.paper() == Template.Paper.A5 ? DocumentJob.Media.A5 : DocumentJob.Media.A4;
+        try {
+            p.print(new DocumentJob(t.name(), pdf, media, 1));
+            return printed(t.name(), reference, Medium.PDF, p.id(), reprint);
+        } catch (DeviceException e) {
+            return failed(t.name(), reference, Medium.PDF, p.id(), reprint, e);
+        } finally {
+            Arrays.fill(pdf, (byte) 0); // the document holds the citizen's data: gone once handed over
+        }
     }
-    DocumentPrinter p = found.get();
-    Optional<Problem> known = knownProblem(p.state(), p.isEnabled(), p.conditions());
-    if (known.isEmpty()) {
-      try {
-        PrinterStatus status = p.queryStatus();
-        known = status.blockingProblem().map(Printing::problemOf);
-      } catch (DeviceException e) {
-        known = Optional.of(Problem.OFFLINE);
-      }
-    }
-    if (known.isPresent()) {
-      return notPrinted(t.name(), reference, Medium.PDF, Optional.of(p.id()), reprint, known.get(), known.get().name(), false, p.state() + " " + p.conditions());
-    }
-    byte[] pdf;
-    try {
-      pdf = renderings.pdf(t, data, locale);
-    } catch (IOException | RuntimeException e) {
-      log.error("Rendering {} failed", t.name(), e);
-      return notPrinted(t.name(), reference, Medium.PDF, Optional.of(p.id()), reprint, Problem.TEMPLATE, "RENDERING", false, e.toString());
-    }
-    DocumentJob.Media media = t.paper() == Template.Paper.A5 ? DocumentJob.Media.A5 : DocumentJob.Media.A4;
-    try {
-      p.print(new DocumentJob(t.name(), pdf, media, 1));
-      return printed(t.name(), reference, Medium.PDF, p.id(), reprint);
-    } catch (DeviceException e) {
-      return failed(t.name(), reference, Medium.PDF, p.id(), reprint, e);
-    } finally {
-      Arrays.fill(pdf, (byte) 0); // the document holds the citizen's data: gone once handed over
-    }
-  }
 
-  /** Why a printer cannot print now, from what it already reported. */
-  static Optional<Problem> knownProblem(DeviceState state, boolean enabled, Set<Condition> conditions) {
-    if (state == DeviceState.CLOSED || state == DeviceState.OFFLINE || !enabled) {
-      return Optional.of(Problem.OFFLINE);
+    /** Why a printer cannot print now, from what it already reported. */
+    static Optional<Problem> knownProblem(DeviceState state, boolean enabled, Set<Condition> conditions) {
+        if (state == DeviceState.CLOSED || state == DeviceState.OFFLINE || !enabled) {
+            return Optional.of(Problem.OFFLINE);
+        }
+        if (conditions.contains(Condition.COVER_OPEN)) {
+            return Optional.of(Problem.COVER_OPEN);
+        }
+        if (conditions.contains(Condition.PAPER_OUT)) {
+            return Optional.of(Problem.PAPER_OUT);
+        }
+        if (conditions.stream().anyMatch(Condition::blocking) || state == DeviceState.ERROR) {
+            return Optional.of(Problem.PRINTER_FAULT);
+        }
+        return Optional.empty();
     }
-    if (conditions.contains(Condition.COVER_OPEN)) {
-      return Optional.of(Problem.COVER_OPEN);
-    }
-    if (conditions.contains(Condition.PAPER_OUT)) {
-      return Optional.of(Problem.PAPER_OUT);
-    }
-    if (conditions.stream().anyMatch(Condition::blocking) || state == DeviceState.ERROR) {
-      return Optional.of(Problem.PRINTER_FAULT);
-    }
-    return Optional.empty();
-  }
 
-  private static Problem problemOf(Condition c) {
-    return switch (c) {
-      case PAPER_OUT -> Problem.PAPER_OUT;
-      case COVER_OPEN -> Problem.COVER_OPEN;
-      case OFFLINE -> Problem.OFFLINE;
-      case JAM, CUTTER_ERROR, HARDWARE_FAULT, PAPER_LOW, CARD_PRESENT -> Problem.PRINTER_FAULT;
-    };
-  }
-
-  private Outcome failed(String template, String reference, Medium medium, String deviceId, boolean reprint, DeviceException e) {
-    boolean partly = e instanceof PrintFailedException pf && pf.started();
-    String code = e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode();
-    Problem problem =
-        switch (PrinterTrouble.of(e)) {
-          case PAPER_OUT -> Problem.PAPER_OUT;
-          case COVER_OPEN -> Problem.COVER_OPEN;
-          case OFFLINE -> Problem.OFFLINE;
-          case FAULT -> Problem.PRINTER_FAULT;
+    private static Problem problemOf(Condition c) {
+        return switch (c) {
+            case PAPER_OUT -> Problem.PAPER_OUT;
+            case COVER_OPEN -> Problem.COVER_OPEN;
+            case OFFLINE -> Problem.OFFLINE;
+            case JAM, CUTTER_ERROR, HARDWARE_FAULT, PAPER_LOW, CARD_PRESENT -> Problem.PRINTER_FAULT;
         };
-    return notPrinted(template, reference, medium, Optional.of(deviceId), reprint, problem, code, partly, e.summary());
-  }
-
-  private Outcome printed(String template, String reference, Medium medium, String deviceId, boolean reprint) {
-    PrintRecord r = new PrintRecord(UUID.randomUUID().toString(), clock.instant(), template, reference, Optional.of(deviceId), medium, PrintRecord.Result.PRINTED, Optional.empty(), reprint);
-    save(r);
-    log.info("Printed {} ({}{}) on {}", template, reference, reprint ? ", reprint" : "", deviceId);
-    return new Printed(r);
-  }
-
-  private Outcome notPrinted(
-      String template, String reference, Medium medium, Optional<String> deviceId, boolean reprint, Problem problem, String code, boolean partly, String detail) {
-    PrintRecord.Result result = partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED;
-    PrintRecord r = new PrintRecord(UUID.randomUUID().toString(), clock.instant(), template, reference, deviceId, medium, result, Optional.of(code), reprint);
-    save(r);
-    log.warn("{} {} ({}) on {}: {} ({})", result == PrintRecord.Result.FAILED ? "Failed to print" : "Refused to print", template, reference, deviceId.orElse("no printer"), code, detail);
-    return new NotPrinted(r, problem, partly, detail);
-  }
-
-  private void save(PrintRecord r) {
-    try {
-      printLog.record(r);
-    } catch (RuntimeException e) {
-      log.error("The print of {} ({}) could not be recorded in the audit trail", r.template(), r.result(), e);
     }
-  }
+
+    private Outcome failed(
+            String template, String reference, Medium medium, String deviceId, boolean reprint, DeviceException e) {
+        boolean partly = e instanceof PrintFailedException pf && pf.started();
+        String code = e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode();
+        Problem problem = switch (PrinterTrouble.of(e)) {
+            case PAPER_OUT -> Problem.PAPER_OUT;
+            case COVER_OPEN -> Problem.COVER_OPEN;
+            case OFFLINE -> Problem.OFFLINE;
+            case FAULT -> Problem.PRINTER_FAULT;
+        };
+        return notPrinted(
+                template, reference, medium, Optional.of(deviceId), reprint, problem, code, partly, e.summary());
+    }
+
+    private Outcome printed(String template, String reference, Medium medium, String deviceId, boolean reprint) {
+        PrintRecord r = new PrintRecord(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                template,
+                reference,
+                Optional.of(deviceId),
+                medium,
+                PrintRecord.Result.PRINTED,
+                Optional.empty(),
+                reprint);
+        save(r);
+        log.info("Printed {} ({}{}) on {}", template, reference, reprint ? ", reprint" : "", deviceId);
+        return new Printed(r);
+    }
+
+    private Outcome notPrinted(
+            String template,
+            String reference,
+            Medium medium,
+            Optional<String> deviceId,
+            boolean reprint,
+            Problem problem,
+            String code,
+            boolean partly,
+            String detail) {
+        PrintRecord.Result result = partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED;
+        PrintRecord r = new PrintRecord(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                template,
+                reference,
+                deviceId,
+                medium,
+                result,
+                Optional.of(code),
+                reprint);
+        save(r);
+        log.warn(
+                "{} {} ({}) on {}: {} ({})",
+                result == PrintRecord.Result.FAILED ? "Failed to print" : "Refused to print",
+                template,
+                reference,
+                deviceId.orElse("no printer"),
+                code,
+                detail);
+        return new NotPrinted(r, problem, partly, detail);
+    }
+
+    private void save(PrintRecord r) {
+        try {
+            printLog.record(r);
+        } catch (RuntimeException e) {
+            log.error("The print of {} ({}) could not be recorded in the audit trail", r.template(), r.result(), e);
+        }
+    }
 }

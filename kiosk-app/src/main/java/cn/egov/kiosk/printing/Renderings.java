@@ -17,34 +17,35 @@ import java.util.Locale;
  * printer, or the archival PDF for the licence printer. The font for PDFs is looked up once.
  */
 public final class Renderings {
-  private final Path configuredFont;
-  private Path fontFile;
+    private final Path configuredFont;
+    private Path fontFile;
 
-  /** @param fontFile the CJK font for PDFs, or null for the first one installed (looked up at the first PDF) */
-  public Renderings(Path fontFile) {
-    this.configuredFont = fontFile;
-  }
-
-  public ReceiptDocument receipt(Template template, JsonNode data, Locale locale, int columns) {
-    return new ReceiptRenderer(columns).render(Resolved.of(template, data, Medium.ESCPOS, locale));
-  }
-
-  /** One at a time: the PDFs share the parsed font (see {@code CjkFont}). */
-  public synchronized byte[] pdf(Template template, JsonNode data, Locale locale) throws IOException {
-    if (fontFile == null) {
-      fontFile = CjkFont.locate(configuredFont);
+    /** @param fontFile the CJK font for PDFs, or null for the first one installed (looked up at the first PDF) */
+    public Renderings(Path fontFile) {
+        this.configuredFont = fontFile;
     }
-    return new PageRenderer(fontFile).render(Resolved.of(template, data, Medium.PDF, locale), issuer(data, template, locale), locale);
-  }
 
-  /** Who issues the document, for its metadata: the office, the authority or the hall named in the data. */
-  static String issuer(JsonNode data, Template template, Locale locale) {
-    for (String key : new String[] {"office", "authority", "hallName"}) {
-      JsonNode v = data.get(key);
-      if (v != null && v.isTextual() && !v.textValue().isBlank()) {
-        return v.textValue();
-      }
+    public ReceiptDocument receipt(Template template, JsonNode data, Locale locale, int columns) {
+        return new ReceiptRenderer(columns).render(Resolved.of(template, data, Medium.ESCPOS, locale));
     }
-    return "政务服务自助终端";
-  }
+
+    /** One at a time: the PDFs share the parsed font (see {@code CjkFont}). */
+    public synchronized byte[] pdf(Template template, JsonNode data, Locale locale) throws IOException {
+        if (fontFile == null) {
+            fontFile = CjkFont.locate(configuredFont);
+        }
+        return new PageRenderer(fontFile)
+                .render(Resolved.of(template, data, Medium.PDF, locale), issuer(data, template, locale), locale);
+    }
+
+    /** Who issues the document, for its metadata: the office, the authority or the hall named in the data. */
+    static String issuer(JsonNode data, Template template, Locale locale) {
+        for (String key : new String[] {"office", "authority", "hallName"}) {
+            JsonNode v = data.get(key);
+            if (v != null && v.isTextual() && !v.textValue().isBlank()) {
+                return v.textValue();
+            }
+        }
+        return "政务服务自助终端";
+    }
 }

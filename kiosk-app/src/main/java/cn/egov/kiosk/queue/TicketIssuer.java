@@ -36,147 +36,173 @@ import org.slf4j.LoggerFactory;
  * why. Blocks on the printer: call it off the JavaFX thread.
  */
 public final class TicketIssuer {
-  private static final Logger log = LoggerFactory.getLogger(TicketIssuer.class);
+    private static final Logger log = LoggerFactory.getLogger(TicketIssuer.class);
 
-  /** The words a ticket needs from the hall's configuration, in the citizen's language. */
-  public record HallTexts(
-      Function<Locale, String> hallName, BiFunction<String, Locale, String> businessTypeName, String hotline) {}
+    /** The words a ticket needs from the hall's configuration, in the citizen's language. */
+    public record HallTexts(
+            Function<Locale, String> hallName, BiFunction<String, Locale, String> businessTypeName, String hotline) {}
 
-  private final QueueService queue;
-  private final Supplier<Optional<ReceiptPrinter>> printer;
-  private final QueueTicketTemplate template;
-  private final PrintLog printLog;
-  private final Clock clock;
-  private final HallTexts texts;
-  private final ZoneId zone;
+    private final QueueService queue;
+    private final Supplier<Optional<ReceiptPrinter>> printer;
+    private final QueueTicketTemplate template;
+    private final PrintLog printLog;
+    private final Clock clock;
+    private final HallTexts texts;
+    private final ZoneId zone;
 
-  /** @param printLog where every ticket print is recorded for the audit trail */
-  public TicketIssuer(
-      QueueService queue,
-      QueueTicketTemplate template,
-      Supplier<Optional<ReceiptPrinter>> printer,
-      PrintLog printLog,
-      HallTexts texts,
-      ZoneId zone,
-      Clock clock) {
-    this.queue = queue;
-    this.template = template;
-    this.printLog = printLog;
-    this.clock = clock;
-    this.printer = printer;
-    this.texts = texts;
-    this.zone = zone;
-  }
+    /** @param printLog where every ticket print is recorded for the audit trail */
+    public TicketIssuer(
+            QueueService queue,
+            QueueTicketTemplate template,
+            Supplier<Optional<ReceiptPrinter>> printer,
+            PrintLog printLog,
+            HallTexts texts,
+            ZoneId zone,
+            Clock clock) {
+        this.queue = queue;
+        this.template = template;
+        this.printLog = printLog;
+        this.clock = clock;
+        this.printer = printer;
+        this.texts = texts;
+        this.zone = zone;
+    }
 
-  /**
-   * Takes a number of a business type and prints its ticket.
-   *
-   * @param idNumber the citizen's ID number, when the hall prints it on tickets (the template masks it)
-   */
-  public synchronized IssueOutcome issue(String businessType, Locale locale, Optional<String> idNumber) {
-    if (!queue.offers(businessType)) {
-      throw new IllegalArgumentException("business type " + businessType + " is not offered here");
+    /**
+     * Takes a number of a business type and prints its ticket.
+     *
+     * @param idNumber the citizen's ID number, when the hall prints it on tickets (the template masks it)
+     */
+    public synchronized IssueOutcome issue(String businessType, Locale locale, Optional<String> idNumber) {
+        if (!queue.offers(businessType)) {
+            throw new IllegalArgumentException("business type " + businessType + " is not offered here");
+        }
+        Optional<ReceiptPrinter> found = printer.get();
+        if (found.isEmpty()) {
+            audit(businessType, Optional.empty(), PrintRecord.Result.REFUSED, Optional.of("NOT_FITTED"));
+            return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
+        }
+        ReceiptPrinter p = found.get();
+        Optional<Reason> known = knownProblem(p);
+        if (known.isPresent()) { // no number is spent on a printer known not to print
+            audit(
+                    businessType,
+                    Optional.of(p.id()),
+                    PrintRecord.Result.REFUSED,
+                    Optional.of(known.get().name()));
+            return new NotIssued(
+                    Optional.empty(), known.get(), "printer " + p.id() + ": " + p.state() + " " + p.conditions());
+        }
+        Ticket ticket;
+        try {
+            ticket = queue.allocate(businessType);
+        } catch (RuntimeException e) { // the store failed (the type was checked above)
+            log.error("Could not allocate a queue number for {}", businessType, e);
+            return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
+        }
+        PrintOutcome printed;
+        try {
+            printed = p.print(render(ticket, businessType, locale, idNumber, p.columns()));
+        } catch (DeviceException e) {
+            boolean partly = e instanceof PrintFailedException pf && pf.started();
+            audit(
+                    ticket.id(),
+                    Optional.of(p.id()),
+                    partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED,
+                    Optional.of(e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode()));
+            return voided(
+                    ticket,
+                    reasonOf(e),
+                    e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(),
+                    e.summary(),
+                    partly);
+        } catch (RuntimeException e) { // a bug in rendering or a driver: the number must not hang
+            log.error("Printing queue number {} failed unexpectedly", ticket.number(), e);
+            audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.FAILED, Optional.of("ERROR"));
+            return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString(), true);
+        }
+        audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.PRINTED, Optional.empty());
+        try {
+            return new Issued(queue.confirmPrinted(ticket), printed);
+        } catch (RuntimeException e) {
+            log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
+            return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
+        }
     }
-    Optional<ReceiptPrinter> found = printer.get();
-    if (found.isEmpty()) {
-      audit(businessType, Optional.empty(), PrintRecord.Result.REFUSED, Optional.of("NOT_FITTED"));
-      return new NotIssued(Optional.empty(), Reason.PRINTER_MISSING, "no receipt printer is configured");
-    }
-    ReceiptPrinter p = found.get();
-    Optional<Reason> known = knownProblem(p);
-    if (known.isPresent()) { // no number is spent on a printer known not to print
-      audit(businessType, Optional.of(p.id()), PrintRecord.Result.REFUSED, Optional.of(known.get().name()));
-      return new NotIssued(Optional.empty(), known.get(), "printer " + p.id() + ": " + p.state() + " " + p.conditions());
-    }
-    Ticket ticket;
-    try {
-      ticket = queue.allocate(businessType);
-    } catch (RuntimeException e) { // the store failed (the type was checked above)
-      log.error("Could not allocate a queue number for {}", businessType, e);
-      return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
-    }
-    PrintOutcome printed;
-    try {
-      printed = p.print(render(ticket, businessType, locale, idNumber, p.columns()));
-    } catch (DeviceException e) {
-      boolean partly = e instanceof PrintFailedException pf && pf.started();
-      audit(ticket.id(), Optional.of(p.id()), partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED, Optional.of(e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode()));
-      return voided(ticket, reasonOf(e), e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode(), e.summary(), partly);
-    } catch (RuntimeException e) { // a bug in rendering or a driver: the number must not hang
-      log.error("Printing queue number {} failed unexpectedly", ticket.number(), e);
-      audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.FAILED, Optional.of("ERROR"));
-      return voided(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString(), true);
-    }
-    audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.PRINTED, Optional.empty());
-    try {
-      return new Issued(queue.confirmPrinted(ticket), printed);
-    } catch (RuntimeException e) {
-      log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
-      return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
-    }
-  }
 
-  private ReceiptDocument render(Ticket ticket, String businessType, Locale locale, Optional<String> idNumber, int columns) {
-    return template.render(
-        new QueueTicket(
-            texts.hallName().apply(locale),
-            texts.businessTypeName().apply(businessType, locale),
-            ticket.number(),
-            ticket.waitingAhead(),
-            LocalDateTime.ofInstant(ticket.issuedAt(), zone),
-            ticket.id(),
-            idNumber,
-            texts.hotline(),
-            locale),
-        columns);
-  }
+    private ReceiptDocument render(
+            Ticket ticket, String businessType, Locale locale, Optional<String> idNumber, int columns) {
+        return template.render(
+                new QueueTicket(
+                        texts.hallName().apply(locale),
+                        texts.businessTypeName().apply(businessType, locale),
+                        ticket.number(),
+                        ticket.waitingAhead(),
+                        LocalDateTime.ofInstant(ticket.issuedAt(), zone),
+                        ticket.id(),
+                        idNumber,
+                        texts.hotline(),
+                        locale),
+                columns);
+    }
 
-  /** Records the print for the audit trail; {@code reference} is the ticket's id (or the type when no number was taken). */
-  private void audit(String reference, Optional<String> device, PrintRecord.Result result, Optional<String> reason) {
-    try {
-      printLog.record(
-          new PrintRecord(UUID.randomUUID().toString(), clock.instant(), QueueTicketTemplate.NAME, reference, device, Medium.ESCPOS, result, reason, false));
-    } catch (RuntimeException e) {
-      log.error("The ticket print ({}) could not be recorded in the audit trail", result, e);
+    /** Records the print for the audit trail; {@code reference} is the ticket's id (or the type when no number was taken). */
+    private void audit(String reference, Optional<String> device, PrintRecord.Result result, Optional<String> reason) {
+        try {
+            printLog.record(new PrintRecord(
+                    UUID.randomUUID().toString(),
+                    clock.instant(),
+                    QueueTicketTemplate.NAME,
+                    reference,
+                    device,
+                    Medium.ESCPOS,
+                    result,
+                    reason,
+                    false));
+        } catch (RuntimeException e) {
+            log.error("The ticket print ({}) could not be recorded in the audit trail", result, e);
+        }
     }
-  }
 
-  private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail, boolean partlyPrinted) {
-    try {
-      queue.voidTicket(ticket, voidReason);
-    } catch (RuntimeException se) {
-      log.error("Could not void queue number {} after a failed print; it stays allocated and is voided at the next start", ticket.number(), se);
+    private NotIssued voided(Ticket ticket, Reason reason, String voidReason, String detail, boolean partlyPrinted) {
+        try {
+            queue.voidTicket(ticket, voidReason);
+        } catch (RuntimeException se) {
+            log.error(
+                    "Could not void queue number {} after a failed print; it stays allocated and is voided at the next start",
+                    ticket.number(),
+                    se);
+        }
+        return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, detail, partlyPrinted);
     }
-    return new NotIssued(Optional.of(ticket.withStatus(TicketStatus.VOIDED)), reason, detail, partlyPrinted);
-  }
 
-  /** Why a printer cannot print now, from what it already reported, if it cannot. */
-  private static Optional<Reason> knownProblem(ReceiptPrinter p) {
-    if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE || !p.isEnabled()) {
-      return Optional.of(Reason.PRINTER_OFFLINE);
+    /** Why a printer cannot print now, from what it already reported, if it cannot. */
+    private static Optional<Reason> knownProblem(ReceiptPrinter p) {
+        if (p.state() == DeviceState.CLOSED || p.state() == DeviceState.OFFLINE || !p.isEnabled()) {
+            return Optional.of(Reason.PRINTER_OFFLINE);
+        }
+        Set<Condition> now = p.conditions();
+        if (now.contains(Condition.COVER_OPEN)) {
+            return Optional.of(Reason.COVER_OPEN);
+        }
+        if (now.contains(Condition.PAPER_OUT)) {
+            return Optional.of(Reason.PAPER_OUT);
+        }
+        if (now.stream().anyMatch(Condition::blocking) || p.state() == DeviceState.ERROR) {
+            return Optional.of(Reason.PRINTER_FAULT);
+        }
+        return Optional.empty();
     }
-    Set<Condition> now = p.conditions();
-    if (now.contains(Condition.COVER_OPEN)) {
-      return Optional.of(Reason.COVER_OPEN);
-    }
-    if (now.contains(Condition.PAPER_OUT)) {
-      return Optional.of(Reason.PAPER_OUT);
-    }
-    if (now.stream().anyMatch(Condition::blocking) || p.state() == DeviceState.ERROR) {
-      return Optional.of(Reason.PRINTER_FAULT);
-    }
-    return Optional.empty();
-  }
 
-  private static Reason reasonOf(DeviceException e) {
-    if (e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE || e.code() == ErrorCode.TIMEOUT) {
-      return Reason.PRINTER_OFFLINE;
+    private static Reason reasonOf(DeviceException e) {
+        if (e.code() == ErrorCode.OFFLINE || e.code() == ErrorCode.NO_HARDWARE || e.code() == ErrorCode.TIMEOUT) {
+            return Reason.PRINTER_OFFLINE;
+        }
+        return switch (PrinterTrouble.of(e)) {
+            case PAPER_OUT -> Reason.PAPER_OUT;
+            case COVER_OPEN -> Reason.COVER_OPEN;
+            case OFFLINE -> Reason.PRINTER_OFFLINE;
+            case FAULT -> Reason.PRINTER_FAULT;
+        };
     }
-    return switch (PrinterTrouble.of(e)) {
-      case PAPER_OUT -> Reason.PAPER_OUT;
-      case COVER_OPEN -> Reason.COVER_OPEN;
-      case OFFLINE -> Reason.PRINTER_OFFLINE;
-      case FAULT -> Reason.PRINTER_FAULT;
-    };
-  }
 }

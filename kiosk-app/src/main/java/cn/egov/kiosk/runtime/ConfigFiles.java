@@ -5,28 +5,28 @@ import java.nio.file.Path;
 
 /** Where the kiosk looks for its configuration (when none is named) and its print templates. */
 public final class ConfigFiles {
-  private ConfigFiles() {}
+    private ConfigFiles() {}
 
-  /** {@code <kiosk.home>/config/demo.yaml}; the launcher sets {@code kiosk.home} to its folder. */
-  public static Path defaultConfig() {
-    return Path.of(System.getProperty("kiosk.home", ".")).resolve("config").resolve("demo.yaml");
-  }
+    /** {@code <kiosk.home>/config/demo.yaml}; the launcher sets {@code kiosk.home} to its folder. */
+    public static Path defaultConfig() {
+        return Path.of(System.getProperty("kiosk.home", ".")).resolve("config").resolve("demo.yaml");
+    }
 
-  /**
-   * {@code <kiosk.home>/templates}: the print templates staff may edit. Without {@code kiosk.home}
-   * (tests, a developer's IDE) the nearest {@code templates/} folder above the working directory.
-   */
-  public static Path templatesDir() {
-    String home = System.getProperty("kiosk.home");
-    if (home != null) {
-      return Path.of(home).resolve("templates");
+    /**
+     * {@code <kiosk.home>/templates}: the print templates staff may edit. Without {@code kiosk.home}
+     * (tests, a developer's IDE) the nearest {@code templates/} folder above the working directory.
+     */
+    public static Path templatesDir() {
+        String home = System.getProperty("kiosk.home");
+        if (home != null) {
+            return Path.of(home).resolve("templates");
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("templates").resolve("queue-ticket.yaml"))) {
+                return p.resolve("templates");
+            }
+        }
+        return here.resolve("templates");
     }
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("templates").resolve("queue-ticket.yaml"))) {
-        return p.resolve("templates");
-      }
-    }
-    return here.resolve("templates");
-  }
 }

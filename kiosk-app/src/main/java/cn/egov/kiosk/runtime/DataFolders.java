@@ -13,21 +13,21 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the device statistics and the control socket live there. Existing folders are tightened too.
  */
 final class DataFolders {
-  private DataFolders() {}
+    private DataFolders() {}
 
-  static void prepare(Storage storage) {
-    for (Path dir : new Path[] {storage.dataDir(), storage.database().getParent()}) {
-      if (dir == null) {
-        continue;
-      }
-      try {
-        Files.createDirectories(dir);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    static void prepare(Storage storage) {
+        for (Path dir : new Path[] {storage.dataDir(), storage.database().getParent()}) {
+            if (dir == null) {
+                continue;
+            }
+            try {
+                Files.createDirectories(dir);
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the data folder " + dir + ": " + e.getMessage(), e);
+            }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot prepare the data folder " + dir + ": " + e.getMessage(), e);
-      }
     }
-  }
 }

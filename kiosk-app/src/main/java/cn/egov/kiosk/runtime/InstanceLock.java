@@ -13,37 +13,37 @@ import java.nio.file.StandardOpenOption;
  * close; the operating system releases it when the process dies, however it dies.
  */
 final class InstanceLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+    private final FileChannel channel;
+    private final FileLock lock;
 
-  private InstanceLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
-    this.lock = lock;
-  }
-
-  static InstanceLock acquire(Path dataDir) {
-    Path file = dataDir.resolve("kiosk.lock");
-    try {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        channel.close();
-        throw new IllegalStateException(
-            "another kiosk is running with the data folder " + dataDir + " (" + file + " is locked); stop it first");
-      }
-      return new InstanceLock(channel, lock);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+    private InstanceLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
     }
-  }
 
-  @Override
-  public void close() {
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException ignored) {
-      // the process ends anyway, and with it the lock
+    static InstanceLock acquire(Path dataDir) {
+        Path file = dataDir.resolve("kiosk.lock");
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("another kiosk is running with the data folder " + dataDir + " (" + file
+                        + " is locked); stop it first");
+            }
+            return new InstanceLock(channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
     }
-  }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException ignored) {
+            // the process ends anyway, and with it the lock
+        }
+    }
 }

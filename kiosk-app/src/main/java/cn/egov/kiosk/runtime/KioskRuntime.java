@@ -4,42 +4,42 @@ import cn.egov.kiosk.config.BusinessType;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.FileStatisticsStore;
+import cn.egov.kiosk.device.idcard.IdCardReader;
+import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
-import cn.egov.kiosk.device.idcard.IdCardReader;
-import cn.egov.kiosk.feature.FeatureAvailability;
-import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
-import cn.egov.kiosk.device.printer.DocumentPrinter;
+import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.identity.IdentityService;
-import cn.egov.kiosk.printing.Printing;
-import cn.egov.kiosk.printing.Renderings;
-import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
+import cn.egov.kiosk.printing.Printing;
+import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.store.Database;
-import cn.egov.kiosk.store.TicketRepository;
-import cn.egov.kiosk.feature.Feature;
-import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.store.OutboxRepository;
+import cn.egov.kiosk.store.PrintRecordRepository;
+import cn.egov.kiosk.store.TicketRepository;
 import cn.egov.kiosk.sync.Heartbeats;
 import cn.egov.kiosk.sync.PlatformServices;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,219 +50,243 @@ import org.slf4j.LoggerFactory;
  * (saving their statistics) and the store.
  */
 public final class KioskRuntime implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+    private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
 
-  private final KioskConfig config;
-  private final Clock clock;
-  private final InstanceLock instanceLock;
-  private final Database database;
-  private final QueueService queue;
-  private final SimulatorRegistry simulators = new SimulatorRegistry();
-  private final DeviceManager devices;
-  private final TicketIssuer tickets;
-  private final TemplateLibrary templates;
-  private final Printing printing;
-  private final Renderings renderings = new Renderings(null);
-  private final FeatureAvailability features;
-  private final IdentityService identities;
-  private final Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
-  private final SessionManager sessions;
-  private final SimulatorControl simulatorControl;
-  private final Optional<PlatformServices> platform;
+    private final KioskConfig config;
+    private final Clock clock;
+    private final InstanceLock instanceLock;
+    private final Database database;
+    private final QueueService queue;
+    private final SimulatorRegistry simulators = new SimulatorRegistry();
+    private final DeviceManager devices;
+    private final TicketIssuer tickets;
+    private final TemplateLibrary templates;
+    private final Printing printing;
+    private final Renderings renderings = new Renderings(null);
+    private final FeatureAvailability features;
+    private final IdentityService identities;
+    private final Optional<PhotoDecoder> photoDecoder = PhotoDecoder.installed();
+    private final SessionManager sessions;
+    private final SimulatorControl simulatorControl;
+    private final Optional<PlatformServices> platform;
 
-  /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
-  public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
-    this(config, shippedTemplates(), clock, backoff);
-  }
-
-  private static TemplateLibrary shippedTemplates() {
-    try {
-      return TemplateLibrary.load(ConfigFiles.templatesDir());
-    } catch (TemplateException e) {
-      throw new IllegalStateException("the print templates cannot be used:\n" + e.getMessage(), e);
+    /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
+    public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
+        this(config, shippedTemplates(), clock, backoff);
     }
-  }
 
-  public KioskRuntime(KioskConfig config, TemplateLibrary templates, Clock clock, Backoff backoff) {
-    this.config = config;
-    this.templates = templates;
-    this.clock = clock;
-    DataFolders.prepare(config.storage());
-    // What is opened is closed again, in reverse, if a later part cannot be made.
-    Deque<AutoCloseable> opened = new ArrayDeque<>();
-    try {
-      this.instanceLock = push(opened, InstanceLock.acquire(config.storage().dataDir()));
-      this.database = push(opened, Database.open(config.storage().database()));
-      DeviceContext context = new DeviceContext(new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
-      this.devices = push(opened, new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff));
-      DeviceManager madeDevices = devices;
-      this.platform = config.platform().map(p -> new PlatformServices(
-          p, database, clock, config.kiosk().timeZone(), config.kiosk().id(), () -> Heartbeats.devicesOf(madeDevices)));
-      platform.ifPresent(opened::push);
-      Optional<OutboxRepository> outbox = platform.map(PlatformServices::outbox);
-      this.queue = new QueueService(
-          new TicketRepository(database, outbox, config.kiosk().timeZone()),
-          clock,
-          config.kiosk().timeZone(),
-          config.kiosk().id(),
-          config.queue().businessTypes().stream().map(BusinessType::code).collect(Collectors.toSet()),
-          platform.map(PlatformServices::centralQueue));
-      queue.recoverAfterRestart();
-      PrintRecordRepository printLog = new PrintRecordRepository(database, config.kiosk().id(), outbox);
-      this.tickets = new TicketIssuer(
-          queue,
-          ticketTemplate(templates),
-          () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
-          printLog,
-          new TicketIssuer.HallTexts(config.kiosk().hallName()::get, this::businessTypeName, config.kiosk().hotline()),
-          config.kiosk().timeZone(),
-          clock);
-      this.printing = new Printing(
-          templates,
-          renderings,
-          () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
-          () -> madeDevices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
-          printLog,
-          clock);
-      this.features = new FeatureAvailability(
-          devices.health(),
-          config.queue().printMaskedId() ? Map.of(Feature.QUEUE_TICKET, Set.of(DeviceClass.ID_CARD_READER)) : Map.of(),
-          platform.map(PlatformServices::featureState).orElse(PlatformState.NONE));
-      this.identities = new IdentityService(
-          () -> madeDevices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
-          () -> config.identity().socialSecurityCard()
-              ? madeDevices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
-              : Optional.empty(),
-          clock,
-          config.kiosk().timeZone());
-      this.sessions = new SessionManager(clock, config.session().inactivityTimeout(), config.session().warning());
-      platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
-      platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
-      this.simulatorControl = new SimulatorControl(simulators, config.storage().dataDir());
-    } catch (RuntimeException e) {
-      closeAll(opened, e);
-      throw e;
+    private static TemplateLibrary shippedTemplates() {
+        try {
+            return TemplateLibrary.load(ConfigFiles.templatesDir());
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the print templates cannot be used:\n" + e.getMessage(), e);
+        }
     }
-  }
 
-  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {
-    opened.push(part);
-    return part;
-  }
-
-  private static void closeAll(Deque<AutoCloseable> opened, RuntimeException cause) {
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        cause.addSuppressed(e);
-      }
+    public KioskRuntime(KioskConfig config, TemplateLibrary templates, Clock clock, Backoff backoff) {
+        this.config = config;
+        this.templates = templates;
+        this.clock = clock;
+        DataFolders.prepare(config.storage());
+        // What is opened is closed again, in reverse, if a later part cannot be made.
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            this.instanceLock =
+                    push(opened, InstanceLock.acquire(config.storage().dataDir()));
+            this.database = push(opened, Database.open(config.storage().database()));
+            DeviceContext context = new DeviceContext(
+                    new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
+            this.devices = push(opened, new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff));
+            DeviceManager madeDevices = devices;
+            this.platform = config.platform()
+                    .map(p -> new PlatformServices(
+                            p,
+                            database,
+                            clock,
+                            config.kiosk().timeZone(),
+                            config.kiosk().id(),
+                            () -> Heartbeats.devicesOf(madeDevices)));
+            platform.ifPresent(opened::push);
+            Optional<OutboxRepository> outbox = platform.map(PlatformServices::outbox);
+            this.queue = new QueueService(
+                    new TicketRepository(database, outbox, config.kiosk().timeZone()),
+                    clock,
+                    config.kiosk().timeZone(),
+                    config.kiosk().id(),
+                    config.queue().businessTypes().stream()
+                            .map(BusinessType::code)
+                            .collect(Collectors.toSet()),
+                    platform.map(PlatformServices::centralQueue));
+            queue.recoverAfterRestart();
+            PrintRecordRepository printLog =
+                    new PrintRecordRepository(database, config.kiosk().id(), outbox);
+            this.tickets = new TicketIssuer(
+                    queue,
+                    ticketTemplate(templates),
+                    () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+                    printLog,
+                    new TicketIssuer.HallTexts(
+                            config.kiosk().hallName()::get,
+                            this::businessTypeName,
+                            config.kiosk().hotline()),
+                    config.kiosk().timeZone(),
+                    clock);
+            this.printing = new Printing(
+                    templates,
+                    renderings,
+                    () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
+                    () -> madeDevices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
+                    printLog,
+                    clock);
+            this.features = new FeatureAvailability(
+                    devices.health(),
+                    config.queue().printMaskedId()
+                            ? Map.of(Feature.QUEUE_TICKET, Set.of(DeviceClass.ID_CARD_READER))
+                            : Map.of(),
+                    platform.map(PlatformServices::featureState).orElse(PlatformState.NONE));
+            this.identities = new IdentityService(
+                    () -> madeDevices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
+                    () -> config.identity().socialSecurityCard()
+                            ? madeDevices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
+                            : Optional.empty(),
+                    clock,
+                    config.kiosk().timeZone());
+            this.sessions = new SessionManager(
+                    clock,
+                    config.session().inactivityTimeout(),
+                    config.session().warning());
+            platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
+            platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
+            this.simulatorControl =
+                    new SimulatorControl(simulators, config.storage().dataDir());
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
     }
-  }
 
-  private static QueueTicketTemplate ticketTemplate(TemplateLibrary templates) {
-    try {
-      return new QueueTicketTemplate(templates);
-    } catch (TemplateException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {
+        opened.push(part);
+        return part;
     }
-  }
 
-  /** Templates made into receipt documents and PDFs (one shared font for PDFs). */
-  public Renderings renderings() {
-    return renderings;
-  }
+    private static void closeAll(Deque<AutoCloseable> opened, RuntimeException cause) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
 
-  /** Prints documents from templates, recording each print. */
-  public Printing printing() {
-    return printing;
-  }
+    private static QueueTicketTemplate ticketTemplate(TemplateLibrary templates) {
+        try {
+            return new QueueTicketTemplate(templates);
+        } catch (TemplateException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 
-  /** The print templates. */
-  public TemplateLibrary templates() {
-    return templates;
-  }
+    /** Templates made into receipt documents and PDFs (one shared font for PDFs). */
+    public Renderings renderings() {
+        return renderings;
+    }
 
-  /** The platform's services, when the configuration has a platform. */
-  public Optional<PlatformServices> platform() {
-    return platform;
-  }
+    /** Prints documents from templates, recording each print. */
+    public Printing printing() {
+        return printing;
+    }
 
-  /** Brings the devices up in the background, and the work with the platform. */
-  public void start() {
-    devices.start();
-    platform.ifPresent(PlatformServices::start);
-    simulatorControl.start();
-    log.info("Kiosk {} started with {} device(s)", config.kiosk().id(), devices.devices().size());
-  }
+    /** The print templates. */
+    public TemplateLibrary templates() {
+        return templates;
+    }
 
-  public String businessTypeName(String code, Locale locale) {
-    return config.queue().businessType(code).map(t -> t.name().get(locale)).orElse(code);
-  }
+    /** The platform's services, when the configuration has a platform. */
+    public Optional<PlatformServices> platform() {
+        return platform;
+    }
 
-  public List<String> businessTypeCodes() {
-    return config.queue().businessTypes().stream().map(BusinessType::code).toList();
-  }
+    /** Brings the devices up in the background, and the work with the platform. */
+    public void start() {
+        devices.start();
+        platform.ifPresent(PlatformServices::start);
+        simulatorControl.start();
+        log.info(
+                "Kiosk {} started with {} device(s)",
+                config.kiosk().id(),
+                devices.devices().size());
+    }
 
-  public KioskConfig config() {
-    return config;
-  }
+    public String businessTypeName(String code, Locale locale) {
+        return config.queue().businessType(code).map(t -> t.name().get(locale)).orElse(code);
+    }
 
-  public Clock clock() {
-    return clock;
-  }
+    public List<String> businessTypeCodes() {
+        return config.queue().businessTypes().stream().map(BusinessType::code).toList();
+    }
 
-  public QueueService queue() {
-    return queue;
-  }
+    public KioskConfig config() {
+        return config;
+    }
 
-  public DeviceManager devices() {
-    return devices;
-  }
+    public Clock clock() {
+        return clock;
+    }
 
-  public SimulatorRegistry simulators() {
-    return simulators;
-  }
+    public QueueService queue() {
+        return queue;
+    }
 
-  public TicketIssuer tickets() {
-    return tickets;
-  }
+    public DeviceManager devices() {
+        return devices;
+    }
 
-  public FeatureAvailability features() {
-    return features;
-  }
+    public SimulatorRegistry simulators() {
+        return simulators;
+    }
 
-  public IdentityService identities() {
-    return identities;
-  }
+    public TicketIssuer tickets() {
+        return tickets;
+    }
 
-  /** The id of the smart-card reader, if one is configured. */
-  public Optional<String> smartCardReaderId() {
-    return devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class).map(SmartCardReader::id);
-  }
+    public FeatureAvailability features() {
+        return features;
+    }
 
-  /** The vendor's ID card photo decoder, if one is installed (looked up once). */
-  public Optional<PhotoDecoder> photoDecoder() {
-    return photoDecoder;
-  }
+    public IdentityService identities() {
+        return identities;
+    }
 
-  /** The id of the ID card reader, if one is configured. */
-  public Optional<String> idCardReaderId() {
-    return devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class).map(IdCardReader::id);
-  }
+    /** The id of the smart-card reader, if one is configured. */
+    public Optional<String> smartCardReaderId() {
+        return devices.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
+                .map(SmartCardReader::id);
+    }
 
-  public SessionManager sessions() {
-    return sessions;
-  }
+    /** The vendor's ID card photo decoder, if one is installed (looked up once). */
+    public Optional<PhotoDecoder> photoDecoder() {
+        return photoDecoder;
+    }
 
-  @Override
-  public void close() {
-    simulatorControl.close();
-    platform.ifPresent(PlatformServices::close);
-    devices.close();
-    simulators.closeAll();
-    database.close();
-    instanceLock.close();
-    log.info("Kiosk {} stopped", config.kiosk().id());
-  }
+    /** The id of the ID card reader, if one is configured. */
+    public Optional<String> idCardReaderId() {
+        return devices.first(DeviceClass.ID_CARD_READER, IdCardReader.class).map(IdCardReader::id);
+    }
+
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        simulatorControl.close();
+        platform.ifPresent(PlatformServices::close);
+        devices.close();
+        simulators.closeAll();
+        database.close();
+        instanceLock.close();
+        log.info("Kiosk {} stopped", config.kiosk().id());
+    }
 }

@@ -25,149 +25,150 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class SessionManager {
-  private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
 
-  public enum Phase {
-    NONE,
-    ACTIVE,
-    WARNING
-  }
-
-  private final Clock clock;
-  private final Duration inactivity;
-  private final Duration warning;
-  private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-  /**
-   * Where session ids come from: a generator seeded when the manager is built (at start-up, off the
-   * JavaFX thread). A session starts on the JavaFX thread (the citizen's touch), where {@code
-   * UUID.randomUUID()} would read {@code /dev/urandom} each time.
-   */
-  private final SecureRandom ids = seededGenerator();
-  private Session current;
-  private Instant lastActivity;
-  private Phase phase = Phase.NONE;
-
-  public SessionManager(Clock clock, Duration inactivity, Duration warning) {
-    if (warning.toSeconds() < 20) {
-      throw new IllegalArgumentException("the inactivity warning must give at least 20 s (WCAG 2.2.1)");
+    public enum Phase {
+        NONE,
+        ACTIVE,
+        WARNING
     }
-    this.clock = clock;
-    this.inactivity = inactivity;
-    this.warning = warning;
-  }
 
-  private static SecureRandom seededGenerator() {
-    try {
-      SecureRandom generator = SecureRandom.getInstance("DRBG");
-      generator.nextBytes(new byte[16]); // seeded now, not at the first session
-      return generator;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK has no DRBG", e);
-    }
-  }
+    private final Clock clock;
+    private final Duration inactivity;
+    private final Duration warning;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Where session ids come from: a generator seeded when the manager is built (at start-up, off the
+     * JavaFX thread). A session starts on the JavaFX thread (the citizen's touch), where {@code
+     * UUID.randomUUID()} would read {@code /dev/urandom} each time.
+     */
+    private final SecureRandom ids = seededGenerator();
 
-  /** A random (version 4) UUID, made in memory. */
-  private String newId() {
-    byte[] b = new byte[16];
-    ids.nextBytes(b);
-    b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4: random
-    b[8] = (byte) ((b[8] & 0x3f) | 0x80); // the IETF variant
-    ByteBuffer bytes = ByteBuffer.wrap(b);
-    return new UUID(bytes.getLong(), bytes.getLong()).toString();
-  }
+    private Session current;
+    private Instant lastActivity;
+    private Phase phase = Phase.NONE;
 
-  public void addListener(SessionListener listener) {
-    listeners.add(listener);
-  }
+    public SessionManager(Clock clock, Duration inactivity, Duration warning) {
+        if (warning.toSeconds() < 20) {
+            throw new IllegalArgumentException("the inactivity warning must give at least 20 s (WCAG 2.2.1)");
+        }
+        this.clock = clock;
+        this.inactivity = inactivity;
+        this.warning = warning;
+    }
 
-  public synchronized Optional<Session> current() {
-    return Optional.ofNullable(current);
-  }
+    private static SecureRandom seededGenerator() {
+        try {
+            SecureRandom generator = SecureRandom.getInstance("DRBG");
+            generator.nextBytes(new byte[16]); // seeded now, not at the first session
+            return generator;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no DRBG", e);
+        }
+    }
 
-  public synchronized Phase phase() {
-    return phase;
-  }
+    /** A random (version 4) UUID, made in memory. */
+    private String newId() {
+        byte[] b = new byte[16];
+        ids.nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4: random
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // the IETF variant
+        ByteBuffer bytes = ByteBuffer.wrap(b);
+        return new UUID(bytes.getLong(), bytes.getLong()).toString();
+    }
 
-  /** Starts a session, ending one still open (as a new citizen would). */
-  public Session start(Locale locale) {
-    Session previous;
-    Session next;
-    synchronized (this) {
-      previous = current;
-      current = null;
-      next = new Session(newId(), clock.instant(), locale);
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
     }
-    if (previous != null) {
-      finish(previous, EndReason.EXPLICIT_EXIT);
-    }
-    synchronized (this) {
-      current = next;
-      lastActivity = clock.instant();
-      phase = Phase.ACTIVE;
-    }
-    log.info("Session {} started", next.id());
-    listeners.forEach(l -> l.started(next));
-    return next;
-  }
 
-  /** The citizen did something: the inactivity timer starts again, a warning goes away. */
-  public void touch() {
-    Session s;
-    boolean dismissed;
-    synchronized (this) {
-      if (current == null) {
-        return;
-      }
-      lastActivity = clock.instant();
-      dismissed = phase == Phase.WARNING;
-      phase = Phase.ACTIVE;
-      s = current;
+    public synchronized Optional<Session> current() {
+        return Optional.ofNullable(current);
     }
-    if (dismissed) {
-      listeners.forEach(l -> l.warningDismissed(s));
-    }
-  }
 
-  /** Checks the time: shows the warning, counts it down, ends the session. */
-  public void tick() {
-    Session s;
-    long idle;
-    synchronized (this) {
-      if (current == null) {
-        return;
-      }
-      s = current;
-      idle = Duration.between(lastActivity, clock.instant()).toMillis();
+    public synchronized Phase phase() {
+        return phase;
     }
-    long warnAt = inactivity.toMillis();
-    long endAt = warnAt + warning.toMillis();
-    if (idle >= endAt) {
-      end(EndReason.INACTIVITY);
-    } else if (idle >= warnAt) {
-      synchronized (this) {
-        phase = Phase.WARNING;
-      }
-      int left = (int) Math.ceil((endAt - idle) / 1000.0);
-      listeners.forEach(l -> l.warning(s, left));
-    }
-  }
 
-  /** Ends the current session, if any, and wipes it. */
-  public void end(EndReason reason) {
-    Session s;
-    synchronized (this) {
-      s = current;
-      current = null;
-      phase = Phase.NONE;
+    /** Starts a session, ending one still open (as a new citizen would). */
+    public Session start(Locale locale) {
+        Session previous;
+        Session next;
+        synchronized (this) {
+            previous = current;
+            current = null;
+            next = new Session(newId(), clock.instant(), locale);
+        }
+        if (previous != null) {
+            finish(previous, EndReason.EXPLICIT_EXIT);
+        }
+        synchronized (this) {
+            current = next;
+            lastActivity = clock.instant();
+            phase = Phase.ACTIVE;
+        }
+        log.info("Session {} started", next.id());
+        listeners.forEach(l -> l.started(next));
+        return next;
     }
-    if (s != null) {
-      finish(s, reason);
-    }
-  }
 
-  private void finish(Session s, EndReason reason) {
-    s.wipe();
-    log.info("Session {} ended: {}", s.id(), reason);
-    listeners.forEach(l -> l.ended(s, reason));
-  }
+    /** The citizen did something: the inactivity timer starts again, a warning goes away. */
+    public void touch() {
+        Session s;
+        boolean dismissed;
+        synchronized (this) {
+            if (current == null) {
+                return;
+            }
+            lastActivity = clock.instant();
+            dismissed = phase == Phase.WARNING;
+            phase = Phase.ACTIVE;
+            s = current;
+        }
+        if (dismissed) {
+            listeners.forEach(l -> l.warningDismissed(s));
+        }
+    }
+
+    /** Checks the time: shows the warning, counts it down, ends the session. */
+    public void tick() {
+        Session s;
+        long idle;
+        synchronized (this) {
+            if (current == null) {
+                return;
+            }
+            s = current;
+            idle = Duration.between(lastActivity, clock.instant()).toMillis();
+        }
+        long warnAt = inactivity.toMillis();
+        long endAt = warnAt + warning.toMillis();
+        if (idle >= endAt) {
+            end(EndReason.INACTIVITY);
+        } else if (idle >= warnAt) {
+            synchronized (this) {
+                phase = Phase.WARNING;
+            }
+            int left = (int) Math.ceil((endAt - idle) / 1000.0);
+            listeners.forEach(l -> l.warning(s, left));
+        }
+    }
+
+    /** Ends the current session, if any, and wipes it. */
+    public void end(EndReason reason) {
+        Session s;
+        synchronized (this) {
+            s = current;
+            current = null;
+            phase = Phase.NONE;
+        }
+        if (s != null) {
+            finish(s, reason);
+        }
+    }
+
+    private void finish(Session s, EndReason reason) {
+        s.wipe();
+        log.info("Session {} ended: {}", s.id(), reason);
+        listeners.forEach(l -> l.ended(s, reason));
+    }
 }

@@ -18,90 +18,107 @@ import java.util.Optional;
  * OutboxRepository.AckHook}) in the transaction that deletes the record.
  */
 public final class ApplicationRepository {
-  /** Where an application stands. */
-  public enum State { QUEUED, RECEIVED, REJECTED }
-
-  /** An application as the kiosk knows it. */
-  public record Application(String id, String itemId, State state, Optional<String> applicationNo, Instant createdAt, Optional<String> problem) {}
-
-  private final Database db;
-  private final OutboxRepository outbox;
-  private final Clock clock;
-
-  public ApplicationRepository(OutboxRepository outbox, Clock clock) {
-    this.db = outbox.database();
-    this.outbox = outbox;
-    this.clock = clock;
-    outbox.onSettled(Batch.APPLICATION_SUBMIT, new OutboxRepository.AckHook() {
-      @Override
-      public void acknowledged(Connection c, String key, Optional<String> resultJson) throws SQLException {
-        String no = null;
-        if (resultJson.isPresent()) {
-          try {
-            no = Json.mapper().readTree(resultJson.get()).path("applicationNo").asText(null);
-          } catch (IOException e) {
-            no = null;
-          }
-        }
-        update(c, key, State.RECEIVED, no, null);
-      }
-
-      @Override
-      public void rejected(Connection c, String key, String error) throws SQLException {
-        update(c, key, State.REJECTED, null, error);
-      }
-    });
-  }
-
-  /**
-   * Records an application and its outbox record in one durable transaction: once this returns,
-   * the application will reach the platform, whatever happens to the kiosk.
-   *
-   * @param submitJson the {@code application.submit} body, with the applicant's data (sealed at rest)
-   */
-  public Application queue(String id, String itemId, byte[] submitJson) {
-    Instant now = clock.instant();
-    return db.transaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("INSERT INTO application (id, item_id, state, created_at, updated_at) VALUES (?, ?, 'QUEUED', ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, itemId);
-            ps.setString(3, Times.text(now));
-            ps.setString(4, Times.text(now));
-            ps.executeUpdate();
-          }
-          outbox.append(c, new OutboxRepository.New(Batch.APPLICATION_SUBMIT, "application", id, now, submitJson, true));
-          return new Application(id, itemId, State.QUEUED, Optional.empty(), now, Optional.empty());
-        });
-  }
-
-  public Optional<Application> find(String id) {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id, item_id, state, application_no, created_at, problem FROM application WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(new Application(rs.getString(1), rs.getString(2), State.valueOf(rs.getString(3)), Optional.ofNullable(rs.getString(4)),
-                  Instant.parse(rs.getString(5)), Optional.ofNullable(rs.getString(6))));
-            }
-          }
-        });
-  }
-
-  private void update(Connection c, String id, State state, String no, String problem) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE application SET state = ?, application_no = COALESCE(?, application_no), problem = ?, updated_at = ? WHERE id = ?")) {
-      ps.setString(1, state.name());
-      ps.setString(2, no);
-      ps.setString(3, problem);
-      ps.setString(4, Times.text(clock.instant()));
-      ps.setString(5, id);
-      ps.executeUpdate();
+    /** Where an application stands. */
+    public enum State {
+        QUEUED,
+        RECEIVED,
+        REJECTED
     }
-  }
+
+    /** An application as the kiosk knows it. */
+    public record Application(
+            String id,
+            String itemId,
+            State state,
+            Optional<String> applicationNo,
+            Instant createdAt,
+            Optional<String> problem) {}
+
+    private final Database db;
+    private final OutboxRepository outbox;
+    private final Clock clock;
+
+    public ApplicationRepository(OutboxRepository outbox, Clock clock) {
+        this.db = outbox.database();
+        this.outbox = outbox;
+        this.clock = clock;
+        outbox.onSettled(Batch.APPLICATION_SUBMIT, new OutboxRepository.AckHook() {
+            @Override
+            public void acknowledged(Connection c, String key, Optional<String> resultJson) throws SQLException {
+                String no = null;
+                if (resultJson.isPresent()) {
+                    try {
+                        no = Json.mapper()
+                                .readTree(resultJson.get())
+                                .path("applicationNo")
+                                .asText(null);
+                    } catch (IOException e) {
+                        no = null;
+                    }
+                }
+                update(c, key, State.RECEIVED, no, null);
+            }
+
+            @Override
+            public void rejected(Connection c, String key, String error) throws SQLException {
+                update(c, key, State.REJECTED, null, error);
+            }
+        });
+    }
+
+    /**
+     * Records an application and its outbox record in one durable transaction: once this returns,
+     * the application will reach the platform, whatever happens to the kiosk.
+     *
+     * @param submitJson the {@code application.submit} body, with the applicant's data (sealed at rest)
+     */
+    public Application queue(String id, String itemId, byte[] submitJson) {
+        Instant now = clock.instant();
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO application (id, item_id, state, created_at, updated_at) VALUES (?, ?, 'QUEUED', ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, itemId);
+                ps.setString(3, Times.text(now));
+                ps.setString(4, Times.text(now));
+                ps.executeUpdate();
+            }
+            outbox.append(
+                    c, new OutboxRepository.New(Batch.APPLICATION_SUBMIT, "application", id, now, submitJson, true));
+            return new Application(id, itemId, State.QUEUED, Optional.empty(), now, Optional.empty());
+        });
+    }
+
+    public Optional<Application> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, item_id, state, application_no, created_at, problem FROM application WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Application(
+                            rs.getString(1),
+                            rs.getString(2),
+                            State.valueOf(rs.getString(3)),
+                            Optional.ofNullable(rs.getString(4)),
+                            Instant.parse(rs.getString(5)),
+                            Optional.ofNullable(rs.getString(6))));
+                }
+            }
+        });
+    }
+
+    private void update(Connection c, String id, State state, String no, String problem) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE application SET state = ?, application_no = COALESCE(?, application_no), problem = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, no);
+            ps.setString(3, problem);
+            ps.setString(4, Times.text(clock.instant()));
+            ps.setString(5, id);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -9,23 +9,23 @@ import java.util.UUID;
  * #record} returns. The detail names what happened, never who (no personal data).
  */
 public final class AuditRepository {
-  private final OutboxRepository outbox;
+    private final OutboxRepository outbox;
 
-  public AuditRepository(OutboxRepository outbox) {
-    this.outbox = outbox;
-  }
+    public AuditRepository(OutboxRepository outbox) {
+        this.outbox = outbox;
+    }
 
-  /** Records an event; returns its id. */
-  public String record(Instant at, String kind, String actor, Map<String, Object> detail) {
-    return record(UUID.randomUUID().toString(), at, kind, actor, detail);
-  }
+    /** Records an event; returns its id. */
+    public String record(Instant at, String kind, String actor, Map<String, Object> detail) {
+        return record(UUID.randomUUID().toString(), at, kind, actor, detail);
+    }
 
-  /** Records an event with its id given (a UUID); durable when this returns. */
-  public String record(String id, Instant at, String kind, String actor, Map<String, Object> detail) {
-    outbox.database().transaction(c -> {
-      AuditEvents.append(c, outbox, id, at, kind, actor, detail);
-      return null;
-    });
-    return id;
-  }
+    /** Records an event with its id given (a UUID); durable when this returns. */
+    public String record(String id, Instant at, String kind, String actor, Map<String, Object> detail) {
+        outbox.database().transaction(c -> {
+            AuditEvents.append(c, outbox, id, at, kind, actor, detail);
+            return null;
+        });
+        return id;
+    }
 }

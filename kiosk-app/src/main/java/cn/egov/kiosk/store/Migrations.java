@@ -17,57 +17,58 @@ import org.slf4j.LoggerFactory;
  * A database newer than this build refuses to open rather than be misread.
  */
 final class Migrations {
-  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-  /** Every migration, in order; the version of each is its position, from 1. */
-  static final List<String> ALL = List.of("V1__queue_tickets.sql", "V2__print_records.sql", "V3__platform.sql");
+    /** Every migration, in order; the version of each is its position, from 1. */
+    static final List<String> ALL = List.of("V1__queue_tickets.sql", "V2__print_records.sql", "V3__platform.sql");
 
-  private Migrations() {}
+    private Migrations() {}
 
-  static int apply(Connection c) throws SQLException {
-    int current;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      current = rs.getInt(1);
-    }
-    if (current > ALL.size()) {
-      throw new SQLException(
-          "the database is at schema version " + current + ", newer than this kiosk build knows (" + ALL.size() + ")");
-    }
-    for (int v = current + 1; v <= ALL.size(); v++) {
-      String name = ALL.get(v - 1);
-      String sql = load(name);
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-          if (!statement.isBlank()) {
-            s.execute(statement);
-          }
+    static int apply(Connection c) throws SQLException {
+        int current;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            current = rs.getInt(1);
         }
-        s.execute("PRAGMA user_version = " + v);
-        c.commit();
-        log.info("Applied migration {}", name);
-      } catch (SQLException e) {
-        c.rollback();
-        throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
-      } finally {
-        c.setAutoCommit(true);
-      }
+        if (current > ALL.size()) {
+            throw new SQLException("the database is at schema version " + current
+                    + ", newer than this kiosk build knows (" + ALL.size() + ")");
+        }
+        for (int v = current + 1; v <= ALL.size(); v++) {
+            String name = ALL.get(v - 1);
+            String sql = load(name);
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + v);
+                c.commit();
+                log.info("Applied migration {}", name);
+            } catch (SQLException e) {
+                c.rollback();
+                throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return ALL.size();
     }
-    return ALL.size();
-  }
 
-  private static String load(String name) throws SQLException {
-    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + name)) {
-      if (in == null) {
-        throw new SQLException("migration " + name + " is missing from the build");
-      }
-      return stripComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new SQLException("cannot read migration " + name, e);
+    private static String load(String name) throws SQLException {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + name)) {
+            if (in == null) {
+                throw new SQLException("migration " + name + " is missing from the build");
+            }
+            return stripComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SQLException("cannot read migration " + name, e);
+        }
     }
-  }
 
-  private static String stripComments(String sql) {
-    return sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
-  }
+    private static String stripComments(String sql) {
+        return sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+    }
 }

@@ -11,11 +11,12 @@ import java.time.format.DateTimeFormatter;
  * ...:00.5Z}). {@link Instant#parse} reads both forms, so rows written before stay readable.
  */
 final class Times {
-  private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FIXED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Times() {}
+    private Times() {}
 
-  static String text(Instant t) {
-    return FIXED.format(t);
-  }
+    static String text(Instant t) {
+        return FIXED.format(t);
+    }
 }

@@ -18,61 +18,65 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * screens see it: away, not registered, or serving an old copy.
  */
 final class DataFreshness {
-  private final SyncStateRepository syncState;
-  private final Duration staleAfter;
-  private final Clock clock;
-  private final ZoneId zone;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private volatile Optional<Instant> dataAsOf;
+    private final SyncStateRepository syncState;
+    private final Duration staleAfter;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Optional<Instant> dataAsOf;
 
-  DataFreshness(SyncStateRepository syncState, Duration staleAfter, Clock clock, ZoneId zone) {
-    this.syncState = syncState;
-    this.staleAfter = staleAfter;
-    this.clock = clock;
-    this.zone = zone;
-    this.dataAsOf = now().oldestSync();
-  }
-
-  /** After a sync: reads the age again and tells whoever shows it when it changed. */
-  void refresh() {
-    Optional<Instant> before = dataAsOf;
-    dataAsOf = now().oldestSync();
-    if (!before.equals(dataAsOf)) {
-      listeners.forEach(Runnable::run);
+    DataFreshness(SyncStateRepository syncState, Duration staleAfter, Clock clock, ZoneId zone) {
+        this.syncState = syncState;
+        this.staleAfter = staleAfter;
+        this.clock = clock;
+        this.zone = zone;
+        this.dataAsOf = now().oldestSync();
     }
-  }
 
-  /** The oldest successful sync of the local copies, as cached. */
-  Optional<Instant> dataAsOf() {
-    return dataAsOf;
-  }
+    /** After a sync: reads the age again and tells whoever shows it when it changed. */
+    void refresh() {
+        Optional<Instant> before = dataAsOf;
+        dataAsOf = now().oldestSync();
+        if (!before.equals(dataAsOf)) {
+            listeners.forEach(Runnable::run);
+        }
+    }
 
-  /** The age now, from the store. */
-  DownSync.Freshness now() {
-    return DownSync.freshness(syncState, clock, staleAfter);
-  }
+    /** The oldest successful sync of the local copies, as cached. */
+    Optional<Instant> dataAsOf() {
+        return dataAsOf;
+    }
 
-  /** The platform as the feature model and the screens see it. */
-  PlatformState featureState(PlatformLink link) {
-    PlatformState fromLink = link.asFeatureState();
-    return new PlatformState() {
-      @Override
-      public Optional<Unavailable> problem() {
-        return fromLink.problem();
-      }
+    /** The age now, from the store. */
+    DownSync.Freshness now() {
+        return DownSync.freshness(syncState, clock, staleAfter);
+    }
 
-      @Override
-      public Notice notice() {
-        Optional<Instant> asOf = dataAsOf;
-        boolean stale = asOf.map(t -> t.plus(staleAfter).isBefore(clock.instant())).orElse(true);
-        return new Notice(link.status().state() == PlatformLink.State.OFFLINE, asOf.map(t -> LocalDateTime.ofInstant(t, zone)), stale);
-      }
+    /** The platform as the feature model and the screens see it. */
+    PlatformState featureState(PlatformLink link) {
+        PlatformState fromLink = link.asFeatureState();
+        return new PlatformState() {
+            @Override
+            public Optional<Unavailable> problem() {
+                return fromLink.problem();
+            }
 
-      @Override
-      public void addListener(Runnable listener) {
-        fromLink.addListener(listener);
-        listeners.add(listener);
-      }
-    };
-  }
+            @Override
+            public Notice notice() {
+                Optional<Instant> asOf = dataAsOf;
+                boolean stale = asOf.map(t -> t.plus(staleAfter).isBefore(clock.instant()))
+                        .orElse(true);
+                return new Notice(
+                        link.status().state() == PlatformLink.State.OFFLINE,
+                        asOf.map(t -> LocalDateTime.ofInstant(t, zone)),
+                        stale);
+            }
+
+            @Override
+            public void addListener(Runnable listener) {
+                fromLink.addListener(listener);
+                listeners.add(listener);
+            }
+        };
+    }
 }

@@ -18,34 +18,35 @@ import org.slf4j.LoggerFactory;
  * away meanwhile.
  */
 public final class PlatformLicenceSource implements LicenceSource {
-  private static final Logger log = LoggerFactory.getLogger(PlatformLicenceSource.class);
+    private static final Logger log = LoggerFactory.getLogger(PlatformLicenceSource.class);
 
-  private final Supplier<PlatformClient> client;
-  private final PlatformLink link;
+    private final Supplier<PlatformClient> client;
+    private final PlatformLink link;
 
-  /** @param link told when the platform answers or not, so that the screens say so */
-  public PlatformLicenceSource(Supplier<PlatformClient> client, PlatformLink link) {
-    this.client = client;
-    this.link = link;
-  }
-
-  @Override
-  public List<Licence> licencesOf(Identity citizen) {
-    try {
-      List<Licence> out = new ArrayList<>();
-      for (Licences.Summary s : client.get().licences(new Licences.Search(citizen.number())).licences()) {
-        if (!s.printable()) {
-          continue;
-        }
-        Licences.PrintData d = client.get().printData(s.licenceId());
-        out.add(new Licence(d.template(), s.title(), d.data(), s.licenceId()));
-      }
-      link.reached();
-      return out;
-    } catch (PlatformException e) {
-      link.failed(e);
-      log.warn("The citizen's licences could not be fetched: {}", e.getMessage());
-      throw new UnavailableException(e.getMessage(), e);
+    /** @param link told when the platform answers or not, so that the screens say so */
+    public PlatformLicenceSource(Supplier<PlatformClient> client, PlatformLink link) {
+        this.client = client;
+        this.link = link;
     }
-  }
+
+    @Override
+    public List<Licence> licencesOf(Identity citizen) {
+        try {
+            List<Licence> out = new ArrayList<>();
+            for (Licences.Summary s :
+                    client.get().licences(new Licences.Search(citizen.number())).licences()) {
+                if (!s.printable()) {
+                    continue;
+                }
+                Licences.PrintData d = client.get().printData(s.licenceId());
+                out.add(new Licence(d.template(), s.title(), d.data(), s.licenceId()));
+            }
+            link.reached();
+            return out;
+        } catch (PlatformException e) {
+            link.failed(e);
+            log.warn("The citizen's licences could not be fetched: {}", e.getMessage());
+            throw new UnavailableException(e.getMessage(), e);
+        }
+    }
 }

@@ -16,66 +16,73 @@ import org.slf4j.LoggerFactory;
  * runs again at its next turn.
  */
 final class PlatformSchedule implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(PlatformSchedule.class);
-  private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(PlatformSchedule.class);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(15);
 
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "platform-sync");
         t.setDaemon(true);
         return t;
-      });
-  private boolean started;
+    });
+    private boolean started;
 
-  /**
-   * Starts the work once (later calls do nothing).
-   *
-   * @param first what runs first, after {@code delay}: the sender's start, then the connection
-   */
-  synchronized void start(Duration delay, List<Runnable> first, Duration syncEvery, Runnable sync, Duration heartbeatEvery, Runnable heartbeat,
-      Runnable watch) {
-    if (started) {
-      return;
+    /**
+     * Starts the work once (later calls do nothing).
+     *
+     * @param first what runs first, after {@code delay}: the sender's start, then the connection
+     */
+    synchronized void start(
+            Duration delay,
+            List<Runnable> first,
+            Duration syncEvery,
+            Runnable sync,
+            Duration heartbeatEvery,
+            Runnable heartbeat,
+            Runnable watch) {
+        if (started) {
+            return;
+        }
+        started = true;
+        for (Runnable task : first) {
+            thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        thread.scheduleWithFixedDelay(guarded(sync), syncEvery.toMillis(), syncEvery.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                guarded(heartbeat), heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                guarded(watch), WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
-    started = true;
-    for (Runnable task : first) {
-      thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    thread.scheduleWithFixedDelay(guarded(sync), syncEvery.toMillis(), syncEvery.toMillis(), TimeUnit.MILLISECONDS);
-    thread.scheduleWithFixedDelay(guarded(heartbeat), heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
-    thread.scheduleWithFixedDelay(guarded(watch), WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-  }
 
-  /** Runs {@code task} on the thread now, between the others, and waits for it. */
-  void runNow(Runnable task, String what) {
-    try {
-      thread.submit(task).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      log.error("{} failed", what, e.getCause());
+    /** Runs {@code task} on the thread now, between the others, and waits for it. */
+    void runNow(Runnable task, String what) {
+        try {
+            thread.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("{} failed", what, e.getCause());
+        }
     }
-  }
 
-  /** A scheduled task that logs whatever it throws instead of being cancelled by it for good. */
-  private static Runnable guarded(Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (Throwable t) { // an Error too: a repeating task that throws is never run again
-        log.error("A platform task failed; it runs again at its next turn", t);
-      }
-    };
-  }
-
-  /** Stops the thread; a sync or registration in flight ends first (up to 5 s). */
-  @Override
-  public void close() {
-    thread.shutdownNow();
-    try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** A scheduled task that logs whatever it throws instead of being cancelled by it for good. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable t) { // an Error too: a repeating task that throws is never run again
+                log.error("A platform task failed; it runs again at its next turn", t);
+            }
+        };
     }
-  }
+
+    /** Stops the thread; a sync or registration in flight ends first (up to 5 s). */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

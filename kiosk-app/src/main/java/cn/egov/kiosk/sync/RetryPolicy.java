@@ -10,17 +10,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * (Retry-After). The jitter keeps a hall's kiosks from coming back all at the same moment.
  */
 public record RetryPolicy(Duration base, Duration max) {
-  public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-  public Duration delay(int failuresInARow, Optional<Duration> retryAfter) {
-    int n = Math.max(1, failuresInARow);
-    long ceiling = base.toMillis() << Math.min(n - 1, 30);
-    if (ceiling <= 0 || ceiling > max.toMillis()) {
-      ceiling = max.toMillis();
+    public Duration delay(int failuresInARow, Optional<Duration> retryAfter) {
+        int n = Math.max(1, failuresInARow);
+        long ceiling = base.toMillis() << Math.min(n - 1, 30);
+        if (ceiling <= 0 || ceiling > max.toMillis()) {
+            ceiling = max.toMillis();
+        }
+        long half = ceiling / 2;
+        long wait = half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
+        long asked = retryAfter.map(Duration::toMillis).orElse(0L);
+        return Duration.ofMillis(Math.max(wait, asked));
     }
-    long half = ceiling / 2;
-    long wait = half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
-    long asked = retryAfter.map(Duration::toMillis).orElse(0L);
-    return Duration.ofMillis(Math.max(wait, asked));
-  }
 }

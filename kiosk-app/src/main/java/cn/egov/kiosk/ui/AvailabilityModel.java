@@ -15,45 +15,45 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * arrive on device threads and are handed to the UI thread through {@code uiThread}.
  */
 public final class AvailabilityModel {
-  private final FeatureAvailability source;
-  private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
-  private final ReadOnlyObjectWrapper<Notice> platformNotice = new ReadOnlyObjectWrapper<>();
+    private final FeatureAvailability source;
+    private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
+    private final ReadOnlyObjectWrapper<Notice> platformNotice = new ReadOnlyObjectWrapper<>();
 
-  public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
-    this.source = source;
-    // listen first, then read: a device that comes up in between would otherwise never be heard of
-    // (a simulator turns healthy once and then stays quiet), leaving its features off for good
-    for (Feature f : Feature.values()) {
-      byFeature.put(f, new ReadOnlyObjectWrapper<>());
+    public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
+        this.source = source;
+        // listen first, then read: a device that comes up in between would otherwise never be heard of
+        // (a simulator turns healthy once and then stays quiet), leaving its features off for good
+        for (Feature f : Feature.values()) {
+            byFeature.put(f, new ReadOnlyObjectWrapper<>());
+        }
+        source.health().addListener(changed -> uiThread.execute(this::refresh));
+        source.platform().addListener(() -> uiThread.execute(this::refresh));
+        byFeature.forEach((feature, property) -> property.set(source.of(feature)));
+        platformNotice.set(source.platform().notice());
     }
-    source.health().addListener(changed -> uiThread.execute(this::refresh));
-    source.platform().addListener(() -> uiThread.execute(this::refresh));
-    byFeature.forEach((feature, property) -> property.set(source.of(feature)));
-    platformNotice.set(source.platform().notice());
-  }
 
-  /** What the citizen is told about the platform (away, the local copy's age); on the UI thread. */
-  public ReadOnlyObjectProperty<Notice> platformNotice() {
-    return platformNotice.getReadOnlyProperty();
-  }
+    /** What the citizen is told about the platform (away, the local copy's age); on the UI thread. */
+    public ReadOnlyObjectProperty<Notice> platformNotice() {
+        return platformNotice.getReadOnlyProperty();
+    }
 
-  /** Whether the kiosk is fitted for the feature: a feature it cannot offer at all is not shown. */
-  public boolean fitted(Feature feature) {
-    return source.fitted(feature);
-  }
+    /** Whether the kiosk is fitted for the feature: a feature it cannot offer at all is not shown. */
+    public boolean fitted(Feature feature) {
+        return source.fitted(feature);
+    }
 
-  public ReadOnlyObjectProperty<Availability> of(Feature feature) {
-    return byFeature.get(feature).getReadOnlyProperty();
-  }
+    public ReadOnlyObjectProperty<Availability> of(Feature feature) {
+        return byFeature.get(feature).getReadOnlyProperty();
+    }
 
-  /** Recomputes every feature; on the UI thread. */
-  public void refresh() {
-    byFeature.forEach((feature, property) -> property.set(source.of(feature)));
-    platformNotice.set(source.platform().notice());
-  }
+    /** Recomputes every feature; on the UI thread. */
+    public void refresh() {
+        byFeature.forEach((feature, property) -> property.set(source.of(feature)));
+        platformNotice.set(source.platform().notice());
+    }
 
-  /** The text for an unavailable feature's problem, in the current language. */
-  public static String problemText(I18n i18n, Availability availability) {
-    return availability.problem().map(p -> i18n.text(Msg.forProblem(p))).orElse("");
-  }
+    /** The text for an unavailable feature's problem, in the current language. */
+    public static String problemText(I18n i18n, Availability availability) {
+        return availability.problem().map(p -> i18n.text(Msg.forProblem(p))).orElse("");
+    }
 }

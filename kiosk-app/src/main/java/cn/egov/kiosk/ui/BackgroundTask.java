@@ -19,63 +19,64 @@ import java.util.function.Consumer;
  * @param <T> what the work gives
  */
 public final class BackgroundTask<T> {
-  private final TaskRunner runner;
-  private final Consumer<? super T> discard;
-  /** Counts the starts and cancels: a run's outcome is wanted while this is still its number. */
-  private long generation;
-  private boolean running;
+    private final TaskRunner runner;
+    private final Consumer<? super T> discard;
+    /** Counts the starts and cancels: a run's outcome is wanted while this is still its number. */
+    private long generation;
 
-  /** A task whose stale results hold nothing that needs overwriting. */
-  public BackgroundTask(TaskRunner runner) {
-    this(runner, stale -> {});
-  }
+    private boolean running;
 
-  /**
-   * @param discard what becomes of a result that came after the run was cancelled or started again
-   *     (not called for a null result), on the UI thread: it wipes what the result holds
-   */
-  public BackgroundTask(TaskRunner runner, Consumer<? super T> discard) {
-    this.runner = runner;
-    this.discard = discard;
-  }
+    /** A task whose stale results hold nothing that needs overwriting. */
+    public BackgroundTask(TaskRunner runner) {
+        this(runner, stale -> {});
+    }
 
-  /**
-   * Runs the work in the background, cancelling the run in flight if there is one. The callbacks run
-   * on the UI thread, and only if no start or cancel came after this one.
-   */
-  public void start(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-    runner.checkUiThread();
-    long run = ++generation;
-    running = true;
-    runner.run(
-        work,
-        result -> {
-          if (run != generation) {
-            if (result != null) {
-              discard.accept(result);
-            }
-            return;
-          }
-          running = false; // before the callback, which may start the task again
-          onSuccess.accept(result);
-        },
-        error -> {
-          if (run == generation) {
-            running = false;
-            onFailure.accept(error);
-          }
-        });
-  }
+    /**
+     * @param discard what becomes of a result that came after the run was cancelled or started again
+     *     (not called for a null result), on the UI thread: it wipes what the result holds
+     */
+    public BackgroundTask(TaskRunner runner, Consumer<? super T> discard) {
+        this.runner = runner;
+        this.discard = discard;
+    }
 
-  /** The run in flight, if any, is no longer wanted: its outcome will be dropped. */
-  public void cancel() {
-    runner.checkUiThread();
-    generation++;
-    running = false;
-  }
+    /**
+     * Runs the work in the background, cancelling the run in flight if there is one. The callbacks run
+     * on the UI thread, and only if no start or cancel came after this one.
+     */
+    public void start(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        runner.checkUiThread();
+        long run = ++generation;
+        running = true;
+        runner.run(
+                work,
+                result -> {
+                    if (run != generation) {
+                        if (result != null) {
+                            discard.accept(result);
+                        }
+                        return;
+                    }
+                    running = false; // before the callback, which may start the task again
+                    onSuccess.accept(result);
+                },
+                error -> {
+                    if (run == generation) {
+                        running = false;
+                        onFailure.accept(error);
+                    }
+                });
+    }
 
-  /** Whether a run has started whose outcome is still wanted and still to come. */
-  public boolean running() {
-    return running;
-  }
+    /** The run in flight, if any, is no longer wanted: its outcome will be dropped. */
+    public void cancel() {
+        runner.checkUiThread();
+        generation++;
+        running = false;
+    }
+
+    /** Whether a run has started whose outcome is still wanted and still to come. */
+    public boolean running() {
+        return running;
+    }
 }

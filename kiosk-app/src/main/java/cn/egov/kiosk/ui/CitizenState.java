@@ -6,6 +6,6 @@ package cn.egov.kiosk.ui;
  * {@link CitizenScope} where it makes it, so that the next citizen never finds it.
  */
 public interface CitizenState {
-  /** Back to the start: every field cleared, every pending result dropped. */
-  void resetForNextCitizen();
+    /** Back to the start: every field cleared, every pending result dropped. */
+    void resetForNextCitizen();
 }

@@ -7,26 +7,26 @@ import javafx.scene.layout.VBox;
 
 /** Small factories the views share. */
 public final class Controls {
-  private Controls() {}
+    private Controls() {}
 
-  /** An empty, wrapping label with a style class; the view binds its text. */
-  public static Label label(String styleClass) {
-    Label l = new Label();
-    l.getStyleClass().add(styleClass);
-    l.setWrapText(true);
-    return l;
-  }
+    /** An empty, wrapping label with a style class; the view binds its text. */
+    public static Label label(String styleClass) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        return l;
+    }
 
-  /**
-   * One step of a screen (waiting, printing, done...): a column with the screen's style and an id
-   * for tests, hung from the top of the screen's stack, which shows one step at a time.
-   */
-  public static VBox screen(String id) {
-    VBox box = new VBox();
-    box.setMinHeight(0);
-    StackPane.setAlignment(box, Pos.TOP_CENTER);
-    box.setId(id);
-    box.getStyleClass().add("screen");
-    return box;
-  }
+    /**
+     * One step of a screen (waiting, printing, done...): a column with the screen's style and an id
+     * for tests, hung from the top of the screen's stack, which shows one step at a time.
+     */
+    public static VBox screen(String id) {
+        VBox box = new VBox();
+        box.setMinHeight(0);
+        StackPane.setAlignment(box, Pos.TOP_CENTER);
+        box.setId(id);
+        box.getStyleClass().add("screen");
+        return box;
+    }
 }

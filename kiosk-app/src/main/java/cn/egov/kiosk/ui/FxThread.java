@@ -10,13 +10,13 @@ import javafx.application.Platform;
  */
 public final class FxThread {
 
-  private FxThread() {}
+    private FxThread() {}
 
-  /** Throws {@link IllegalStateException} unless the caller is on the JavaFX application thread. */
-  public static void check() {
-    if (!Platform.isFxApplicationThread()) {
-      throw new IllegalStateException(
-          "Not on the JavaFX application thread but on \"" + Thread.currentThread().getName() + "\": hop with Platform.runLater");
+    /** Throws {@link IllegalStateException} unless the caller is on the JavaFX application thread. */
+    public static void check() {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("Not on the JavaFX application thread but on \""
+                    + Thread.currentThread().getName() + "\": hop with Platform.runLater");
+        }
     }
-  }
 }

@@ -19,41 +19,38 @@ import org.slf4j.LoggerFactory;
  * attached, so the window is up while the store and devices are still being prepared.
  */
 public final class KioskStage {
-  private static final Logger log = LoggerFactory.getLogger(KioskStage.class);
+    private static final Logger log = LoggerFactory.getLogger(KioskStage.class);
 
-  private KioskStage() {}
+    private KioskStage() {}
 
-  /** Sets the stage up and gives it a scene with the starting view; the caller shows it. */
-  public static Scene prepare(Stage stage, boolean fullScreen, String title) {
-    StackPane starting = new StackPane(); // plain: nothing to lay out or animate while starting
-    starting.setId("starting");
-    starting.setStyle("-fx-background-color: #0b5cad;");
-    Scene scene;
-    if (fullScreen) {
-      Rectangle2D bounds = Screen.getPrimary().getBounds();
-      stage.initStyle(StageStyle.UNDECORATED);
-      stage.setX(bounds.getMinX());
-      stage.setY(bounds.getMinY());
-      scene = new Scene(starting, bounds.getWidth(), bounds.getHeight());
-      stage.setAlwaysOnTop(true);
-    } else {
-      scene = new Scene(starting, 1280, 800);
-    }
-    stage.setTitle(title);
-    stage.setScene(scene);
-    stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-    stage.setOnCloseRequest(
-        e -> {
-          e.consume();
-          log.info("Close request refused: the kiosk closes only through the staff PIN");
-        });
-    scene.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.F4 && e.isAltDown())) {
+    /** Sets the stage up and gives it a scene with the starting view; the caller shows it. */
+    public static Scene prepare(Stage stage, boolean fullScreen, String title) {
+        StackPane starting = new StackPane(); // plain: nothing to lay out or animate while starting
+        starting.setId("starting");
+        starting.setStyle("-fx-background-color: #0b5cad;");
+        Scene scene;
+        if (fullScreen) {
+            Rectangle2D bounds = Screen.getPrimary().getBounds();
+            stage.initStyle(StageStyle.UNDECORATED);
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            scene = new Scene(starting, bounds.getWidth(), bounds.getHeight());
+            stage.setAlwaysOnTop(true);
+        } else {
+            scene = new Scene(starting, 1280, 800);
+        }
+        stage.setTitle(title);
+        stage.setScene(scene);
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setOnCloseRequest(e -> {
             e.consume();
-          }
+            log.info("Close request refused: the kiosk closes only through the staff PIN");
         });
-    return scene;
-  }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.F4 && e.isAltDown())) {
+                e.consume();
+            }
+        });
+        return scene;
+    }
 }

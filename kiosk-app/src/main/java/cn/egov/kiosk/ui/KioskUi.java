@@ -53,294 +53,285 @@ import javafx.util.Duration;
  * always on top, and closable only through the staff PIN. Session ends reset every screen.
  */
 public final class KioskUi {
-  private static final KeyCombination STAFF_KEYS =
-      new KeyCodeCombination(KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination STAFF_KEYS = new KeyCodeCombination(
+            KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
 
-  private final UiServices services;
-  private final CitizenScope citizen = new CitizenScope();
-  private final TaskRunner tasks;
-  private final LicenceViewModel licence;
-  private final I18n i18n;
-  private final Navigator navigator = new Navigator();
-  private final ThemeManager themes;
-  private final Theme initialTheme;
-  private final AvailabilityModel availability;
-  private final FrameView frame;
-  private final FrameViewModel frameVm;
-  private final TicketViewModel ticket;
-  private final IdLoginViewModel idLogin;
-  private final StaffViewModel staff;
-  private final FinishedViewModel finished;
-  private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
-  private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
-  private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
-  private Timeline ticker;
+    private final UiServices services;
+    private final CitizenScope citizen = new CitizenScope();
+    private final TaskRunner tasks;
+    private final LicenceViewModel licence;
+    private final I18n i18n;
+    private final Navigator navigator = new Navigator();
+    private final ThemeManager themes;
+    private final Theme initialTheme;
+    private final AvailabilityModel availability;
+    private final FrameView frame;
+    private final FrameViewModel frameVm;
+    private final TicketViewModel ticket;
+    private final IdLoginViewModel idLogin;
+    private final StaffViewModel staff;
+    private final FinishedViewModel finished;
+    private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
+    private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private Timeline ticker;
 
-  public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
-    this.services = services;
-    this.tasks = tasks;
-    var config = services.config();
-    this.i18n = new I18n(config.kiosk().locales());
-    this.initialTheme = Themes.byId(config.ui().theme());
-    this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
-    this.availability = new AvailabilityModel(services.features(), uiThread);
+    public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
+        this.services = services;
+        this.tasks = tasks;
+        var config = services.config();
+        this.i18n = new I18n(config.kiosk().locales());
+        this.initialTheme = Themes.byId(config.ui().theme());
+        this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
+        this.availability = new AvailabilityModel(services.features(), uiThread);
 
-    this.frameVm = citizen.add(
-        new FrameViewModel(
-            i18n,
-            navigator,
-            themes,
-            services.clock(),
-            config.kiosk().timeZone(),
-            config.kiosk().hallName()::get,
-            config.kiosk().hotline(),
-            () -> services.sessions().end(EndReason.EXPLICIT_EXIT)));
-    this.frame = new FrameView(frameVm);
+        this.frameVm = citizen.add(new FrameViewModel(
+                i18n,
+                navigator,
+                themes,
+                services.clock(),
+                config.kiosk().timeZone(),
+                config.kiosk().hallName()::get,
+                config.kiosk().hotline(),
+                () -> services.sessions().end(EndReason.EXPLICIT_EXIT)));
+        this.frame = new FrameView(frameVm);
 
-    AttractViewModel attractVm =
-        new AttractViewModel(i18n, availability, services.sessions(), navigator, config.kiosk().hallName()::get);
-    boolean ticketsCarryId = config.queue().printMaskedId();
-    this.ticket = citizen.add(
-        new TicketViewModel(
-            i18n,
-            services.queue(),
-            services.tickets(),
-            tasks,
-            services.sessions(),
-            services.businessTypeCodes(),
-            services.businessTypeName()::apply,
-            () -> ticketsCarryId ? signedIn().map(Identity::number) : Optional.empty())); // the template masks it
-    this.idLogin = citizen.add(
-        new IdLoginViewModel(
-            i18n,
-            services.identities(),
-            tasks,
-            services.sessions(),
-            navigator,
-            config.identity().readTimeout(),
-            services.photoDecoder(),
-            services.demoIdCard(),
-            services.demoSocialSecurityCard()));
-    this.licence = citizen.add(
-        new LicenceViewModel(
-            i18n,
-            services.licences(),
-            services.templates(),
-            services.renderings(),
-            services.printing(),
-            tasks,
-            services.sessions()));
-    navigator
-        .currentProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (now == Screen.LICENCE && was != now) {
+        AttractViewModel attractVm = new AttractViewModel(
+                i18n,
+                availability,
+                services.sessions(),
+                navigator,
+                config.kiosk().hallName()::get);
+        boolean ticketsCarryId = config.queue().printMaskedId();
+        this.ticket = citizen.add(new TicketViewModel(
+                i18n,
+                services.queue(),
+                services.tickets(),
+                tasks,
+                services.sessions(),
+                services.businessTypeCodes(),
+                services.businessTypeName()::apply,
+                () -> ticketsCarryId ? signedIn().map(Identity::number) : Optional.empty())); // the template masks it
+        this.idLogin = citizen.add(new IdLoginViewModel(
+                i18n,
+                services.identities(),
+                tasks,
+                services.sessions(),
+                navigator,
+                config.identity().readTimeout(),
+                services.photoDecoder(),
+                services.demoIdCard(),
+                services.demoSocialSecurityCard()));
+        this.licence = citizen.add(new LicenceViewModel(
+                i18n,
+                services.licences(),
+                services.templates(),
+                services.renderings(),
+                services.printing(),
+                tasks,
+                services.sessions()));
+        navigator.currentProperty().addListener((obs, was, now) -> {
+            if (now == Screen.LICENCE && was != now) {
                 licence.open();
-              } else if (was == Screen.LICENCE && now != was) {
+            } else if (was == Screen.LICENCE && now != was) {
                 licence.reset();
-              }
-            });
-    // a flow that needs the citizen's identity goes through the one ID-card step first
-    Consumer<Screen> open =
-        screen -> {
-          if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE) {
-            idLogin.require(screen);
-          } else {
-            navigator.go(screen);
-          }
+            }
+        });
+        // a flow that needs the citizen's identity goes through the one ID-card step first
+        Consumer<Screen> open = screen -> {
+            if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE) {
+                idLogin.require(screen);
+            } else {
+                navigator.go(screen);
+            }
         };
-    idLogin.stepProperty().addListener((obs, old, now) -> frameVm.signedInNameProperty().set(signedIn().map(Identity::maskedName).orElse("")));
-    services.identities()
-        .onCardPresence(
-            present ->
-                uiThread.execute(
-                    () -> idLogin.cardPresence(present)));
-    navigator
-        .currentProperty()
-        .addListener(
-            (obs, was, now) -> {
-              if (was == Screen.ID_LOGIN && now != Screen.ID_LOGIN) {
+        idLogin.stepProperty()
+                .addListener((obs, old, now) -> frameVm.signedInNameProperty()
+                        .set(signedIn().map(Identity::maskedName).orElse("")));
+        services.identities().onCardPresence(present -> uiThread.execute(() -> idLogin.cardPresence(present)));
+        navigator.currentProperty().addListener((obs, was, now) -> {
+            if (was == Screen.ID_LOGIN && now != Screen.ID_LOGIN) {
                 idLogin.left();
-              }
-            });
-    // a reader back in service: the login screen that said it was out of service reads again
-    services.deviceHealth()
-        .addListener(
-            h -> {
-              if (h.deviceClass() == DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
+            }
+        });
+        // a reader back in service: the login screen that said it was out of service reads again
+        services.deviceHealth().addListener(h -> {
+            if (h.deviceClass() == DeviceClass.ID_CARD_READER && h.problem().isEmpty()) {
                 uiThread.execute(idLogin::readerBackInService);
-              }
-            });
-    services.identities()
-        .onIdCardLifted(
-            () ->
-                uiThread.execute(
-                    () -> {
-                      if (config.identity().cardRemovalEndsSession() && signedIn().isPresent()) {
+            }
+        });
+        services.identities()
+                .onIdCardLifted(() -> uiThread.execute(() -> {
+                    if (config.identity().cardRemovalEndsSession() && signedIn().isPresent()) {
                         services.sessions().end(EndReason.CARD_REMOVED);
-                      }
-                    }));
-    frameVm.navigationLockedProperty().bind(ticket.busy());
-    // a flow done: another service or exit, and the session ends by itself after a short countdown
-    this.finished = citizen.add(new FinishedViewModel(i18n, services.sessions(), navigator, services.clock(), config.session().finished()));
-    ticket.stepProperty().addListener((obs, was, now) -> {
-      if (now == TicketViewModel.Step.DONE) {
-        finished.start();
-      }
-    });
-    licence.stepProperty().addListener((obs, was, now) -> {
-      if (now == LicenceViewModel.Step.DONE) {
-        finished.start();
-      }
-    });
-    navigator.currentProperty().addListener((obs, was, now) -> {
-      if (now != was) {
-        finished.stop();
-      }
-    });
-    // the attract screen now; the others when first shown, so that the kiosk is up sooner
-    screens.put(Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
-    screens.put(Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
-    screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
-    screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
-    screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
-
-    InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
-    frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
-    this.staff = citizen.add(new StaffViewModel(i18n, services.clock(), config.kiosk()::staffPinMatches, exitKiosk));
-    services.platform().ifPresent(p -> {
-      PlatformPanelViewModel panel = citizen.add(new PlatformPanelViewModel(
-          i18n, tasks, p.report(), p.retryDeadLetters(), p.connectNow(), config.kiosk().timeZone(), services.clock()));
-      platformPanel = Optional.of(panel);
-      staff.platformPanel(panel::open);
-      frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
-    });
-    frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
-    frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
-
-    navigator.currentProperty().addListener((obs, old, now) -> show(now));
-    show(navigator.current());
-    services.sessions().addListener(
-        new SessionListener() {
-          @Override
-          public void ended(Session session, EndReason reason) {
-            resetForNextCitizen();
-          }
-        });
-  }
-
-  private void show(Screen screen) {
-    frame.show(built.computeIfAbsent(screen, s -> screens.get(s).get()));
-    if (screen == Screen.TICKET) {
-      ticket.onShow();
-    }
-  }
-
-  /**
-   * Every screen back to its start, every field cleared (each {@link CitizenState}, staff's view of
-   * the platform too), language and theme back to default, the attract screen.
-   */
-  private void resetForNextCitizen() {
-    citizen.resetAll();
-    i18n.setLocale(i18n.defaultLocale());
-    themes.reset(initialTheme);
-    navigator.reset();
-  }
-
-  private Optional<Identity> signedIn() {
-    return services.sessions().current().flatMap(s -> s.get(Identity.SESSION_KEY));
-  }
-
-  public Parent root() {
-    return frame.root();
-  }
-
-  /** For tests and tools: prepares the stage and attaches the screens at once. */
-  public Scene attach(Stage stage, boolean fullScreen) {
-    Scene scene = KioskStage.prepare(stage, fullScreen, i18n.text(Msg.APP_TITLE));
-    attach(scene);
-    return scene;
-  }
-
-  /**
-   * Puts the screens into a scene prepared by {@link KioskStage#prepare}: the frame as its root,
-   * input that keeps the session alive, the staff keys, the theme, the one-second ticker.
-   */
-  public void attach(Scene scene) {
-    scene.setRoot(root());
-    scene.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (STAFF_KEYS.match(e)) {
-            staff.open();
-            e.consume();
-          }
-        });
-    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
-    scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> touched());
-    themes.apply(scene);
-    startTicker();
-  }
-
-  /** Input of any kind: someone is there. */
-  private void touched() {
-    services.sessions().touch();
-    finished.touch();
-    platformPanel.ifPresent(PlatformPanelViewModel::touch);
-  }
-
-  private void startTicker() {
-    ticker =
-        new Timeline(
-            new KeyFrame(
-                Duration.seconds(1),
-                e -> {
-                  frameTick();
-                  services.sessions().tick();
-                  finished.tick();
-                  platformPanel.ifPresent(PlatformPanelViewModel::tick);
+                    }
                 }));
-    ticker.setCycleCount(Animation.INDEFINITE);
-    ticker.play();
-  }
+        frameVm.navigationLockedProperty().bind(ticket.busy());
+        // a flow done: another service or exit, and the session ends by itself after a short countdown
+        this.finished = citizen.add(new FinishedViewModel(
+                i18n,
+                services.sessions(),
+                navigator,
+                services.clock(),
+                config.session().finished()));
+        ticket.stepProperty().addListener((obs, was, now) -> {
+            if (now == TicketViewModel.Step.DONE) {
+                finished.start();
+            }
+        });
+        licence.stepProperty().addListener((obs, was, now) -> {
+            if (now == LicenceViewModel.Step.DONE) {
+                finished.start();
+            }
+        });
+        navigator.currentProperty().addListener((obs, was, now) -> {
+            if (now != was) {
+                finished.stop();
+            }
+        });
+        // the attract screen now; the others when first shown, so that the kiosk is up sooner
+        screens.put(Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
+        screens.put(Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
+        screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
+        screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
+        screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
 
-  private void frameTick() {
-    frameVm.tick();
-  }
+        InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
+        frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
+        this.staff =
+                citizen.add(new StaffViewModel(i18n, services.clock(), config.kiosk()::staffPinMatches, exitKiosk));
+        services.platform().ifPresent(p -> {
+            PlatformPanelViewModel panel = citizen.add(new PlatformPanelViewModel(
+                    i18n,
+                    tasks,
+                    p.report(),
+                    p.retryDeadLetters(),
+                    p.connectNow(),
+                    config.kiosk().timeZone(),
+                    services.clock()));
+            platformPanel = Optional.of(panel);
+            staff.platformPanel(panel::open);
+            frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
+        });
+        frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
+        frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 
-  public void stop() {
-    if (ticker != null) {
-      ticker.stop();
+        navigator.currentProperty().addListener((obs, old, now) -> show(now));
+        show(navigator.current());
+        services.sessions().addListener(new SessionListener() {
+            @Override
+            public void ended(Session session, EndReason reason) {
+                resetForNextCitizen();
+            }
+        });
     }
-  }
 
-  public Navigator navigator() {
-    return navigator;
-  }
+    private void show(Screen screen) {
+        frame.show(built.computeIfAbsent(screen, s -> screens.get(s).get()));
+        if (screen == Screen.TICKET) {
+            ticket.onShow();
+        }
+    }
 
-  public I18n i18n() {
-    return i18n;
-  }
+    /**
+     * Every screen back to its start, every field cleared (each {@link CitizenState}, staff's view of
+     * the platform too), language and theme back to default, the attract screen.
+     */
+    private void resetForNextCitizen() {
+        citizen.resetAll();
+        i18n.setLocale(i18n.defaultLocale());
+        themes.reset(initialTheme);
+        navigator.reset();
+    }
 
-  public ThemeManager themes() {
-    return themes;
-  }
+    private Optional<Identity> signedIn() {
+        return services.sessions().current().flatMap(s -> s.get(Identity.SESSION_KEY));
+    }
 
-  public AvailabilityModel availability() {
-    return availability;
-  }
+    public Parent root() {
+        return frame.root();
+    }
 
-  public StaffViewModel staff() {
-    return staff;
-  }
+    /** For tests and tools: prepares the stage and attaches the screens at once. */
+    public Scene attach(Stage stage, boolean fullScreen) {
+        Scene scene = KioskStage.prepare(stage, fullScreen, i18n.text(Msg.APP_TITLE));
+        attach(scene);
+        return scene;
+    }
 
-  /** The end of a finished flow: its countdown (tests drive it with the kiosk's clock). */
-  public FinishedViewModel finished() {
-    return finished;
-  }
+    /**
+     * Puts the screens into a scene prepared by {@link KioskStage#prepare}: the frame as its root,
+     * input that keeps the session alive, the staff keys, the theme, the one-second ticker.
+     */
+    public void attach(Scene scene) {
+        scene.setRoot(root());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (STAFF_KEYS.match(e)) {
+                staff.open();
+                e.consume();
+            }
+        });
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> touched());
+        themes.apply(scene);
+        startTicker();
+    }
 
-  public Optional<PlatformPanelViewModel> platformPanel() {
-    return platformPanel;
-  }
+    /** Input of any kind: someone is there. */
+    private void touched() {
+        services.sessions().touch();
+        finished.touch();
+        platformPanel.ifPresent(PlatformPanelViewModel::touch);
+    }
+
+    private void startTicker() {
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            frameTick();
+            services.sessions().tick();
+            finished.tick();
+            platformPanel.ifPresent(PlatformPanelViewModel::tick);
+        }));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    private void frameTick() {
+        frameVm.tick();
+    }
+
+    public void stop() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    public AvailabilityModel availability() {
+        return availability;
+    }
+
+    public StaffViewModel staff() {
+        return staff;
+    }
+
+    /** The end of a finished flow: its countdown (tests drive it with the kiosk's clock). */
+    public FinishedViewModel finished() {
+        return finished;
+    }
+
+    public Optional<PlatformPanelViewModel> platformPanel() {
+        return platformPanel;
+    }
 }

@@ -9,45 +9,46 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** Which screen shows, and the way back. */
 public final class Navigator {
-  private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
-  private final Deque<Screen> history = new ArrayDeque<>();
+    private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
+    private final Deque<Screen> history = new ArrayDeque<>();
 
-  public ReadOnlyObjectProperty<Screen> currentProperty() {
-    return current.getReadOnlyProperty();
-  }
-
-  public Screen current() {
-    return current.get();
-  }
-
-  public void go(Screen next) {
-    if (next == current.get()) {
-      return;
+    public ReadOnlyObjectProperty<Screen> currentProperty() {
+        return current.getReadOnlyProperty();
     }
-    if (current.get() != Screen.ATTRACT) {
-      history.push(current.get());
+
+    public Screen current() {
+        return current.get();
     }
-    current.set(next);
-  }
 
-  /** The previous screen, or home when there is none. */
-  public void back() {
-    Screen previous = history.isEmpty() ? Screen.HOME : history.pop();
-    current.set(previous);
-  }
+    public void go(Screen next) {
+        if (next == current.get()) {
+            return;
+        }
+        if (current.get() != Screen.ATTRACT) {
+            history.push(current.get());
+        }
+        current.set(next);
+    }
 
-  public void home() {
-    history.clear();
-    current.set(Screen.HOME);
-  }
+    /** The previous screen, or home when there is none. */
+    public void back() {
+        Screen previous = history.isEmpty() ? Screen.HOME : history.pop();
+        current.set(previous);
+    }
 
-  /** Back to the attract screen with no history: a session ended. */
-  public void reset() {
-    history.clear();
-    current.set(Screen.ATTRACT);
-  }
+    public void home() {
+        history.clear();
+        current.set(Screen.HOME);
+    }
 
-  public BooleanBinding canGoBack() {
-    return Bindings.createBooleanBinding(() -> current.get() != Screen.HOME && current.get() != Screen.ATTRACT, current);
-  }
+    /** Back to the attract screen with no history: a session ended. */
+    public void reset() {
+        history.clear();
+        current.set(Screen.ATTRACT);
+    }
+
+    public BooleanBinding canGoBack() {
+        return Bindings.createBooleanBinding(
+                () -> current.get() != Screen.HOME && current.get() != Screen.ATTRACT, current);
+    }
 }

@@ -2,9 +2,9 @@ package cn.egov.kiosk.ui;
 
 /** The screens of the kiosk. */
 public enum Screen {
-  ATTRACT,
-  HOME,
-  ID_LOGIN,
-  TICKET,
-  LICENCE
+    ATTRACT,
+    HOME,
+    ID_LOGIN,
+    TICKET,
+    LICENCE
 }

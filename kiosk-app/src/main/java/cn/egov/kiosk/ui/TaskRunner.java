@@ -11,29 +11,28 @@ import java.util.function.Consumer;
  */
 public interface TaskRunner {
 
-  <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+    <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
-  /**
-   * Throws {@link IllegalStateException} unless the caller is on the thread this runner hands the
-   * results to: the UI thread, whose state the callbacks change. ViewModels call it first thing in
-   * their entry points. The default checks nothing: a runner that hands results back on the calling
-   * thread ({@link #DIRECT}, the tests' runners) makes any thread the UI thread.
-   */
-  default void checkUiThread() {}
+    /**
+     * Throws {@link IllegalStateException} unless the caller is on the thread this runner hands the
+     * results to: the UI thread, whose state the callbacks change. ViewModels call it first thing in
+     * their entry points. The default checks nothing: a runner that hands results back on the calling
+     * thread ({@link #DIRECT}, the tests' runners) makes any thread the UI thread.
+     */
+    default void checkUiThread() {}
 
-  /** Runs the work and the callback on the calling thread: for ViewModel tests. */
-  TaskRunner DIRECT =
-      new TaskRunner() {
+    /** Runs the work and the callback on the calling thread: for ViewModel tests. */
+    TaskRunner DIRECT = new TaskRunner() {
         @Override
         public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-          T result;
-          try {
-            result = work.call();
-          } catch (Exception e) {
-            onFailure.accept(e);
-            return;
-          }
-          onSuccess.accept(result);
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return;
+            }
+            onSuccess.accept(result);
         }
-      };
+    };
 }

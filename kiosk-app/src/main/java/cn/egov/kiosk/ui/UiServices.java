@@ -33,25 +33,26 @@ import java.util.function.Supplier;
  * @param demoSocialSecurityCard the same for the social security card
  */
 public record UiServices(
-    KioskConfig config,
-    Clock clock,
-    SessionManager sessions,
-    FeatureAvailability features,
-    HealthModel deviceHealth,
-    QueueService queue,
-    TicketIssuer tickets,
-    List<String> businessTypeCodes,
-    BiFunction<String, Locale, String> businessTypeName,
-    IdentityService identities,
-    Optional<PhotoDecoder> photoDecoder,
-    LicenceSource licences,
-    TemplateLibrary templates,
-    Renderings renderings,
-    Printing printing,
-    Optional<StaffPlatform> platform,
-    Optional<Runnable> demoIdCard,
-    Optional<Runnable> demoSocialSecurityCard) {
+        KioskConfig config,
+        Clock clock,
+        SessionManager sessions,
+        FeatureAvailability features,
+        HealthModel deviceHealth,
+        QueueService queue,
+        TicketIssuer tickets,
+        List<String> businessTypeCodes,
+        BiFunction<String, Locale, String> businessTypeName,
+        IdentityService identities,
+        Optional<PhotoDecoder> photoDecoder,
+        LicenceSource licences,
+        TemplateLibrary templates,
+        Renderings renderings,
+        Printing printing,
+        Optional<StaffPlatform> platform,
+        Optional<Runnable> demoIdCard,
+        Optional<Runnable> demoSocialSecurityCard) {
 
-  /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
-  public record StaffPlatform(Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable connectNow) {}
+    /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
+    public record StaffPlatform(
+            Supplier<PlatformServices.Report> report, IntSupplier retryDeadLetters, Runnable connectNow) {}
 }

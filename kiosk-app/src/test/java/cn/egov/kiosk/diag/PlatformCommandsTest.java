@@ -21,34 +21,53 @@ import picocli.CommandLine;
 
 /** {@code kiosk outbox} shows and retries dead letters. ({@code platform-sim} is the demo's: kiosk-demo tests it.) */
 class PlatformCommandsTest {
-  @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+    @TempDir
+    Path dir;
 
-  private CommandLine commandLine() {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl;
-  }
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
-  @Test
-  void theOutboxShowsDeadLettersWithoutTheirContentAndRetriesThem() throws Exception {
-    var config = TestConfigs.write(dir, TestConfigs.platform("http://127.0.0.1:9", "X") + TestConfigs.SIM_DEVICES);
-    Path file = dir.resolve("kiosk.yaml");
-    try (Database db = Database.open(config.storage().database())) {
-      OutboxRepository outbox = new OutboxRepository(db, SealedBox.open(config.platform().get().keyFile()), Clock.systemUTC());
-      outbox.append(new OutboxRepository.New(Batch.APPLICATION_SUBMIT, "application", "app-1", Instant.now(), "{\"name\":\"王小明\"}".getBytes(StandardCharsets.UTF_8), true));
-      outbox.append(new OutboxRepository.New(Batch.AUDIT_EVENT, "audit", "ev-1", Instant.now(), "{}".getBytes(StandardCharsets.UTF_8), false));
-      outbox.settle(List.of(new OutboxRepository.Rejected("app-1", Batch.APPLICATION_SUBMIT, "validation: item no-such-item is not in the catalogue")));
+    private CommandLine commandLine() {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl;
     }
 
-    assertThat(commandLine().execute("outbox", "--config", file.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("waiting: 1").contains("dead letters: 1").contains("app-1  application.submit  application#1")
-        .contains("validation: item no-such-item").doesNotContain("王小明");
+    @Test
+    void theOutboxShowsDeadLettersWithoutTheirContentAndRetriesThem() throws Exception {
+        var config = TestConfigs.write(dir, TestConfigs.platform("http://127.0.0.1:9", "X") + TestConfigs.SIM_DEVICES);
+        Path file = dir.resolve("kiosk.yaml");
+        try (Database db = Database.open(config.storage().database())) {
+            OutboxRepository outbox = new OutboxRepository(
+                    db, SealedBox.open(config.platform().get().keyFile()), Clock.systemUTC());
+            outbox.append(new OutboxRepository.New(
+                    Batch.APPLICATION_SUBMIT,
+                    "application",
+                    "app-1",
+                    Instant.now(),
+                    "{\"name\":\"王小明\"}".getBytes(StandardCharsets.UTF_8),
+                    true));
+            outbox.append(new OutboxRepository.New(
+                    Batch.AUDIT_EVENT, "audit", "ev-1", Instant.now(), "{}".getBytes(StandardCharsets.UTF_8), false));
+            outbox.settle(List.of(new OutboxRepository.Rejected(
+                    "app-1", Batch.APPLICATION_SUBMIT, "validation: item no-such-item is not in the catalogue")));
+        }
 
-    assertThat(commandLine().execute("outbox", "--config", file.toString(), "--retry", "app-1")).isZero();
-    assertThat(out.toString()).contains("1 dead letter(s) to be sent again");
-    assertThat(commandLine().execute("outbox", "--config", file.toString(), "--retry-all")).isEqualTo(1);
-  }
+        assertThat(commandLine().execute("outbox", "--config", file.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("waiting: 1")
+                .contains("dead letters: 1")
+                .contains("app-1  application.submit  application#1")
+                .contains("validation: item no-such-item")
+                .doesNotContain("王小明");
+
+        assertThat(commandLine().execute("outbox", "--config", file.toString(), "--retry", "app-1"))
+                .isZero();
+        assertThat(out.toString()).contains("1 dead letter(s) to be sent again");
+        assertThat(commandLine().execute("outbox", "--config", file.toString(), "--retry-all"))
+                .isEqualTo(1);
+    }
 }

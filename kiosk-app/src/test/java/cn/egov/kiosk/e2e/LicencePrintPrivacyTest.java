@@ -49,90 +49,112 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LicencePrintPrivacyTest {
-  private static final String NAME = "王小明";
-  private static final String NUMBER = "11010519491231002X";
-  private static final PersonalDataScan SCAN = new PersonalDataScan(Map.of(NAME, "the holder's name", NUMBER, "the ID number"));
-  private static final List<Path> SPOOLS = List.of(Cupsd.SPOOL, Path.of("/var/spool/cups-pdf"));
+    private static final String NAME = "王小明";
+    private static final String NUMBER = "11010519491231002X";
+    private static final PersonalDataScan SCAN =
+            new PersonalDataScan(Map.of(NAME, "the holder's name", NUMBER, "the ID number"));
+    private static final List<Path> SPOOLS = List.of(Cupsd.SPOOL, Path.of("/var/spool/cups-pdf"));
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void hallsSettingAgain() {
-    Cupsd.preserveJobFiles("No");
-  }
+    @AfterEach
+    void hallsSettingAgain() {
+        Cupsd.preserveJobFiles("No");
+    }
 
-  @Test
-  void afterTheJobNothingOnDiskHoldsTheHoldersNameOrIdNumber() throws Exception {
-    Path paper = Cupsd.preserveJobFiles("No");
-    Printed run = printLicence(paper);
+    @Test
+    void afterTheJobNothingOnDiskHoldsTheHoldersNameOrIdNumber() throws Exception {
+        Path paper = Cupsd.preserveJobFiles("No");
+        Printed run = printLicence(paper);
 
-    assertThat(run.findings()).as("personal data left on disk after the licence was printed").isEmpty();
-    System.out.printf("[privacy] licence through cupsd: %d files scanned (the data folder, and what was written under /tmp and the CUPS spool since the print began); nothing found%n", run.scanned());
-  }
+        assertThat(run.findings())
+                .as("personal data left on disk after the licence was printed")
+                .isEmpty();
+        System.out.printf(
+                "[privacy] licence through cupsd: %d files scanned (the data folder, and what was written under /tmp and the CUPS spool since the print began); nothing found%n",
+                run.scanned());
+    }
 
-  @Test
-  void theScanFindsTheLicenceWhereCupsKeepsItByDefault() throws Exception {
-    Path paper = Cupsd.preserveJobFiles("86400"); // CUPS's default: the document stays a day
+    @Test
+    void theScanFindsTheLicenceWhereCupsKeepsItByDefault() throws Exception {
+        Path paper = Cupsd.preserveJobFiles("86400"); // CUPS's default: the document stays a day
 
-    Printed run = printLicence(paper);
+        Printed run = printLicence(paper);
 
-    assertThat(run.findings()).as("the document kept in the spool").anySatisfy(f -> assertThat(f).startsWith(Cupsd.SPOOL + "/d").contains("the holder's name"));
-  }
+        assertThat(run.findings())
+                .as("the document kept in the spool")
+                .anySatisfy(f -> assertThat(f).startsWith(Cupsd.SPOOL + "/d").contains("the holder's name"));
+    }
 
-  private record Printed(List<String> findings, int scanned) {}
+    private record Printed(List<String> findings, int scanned) {}
 
-  private Printed printLicence(Path paper) throws Exception {
-    Cupsd.resetQueue();
-    // a second back: file times are kept in whole seconds on some file systems
-    FileTime began = FileTime.from(Instant.now().minusSeconds(1));
-    Path dataDir = dir.resolve("var-" + System.nanoTime());
-    Files.createDirectories(dataDir);
-    DocumentPrinter printer =
-        (DocumentPrinter)
-            DriverRegistry.load()
+    private Printed printLicence(Path paper) throws Exception {
+        Cupsd.resetQueue();
+        // a second back: file times are kept in whole seconds on some file systems
+        FileTime began = FileTime.from(Instant.now().minusSeconds(1));
+        Path dataDir = dir.resolve("var-" + System.nanoTime());
+        Files.createDirectories(dataDir);
+        DocumentPrinter printer = (DocumentPrinter) DriverRegistry.load()
                 .create(
-                    new DeviceSpec("licence-printer", DeviceClass.DOCUMENT_PRINTER, "cups", "cups:" + Cupsd.QUEUE, Map.of()),
-                    new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()));
-    try (Database db = Database.open(dataDir.resolve("kiosk.db"))) {
-      printer.open();
-      printer.claim(Duration.ofSeconds(2));
-      printer.enable();
-      TemplateLibrary templates = TestTemplates.library();
-      Printing printing =
-          new Printing(templates, new Renderings(null), Optional::empty, () -> Optional.of(printer), new PrintRecordRepository(db, "K01"), Clock.systemUTC());
-      var data = templates.sample("licence-example");
-      assertThat(data.toString()).as("the licence names its holder").contains(NAME);
+                        new DeviceSpec(
+                                "licence-printer",
+                                DeviceClass.DOCUMENT_PRINTER,
+                                "cups",
+                                "cups:" + Cupsd.QUEUE,
+                                Map.of()),
+                        new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()));
+        try (Database db = Database.open(dataDir.resolve("kiosk.db"))) {
+            printer.open();
+            printer.claim(Duration.ofSeconds(2));
+            printer.enable();
+            TemplateLibrary templates = TestTemplates.library();
+            Printing printing = new Printing(
+                    templates,
+                    new Renderings(null),
+                    Optional::empty,
+                    () -> Optional.of(printer),
+                    new PrintRecordRepository(db, "K01"),
+                    Clock.systemUTC());
+            var data = templates.sample("licence-example");
+            assertThat(data.toString()).as("the licence names its holder").contains(NAME);
 
-      Printing.Outcome outcome = printing.print("licence-example", data, Locale.SIMPLIFIED_CHINESE, "92110101MA00DEM06M", false);
-      assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(Printing.Printed.class);
-    } finally {
-      printer.close();
-    }
-    Thread.sleep(500); // CUPS removes a job's files as it finishes it
-
-    List<String> found = new ArrayList<>();
-    int scanned = 0;
-    List<Path> roots = new ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir")).toRealPath(), Path.of("/tmp").toRealPath(), dataDir));
-    roots.addAll(SPOOLS);
-    Set<Path> seen = new HashSet<>();
-    for (Path root : roots) {
-      for (Path file : PersonalDataScan.regularFiles(root)) {
-        if (file.startsWith(paper) || !seen.add(file) || !(file.startsWith(dataDir) || writtenSince(file, began))) {
-          continue;
+            Printing.Outcome outcome =
+                    printing.print("licence-example", data, Locale.SIMPLIFIED_CHINESE, "92110101MA00DEM06M", false);
+            assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(Printing.Printed.class);
+        } finally {
+            printer.close();
         }
-        scanned++;
-        found.addAll(SCAN.scan(file));
-      }
-    }
-    assertThat(seen).as("the data folder was scanned").anyMatch(p -> p.startsWith(dataDir));
-    return new Printed(found, scanned);
-  }
+        Thread.sleep(500); // CUPS removes a job's files as it finishes it
 
-  private static boolean writtenSince(Path file, FileTime began) {
-    try {
-      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(began) >= 0;
-    } catch (IOException e) {
-      return false; // gone meanwhile
+        List<String> found = new ArrayList<>();
+        int scanned = 0;
+        List<Path> roots = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.io.tmpdir")).toRealPath(),
+                Path.of("/tmp").toRealPath(),
+                dataDir));
+        roots.addAll(SPOOLS);
+        Set<Path> seen = new HashSet<>();
+        for (Path root : roots) {
+            for (Path file : PersonalDataScan.regularFiles(root)) {
+                if (file.startsWith(paper)
+                        || !seen.add(file)
+                        || !(file.startsWith(dataDir) || writtenSince(file, began))) {
+                    continue;
+                }
+                scanned++;
+                found.addAll(SCAN.scan(file));
+            }
+        }
+        assertThat(seen).as("the data folder was scanned").anyMatch(p -> p.startsWith(dataDir));
+        return new Printed(found, scanned);
     }
-  }
+
+    private static boolean writtenSince(Path file, FileTime began) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(began) >= 0;
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
+    }
 }

@@ -33,64 +33,71 @@ import java.util.UUID;
  * <p>Arguments: config file, from, to, pause between operations in ms, item id for applications.
  */
 public final class OutboxWorkerMain {
-  private OutboxWorkerMain() {}
+    private OutboxWorkerMain() {}
 
-  public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    KioskConfig config = ConfigLoader.load(Path.of(args[0]));
-    int from = Integer.parseInt(args[1]);
-    int to = Integer.parseInt(args[2]);
-    long pauseMs = Long.parseLong(args[3]);
-    String itemId = args[4];
-    KioskRuntime runtime = new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
-    // no window here: the platform from the first moment (before runtime.start(), whose own start of
-    // it is then a no-op), so that kills land in the middle of deliveries too
-    runtime.platform().orElseThrow().startNow();
-    runtime.start();
-    while (runtime.devices().first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class).map(p -> !p.isEnabled()).orElse(true)) {
-      Thread.sleep(20);
-    }
-    PlatformServices platform = runtime.platform().orElseThrow();
-    out.println("READY " + from);
-    Random random = new Random(from);
-    for (int i = from; i < to; i++) {
-      switch (i % 3) {
-        case 0: {
-          out.println("BEGIN ticket " + i);
-          IssueOutcome o = runtime.tickets().issue(i % 2 == 0 ? "A" : "B", Locale.SIMPLIFIED_CHINESE, Optional.empty());
-          if (o instanceof IssueOutcome.Issued issued) {
-            out.println("OK ticket " + issued.ticket().id() + " " + issued.ticket().number() + " " + i);
-          } else {
-            out.println("NOTOK ticket " + o + " " + i);
-          }
-          break;
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        KioskConfig config = ConfigLoader.load(Path.of(args[0]));
+        int from = Integer.parseInt(args[1]);
+        int to = Integer.parseInt(args[2]);
+        long pauseMs = Long.parseLong(args[3]);
+        String itemId = args[4];
+        KioskRuntime runtime =
+                new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        // no window here: the platform from the first moment (before runtime.start(), whose own start of
+        // it is then a no-op), so that kills land in the middle of deliveries too
+        runtime.platform().orElseThrow().startNow();
+        runtime.start();
+        while (runtime.devices()
+                .first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class)
+                .map(p -> !p.isEnabled())
+                .orElse(true)) {
+            Thread.sleep(20);
         }
-        case 1: {
-          String id = UUID.randomUUID().toString();
-          out.println("BEGIN application " + id + " " + i);
-          var applicant = new Applications.Applicant(Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号");
-          var form = Json.mapper().createObjectNode().put("reason", "测试申请 " + i);
-          platform.applications().submit(id, itemId, applicant, form, List.of());
-          out.println("OK application " + id + " " + i);
-          break;
+        PlatformServices platform = runtime.platform().orElseThrow();
+        out.println("READY " + from);
+        Random random = new Random(from);
+        for (int i = from; i < to; i++) {
+            switch (i % 3) {
+                case 0: {
+                    out.println("BEGIN ticket " + i);
+                    IssueOutcome o = runtime.tickets()
+                            .issue(i % 2 == 0 ? "A" : "B", Locale.SIMPLIFIED_CHINESE, Optional.empty());
+                    if (o instanceof IssueOutcome.Issued issued) {
+                        out.println("OK ticket " + issued.ticket().id() + " "
+                                + issued.ticket().number() + " " + i);
+                    } else {
+                        out.println("NOTOK ticket " + o + " " + i);
+                    }
+                    break;
+                }
+                case 1: {
+                    String id = UUID.randomUUID().toString();
+                    out.println("BEGIN application " + id + " " + i);
+                    var applicant = new Applications.Applicant(
+                            Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号");
+                    var form = Json.mapper().createObjectNode().put("reason", "测试申请 " + i);
+                    platform.applications().submit(id, itemId, applicant, form, List.of());
+                    out.println("OK application " + id + " " + i);
+                    break;
+                }
+                default: {
+                    String id = UUID.randomUUID().toString();
+                    out.println("BEGIN audit " + id + " " + i);
+                    platform.audit().record(id, runtime.clock().instant(), "test.op", "SYSTEM", Map.of("op", i));
+                    out.println("OK audit " + id + " " + i);
+                }
+            }
+            if (pauseMs > 0) {
+                Thread.sleep(pauseMs / 2 + random.nextInt((int) pauseMs));
+            }
         }
-        default: {
-          String id = UUID.randomUUID().toString();
-          out.println("BEGIN audit " + id + " " + i);
-          platform.audit().record(id, runtime.clock().instant(), "test.op", "SYSTEM", Map.of("op", i));
-          out.println("OK audit " + id + " " + i);
+        out.println("DONE");
+        while (platform.outbox().counts().pending() > 0) {
+            Thread.sleep(50);
         }
-      }
-      if (pauseMs > 0) {
-        Thread.sleep(pauseMs / 2 + random.nextInt((int) pauseMs));
-      }
+        out.println("DRAINED dead=" + platform.outbox().counts().dead());
+        runtime.close();
+        System.exit(0);
     }
-    out.println("DONE");
-    while (platform.outbox().counts().pending() > 0) {
-      Thread.sleep(50);
-    }
-    out.println("DRAINED dead=" + platform.outbox().counts().dead());
-    runtime.close();
-    System.exit(0);
-  }
 }

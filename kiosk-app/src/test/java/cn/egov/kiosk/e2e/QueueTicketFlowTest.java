@@ -50,258 +50,281 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class QueueTicketFlowTest {
-  @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
-  private KioskRuntime runtime;
-  private KioskUi ui;
-  private FxTaskRunner tasks;
-  private Stage stage;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
-  private volatile boolean exited;
+    private KioskRuntime runtime;
+    private KioskUi ui;
+    private FxTaskRunner tasks;
+    private Stage stage;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    private volatile boolean exited;
 
-  @Start
-  void start(Stage stage) {
-    this.stage = stage;
-  }
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
 
-  @BeforeEach
-  void startKiosk(FxRobot robot) {
-    Path home = dir.resolve("run-" + System.nanoTime());
-    runtime =
-        new KioskRuntime(TestConfigs.write(home, TestConfigs.SIM_DEVICES), clock, new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-    runtime.start();
-    KioskFonts.load();
-    new I18n(runtime.config().kiosk().locales()).warmUp(runtime.config().kiosk().timeZone());
-    tasks = new FxTaskRunner();
-    robot.interact(
-        () -> {
-          ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> exited = true);
-          ui.attach(stage, false);
-          stage.show();
+    @BeforeEach
+    void startKiosk(FxRobot robot) {
+        Path home = dir.resolve("run-" + System.nanoTime());
+        runtime = new KioskRuntime(
+                TestConfigs.write(home, TestConfigs.SIM_DEVICES),
+                clock,
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
+        runtime.start();
+        KioskFonts.load();
+        new I18n(runtime.config().kiosk().locales())
+                .warmUp(runtime.config().kiosk().timeZone());
+        tasks = new FxTaskRunner();
+        robot.interact(() -> {
+            ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> exited = true);
+            ui.attach(stage, false);
+            stage.show();
         });
-  }
-
-  @AfterEach
-  void stop() {
-    Platform.runLater(ui::stop);
-    tasks.close();
-    runtime.close();
-  }
-
-  @Test
-  void citizenTakesANumberAndTheTicketIsPrinted(FxRobot robot) throws Exception {
-    awaitHealthy();
-    tap(robot, "#touch-to-start");
-    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
-    tap(robot, "#tile-queue_ticket");
-    assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
-    tap(robot, "#type-A");
-    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
-
-    Ticket ticket = onlyTicketOfToday();
-    assertThat(ticket.status()).isEqualTo(TicketStatus.PRINTED);
-    ReceiptDocument printed = printer().printed();
-    assertThat(printed.lines()).contains("A001", "综合受理", "测试区政务服务中心");
-    assertThat(printed.qrPayloads()).containsExactly(ticket.id());
-    assertThat(ticket.id()).isEqualTo("K01-20261128-A001");
-    assertThat(printed.cuts()).isEqualTo(1);
-    // the hall's calls are not known yet: no count of people ahead is made up
-    assertThat(text(robot, "#ticket-ahead")).isEmpty();
-
-    tap(robot, "#ticket-finish");
-    assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
-    assertThat(runtime.sessions().current()).isEmpty();
-  }
-
-  @Test
-  void afterTheNumberTheSessionEndsByItselfUnlessTheCitizenChoosesAnotherService(FxRobot robot) throws Exception {
-    awaitHealthy();
-    tap(robot, "#touch-to-start");
-    tap(robot, "#tile-queue_ticket");
-    tap(robot, "#type-A");
-    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
-    assertThat(text(robot, "#ticket-countdown")).isEqualTo("15 秒后自动退出");
-    assertThat(text(robot, "#ticket-other")).isEqualTo("办理其他业务");
-    assertThat(text(robot, "#ticket-finish")).isEqualTo("退出");
-
-    tap(robot, "#ticket-other"); // another service: the session goes on
-    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
-    tap(robot, "#tile-queue_ticket");
-    tap(robot, "#type-B");
-    await(() -> "B001".equals(text(robot, "#ticket-number")), "the second number");
-    clock.advance(Duration.ofSeconds(10));
-    robot.interact(() -> ui.finished().tick());
-    assertThat(text(robot, "#ticket-countdown")).isEqualTo("5 秒后自动退出");
-
-    clock.advance(Duration.ofSeconds(5));
-    robot.interact(() -> ui.finished().tick());
-
-    assertThat(ui.navigator().current()).as("15 s after the number, not the 60 s inactivity limit").isEqualTo(Screen.ATTRACT);
-    assertThat(runtime.sessions().current()).isEmpty();
-  }
-
-  @Test
-  void paperOutDuringTheFlowVoidsTheNumberAndSaysWhy(FxRobot robot) throws Exception {
-    awaitHealthy();
-    tap(robot, "#touch-to-start");
-    tap(robot, "#tile-queue_ticket");
-    printer().apply("paper-out-during-job", "60"); // the roll ends part-way through the ticket
-    tap(robot, "#type-B");
-    await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
-
-    assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
-    assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。 如有打出的半张号票，请勿使用。");
-    assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
-
-    tap(robot, "#ticket-failed-finish");
-    await(() -> !robot.lookup("#tile-queue_ticket").tryQuery().isPresent() || ui.navigator().current() == Screen.ATTRACT, "back to attract");
-    // the attract screen now says why 取号 is out of service
-    await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
-  }
-
-  @Test
-  void whileTheTicketPrintsTheCitizenCannotLeaveTheScreen(FxRobot robot) throws Exception {
-    awaitHealthy();
-    printer().printer().setLineDelay(Duration.ofMillis(100)); // a slow mechanism
-    tap(robot, "#touch-to-start");
-    tap(robot, "#tile-queue_ticket");
-    tap(robot, "#type-A");
-    await(() -> robot.lookup("#ticket-printing").query().isVisible(), "the printing screen");
-
-    assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isTrue();
-    assertThat(robot.lookup("#nav-back").queryAs(Button.class).isDisabled()).isTrue();
-    assertThat(robot.lookup("#nav-exit").queryAs(Button.class).isDisabled()).isTrue();
-
-    await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
-    assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isFalse();
-  }
-
-  @Test
-  void paperOutKnownBeforehandSpendsNoNumber(FxRobot robot) throws Exception {
-    awaitHealthy();
-    tap(robot, "#touch-to-start");
-    tap(robot, "#tile-queue_ticket");
-    printer().apply("paper-out");
-    await(() -> runtime.devices().health().first(DeviceClass.RECEIPT_PRINTER).orElseThrow().problem().isPresent(), "the poll to see paper out");
-    tap(robot, "#type-A");
-    await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
-
-    assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
-    assertThat(text(robot, "#ticket-voided")).isEmpty();
-    assertThat(runtime.queue().ticketsOfDay(runtime.queue().today())).isEmpty();
-  }
-
-  @Test
-  void anUnhealthyPrinterDisablesTheTileWithTheReason(FxRobot robot) throws Exception {
-    awaitHealthy();
-    printer().apply("cover-open");
-    await(() -> !runtime.features().of(Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
-    tap(robot, "#touch-to-start");
-    await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
-    assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
-    tap(robot, "#tile-queue_ticket");
-    assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
-    printer().apply("cover-close");
-    await(() -> !robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to come back");
-  }
-
-  @Test
-  void languageAndElderlyModeSwitchAndAreResetForTheNextCitizen(FxRobot robot) {
-    tap(robot, "#touch-to-start");
-    tap(robot, "#language-switch");
-    assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("en"));
-    assertThat(robot.lookup("#nav-home").queryAs(Button.class).getText()).isEqualTo("Home");
-    tap(robot, "#elderly-switch");
-    assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("elderly.css"));
-    tap(robot, "#nav-exit");
-    assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
-    assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
-    assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("standard.css"));
-  }
-
-  @Test
-  void inactivityWarnsThenEndsTheSession(FxRobot robot) {
-    tap(robot, "#touch-to-start");
-    tap(robot, "#tile-queue_ticket");
-    clock.advance(Duration.ofSeconds(61));
-    await(() -> visible(robot, "#inactivity-warning"), "the inactivity warning");
-    tap(robot, "#inactivity-continue");
-    assertThat(visible(robot, "#inactivity-warning")).isFalse();
-    assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
-    clock.advance(Duration.ofSeconds(81));
-    await(() -> ui.navigator().current() == Screen.ATTRACT, "the session to end");
-    assertThat(runtime.sessions().current()).isEmpty();
-  }
-
-  @Test
-  void theWindowRefusesToCloseAndTheStaffPinClosesIt(FxRobot robot) {
-    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-    assertThat(stage.isShowing()).isTrue();
-    for (int i = 0; i < 5; i++) {
-      tap(robot, "#emblem");
     }
-    assertThat(visible(robot, "#staff-pin")).isTrue();
-    for (char c : "135790".toCharArray()) {
-      tap(robot, "#staff-pin-" + c);
+
+    @AfterEach
+    void stop() {
+        Platform.runLater(ui::stop);
+        tasks.close();
+        runtime.close();
     }
-    tap(robot, "#staff-pin-submit");
-    assertThat(exited).isTrue();
-  }
 
-  @Test
-  void chineseIsDrawnWithTheBundledCjkFont(FxRobot robot) {
-    Label hall = robot.lookup(".attract-hall").queryAs(Label.class);
-    assertThat(hall.getText()).isEqualTo("测试区政务服务中心");
-    assertThat(Font.getFamilies()).contains(KioskFonts.FAMILY);
-    assertThat(hall.getFont().getFamily()).isEqualTo(KioskFonts.FAMILY);
-  }
+    @Test
+    void citizenTakesANumberAndTheTicketIsPrinted(FxRobot robot) throws Exception {
+        awaitHealthy();
+        tap(robot, "#touch-to-start");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+        tap(robot, "#tile-queue_ticket");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
+        tap(robot, "#type-A");
+        await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
 
-  // ---- helpers -------------------------------------------------------------------------------
+        Ticket ticket = onlyTicketOfToday();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.PRINTED);
+        ReceiptDocument printed = printer().printed();
+        assertThat(printed.lines()).contains("A001", "综合受理", "测试区政务服务中心");
+        assertThat(printed.qrPayloads()).containsExactly(ticket.id());
+        assertThat(ticket.id()).isEqualTo("K01-20261128-A001");
+        assertThat(printed.cuts()).isEqualTo(1);
+        // the hall's calls are not known yet: no count of people ahead is made up
+        assertThat(text(robot, "#ticket-ahead")).isEmpty();
 
-  private SimulatedReceiptPrinter printer() {
-    return runtime.simulators().find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
-  }
-
-  private Ticket onlyTicketOfToday() {
-    List<Ticket> tickets = runtime.queue().ticketsOfDay(runtime.queue().today());
-    assertThat(tickets).hasSize(1);
-    return tickets.get(0);
-  }
-
-  private void awaitHealthy() {
-    await(() -> runtime.devices().health().allHealthy() && runtime.devices().health().all().size() == 4, "devices healthy");
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  /**
-   * Touches a control once it is on screen and laid out: screens are built when first shown, and a
-   * click aimed before their first layout would land beside them.
-   */
-  private static void tap(FxRobot robot, String query) {
-    await(
-        () -> robot.lookup(query).tryQuery()
-            .map(n -> n.isVisible() && n.getScene() != null && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
-            .orElse(false),
-        query + " on screen");
-    robot.clickOn(query);
-  }
-
-  /** Whether a node exists and shows (overlays are built when first shown). */
-  private static boolean visible(FxRobot robot, String query) {
-    return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-  }
-
-  private static String text(FxRobot robot, String query) {
-    Node node = robot.lookup(query).query();
-    return ((Labeled) node).getText();
-  }
-
-  private static void await(Callable<Boolean> condition, String what) {
-    try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    } catch (TimeoutException e) {
-      throw new AssertionError("timed out waiting for " + what, e);
+        tap(robot, "#ticket-finish");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
+        assertThat(runtime.sessions().current()).isEmpty();
     }
-    WaitForAsyncUtils.waitForFxEvents();
-  }
+
+    @Test
+    void afterTheNumberTheSessionEndsByItselfUnlessTheCitizenChoosesAnotherService(FxRobot robot) throws Exception {
+        awaitHealthy();
+        tap(robot, "#touch-to-start");
+        tap(robot, "#tile-queue_ticket");
+        tap(robot, "#type-A");
+        await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
+        assertThat(text(robot, "#ticket-countdown")).isEqualTo("15 秒后自动退出");
+        assertThat(text(robot, "#ticket-other")).isEqualTo("办理其他业务");
+        assertThat(text(robot, "#ticket-finish")).isEqualTo("退出");
+
+        tap(robot, "#ticket-other"); // another service: the session goes on
+        assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+        tap(robot, "#tile-queue_ticket");
+        tap(robot, "#type-B");
+        await(() -> "B001".equals(text(robot, "#ticket-number")), "the second number");
+        clock.advance(Duration.ofSeconds(10));
+        robot.interact(() -> ui.finished().tick());
+        assertThat(text(robot, "#ticket-countdown")).isEqualTo("5 秒后自动退出");
+
+        clock.advance(Duration.ofSeconds(5));
+        robot.interact(() -> ui.finished().tick());
+
+        assertThat(ui.navigator().current())
+                .as("15 s after the number, not the 60 s inactivity limit")
+                .isEqualTo(Screen.ATTRACT);
+        assertThat(runtime.sessions().current()).isEmpty();
+    }
+
+    @Test
+    void paperOutDuringTheFlowVoidsTheNumberAndSaysWhy(FxRobot robot) throws Exception {
+        awaitHealthy();
+        tap(robot, "#touch-to-start");
+        tap(robot, "#tile-queue_ticket");
+        printer().apply("paper-out-during-job", "60"); // the roll ends part-way through the ticket
+        tap(robot, "#type-B");
+        await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
+
+        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+        assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。 如有打出的半张号票，请勿使用。");
+        assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
+
+        tap(robot, "#ticket-failed-finish");
+        await(
+                () -> !robot.lookup("#tile-queue_ticket").tryQuery().isPresent()
+                        || ui.navigator().current() == Screen.ATTRACT,
+                "back to attract");
+        // the attract screen now says why 取号 is out of service
+        await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
+    }
+
+    @Test
+    void whileTheTicketPrintsTheCitizenCannotLeaveTheScreen(FxRobot robot) throws Exception {
+        awaitHealthy();
+        printer().printer().setLineDelay(Duration.ofMillis(100)); // a slow mechanism
+        tap(robot, "#touch-to-start");
+        tap(robot, "#tile-queue_ticket");
+        tap(robot, "#type-A");
+        await(() -> robot.lookup("#ticket-printing").query().isVisible(), "the printing screen");
+
+        assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#nav-back").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#nav-exit").queryAs(Button.class).isDisabled()).isTrue();
+
+        await(() -> "A001".equals(text(robot, "#ticket-number")), "the number on screen");
+        assertThat(robot.lookup("#nav-home").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void paperOutKnownBeforehandSpendsNoNumber(FxRobot robot) throws Exception {
+        awaitHealthy();
+        tap(robot, "#touch-to-start");
+        tap(robot, "#tile-queue_ticket");
+        printer().apply("paper-out");
+        await(
+                () -> runtime.devices()
+                        .health()
+                        .first(DeviceClass.RECEIPT_PRINTER)
+                        .orElseThrow()
+                        .problem()
+                        .isPresent(),
+                "the poll to see paper out");
+        tap(robot, "#type-A");
+        await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
+
+        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+        assertThat(text(robot, "#ticket-voided")).isEmpty();
+        assertThat(runtime.queue().ticketsOfDay(runtime.queue().today())).isEmpty();
+    }
+
+    @Test
+    void anUnhealthyPrinterDisablesTheTileWithTheReason(FxRobot robot) throws Exception {
+        awaitHealthy();
+        printer().apply("cover-open");
+        await(() -> !runtime.features().of(Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
+        tap(robot, "#touch-to-start");
+        await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
+        assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
+        tap(robot, "#tile-queue_ticket");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
+        printer().apply("cover-close");
+        await(() -> !robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to come back");
+    }
+
+    @Test
+    void languageAndElderlyModeSwitchAndAreResetForTheNextCitizen(FxRobot robot) {
+        tap(robot, "#touch-to-start");
+        tap(robot, "#language-switch");
+        assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("en"));
+        assertThat(robot.lookup("#nav-home").queryAs(Button.class).getText()).isEqualTo("Home");
+        tap(robot, "#elderly-switch");
+        assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("elderly.css"));
+        tap(robot, "#nav-exit");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
+        assertThat(ui.i18n().locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
+        assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("standard.css"));
+    }
+
+    @Test
+    void inactivityWarnsThenEndsTheSession(FxRobot robot) {
+        tap(robot, "#touch-to-start");
+        tap(robot, "#tile-queue_ticket");
+        clock.advance(Duration.ofSeconds(61));
+        await(() -> visible(robot, "#inactivity-warning"), "the inactivity warning");
+        tap(robot, "#inactivity-continue");
+        assertThat(visible(robot, "#inactivity-warning")).isFalse();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.TICKET);
+        clock.advance(Duration.ofSeconds(81));
+        await(() -> ui.navigator().current() == Screen.ATTRACT, "the session to end");
+        assertThat(runtime.sessions().current()).isEmpty();
+    }
+
+    @Test
+    void theWindowRefusesToCloseAndTheStaffPinClosesIt(FxRobot robot) {
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(stage.isShowing()).isTrue();
+        for (int i = 0; i < 5; i++) {
+            tap(robot, "#emblem");
+        }
+        assertThat(visible(robot, "#staff-pin")).isTrue();
+        for (char c : "135790".toCharArray()) {
+            tap(robot, "#staff-pin-" + c);
+        }
+        tap(robot, "#staff-pin-submit");
+        assertThat(exited).isTrue();
+    }
+
+    @Test
+    void chineseIsDrawnWithTheBundledCjkFont(FxRobot robot) {
+        Label hall = robot.lookup(".attract-hall").queryAs(Label.class);
+        assertThat(hall.getText()).isEqualTo("测试区政务服务中心");
+        assertThat(Font.getFamilies()).contains(KioskFonts.FAMILY);
+        assertThat(hall.getFont().getFamily()).isEqualTo(KioskFonts.FAMILY);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private SimulatedReceiptPrinter printer() {
+        return runtime.simulators()
+                .find("ticket-printer", SimulatedReceiptPrinter.class)
+                .orElseThrow();
+    }
+
+    private Ticket onlyTicketOfToday() {
+        List<Ticket> tickets = runtime.queue().ticketsOfDay(runtime.queue().today());
+        assertThat(tickets).hasSize(1);
+        return tickets.get(0);
+    }
+
+    private void awaitHealthy() {
+        await(
+                () -> runtime.devices().health().allHealthy()
+                        && runtime.devices().health().all().size() == 4,
+                "devices healthy");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Touches a control once it is on screen and laid out: screens are built when first shown, and a
+     * click aimed before their first layout would land beside them.
+     */
+    private static void tap(FxRobot robot, String query) {
+        await(
+                () -> robot.lookup(query)
+                        .tryQuery()
+                        .map(n -> n.isVisible()
+                                && n.getScene() != null
+                                && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
+                        .orElse(false),
+                query + " on screen");
+        robot.clickOn(query);
+    }
+
+    /** Whether a node exists and shows (overlays are built when first shown). */
+    private static boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return ((Labeled) node).getText();
+    }
+
+    private static void await(Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -19,18 +19,40 @@ import java.util.Optional;
  * DUE}. Arguments: the platform's URL, the credentials file, the store file.
  */
 public final class RotationWorkerMain {
-  private RotationWorkerMain() {}
+    private RotationWorkerMain() {}
 
-  public static void main(String[] args) throws Exception {
-    Path credentials = Path.of(args[1]);
-    Platform config = new Platform(Optional.of(URI.create(args[0])), "110101-01", Optional.empty(), credentials, credentials.resolveSibling("store.key"),
-        Optional.empty(), List.of(), 60, 24, 600, 30, 900, 30);
-    try (Database db = Database.open(Path.of(args[2]))) {
-      Registration registration = new Registration(config, new SyncStateRepository(db), "test", "K01", Clock.systemUTC());
-      try (PlatformClient client = new PlatformClient(PlatformConfig.of(args[0]).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60)),
-          registration::credentials, Clock.systemUTC())) {
-        System.out.println(registration.rotateIfDue(client) ? "ROTATED " + registration.credentials().orElseThrow().keyId() : "NOT DUE");
-      }
+    public static void main(String[] args) throws Exception {
+        Path credentials = Path.of(args[1]);
+        Platform config = new Platform(
+                Optional.of(URI.create(args[0])),
+                "110101-01",
+                Optional.empty(),
+                credentials,
+                credentials.resolveSibling("store.key"),
+                Optional.empty(),
+                List.of(),
+                60,
+                24,
+                600,
+                30,
+                900,
+                30);
+        try (Database db = Database.open(Path.of(args[2]))) {
+            Registration registration =
+                    new Registration(config, new SyncStateRepository(db), "test", "K01", Clock.systemUTC());
+            try (PlatformClient client = new PlatformClient(
+                    PlatformConfig.of(args[0]).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(60)),
+                    registration::credentials,
+                    Clock.systemUTC())) {
+                System.out.println(
+                        registration.rotateIfDue(client)
+                                ? "ROTATED "
+                                        + registration
+                                                .credentials()
+                                                .orElseThrow()
+                                                .keyId()
+                                : "NOT DUE");
+            }
+        }
     }
-  }
 }

@@ -22,24 +22,28 @@ import java.util.Optional;
  * each one confirmed to the citizen on stdout: {@code ISSUED A001}. The restart test kills it.
  */
 public final class TicketTakerMain {
-  private TicketTakerMain() {}
+    private TicketTakerMain() {}
 
-  public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    KioskConfig config = ConfigLoader.load(Path.of(args[0]));
-    KioskRuntime runtime = new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
-    runtime.start();
-    while (runtime.devices().first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class).map(p -> !p.isEnabled()).orElse(true)) {
-      Thread.sleep(20);
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        KioskConfig config = ConfigLoader.load(Path.of(args[0]));
+        KioskRuntime runtime =
+                new KioskRuntime(config, Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        runtime.start();
+        while (runtime.devices()
+                .first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class)
+                .map(p -> !p.isEnabled())
+                .orElse(true)) {
+            Thread.sleep(20);
+        }
+        out.println("READY");
+        while (true) {
+            IssueOutcome outcome = runtime.tickets().issue("A", Locale.SIMPLIFIED_CHINESE, Optional.empty());
+            if (outcome instanceof IssueOutcome.Issued issued) {
+                out.println("ISSUED " + issued.ticket().number());
+            } else {
+                out.println("FAILED " + outcome);
+            }
+        }
     }
-    out.println("READY");
-    while (true) {
-      IssueOutcome outcome = runtime.tickets().issue("A", Locale.SIMPLIFIED_CHINESE, Optional.empty());
-      if (outcome instanceof IssueOutcome.Issued issued) {
-        out.println("ISSUED " + issued.ticket().number());
-      } else {
-        out.println("FAILED " + outcome);
-      }
-    }
-  }
 }

@@ -5,21 +5,21 @@ import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
 
 /** The shipped print templates, for tests that build a part of the runtime by hand. */
 public final class TestTemplates {
-  private TestTemplates() {}
+    private TestTemplates() {}
 
-  public static TemplateLibrary library() {
-    try {
-      return TemplateLibrary.load(ConfigFiles.templatesDir());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    public static TemplateLibrary library() {
+        try {
+            return TemplateLibrary.load(ConfigFiles.templatesDir());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  public static QueueTicketTemplate queueTicket() {
-    try {
-      return new QueueTicketTemplate(library());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    public static QueueTicketTemplate queueTicket() {
+        try {
+            return new QueueTicketTemplate(library());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

@@ -36,317 +36,375 @@ import org.junit.jupiter.api.io.TempDir;
  * the copy as it was, freshness, and the local search.
  */
 class DownSyncTest {
-  @TempDir Path dir;
-  private PlatformSimulator sim;
-  private PlatformClient client;
-  private Database db;
-  private CatalogueRepository catalogue;
-  private SyncStateRepository state;
-  private PlatformLink link;
-  private MutableClock clock; // the kiosk's clock for sync times; requests are signed by the real one
-  private DownSync sync;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() throws Exception {
-    sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
-    Credentials credentials = OutboxSenderTest.newCredentials("KSK-SYNC-01");
-    sim.provision(credentials, "Z8");
-    client = new PlatformClient(PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20)), () -> Optional.of(credentials),
-        Clock.systemUTC());
-    db = Database.open(dir.resolve("kiosk.db"));
-    catalogue = new CatalogueRepository(db);
-    state = new SyncStateRepository(db);
-    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    link = new PlatformLink(clock, PlatformLink.State.OFFLINE);
-    sync = new DownSync(client, catalogue, state, link, clock, 100);
-  }
+    private PlatformSimulator sim;
+    private PlatformClient client;
+    private Database db;
+    private CatalogueRepository catalogue;
+    private SyncStateRepository state;
+    private PlatformLink link;
+    private MutableClock clock; // the kiosk's clock for sync times; requests are signed by the real one
+    private DownSync sync;
 
-  @AfterEach
-  void stop() {
-    client.close();
-    sim.close();
-    db.close();
-  }
-
-  /** The platform's whole catalogue, asked directly. */
-  private List<Catalogue.Item> platformCatalogue() throws Exception {
-    List<Catalogue.Item> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      Catalogue.Page page = client.catalogue(0, cursor, 500, Optional.empty()).body().orElseThrow();
-      all.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return all;
-  }
-
-  // --- the catalogue --------------------------------------------------------------------------
-
-  @Test
-  void aFullSyncFillsTheLocalCopyPageByPage() throws Exception {
-    long before = sim.requests();
-
-    DownSync.Result r = sync.sync(DownSync.CATALOGUE);
-
-    int size = sim.catalogueSize();
-    assertThat(size).isGreaterThan(400);
-    assertThat(r.resource()).isEqualTo(DownSync.CATALOGUE);
-    assertThat(r.error()).isEmpty();
-    assertThat(r.changed()).isTrue();
-    assertThat(r.items()).isEqualTo(size);
-    assertThat(catalogue.count()).isEqualTo(size);
-    assertThat(sim.requests() - before).as("pages of 100").isEqualTo((size + 99) / 100);
-    SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
-    assertThat(s.version()).isEqualTo(sim.catalogueVersion());
-    assertThat(s.etag()).hasValue("\"cat-" + sim.catalogueVersion() + "\"");
-    assertThat(s.syncedAt()).hasValue(clock.instant());
-    assertThat(s.lastAttemptAt()).hasValue(clock.instant());
-    assertThat(s.lastError()).isEmpty();
-    assertThat(link.online()).isTrue();
-    for (Catalogue.Item i : platformCatalogue()) {
-      assertThat(catalogue.find(i.id())).as(i.id()).hasValue(i);
+    @BeforeEach
+    void start() throws Exception {
+        sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
+        Credentials credentials = OutboxSenderTest.newCredentials("KSK-SYNC-01");
+        sim.provision(credentials, "Z8");
+        client = new PlatformClient(
+                PlatformConfig.of(sim.url()).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20)),
+                () -> Optional.of(credentials),
+                Clock.systemUTC());
+        db = Database.open(dir.resolve("kiosk.db"));
+        catalogue = new CatalogueRepository(db);
+        state = new SyncStateRepository(db);
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        link = new PlatformLink(clock, PlatformLink.State.OFFLINE);
+        sync = new DownSync(client, catalogue, state, link, clock, 100);
     }
-  }
 
-  @Test
-  void aSecondSyncIsNotModified() {
-    sync.sync(DownSync.CATALOGUE);
-    long version = state.get(DownSync.CATALOGUE).version();
-    clock.advance(Duration.ofMinutes(15));
-    long before = sim.requests();
-
-    DownSync.Result r = sync.sync(DownSync.CATALOGUE);
-
-    assertThat(r.changed()).isFalse();
-    assertThat(r.items()).isZero();
-    assertThat(r.error()).isEmpty();
-    assertThat(sim.requests() - before).as("one conditional request").isEqualTo(1);
-    SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
-    assertThat(s.version()).isEqualTo(version);
-    assertThat(s.etag()).hasValue("\"cat-" + version + "\"");
-    assertThat(s.syncedAt()).as("checked now").hasValue(clock.instant());
-    assertThat(catalogue.count()).isEqualTo(sim.catalogueSize());
-  }
-
-  @Test
-  void changedItemsComeAloneAndDeletedOnesGoFromTheLocalCopy() {
-    sync.sync(DownSync.CATALOGUE);
-    int size = sim.catalogueSize();
-
-    List<String> touched = sim.touchCatalogue(7);
-    DownSync.Result r = sync.sync(DownSync.CATALOGUE);
-
-    assertThat(r.changed()).isTrue();
-    assertThat(r.items()).isEqualTo(7);
-    long version = sim.catalogueVersion();
-    assertThat(state.get(DownSync.CATALOGUE).version()).isEqualTo(version);
-    for (String id : touched) {
-      assertThat(catalogue.find(id).orElseThrow().version()).as(id).isEqualTo(version);
+    @AfterEach
+    void stop() {
+        client.close();
+        sim.close();
+        db.close();
     }
-    assertThat(catalogue.count()).isEqualTo(size);
 
-    String gone = touched.get(0);
-    assertThat(sim.deleteCatalogueItem(gone)).isTrue();
-    DownSync.Result d = sync.sync(DownSync.CATALOGUE);
-
-    assertThat(d.changed()).isTrue();
-    assertThat(d.items()).isZero();
-    assertThat(catalogue.find(gone)).isEmpty();
-    assertThat(catalogue.count()).isEqualTo(size - 1).isEqualTo(sim.catalogueSize());
-    assertThat(state.get(DownSync.CATALOGUE).version()).isEqualTo(sim.catalogueVersion());
-    assertThat(sync.sync(DownSync.CATALOGUE).changed()).isFalse();
-  }
-
-  // --- the whole lists ------------------------------------------------------------------------
-
-  @Test
-  void departmentsNoticesAndBusinessTypesAreKeptWithTheirETagsAndThenNotModified() throws Exception {
-    for (String resource : List.of(DownSync.DEPARTMENTS, DownSync.NOTICES, DownSync.BUSINESS_TYPES)) {
-      DownSync.Result r = sync.sync(resource);
-      assertThat(r.error()).as(resource).isEmpty();
-      assertThat(r.changed()).as(resource).isTrue();
-      SyncStateRepository.State s = state.get(resource);
-      assertThat(s.etag()).as(resource).isPresent();
-      assertThat(s.version()).as(resource).isEqualTo(1);
-      assertThat(s.syncedAt()).hasValue(clock.instant());
-      assertThat(state.reference(resource)).as(resource).isPresent();
+    /** The platform's whole catalogue, asked directly. */
+    private List<Catalogue.Item> platformCatalogue() throws Exception {
+        List<Catalogue.Item> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Catalogue.Page page =
+                    client.catalogue(0, cursor, 500, Optional.empty()).body().orElseThrow();
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
-    Departments departments = Json.read(state.reference(DownSync.DEPARTMENTS).orElseThrow().getBytes(StandardCharsets.UTF_8), Departments.class);
-    assertThat(departments).isEqualTo(client.departments(Optional.empty()).body().orElseThrow());
-    assertThat(departments.departments()).isNotEmpty();
-    assertThat(Json.read(state.reference(DownSync.NOTICES).orElseThrow().getBytes(StandardCharsets.UTF_8), Notices.class).notices())
-        .isNotEmpty();
-    assertThat(Json.read(state.reference(DownSync.BUSINESS_TYPES).orElseThrow().getBytes(StandardCharsets.UTF_8), BusinessTypes.class)
-        .businessTypes()).isNotEmpty();
 
-    clock.advance(Duration.ofMinutes(15));
-    for (String resource : List.of(DownSync.DEPARTMENTS, DownSync.NOTICES, DownSync.BUSINESS_TYPES)) {
-      String etag = state.get(resource).etag().orElseThrow();
-      String json = state.reference(resource).orElseThrow();
-      DownSync.Result r = sync.sync(resource);
-      assertThat(r.changed()).as(resource + " the second time").isFalse();
-      assertThat(r.items()).isZero();
-      SyncStateRepository.State s = state.get(resource);
-      assertThat(s.etag()).hasValue(etag);
-      assertThat(s.version()).isEqualTo(1);
-      assertThat(s.syncedAt()).hasValue(clock.instant());
-      assertThat(state.reference(resource)).hasValue(json);
+    // --- the catalogue --------------------------------------------------------------------------
+
+    @Test
+    void aFullSyncFillsTheLocalCopyPageByPage() throws Exception {
+        long before = sim.requests();
+
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
+
+        int size = sim.catalogueSize();
+        assertThat(size).isGreaterThan(400);
+        assertThat(r.resource()).isEqualTo(DownSync.CATALOGUE);
+        assertThat(r.error()).isEmpty();
+        assertThat(r.changed()).isTrue();
+        assertThat(r.items()).isEqualTo(size);
+        assertThat(catalogue.count()).isEqualTo(size);
+        assertThat(sim.requests() - before).as("pages of 100").isEqualTo((size + 99) / 100);
+        SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
+        assertThat(s.version()).isEqualTo(sim.catalogueVersion());
+        assertThat(s.etag()).hasValue("\"cat-" + sim.catalogueVersion() + "\"");
+        assertThat(s.syncedAt()).hasValue(clock.instant());
+        assertThat(s.lastAttemptAt()).hasValue(clock.instant());
+        assertThat(s.lastError()).isEmpty();
+        assertThat(link.online()).isTrue();
+        for (Catalogue.Item i : platformCatalogue()) {
+            assertThat(catalogue.find(i.id())).as(i.id()).hasValue(i);
+        }
     }
-  }
 
-  @Test
-  void syncAllBringsEveryResourceAndThenNothingChanges() throws Exception {
-    List<DownSync.Result> first = sync.syncAll();
+    @Test
+    void aSecondSyncIsNotModified() {
+        sync.sync(DownSync.CATALOGUE);
+        long version = state.get(DownSync.CATALOGUE).version();
+        clock.advance(Duration.ofMinutes(15));
+        long before = sim.requests();
 
-    assertThat(first).extracting(DownSync.Result::resource).containsExactlyElementsOf(DownSync.RESOURCES);
-    assertThat(first).allMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
-    var availability = Json.read(
-        state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(StandardCharsets.UTF_8),
-        Availability.class);
-    assertThat(availability.days()).isEqualTo(DownSync.AVAILABILITY_DAYS);
-    assertThat(availability.items()).isNotEmpty().allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()));
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
 
-    List<DownSync.Result> again = sync.syncAll();
-    assertThat(again).hasSize(DownSync.RESOURCES.size()).noneMatch(DownSync.Result::changed).allMatch(r -> r.error().isEmpty());
-  }
+        assertThat(r.changed()).isFalse();
+        assertThat(r.items()).isZero();
+        assertThat(r.error()).isEmpty();
+        assertThat(sim.requests() - before).as("one conditional request").isEqualTo(1);
+        SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
+        assertThat(s.version()).isEqualTo(version);
+        assertThat(s.etag()).hasValue("\"cat-" + version + "\"");
+        assertThat(s.syncedAt()).as("checked now").hasValue(clock.instant());
+        assertThat(catalogue.count()).isEqualTo(sim.catalogueSize());
+    }
 
-  // --- failures -------------------------------------------------------------------------------
+    @Test
+    void changedItemsComeAloneAndDeletedOnesGoFromTheLocalCopy() {
+        sync.sync(DownSync.CATALOGUE);
+        int size = sim.catalogueSize();
 
-  @Test
-  void withThePlatformDownTheLocalCopyStaysAsItWasAndTheFailureIsRecorded() throws Exception {
-    sync.syncAll();
-    SyncStateRepository.State synced = state.get(DownSync.CATALOGUE);
-    String departments = state.reference(DownSync.DEPARTMENTS).orElseThrow();
-    int count = catalogue.count();
-    clock.advance(Duration.ofMinutes(15));
-    sim.down(Duration.ofSeconds(30));
+        List<String> touched = sim.touchCatalogue(7);
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
 
-    DownSync.Result r = sync.sync(DownSync.CATALOGUE);
+        assertThat(r.changed()).isTrue();
+        assertThat(r.items()).isEqualTo(7);
+        long version = sim.catalogueVersion();
+        assertThat(state.get(DownSync.CATALOGUE).version()).isEqualTo(version);
+        for (String id : touched) {
+            assertThat(catalogue.find(id).orElseThrow().version()).as(id).isEqualTo(version);
+        }
+        assertThat(catalogue.count()).isEqualTo(size);
 
-    assertThat(r.error()).hasValue("unreachable");
-    assertThat(r.changed()).isFalse();
-    assertThat(r.items()).isZero();
-    assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
-    assertThat(catalogue.count()).isEqualTo(count);
-    SyncStateRepository.State failed = state.get(DownSync.CATALOGUE);
-    assertThat(failed.version()).isEqualTo(synced.version());
-    assertThat(failed.etag()).isEqualTo(synced.etag());
-    assertThat(failed.syncedAt()).as("the copy is as old as it was").isEqualTo(synced.syncedAt());
-    assertThat(failed.lastAttemptAt()).hasValue(clock.instant());
-    assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("unreachable"));
+        String gone = touched.get(0);
+        assertThat(sim.deleteCatalogueItem(gone)).isTrue();
+        DownSync.Result d = sync.sync(DownSync.CATALOGUE);
 
-    List<DownSync.Result> all = sync.syncAll();
-    assertThat(all).as("stops at the first, the platform being away").hasSize(1);
-    assertThat(state.reference(DownSync.DEPARTMENTS)).hasValue(departments);
-    assertThat(sync.sync(DownSync.DEPARTMENTS).error()).isPresent();
-    assertThat(state.get(DownSync.DEPARTMENTS).lastError()).isPresent();
-    assertThat(state.reference(DownSync.DEPARTMENTS)).hasValue(departments);
+        assertThat(d.changed()).isTrue();
+        assertThat(d.items()).isZero();
+        assertThat(catalogue.find(gone)).isEmpty();
+        assertThat(catalogue.count()).isEqualTo(size - 1).isEqualTo(sim.catalogueSize());
+        assertThat(state.get(DownSync.CATALOGUE).version()).isEqualTo(sim.catalogueVersion());
+        assertThat(sync.sync(DownSync.CATALOGUE).changed()).isFalse();
+    }
 
-    sim.up();
-    clock.advance(Duration.ofMinutes(1));
-    DownSync.Result back = sync.sync(DownSync.CATALOGUE);
-    assertThat(back.error()).isEmpty();
-    assertThat(link.online()).isTrue();
-    assertThat(state.get(DownSync.CATALOGUE).lastError()).as("cleared").isEmpty();
-    assertThat(state.get(DownSync.CATALOGUE).syncedAt()).hasValue(clock.instant());
-  }
+    // --- the whole lists ------------------------------------------------------------------------
 
-  @Test
-  void aFailedFirstSyncLeavesAnEmptyCopyAndNoVersion() {
-    sim.faults().errors(1);
+    @Test
+    void departmentsNoticesAndBusinessTypesAreKeptWithTheirETagsAndThenNotModified() throws Exception {
+        for (String resource : List.of(DownSync.DEPARTMENTS, DownSync.NOTICES, DownSync.BUSINESS_TYPES)) {
+            DownSync.Result r = sync.sync(resource);
+            assertThat(r.error()).as(resource).isEmpty();
+            assertThat(r.changed()).as(resource).isTrue();
+            SyncStateRepository.State s = state.get(resource);
+            assertThat(s.etag()).as(resource).isPresent();
+            assertThat(s.version()).as(resource).isEqualTo(1);
+            assertThat(s.syncedAt()).hasValue(clock.instant());
+            assertThat(state.reference(resource)).as(resource).isPresent();
+        }
+        Departments departments = Json.read(
+                state.reference(DownSync.DEPARTMENTS).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                Departments.class);
+        assertThat(departments)
+                .isEqualTo(client.departments(Optional.empty()).body().orElseThrow());
+        assertThat(departments.departments()).isNotEmpty();
+        assertThat(Json.read(
+                                state.reference(DownSync.NOTICES).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                                Notices.class)
+                        .notices())
+                .isNotEmpty();
+        assertThat(Json.read(
+                                state.reference(DownSync.BUSINESS_TYPES)
+                                        .orElseThrow()
+                                        .getBytes(StandardCharsets.UTF_8),
+                                BusinessTypes.class)
+                        .businessTypes())
+                .isNotEmpty();
 
-    DownSync.Result r = sync.sync(DownSync.CATALOGUE);
+        clock.advance(Duration.ofMinutes(15));
+        for (String resource : List.of(DownSync.DEPARTMENTS, DownSync.NOTICES, DownSync.BUSINESS_TYPES)) {
+            String etag = state.get(resource).etag().orElseThrow();
+            String json = state.reference(resource).orElseThrow();
+            DownSync.Result r = sync.sync(resource);
+            assertThat(r.changed()).as(resource + " the second time").isFalse();
+            assertThat(r.items()).isZero();
+            SyncStateRepository.State s = state.get(resource);
+            assertThat(s.etag()).hasValue(etag);
+            assertThat(s.version()).isEqualTo(1);
+            assertThat(s.syncedAt()).hasValue(clock.instant());
+            assertThat(state.reference(resource)).hasValue(json);
+        }
+    }
 
-    assertThat(r.error()).hasValue("internal");
-    assertThat(catalogue.count()).isZero();
-    SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
-    assertThat(s.version()).isZero();
-    assertThat(s.syncedAt()).isEmpty();
-    assertThat(s.lastError()).hasValueSatisfying(e -> assertThat(e).contains("500"));
-    assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
+    @Test
+    void syncAllBringsEveryResourceAndThenNothingChanges() throws Exception {
+        List<DownSync.Result> first = sync.syncAll();
 
-    assertThat(sync.sync(DownSync.CATALOGUE).items()).isEqualTo(sim.catalogueSize());
-  }
+        assertThat(first).extracting(DownSync.Result::resource).containsExactlyElementsOf(DownSync.RESOURCES);
+        assertThat(first)
+                .allMatch(DownSync.Result::changed)
+                .allMatch(r -> r.error().isEmpty());
+        var availability = Json.read(
+                state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                Availability.class);
+        assertThat(availability.days()).isEqualTo(DownSync.AVAILABILITY_DAYS);
+        assertThat(availability.items())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()));
 
-  // --- freshness ------------------------------------------------------------------------------
+        List<DownSync.Result> again = sync.syncAll();
+        assertThat(again)
+                .hasSize(DownSync.RESOURCES.size())
+                .noneMatch(DownSync.Result::changed)
+                .allMatch(r -> r.error().isEmpty());
+    }
 
-  @Test
-  void theCopyIsStaleUntilSyncedAndAgainWhenItGetsOld() {
-    Duration staleAfter = Duration.ofHours(24);
-    assertThat(sync.freshness(staleAfter)).isEqualTo(new DownSync.Freshness(Optional.empty(), true));
+    // --- failures -------------------------------------------------------------------------------
 
-    sync.sync(DownSync.CATALOGUE);
-    assertThat(sync.freshness(staleAfter).stale()).as("the lists were never synced").isTrue();
-    assertThat(sync.freshness(staleAfter).oldestSync()).isEmpty();
+    @Test
+    void withThePlatformDownTheLocalCopyStaysAsItWasAndTheFailureIsRecorded() throws Exception {
+        sync.syncAll();
+        SyncStateRepository.State synced = state.get(DownSync.CATALOGUE);
+        String departments = state.reference(DownSync.DEPARTMENTS).orElseThrow();
+        int count = catalogue.count();
+        clock.advance(Duration.ofMinutes(15));
+        sim.down(Duration.ofSeconds(30));
 
-    clock.advance(Duration.ofHours(1));
-    sync.syncAll();
-    Instant catalogueAt = clock.instant();
-    DownSync.Freshness fresh = sync.freshness(staleAfter);
-    assertThat(fresh.stale()).isFalse();
-    assertThat(fresh.oldestSync()).hasValue(catalogueAt);
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
 
-    clock.advance(Duration.ofHours(2));
-    sync.sync(DownSync.NOTICES);
-    assertThat(sync.freshness(staleAfter).oldestSync()).as("the oldest of the resources").hasValue(catalogueAt);
+        assertThat(r.error()).hasValue("unreachable");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.items()).isZero();
+        assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
+        assertThat(catalogue.count()).isEqualTo(count);
+        SyncStateRepository.State failed = state.get(DownSync.CATALOGUE);
+        assertThat(failed.version()).isEqualTo(synced.version());
+        assertThat(failed.etag()).isEqualTo(synced.etag());
+        assertThat(failed.syncedAt()).as("the copy is as old as it was").isEqualTo(synced.syncedAt());
+        assertThat(failed.lastAttemptAt()).hasValue(clock.instant());
+        assertThat(failed.lastError()).hasValueSatisfying(e -> assertThat(e).contains("unreachable"));
 
-    clock.set(catalogueAt.plus(staleAfter));
-    assertThat(sync.freshness(staleAfter).stale()).as("exactly at the limit").isFalse();
-    clock.advance(Duration.ofSeconds(1));
-    assertThat(sync.freshness(staleAfter).stale()).isTrue();
-    assertThat(sync.freshness(staleAfter).oldestSync()).hasValue(catalogueAt);
+        List<DownSync.Result> all = sync.syncAll();
+        assertThat(all).as("stops at the first, the platform being away").hasSize(1);
+        assertThat(state.reference(DownSync.DEPARTMENTS)).hasValue(departments);
+        assertThat(sync.sync(DownSync.DEPARTMENTS).error()).isPresent();
+        assertThat(state.get(DownSync.DEPARTMENTS).lastError()).isPresent();
+        assertThat(state.reference(DownSync.DEPARTMENTS)).hasValue(departments);
 
-    // a failed attempt does not make the copy fresh
-    sim.down(Duration.ofSeconds(30));
-    sync.syncAll();
-    assertThat(sync.freshness(staleAfter).stale()).isTrue();
-  }
+        sim.up();
+        clock.advance(Duration.ofMinutes(1));
+        DownSync.Result back = sync.sync(DownSync.CATALOGUE);
+        assertThat(back.error()).isEmpty();
+        assertThat(link.online()).isTrue();
+        assertThat(state.get(DownSync.CATALOGUE).lastError()).as("cleared").isEmpty();
+        assertThat(state.get(DownSync.CATALOGUE).syncedAt()).hasValue(clock.instant());
+    }
 
-  // --- the local search -----------------------------------------------------------------------
+    @Test
+    void aFailedFirstSyncLeavesAnEmptyCopyAndNoVersion() {
+        sim.faults().errors(1);
 
-  @Test
-  void theLocalCopyIsSearchedByNameWithPercentAndUnderscoreTakenLiterally() throws Exception {
-    sync.sync(DownSync.CATALOGUE);
-    List<String> expected = platformCatalogue().stream().map(Catalogue.Item::name).filter(n -> n.contains("居民")).sorted().toList();
-    assertThat(expected).isNotEmpty();
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
 
-    List<Catalogue.Item> found = catalogue.search("居民", 1000);
+        assertThat(r.error()).hasValue("internal");
+        assertThat(catalogue.count()).isZero();
+        SyncStateRepository.State s = state.get(DownSync.CATALOGUE);
+        assertThat(s.version()).isZero();
+        assertThat(s.syncedAt()).isEmpty();
+        assertThat(s.lastError()).hasValueSatisfying(e -> assertThat(e).contains("500"));
+        assertThat(link.status().state()).isEqualTo(PlatformLink.State.OFFLINE);
 
-    assertThat(found).extracting(Catalogue.Item::name).containsExactlyInAnyOrderElementsOf(expected);
-    List<Boolean> capable = found.stream().map(Catalogue.Item::kioskCapable).toList();
-    assertThat(capable).as("kiosk-capable first").isSortedAccordingTo((a, b) -> Boolean.compare(b, a));
-    assertThat(catalogue.search("  居民 ", 1000)).hasSameSizeAs(found);
-    assertThat(catalogue.search("居民", 3)).extracting(Catalogue.Item::name).containsExactlyElementsOf(found.subList(0, 3).stream().map(Catalogue.Item::name).toList());
-    assertThat(catalogue.search("", 10)).hasSize(10);
-    assertThat(catalogue.search("没有这个事项", 10)).isEmpty();
+        assertThat(sync.sync(DownSync.CATALOGUE).items()).isEqualTo(sim.catalogueSize());
+    }
 
-    assertThat(catalogue.search("%", 1000)).as("no name has a percent sign").isEmpty();
-    assertThat(catalogue.search("_", 1000)).as("nor an underscore").isEmpty();
-    assertThat(catalogue.search("居%证", 1000)).isEmpty();
+    // --- freshness ------------------------------------------------------------------------------
 
-    Catalogue.Item model = found.get(0);
-    db.transaction(c -> {
-      catalogue.apply(c, List.of(named(model, "T-1", "100%办结事项"), named(model, "T-2", "a_b事项"), named(model, "T-3", "axb事项"),
-          named(model, "T-4", "反斜杠\\事项")), List.of());
-      return null;
-    });
-    assertThat(catalogue.search("%", 1000)).extracting(Catalogue.Item::id).containsExactly("T-1");
-    assertThat(catalogue.search("0%办", 1000)).extracting(Catalogue.Item::id).containsExactly("T-1");
-    assertThat(catalogue.search("_", 1000)).extracting(Catalogue.Item::id).containsExactly("T-2");
-    assertThat(catalogue.search("a_b", 1000)).extracting(Catalogue.Item::id).containsExactly("T-2");
-    assertThat(catalogue.search("\\", 1000)).extracting(Catalogue.Item::id).containsExactly("T-4");
+    @Test
+    void theCopyIsStaleUntilSyncedAndAgainWhenItGetsOld() {
+        Duration staleAfter = Duration.ofHours(24);
+        assertThat(sync.freshness(staleAfter)).isEqualTo(new DownSync.Freshness(Optional.empty(), true));
 
-    // a deletion in the caller's transaction
-    db.transaction(c -> {
-      catalogue.apply(c, List.of(), List.of("T-1", "T-2", "T-3", "T-4", "no-such-id"));
-      return null;
-    });
-    assertThat(catalogue.search("%", 1000)).isEmpty();
-    assertThat(catalogue.count()).isEqualTo(sim.catalogueSize());
-  }
+        sync.sync(DownSync.CATALOGUE);
+        assertThat(sync.freshness(staleAfter).stale())
+                .as("the lists were never synced")
+                .isTrue();
+        assertThat(sync.freshness(staleAfter).oldestSync()).isEmpty();
 
-  private static Catalogue.Item named(Catalogue.Item m, String id, String name) {
-    return new Catalogue.Item(id, m.version(), m.departmentId(), m.departmentName(), name, m.category(), m.audience(), m.lifeEvents(), m.trips(), m.materials(),
-        m.feeFen(), m.feeNote(), m.legalLimitDays(), m.promisedLimitDays(), m.kioskCapable(), m.appointable(), m.businessType());
-  }
+        clock.advance(Duration.ofHours(1));
+        sync.syncAll();
+        Instant catalogueAt = clock.instant();
+        DownSync.Freshness fresh = sync.freshness(staleAfter);
+        assertThat(fresh.stale()).isFalse();
+        assertThat(fresh.oldestSync()).hasValue(catalogueAt);
+
+        clock.advance(Duration.ofHours(2));
+        sync.sync(DownSync.NOTICES);
+        assertThat(sync.freshness(staleAfter).oldestSync())
+                .as("the oldest of the resources")
+                .hasValue(catalogueAt);
+
+        clock.set(catalogueAt.plus(staleAfter));
+        assertThat(sync.freshness(staleAfter).stale())
+                .as("exactly at the limit")
+                .isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sync.freshness(staleAfter).stale()).isTrue();
+        assertThat(sync.freshness(staleAfter).oldestSync()).hasValue(catalogueAt);
+
+        // a failed attempt does not make the copy fresh
+        sim.down(Duration.ofSeconds(30));
+        sync.syncAll();
+        assertThat(sync.freshness(staleAfter).stale()).isTrue();
+    }
+
+    // --- the local search -----------------------------------------------------------------------
+
+    @Test
+    void theLocalCopyIsSearchedByNameWithPercentAndUnderscoreTakenLiterally() throws Exception {
+        sync.sync(DownSync.CATALOGUE);
+        List<String> expected = platformCatalogue().stream()
+                .map(Catalogue.Item::name)
+                .filter(n -> n.contains("居民"))
+                .sorted()
+                .toList();
+        assertThat(expected).isNotEmpty();
+
+        List<Catalogue.Item> found = catalogue.search("居民", 1000);
+
+        assertThat(found).extracting(Catalogue.Item::name).containsExactlyInAnyOrderElementsOf(expected);
+        List<Boolean> capable = found.stream().map(Catalogue.Item::kioskCapable).toList();
+        assertThat(capable).as("kiosk-capable first").isSortedAccordingTo((a, b) -> Boolean.compare(b, a));
+        assertThat(catalogue.search("  居民 ", 1000)).hasSameSizeAs(found);
+        assertThat(catalogue.search("居民", 3))
+                .extracting(Catalogue.Item::name)
+                .containsExactlyElementsOf(
+                        found.subList(0, 3).stream().map(Catalogue.Item::name).toList());
+        assertThat(catalogue.search("", 10)).hasSize(10);
+        assertThat(catalogue.search("没有这个事项", 10)).isEmpty();
+
+        assertThat(catalogue.search("%", 1000)).as("no name has a percent sign").isEmpty();
+        assertThat(catalogue.search("_", 1000)).as("nor an underscore").isEmpty();
+        assertThat(catalogue.search("居%证", 1000)).isEmpty();
+
+        Catalogue.Item model = found.get(0);
+        db.transaction(c -> {
+            catalogue.apply(
+                    c,
+                    List.of(
+                            named(model, "T-1", "100%办结事项"),
+                            named(model, "T-2", "a_b事项"),
+                            named(model, "T-3", "axb事项"),
+                            named(model, "T-4", "反斜杠\\事项")),
+                    List.of());
+            return null;
+        });
+        assertThat(catalogue.search("%", 1000)).extracting(Catalogue.Item::id).containsExactly("T-1");
+        assertThat(catalogue.search("0%办", 1000)).extracting(Catalogue.Item::id).containsExactly("T-1");
+        assertThat(catalogue.search("_", 1000)).extracting(Catalogue.Item::id).containsExactly("T-2");
+        assertThat(catalogue.search("a_b", 1000)).extracting(Catalogue.Item::id).containsExactly("T-2");
+        assertThat(catalogue.search("\\", 1000)).extracting(Catalogue.Item::id).containsExactly("T-4");
+
+        // a deletion in the caller's transaction
+        db.transaction(c -> {
+            catalogue.apply(c, List.of(), List.of("T-1", "T-2", "T-3", "T-4", "no-such-id"));
+            return null;
+        });
+        assertThat(catalogue.search("%", 1000)).isEmpty();
+        assertThat(catalogue.count()).isEqualTo(sim.catalogueSize());
+    }
+
+    private static Catalogue.Item named(Catalogue.Item m, String id, String name) {
+        return new Catalogue.Item(
+                id,
+                m.version(),
+                m.departmentId(),
+                m.departmentName(),
+                name,
+                m.category(),
+                m.audience(),
+                m.lifeEvents(),
+                m.trips(),
+                m.materials(),
+                m.feeFen(),
+                m.feeNote(),
+                m.legalLimitDays(),
+                m.promisedLimitDays(),
+                m.kioskCapable(),
+                m.appointable(),
+                m.businessType());
+    }
 }

@@ -31,99 +31,101 @@ import reactor.blockhound.BlockingOperationError;
  * reason below; nothing of the kiosk's own code is.
  */
 public final class FxThreadWatch implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-  /** The JavaFX application thread, as the toolkit names it when it starts on it (Quantum does). */
-  static final String FX_THREAD = "JavaFX Application Thread";
+    /** The JavaFX application thread, as the toolkit names it when it starts on it (Quantum does). */
+    static final String FX_THREAD = "JavaFX Application Thread";
 
-  private static final Queue<BlockingOperationError> BLOCKED = new ConcurrentLinkedQueue<>();
+    private static final Queue<BlockingOperationError> BLOCKED = new ConcurrentLinkedQueue<>();
 
-  /** Installs BlockHound with the rules below; once per JVM (BlockHound ignores a second install). */
-  static void install() {
-    BlockHound.builder()
-        .nonBlockingThreadPredicate(p -> p.or(FxThreadWatch::isFxThread))
-        // Monocle starts its event thread as "Event Thread" and Quantum renames it once the
-        // toolkit runs on it, while BlockHound decides once per thread, at its first blocking
-        // call, whether to watch it: so every thread's name is asked again at each blocking call.
-        .addDynamicThreadPredicate(t -> true)
-        // The event loop waiting for the next event while there is none: that is what the JavaFX
-        // thread does when it is idle (Monocle's queue; GTK waits in native code).
-        .allowBlockingCallsInside("com.sun.glass.ui.monocle.RunnableQueue", "getNextRunnable")
-        // Quantum's hand-over to its render thread: once at start-up for the graphics resources,
-        // at the end of each pulse for the frame before, and for the render lock a stage takes
-        // when it shows or hides. The render thread draws; it does not wait on the kiosk.
-        .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumRenderer", "createResourceFactory")
-        .allowBlockingCallsInside("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete")
-        .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumToolkit", "runWithRenderLock")
-        // The first stage made initialises Quantum's WindowStage, which reads its message bundle
-        // from the JavaFX jar (class initialisation, as class loading is).
-        .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumToolkit", "createTKStage")
-        // The toolkit's native libraries (the font library on the first text), unpacked into the
-        // JavaFX cache and loaded once: native class loading.
-        .allowBlockingCallsInside("com.sun.glass.utils.NativeLibLoader", "loadLibrary")
-        // A font file's tables, read by JavaFX when a font is first used for text.
-        .allowBlockingCallsInside("com.sun.javafx.font.FontFileReader", "readBlock")
-        // Stylesheets (modena's and the kiosk's themes), read and parsed by the StyleManager the
-        // first time a scene uses one, then cached; the checksum reads a stylesheet from a folder
-        // (the tests' class path) to notice a change.
-        .allowBlockingCallsInside("com.sun.javafx.css.StyleManager", "loadStylesheet")
-        .allowBlockingCallsInside("com.sun.javafx.css.StyleManager", "calculateCheckSum")
-        // The controls' own texts, a bundle in the JavaFX jar read once when a skin needs one.
-        .allowBlockingCallsInside("com.sun.javafx.scene.control.skin.resources.ControlResources", "getString")
-        // Monocle (the tests' headless glass) reads its cursor image from its jar.
-        .allowBlockingCallsInside("com.sun.glass.ui.monocle.MonocleCursor", "getImage")
-        // Logging: a line logged on the JavaFX thread goes to the appenders on that thread (the
-        // console; the kiosk's file, whose appender LogSetup makes synchronous). BlockHound's own
-        // logging integration allows the same. Taking the file off the thread is LogSetup's job.
-        .allowBlockingCallsInside("ch.qos.logback.classic.Logger", "callAppenders")
-        .blockingMethodCallback(FxThreadWatch::blocked)
-        .install();
-  }
-
-  static boolean isFxThread(Thread t) {
-    return FX_THREAD.equals(t.getName());
-  }
-
-  private static void blocked(BlockingMethod method) {
-    BlockingOperationError error = new BlockingOperationError(method);
-    BLOCKED.add(error);
-    throw error;
-  }
-
-  /**
-   * Fails when the JavaFX thread blocked since the last check: an {@link AssertionError} caused by
-   * the first {@link BlockingOperationError}, the others suppressed. The record is emptied.
-   */
-  static void verify(String when) {
-    List<BlockingOperationError> seen = new ArrayList<>();
-    for (BlockingOperationError e = BLOCKED.poll(); e != null; e = BLOCKED.poll()) {
-      seen.add(e);
+    /** Installs BlockHound with the rules below; once per JVM (BlockHound ignores a second install). */
+    static void install() {
+        BlockHound.builder()
+                .nonBlockingThreadPredicate(p -> p.or(FxThreadWatch::isFxThread))
+                // Monocle starts its event thread as "Event Thread" and Quantum renames it once the
+                // toolkit runs on it, while BlockHound decides once per thread, at its first blocking
+                // call, whether to watch it: so every thread's name is asked again at each blocking call.
+                .addDynamicThreadPredicate(t -> true)
+                // The event loop waiting for the next event while there is none: that is what the JavaFX
+                // thread does when it is idle (Monocle's queue; GTK waits in native code).
+                .allowBlockingCallsInside("com.sun.glass.ui.monocle.RunnableQueue", "getNextRunnable")
+                // Quantum's hand-over to its render thread: once at start-up for the graphics resources,
+                // at the end of each pulse for the frame before, and for the render lock a stage takes
+                // when it shows or hides. The render thread draws; it does not wait on the kiosk.
+                .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumRenderer", "createResourceFactory")
+                .allowBlockingCallsInside("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete")
+                .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumToolkit", "runWithRenderLock")
+                // The first stage made initialises Quantum's WindowStage, which reads its message bundle
+                // from the JavaFX jar (class initialisation, as class loading is).
+                .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumToolkit", "createTKStage")
+                // The toolkit's native libraries (the font library on the first text), unpacked into the
+                // JavaFX cache and loaded once: native class loading.
+                .allowBlockingCallsInside("com.sun.glass.utils.NativeLibLoader", "loadLibrary")
+                // A font file's tables, read by JavaFX when a font is first used for text.
+                .allowBlockingCallsInside("com.sun.javafx.font.FontFileReader", "readBlock")
+                // Stylesheets (modena's and the kiosk's themes), read and parsed by the StyleManager the
+                // first time a scene uses one, then cached; the checksum reads a stylesheet from a folder
+                // (the tests' class path) to notice a change.
+                .allowBlockingCallsInside("com.sun.javafx.css.StyleManager", "loadStylesheet")
+                .allowBlockingCallsInside("com.sun.javafx.css.StyleManager", "calculateCheckSum")
+                // The controls' own texts, a bundle in the JavaFX jar read once when a skin needs one.
+                .allowBlockingCallsInside("com.sun.javafx.scene.control.skin.resources.ControlResources", "getString")
+                // Monocle (the tests' headless glass) reads its cursor image from its jar.
+                .allowBlockingCallsInside("com.sun.glass.ui.monocle.MonocleCursor", "getImage")
+                // Logging: a line logged on the JavaFX thread goes to the appenders on that thread (the
+                // console; the kiosk's file, whose appender LogSetup makes synchronous). BlockHound's own
+                // logging integration allows the same. Taking the file off the thread is LogSetup's job.
+                .allowBlockingCallsInside("ch.qos.logback.classic.Logger", "callAppenders")
+                .blockingMethodCallback(FxThreadWatch::blocked)
+                .install();
     }
-    if (seen.isEmpty()) {
-      return;
+
+    static boolean isFxThread(Thread t) {
+        return FX_THREAD.equals(t.getName());
     }
-    AssertionError failure =
-        new AssertionError("The JavaFX application thread blocked " + when + ": " + seen.get(0).getMessage(), seen.get(0));
-    seen.stream().skip(1).forEach(failure::addSuppressed);
-    throw failure;
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    install();
-    verify("before " + context.getDisplayName() + " (after the tests before it)");
-  }
+    private static void blocked(BlockingMethod method) {
+        BlockingOperationError error = new BlockingOperationError(method);
+        BLOCKED.add(error);
+        throw error;
+    }
 
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    verify("before " + context.getDisplayName() + " (while its class was set up)");
-  }
+    /**
+     * Fails when the JavaFX thread blocked since the last check: an {@link AssertionError} caused by
+     * the first {@link BlockingOperationError}, the others suppressed. The record is emptied.
+     */
+    static void verify(String when) {
+        List<BlockingOperationError> seen = new ArrayList<>();
+        for (BlockingOperationError e = BLOCKED.poll(); e != null; e = BLOCKED.poll()) {
+            seen.add(e);
+        }
+        if (seen.isEmpty()) {
+            return;
+        }
+        AssertionError failure = new AssertionError(
+                "The JavaFX application thread blocked " + when + ": "
+                        + seen.get(0).getMessage(),
+                seen.get(0));
+        seen.stream().skip(1).forEach(failure::addSuppressed);
+        throw failure;
+    }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    verify("during " + context.getDisplayName());
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
+        verify("before " + context.getDisplayName() + " (after the tests before it)");
+    }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    verify("after the tests of " + context.getDisplayName());
-  }
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        verify("before " + context.getDisplayName() + " (while its class was set up)");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        verify("during " + context.getDisplayName());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        verify("after the tests of " + context.getDisplayName());
+    }
 }

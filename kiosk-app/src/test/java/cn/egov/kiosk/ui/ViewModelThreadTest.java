@@ -35,95 +35,98 @@ import org.testfx.api.FxToolkit;
  * thread, instead of racing the results that arrive on the JavaFX thread.
  */
 class ViewModelThreadTest {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
-  private final I18n i18n = new I18n(List.of(Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("en")));
-  private final SessionManager sessions = new SessionManager(clock, Duration.ofSeconds(60), Duration.ofSeconds(30));
-  private final FxTaskRunner tasks = new FxTaskRunner();
-  // the services behind are never reached off the JavaFX thread: the check comes first
-  private final TicketViewModel ticket = new TicketViewModel(i18n, null, null, tasks, sessions, List.of(), (code, locale) -> code);
-  private final IdLoginViewModel idLogin =
-      new IdLoginViewModel(
-          i18n,
-          new IdentityService(Optional::empty, Optional::empty, clock, SHANGHAI),
-          tasks,
-          sessions,
-          new Navigator(),
-          Duration.ofSeconds(5),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
-  private final LicenceViewModel licence =
-      new LicenceViewModel(i18n, LicenceSource.NONE, null, new Renderings(null), null, tasks, sessions);
-  private final PlatformPanelViewModel panel =
-      new PlatformPanelViewModel(
-          i18n, tasks, () -> { throw new IllegalStateException("not reached"); }, () -> 0, () -> {}, SHANGHAI, clock);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    private final I18n i18n = new I18n(List.of(Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("en")));
+    private final SessionManager sessions = new SessionManager(clock, Duration.ofSeconds(60), Duration.ofSeconds(30));
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    // the services behind are never reached off the JavaFX thread: the check comes first
+    private final TicketViewModel ticket =
+            new TicketViewModel(i18n, null, null, tasks, sessions, List.of(), (code, locale) -> code);
+    private final IdLoginViewModel idLogin = new IdLoginViewModel(
+            i18n,
+            new IdentityService(Optional::empty, Optional::empty, clock, SHANGHAI),
+            tasks,
+            sessions,
+            new Navigator(),
+            Duration.ofSeconds(5),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    private final LicenceViewModel licence =
+            new LicenceViewModel(i18n, LicenceSource.NONE, null, new Renderings(null), null, tasks, sessions);
+    private final PlatformPanelViewModel panel = new PlatformPanelViewModel(
+            i18n,
+            tasks,
+            () -> {
+                throw new IllegalStateException("not reached");
+            },
+            () -> 0,
+            () -> {},
+            SHANGHAI,
+            clock);
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-  }
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
 
-  @AfterEach
-  void close() {
-    tasks.close();
-  }
+    @AfterEach
+    void close() {
+        tasks.close();
+    }
 
-  /** Every entry point that checks the thread, by name. */
-  private Map<String, Runnable> entryPoints() {
-    Map<String, Runnable> calls = new LinkedHashMap<>();
-    calls.put("TicketViewModel.onShow", ticket::onShow);
-    calls.put("TicketViewModel.choose", () -> ticket.choose("A"));
-    calls.put("TicketViewModel.finish", ticket::finish);
-    calls.put("TicketViewModel.reset", ticket::reset);
-    calls.put("IdLoginViewModel.require", () -> idLogin.require(Screen.TICKET));
-    calls.put("IdLoginViewModel.read", idLogin::read);
-    calls.put("IdLoginViewModel.readerBackInService", idLogin::readerBackInService);
-    calls.put("IdLoginViewModel.cardPresence", () -> idLogin.cardPresence(true));
-    calls.put("IdLoginViewModel.proceed", idLogin::proceed);
-    calls.put("IdLoginViewModel.placeDemoCard", idLogin::placeDemoCard);
-    calls.put("IdLoginViewModel.insertDemoSocialSecurityCard", idLogin::insertDemoSocialSecurityCard);
-    calls.put("IdLoginViewModel.left", idLogin::left);
-    calls.put("IdLoginViewModel.reset", idLogin::reset);
-    calls.put("LicenceViewModel.open", licence::open);
-    calls.put("LicenceViewModel.print", licence::print);
-    calls.put("LicenceViewModel.reset", licence::reset);
-    calls.put("PlatformPanelViewModel.open", panel::open);
-    calls.put("PlatformPanelViewModel.touch", panel::touch);
-    calls.put("PlatformPanelViewModel.tick", panel::tick);
-    calls.put("PlatformPanelViewModel.close", panel::close);
-    calls.put("PlatformPanelViewModel.refresh", panel::refresh);
-    calls.put("PlatformPanelViewModel.retryAll", panel::retryAll);
-    calls.put("PlatformPanelViewModel.syncNow", panel::syncNow);
-    return calls;
-  }
+    /** Every entry point that checks the thread, by name. */
+    private Map<String, Runnable> entryPoints() {
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("TicketViewModel.onShow", ticket::onShow);
+        calls.put("TicketViewModel.choose", () -> ticket.choose("A"));
+        calls.put("TicketViewModel.finish", ticket::finish);
+        calls.put("TicketViewModel.reset", ticket::reset);
+        calls.put("IdLoginViewModel.require", () -> idLogin.require(Screen.TICKET));
+        calls.put("IdLoginViewModel.read", idLogin::read);
+        calls.put("IdLoginViewModel.readerBackInService", idLogin::readerBackInService);
+        calls.put("IdLoginViewModel.cardPresence", () -> idLogin.cardPresence(true));
+        calls.put("IdLoginViewModel.proceed", idLogin::proceed);
+        calls.put("IdLoginViewModel.placeDemoCard", idLogin::placeDemoCard);
+        calls.put("IdLoginViewModel.insertDemoSocialSecurityCard", idLogin::insertDemoSocialSecurityCard);
+        calls.put("IdLoginViewModel.left", idLogin::left);
+        calls.put("IdLoginViewModel.reset", idLogin::reset);
+        calls.put("LicenceViewModel.open", licence::open);
+        calls.put("LicenceViewModel.print", licence::print);
+        calls.put("LicenceViewModel.reset", licence::reset);
+        calls.put("PlatformPanelViewModel.open", panel::open);
+        calls.put("PlatformPanelViewModel.touch", panel::touch);
+        calls.put("PlatformPanelViewModel.tick", panel::tick);
+        calls.put("PlatformPanelViewModel.close", panel::close);
+        calls.put("PlatformPanelViewModel.refresh", panel::refresh);
+        calls.put("PlatformPanelViewModel.retryAll", panel::retryAll);
+        calls.put("PlatformPanelViewModel.syncNow", panel::syncNow);
+        return calls;
+    }
 
-  @TestFactory
-  Stream<DynamicTest> offTheFxThreadEveryEntryPointFails() {
-    return entryPoints().entrySet().stream()
-        .map(
-            call ->
-                dynamicTest(
-                    call.getKey(),
-                    () ->
-                        assertThatThrownBy(call.getValue()::run)
-                            .isInstanceOf(IllegalStateException.class)
-                            .hasMessageStartingWith("Not on the JavaFX application thread")));
-  }
+    @TestFactory
+    Stream<DynamicTest> offTheFxThreadEveryEntryPointFails() {
+        return entryPoints().entrySet().stream()
+                .map(call -> dynamicTest(
+                        call.getKey(),
+                        () -> assertThatThrownBy(call.getValue()::run)
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageStartingWith("Not on the JavaFX application thread")));
+    }
 
-  @Test
-  void onTheFxThreadTheyRun() throws Exception {
-    BackgroundTaskTest.onFx(
-        () -> {
-          ticket.reset();
-          idLogin.cardPresence(true);
-          licence.open();
-          panel.touch();
-          panel.close();
+    @Test
+    void onTheFxThreadTheyRun() throws Exception {
+        BackgroundTaskTest.onFx(() -> {
+            ticket.reset();
+            idLogin.cardPresence(true);
+            licence.open();
+            panel.touch();
+            panel.close();
         });
 
-    assertThat(idLogin.stepProperty().get()).isEqualTo(IdLoginViewModel.Step.READING);
-    assertThat(licence.stepProperty().get()).as("no citizen signed in").isEqualTo(LicenceViewModel.Step.NONE);
-  }
+        assertThat(idLogin.stepProperty().get()).isEqualTo(IdLoginViewModel.Step.READING);
+        assertThat(licence.stepProperty().get()).as("no citizen signed in").isEqualTo(LicenceViewModel.Step.NONE);
+    }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /** {@code ./kiosk platform-sim}: the platform simulator on its own, for a kiosk in another process. */
 public final class DemoCommands implements CommandProvider {
-  @Override
-  public Map<String, Object> commands() {
-    return Map.of("platform-sim", new PlatformSimCommand());
-  }
+    @Override
+    public Map<String, Object> commands() {
+        return Map.of("platform-sim", new PlatformSimCommand());
+    }
 }

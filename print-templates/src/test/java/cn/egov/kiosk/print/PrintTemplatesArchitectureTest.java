@@ -15,55 +15,64 @@ import org.junit.jupiter.api.Test;
  * masking, the YAML schema), its libraries and the JDK; never a device, the configuration or JavaFX.
  */
 class PrintTemplatesArchitectureTest {
-  private static JavaClasses print;
+    private static JavaClasses print;
 
-  @BeforeAll
-  static void importClasses() {
-    print = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.egov.kiosk.print");
-  }
+    @BeforeAll
+    static void importClasses() {
+        print = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.egov.kiosk.print");
+    }
 
-  @Test
-  void theTemplatesAreImported() {
-    // guards the rules below against passing on nothing
-    assertThat(print.contain("cn.egov.kiosk.print.ticket.QueueTicketTemplate")).isTrue();
-    assertThat(print.contain("cn.egov.kiosk.print.layout.TextLayout")).isTrue();
-  }
+    @Test
+    void theTemplatesAreImported() {
+        // guards the rules below against passing on nothing
+        assertThat(print.contain("cn.egov.kiosk.print.ticket.QueueTicketTemplate"))
+                .isTrue();
+        assertThat(print.contain("cn.egov.kiosk.print.layout.TextLayout")).isTrue();
+    }
 
-  @Test
-  void noDeviceAndNoConfiguration() {
-    // the module's POM has neither dependency; this says so of the code too
-    noClasses()
-        .that()
-        .resideInAPackage("cn.egov.kiosk.print..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("cn.egov.kiosk.device..", "cn.egov.kiosk.config..")
-        .check(print);
-  }
+    @Test
+    void noDeviceAndNoConfiguration() {
+        // the module's POM has neither dependency; this says so of the code too
+        noClasses()
+                .that()
+                .resideInAPackage("cn.egov.kiosk.print..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("cn.egov.kiosk.device..", "cn.egov.kiosk.config..")
+                .check(print);
+    }
 
-  @Test
-  void neverJavaFx() {
-    noClasses().that().resideInAPackage("cn.egov.kiosk.print..").should().dependOnClassesThat().resideInAPackage("javafx..").check(print);
-  }
+    @Test
+    void neverJavaFx() {
+        noClasses()
+                .that()
+                .resideInAPackage("cn.egov.kiosk.print..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
+                .check(print);
+    }
 
-  @Test
-  void onlyTheJdkTheCommonModuleItsLibrariesAndItself() {
-    classes()
-        .that()
-        .resideInAPackage("cn.egov.kiosk.print..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage(
-            "java..",
-            "javax.imageio..",
-            "cn.egov.kiosk.print..",
-            "cn.egov.kiosk.common..", // the receipt document, alignment, masking, the YAML schema
-            "com.fasterxml.jackson..", // a document's data
-            "org.apache.pdfbox..",
-            "org.apache.xmpbox..",
-            "org.apache.fontbox..",
-            "com.google.zxing..",
-            "org.slf4j..")
-        .check(print);
-  }
+    @Test
+    void onlyTheJdkTheCommonModuleItsLibrariesAndItself() {
+        classes()
+                .that()
+                .resideInAPackage("cn.egov.kiosk.print..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "javax.imageio..",
+                        "cn.egov.kiosk.print..",
+                        "cn.egov.kiosk.common..", // the receipt document, alignment, masking, the YAML schema
+                        "com.fasterxml.jackson..", // a document's data
+                        "org.apache.pdfbox..",
+                        "org.apache.xmpbox..",
+                        "org.apache.fontbox..",
+                        "com.google.zxing..",
+                        "org.slf4j..")
+                .check(print);
+    }
 }

@@ -13,126 +13,135 @@ import java.util.function.Function;
  * @param <T> the value's type
  */
 public final class Key<T> {
-  private final String name;
-  private final Schema<T> schema;
-  private final boolean required;
-  private final Function<Reading, Optional<T>> whenLeftOut;
-  private final String defaultText;
-  private final String zh;
-  private final String en;
-  private final String example;
-  private final Fact<T> tells;
+    private final String name;
+    private final Schema<T> schema;
+    private final boolean required;
+    private final Function<Reading, Optional<T>> whenLeftOut;
+    private final String defaultText;
+    private final String zh;
+    private final String en;
+    private final String example;
+    private final Fact<T> tells;
 
-  private Key(
-      String name, Schema<T> schema, boolean required, Function<Reading, Optional<T>> whenLeftOut, String defaultText, String zh,
-      String en, String example, Fact<T> tells) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.schema = Objects.requireNonNull(schema, "schema");
-    this.required = required;
-    this.whenLeftOut = whenLeftOut;
-    this.defaultText = defaultText;
-    this.zh = zh;
-    this.en = en;
-    this.example = example;
-    this.tells = tells;
-  }
-
-  /** A key that must be given. */
-  public static <T> Key<T> required(String name, Schema<T> schema) {
-    return new Key<>(name, schema, true, r -> Optional.empty(), "", "", "", "", null);
-  }
-
-  /** A key that may be left out, meaning {@code defaultValue}. */
-  public static <T> Key<T> optional(String name, Schema<T> schema, T defaultValue) {
-    Objects.requireNonNull(defaultValue, "defaultValue");
-    return new Key<>(name, schema, false, r -> Optional.of(defaultValue), schema.toYaml(defaultValue), "", "", "", null);
-  }
-
-  /** A key that may be left out, meaning nothing: its value is then empty. */
-  public static <T> Key<Optional<T>> optional(String name, Schema<T> schema) {
-    return new Key<>(name, schema.optional(), false, r -> Optional.of(Optional.empty()), "", "", "", "", null);
-  }
-
-  /** A section that may be left out, meaning every one of its keys' defaults. */
-  public static <T> Key<T> defaults(String name, ObjectSchema<T> schema) {
-    return new Key<>(name, schema, false, r -> Optional.of(schema.readDefaults(name, r)), "{}", "", "", "", null);
-  }
-
-  /**
-   * A key whose default depends on the rest of the file, such as a path in the data folder: {@code
-   * whenLeftOut} gives it, or empty when that part of the file was bad (and reported).
-   */
-  public static <T> Key<T> optional(String name, Schema<T> schema, Function<Reading, Optional<T>> whenLeftOut, String defaultInWords) {
-    return new Key<>(name, schema, false, new InWords<>(whenLeftOut), defaultInWords, "", "", "", null);
-  }
-
-  /** What the key is for, in Chinese and in English, for the tables and the JSON Schema. */
-  public Key<T> doc(String chinese, String english) {
-    return new Key<>(name, schema, required, whenLeftOut, defaultText, chinese, english, example, tells);
-  }
-
-  /** An example value as written in the file. */
-  public Key<T> example(String yaml) {
-    return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, yaml, tells);
-  }
-
-  /** Once read, the value is told to the rest of the reading as {@code fact}. */
-  public Key<T> tells(Fact<T> fact) {
-    return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, example, fact);
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public Schema<T> schema() {
-    return schema;
-  }
-
-  public boolean isRequired() {
-    return required;
-  }
-
-  /** The default as written in the file (or in words); "" for a required key or one that means nothing. */
-  public String defaultText() {
-    return defaultText;
-  }
-
-  /** Whether {@link #defaultText()} is a value as written in the file (not words about one). */
-  public boolean defaultIsValue() {
-    return !required && !defaultText.isEmpty() && !(whenLeftOut instanceof InWords);
-  }
-
-  /** A default that depends on the rest of the file, said in words. */
-  private record InWords<T>(Function<Reading, Optional<T>> from) implements Function<Reading, Optional<T>> {
-    @Override
-    public Optional<T> apply(Reading r) {
-      return from.apply(r);
+    private Key(
+            String name,
+            Schema<T> schema,
+            boolean required,
+            Function<Reading, Optional<T>> whenLeftOut,
+            String defaultText,
+            String zh,
+            String en,
+            String example,
+            Fact<T> tells) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.required = required;
+        this.whenLeftOut = whenLeftOut;
+        this.defaultText = defaultText;
+        this.zh = zh;
+        this.en = en;
+        this.example = example;
+        this.tells = tells;
     }
-  }
 
-  public String chinese() {
-    return zh;
-  }
+    /** A key that must be given. */
+    public static <T> Key<T> required(String name, Schema<T> schema) {
+        return new Key<>(name, schema, true, r -> Optional.empty(), "", "", "", "", null);
+    }
 
-  public String english() {
-    return en;
-  }
+    /** A key that may be left out, meaning {@code defaultValue}. */
+    public static <T> Key<T> optional(String name, Schema<T> schema, T defaultValue) {
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        return new Key<>(
+                name, schema, false, r -> Optional.of(defaultValue), schema.toYaml(defaultValue), "", "", "", null);
+    }
 
-  public String example() {
-    return example;
-  }
+    /** A key that may be left out, meaning nothing: its value is then empty. */
+    public static <T> Key<Optional<T>> optional(String name, Schema<T> schema) {
+        return new Key<>(name, schema.optional(), false, r -> Optional.of(Optional.empty()), "", "", "", "", null);
+    }
 
-  Optional<T> whenLeftOut(Reading r) {
-    return whenLeftOut.apply(r);
-  }
+    /** A section that may be left out, meaning every one of its keys' defaults. */
+    public static <T> Key<T> defaults(String name, ObjectSchema<T> schema) {
+        return new Key<>(name, schema, false, r -> Optional.of(schema.readDefaults(name, r)), "{}", "", "", "", null);
+    }
 
-  Fact<T> tells() {
-    return tells;
-  }
+    /**
+     * A key whose default depends on the rest of the file, such as a path in the data folder: {@code
+     * whenLeftOut} gives it, or empty when that part of the file was bad (and reported).
+     */
+    public static <T> Key<T> optional(
+            String name, Schema<T> schema, Function<Reading, Optional<T>> whenLeftOut, String defaultInWords) {
+        return new Key<>(name, schema, false, new InWords<>(whenLeftOut), defaultInWords, "", "", "", null);
+    }
 
-  @Override
-  public String toString() {
-    return name;
-  }
+    /** What the key is for, in Chinese and in English, for the tables and the JSON Schema. */
+    public Key<T> doc(String chinese, String english) {
+        return new Key<>(name, schema, required, whenLeftOut, defaultText, chinese, english, example, tells);
+    }
+
+    /** An example value as written in the file. */
+    public Key<T> example(String yaml) {
+        return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, yaml, tells);
+    }
+
+    /** Once read, the value is told to the rest of the reading as {@code fact}. */
+    public Key<T> tells(Fact<T> fact) {
+        return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, example, fact);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Schema<T> schema() {
+        return schema;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    /** The default as written in the file (or in words); "" for a required key or one that means nothing. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    /** Whether {@link #defaultText()} is a value as written in the file (not words about one). */
+    public boolean defaultIsValue() {
+        return !required && !defaultText.isEmpty() && !(whenLeftOut instanceof InWords);
+    }
+
+    /** A default that depends on the rest of the file, said in words. */
+    private record InWords<T>(Function<Reading, Optional<T>> from) implements Function<Reading, Optional<T>> {
+        @Override
+        public Optional<T> apply(Reading r) {
+            return from.apply(r);
+        }
+    }
+
+    public String chinese() {
+        return zh;
+    }
+
+    public String english() {
+        return en;
+    }
+
+    public String example() {
+        return example;
+    }
+
+    Optional<T> whenLeftOut(Reading r) {
+        return whenLeftOut.apply(r);
+    }
+
+    Fact<T> tells() {
+        return tells;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

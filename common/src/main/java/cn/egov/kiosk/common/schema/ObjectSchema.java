@@ -21,146 +21,146 @@ import java.util.function.Function;
  * @param <T> the value built
  */
 public final class ObjectSchema<T> extends Schema<T> {
-  private final String noun;
-  private final List<Key<?>> keys;
-  private final List<String> names;
-  private final Function<Values, T> build;
+    private final String noun;
+    private final List<Key<?>> keys;
+    private final List<String> names;
+    private final Function<Values, T> build;
 
-  private ObjectSchema(String noun, List<Key<?>> keys, Function<Values, T> build) {
-    this.noun = noun;
-    this.keys = List.copyOf(keys);
-    this.names = this.keys.stream().map(Key::name).sorted().toList();
-    if (new HashSet<>(names).size() != names.size()) {
-      throw new IllegalArgumentException("a key declared twice in " + names);
-    }
-    this.build = build;
-  }
-
-  /**
-   * @param noun what the mapping is, for "expected NOUN with the keys [...]": {@code a mapping},
-   *     {@code a device}
-   */
-  public static <T> ObjectSchema<T> of(String noun, List<Key<?>> keys, Function<Values, T> build) {
-    return new ObjectSchema<>(noun, keys, build);
-  }
-
-  @Override
-  public T read(Node node, String path, Reading r) {
-    if (!(node instanceof MapNode map)) {
-      throw r.invalid(path, node, expected(), Reading.describe(node));
-    }
-    boolean ok = !r.unknownKeys(map, path, names);
-    Map<Key<?>, Object> values = new HashMap<>();
-    for (Key<?> key : keys) {
-      ok &= readKey(key, map, path, r, values);
-    }
-    if (!ok) {
-      throw Reading.rejected();
-    }
-    return build.apply(new Values(values, map, path, r));
-  }
-
-  /** The value of a mapping with no keys: every key's default (a bug when one is required). */
-  T readDefaults(String path, Reading r) {
-    return read(new MapNode(0, Map.of()), path, r);
-  }
-
-  private static <V> boolean readKey(Key<V> key, MapNode map, String path, Reading r, Map<Key<?>, Object> values) {
-    Entry e = map.entries().get(key.name());
-    Node node = e == null ? null : e.value();
-    String keyPath = Reading.join(path, key.name());
-    V value;
-    if (Reading.isAbsent(node)) {
-      if (key.isRequired()) {
-        r.required(keyPath, node, map, key.schema().expected());
-        return false;
-      }
-      Optional<V> fallback = key.whenLeftOut(r);
-      if (fallback.isEmpty()) {
-        return false;
-      }
-      value = fallback.get();
-    } else {
-      try {
-        value = key.schema().read(node, keyPath, r);
-      } catch (Rejected bad) {
-        return false;
-      }
-    }
-    values.put(key, value);
-    if (key.tells() != null) {
-      r.with(key.tells(), value);
-    }
-    return true;
-  }
-
-  @Override
-  public String expected() {
-    return noun + " with the keys " + names;
-  }
-
-  @Override
-  public List<Key<?>> keys() {
-    return keys;
-  }
-
-  @Override
-  public ObjectNode jsonSchema() {
-    ObjectNode schema = JSON.objectNode().put("type", "object");
-    ObjectNode properties = schema.putObject("properties");
-    ArrayNode required = JSON.arrayNode();
-    for (Key<?> key : keys) {
-      properties.set(key.name(), JsonSchemas.describe(key));
-      if (key.isRequired()) {
-        required.add(key.name());
-      }
-    }
-    if (!required.isEmpty()) {
-      schema.set("required", required);
-    }
-    schema.put("additionalProperties", false);
-    return schema;
-  }
-
-  /** The keys' values, for {@code build}. */
-  public static final class Values {
-    private final Map<Key<?>, Object> values;
-    private final MapNode node;
-    private final String path;
-    private final Reading reading;
-
-    Values(Map<Key<?>, Object> values, MapNode node, String path, Reading reading) {
-      this.values = values;
-      this.node = node;
-      this.path = path;
-      this.reading = reading;
+    private ObjectSchema(String noun, List<Key<?>> keys, Function<Values, T> build) {
+        this.noun = noun;
+        this.keys = List.copyOf(keys);
+        this.names = this.keys.stream().map(Key::name).sorted().toList();
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("a key declared twice in " + names);
+        }
+        this.build = build;
     }
 
-    @SuppressWarnings("unchecked")
-    public <V> V get(Key<V> key) {
-      if (!values.containsKey(key)) {
-        throw new IllegalArgumentException(key.name() + " is not a key of " + path);
-      }
-      return (V) values.get(key);
+    /**
+     * @param noun what the mapping is, for "expected NOUN with the keys [...]": {@code a mapping},
+     *     {@code a device}
+     */
+    public static <T> ObjectSchema<T> of(String noun, List<Key<?>> keys, Function<Values, T> build) {
+        return new ObjectSchema<>(noun, keys, build);
     }
 
-    /** The mapping, for a check that reports at the line of one of its keys. */
-    public MapNode node() {
-      return node;
+    @Override
+    public T read(Node node, String path, Reading r) {
+        if (!(node instanceof MapNode map)) {
+            throw r.invalid(path, node, expected(), Reading.describe(node));
+        }
+        boolean ok = !r.unknownKeys(map, path, names);
+        Map<Key<?>, Object> values = new HashMap<>();
+        for (Key<?> key : keys) {
+            ok &= readKey(key, map, path, r, values);
+        }
+        if (!ok) {
+            throw Reading.rejected();
+        }
+        return build.apply(new Values(values, map, path, r));
     }
 
-    /** The mapping's key path; its last segment is its key in a {@link MapSchema}. */
-    public String path() {
-      return path;
+    /** The value of a mapping with no keys: every key's default (a bug when one is required). */
+    T readDefaults(String path, Reading r) {
+        return read(new MapNode(0, Map.of()), path, r);
     }
 
-    /** The key this mapping has in the mapping that holds it ({@code ticket-printer}). */
-    public String name() {
-      return path.substring(path.lastIndexOf('.') + 1);
+    private static <V> boolean readKey(Key<V> key, MapNode map, String path, Reading r, Map<Key<?>, Object> values) {
+        Entry e = map.entries().get(key.name());
+        Node node = e == null ? null : e.value();
+        String keyPath = Reading.join(path, key.name());
+        V value;
+        if (Reading.isAbsent(node)) {
+            if (key.isRequired()) {
+                r.required(keyPath, node, map, key.schema().expected());
+                return false;
+            }
+            Optional<V> fallback = key.whenLeftOut(r);
+            if (fallback.isEmpty()) {
+                return false;
+            }
+            value = fallback.get();
+        } else {
+            try {
+                value = key.schema().read(node, keyPath, r);
+            } catch (Rejected bad) {
+                return false;
+            }
+        }
+        values.put(key, value);
+        if (key.tells() != null) {
+            r.with(key.tells(), value);
+        }
+        return true;
     }
 
-    public Reading reading() {
-      return reading;
+    @Override
+    public String expected() {
+        return noun + " with the keys " + names;
     }
-  }
+
+    @Override
+    public List<Key<?>> keys() {
+        return keys;
+    }
+
+    @Override
+    public ObjectNode jsonSchema() {
+        ObjectNode schema = JSON.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = JSON.arrayNode();
+        for (Key<?> key : keys) {
+            properties.set(key.name(), JsonSchemas.describe(key));
+            if (key.isRequired()) {
+                required.add(key.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    /** The keys' values, for {@code build}. */
+    public static final class Values {
+        private final Map<Key<?>, Object> values;
+        private final MapNode node;
+        private final String path;
+        private final Reading reading;
+
+        Values(Map<Key<?>, Object> values, MapNode node, String path, Reading reading) {
+            this.values = values;
+            this.node = node;
+            this.path = path;
+            this.reading = reading;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <V> V get(Key<V> key) {
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException(key.name() + " is not a key of " + path);
+            }
+            return (V) values.get(key);
+        }
+
+        /** The mapping, for a check that reports at the line of one of its keys. */
+        public MapNode node() {
+            return node;
+        }
+
+        /** The mapping's key path; its last segment is its key in a {@link MapSchema}. */
+        public String path() {
+            return path;
+        }
+
+        /** The key this mapping has in the mapping that holds it ({@code ticket-printer}). */
+        public String name() {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+
+        public Reading reading() {
+            return reading;
+        }
+    }
 }

@@ -12,44 +12,44 @@ import java.util.stream.Collectors;
  * path, what was expected and what was found; the accessors describe the first.
  */
 public class ProblemsException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+    private final transient List<Problem> problems;
 
-  public ProblemsException(List<Problem> problems) {
-    super(problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
-    if (problems.isEmpty()) {
-      throw new IllegalArgumentException("a ProblemsException needs at least one problem");
+    public ProblemsException(List<Problem> problems) {
+        super(problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a ProblemsException needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
     }
-    this.problems = List.copyOf(problems);
-  }
 
-  /** Every problem found, in the order found. */
-  public List<Problem> problems() {
-    return problems;
-  }
+    /** Every problem found, in the order found. */
+    public List<Problem> problems() {
+        return problems;
+    }
 
-  public Path file() {
-    return first().file();
-  }
+    public Path file() {
+        return first().file();
+    }
 
-  public OptionalInt line() {
-    return first().line();
-  }
+    public OptionalInt line() {
+        return first().line();
+    }
 
-  public String key() {
-    return first().key();
-  }
+    public String key() {
+        return first().key();
+    }
 
-  public String expected() {
-    return first().expected();
-  }
+    public String expected() {
+        return first().expected();
+    }
 
-  public Optional<String> found() {
-    return first().found();
-  }
+    public Optional<String> found() {
+        return first().found();
+    }
 
-  private Problem first() {
-    return problems.get(0);
-  }
+    private Problem first() {
+        return problems.get(0);
+    }
 }

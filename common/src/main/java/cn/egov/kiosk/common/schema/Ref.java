@@ -11,40 +11,40 @@ import java.util.function.Supplier;
  * @param <T> the value
  */
 public final class Ref<T> extends Schema<T> {
-  private final String name;
-  private final Supplier<Schema<T>> target;
+    private final String name;
+    private final Supplier<Schema<T>> target;
 
-  private Ref(String name, Supplier<Schema<T>> target) {
-    this.name = name;
-    this.target = target;
-  }
+    private Ref(String name, Supplier<Schema<T>> target) {
+        this.name = name;
+        this.target = target;
+    }
 
-  /** A reference to the schema {@code target} gives (when first used, not when declared). */
-  public static <T> Ref<T> to(String name, Supplier<Schema<T>> target) {
-    return new Ref<>(name, target);
-  }
+    /** A reference to the schema {@code target} gives (when first used, not when declared). */
+    public static <T> Ref<T> to(String name, Supplier<Schema<T>> target) {
+        return new Ref<>(name, target);
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  /** The schema referred to. */
-  public Schema<T> target() {
-    return target.get();
-  }
+    /** The schema referred to. */
+    public Schema<T> target() {
+        return target.get();
+    }
 
-  @Override
-  public T read(Node node, String path, Reading r) {
-    return target.get().read(node, path, r);
-  }
+    @Override
+    public T read(Node node, String path, Reading r) {
+        return target.get().read(node, path, r);
+    }
 
-  @Override
-  public String expected() {
-    return target.get().expected();
-  }
+    @Override
+    public String expected() {
+        return target.get().expected();
+    }
 
-  @Override
-  public ObjectNode jsonSchema() {
-    return JSON.objectNode().put("$ref", "#/$defs/" + name);
-  }
+    @Override
+    public ObjectNode jsonSchema() {
+        return JSON.objectNode().put("$ref", "#/$defs/" + name);
+    }
 }

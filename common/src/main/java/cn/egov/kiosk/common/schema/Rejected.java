@@ -6,11 +6,11 @@ package cn.egov.kiosk.common.schema;
  * or list that holds the value, which then cannot be used either.
  */
 public final class Rejected extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  static final Rejected INSTANCE = new Rejected();
+    static final Rejected INSTANCE = new Rejected();
 
-  private Rejected() {
-    super("rejected (the problems were reported)", null, false, false);
-  }
+    private Rejected() {
+        super("rejected (the problems were reported)", null, false, false);
+    }
 }

@@ -1,7 +1,7 @@
 package cn.egov.kiosk.common.text;
 
 public enum Align {
-  LEFT,
-  CENTER,
-  RIGHT
+    LEFT,
+    CENTER,
+    RIGHT
 }

@@ -18,61 +18,61 @@ import java.util.Set;
  */
 public interface Device extends AutoCloseable {
 
-  /** The id given in configuration, for example {@code ticket-printer}. */
-  String id();
+    /** The id given in configuration, for example {@code ticket-printer}. */
+    String id();
 
-  DeviceClass deviceClass();
+    DeviceClass deviceClass();
 
-  /** The driver's name as used in configuration, for example {@code escpos} or {@code sim}. */
-  String driverName();
+    /** The driver's name as used in configuration, for example {@code escpos} or {@code sim}. */
+    String driverName();
 
-  /** Where the device is connected, for display: {@code serial:/dev/ttyUSB0@115200}. */
-  String connection();
+    /** Where the device is connected, for display: {@code serial:/dev/ttyUSB0@115200}. */
+    String connection();
 
-  DeviceState state();
+    DeviceState state();
 
-  /** The conditions that hold now (paper low, card present...). */
-  Set<Condition> conditions();
+    /** The conditions that hold now (paper low, card present...). */
+    Set<Condition> conditions();
 
-  boolean isClaimed();
+    boolean isClaimed();
 
-  boolean isEnabled();
+    boolean isEnabled();
 
-  /** Opens the connection to the hardware. */
-  void open() throws DeviceException;
+    /** Opens the connection to the hardware. */
+    void open() throws DeviceException;
 
-  /** Takes exclusive use of the device, waiting up to {@code timeout} for another holder. */
-  void claim(Duration timeout) throws DeviceException;
+    /** Takes exclusive use of the device, waiting up to {@code timeout} for another holder. */
+    void claim(Duration timeout) throws DeviceException;
 
-  /** Makes the device ready for work: starts polling, status reporting. */
-  void enable() throws DeviceException;
+    /** Makes the device ready for work: starts polling, status reporting. */
+    void enable() throws DeviceException;
 
-  void disable() throws DeviceException;
+    void disable() throws DeviceException;
 
-  void release() throws DeviceException;
+    void release() throws DeviceException;
 
-  /** Closes the connection; never throws. A closed device can be opened again. */
-  @Override
-  void close();
+    /** Closes the connection; never throws. A closed device can be opened again. */
+    @Override
+    void close();
 
-  /** Checks the device at the given level; the device must be open. */
-  HealthReport checkHealth(HealthLevel level) throws DeviceException;
+    /** Checks the device at the given level; the device must be open. */
+    HealthReport checkHealth(HealthLevel level) throws DeviceException;
 
-  /** The last health report, if a check has run. */
-  Optional<HealthReport> lastHealth();
+    /** The last health report, if a check has run. */
+    Optional<HealthReport> lastHealth();
 
-  DeviceStatistics statistics();
+    DeviceStatistics statistics();
 
-  /**
-   * What an engineer should change around the device that does not stop it working (a print
-   * server that keeps the documents it printed), one sentence each, saying what to change; empty
-   * when nothing. Known once the device has been opened.
-   */
-  default List<String> advisories() {
-    return List.of();
-  }
+    /**
+     * What an engineer should change around the device that does not stop it working (a print
+     * server that keeps the documents it printed), one sentence each, saying what to change; empty
+     * when nothing. Known once the device has been opened.
+     */
+    default List<String> advisories() {
+        return List.of();
+    }
 
-  void addListener(DeviceListener listener);
+    void addListener(DeviceListener listener);
 
-  void removeListener(DeviceListener listener);
+    void removeListener(DeviceListener listener);
 }

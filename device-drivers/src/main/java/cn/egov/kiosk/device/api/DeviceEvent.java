@@ -8,37 +8,36 @@ import java.time.Instant;
  * of the caller that caused them.
  */
 public sealed interface DeviceEvent {
-  String deviceId();
+    String deviceId();
 
-  long sequence();
+    long sequence();
 
-  Instant timestamp();
+    Instant timestamp();
 
-  /** A condition was raised or cleared (paper out, paper loaded, offline, online, card present...). */
-  record StatusEvent(String deviceId, long sequence, Instant timestamp, Condition condition, boolean raised)
-      implements DeviceEvent {
-    /** The event's name: {@code paper-out}, {@code online}, {@code card-removed}... */
-    public String name() {
-      return raised ? condition.raisedName() : condition.clearedName();
+    /** A condition was raised or cleared (paper out, paper loaded, offline, online, card present...). */
+    record StatusEvent(String deviceId, long sequence, Instant timestamp, Condition condition, boolean raised)
+            implements DeviceEvent {
+        /** The event's name: {@code paper-out}, {@code online}, {@code card-removed}... */
+        public String name() {
+            return raised ? condition.raisedName() : condition.clearedName();
+        }
     }
-  }
 
-  /** An error the device hit outside a call that could throw it (while polling, for example). */
-  record ErrorEvent(String deviceId, long sequence, Instant timestamp, DeviceException error)
-      implements DeviceEvent {}
+    /** An error the device hit outside a call that could throw it (while polling, for example). */
+    record ErrorEvent(String deviceId, long sequence, Instant timestamp, DeviceException error)
+            implements DeviceEvent {}
 
-  /** An asynchronous output (a print job) completed. */
-  record OutputCompleteEvent(String deviceId, long sequence, Instant timestamp, String jobId)
-      implements DeviceEvent {}
+    /** An asynchronous output (a print job) completed. */
+    record OutputCompleteEvent(String deviceId, long sequence, Instant timestamp, String jobId)
+            implements DeviceEvent {}
 
-  /**
-   * Input arrived: a scanned code (a {@code String}), a card read... The payload's type is
-   * documented by each device class; payloads with personal data have a masking {@code toString}.
-   */
-  record DataEvent(String deviceId, long sequence, Instant timestamp, Object payload)
-      implements DeviceEvent {}
+    /**
+     * Input arrived: a scanned code (a {@code String}), a card read... The payload's type is
+     * documented by each device class; payloads with personal data have a masking {@code toString}.
+     */
+    record DataEvent(String deviceId, long sequence, Instant timestamp, Object payload) implements DeviceEvent {}
 
-  /** The device's lifecycle state changed. */
-  record StateEvent(String deviceId, long sequence, Instant timestamp, DeviceState from, DeviceState to)
-      implements DeviceEvent {}
+    /** The device's lifecycle state changed. */
+    record StateEvent(String deviceId, long sequence, Instant timestamp, DeviceState from, DeviceState to)
+            implements DeviceEvent {}
 }

@@ -12,47 +12,47 @@ import java.util.Optional;
  * reads is chosen by the UI from the codes.
  */
 public class DeviceException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final ErrorCode code;
-  private final transient ExtendedCode extended;
+    private final ErrorCode code;
+    private final transient ExtendedCode extended;
 
-  /** @param extended the device-specific detail, null for none */
-  public DeviceException(ErrorCode code, ExtendedCode extended, String message, Throwable cause) {
-    super(message, cause);
-    this.code = Objects.requireNonNull(code, "code");
-    this.extended = extended;
-  }
+    /** @param extended the device-specific detail, null for none */
+    public DeviceException(ErrorCode code, ExtendedCode extended, String message, Throwable cause) {
+        super(message, cause);
+        this.code = Objects.requireNonNull(code, "code");
+        this.extended = extended;
+    }
 
-  public DeviceException(ErrorCode code, ExtendedCode extended, String message) {
-    this(code, extended, message, null);
-  }
+    public DeviceException(ErrorCode code, ExtendedCode extended, String message) {
+        this(code, extended, message, null);
+    }
 
-  public DeviceException(ErrorCode code, String message) {
-    this(code, null, message, null);
-  }
+    public DeviceException(ErrorCode code, String message) {
+        this(code, null, message, null);
+    }
 
-  public ErrorCode code() {
-    return code;
-  }
+    public ErrorCode code() {
+        return code;
+    }
 
-  /** The device-specific detail, when there is one. */
-  public Optional<ExtendedCode> extended() {
-    return Optional.ofNullable(extended);
-  }
+    /** The device-specific detail, when there is one. */
+    public Optional<ExtendedCode> extended() {
+        return Optional.ofNullable(extended);
+    }
 
-  /** Whether the detail is {@code c}. */
-  public boolean is(ExtendedCode c) {
-    return c.equals(extended);
-  }
+    /** Whether the detail is {@code c}. */
+    public boolean is(ExtendedCode c) {
+        return c.equals(extended);
+    }
 
-  /** The device-specific detail as written in logs and audit records; empty when there is none. */
-  public String extendedCode() {
-    return extended == null ? "" : extended.name();
-  }
+    /** The device-specific detail as written in logs and audit records; empty when there is none. */
+    public String extendedCode() {
+        return extended == null ? "" : extended.name();
+    }
 
-  /** {@code OFFLINE/LINK_LOST: the serial port vanished}: code, extended code, message. */
-  public String summary() {
-    return code + (extended == null ? "" : "/" + extended.name()) + ": " + getMessage();
-  }
+    /** {@code OFFLINE/LINK_LOST: the serial port vanished}: code, extended code, message. */
+    public String summary() {
+        return code + (extended == null ? "" : "/" + extended.name()) + ": " + getMessage();
+    }
 }

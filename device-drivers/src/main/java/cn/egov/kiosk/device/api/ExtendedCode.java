@@ -7,6 +7,6 @@ package cn.egov.kiosk.device.api;
  * the constants, so a code that is renamed or added is found by the compiler, not by a test.
  */
 public interface ExtendedCode {
-  /** The code as logs, audit records and diagnostics write it: {@code PAPER_OUT}, {@code SW3_41}. */
-  String name();
+    /** The code as logs, audit records and diagnostics write it: {@code PAPER_OUT}, {@code SW3_41}. */
+    String name();
 }

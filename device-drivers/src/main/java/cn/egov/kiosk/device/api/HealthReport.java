@@ -11,16 +11,16 @@ import java.util.Set;
  */
 public record HealthReport(HealthLevel level, boolean healthy, String text, Instant checkedAt) {
 
-  /** The engineer's line for a state and its conditions: {@code idle; paper-low}. */
-  public static String describe(DeviceState state, Set<Condition> conditions) {
-    StringBuilder text = new StringBuilder(state.name().toLowerCase(Locale.ROOT));
-    conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
-    return text.toString();
-  }
+    /** The engineer's line for a state and its conditions: {@code idle; paper-low}. */
+    public static String describe(DeviceState state, Set<Condition> conditions) {
+        StringBuilder text = new StringBuilder(state.name().toLowerCase(Locale.ROOT));
+        conditions.stream().sorted().forEach(c -> text.append("; ").append(c.raisedName()));
+        return text.toString();
+    }
 
-  public HealthReport {
-    Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(checkedAt, "checkedAt");
-  }
+    public HealthReport {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(checkedAt, "checkedAt");
+    }
 }

@@ -13,44 +13,42 @@ import java.util.concurrent.TimeUnit;
  * a look that outlived the device's close would steal answers on the link once it is opened again.
  */
 public final class PollThread {
-  private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService executor;
 
-  private PollThread(String deviceId, Duration interval, Runnable look) {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "device-" + deviceId + "-poll");
-              t.setDaemon(true);
-              return t;
-            });
-    long ms = interval.toMillis();
-    executor.scheduleWithFixedDelay(look, ms, ms, TimeUnit.MILLISECONDS);
-  }
-
-  /** Starts looking every {@code interval}, the first time one interval from now. */
-  public static PollThread start(String deviceId, Duration interval, Runnable look) {
-    return new PollThread(deviceId, interval, look);
-  }
-
-  /** Runs {@code look} on the poll thread as soon as it is free (besides the schedule). */
-  public void runNow(Runnable look) {
-    try {
-      executor.execute(look);
-    } catch (RejectedExecutionException stopped) {
-      // stopping: the device is being disabled
+    private PollThread(String deviceId, Duration interval, Runnable look) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "device-" + deviceId + "-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = interval.toMillis();
+        executor.scheduleWithFixedDelay(look, ms, ms, TimeUnit.MILLISECONDS);
     }
-  }
 
-  /** Stops the schedule and waits up to {@code bound} for a look in progress; then interrupts it. */
-  public void stop(Duration bound) {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      executor.shutdownNow();
+    /** Starts looking every {@code interval}, the first time one interval from now. */
+    public static PollThread start(String deviceId, Duration interval, Runnable look) {
+        return new PollThread(deviceId, interval, look);
     }
-  }
+
+    /** Runs {@code look} on the poll thread as soon as it is free (besides the schedule). */
+    public void runNow(Runnable look) {
+        try {
+            executor.execute(look);
+        } catch (RejectedExecutionException stopped) {
+            // stopping: the device is being disabled
+        }
+    }
+
+    /** Stops the schedule and waits up to {@code bound} for a look in progress; then interrupts it. */
+    public void stop(Duration bound) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
 }

@@ -12,40 +12,40 @@ import java.util.Optional;
  */
 public sealed interface IdCard permits ResidentIdCard, ForeignResidentIdCard, ResidencePermit {
 
-  IdCardType type();
+    IdCardType type();
 
-  /** The name to address the citizen by: the Chinese name, or the English one when there is none. */
-  String name();
+    /** The name to address the citizen by: the Chinese name, or the English one when there is none. */
+    String name();
 
-  /** The card's number: the citizen ID number, or the permit's own number. */
-  String number();
+    /** The card's number: the citizen ID number, or the permit's own number. */
+    String number();
 
-  Sex sex();
+    Sex sex();
 
-  LocalDate birthDate();
+    LocalDate birthDate();
 
-  LocalDate validFrom();
+    LocalDate validFrom();
 
-  /** Empty for a card valid without limit (长期). */
-  Optional<LocalDate> validUntil();
+    /** Empty for a card valid without limit (长期). */
+    Optional<LocalDate> validUntil();
 
-  /** The photo in the card's own compressed (WLT) format; zeros after {@link #wipe()}. */
-  byte[] photo();
+    /** The photo in the card's own compressed (WLT) format; zeros after {@link #wipe()}. */
+    byte[] photo();
 
-  /** Overwrites the photo and fingerprint bytes this object holds. */
-  void wipe();
+    /** Overwrites the photo and fingerprint bytes this object holds. */
+    void wipe();
 
-  default boolean expiredOn(LocalDate day) {
-    return validUntil().map(until -> until.isBefore(day)).orElse(false);
-  }
+    default boolean expiredOn(LocalDate day) {
+        return validUntil().map(until -> until.isBefore(day)).orElse(false);
+    }
 
-  /** 张*三: for the screen and paper. */
-  default String maskedName() {
-    return Masking.name(name());
-  }
+    /** 张*三: for the screen and paper. */
+    default String maskedName() {
+        return Masking.name(name());
+    }
 
-  /** 110105********1234: for the screen and paper. */
-  default String maskedNumber() {
-    return Masking.idNumber(number());
-  }
+    /** 110105********1234: for the screen and paper. */
+    default String maskedNumber() {
+        return Masking.idNumber(number());
+    }
 }

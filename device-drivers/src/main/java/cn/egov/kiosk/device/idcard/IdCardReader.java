@@ -11,11 +11,11 @@ import java.time.Duration;
  */
 public interface IdCardReader extends Device {
 
-  /**
-   * Waits up to {@code timeout} for a card and reads it once.
-   *
-   * @throws DeviceException {@code TIMEOUT} when no card came, {@code HARDWARE_ERROR} when the
-   *     card could not be read
-   */
-  IdCard read(Duration timeout) throws DeviceException;
+    /**
+     * Waits up to {@code timeout} for a card and reads it once.
+     *
+     * @throws DeviceException {@code TIMEOUT} when no card came, {@code HARDWARE_ERROR} when the
+     *     card could not be read
+     */
+    IdCard read(Duration timeout) throws DeviceException;
 }

@@ -20,48 +20,50 @@ import org.slf4j.LoggerFactory;
  */
 public interface PhotoDecoder {
 
-  /** The decoder's name, for the log. */
-  String name();
+    /** The decoder's name, for the log. */
+    String name();
 
-  /**
-   * Decodes a photo.
-   *
-   * @throws IOException when the bytes are not a photo this decoder can read
-   */
-  DecodedPhoto decode(byte[] wlt) throws IOException;
+    /**
+     * Decodes a photo.
+     *
+     * @throws IOException when the bytes are not a photo this decoder can read
+     */
+    DecodedPhoto decode(byte[] wlt) throws IOException;
 
-  /** A decoded photo: {@code width × height} pixels, ARGB, row by row. */
-  record DecodedPhoto(int width, int height, int[] argb) {
-    public DecodedPhoto {
-      if (width <= 0 || height <= 0 || argb.length != width * height) {
-        throw new IllegalArgumentException("a photo of " + width + "x" + height + " needs " + (width * height) + " pixels, not " + argb.length);
-      }
+    /** A decoded photo: {@code width × height} pixels, ARGB, row by row. */
+    record DecodedPhoto(int width, int height, int[] argb) {
+        public DecodedPhoto {
+            if (width <= 0 || height <= 0 || argb.length != width * height) {
+                throw new IllegalArgumentException("a photo of " + width + "x" + height + " needs " + (width * height)
+                        + " pixels, not " + argb.length);
+            }
+        }
+
+        /** Overwrites the pixels. */
+        public void wipe() {
+            Arrays.fill(argb, 0);
+        }
+
+        @Override
+        public String toString() {
+            return "DecodedPhoto[" + width + "x" + height + "]";
+        }
     }
 
-    /** Overwrites the pixels. */
-    public void wipe() {
-      Arrays.fill(argb, 0);
+    /** The first decoder on the class path; empty when there is none (or it cannot be loaded). */
+    static Optional<PhotoDecoder> installed() {
+        Logger log = LoggerFactory.getLogger(PhotoDecoder.class);
+        try {
+            Iterator<PhotoDecoder> found =
+                    ServiceLoader.load(PhotoDecoder.class).iterator();
+            if (found.hasNext()) {
+                PhotoDecoder decoder = found.next();
+                log.info("ID card photos are decoded by {}", decoder.name());
+                return Optional.of(decoder);
+            }
+        } catch (ServiceConfigurationError e) {
+            log.error("The ID card photo decoder on the class path cannot be loaded; photos are not shown", e);
+        }
+        return Optional.empty();
     }
-
-    @Override
-    public String toString() {
-      return "DecodedPhoto[" + width + "x" + height + "]";
-    }
-  }
-
-  /** The first decoder on the class path; empty when there is none (or it cannot be loaded). */
-  static Optional<PhotoDecoder> installed() {
-    Logger log = LoggerFactory.getLogger(PhotoDecoder.class);
-    try {
-      Iterator<PhotoDecoder> found = ServiceLoader.load(PhotoDecoder.class).iterator();
-      if (found.hasNext()) {
-        PhotoDecoder decoder = found.next();
-        log.info("ID card photos are decoded by {}", decoder.name());
-        return Optional.of(decoder);
-      }
-    } catch (ServiceConfigurationError e) {
-      log.error("The ID card photo decoder on the class path cannot be loaded; photos are not shown", e);
-    }
-    return Optional.empty();
-  }
 }

@@ -9,17 +9,17 @@ import cn.egov.kiosk.device.api.ExtendedCode;
  * @param sw3 the status byte, 0 to 255
  */
 public record SamStatusCode(int sw3) implements ExtendedCode {
-  public SamStatusCode {
-    sw3 &= 0xFF;
-  }
+    public SamStatusCode {
+        sw3 &= 0xFF;
+    }
 
-  @Override
-  public String name() {
-    return String.format("SW3_%02X", sw3);
-  }
+    @Override
+    public String name() {
+        return String.format("SW3_%02X", sw3);
+    }
 
-  @Override
-  public String toString() {
-    return name();
-  }
+    @Override
+    public String toString() {
+        return name();
+    }
 }

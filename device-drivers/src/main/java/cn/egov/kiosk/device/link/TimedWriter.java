@@ -16,59 +16,58 @@ import java.util.concurrent.TimeoutException;
  * caller gets a {@code TIMEOUT}.
  */
 final class TimedWriter {
-  /** The blocking write itself. */
-  @FunctionalInterface
-  interface Write {
-    void run() throws IOException;
-  }
-
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
-  private final ExecutorService thread;
-  private final Duration timeout;
-
-  TimedWriter(String name, Duration timeout) {
-    this.timeout = timeout;
-    this.thread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "link-writer-" + name);
-              t.setDaemon(true);
-              return t;
-            });
-  }
-
-  /**
-   * Runs the write, waiting up to the timeout.
-   *
-   * @param onTimeout what frees the stuck write (closing the link)
-   */
-  void write(String describe, Write write, Runnable onTimeout) throws LinkException {
-    Future<?> done =
-        thread.submit(
-            () -> {
-              write.run();
-              return null;
-            });
-    try {
-      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      done.cancel(true);
-      onTimeout.run();
-      throw new LinkException(LinkException.Kind.TIMEOUT, describe + ": the write did not go out within " + timeout.toMillis() + " ms", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof LinkException le) {
-        throw le;
-      }
-      throw new LinkException(LinkException.Kind.DISCONNECTED, describe + ": " + cause.getMessage(), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LinkException(LinkException.Kind.IO, describe + ": interrupted", e);
+    /** The blocking write itself. */
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
     }
-  }
 
-  void shutdown() {
-    thread.shutdownNow();
-  }
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ExecutorService thread;
+    private final Duration timeout;
+
+    TimedWriter(String name, Duration timeout) {
+        this.timeout = timeout;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "link-writer-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs the write, waiting up to the timeout.
+     *
+     * @param onTimeout what frees the stuck write (closing the link)
+     */
+    void write(String describe, Write write, Runnable onTimeout) throws LinkException {
+        Future<?> done = thread.submit(() -> {
+            write.run();
+            return null;
+        });
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(true);
+            onTimeout.run();
+            throw new LinkException(
+                    LinkException.Kind.TIMEOUT,
+                    describe + ": the write did not go out within " + timeout.toMillis() + " ms",
+                    e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof LinkException le) {
+                throw le;
+            }
+            throw new LinkException(LinkException.Kind.DISCONNECTED, describe + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(LinkException.Kind.IO, describe + ": interrupted", e);
+        }
+    }
+
+    void shutdown() {
+        thread.shutdownNow();
+    }
 }

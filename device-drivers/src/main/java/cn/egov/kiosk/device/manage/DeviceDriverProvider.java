@@ -12,26 +12,26 @@ import java.util.Set;
  */
 public interface DeviceDriverProvider {
 
-  /** The name configuration uses, for example {@code escpos}. Unique among providers. */
-  String name();
+    /** The name configuration uses, for example {@code escpos}. Unique among providers. */
+    String name();
 
-  /**
-   * Whether the driver simulates the hardware instead of driving it. A real hall's configuration
-   * may not use such a driver: only a demo kiosk ({@code kiosk.demo: true}).
-   */
-  default boolean simulatesHardware() {
-    return false;
-  }
+    /**
+     * Whether the driver simulates the hardware instead of driving it. A real hall's configuration
+     * may not use such a driver: only a demo kiosk ({@code kiosk.demo: true}).
+     */
+    default boolean simulatesHardware() {
+        return false;
+    }
 
-  /** The device classes this driver implements. */
-  Set<DeviceClass> deviceClasses();
+    /** The device classes this driver implements. */
+    Set<DeviceClass> deviceClasses();
 
-  /**
-   * Checks a spec naming this driver: the connection and each option. An empty list means {@link
-   * #create} will accept it.
-   */
-  List<SpecProblem> validate(DeviceSpec spec);
+    /**
+     * Checks a spec naming this driver: the connection and each option. An empty list means {@link
+     * #create} will accept it.
+     */
+    List<SpecProblem> validate(DeviceSpec spec);
 
-  /** Builds the device, closed. Called only with a spec that {@link #validate} accepted. */
-  Device create(DeviceSpec spec, DeviceContext context);
+    /** Builds the device, closed. Called only with a spec that {@link #validate} accepted. */
+    Device create(DeviceSpec spec, DeviceContext context);
 }

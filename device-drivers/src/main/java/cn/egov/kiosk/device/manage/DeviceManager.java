@@ -39,227 +39,227 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing here runs on the caller's thread except construction: {@link #start()} returns at once.
  */
 public final class DeviceManager implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
-  private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
 
-  private final Map<String, Device> devices = new LinkedHashMap<>();
-  private final HealthModel health = new HealthModel();
-  private final Backoff backoff;
-  private final Clock clock;
-  private final ScheduledExecutorService supervisor;
-  private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-  private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-  private final Map<String, Object> connectLocks = new ConcurrentHashMap<>();
-  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
-  private final CountDownLatch firstAttempts;
-  private volatile boolean stopped;
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private final HealthModel health = new HealthModel();
+    private final Backoff backoff;
+    private final Clock clock;
+    private final ScheduledExecutorService supervisor;
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Object> connectLocks = new ConcurrentHashMap<>();
+    private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch firstAttempts;
+    private volatile boolean stopped;
 
-  public DeviceManager(List<DeviceSpec> specs, DriverRegistry drivers, DeviceContext context, Backoff backoff) {
-    this.backoff = backoff;
-    this.clock = context.clock();
-    for (DeviceSpec spec : specs) {
-      Device device = drivers.create(spec, context);
-      devices.put(spec.id(), device);
-      device.addListener(event -> onEvent(device, event));
-      publish(device, Optional.of(HealthProblem.STARTING), "starting");
-    }
-    this.firstAttempts = new CountDownLatch(devices.size());
-    this.supervisor =
-        Executors.newScheduledThreadPool(
-            Math.max(1, Math.min(devices.size(), 4)),
-            r -> {
-              Thread t = new Thread(r, "device-supervisor");
-              t.setDaemon(true);
-              return t;
-            });
-  }
-
-  /** Brings every device up in the background. */
-  public void start() {
-    for (Device device : devices.values()) {
-      supervisor.execute(() -> connect(device, true));
-    }
-    // counters survive a power cut or a kill, not only a clean close
-    supervisor.scheduleWithFixedDelay(this::saveStatistics, 60, 60, TimeUnit.SECONDS);
-  }
-
-  /** Writes every device's counters to the statistics store. */
-  public void saveStatistics() {
-    for (Device device : devices.values()) {
-      try {
-        device.statistics().save();
-      } catch (RuntimeException e) {
-        log.warn("Saving the statistics of {} failed", device.id(), e);
-      }
-    }
-  }
-
-  /** Waits until every device has been tried once; for diagnostics and benchmarks. */
-  public boolean awaitFirstAttempts(Duration timeout) throws InterruptedException {
-    return firstAttempts.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  public HealthModel health() {
-    return health;
-  }
-
-  public Collection<Device> devices() {
-    return List.copyOf(devices.values());
-  }
-
-  public Optional<Device> device(String id) {
-    return Optional.ofNullable(devices.get(id));
-  }
-
-  /** The first device of a class, as its interface, for example {@code ReceiptPrinter.class}. */
-  public <T extends Device> Optional<T> first(DeviceClass deviceClass, Class<T> type) {
-    return devices.values().stream()
-        .filter(d -> d.deviceClass() == deviceClass)
-        .filter(type::isInstance)
-        .map(type::cast)
-        .findFirst();
-  }
-
-  /** Reconnects a device now (an engineer's request), whatever its state. */
-  public void reconnect(String id) {
-    Device device = devices.get(id);
-    if (device != null) {
-      scheduleReconnect(device, Duration.ZERO);
-    }
-  }
-
-  private void connect(Device device, boolean first) {
-    if (stopped) {
-      return;
-    }
-    // One attempt at a time per device: an engineer's reconnect may come during a scheduled one.
-    synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
-      if (!stopped) { // close() may have come while this attempt waited
-        connectNow(device, first);
-      }
-    }
-  }
-
-  private void connectNow(Device device, boolean first) {
-    if (stopped) {
-      return;
-    }
-    // While an attempt runs, the device's own events (open makes it idle before it is claimed and
-    // enabled) do not reach the health model: the attempt publishes its outcome when it ends.
-    connecting.add(device.id());
-    try {
-      if (device.state() != DeviceState.CLOSED) {
-        device.close();
-      }
-      device.open();
-      device.claim(CLAIM_TIMEOUT);
-      device.enable();
-      device.checkHealth(HealthLevel.INTERNAL);
-      attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).set(0);
-      if (!first) {
-        device.statistics().increment(DeviceStatistics.RECONNECTS);
-        log.info("Device {} is back online", device.id());
-      }
-      connecting.remove(device.id());
-      publish(device);
-    } catch (DeviceException | RuntimeException e) {
-      String why = e instanceof DeviceException de ? de.summary() : e.toString();
-      device.close();
-      connecting.remove(device.id());
-      int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
-      Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
-      if (attempt == 1 || attempt % 10 == 0) {
-        log.warn("Device {} unavailable ({}); attempt {}, next in {} ms", device.id(), why, attempt, delay.toMillis());
-      }
-      publish(device, Optional.of(HealthProblem.OFFLINE), why);
-      scheduleReconnect(device, delay);
-    } finally {
-      connecting.remove(device.id());
-      if (first) {
-        firstAttempts.countDown();
-      }
-    }
-  }
-
-  private void scheduleReconnect(Device device, Duration delay) {
-    if (stopped) {
-      return;
-    }
-    pending.compute(
-        device.id(),
-        (id, existing) -> {
-          if (existing != null && !existing.isDone()) {
-            if (delay.isZero()) {
-              existing.cancel(false);
-            } else {
-              return existing;
-            }
-          }
-          AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-          ScheduledFuture<?> next;
-          try {
-            next =
-                supervisor.schedule(
-                    () -> {
-                      // Running, no longer pending: a failure of this attempt, or an offline event
-                      // during it, must schedule the next attempt instead of finding this one.
-                      pending.computeIfPresent(id, (k, f) -> f == self.get() ? null : f);
-                      connect(device, false);
-                    },
-                    delay.toMillis(),
-                    TimeUnit.MILLISECONDS);
-          } catch (RejectedExecutionException e) {
-            return existing; // closing
-          }
-          self.set(next);
-          return next;
+    public DeviceManager(List<DeviceSpec> specs, DriverRegistry drivers, DeviceContext context, Backoff backoff) {
+        this.backoff = backoff;
+        this.clock = context.clock();
+        for (DeviceSpec spec : specs) {
+            Device device = drivers.create(spec, context);
+            devices.put(spec.id(), device);
+            device.addListener(event -> onEvent(device, event));
+            publish(device, Optional.of(HealthProblem.STARTING), "starting");
+        }
+        this.firstAttempts = new CountDownLatch(devices.size());
+        this.supervisor = Executors.newScheduledThreadPool(Math.max(1, Math.min(devices.size(), 4)), r -> {
+            Thread t = new Thread(r, "device-supervisor");
+            t.setDaemon(true);
+            return t;
         });
-  }
-
-  private void onEvent(Device device, DeviceEvent event) {
-    if (event instanceof DeviceEvent.StatusEvent s && s.condition() == Condition.OFFLINE && s.raised()) {
-      int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).get();
-      scheduleReconnect(device, backoff.delay(attempt + 1, ThreadLocalRandom.current()));
     }
-    if ((event instanceof DeviceEvent.StatusEvent || event instanceof DeviceEvent.StateEvent)
-        && !connecting.contains(device.id())) {
-      publish(device);
+
+    /** Brings every device up in the background. */
+    public void start() {
+        for (Device device : devices.values()) {
+            supervisor.execute(() -> connect(device, true));
+        }
+        // counters survive a power cut or a kill, not only a clean close
+        supervisor.scheduleWithFixedDelay(this::saveStatistics, 60, 60, TimeUnit.SECONDS);
     }
-  }
 
-  private void publish(Device device) {
-    Set<Condition> conditions = device.conditions();
-    DeviceState state = device.state();
-    Optional<HealthProblem> problem = DeviceHealth.problemOf(state, conditions);
-    publish(device, problem, HealthReport.describe(state, conditions));
-  }
-
-  private void publish(Device device, Optional<HealthProblem> problem, String text) {
-    health.update(
-        new DeviceHealth(
-            device.id(),
-            device.deviceClass(),
-            device.driverName(),
-            device.connection(),
-            device.state(),
-            device.conditions(),
-            problem,
-            text,
-            device.statistics().snapshot(),
-            clock.instant()));
-  }
-
-  /** Disables, releases and closes every device, saving its statistics. */
-  @Override
-  public void close() {
-    stopped = true;
-    supervisor.shutdownNow();
-    List<Device> all = new ArrayList<>(devices.values());
-    for (Device device : all) {
-      // under the device's connect lock: an attempt in flight finishes before the device closes
-      synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
-        device.close();
-      }
+    /** Writes every device's counters to the statistics store. */
+    public void saveStatistics() {
+        for (Device device : devices.values()) {
+            try {
+                device.statistics().save();
+            } catch (RuntimeException e) {
+                log.warn("Saving the statistics of {} failed", device.id(), e);
+            }
+        }
     }
-  }
+
+    /** Waits until every device has been tried once; for diagnostics and benchmarks. */
+    public boolean awaitFirstAttempts(Duration timeout) throws InterruptedException {
+        return firstAttempts.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public HealthModel health() {
+        return health;
+    }
+
+    public Collection<Device> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    public Optional<Device> device(String id) {
+        return Optional.ofNullable(devices.get(id));
+    }
+
+    /** The first device of a class, as its interface, for example {@code ReceiptPrinter.class}. */
+    public <T extends Device> Optional<T> first(DeviceClass deviceClass, Class<T> type) {
+        return devices.values().stream()
+                .filter(d -> d.deviceClass() == deviceClass)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst();
+    }
+
+    /** Reconnects a device now (an engineer's request), whatever its state. */
+    public void reconnect(String id) {
+        Device device = devices.get(id);
+        if (device != null) {
+            scheduleReconnect(device, Duration.ZERO);
+        }
+    }
+
+    private void connect(Device device, boolean first) {
+        if (stopped) {
+            return;
+        }
+        // One attempt at a time per device: an engineer's reconnect may come during a scheduled one.
+        synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
+            if (!stopped) { // close() may have come while this attempt waited
+                connectNow(device, first);
+            }
+        }
+    }
+
+    private void connectNow(Device device, boolean first) {
+        if (stopped) {
+            return;
+        }
+        // While an attempt runs, the device's own events (open makes it idle before it is claimed and
+        // enabled) do not reach the health model: the attempt publishes its outcome when it ends.
+        connecting.add(device.id());
+        try {
+            if (device.state() != DeviceState.CLOSED) {
+                device.close();
+            }
+            device.open();
+            device.claim(CLAIM_TIMEOUT);
+            device.enable();
+            device.checkHealth(HealthLevel.INTERNAL);
+            attempts.computeIfAbsent(device.id(), k -> new AtomicInteger()).set(0);
+            if (!first) {
+                device.statistics().increment(DeviceStatistics.RECONNECTS);
+                log.info("Device {} is back online", device.id());
+            }
+            connecting.remove(device.id());
+            publish(device);
+        } catch (DeviceException | RuntimeException e) {
+            String why = e instanceof DeviceException de ? de.summary() : e.toString();
+            device.close();
+            connecting.remove(device.id());
+            int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
+            if (attempt == 1 || attempt % 10 == 0) {
+                log.warn(
+                        "Device {} unavailable ({}); attempt {}, next in {} ms",
+                        device.id(),
+                        why,
+                        attempt,
+                        delay.toMillis());
+            }
+            publish(device, Optional.of(HealthProblem.OFFLINE), why);
+            scheduleReconnect(device, delay);
+        } finally {
+            connecting.remove(device.id());
+            if (first) {
+                firstAttempts.countDown();
+            }
+        }
+    }
+
+    private void scheduleReconnect(Device device, Duration delay) {
+        if (stopped) {
+            return;
+        }
+        pending.compute(device.id(), (id, existing) -> {
+            if (existing != null && !existing.isDone()) {
+                if (delay.isZero()) {
+                    existing.cancel(false);
+                } else {
+                    return existing;
+                }
+            }
+            AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+            ScheduledFuture<?> next;
+            try {
+                next = supervisor.schedule(
+                        () -> {
+                            // Running, no longer pending: a failure of this attempt, or an offline event
+                            // during it, must schedule the next attempt instead of finding this one.
+                            pending.computeIfPresent(id, (k, f) -> f == self.get() ? null : f);
+                            connect(device, false);
+                        },
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return existing; // closing
+            }
+            self.set(next);
+            return next;
+        });
+    }
+
+    private void onEvent(Device device, DeviceEvent event) {
+        if (event instanceof DeviceEvent.StatusEvent s && s.condition() == Condition.OFFLINE && s.raised()) {
+            int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger())
+                    .get();
+            scheduleReconnect(device, backoff.delay(attempt + 1, ThreadLocalRandom.current()));
+        }
+        if ((event instanceof DeviceEvent.StatusEvent || event instanceof DeviceEvent.StateEvent)
+                && !connecting.contains(device.id())) {
+            publish(device);
+        }
+    }
+
+    private void publish(Device device) {
+        Set<Condition> conditions = device.conditions();
+        DeviceState state = device.state();
+        Optional<HealthProblem> problem = DeviceHealth.problemOf(state, conditions);
+        publish(device, problem, HealthReport.describe(state, conditions));
+    }
+
+    private void publish(Device device, Optional<HealthProblem> problem, String text) {
+        health.update(new DeviceHealth(
+                device.id(),
+                device.deviceClass(),
+                device.driverName(),
+                device.connection(),
+                device.state(),
+                device.conditions(),
+                problem,
+                text,
+                device.statistics().snapshot(),
+                clock.instant()));
+    }
+
+    /** Disables, releases and closes every device, saving its statistics. */
+    @Override
+    public void close() {
+        stopped = true;
+        supervisor.shutdownNow();
+        List<Device> all = new ArrayList<>(devices.values());
+        for (Device device : all) {
+            // under the device's connect lock: an attempt in flight finishes before the device closes
+            synchronized (connectLocks.computeIfAbsent(device.id(), k -> new Object())) {
+                device.close();
+            }
+        }
+    }
 }

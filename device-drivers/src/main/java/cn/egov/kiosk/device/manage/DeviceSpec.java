@@ -11,12 +11,12 @@ import java.util.Objects;
  *     {@code file:/dev/usb/lp0}, or {@code sim:}
  */
 public record DeviceSpec(
-    String id, DeviceClass deviceClass, String driver, String connection, Map<String, String> options) {
-  public DeviceSpec {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(deviceClass, "deviceClass");
-    Objects.requireNonNull(driver, "driver");
-    Objects.requireNonNull(connection, "connection");
-    options = Map.copyOf(options);
-  }
+        String id, DeviceClass deviceClass, String driver, String connection, Map<String, String> options) {
+    public DeviceSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(deviceClass, "deviceClass");
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(connection, "connection");
+        options = Map.copyOf(options);
+    }
 }

@@ -11,56 +11,57 @@ import java.util.TreeMap;
 
 /** The driver providers on the class path, by name. */
 public final class DriverRegistry {
-  private final Map<String, DeviceDriverProvider> providers = new TreeMap<>();
+    private final Map<String, DeviceDriverProvider> providers = new TreeMap<>();
 
-  public DriverRegistry(Iterable<DeviceDriverProvider> found) {
-    for (DeviceDriverProvider p : found) {
-      DeviceDriverProvider clash = providers.putIfAbsent(p.name(), p);
-      if (clash != null && clash.getClass() != p.getClass()) {
-        throw new IllegalStateException(
-            "two device drivers are called \"" + p.name() + "\": " + clash.getClass().getName() + " and " + p.getClass().getName());
-      }
+    public DriverRegistry(Iterable<DeviceDriverProvider> found) {
+        for (DeviceDriverProvider p : found) {
+            DeviceDriverProvider clash = providers.putIfAbsent(p.name(), p);
+            if (clash != null && clash.getClass() != p.getClass()) {
+                throw new IllegalStateException("two device drivers are called \"" + p.name() + "\": "
+                        + clash.getClass().getName() + " and " + p.getClass().getName());
+            }
+        }
     }
-  }
 
-  /** Every provider that {@link ServiceLoader} finds on the class path. */
-  public static DriverRegistry load() {
-    return new DriverRegistry(ServiceLoader.load(DeviceDriverProvider.class));
-  }
-
-  public Optional<DeviceDriverProvider> find(String name) {
-    return Optional.ofNullable(providers.get(name));
-  }
-
-  /** Every provider, by name, in the order of the names. */
-  public Map<String, DeviceDriverProvider> all() {
-    return Collections.unmodifiableMap(new TreeMap<>(providers));
-  }
-
-  /** Problems with a spec: an unknown driver, a class the driver does not drive, bad options. */
-  public List<SpecProblem> validate(DeviceSpec spec) {
-    Optional<DeviceDriverProvider> provider = find(spec.driver());
-    if (provider.isEmpty()) {
-      return List.of(new SpecProblem("driver", "one of " + providers.keySet(), spec.driver()));
+    /** Every provider that {@link ServiceLoader} finds on the class path. */
+    public static DriverRegistry load() {
+        return new DriverRegistry(ServiceLoader.load(DeviceDriverProvider.class));
     }
-    if (!provider.get().deviceClasses().contains(spec.deviceClass())) {
-      List<SpecProblem> list = new ArrayList<>();
-      list.add(
-          new SpecProblem(
-              "driver",
-              "a driver for a " + spec.deviceClass() + " (\"" + spec.driver() + "\" drives " + provider.get().deviceClasses() + ")",
-              spec.driver()));
-      return list;
-    }
-    return provider.get().validate(spec);
-  }
 
-  /** Builds a device from a valid spec. */
-  public Device create(DeviceSpec spec, DeviceContext context) {
-    List<SpecProblem> problems = validate(spec);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("device " + spec.id() + ": " + problems.get(0).describe());
+    public Optional<DeviceDriverProvider> find(String name) {
+        return Optional.ofNullable(providers.get(name));
     }
-    return providers.get(spec.driver()).create(spec, context);
-  }
+
+    /** Every provider, by name, in the order of the names. */
+    public Map<String, DeviceDriverProvider> all() {
+        return Collections.unmodifiableMap(new TreeMap<>(providers));
+    }
+
+    /** Problems with a spec: an unknown driver, a class the driver does not drive, bad options. */
+    public List<SpecProblem> validate(DeviceSpec spec) {
+        Optional<DeviceDriverProvider> provider = find(spec.driver());
+        if (provider.isEmpty()) {
+            return List.of(new SpecProblem("driver", "one of " + providers.keySet(), spec.driver()));
+        }
+        if (!provider.get().deviceClasses().contains(spec.deviceClass())) {
+            List<SpecProblem> list = new ArrayList<>();
+            list.add(new SpecProblem(
+                    "driver",
+                    "a driver for a " + spec.deviceClass() + " (\"" + spec.driver() + "\" drives "
+                            + provider.get().deviceClasses() + ")",
+                    spec.driver()));
+            return list;
+        }
+        return provider.get().validate(spec);
+    }
+
+    /** Builds a device from a valid spec. */
+    public Device create(DeviceSpec spec, DeviceContext context) {
+        List<SpecProblem> problems = validate(spec);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "device " + spec.id() + ": " + problems.get(0).describe());
+        }
+        return providers.get(spec.driver()).create(spec, context);
+    }
 }

@@ -15,48 +15,49 @@ import java.util.function.Consumer;
  * called on a device or supervisor thread: a UI must hand the update to its own thread.
  */
 public final class HealthModel {
-  /** In configuration order: "the first printer" means the same device here as in the manager. */
-  private final Map<String, DeviceHealth> byId = Collections.synchronizedMap(new LinkedHashMap<>());
-  private final List<Consumer<DeviceHealth>> listeners = new CopyOnWriteArrayList<>();
+    /** In configuration order: "the first printer" means the same device here as in the manager. */
+    private final Map<String, DeviceHealth> byId = Collections.synchronizedMap(new LinkedHashMap<>());
 
-  void update(DeviceHealth health) {
-    DeviceHealth previous = byId.put(health.id(), health);
-    if (previous != null
-        && previous.state() == health.state()
-        && previous.conditions().equals(health.conditions())
-        && previous.problem().equals(health.problem())
-        && previous.text().equals(health.text())) {
-      return;
+    private final List<Consumer<DeviceHealth>> listeners = new CopyOnWriteArrayList<>();
+
+    void update(DeviceHealth health) {
+        DeviceHealth previous = byId.put(health.id(), health);
+        if (previous != null
+                && previous.state() == health.state()
+                && previous.conditions().equals(health.conditions())
+                && previous.problem().equals(health.problem())
+                && previous.text().equals(health.text())) {
+            return;
+        }
+        for (Consumer<DeviceHealth> l : listeners) {
+            l.accept(health);
+        }
     }
-    for (Consumer<DeviceHealth> l : listeners) {
-      l.accept(health);
+
+    public Optional<DeviceHealth> get(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
-  }
 
-  public Optional<DeviceHealth> get(String id) {
-    return Optional.ofNullable(byId.get(id));
-  }
-
-  /** The first configured device of a class (kiosks have one of each), if any. */
-  public Optional<DeviceHealth> first(DeviceClass deviceClass) {
-    return all().stream().filter(h -> h.deviceClass() == deviceClass).findFirst();
-  }
-
-  public Collection<DeviceHealth> all() {
-    synchronized (byId) {
-      return List.copyOf(byId.values());
+    /** The first configured device of a class (kiosks have one of each), if any. */
+    public Optional<DeviceHealth> first(DeviceClass deviceClass) {
+        return all().stream().filter(h -> h.deviceClass() == deviceClass).findFirst();
     }
-  }
 
-  public boolean allHealthy() {
-    return all().stream().allMatch(DeviceHealth::healthy);
-  }
+    public Collection<DeviceHealth> all() {
+        synchronized (byId) {
+            return List.copyOf(byId.values());
+        }
+    }
 
-  public void addListener(Consumer<DeviceHealth> listener) {
-    listeners.add(listener);
-  }
+    public boolean allHealthy() {
+        return all().stream().allMatch(DeviceHealth::healthy);
+    }
 
-  public void removeListener(Consumer<DeviceHealth> listener) {
-    listeners.remove(listener);
-  }
+    public void addListener(Consumer<DeviceHealth> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<DeviceHealth> listener) {
+        listeners.remove(listener);
+    }
 }

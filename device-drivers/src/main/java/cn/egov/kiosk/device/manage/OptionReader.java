@@ -13,61 +13,62 @@ import java.util.Set;
  * cannot disagree.
  */
 public final class OptionReader {
-  private final Map<String, String> options;
-  private final List<SpecProblem> problems = new ArrayList<>();
-  private final Set<String> known = new HashSet<>();
+    private final Map<String, String> options;
+    private final List<SpecProblem> problems = new ArrayList<>();
+    private final Set<String> known = new HashSet<>();
 
-  public OptionReader(Map<String, String> options) {
-    this.options = options;
-  }
-
-  public int integer(String name, int defaultValue, int min, int max) {
-    known.add(name);
-    String text = options.get(name);
-    if (text == null) {
-      return defaultValue;
+    public OptionReader(Map<String, String> options) {
+        this.options = options;
     }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < min || value > max) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      problems.add(new SpecProblem("options." + name, "a whole number from " + min + " to " + max, text));
-      return defaultValue;
-    }
-  }
 
-  /** {@code true} or {@code false}. */
-  public boolean bool(String name, boolean defaultValue) {
-    known.add(name);
-    String text = options.get(name);
-    if (text == null) {
-      return defaultValue;
+    public int integer(String name, int defaultValue, int min, int max) {
+        known.add(name);
+        String text = options.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(new SpecProblem("options." + name, "a whole number from " + min + " to " + max, text));
+            return defaultValue;
+        }
     }
-    switch (text.trim()) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      default:
-        problems.add(new SpecProblem("options." + name, "true or false", text));
-        return defaultValue;
+
+    /** {@code true} or {@code false}. */
+    public boolean bool(String name, boolean defaultValue) {
+        known.add(name);
+        String text = options.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        switch (text.trim()) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                problems.add(new SpecProblem("options." + name, "true or false", text));
+                return defaultValue;
+        }
     }
-  }
 
-  public Duration millis(String name, Duration defaultValue, long min, long max) {
-    return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
-  }
+    public Duration millis(String name, Duration defaultValue, long min, long max) {
+        return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
+    }
 
-  /** Problems so far, plus one per option nobody asked for. */
-  public List<SpecProblem> problems() {
-    List<SpecProblem> all = new ArrayList<>(problems);
-    options.keySet().stream()
-        .filter(k -> !known.contains(k))
-        .sorted()
-        .forEach(k -> all.add(new SpecProblem("options." + k, "one of " + known.stream().sorted().toList(), k)));
-    return all;
-  }
+    /** Problems so far, plus one per option nobody asked for. */
+    public List<SpecProblem> problems() {
+        List<SpecProblem> all = new ArrayList<>(problems);
+        options.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .forEach(k -> all.add(new SpecProblem(
+                        "options." + k, "one of " + known.stream().sorted().toList(), k)));
+        return all;
+    }
 }

@@ -5,7 +5,7 @@ package cn.egov.kiosk.device.manage;
  * {@code options.columns}), what was expected, and what was found.
  */
 public record SpecProblem(String key, String expected, String found) {
-  public String describe() {
-    return key + ": expected " + expected + (found == null ? "" : ", found \"" + found + "\"");
-  }
+    public String describe() {
+        return key + ": expected " + expected + (found == null ? "" : ", found \"" + found + "\"");
+    }
 }

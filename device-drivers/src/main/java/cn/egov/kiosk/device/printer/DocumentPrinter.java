@@ -9,13 +9,13 @@ import cn.egov.kiosk.device.api.DeviceException;
  */
 public interface DocumentPrinter extends Device {
 
-  /** The printer's state as the queue reports it. */
-  PrinterStatus queryStatus() throws DeviceException;
+    /** The printer's state as the queue reports it. */
+    PrinterStatus queryStatus() throws DeviceException;
 
-  /**
-   * Prints a PDF and follows the job until it is completed, cancelled or failed.
-   *
-   * @throws PrintFailedException when the job did not complete
-   */
-  PrintOutcome print(DocumentJob job) throws DeviceException;
+    /**
+     * Prints a PDF and follows the job until it is completed, cancelled or failed.
+     *
+     * @throws PrintFailedException when the job did not complete
+     */
+    PrintOutcome print(DocumentJob job) throws DeviceException;
 }

@@ -10,17 +10,17 @@ import cn.egov.kiosk.device.api.ExtendedCode;
  * Either way the paper cannot be trusted: the caller must treat it as not printed.
  */
 public class PrintFailedException extends DeviceException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final boolean started;
+    private final boolean started;
 
-  public PrintFailedException(
-      ErrorCode code, ExtendedCode extended, String message, boolean started, Throwable cause) {
-    super(code, extended, message, cause);
-    this.started = started;
-  }
+    public PrintFailedException(
+            ErrorCode code, ExtendedCode extended, String message, boolean started, Throwable cause) {
+        super(code, extended, message, cause);
+        this.started = started;
+    }
 
-  public boolean started() {
-    return started;
-  }
+    public boolean started() {
+        return started;
+    }
 }

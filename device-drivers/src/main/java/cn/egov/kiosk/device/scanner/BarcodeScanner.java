@@ -11,6 +11,6 @@ import java.util.Optional;
  */
 public interface BarcodeScanner extends Device {
 
-  /** The next code scanned within {@code timeout}, if any. */
-  Optional<String> awaitScan(Duration timeout) throws DeviceException;
+    /** The next code scanned within {@code timeout}, if any. */
+    Optional<String> awaitScan(Duration timeout) throws DeviceException;
 }

@@ -8,26 +8,26 @@ import java.util.Map;
  */
 public interface Simulator {
 
-  String deviceId();
+    String deviceId();
 
-  /** The commands this simulator understands, with a line of help each. */
-  Map<String, String> commands();
+    /** The commands this simulator understands, with a line of help each. */
+    Map<String, String> commands();
 
-  /**
-   * Applies a command.
-   *
-   * @param argument the command's argument, or an empty string
-   * @throws IllegalArgumentException for an unknown command or a bad argument
-   */
-  void apply(String command, String argument);
+    /**
+     * Applies a command.
+     *
+     * @param argument the command's argument, or an empty string
+     * @throws IllegalArgumentException for an unknown command or a bad argument
+     */
+    void apply(String command, String argument);
 
-  default void apply(String command) {
-    apply(command, "");
-  }
+    default void apply(String command) {
+        apply(command, "");
+    }
 
-  /** The simulated hardware's state in a line, for diagnostics. */
-  String describe();
+    /** The simulated hardware's state in a line, for diagnostics. */
+    String describe();
 
-  /** Stops whatever the simulated hardware runs (threads, links); when the kiosk closes. */
-  default void close() {}
+    /** Stops whatever the simulated hardware runs (threads, links); when the kiosk closes. */
+    default void close() {}
 }

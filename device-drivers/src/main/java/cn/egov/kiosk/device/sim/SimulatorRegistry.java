@@ -7,27 +7,27 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The simulators of the running kiosk, by device id. */
 public final class SimulatorRegistry {
-  private final Map<String, Simulator> byId = new ConcurrentSkipListMap<>();
+    private final Map<String, Simulator> byId = new ConcurrentSkipListMap<>();
 
-  public void register(Simulator simulator) {
-    byId.put(simulator.deviceId(), simulator);
-  }
+    public void register(Simulator simulator) {
+        byId.put(simulator.deviceId(), simulator);
+    }
 
-  public Optional<Simulator> find(String deviceId) {
-    return Optional.ofNullable(byId.get(deviceId));
-  }
+    public Optional<Simulator> find(String deviceId) {
+        return Optional.ofNullable(byId.get(deviceId));
+    }
 
-  /** The simulator of a device, as its concrete type. */
-  public <T extends Simulator> Optional<T> find(String deviceId, Class<T> type) {
-    return find(deviceId).filter(type::isInstance).map(type::cast);
-  }
+    /** The simulator of a device, as its concrete type. */
+    public <T extends Simulator> Optional<T> find(String deviceId, Class<T> type) {
+        return find(deviceId).filter(type::isInstance).map(type::cast);
+    }
 
-  /** Closes every simulator (the devices themselves are closed by the device manager). */
-  public void closeAll() {
-    byId.values().forEach(Simulator::close);
-  }
+    /** Closes every simulator (the devices themselves are closed by the device manager). */
+    public void closeAll() {
+        byId.values().forEach(Simulator::close);
+    }
 
-  public Collection<Simulator> all() {
-    return byId.values();
-  }
+    public Collection<Simulator> all() {
+        return byId.values();
+    }
 }

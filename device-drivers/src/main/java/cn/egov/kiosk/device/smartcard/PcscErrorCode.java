@@ -9,8 +9,8 @@ import cn.egov.kiosk.device.api.ExtendedCode;
  * @param name the PC/SC name
  */
 public record PcscErrorCode(String name) implements ExtendedCode {
-  @Override
-  public String toString() {
-    return name;
-  }
+    @Override
+    public String toString() {
+        return name;
+    }
 }

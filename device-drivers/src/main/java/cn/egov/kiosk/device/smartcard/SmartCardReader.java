@@ -10,13 +10,13 @@ import java.util.Optional;
  */
 public interface SmartCardReader extends Device {
 
-  /** The answer-to-reset of the card in the reader, if there is one. */
-  Optional<byte[]> atr() throws DeviceException;
+    /** The answer-to-reset of the card in the reader, if there is one. */
+    Optional<byte[]> atr() throws DeviceException;
 
-  /**
-   * Sends a command APDU to the card and returns the response APDU (data and SW1 SW2).
-   *
-   * @throws DeviceException {@code USER_ERROR} when no card is present
-   */
-  byte[] transmit(byte[] commandApdu) throws DeviceException;
+    /**
+     * Sends a command APDU to the card and returns the response APDU (data and SW1 SW2).
+     *
+     * @throws DeviceException {@code USER_ERROR} when no card is present
+     */
+    byte[] transmit(byte[] commandApdu) throws DeviceException;
 }

@@ -8,24 +8,24 @@ import java.io.IOException;
  * anything but 1,024 bytes.
  */
 public final class GreyPhotoDecoder implements PhotoDecoder {
-  public static final int WIDTH = 102;
-  public static final int HEIGHT = 126;
+    public static final int WIDTH = 102;
+    public static final int HEIGHT = 126;
 
-  @Override
-  public String name() {
-    return "grey test decoder";
-  }
+    @Override
+    public String name() {
+        return "grey test decoder";
+    }
 
-  @Override
-  public DecodedPhoto decode(byte[] wlt) throws IOException {
-    if (wlt.length != 1024) {
-      throw new IOException("a card photo has 1024 bytes, not " + wlt.length);
+    @Override
+    public DecodedPhoto decode(byte[] wlt) throws IOException {
+        if (wlt.length != 1024) {
+            throw new IOException("a card photo has 1024 bytes, not " + wlt.length);
+        }
+        int[] argb = new int[WIDTH * HEIGHT];
+        for (int i = 0; i < argb.length; i++) {
+            int grey = wlt[i % wlt.length] & 0xFF;
+            argb[i] = 0xFF000000 | grey << 16 | grey << 8 | grey;
+        }
+        return new DecodedPhoto(WIDTH, HEIGHT, argb);
     }
-    int[] argb = new int[WIDTH * HEIGHT];
-    for (int i = 0; i < argb.length; i++) {
-      int grey = wlt[i % wlt.length] & 0xFF;
-      argb[i] = 0xFF000000 | grey << 16 | grey << 8 | grey;
-    }
-    return new DecodedPhoto(WIDTH, HEIGHT, argb);
-  }
 }

@@ -21,165 +21,167 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SerialLinkPtyTest {
-  private static final Duration SAFETY = Duration.ofSeconds(5);
+    private static final Duration SAFETY = Duration.ofSeconds(5);
 
-  @TempDir Path dir;
-  private PtyPair socat;
-  private SerialLink host;
-  private SerialLink device;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void startSocat() throws Exception {
-    socat = PtyPair.start(dir);
-    host = new SerialLink(socat.hostPath(), 115200, 8, SerialLink.Parity.NONE, 1);
-    device = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-  }
+    private PtyPair socat;
+    private SerialLink host;
+    private SerialLink device;
 
-  @AfterEach
-  void stop() {
-    host.close();
-    device.close();
-    socat.close();
-  }
-
-  @Test
-  void everyByteValueTravelsBothWaysUnchanged() throws LinkException {
-    host.open();
-    device.open();
-    byte[] all = new byte[256];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = (byte) i; // LF, CR, XON/XOFF, ^C, DEL: raw mode passes them all
+    @BeforeEach
+    void startSocat() throws Exception {
+        socat = PtyPair.start(dir);
+        host = new SerialLink(socat.hostPath(), 115200, 8, SerialLink.Parity.NONE, 1);
+        device = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
     }
 
-    host.write(all);
-    assertThat(device.readExactly(256, SAFETY)).isEqualTo(all);
+    @AfterEach
+    void stop() {
+        host.close();
+        device.close();
+        socat.close();
+    }
 
-    device.write(all, 10, 100);
-    byte[] expected = new byte[100];
-    System.arraycopy(all, 10, expected, 0, 100);
-    assertThat(host.readExactly(100, SAFETY)).isEqualTo(expected);
-  }
+    @Test
+    void everyByteValueTravelsBothWaysUnchanged() throws LinkException {
+        host.open();
+        device.open();
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i; // LF, CR, XON/XOFF, ^C, DEL: raw mode passes them all
+        }
 
-  @Test
-  void aLongerMessageArrivesWhole() throws LinkException {
-    host.open();
-    device.open();
-    byte[] receipt = "政务服务 一网通办\n".repeat(200).getBytes(Charset.forName("GB18030"));
+        host.write(all);
+        assertThat(device.readExactly(256, SAFETY)).isEqualTo(all);
 
-    host.write(receipt);
+        device.write(all, 10, 100);
+        byte[] expected = new byte[100];
+        System.arraycopy(all, 10, expected, 0, 100);
+        assertThat(host.readExactly(100, SAFETY)).isEqualTo(expected);
+    }
 
-    assertThat(device.readExactly(receipt.length, SAFETY)).isEqualTo(receipt);
-  }
+    @Test
+    void aLongerMessageArrivesWhole() throws LinkException {
+        host.open();
+        device.open();
+        byte[] receipt = "政务服务 一网通办\n".repeat(200).getBytes(Charset.forName("GB18030"));
 
-  @Test
-  void readTimeoutReturnsZero() throws LinkException {
-    host.open();
-    device.open();
+        host.write(receipt);
 
-    assertThat(host.read(new byte[16], 0, 16, Duration.ofMillis(100))).isZero();
-    assertThat(host.isOpen()).isTrue();
-  }
+        assertThat(device.readExactly(receipt.length, SAFETY)).isEqualTo(receipt);
+    }
 
-  @Test
-  void aPathThatDoesNotExistIsNotFound() {
-    SerialLink missing = new SerialLink(dir.resolve("ttyNOPE").toString(), 115200, 8, SerialLink.Parity.NONE, 1);
+    @Test
+    void readTimeoutReturnsZero() throws LinkException {
+        host.open();
+        device.open();
 
-    assertThatThrownBy(missing::open)
-        .isInstanceOfSatisfying(
-            LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.NOT_FOUND))
-        .hasMessageContaining("ttyNOPE");
-    assertThat(missing.isOpen()).isFalse();
-  }
+        assertThat(host.read(new byte[16], 0, 16, Duration.ofMillis(100))).isZero();
+        assertThat(host.isOpen()).isTrue();
+    }
 
-  @Test
-  void aBareNameThatDoesNotExistIsNotFoundToo() {
-    SerialLink missing = new SerialLink("ttyNOPE42", 115200, 8, SerialLink.Parity.NONE, 1);
+    @Test
+    void aPathThatDoesNotExistIsNotFound() {
+        SerialLink missing = new SerialLink(dir.resolve("ttyNOPE").toString(), 115200, 8, SerialLink.Parity.NONE, 1);
 
-    assertThatThrownBy(missing::open)
-        .isInstanceOfSatisfying(
-            LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.NOT_FOUND));
-  }
+        assertThatThrownBy(missing::open)
+                .isInstanceOfSatisfying(
+                        LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.NOT_FOUND))
+                .hasMessageContaining("ttyNOPE");
+        assertThat(missing.isOpen()).isFalse();
+    }
 
-  @Test
-  void openFlushesBytesLeftUnreadFromBefore() throws LinkException {
-    host.open();
-    device.open();
-    device.write(ascii("stale")); // one write: socat passes it on in one piece
-    assertThat(host.readExactly(1, SAFETY)).isEqualTo(ascii("s")); // "tale" now waits in the pty
-    host.close();
+    @Test
+    void aBareNameThatDoesNotExistIsNotFoundToo() {
+        SerialLink missing = new SerialLink("ttyNOPE42", 115200, 8, SerialLink.Parity.NONE, 1);
 
-    host.open();
+        assertThatThrownBy(missing::open)
+                .isInstanceOfSatisfying(
+                        LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.NOT_FOUND));
+    }
 
-    assertThat(host.read(new byte[64], 0, 64, Duration.ofMillis(200))).isZero();
-    device.write(ascii("fresh"));
-    assertThat(host.readExactly(5, SAFETY)).isEqualTo(ascii("fresh"));
-  }
+    @Test
+    void openFlushesBytesLeftUnreadFromBefore() throws LinkException {
+        host.open();
+        device.open();
+        device.write(ascii("stale")); // one write: socat passes it on in one piece
+        assertThat(host.readExactly(1, SAFETY)).isEqualTo(ascii("s")); // "tale" now waits in the pty
+        host.close();
 
-  @Test
-  void killingSocatMakesTheNextReadFailAsDisconnected() throws LinkException {
-    host.open();
-    device.open();
+        host.open();
 
-    socat.kill();
+        assertThat(host.read(new byte[64], 0, 64, Duration.ofMillis(200))).isZero();
+        device.write(ascii("fresh"));
+        assertThat(host.readExactly(5, SAFETY)).isEqualTo(ascii("fresh"));
+    }
 
-    assertThatThrownBy(() -> host.read(new byte[16], 0, 16, Duration.ofSeconds(10)))
-        .isInstanceOfSatisfying(
-            LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
-    Await.until(() -> !host.isOpen(), SAFETY, "the host end to report itself closed");
-  }
+    @Test
+    void killingSocatMakesTheNextReadFailAsDisconnected() throws LinkException {
+        host.open();
+        device.open();
 
-  @Test
-  void killingSocatMakesTheNextWriteFailAsDisconnected() throws LinkException {
-    host.open();
-    device.open();
+        socat.kill();
 
-    socat.kill();
+        assertThatThrownBy(() -> host.read(new byte[16], 0, 16, Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(
+                        LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
+        Await.until(() -> !host.isOpen(), SAFETY, "the host end to report itself closed");
+    }
 
-    assertThatThrownBy(() -> host.write(ascii("are you there?")))
-        .isInstanceOfSatisfying(
-            LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
-    assertThatThrownBy(() -> host.write(ascii("still there?")))
-        .isInstanceOfSatisfying(
-            LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
-  }
+    @Test
+    void killingSocatMakesTheNextWriteFailAsDisconnected() throws LinkException {
+        host.open();
+        device.open();
 
-  @Test
-  void afterADisconnectTheLinkOpensAgainOnANewCable() throws Exception {
-    host.open();
-    socat.kill();
-    assertThatThrownBy(() -> host.read(new byte[1], 0, 1, SAFETY)).isInstanceOf(LinkException.class);
-    host.close();
+        socat.kill();
 
-    socat = PtyPair.start(dir);
-    host.open();
-    device.open();
-    device.write(ascii("hello"));
+        assertThatThrownBy(() -> host.write(ascii("are you there?")))
+                .isInstanceOfSatisfying(
+                        LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
+        assertThatThrownBy(() -> host.write(ascii("still there?")))
+                .isInstanceOfSatisfying(
+                        LinkException.class, e -> assertThat(e.kind()).isEqualTo(LinkException.Kind.DISCONNECTED));
+    }
 
-    assertThat(host.readExactly(5, SAFETY)).isEqualTo(ascii("hello"));
-  }
+    @Test
+    void afterADisconnectTheLinkOpensAgainOnANewCable() throws Exception {
+        host.open();
+        socat.kill();
+        assertThatThrownBy(() -> host.read(new byte[1], 0, 1, SAFETY)).isInstanceOf(LinkException.class);
+        host.close();
 
-  @Test
-  void wireTimeAt115200With8N1() {
-    SerialLink link = new SerialLink("/dev/null", 115200, 8, SerialLink.Parity.NONE, 1);
+        socat = PtyPair.start(dir);
+        host.open();
+        device.open();
+        device.write(ascii("hello"));
 
-    assertThat(link.bitsPerByte()).isEqualTo(10);
-    assertThat(link.wireTime(1152)).isEqualTo(Duration.ofMillis(100));
-  }
+        assertThat(host.readExactly(5, SAFETY)).isEqualTo(ascii("hello"));
+    }
 
-  @Test
-  void wireTimeCountsParityAndStopBits() {
-    SerialLink link = new SerialLink("/dev/null", 9600, 7, SerialLink.Parity.EVEN, 2);
+    @Test
+    void wireTimeAt115200With8N1() {
+        SerialLink link = new SerialLink("/dev/null", 115200, 8, SerialLink.Parity.NONE, 1);
 
-    assertThat(link.bitsPerByte()).isEqualTo(11);
-    assertThat(link.wireTime(96)).isEqualTo(Duration.ofNanos(96L * 11 * 1_000_000_000L / 9600));
-  }
+        assertThat(link.bitsPerByte()).isEqualTo(10);
+        assertThat(link.wireTime(1152)).isEqualTo(Duration.ofMillis(100));
+    }
 
-  @Test
-  void describeNamesPathAndRate() {
-    assertThat(host.describe()).isEqualTo("serial:" + socat.hostPath() + "@115200");
-  }
+    @Test
+    void wireTimeCountsParityAndStopBits() {
+        SerialLink link = new SerialLink("/dev/null", 9600, 7, SerialLink.Parity.EVEN, 2);
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
+        assertThat(link.bitsPerByte()).isEqualTo(11);
+        assertThat(link.wireTime(96)).isEqualTo(Duration.ofNanos(96L * 11 * 1_000_000_000L / 9600));
+    }
+
+    @Test
+    void describeNamesPathAndRate() {
+        assertThat(host.describe()).isEqualTo("serial:" + socat.hostPath() + "@115200");
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 }

@@ -8,38 +8,38 @@ import java.time.ZoneOffset;
 
 /** A clock that a test moves by hand: time online, timestamps, expiry. Thread-safe. */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
-  private final ZoneId zone;
+    private volatile Instant now;
+    private final ZoneId zone;
 
-  public MutableClock(Instant start) {
-    this(start, ZoneOffset.ofHours(8));
-  }
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.ofHours(8));
+    }
 
-  private MutableClock(Instant start, ZoneId zone) {
-    this.now = start;
-    this.zone = zone;
-  }
+    private MutableClock(Instant start, ZoneId zone) {
+        this.now = start;
+        this.zone = zone;
+    }
 
-  public synchronized void advance(Duration by) {
-    now = now.plus(by);
-  }
+    public synchronized void advance(Duration by) {
+        now = now.plus(by);
+    }
 
-  public void set(Instant instant) {
-    now = instant;
-  }
+    public void set(Instant instant) {
+        now = instant;
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return zone;
-  }
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
 
-  @Override
-  public Clock withZone(ZoneId newZone) {
-    return new MutableClock(now, newZone);
-  }
+    @Override
+    public Clock withZone(ZoneId newZone) {
+        return new MutableClock(now, newZone);
+    }
 }

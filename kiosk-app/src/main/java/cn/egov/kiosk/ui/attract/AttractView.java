@@ -18,62 +18,61 @@ import javafx.util.Duration;
 
 /** Lays out the attract screen; a touch anywhere on it starts a session. */
 public final class AttractView {
-  private final VBox root = new VBox();
-  private final VBox services = new VBox();
+    private final VBox root = new VBox();
+    private final VBox services = new VBox();
 
-  public AttractView(AttractViewModel vm, FrameViewModel frame) {
-    root.setId("attract");
-    root.getStyleClass().add("attract");
+    public AttractView(AttractViewModel vm, FrameViewModel frame) {
+        root.setId("attract");
+        root.getStyleClass().add("attract");
 
-    Label hall = label("attract-hall");
-    hall.textProperty().bind(vm.hallNameProperty());
-    Label subtitle = label("attract-subtitle");
-    subtitle.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_SUBTITLE));
-    Label clock = label("attract-clock");
-    clock.textProperty().bind(frame.timeProperty());
-    Label date = label("attract-date");
-    date.textProperty().bind(frame.dateProperty());
-    Label start = label("attract-start");
-    start.setId("touch-to-start");
-    start.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
-    FadeTransition pulse = new FadeTransition(Duration.seconds(1.2), start);
-    pulse.setFromValue(1.0);
-    pulse.setToValue(0.55);
-    pulse.setAutoReverse(true);
-    pulse.setCycleCount(Animation.INDEFINITE);
-    pulse.play();
+        Label hall = label("attract-hall");
+        hall.textProperty().bind(vm.hallNameProperty());
+        Label subtitle = label("attract-subtitle");
+        subtitle.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_SUBTITLE));
+        Label clock = label("attract-clock");
+        clock.textProperty().bind(frame.timeProperty());
+        Label date = label("attract-date");
+        date.textProperty().bind(frame.dateProperty());
+        Label start = label("attract-start");
+        start.setId("touch-to-start");
+        start.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
+        FadeTransition pulse = new FadeTransition(Duration.seconds(1.2), start);
+        pulse.setFromValue(1.0);
+        pulse.setToValue(0.55);
+        pulse.setAutoReverse(true);
+        pulse.setCycleCount(Animation.INDEFINITE);
+        pulse.play();
 
-    Label servicesTitle = label("attract-services-title");
-    servicesTitle.setId("attract-services-title");
-    servicesTitle.textProperty().bind(vm.servicesTitleProperty());
-    services.getStyleClass().add("attract-services");
-    services.setId("attract-services");
-    services.getChildren().add(servicesTitle);
-    vm.servicesProperty().addListener((obs, old, now) -> fill(servicesTitle, now));
-    fill(servicesTitle, vm.servicesProperty().get());
+        Label servicesTitle = label("attract-services-title");
+        servicesTitle.setId("attract-services-title");
+        servicesTitle.textProperty().bind(vm.servicesTitleProperty());
+        services.getStyleClass().add("attract-services");
+        services.setId("attract-services");
+        services.getChildren().add(servicesTitle);
+        vm.servicesProperty().addListener((obs, old, now) -> fill(servicesTitle, now));
+        fill(servicesTitle, vm.servicesProperty().get());
 
-    root.getChildren().addAll(hall, subtitle, clock, date, start, services);
-    root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> vm.start());
-    root.addEventHandler(TouchEvent.TOUCH_RELEASED, e -> vm.start());
-  }
-
-  private void fill(Label title, List<AttractViewModel.ServiceLine> lines) {
-    services.getChildren().setAll(title);
-    for (AttractViewModel.ServiceLine line : lines) {
-      Label l = label("service-state");
-      l.setText(line.text());
-      l.setGraphic(line.available() ? Icons.check() : Icons.cross());
-      l.setGraphicTextGap(12);
-      if (!line.available()) {
-        l.getStyleClass().add("unavailable");
-      }
-      l.setId("service-" + line.feature().name().toLowerCase(Locale.ROOT));
-      services.getChildren().add(l);
+        root.getChildren().addAll(hall, subtitle, clock, date, start, services);
+        root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> vm.start());
+        root.addEventHandler(TouchEvent.TOUCH_RELEASED, e -> vm.start());
     }
-  }
 
+    private void fill(Label title, List<AttractViewModel.ServiceLine> lines) {
+        services.getChildren().setAll(title);
+        for (AttractViewModel.ServiceLine line : lines) {
+            Label l = label("service-state");
+            l.setText(line.text());
+            l.setGraphic(line.available() ? Icons.check() : Icons.cross());
+            l.setGraphicTextGap(12);
+            if (!line.available()) {
+                l.getStyleClass().add("unavailable");
+            }
+            l.setId("service-" + line.feature().name().toLowerCase(Locale.ROOT));
+            services.getChildren().add(l);
+        }
+    }
 
-  public Node root() {
-    return root;
-  }
+    public Node root() {
+        return root;
+    }
 }

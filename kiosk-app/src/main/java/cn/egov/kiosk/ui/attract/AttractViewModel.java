@@ -23,78 +23,84 @@ import javafx.beans.binding.StringBinding;
  */
 public final class AttractViewModel {
 
-  /** One line of the "available now" list. */
-  public record ServiceLine(Feature feature, String text, boolean available) {}
+    /** One line of the "available now" list. */
+    public record ServiceLine(Feature feature, String text, boolean available) {}
 
-  private final I18n i18n;
-  private final AvailabilityModel availability;
-  private final SessionManager sessions;
-  private final Navigator navigator;
-  private final StringBinding hallName;
-  private final ObjectBinding<List<ServiceLine>> services;
+    private final I18n i18n;
+    private final AvailabilityModel availability;
+    private final SessionManager sessions;
+    private final Navigator navigator;
+    private final StringBinding hallName;
+    private final ObjectBinding<List<ServiceLine>> services;
 
-  public AttractViewModel(
-      I18n i18n, AvailabilityModel availability, SessionManager sessions, Navigator navigator, Function<Locale, String> hallName) {
-    this.i18n = i18n;
-    this.availability = availability;
-    this.sessions = sessions;
-    this.navigator = navigator;
-    this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
-    List<Observable> deps = new ArrayList<>();
-    deps.add(i18n.localeProperty());
-    for (Feature f : Feature.values()) {
-      deps.add(availability.of(f));
+    public AttractViewModel(
+            I18n i18n,
+            AvailabilityModel availability,
+            SessionManager sessions,
+            Navigator navigator,
+            Function<Locale, String> hallName) {
+        this.i18n = i18n;
+        this.availability = availability;
+        this.sessions = sessions;
+        this.navigator = navigator;
+        this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
+        List<Observable> deps = new ArrayList<>();
+        deps.add(i18n.localeProperty());
+        for (Feature f : Feature.values()) {
+            deps.add(availability.of(f));
+        }
+        this.services = Bindings.createObjectBinding(this::computeServices, deps.toArray(Observable[]::new));
     }
-    this.services = Bindings.createObjectBinding(this::computeServices, deps.toArray(Observable[]::new));
-  }
 
-  private List<ServiceLine> computeServices() {
-    List<ServiceLine> lines = new ArrayList<>();
-    for (Feature f : Feature.values()) {
-      if (!availability.fitted(f)) {
-        continue; // not offered here
-      }
-      Availability a = availability.of(f).get();
-      String name = i18n.text(featureName(f));
-      String text =
-          a.available()
-              ? name
-              : i18n.text(Msg.FEATURE_UNAVAILABLE, name, AvailabilityModel.problemText(i18n, a));
-      lines.add(new ServiceLine(f, text, a.available()));
+    private List<ServiceLine> computeServices() {
+        List<ServiceLine> lines = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            if (!availability.fitted(f)) {
+                continue; // not offered here
+            }
+            Availability a = availability.of(f).get();
+            String name = i18n.text(featureName(f));
+            String text = a.available()
+                    ? name
+                    : i18n.text(Msg.FEATURE_UNAVAILABLE, name, AvailabilityModel.problemText(i18n, a));
+            lines.add(new ServiceLine(f, text, a.available()));
+        }
+        return List.copyOf(lines);
     }
-    return List.copyOf(lines);
-  }
 
-  public static Msg featureName(Feature f) {
-    return switch (f) {
-      case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET;
-      case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
-    };
-  }
+    public static Msg featureName(Feature f) {
+        return switch (f) {
+            case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET;
+            case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
+        };
+    }
 
-  /** "Available now", or "self-service is paused" when nothing can be used. */
-  public StringBinding servicesTitleProperty() {
-    return Bindings.createStringBinding(
-        () -> i18n.text(services.get().stream().anyMatch(ServiceLine::available) ? Msg.ATTRACT_AVAILABLE_NOW : Msg.ATTRACT_NOTHING_AVAILABLE),
-        services,
-        i18n.localeProperty());
-  }
+    /** "Available now", or "self-service is paused" when nothing can be used. */
+    public StringBinding servicesTitleProperty() {
+        return Bindings.createStringBinding(
+                () -> i18n.text(
+                        services.get().stream().anyMatch(ServiceLine::available)
+                                ? Msg.ATTRACT_AVAILABLE_NOW
+                                : Msg.ATTRACT_NOTHING_AVAILABLE),
+                services,
+                i18n.localeProperty());
+    }
 
-  public StringBinding hallNameProperty() {
-    return hallName;
-  }
+    public StringBinding hallNameProperty() {
+        return hallName;
+    }
 
-  public ObjectBinding<List<ServiceLine>> servicesProperty() {
-    return services;
-  }
+    public ObjectBinding<List<ServiceLine>> servicesProperty() {
+        return services;
+    }
 
-  public I18n i18n() {
-    return i18n;
-  }
+    public I18n i18n() {
+        return i18n;
+    }
 
-  /** A touch anywhere: a session starts in the language on screen, and the home screen shows. */
-  public void start() {
-    sessions.start(i18n.locale());
-    navigator.go(Screen.HOME);
-  }
+    /** A touch anywhere: a session starts in the language on screen, and the home screen shows. */
+    public void start() {
+        sessions.start(i18n.locale());
+        navigator.go(Screen.HOME);
+    }
 }

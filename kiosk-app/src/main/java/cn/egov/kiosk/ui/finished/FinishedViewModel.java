@@ -1,8 +1,8 @@
 package cn.egov.kiosk.ui.finished;
 
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
@@ -25,93 +25,94 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * by the one-second ticker on the JavaFX thread, by the kiosk's clock.
  */
 public final class FinishedViewModel implements CitizenState {
-  private final I18n i18n;
-  private final SessionManager sessions;
-  private final Navigator navigator;
-  private final Clock clock;
-  private final Duration limit;
-  private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(0);
-  private Instant deadline = Instant.MAX;
+    private final I18n i18n;
+    private final SessionManager sessions;
+    private final Navigator navigator;
+    private final Clock clock;
+    private final Duration limit;
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(0);
+    private Instant deadline = Instant.MAX;
 
-  public FinishedViewModel(I18n i18n, SessionManager sessions, Navigator navigator, Clock clock, Duration limit) {
-    this.i18n = i18n;
-    this.sessions = sessions;
-    this.navigator = navigator;
-    this.clock = clock;
-    this.limit = limit;
-  }
-
-  /** A flow has finished: the countdown starts from the full time. */
-  public void start() {
-    counting.set(true);
-    restart();
-  }
-
-  @Override
-  public void resetForNextCitizen() {
-    stop();
-  }
-
-  /** The finished screen is left (another service, the session ended): no countdown. */
-  public void stop() {
-    counting.set(false);
-    deadline = Instant.MAX;
-    secondsLeft.set(0);
-  }
-
-  /** Any touch while counting: the full time again. */
-  public void touch() {
-    if (counting.get()) {
-      restart();
+    public FinishedViewModel(I18n i18n, SessionManager sessions, Navigator navigator, Clock clock, Duration limit) {
+        this.i18n = i18n;
+        this.sessions = sessions;
+        this.navigator = navigator;
+        this.clock = clock;
+        this.limit = limit;
     }
-  }
 
-  /** Every second: the countdown moves on; at zero the session ends. */
-  public void tick() {
-    if (!counting.get()) {
-      return;
+    /** A flow has finished: the countdown starts from the full time. */
+    public void start() {
+        counting.set(true);
+        restart();
     }
-    long left = (Duration.between(clock.instant(), deadline).toMillis() + 999) / 1000; // rounded up
-    if (left <= 0) {
-      stop();
-      sessions.end(EndReason.FINISHED);
-      return;
+
+    @Override
+    public void resetForNextCitizen() {
+        stop();
     }
-    secondsLeft.set((int) left);
-  }
 
-  /** 办理其他业务: back to the services, the citizen still signed in. */
-  public void otherService() {
-    stop();
-    navigator.go(Screen.HOME);
-  }
+    /** The finished screen is left (another service, the session ended): no countdown. */
+    public void stop() {
+        counting.set(false);
+        deadline = Instant.MAX;
+        secondsLeft.set(0);
+    }
 
-  /** 退出: the session ends now. */
-  public void exit() {
-    stop();
-    sessions.end(EndReason.EXPLICIT_EXIT);
-  }
+    /** Any touch while counting: the full time again. */
+    public void touch() {
+        if (counting.get()) {
+            restart();
+        }
+    }
 
-  private void restart() {
-    deadline = clock.instant().plus(limit);
-    secondsLeft.set((int) limit.toSeconds());
-  }
+    /** Every second: the countdown moves on; at zero the session ends. */
+    public void tick() {
+        if (!counting.get()) {
+            return;
+        }
+        long left = (Duration.between(clock.instant(), deadline).toMillis() + 999) / 1000; // rounded up
+        if (left <= 0) {
+            stop();
+            sessions.end(EndReason.FINISHED);
+            return;
+        }
+        secondsLeft.set((int) left);
+    }
 
-  public ReadOnlyBooleanProperty countingProperty() {
-    return counting.getReadOnlyProperty();
-  }
+    /** 办理其他业务: back to the services, the citizen still signed in. */
+    public void otherService() {
+        stop();
+        navigator.go(Screen.HOME);
+    }
 
-  public ReadOnlyIntegerProperty secondsLeftProperty() {
-    return secondsLeft.getReadOnlyProperty();
-  }
+    /** 退出: the session ends now. */
+    public void exit() {
+        stop();
+        sessions.end(EndReason.EXPLICIT_EXIT);
+    }
 
-  /** "12 秒后自动退出", in the current language. */
-  public StringBinding countdownText() {
-    return Bindings.createStringBinding(() -> i18n.text(Msg.FINISHED_COUNTDOWN, secondsLeft.get()), secondsLeft, i18n.localeProperty());
-  }
+    private void restart() {
+        deadline = clock.instant().plus(limit);
+        secondsLeft.set((int) limit.toSeconds());
+    }
 
-  public I18n i18n() {
-    return i18n;
-  }
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty secondsLeftProperty() {
+        return secondsLeft.getReadOnlyProperty();
+    }
+
+    /** "12 秒后自动退出", in the current language. */
+    public StringBinding countdownText() {
+        return Bindings.createStringBinding(
+                () -> i18n.text(Msg.FINISHED_COUNTDOWN, secondsLeft.get()), secondsLeft, i18n.localeProperty());
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
 }

@@ -28,140 +28,141 @@ import javafx.beans.property.StringProperty;
  * switches, and the navigation bar (back, home, exit) shown on every screen but the attract one.
  */
 public final class FrameViewModel implements CitizenState {
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final I18n i18n;
-  private final Navigator navigator;
-  private final ThemeManager themes;
-  private final Clock clock;
-  private final ZoneId zone;
-  private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
-  private final StringBinding hallName;
-  private final StringBinding hotline;
-  private final Runnable exitSession;
-  private final BooleanProperty locked = new SimpleBooleanProperty(false);
-  private final StringProperty signedIn = new SimpleStringProperty("");
+    private final I18n i18n;
+    private final Navigator navigator;
+    private final ThemeManager themes;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
+    private final StringBinding hallName;
+    private final StringBinding hotline;
+    private final Runnable exitSession;
+    private final BooleanProperty locked = new SimpleBooleanProperty(false);
+    private final StringProperty signedIn = new SimpleStringProperty("");
 
-  public FrameViewModel(
-      I18n i18n,
-      Navigator navigator,
-      ThemeManager themes,
-      Clock clock,
-      ZoneId zone,
-      Function<Locale, String> hallName,
-      String hotline,
-      Runnable exitSession) {
-    this.i18n = i18n;
-    this.navigator = navigator;
-    this.themes = themes;
-    this.clock = clock;
-    this.zone = zone;
-    this.exitSession = exitSession;
-    this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
-    this.hotline =
-        Bindings.createStringBinding(
-            () -> hotline.isBlank() ? "" : i18n.text(Msg.FRAME_HOTLINE, hotline), i18n.localeProperty());
-    i18n.localeProperty().addListener((obs, old, now) -> tick());
-    tick();
-  }
-
-  /** Updates the clock; the view calls it every second. */
-  public void tick() {
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
-    time.set(now.format(CLOCK));
-    date.set(i18n.textInZone(Msg.FRAME_DATE, zone, Date.from(now.toInstant())));
-  }
-
-  public ReadOnlyStringProperty timeProperty() {
-    return time.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty dateProperty() {
-    return date.getReadOnlyProperty();
-  }
-
-  public StringBinding hallNameProperty() {
-    return hallName;
-  }
-
-  /** The signed-in citizen's masked name, or empty: set by the identity step, cleared at the end. */
-  public StringProperty signedInNameProperty() {
-    return signedIn;
-  }
-
-  /** "您好，王*明" while a citizen is signed in; empty otherwise. */
-  public StringBinding greeting() {
-    return Bindings.createStringBinding(
-        () -> signedIn.get().isEmpty() ? "" : i18n.text(Msg.FRAME_GREETING, signedIn.get()), signedIn, i18n.localeProperty());
-  }
-
-  public StringBinding hotlineProperty() {
-    return hotline;
-  }
-
-  /** The label of the language button: the other language's name, in that language. */
-  public StringBinding languageSwitchText() {
-    return i18n.bind(Msg.FRAME_LANGUAGE_SWITCH);
-  }
-
-  public StringBinding elderlySwitchText() {
-    return Bindings.createStringBinding(
-        () -> i18n.text(themes.elderly() ? Msg.FRAME_ELDERLY_OFF : Msg.FRAME_ELDERLY_ON),
-        i18n.localeProperty(),
-        themes.themeProperty());
-  }
-
-  public BooleanBinding navigationVisible() {
-    return Bindings.createBooleanBinding(() -> navigator.current() != Screen.ATTRACT, navigator.currentProperty());
-  }
-
-  public BooleanBinding canGoBack() {
-    return navigator.canGoBack().and(locked.not());
-  }
-
-  /**
-   * While true (a ticket is printing), back, home and exit are disabled: the citizen cannot walk
-   * away from a job whose outcome the screen still has to tell.
-   */
-  public BooleanProperty navigationLockedProperty() {
-    return locked;
-  }
-
-  public void switchLanguage() {
-    i18n.cycleLocale();
-  }
-
-  public void toggleElderly() {
-    themes.toggleElderly();
-  }
-
-  public void back() {
-    if (!locked.get()) {
-      navigator.back();
+    public FrameViewModel(
+            I18n i18n,
+            Navigator navigator,
+            ThemeManager themes,
+            Clock clock,
+            ZoneId zone,
+            Function<Locale, String> hallName,
+            String hotline,
+            Runnable exitSession) {
+        this.i18n = i18n;
+        this.navigator = navigator;
+        this.themes = themes;
+        this.clock = clock;
+        this.zone = zone;
+        this.exitSession = exitSession;
+        this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
+        this.hotline = Bindings.createStringBinding(
+                () -> hotline.isBlank() ? "" : i18n.text(Msg.FRAME_HOTLINE, hotline), i18n.localeProperty());
+        i18n.localeProperty().addListener((obs, old, now) -> tick());
+        tick();
     }
-  }
 
-  public void home() {
-    if (!locked.get()) {
-      navigator.home();
+    /** Updates the clock; the view calls it every second. */
+    public void tick() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        time.set(now.format(CLOCK));
+        date.set(i18n.textInZone(Msg.FRAME_DATE, zone, Date.from(now.toInstant())));
     }
-  }
 
-  /** Ends the citizen's session and returns to the attract screen. */
-  public void exit() {
-    if (!locked.get()) {
-      exitSession.run();
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
     }
-  }
 
-  public I18n i18n() {
-    return i18n;
-  }
+    public ReadOnlyStringProperty dateProperty() {
+        return date.getReadOnlyProperty();
+    }
 
-  /** The signed-in citizen's name leaves the frame. */
-  @Override
-  public void resetForNextCitizen() {
-    signedInNameProperty().set("");
-  }
+    public StringBinding hallNameProperty() {
+        return hallName;
+    }
+
+    /** The signed-in citizen's masked name, or empty: set by the identity step, cleared at the end. */
+    public StringProperty signedInNameProperty() {
+        return signedIn;
+    }
+
+    /** "您好，王*明" while a citizen is signed in; empty otherwise. */
+    public StringBinding greeting() {
+        return Bindings.createStringBinding(
+                () -> signedIn.get().isEmpty() ? "" : i18n.text(Msg.FRAME_GREETING, signedIn.get()),
+                signedIn,
+                i18n.localeProperty());
+    }
+
+    public StringBinding hotlineProperty() {
+        return hotline;
+    }
+
+    /** The label of the language button: the other language's name, in that language. */
+    public StringBinding languageSwitchText() {
+        return i18n.bind(Msg.FRAME_LANGUAGE_SWITCH);
+    }
+
+    public StringBinding elderlySwitchText() {
+        return Bindings.createStringBinding(
+                () -> i18n.text(themes.elderly() ? Msg.FRAME_ELDERLY_OFF : Msg.FRAME_ELDERLY_ON),
+                i18n.localeProperty(),
+                themes.themeProperty());
+    }
+
+    public BooleanBinding navigationVisible() {
+        return Bindings.createBooleanBinding(() -> navigator.current() != Screen.ATTRACT, navigator.currentProperty());
+    }
+
+    public BooleanBinding canGoBack() {
+        return navigator.canGoBack().and(locked.not());
+    }
+
+    /**
+     * While true (a ticket is printing), back, home and exit are disabled: the citizen cannot walk
+     * away from a job whose outcome the screen still has to tell.
+     */
+    public BooleanProperty navigationLockedProperty() {
+        return locked;
+    }
+
+    public void switchLanguage() {
+        i18n.cycleLocale();
+    }
+
+    public void toggleElderly() {
+        themes.toggleElderly();
+    }
+
+    public void back() {
+        if (!locked.get()) {
+            navigator.back();
+        }
+    }
+
+    public void home() {
+        if (!locked.get()) {
+            navigator.home();
+        }
+    }
+
+    /** Ends the citizen's session and returns to the attract screen. */
+    public void exit() {
+        if (!locked.get()) {
+            exitSession.run();
+        }
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** The signed-in citizen's name leaves the frame. */
+    @Override
+    public void resetForNextCitizen() {
+        signedInNameProperty().set("");
+    }
 }

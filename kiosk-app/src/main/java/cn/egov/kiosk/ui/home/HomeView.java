@@ -10,63 +10,63 @@ import javafx.scene.layout.VBox;
 
 /** Lays out the home screen's tiles. */
 public final class HomeView {
-  private final VBox root = new VBox();
+    private final VBox root = new VBox();
 
-  public HomeView(HomeViewModel vm) {
-    root.getStyleClass().add("screen");
-    root.setId("home");
-    Label title = new Label();
-    title.getStyleClass().add("screen-title");
-    title.textProperty().bind(vm.i18n().bind(Msg.HOME_TITLE));
-    Label hint = new Label();
-    hint.getStyleClass().add("hint");
-    hint.textProperty().bind(vm.i18n().bind(Msg.HOME_HINT));
+    public HomeView(HomeViewModel vm) {
+        root.getStyleClass().add("screen");
+        root.setId("home");
+        Label title = new Label();
+        title.getStyleClass().add("screen-title");
+        title.textProperty().bind(vm.i18n().bind(Msg.HOME_TITLE));
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.textProperty().bind(vm.i18n().bind(Msg.HOME_HINT));
 
-    FlowPane tiles = new FlowPane();
-    tiles.getStyleClass().add("tiles");
-    for (HomeViewModel.Tile tile : vm.tiles()) {
-      tiles.getChildren().add(tile(tile));
+        FlowPane tiles = new FlowPane();
+        tiles.getStyleClass().add("tiles");
+        for (HomeViewModel.Tile tile : vm.tiles()) {
+            tiles.getChildren().add(tile(tile));
+        }
+        Label platform = new Label();
+        platform.setId("home-platform-notice");
+        platform.getStyleClass().add("notice");
+        platform.setWrapText(true);
+        platform.textProperty().bind(vm.platformNotice());
+        platform.visibleProperty().bind(vm.platformNotice().isNotEmpty());
+        platform.managedProperty().bind(platform.visibleProperty());
+        root.getChildren().addAll(title, hint, platform, tiles);
     }
-    Label platform = new Label();
-    platform.setId("home-platform-notice");
-    platform.getStyleClass().add("notice");
-    platform.setWrapText(true);
-    platform.textProperty().bind(vm.platformNotice());
-    platform.visibleProperty().bind(vm.platformNotice().isNotEmpty());
-    platform.managedProperty().bind(platform.visibleProperty());
-    root.getChildren().addAll(title, hint, platform, tiles);
-  }
 
-  private static Node tile(HomeViewModel.Tile tile) {
-    Label name = new Label();
-    name.getStyleClass().add("tile-title");
-    name.textProperty().bind(tile.title());
-    Label description = new Label();
-    description.getStyleClass().add("tile-description");
-    description.textProperty().bind(tile.description());
-    description.visibleProperty().bind(tile.available());
-    description.managedProperty().bind(tile.available());
-    Label problem = new Label();
-    problem.getStyleClass().add("tile-problem");
-    problem.setId("tile-problem-" + tile.feature().name().toLowerCase(Locale.ROOT));
-    problem.textProperty().bind(tile.problem());
-    problem.visibleProperty().bind(tile.available().not());
-    problem.managedProperty().bind(tile.available().not());
-    VBox box = new VBox(name, description, problem);
-    box.getStyleClass().add("tile-box");
+    private static Node tile(HomeViewModel.Tile tile) {
+        Label name = new Label();
+        name.getStyleClass().add("tile-title");
+        name.textProperty().bind(tile.title());
+        Label description = new Label();
+        description.getStyleClass().add("tile-description");
+        description.textProperty().bind(tile.description());
+        description.visibleProperty().bind(tile.available());
+        description.managedProperty().bind(tile.available());
+        Label problem = new Label();
+        problem.getStyleClass().add("tile-problem");
+        problem.setId("tile-problem-" + tile.feature().name().toLowerCase(Locale.ROOT));
+        problem.textProperty().bind(tile.problem());
+        problem.visibleProperty().bind(tile.available().not());
+        problem.managedProperty().bind(tile.available().not());
+        VBox box = new VBox(name, description, problem);
+        box.getStyleClass().add("tile-box");
 
-    Button button = new Button();
-    button.setId("tile-" + tile.feature().name().toLowerCase(Locale.ROOT));
-    button.getStyleClass().add("tile");
-    button.setGraphic(box);
-    button.setMaxWidth(Double.MAX_VALUE);
-    button.disableProperty().bind(tile.available().not());
-    button.setOnAction(e -> tile.open());
-    button.setFocusTraversable(false);
-    return button;
-  }
+        Button button = new Button();
+        button.setId("tile-" + tile.feature().name().toLowerCase(Locale.ROOT));
+        button.getStyleClass().add("tile");
+        button.setGraphic(box);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.disableProperty().bind(tile.available().not());
+        button.setOnAction(e -> tile.open());
+        button.setFocusTraversable(false);
+        return button;
+    }
 
-  public Node root() {
-    return root;
-  }
+    public Node root() {
+        return root;
+    }
 }

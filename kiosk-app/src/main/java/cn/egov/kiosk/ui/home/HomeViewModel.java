@@ -20,113 +20,123 @@ import javafx.beans.binding.StringBinding;
 /** The home screen: one large tile per feature, disabled with the reason when it cannot be used. */
 public final class HomeViewModel {
 
-  /** One tile. */
-  public final class Tile {
-    private final Feature feature;
+    /** One tile. */
+    public final class Tile {
+        private final Feature feature;
 
-    Tile(Feature feature) {
-      this.feature = feature;
+        Tile(Feature feature) {
+            this.feature = feature;
+        }
+
+        public Feature feature() {
+            return feature;
+        }
+
+        public StringBinding title() {
+            return i18n.bind(AttractViewModel.featureName(feature));
+        }
+
+        public StringBinding description() {
+            return i18n.bind(descriptionOf(feature));
+        }
+
+        public BooleanBinding available() {
+            return Bindings.createBooleanBinding(
+                    () -> availability.of(feature).get().available(), availability.of(feature));
+        }
+
+        /** Empty when available; otherwise "out of service: the printer is out of paper". */
+        public StringBinding problem() {
+            return Bindings.createStringBinding(
+                    () -> {
+                        Availability a = availability.of(feature).get();
+                        return a.available()
+                                ? ""
+                                : i18n.text(Msg.FEATURE_OUT_OF_SERVICE, AvailabilityModel.problemText(i18n, a));
+                    },
+                    availability.of(feature),
+                    i18n.localeProperty());
+        }
+
+        public void open() {
+            if (availability.of(feature).get().available()) {
+                open.accept(screenOf(feature));
+            }
+        }
     }
 
-    public Feature feature() {
-      return feature;
+    private final I18n i18n;
+    private final AvailabilityModel availability;
+    private final Navigator navigator;
+    private final Consumer<Screen> open;
+    private final List<Tile> tiles;
+
+    /**
+     * What the citizen should know about the platform, or empty: it is away (what still works), and
+     * the local copy's age when it is stale.
+     */
+    public StringBinding platformNotice() {
+        return Bindings.createStringBinding(
+                () -> {
+                    Notice n = availability.platformNotice().get();
+                    if (n == null || n.quiet()) {
+                        return "";
+                    }
+                    StringBuilder sb = new StringBuilder();
+                    if (n.offline()) {
+                        sb.append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
+                    }
+                    if (n.stale() && n.dataAsOf().isPresent()) {
+                        DateTimeFormatter f = DateTimeFormatter.ofPattern(
+                                i18n.text(Msg.HOME_DATA_AS_OF_PATTERN),
+                                i18n.localeProperty().get());
+                        sb.append(sb.length() == 0 ? "" : " ")
+                                .append(i18n.text(
+                                        Msg.HOME_DATA_AS_OF,
+                                        f.format(n.dataAsOf().get())));
+                    }
+                    return sb.toString();
+                },
+                availability.platformNotice(),
+                i18n.localeProperty());
     }
 
-    public StringBinding title() {
-      return i18n.bind(AttractViewModel.featureName(feature));
+    public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
+        this(i18n, availability, navigator, navigator::go);
     }
 
-    public StringBinding description() {
-      return i18n.bind(descriptionOf(feature));
+    /** @param open how a feature's screen is opened: through the identity step where it needs one */
+    public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, Consumer<Screen> open) {
+        this.i18n = i18n;
+        this.availability = availability;
+        this.navigator = navigator;
+        this.open = open;
+        // a feature this kiosk has no device for is not offered (rather than shown as out of service for good)
+        this.tiles = Arrays.stream(Feature.values())
+                .filter(availability::fitted)
+                .map(Tile::new)
+                .toList();
     }
 
-    public BooleanBinding available() {
-      return Bindings.createBooleanBinding(() -> availability.of(feature).get().available(), availability.of(feature));
+    public List<Tile> tiles() {
+        return tiles;
     }
 
-    /** Empty when available; otherwise "out of service: the printer is out of paper". */
-    public StringBinding problem() {
-      return Bindings.createStringBinding(
-          () -> {
-            Availability a = availability.of(feature).get();
-            return a.available() ? "" : i18n.text(Msg.FEATURE_OUT_OF_SERVICE, AvailabilityModel.problemText(i18n, a));
-          },
-          availability.of(feature),
-          i18n.localeProperty());
+    public I18n i18n() {
+        return i18n;
     }
 
-    public void open() {
-      if (availability.of(feature).get().available()) {
-        open.accept(screenOf(feature));
-      }
+    private static Msg descriptionOf(Feature f) {
+        return switch (f) {
+            case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET_DESCRIPTION;
+            case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
+        };
     }
-  }
 
-  private final I18n i18n;
-  private final AvailabilityModel availability;
-  private final Navigator navigator;
-  private final Consumer<Screen> open;
-  private final List<Tile> tiles;
-
-  /**
-   * What the citizen should know about the platform, or empty: it is away (what still works), and
-   * the local copy's age when it is stale.
-   */
-  public StringBinding platformNotice() {
-    return Bindings.createStringBinding(
-        () -> {
-          Notice n = availability.platformNotice().get();
-          if (n == null || n.quiet()) {
-            return "";
-          }
-          StringBuilder sb = new StringBuilder();
-          if (n.offline()) {
-            sb.append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
-          }
-          if (n.stale() && n.dataAsOf().isPresent()) {
-            DateTimeFormatter f =
-                DateTimeFormatter.ofPattern(i18n.text(Msg.HOME_DATA_AS_OF_PATTERN), i18n.localeProperty().get());
-            sb.append(sb.length() == 0 ? "" : " ").append(i18n.text(Msg.HOME_DATA_AS_OF, f.format(n.dataAsOf().get())));
-          }
-          return sb.toString();
-        },
-        availability.platformNotice(),
-        i18n.localeProperty());
-  }
-
-  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
-    this(i18n, availability, navigator, navigator::go);
-  }
-
-  /** @param open how a feature's screen is opened: through the identity step where it needs one */
-  public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, Consumer<Screen> open) {
-    this.i18n = i18n;
-    this.availability = availability;
-    this.navigator = navigator;
-    this.open = open;
-    // a feature this kiosk has no device for is not offered (rather than shown as out of service for good)
-    this.tiles = Arrays.stream(Feature.values()).filter(availability::fitted).map(Tile::new).toList();
-  }
-
-  public List<Tile> tiles() {
-    return tiles;
-  }
-
-  public I18n i18n() {
-    return i18n;
-  }
-
-  private static Msg descriptionOf(Feature f) {
-    return switch (f) {
-      case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET_DESCRIPTION;
-      case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
-    };
-  }
-
-  private static Screen screenOf(Feature f) {
-    return switch (f) {
-      case QUEUE_TICKET -> Screen.TICKET;
-      case LICENCE_PRINT -> Screen.LICENCE;
-    };
-  }
+    private static Screen screenOf(Feature f) {
+        return switch (f) {
+            case QUEUE_TICKET -> Screen.TICKET;
+            case LICENCE_PRINT -> Screen.LICENCE;
+        };
+    }
 }

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.ui.idlogin;
 
-import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.identity.LoginFailedException;
@@ -8,12 +8,12 @@ import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
+import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.TaskRunner;
-import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,318 +36,333 @@ import org.slf4j.LoggerFactory;
  * on the JavaFX thread only.
  */
 public final class IdLoginViewModel implements CitizenState {
-  private static final Logger log = LoggerFactory.getLogger(IdLoginViewModel.class);
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Logger log = LoggerFactory.getLogger(IdLoginViewModel.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
-  public enum Step {
-    WAITING,
-    READING,
-    DONE,
-    FAILED
-  }
-
-  private final I18n i18n;
-  private final IdentityService identities;
-  private final TaskRunner tasks;
-  private final SessionManager sessions;
-  private final Navigator navigator;
-  private final Duration readTimeout;
-  private final Optional<Runnable> demoCard;
-  private final Optional<Runnable> demoSocialSecurityCard;
-  private final Optional<PhotoDecoder> photos;
-
-  private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.WAITING);
-  private final ReadOnlyObjectWrapper<LoginProblem> problem = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyStringWrapper maskedName = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper maskedNumber = new ReadOnlyStringWrapper("");
-  private final ReadOnlyObjectWrapper<Identity.Document> document = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyObjectWrapper<WritableImage> photo = new ReadOnlyObjectWrapper<>();
-  private Screen next = Screen.HOME;
-  /** Waits for the card and reads it; an identity read for a citizen who has gone is wiped. */
-  private final BackgroundTask<Identity> reading;
-  /** Decodes the card's photo; pixels decoded for a citizen who has gone are wiped. */
-  private final BackgroundTask<PhotoDecoder.DecodedPhoto> decoding;
-
-  /**
-   * @param photos the vendor's photo decoder, if one is installed: without one the screen shows a
-   *     neutral placeholder
-   * @param demoCard in demo mode, what places a demo card on the simulated reader (a button on the
-   *     screen for demonstrations without a shell); empty otherwise
-   * @param demoSocialSecurityCard the same for a social security card, where those are accepted
-   */
-  public IdLoginViewModel(
-      I18n i18n,
-      IdentityService identities,
-      TaskRunner tasks,
-      SessionManager sessions,
-      Navigator navigator,
-      Duration readTimeout,
-      Optional<PhotoDecoder> photos,
-      Optional<Runnable> demoCard,
-      Optional<Runnable> demoSocialSecurityCard) {
-    this.i18n = i18n;
-    this.identities = identities;
-    this.tasks = tasks;
-    this.sessions = sessions;
-    this.navigator = navigator;
-    this.readTimeout = readTimeout;
-    this.photos = photos;
-    this.demoCard = demoCard;
-    this.demoSocialSecurityCard = demoSocialSecurityCard;
-    this.reading = new BackgroundTask<>(tasks, Identity::wipe);
-    this.decoding = new BackgroundTask<>(tasks, PhotoDecoder.DecodedPhoto::wipe);
-  }
-
-  /**
-   * Goes to {@code target} with the citizen's identity: at once when the session has it, through
-   * the login screen otherwise.
-   */
-  public void require(Screen target) {
-    tasks.checkUiThread();
-    if (sessions.current().flatMap(s -> s.get(Identity.SESSION_KEY)).isPresent()) {
-      navigator.go(target);
-      return;
+    public enum Step {
+        WAITING,
+        READING,
+        DONE,
+        FAILED
     }
-    next = target;
-    navigator.go(Screen.ID_LOGIN);
-    read();
-  }
 
-  /** Starts (or restarts) waiting for a card. */
-  public void read() {
-    tasks.checkUiThread();
-    problem.set(null);
-    step.set(Step.WAITING);
-    startReading(false);
-  }
+    private final I18n i18n;
+    private final IdentityService identities;
+    private final TaskRunner tasks;
+    private final SessionManager sessions;
+    private final Navigator navigator;
+    private final Duration readTimeout;
+    private final Optional<Runnable> demoCard;
+    private final Optional<Runnable> demoSocialSecurityCard;
+    private final Optional<PhotoDecoder> photos;
 
-  /** @param pause wait a moment first: the reader is asked again after a failure, not hammered */
-  private void startReading(boolean pause) {
-    decoding.cancel(); // a photo still decoding belongs to the card read before
-    reading.start(
-        () -> {
-          if (pause) {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-          }
-          return identities.readCard(readTimeout);
-        },
-        this::accept,
-        this::fail);
-  }
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.WAITING);
+    private final ReadOnlyObjectWrapper<LoginProblem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper maskedName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper maskedNumber = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Identity.Document> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WritableImage> photo = new ReadOnlyObjectWrapper<>();
+    private Screen next = Screen.HOME;
+    /** Waits for the card and reads it; an identity read for a citizen who has gone is wiped. */
+    private final BackgroundTask<Identity> reading;
+    /** Decodes the card's photo; pixels decoded for a citizen who has gone are wiped. */
+    private final BackgroundTask<PhotoDecoder.DecodedPhoto> decoding;
 
-  private void accept(Identity identity) {
-    Optional<Session> session = sessions.current();
-    if (session.isEmpty()) {
-      identity.wipe(); // the session ended while the card was read
-      return;
+    /**
+     * @param photos the vendor's photo decoder, if one is installed: without one the screen shows a
+     *     neutral placeholder
+     * @param demoCard in demo mode, what places a demo card on the simulated reader (a button on the
+     *     screen for demonstrations without a shell); empty otherwise
+     * @param demoSocialSecurityCard the same for a social security card, where those are accepted
+     */
+    public IdLoginViewModel(
+            I18n i18n,
+            IdentityService identities,
+            TaskRunner tasks,
+            SessionManager sessions,
+            Navigator navigator,
+            Duration readTimeout,
+            Optional<PhotoDecoder> photos,
+            Optional<Runnable> demoCard,
+            Optional<Runnable> demoSocialSecurityCard) {
+        this.i18n = i18n;
+        this.identities = identities;
+        this.tasks = tasks;
+        this.sessions = sessions;
+        this.navigator = navigator;
+        this.readTimeout = readTimeout;
+        this.photos = photos;
+        this.demoCard = demoCard;
+        this.demoSocialSecurityCard = demoSocialSecurityCard;
+        this.reading = new BackgroundTask<>(tasks, Identity::wipe);
+        this.decoding = new BackgroundTask<>(tasks, PhotoDecoder.DecodedPhoto::wipe);
     }
-    session.get().put(Identity.SESSION_KEY, identity);
-    maskedName.set(identity.maskedName());
-    maskedNumber.set(identity.maskedNumber());
-    document.set(identity.document());
-    step.set(Step.DONE);
-    showPhoto(identity);
-  }
 
-  /** Decodes the photo off the JavaFX thread, where a decoder is installed and the card has one. */
-  private void showPhoto(Identity identity) {
-    if (photos.isEmpty() || identity.photo().length == 0) {
-      return;
+    /**
+     * Goes to {@code target} with the citizen's identity: at once when the session has it, through
+     * the login screen otherwise.
+     */
+    public void require(Screen target) {
+        tasks.checkUiThread();
+        if (sessions.current().flatMap(s -> s.get(Identity.SESSION_KEY)).isPresent()) {
+            navigator.go(target);
+            return;
+        }
+        next = target;
+        navigator.go(Screen.ID_LOGIN);
+        read();
     }
-    byte[] wlt = identity.photo().clone();
-    decoding.start(
-        () -> {
-          try {
-            return photos.get().decode(wlt);
-          } finally {
-            Arrays.fill(wlt, (byte) 0);
-          }
-        },
-        decoded -> {
-          if (step.get() == Step.DONE) {
-            WritableImage image = new WritableImage(decoded.width(), decoded.height());
-            image.getPixelWriter().setPixels(0, 0, decoded.width(), decoded.height(), PixelFormat.getIntArgbInstance(), decoded.argb(), 0, decoded.width());
-            photo.set(image);
-          }
-          decoded.wipe();
-        },
-        error -> log.warn("The ID card photo could not be decoded ({}); the placeholder stays", error.getClass().getSimpleName()));
-  }
 
-  /** Overwrites the shown photo's pixels and drops it. */
-  private void wipePhoto() {
-    WritableImage shown = photo.get();
-    if (shown != null) {
-      int w = (int) shown.getWidth();
-      int h = (int) shown.getHeight();
-      shown.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), new int[w * h], 0, w);
-      photo.set(null);
+    /** Starts (or restarts) waiting for a card. */
+    public void read() {
+        tasks.checkUiThread();
+        problem.set(null);
+        step.set(Step.WAITING);
+        startReading(false);
     }
-  }
 
-  private void fail(Throwable error) {
-    LoginProblem p = error instanceof LoginFailedException lf ? lf.problem() : LoginProblem.READER_OUT_OF_SERVICE;
-    problem.set(p);
-    step.set(Step.FAILED);
-    // the message stays; reading goes on, twice a second, while the citizen moves the card
-    if (p.retryByItself()) {
-      startReading(true);
+    /** @param pause wait a moment first: the reader is asked again after a failure, not hammered */
+    private void startReading(boolean pause) {
+        decoding.cancel(); // a photo still decoding belongs to the card read before
+        reading.start(
+                () -> {
+                    if (pause) {
+                        Thread.sleep(RETRY_PAUSE.toMillis());
+                    }
+                    return identities.readCard(readTimeout);
+                },
+                this::accept,
+                this::fail);
     }
-  }
 
-  /** The ID card reader is in service again: a screen that said it was not reads again. On the UI thread. */
-  public void readerBackInService() {
-    tasks.checkUiThread();
-    if (step.get() == Step.FAILED && problem.get() == LoginProblem.READER_OUT_OF_SERVICE) {
-      read();
+    private void accept(Identity identity) {
+        Optional<Session> session = sessions.current();
+        if (session.isEmpty()) {
+            identity.wipe(); // the session ended while the card was read
+            return;
+        }
+        session.get().put(Identity.SESSION_KEY, identity);
+        maskedName.set(identity.maskedName());
+        maskedNumber.set(identity.maskedNumber());
+        document.set(identity.document());
+        step.set(Step.DONE);
+        showPhoto(identity);
     }
-  }
 
-  /** The reader sees a card (or no longer): on the UI thread. */
-  public void cardPresence(boolean present) {
-    tasks.checkUiThread();
-    if (present && step.get() == Step.WAITING) {
-      step.set(Step.READING);
+    /** Decodes the photo off the JavaFX thread, where a decoder is installed and the card has one. */
+    private void showPhoto(Identity identity) {
+        if (photos.isEmpty() || identity.photo().length == 0) {
+            return;
+        }
+        byte[] wlt = identity.photo().clone();
+        decoding.start(
+                () -> {
+                    try {
+                        return photos.get().decode(wlt);
+                    } finally {
+                        Arrays.fill(wlt, (byte) 0);
+                    }
+                },
+                decoded -> {
+                    if (step.get() == Step.DONE) {
+                        WritableImage image = new WritableImage(decoded.width(), decoded.height());
+                        image.getPixelWriter()
+                                .setPixels(
+                                        0,
+                                        0,
+                                        decoded.width(),
+                                        decoded.height(),
+                                        PixelFormat.getIntArgbInstance(),
+                                        decoded.argb(),
+                                        0,
+                                        decoded.width());
+                        photo.set(image);
+                    }
+                    decoded.wipe();
+                },
+                error -> log.warn(
+                        "The ID card photo could not be decoded ({}); the placeholder stays",
+                        error.getClass().getSimpleName()));
     }
-  }
 
-  /** "Continue": on to the flow that asked for the identity. */
-  public void proceed() {
-    tasks.checkUiThread();
-    if (step.get() == Step.DONE) {
-      navigator.go(next);
+    /** Overwrites the shown photo's pixels and drops it. */
+    private void wipePhoto() {
+        WritableImage shown = photo.get();
+        if (shown != null) {
+            int w = (int) shown.getWidth();
+            int h = (int) shown.getHeight();
+            shown.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), new int[w * h], 0, w);
+            photo.set(null);
+        }
     }
-  }
 
-  /** Places the demo card on the simulated reader (demo mode only). */
-  public void placeDemoCard() {
-    tasks.checkUiThread();
-    demoCard.ifPresent(Runnable::run);
-  }
+    private void fail(Throwable error) {
+        LoginProblem p = error instanceof LoginFailedException lf ? lf.problem() : LoginProblem.READER_OUT_OF_SERVICE;
+        problem.set(p);
+        step.set(Step.FAILED);
+        // the message stays; reading goes on, twice a second, while the citizen moves the card
+        if (p.retryByItself()) {
+            startReading(true);
+        }
+    }
 
-  /** Inserts the demo social security card in the simulated smart-card reader (demo mode only). */
-  public void insertDemoSocialSecurityCard() {
-    tasks.checkUiThread();
-    demoSocialSecurityCard.ifPresent(Runnable::run);
-  }
+    /** The ID card reader is in service again: a screen that said it was not reads again. On the UI thread. */
+    public void readerBackInService() {
+        tasks.checkUiThread();
+        if (step.get() == Step.FAILED && problem.get() == LoginProblem.READER_OUT_OF_SERVICE) {
+            read();
+        }
+    }
 
-  public boolean demo() {
-    return demoCard.isPresent();
-  }
+    /** The reader sees a card (or no longer): on the UI thread. */
+    public void cardPresence(boolean present) {
+        tasks.checkUiThread();
+        if (present && step.get() == Step.WAITING) {
+            step.set(Step.READING);
+        }
+    }
 
-  public boolean demoSocialSecurityCard() {
-    return demoSocialSecurityCard.isPresent() && identities.acceptsSocialSecurityCard();
-  }
+    /** "Continue": on to the flow that asked for the identity. */
+    public void proceed() {
+        tasks.checkUiThread();
+        if (step.get() == Step.DONE) {
+            navigator.go(next);
+        }
+    }
 
-  /** Whether the social security card is taken instead of the ID card (configuration). */
-  public boolean acceptsSocialSecurityCard() {
-    return identities.acceptsSocialSecurityCard();
-  }
+    /** Places the demo card on the simulated reader (demo mode only). */
+    public void placeDemoCard() {
+        tasks.checkUiThread();
+        demoCard.ifPresent(Runnable::run);
+    }
 
-  /** The citizen left the login screen (back, home, on to the flow): a read in flight is cancelled. */
-  public void left() {
-    tasks.checkUiThread();
-    reset();
-  }
+    /** Inserts the demo social security card in the simulated smart-card reader (demo mode only). */
+    public void insertDemoSocialSecurityCard() {
+        tasks.checkUiThread();
+        demoSocialSecurityCard.ifPresent(Runnable::run);
+    }
 
-  @Override
-  public void resetForNextCitizen() {
-    reset();
-  }
+    public boolean demo() {
+        return demoCard.isPresent();
+    }
 
-  /** Forgets the screen's state (a session ended); a read in flight is cancelled and ignored. */
-  public void reset() {
-    tasks.checkUiThread();
-    reading.cancel();
-    decoding.cancel();
-    identities.cancel();
-    step.set(Step.WAITING);
-    problem.set(null);
-    maskedName.set("");
-    maskedNumber.set("");
-    document.set(null);
-    wipePhoto();
-    next = Screen.HOME;
-  }
+    public boolean demoSocialSecurityCard() {
+        return demoSocialSecurityCard.isPresent() && identities.acceptsSocialSecurityCard();
+    }
 
-  public ReadOnlyObjectProperty<Step> stepProperty() {
-    return step.getReadOnlyProperty();
-  }
+    /** Whether the social security card is taken instead of the ID card (configuration). */
+    public boolean acceptsSocialSecurityCard() {
+        return identities.acceptsSocialSecurityCard();
+    }
 
-  public ReadOnlyObjectProperty<LoginProblem> problemProperty() {
-    return problem.getReadOnlyProperty();
-  }
+    /** The citizen left the login screen (back, home, on to the flow): a read in flight is cancelled. */
+    public void left() {
+        tasks.checkUiThread();
+        reset();
+    }
 
-  public ReadOnlyStringProperty maskedNameProperty() {
-    return maskedName.getReadOnlyProperty();
-  }
+    @Override
+    public void resetForNextCitizen() {
+        reset();
+    }
 
-  public ReadOnlyStringProperty maskedNumberProperty() {
-    return maskedNumber.getReadOnlyProperty();
-  }
+    /** Forgets the screen's state (a session ended); a read in flight is cancelled and ignored. */
+    public void reset() {
+        tasks.checkUiThread();
+        reading.cancel();
+        decoding.cancel();
+        identities.cancel();
+        step.set(Step.WAITING);
+        problem.set(null);
+        maskedName.set("");
+        maskedNumber.set("");
+        document.set(null);
+        wipePhoto();
+        next = Screen.HOME;
+    }
 
-  /** The document read, for its name on screen. */
-  public ReadOnlyObjectProperty<Identity.Document> documentProperty() {
-    return document.getReadOnlyProperty();
-  }
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
 
-  /** The decoded photo; null for none (no decoder, no photo, not decoded yet). */
-  public ReadOnlyObjectProperty<WritableImage> photoProperty() {
-    return photo.getReadOnlyProperty();
-  }
+    public ReadOnlyObjectProperty<LoginProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
 
-  /** The name of the document read, in the current language. */
-  public StringBinding documentText() {
-    return Bindings.createStringBinding(
-        () -> document.get() == null ? "" : i18n.text(documentMsg(document.get())), document, i18n.localeProperty());
-  }
+    public ReadOnlyStringProperty maskedNameProperty() {
+        return maskedName.getReadOnlyProperty();
+    }
 
-  static Msg documentMsg(Identity.Document d) {
-    return switch (d) {
-      case RESIDENT_ID_CARD -> Msg.LOGIN_DOCUMENT_RESIDENT_ID_CARD;
-      case FOREIGN_PERMANENT_RESIDENT_CARD -> Msg.LOGIN_DOCUMENT_FOREIGN_PERMANENT_RESIDENT_CARD;
-      case RESIDENCE_PERMIT -> Msg.LOGIN_DOCUMENT_RESIDENCE_PERMIT;
-      case SOCIAL_SECURITY_CARD -> Msg.LOGIN_DOCUMENT_SOCIAL_SECURITY_CARD;
-    };
-  }
+    public ReadOnlyStringProperty maskedNumberProperty() {
+        return maskedNumber.getReadOnlyProperty();
+    }
 
-  /** What went wrong, in the current language. */
-  public StringBinding problemText() {
-    return Bindings.createStringBinding(
-        () -> problem.get() == null ? "" : i18n.text(problemMsg(problem.get())), problem, i18n.localeProperty());
-  }
+    /** The document read, for its name on screen. */
+    public ReadOnlyObjectProperty<Identity.Document> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
 
-  /** What to do about it. */
-  public StringBinding adviceText() {
-    return Bindings.createStringBinding(
-        () -> problem.get() == null ? "" : i18n.text(adviceMsg(problem.get())), problem, i18n.localeProperty());
-  }
+    /** The decoded photo; null for none (no decoder, no photo, not decoded yet). */
+    public ReadOnlyObjectProperty<WritableImage> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
 
-  static Msg problemMsg(LoginProblem p) {
-    return switch (p) {
-      case NO_CARD -> Msg.LOGIN_PROBLEM_NO_CARD;
-      case PLACE_AGAIN -> Msg.LOGIN_PROBLEM_PLACE_AGAIN;
-      case LIFT_AND_PLACE_AGAIN -> Msg.LOGIN_PROBLEM_LIFT_AND_PLACE_AGAIN;
-      case CARD_UNREADABLE -> Msg.LOGIN_PROBLEM_CARD_UNREADABLE;
-      case CARD_NOT_SUPPORTED -> Msg.LOGIN_PROBLEM_CARD_NOT_SUPPORTED;
-      case CARD_EXPIRED -> Msg.LOGIN_PROBLEM_CARD_EXPIRED;
-      case USE_ID_CARD -> Msg.LOGIN_PROBLEM_USE_ID_CARD;
-      case READER_OUT_OF_SERVICE -> Msg.LOGIN_PROBLEM_READER_OUT_OF_SERVICE;
-    };
-  }
+    /** The name of the document read, in the current language. */
+    public StringBinding documentText() {
+        return Bindings.createStringBinding(
+                () -> document.get() == null ? "" : i18n.text(documentMsg(document.get())),
+                document,
+                i18n.localeProperty());
+    }
 
-  static Msg adviceMsg(LoginProblem p) {
-    return switch (p) {
-      case NO_CARD -> Msg.LOGIN_ADVICE_NO_CARD;
-      case PLACE_AGAIN, LIFT_AND_PLACE_AGAIN -> Msg.LOGIN_ADVICE_PLACE_AGAIN;
-      case CARD_UNREADABLE, CARD_NOT_SUPPORTED -> Msg.LOGIN_ADVICE_ASK_STAFF;
-      case CARD_EXPIRED -> Msg.LOGIN_ADVICE_EXPIRED;
-      case USE_ID_CARD -> Msg.LOGIN_ADVICE_USE_ID_CARD;
-      case READER_OUT_OF_SERVICE -> Msg.LOGIN_ADVICE_OUT_OF_SERVICE;
-    };
-  }
+    static Msg documentMsg(Identity.Document d) {
+        return switch (d) {
+            case RESIDENT_ID_CARD -> Msg.LOGIN_DOCUMENT_RESIDENT_ID_CARD;
+            case FOREIGN_PERMANENT_RESIDENT_CARD -> Msg.LOGIN_DOCUMENT_FOREIGN_PERMANENT_RESIDENT_CARD;
+            case RESIDENCE_PERMIT -> Msg.LOGIN_DOCUMENT_RESIDENCE_PERMIT;
+            case SOCIAL_SECURITY_CARD -> Msg.LOGIN_DOCUMENT_SOCIAL_SECURITY_CARD;
+        };
+    }
 
-  public I18n i18n() {
-    return i18n;
-  }
+    /** What went wrong, in the current language. */
+    public StringBinding problemText() {
+        return Bindings.createStringBinding(
+                () -> problem.get() == null ? "" : i18n.text(problemMsg(problem.get())),
+                problem,
+                i18n.localeProperty());
+    }
+
+    /** What to do about it. */
+    public StringBinding adviceText() {
+        return Bindings.createStringBinding(
+                () -> problem.get() == null ? "" : i18n.text(adviceMsg(problem.get())), problem, i18n.localeProperty());
+    }
+
+    static Msg problemMsg(LoginProblem p) {
+        return switch (p) {
+            case NO_CARD -> Msg.LOGIN_PROBLEM_NO_CARD;
+            case PLACE_AGAIN -> Msg.LOGIN_PROBLEM_PLACE_AGAIN;
+            case LIFT_AND_PLACE_AGAIN -> Msg.LOGIN_PROBLEM_LIFT_AND_PLACE_AGAIN;
+            case CARD_UNREADABLE -> Msg.LOGIN_PROBLEM_CARD_UNREADABLE;
+            case CARD_NOT_SUPPORTED -> Msg.LOGIN_PROBLEM_CARD_NOT_SUPPORTED;
+            case CARD_EXPIRED -> Msg.LOGIN_PROBLEM_CARD_EXPIRED;
+            case USE_ID_CARD -> Msg.LOGIN_PROBLEM_USE_ID_CARD;
+            case READER_OUT_OF_SERVICE -> Msg.LOGIN_PROBLEM_READER_OUT_OF_SERVICE;
+        };
+    }
+
+    static Msg adviceMsg(LoginProblem p) {
+        return switch (p) {
+            case NO_CARD -> Msg.LOGIN_ADVICE_NO_CARD;
+            case PLACE_AGAIN, LIFT_AND_PLACE_AGAIN -> Msg.LOGIN_ADVICE_PLACE_AGAIN;
+            case CARD_UNREADABLE, CARD_NOT_SUPPORTED -> Msg.LOGIN_ADVICE_ASK_STAFF;
+            case CARD_EXPIRED -> Msg.LOGIN_ADVICE_EXPIRED;
+            case USE_ID_CARD -> Msg.LOGIN_ADVICE_USE_ID_CARD;
+            case READER_OUT_OF_SERVICE -> Msg.LOGIN_ADVICE_OUT_OF_SERVICE;
+        };
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
 }

@@ -26,138 +26,142 @@ import javafx.scene.layout.VBox;
  * scrolled by a finger; the print button beside it), printing, done, or what went wrong.
  */
 public final class LicenceView {
-  private final StackPane root = new StackPane();
+    private final StackPane root = new StackPane();
 
-  public LicenceView(LicenceViewModel vm, FinishedViewModel finished) {
-    root.setId("licence");
-    root.setMinHeight(0);
-    VBox loading = centred(screen("licence-loading"), vm, Msg.LICENCE_LOADING, new ProgressIndicator());
-    VBox none = none(vm);
-    VBox preview = preview(vm);
-    VBox printing = centred(screen("licence-printing"), vm, Msg.LICENCE_PRINTING, new ProgressIndicator());
-    VBox done = done(vm, finished);
-    VBox failed = failed(vm);
-    root.getChildren().addAll(loading, none, preview, printing, done, failed);
-    Runnable show =
-        () -> {
-          LicenceViewModel.Step s = vm.stepProperty().get();
-          loading.setVisible(s == LicenceViewModel.Step.LOADING);
-          none.setVisible(s == LicenceViewModel.Step.NONE);
-          preview.setVisible(s == LicenceViewModel.Step.PREVIEW);
-          printing.setVisible(s == LicenceViewModel.Step.PRINTING);
-          done.setVisible(s == LicenceViewModel.Step.DONE);
-          failed.setVisible(s == LicenceViewModel.Step.FAILED);
+    public LicenceView(LicenceViewModel vm, FinishedViewModel finished) {
+        root.setId("licence");
+        root.setMinHeight(0);
+        VBox loading = centred(screen("licence-loading"), vm, Msg.LICENCE_LOADING, new ProgressIndicator());
+        VBox none = none(vm);
+        VBox preview = preview(vm);
+        VBox printing = centred(screen("licence-printing"), vm, Msg.LICENCE_PRINTING, new ProgressIndicator());
+        VBox done = done(vm, finished);
+        VBox failed = failed(vm);
+        root.getChildren().addAll(loading, none, preview, printing, done, failed);
+        Runnable show = () -> {
+            LicenceViewModel.Step s = vm.stepProperty().get();
+            loading.setVisible(s == LicenceViewModel.Step.LOADING);
+            none.setVisible(s == LicenceViewModel.Step.NONE);
+            preview.setVisible(s == LicenceViewModel.Step.PREVIEW);
+            printing.setVisible(s == LicenceViewModel.Step.PRINTING);
+            done.setVisible(s == LicenceViewModel.Step.DONE);
+            failed.setVisible(s == LicenceViewModel.Step.FAILED);
         };
-    vm.stepProperty().addListener((obs, old, now) -> show.run());
-    show.run();
-  }
+        vm.stepProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+    }
 
-  private static VBox centred(VBox box, LicenceViewModel vm, Msg text, Node picture) {
-    box.setAlignment(Pos.CENTER);
-    Label l = label("login-instruction");
-    l.textProperty().bind(vm.i18n().bind(text));
-    box.getChildren().addAll(picture, l);
-    return box;
-  }
+    private static VBox centred(VBox box, LicenceViewModel vm, Msg text, Node picture) {
+        box.setAlignment(Pos.CENTER);
+        Label l = label("login-instruction");
+        l.textProperty().bind(vm.i18n().bind(text));
+        box.getChildren().addAll(picture, l);
+        return box;
+    }
 
-  private static VBox none(LicenceViewModel vm) {
-    VBox box = screen("licence-none");
-    box.setAlignment(Pos.CENTER);
-    Label what = label("failure-reason");
-    what.textProperty().bind(vm.i18n().bind(Msg.LICENCE_NONE));
-    Label advice = label("login-instruction");
-    advice.textProperty().bind(vm.i18n().bind(Msg.LICENCE_NONE_ADVICE));
-    box.getChildren().addAll(what, advice);
-    return box;
-  }
+    private static VBox none(LicenceViewModel vm) {
+        VBox box = screen("licence-none");
+        box.setAlignment(Pos.CENTER);
+        Label what = label("failure-reason");
+        what.textProperty().bind(vm.i18n().bind(Msg.LICENCE_NONE));
+        Label advice = label("login-instruction");
+        advice.textProperty().bind(vm.i18n().bind(Msg.LICENCE_NONE_ADVICE));
+        box.getChildren().addAll(what, advice);
+        return box;
+    }
 
-  private static VBox preview(LicenceViewModel vm) {
-    VBox box = screen("licence-preview");
-    Label title = label("screen-title");
-    title.textProperty().bind(vm.i18n().bind(Msg.LICENCE_TITLE));
-    Label hint = label("hint");
-    hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PREVIEW_HINT));
+    private static VBox preview(LicenceViewModel vm) {
+        VBox box = screen("licence-preview");
+        Label title = label("screen-title");
+        title.textProperty().bind(vm.i18n().bind(Msg.LICENCE_TITLE));
+        Label hint = label("hint");
+        hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PREVIEW_HINT));
 
-    ImageView page = new ImageView();
-    page.setId("licence-preview-page");
-    page.setPreserveRatio(true);
-    page.setSmooth(true);
-    page.imageProperty().bind(vm.previewProperty());
-    StackPane paper = new StackPane(page);
-    paper.getStyleClass().add("preview-paper");
-    ScrollPane scroll = new ScrollPane(paper);
-    scroll.getStyleClass().add("kiosk-scroll");
-    scroll.setFitToWidth(true);
-    scroll.setPannable(true); // a finger drags the page
-    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    scroll.setMinHeight(0);
-    // the page fills the width it is given (up to its own size at 100 dpi): large enough to read
-    page.fitWidthProperty().bind(Bindings.createDoubleBinding(
-        () -> Math.min(scroll.getViewportBounds().getWidth() - 24, vm.previewProperty().get() == null ? 800 : vm.previewProperty().get().getWidth()),
-        scroll.viewportBoundsProperty(), vm.previewProperty()));
+        ImageView page = new ImageView();
+        page.setId("licence-preview-page");
+        page.setPreserveRatio(true);
+        page.setSmooth(true);
+        page.imageProperty().bind(vm.previewProperty());
+        StackPane paper = new StackPane(page);
+        paper.getStyleClass().add("preview-paper");
+        ScrollPane scroll = new ScrollPane(paper);
+        scroll.getStyleClass().add("kiosk-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true); // a finger drags the page
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        // the page fills the width it is given (up to its own size at 100 dpi): large enough to read
+        page.fitWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.min(
+                                scroll.getViewportBounds().getWidth() - 24,
+                                vm.previewProperty().get() == null
+                                        ? 800
+                                        : vm.previewProperty().get().getWidth()),
+                        scroll.viewportBoundsProperty(),
+                        vm.previewProperty()));
 
-    Button print = new Button();
-    print.setId("licence-print");
-    print.getStyleClass().add("primary-button");
-    print.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PRINT));
-    print.setOnAction(e -> vm.print());
-    Label pages = label("hint");
-    pages.textProperty().bind(vm.pagesText());
-    VBox side = new VBox(24, hint, pages, print);
-    side.setAlignment(Pos.CENTER);
-    side.setMaxWidth(420);
-    hint.setWrapText(true);
-    HBox body = new HBox(32, scroll, side);
-    HBox.setHgrow(scroll, Priority.ALWAYS);
-    VBox.setVgrow(body, Priority.ALWAYS);
-    box.getChildren().addAll(title, body);
-    return box;
-  }
+        Button print = new Button();
+        print.setId("licence-print");
+        print.getStyleClass().add("primary-button");
+        print.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PRINT));
+        print.setOnAction(e -> vm.print());
+        Label pages = label("hint");
+        pages.textProperty().bind(vm.pagesText());
+        VBox side = new VBox(24, hint, pages, print);
+        side.setAlignment(Pos.CENTER);
+        side.setMaxWidth(420);
+        hint.setWrapText(true);
+        HBox body = new HBox(32, scroll, side);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        box.getChildren().addAll(title, body);
+        return box;
+    }
 
-  private static VBox done(LicenceViewModel vm, FinishedViewModel finished) {
-    VBox box = screen("licence-done");
-    box.setAlignment(Pos.CENTER);
-    Node icon = new Group(Icons.check());
-    icon.getStyleClass().add("big-icon");
-    Label take = label("screen-title");
-    take.setId("licence-done-text");
-    take.setWrapText(true);
-    take.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE));
-    Label hint = label("hint");
-    hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE_HINT));
-    FinishedView end = new FinishedView(finished);
-    end.countdown().setId("licence-countdown");
-    end.other().setId("licence-other");
-    end.exit().setId("licence-finish");
-    box.getChildren().addAll(icon, take, hint, end.root());
-    return box;
-  }
+    private static VBox done(LicenceViewModel vm, FinishedViewModel finished) {
+        VBox box = screen("licence-done");
+        box.setAlignment(Pos.CENTER);
+        Node icon = new Group(Icons.check());
+        icon.getStyleClass().add("big-icon");
+        Label take = label("screen-title");
+        take.setId("licence-done-text");
+        take.setWrapText(true);
+        take.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE));
+        Label hint = label("hint");
+        hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_DONE_HINT));
+        FinishedView end = new FinishedView(finished);
+        end.countdown().setId("licence-countdown");
+        end.other().setId("licence-other");
+        end.exit().setId("licence-finish");
+        box.getChildren().addAll(icon, take, hint, end.root());
+        return box;
+    }
 
-  private static VBox failed(LicenceViewModel vm) {
-    VBox box = screen("licence-failed");
-    box.setAlignment(Pos.CENTER);
-    Node icon = new Group(Icons.cross());
-    icon.getStyleClass().add("big-icon");
-    Label problem = label("failure-reason");
-    problem.setId("licence-problem");
-    problem.setWrapText(true);
-    problem.textProperty().bind(vm.problemText());
-    Label partly = label("login-instruction");
-    partly.setWrapText(true);
-    partly.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PARTLY));
-    partly.visibleProperty().bind(vm.partlyProperty());
-    partly.managedProperty().bind(vm.partlyProperty());
-    Button retry = new Button();
-    retry.setId("licence-retry");
-    retry.getStyleClass().add("primary-button");
-    retry.textProperty().bind(vm.i18n().bind(Msg.LICENCE_RETRY));
-    retry.setOnAction(e -> vm.print());
-    box.getChildren().addAll(icon, problem, partly, retry);
-    return box;
-  }
+    private static VBox failed(LicenceViewModel vm) {
+        VBox box = screen("licence-failed");
+        box.setAlignment(Pos.CENTER);
+        Node icon = new Group(Icons.cross());
+        icon.getStyleClass().add("big-icon");
+        Label problem = label("failure-reason");
+        problem.setId("licence-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemText());
+        Label partly = label("login-instruction");
+        partly.setWrapText(true);
+        partly.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PARTLY));
+        partly.visibleProperty().bind(vm.partlyProperty());
+        partly.managedProperty().bind(vm.partlyProperty());
+        Button retry = new Button();
+        retry.setId("licence-retry");
+        retry.getStyleClass().add("primary-button");
+        retry.textProperty().bind(vm.i18n().bind(Msg.LICENCE_RETRY));
+        retry.setOnAction(e -> vm.print());
+        box.getChildren().addAll(icon, problem, partly, retry);
+        return box;
+    }
 
-
-  public Node root() {
-    return root;
-  }
+    public Node root() {
+        return root;
+    }
 }

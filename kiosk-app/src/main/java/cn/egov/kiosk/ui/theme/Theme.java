@@ -8,8 +8,8 @@ import java.util.List;
  * elderly citizens is another theme, not conditions in views.
  */
 public interface Theme {
-  String id();
+    String id();
 
-  /** Stylesheet URLs, applied in order. */
-  List<String> stylesheets();
+    /** Stylesheet URLs, applied in order. */
+    List<String> stylesheets();
 }

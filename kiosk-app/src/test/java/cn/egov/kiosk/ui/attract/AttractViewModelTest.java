@@ -34,80 +34,92 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AttractViewModelTest {
-  static final Locale ZH = Locale.forLanguageTag("zh-CN");
-  static final Locale EN = Locale.forLanguageTag("en");
+    static final Locale ZH = Locale.forLanguageTag("zh-CN");
+    static final Locale EN = Locale.forLanguageTag("en");
 
-  private final Queue<Runnable> uiThread = new ConcurrentLinkedQueue<>();
-  private final SimulatorRegistry simulators = new SimulatorRegistry();
-  private final I18n i18n = new I18n(List.of(ZH, EN));
-  private final Navigator navigator = new Navigator();
-  private final SessionManager sessions =
-      new SessionManager(new MutableClock(Instant.parse("2026-11-28T06:00:00Z")), Duration.ofSeconds(60), Duration.ofSeconds(30));
-  private DeviceManager devices;
-  private AttractViewModel vm;
+    private final Queue<Runnable> uiThread = new ConcurrentLinkedQueue<>();
+    private final SimulatorRegistry simulators = new SimulatorRegistry();
+    private final I18n i18n = new I18n(List.of(ZH, EN));
+    private final Navigator navigator = new Navigator();
+    private final SessionManager sessions = new SessionManager(
+            new MutableClock(Instant.parse("2026-11-28T06:00:00Z")), Duration.ofSeconds(60), Duration.ofSeconds(30));
+    private DeviceManager devices;
+    private AttractViewModel vm;
 
-  @BeforeEach
-  void create() {
-    devices =
-        new DeviceManager(
-            List.of(
-                new DeviceSpec(
-                    "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"))),
-            DriverRegistry.load(),
-            new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
-    AvailabilityModel availability = new AvailabilityModel(new FeatureAvailability(devices.health()), uiThread::add);
-    vm = new AttractViewModel(i18n, availability, sessions, navigator, l -> l.getLanguage().equals("zh") ? "西湖区政务服务中心" : "Xihu Service Centre");
-  }
+    @BeforeEach
+    void create() {
+        devices = new DeviceManager(
+                List.of(new DeviceSpec(
+                        "ticket-printer",
+                        DeviceClass.RECEIPT_PRINTER,
+                        "sim",
+                        "sim:",
+                        Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"))),
+                DriverRegistry.load(),
+                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        AvailabilityModel availability =
+                new AvailabilityModel(new FeatureAvailability(devices.health()), uiThread::add);
+        vm = new AttractViewModel(
+                i18n,
+                availability,
+                sessions,
+                navigator,
+                l -> l.getLanguage().equals("zh") ? "西湖区政务服务中心" : "Xihu Service Centre");
+    }
 
-  @AfterEach
-  void close() {
-    devices.close();
-  }
+    @AfterEach
+    void close() {
+        devices.close();
+    }
 
-  private void awaitServices(List<ServiceLine> expected, String what) {
-    Await.until(
-        () -> {
-          for (Runnable r; (r = uiThread.poll()) != null; ) {
-            r.run();
-          }
-          return vm.servicesProperty().get().equals(expected);
-        },
-        Duration.ofSeconds(10),
-        what + " (now " + vm.servicesProperty().get() + ")");
-  }
+    private void awaitServices(List<ServiceLine> expected, String what) {
+        Await.until(
+                () -> {
+                    for (Runnable r; (r = uiThread.poll()) != null; ) {
+                        r.run();
+                    }
+                    return vm.servicesProperty().get().equals(expected);
+                },
+                Duration.ofSeconds(10),
+                what + " (now " + vm.servicesProperty().get() + ")");
+    }
 
-  @Test
-  void theServicesListSaysWhatCanBeUsedNowAndWhyNot() {
-    assertThat(vm.servicesProperty().get())
-        .containsExactly(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：设备正在启动", false));
+    @Test
+    void theServicesListSaysWhatCanBeUsedNowAndWhyNot() {
+        assertThat(vm.servicesProperty().get())
+                .containsExactly(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：设备正在启动", false));
 
-    devices.start();
-    awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号", true)), "the printer to come up");
+        devices.start();
+        awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号", true)), "the printer to come up");
 
-    simulators.find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow().apply("paper-out");
-    awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：打印机缺纸", false)), "paper out to show");
+        simulators
+                .find("ticket-printer", SimulatedReceiptPrinter.class)
+                .orElseThrow()
+                .apply("paper-out");
+        awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：打印机缺纸", false)), "paper out to show");
 
-    i18n.setLocale(EN);
-    assertThat(vm.servicesProperty().get())
-        .containsExactly(new ServiceLine(Feature.QUEUE_TICKET, "Queue number: out of service, the printer is out of paper", false));
-  }
+        i18n.setLocale(EN);
+        assertThat(vm.servicesProperty().get())
+                .containsExactly(new ServiceLine(
+                        Feature.QUEUE_TICKET, "Queue number: out of service, the printer is out of paper", false));
+    }
 
-  @Test
-  void theHallNameFollowsTheLanguage() {
-    assertThat(vm.hallNameProperty().get()).isEqualTo("西湖区政务服务中心");
-    i18n.setLocale(EN);
-    assertThat(vm.hallNameProperty().get()).isEqualTo("Xihu Service Centre");
-  }
+    @Test
+    void theHallNameFollowsTheLanguage() {
+        assertThat(vm.hallNameProperty().get()).isEqualTo("西湖区政务服务中心");
+        i18n.setLocale(EN);
+        assertThat(vm.hallNameProperty().get()).isEqualTo("Xihu Service Centre");
+    }
 
-  @Test
-  void aTouchStartsASessionInTheLanguageOnScreenAndShowsHome() {
-    i18n.setLocale(EN);
+    @Test
+    void aTouchStartsASessionInTheLanguageOnScreenAndShowsHome() {
+        i18n.setLocale(EN);
 
-    vm.start();
+        vm.start();
 
-    assertThat(sessions.current()).isPresent();
-    assertThat(sessions.current().get().locale()).isEqualTo(EN);
-    assertThat(navigator.current()).isEqualTo(Screen.HOME);
-  }
+        assertThat(sessions.current()).isPresent();
+        assertThat(sessions.current().get().locale()).isEqualTo(EN);
+        assertThat(navigator.current()).isEqualTo(Screen.HOME);
+    }
 }

@@ -41,137 +41,143 @@ import org.junit.jupiter.api.Test;
  * test thread plays the UI thread and runs what they hand over.
  */
 class HomeViewModelTest {
-  static final Locale ZH = Locale.forLanguageTag("zh-CN");
-  static final Locale EN = Locale.forLanguageTag("en");
-  static final Duration WAIT = Duration.ofSeconds(10);
+    static final Locale ZH = Locale.forLanguageTag("zh-CN");
+    static final Locale EN = Locale.forLanguageTag("en");
+    static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final Queue<Runnable> uiThread = new ConcurrentLinkedQueue<>();
-  private final SimulatorRegistry simulators = new SimulatorRegistry();
-  private final I18n i18n = new I18n(List.of(ZH, EN));
-  private final Navigator navigator = new Navigator();
-  private DeviceManager devices;
-  private HomeViewModel vm;
+    private final Queue<Runnable> uiThread = new ConcurrentLinkedQueue<>();
+    private final SimulatorRegistry simulators = new SimulatorRegistry();
+    private final I18n i18n = new I18n(List.of(ZH, EN));
+    private final Navigator navigator = new Navigator();
+    private DeviceManager devices;
+    private HomeViewModel vm;
 
-  private void create(List<DeviceSpec> specs) {
-    devices =
-        new DeviceManager(
-            specs,
-            DriverRegistry.load(),
-            new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
-    AvailabilityModel availability = new AvailabilityModel(new FeatureAvailability(devices.health()), uiThread::add);
-    vm = new HomeViewModel(i18n, availability, navigator);
-  }
-
-  static DeviceSpec simPrinter() {
-    return new DeviceSpec(
-        "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"));
-  }
-
-  @AfterEach
-  void close() {
-    if (devices != null) {
-      devices.close();
+    private void create(List<DeviceSpec> specs) {
+        devices = new DeviceManager(
+                specs,
+                DriverRegistry.load(),
+                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), simulators),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        AvailabilityModel availability =
+                new AvailabilityModel(new FeatureAvailability(devices.health()), uiThread::add);
+        vm = new HomeViewModel(i18n, availability, navigator);
     }
-  }
 
-  private void awaitOnUiThread(BooleanSupplier condition, String what) {
-    Await.until(
-        () -> {
-          for (Runnable r; (r = uiThread.poll()) != null; ) {
-            r.run();
-          }
-          return condition.getAsBoolean();
-        },
-        WAIT,
-        what);
-  }
-
-  private HomeViewModel.Tile queueTile() {
-    assertThat(vm.tiles()).extracting(HomeViewModel.Tile::feature).containsExactly(Feature.QUEUE_TICKET); // no licence printer here: not offered
-    return vm.tiles().get(0);
-  }
-
-  private SimulatedReceiptPrinter printerSimulator() {
-    return simulators.find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
-  }
-
-  @Test
-  void paperOutMakesTheQueueTileUnavailableWithTheReason() {
-    create(List.of(simPrinter()));
-    HomeViewModel.Tile tile = queueTile();
-    devices.start();
-    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
-    assertThat(tile.problem().get()).isEmpty();
-    assertThat(tile.title().get()).isEqualTo("取号");
-    assertThat(tile.description().get()).isEqualTo("选择业务类型，打印排队号票");
-
-    printerSimulator().apply("paper-out");
-
-    awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
-    assertThat(tile.problem().get()).isEqualTo("暂停服务：打印机缺纸");
-    i18n.setLocale(EN);
-    assertThat(tile.problem().get()).isEqualTo("Out of service: the printer is out of paper");
-    assertThat(tile.title().get()).isEqualTo("Queue number");
-
-    printerSimulator().apply("paper-ok");
-
-    awaitOnUiThread(() -> tile.available().get(), "the tile to come back");
-    assertThat(tile.problem().get()).isEmpty();
-  }
-
-  @Test
-  void anUnavailableTileDoesNotOpenItsScreen() {
-    create(List.of(simPrinter()));
-    HomeViewModel.Tile tile = queueTile();
-    navigator.go(Screen.HOME);
-
-    // not started: the printer is "starting"
-    assertThat(tile.available().get()).isFalse();
-    assertThat(tile.problem().get()).isEqualTo("暂停服务：设备正在启动");
-    tile.open();
-    assertThat(navigator.current()).isEqualTo(Screen.HOME);
-
-    devices.start();
-    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
-    tile.open();
-    assertThat(navigator.current()).isEqualTo(Screen.TICKET);
-  }
-
-  @Test
-  void aPulledCableShowsTheDeviceAsNotConnected() {
-    create(List.of(simPrinter()));
-    HomeViewModel.Tile tile = queueTile();
-    devices.start();
-    awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
-
-    printerSimulator().apply("disconnect");
-
-    awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
-    assertThat(tile.problem().get()).isEqualTo("暂停服务：设备未连接");
-
-    printerSimulator().apply("reconnect");
-    awaitOnUiThread(() -> tile.available().get(), "the device manager to reconnect");
-  }
-
-  @Test
-  void aFeatureTheKioskHasNoDeviceForIsNotOffered() {
-    create(List.of());
-
-    // not a tile that says "out of service" for good: a feature this kiosk is not fitted for is not shown
-    assertThat(vm.tiles()).isEmpty();
-  }
-
-  @Test
-  void everyProblemADeviceCanReportHasItsOwnText() {
-    // Msg.forProblem is an exhaustive switch; what is left to check is that no two share words
-    Set<Msg> texts = EnumSet.noneOf(Msg.class);
-    for (Unavailable u : Unavailable.values()) {
-      texts.add(Msg.forProblem(u));
+    static DeviceSpec simPrinter() {
+        return new DeviceSpec(
+                "ticket-printer",
+                DeviceClass.RECEIPT_PRINTER,
+                "sim",
+                "sim:",
+                Map.of("columns", "32", "jobTimeoutMs", "5000", "pollMs", "200"));
     }
-    assertThat(texts).hasSize(Unavailable.values().length);
-    // and each device problem keeps its own reason
-    assertThat(Arrays.stream(HealthProblem.values()).map(Unavailable::of).distinct()).hasSize(HealthProblem.values().length);
-  }
 
+    @AfterEach
+    void close() {
+        if (devices != null) {
+            devices.close();
+        }
+    }
+
+    private void awaitOnUiThread(BooleanSupplier condition, String what) {
+        Await.until(
+                () -> {
+                    for (Runnable r; (r = uiThread.poll()) != null; ) {
+                        r.run();
+                    }
+                    return condition.getAsBoolean();
+                },
+                WAIT,
+                what);
+    }
+
+    private HomeViewModel.Tile queueTile() {
+        assertThat(vm.tiles())
+                .extracting(HomeViewModel.Tile::feature)
+                .containsExactly(Feature.QUEUE_TICKET); // no licence printer here: not offered
+        return vm.tiles().get(0);
+    }
+
+    private SimulatedReceiptPrinter printerSimulator() {
+        return simulators.find("ticket-printer", SimulatedReceiptPrinter.class).orElseThrow();
+    }
+
+    @Test
+    void paperOutMakesTheQueueTileUnavailableWithTheReason() {
+        create(List.of(simPrinter()));
+        HomeViewModel.Tile tile = queueTile();
+        devices.start();
+        awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+        assertThat(tile.problem().get()).isEmpty();
+        assertThat(tile.title().get()).isEqualTo("取号");
+        assertThat(tile.description().get()).isEqualTo("选择业务类型，打印排队号票");
+
+        printerSimulator().apply("paper-out");
+
+        awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：打印机缺纸");
+        i18n.setLocale(EN);
+        assertThat(tile.problem().get()).isEqualTo("Out of service: the printer is out of paper");
+        assertThat(tile.title().get()).isEqualTo("Queue number");
+
+        printerSimulator().apply("paper-ok");
+
+        awaitOnUiThread(() -> tile.available().get(), "the tile to come back");
+        assertThat(tile.problem().get()).isEmpty();
+    }
+
+    @Test
+    void anUnavailableTileDoesNotOpenItsScreen() {
+        create(List.of(simPrinter()));
+        HomeViewModel.Tile tile = queueTile();
+        navigator.go(Screen.HOME);
+
+        // not started: the printer is "starting"
+        assertThat(tile.available().get()).isFalse();
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：设备正在启动");
+        tile.open();
+        assertThat(navigator.current()).isEqualTo(Screen.HOME);
+
+        devices.start();
+        awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+        tile.open();
+        assertThat(navigator.current()).isEqualTo(Screen.TICKET);
+    }
+
+    @Test
+    void aPulledCableShowsTheDeviceAsNotConnected() {
+        create(List.of(simPrinter()));
+        HomeViewModel.Tile tile = queueTile();
+        devices.start();
+        awaitOnUiThread(() -> tile.available().get(), "the printer to come up");
+
+        printerSimulator().apply("disconnect");
+
+        awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：设备未连接");
+
+        printerSimulator().apply("reconnect");
+        awaitOnUiThread(() -> tile.available().get(), "the device manager to reconnect");
+    }
+
+    @Test
+    void aFeatureTheKioskHasNoDeviceForIsNotOffered() {
+        create(List.of());
+
+        // not a tile that says "out of service" for good: a feature this kiosk is not fitted for is not shown
+        assertThat(vm.tiles()).isEmpty();
+    }
+
+    @Test
+    void everyProblemADeviceCanReportHasItsOwnText() {
+        // Msg.forProblem is an exhaustive switch; what is left to check is that no two share words
+        Set<Msg> texts = EnumSet.noneOf(Msg.class);
+        for (Unavailable u : Unavailable.values()) {
+            texts.add(Msg.forProblem(u));
+        }
+        assertThat(texts).hasSize(Unavailable.values().length);
+        // and each device problem keeps its own reason
+        assertThat(Arrays.stream(HealthProblem.values()).map(Unavailable::of).distinct())
+                .hasSize(HealthProblem.values().length);
+    }
 }

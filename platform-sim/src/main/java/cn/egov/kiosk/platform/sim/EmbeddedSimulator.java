@@ -15,83 +15,84 @@ import java.util.Optional;
  * kiosk can be shown working offline.
  */
 public final class EmbeddedSimulator implements EmbeddedPlatform {
-  private final PlatformSimulator sim;
+    private final PlatformSimulator sim;
 
-  private EmbeddedSimulator(PlatformSimulator sim) {
-    this.sim = sim;
-  }
-
-  /** Found by {@link java.util.ServiceLoader} as the embedded platform's provider. */
-  public static final class Provider implements EmbeddedPlatform.Provider {
-    @Override
-    public EmbeddedPlatform start(String registrationCode, Optional<Credentials> known, String queuePrefix) throws IOException {
-      PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
-      sim.allowRegistrationCode(registrationCode);
-      sim.autoPay(Optional.of(Duration.ofSeconds(8)));
-      known.ifPresent(c -> sim.provision(c, queuePrefix));
-      return new EmbeddedSimulator(sim);
+    private EmbeddedSimulator(PlatformSimulator sim) {
+        this.sim = sim;
     }
 
-    @Override
-    public Map<String, String> commands() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("down", "the platform goes away (connections refused) for SECONDS (default 300)");
-      c.put("up", "the platform is back");
-      c.put("errors", "the next N requests answer 500 (default 10)");
-      c.put("rate-limit", "the next N requests answer 429 with Retry-After: 5 (default 10)");
-      c.put("slow", "every answer waits MS milliseconds (default 3000; 0 to stop)");
-      c.put("clear", "no more faults");
-      return c;
-    }
-  }
-
-  @Override
-  public String url() {
-    return sim.url();
-  }
-
-  @Override
-  public void apply(String command, String argument) {
-    switch (command) {
-      case "down" -> sim.down(Duration.ofSeconds(number(argument, 300)));
-      case "up" -> {
-        try {
-          sim.up();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    /** Found by {@link java.util.ServiceLoader} as the embedded platform's provider. */
+    public static final class Provider implements EmbeddedPlatform.Provider {
+        @Override
+        public EmbeddedPlatform start(String registrationCode, Optional<Credentials> known, String queuePrefix)
+                throws IOException {
+            PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0));
+            sim.allowRegistrationCode(registrationCode);
+            sim.autoPay(Optional.of(Duration.ofSeconds(8)));
+            known.ifPresent(c -> sim.provision(c, queuePrefix));
+            return new EmbeddedSimulator(sim);
         }
-      }
-      case "errors" -> sim.faults().errors((int) number(argument, 10));
-      case "rate-limit" -> sim.faults().rateLimit((int) number(argument, 10), 5);
-      case "slow" -> sim.faults().latency(Duration.ofMillis(number(argument, 3000)));
-      case "clear" -> sim.faults().clear();
-      default -> throw new IllegalArgumentException("unknown command \"" + command + "\"");
-    }
-  }
 
-  private static long number(String argument, long fallback) {
-    if (argument.isBlank()) {
-      return fallback;
+        @Override
+        public Map<String, String> commands() {
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("down", "the platform goes away (connections refused) for SECONDS (default 300)");
+            c.put("up", "the platform is back");
+            c.put("errors", "the next N requests answer 500 (default 10)");
+            c.put("rate-limit", "the next N requests answer 429 with Retry-After: 5 (default 10)");
+            c.put("slow", "every answer waits MS milliseconds (default 3000; 0 to stop)");
+            c.put("clear", "no more faults");
+            return c;
+        }
     }
-    try {
-      long n = Long.parseLong(argument.strip());
-      if (n < 0) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("\"" + argument + "\" is not a whole number of 0 or more");
+
+    @Override
+    public String url() {
+        return sim.url();
     }
-  }
 
-  @Override
-  public String describe() {
-    return "platform simulator on " + sim.url() + (sim.isUp() ? ", up" : ", DOWN") + ", " + sim.catalogueSize() + " catalogue items, "
-        + sim.requests() + " requests";
-  }
+    @Override
+    public void apply(String command, String argument) {
+        switch (command) {
+            case "down" -> sim.down(Duration.ofSeconds(number(argument, 300)));
+            case "up" -> {
+                try {
+                    sim.up();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            case "errors" -> sim.faults().errors((int) number(argument, 10));
+            case "rate-limit" -> sim.faults().rateLimit((int) number(argument, 10), 5);
+            case "slow" -> sim.faults().latency(Duration.ofMillis(number(argument, 3000)));
+            case "clear" -> sim.faults().clear();
+            default -> throw new IllegalArgumentException("unknown command \"" + command + "\"");
+        }
+    }
 
-  @Override
-  public void close() {
-    sim.close();
-  }
+    private static long number(String argument, long fallback) {
+        if (argument.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(argument.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + argument + "\" is not a whole number of 0 or more");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "platform simulator on " + sim.url() + (sim.isUp() ? ", up" : ", DOWN") + ", " + sim.catalogueSize()
+                + " catalogue items, " + sim.requests() + " requests";
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
 }

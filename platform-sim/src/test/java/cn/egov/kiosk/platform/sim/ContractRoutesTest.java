@@ -21,50 +21,62 @@ import org.junit.jupiter.api.Test;
  * ({@code security: []}) are the simulator's unsigned ones.
  */
 class ContractRoutesTest {
-  private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-  @Test
-  void everyOperationOfTheContractIsServedAndNothingElse() throws Exception {
-    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../docs/platform-api.yaml").toFile());
-    Set<String> contract = new TreeSet<>();
-    Set<String> unsignedInContract = new TreeSet<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> p = paths.next();
-      String example = p.getKey().replaceAll("\\{[^}]+}", "x-1");
-      p.getValue().fields().forEachRemaining(op -> {
-        if (METHODS.contains(op.getKey())) {
-          String key = op.getKey().toUpperCase(Locale.ROOT) + " " + example;
-          contract.add(key);
-          JsonNode security = op.getValue().get("security");
-          if (security != null && security.isArray() && security.isEmpty()) {
-            unsignedInContract.add(key);
-          }
+    @Test
+    void everyOperationOfTheContractIsServedAndNothingElse() throws Exception {
+        JsonNode spec = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../docs/platform-api.yaml").toFile());
+        Set<String> contract = new TreeSet<>();
+        Set<String> unsignedInContract = new TreeSet<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            String example = p.getKey().replaceAll("\\{[^}]+}", "x-1");
+            p.getValue().fields().forEachRemaining(op -> {
+                if (METHODS.contains(op.getKey())) {
+                    String key = op.getKey().toUpperCase(Locale.ROOT) + " " + example;
+                    contract.add(key);
+                    JsonNode security = op.getValue().get("security");
+                    if (security != null && security.isArray() && security.isEmpty()) {
+                        unsignedInContract.add(key);
+                    }
+                }
+            });
         }
-      });
-    }
-    Routes routes = new Routes(SimData.load(), Clock.systemUTC(), ZoneId.of("Asia/Shanghai"), new SignatureCheck(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")), new Ledger(), PlatformSimulator.DEFAULT_REGISTRATION_REPLAY);
-    Set<String> served = new TreeSet<>();
-    Set<String> unsignedServed = new TreeSet<>();
-    for (String op : contract) {
-      String method = op.substring(0, op.indexOf(' '));
-      String path = op.substring(op.indexOf(' ') + 1);
-      for (Routes.Route r : routes.routes()) {
-        if (r.method().equals(method) && r.path().matcher(path).matches()) {
-          served.add(op);
-          if (!r.signed()) {
-            unsignedServed.add(op);
-          }
-          break;
+        Routes routes = new Routes(
+                SimData.load(),
+                Clock.systemUTC(),
+                ZoneId.of("Asia/Shanghai"),
+                new SignatureCheck(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")),
+                new Ledger(),
+                PlatformSimulator.DEFAULT_REGISTRATION_REPLAY);
+        Set<String> served = new TreeSet<>();
+        Set<String> unsignedServed = new TreeSet<>();
+        for (String op : contract) {
+            String method = op.substring(0, op.indexOf(' '));
+            String path = op.substring(op.indexOf(' ') + 1);
+            for (Routes.Route r : routes.routes()) {
+                if (r.method().equals(method) && r.path().matcher(path).matches()) {
+                    served.add(op);
+                    if (!r.signed()) {
+                        unsignedServed.add(op);
+                    }
+                    break;
+                }
+            }
         }
-      }
+        assertThat(served).as("contract operations the simulator serves").isEqualTo(contract);
+        assertThat(unsignedServed).as("unsigned operations").isEqualTo(unsignedInContract);
+        assertThat(routes.routes())
+                .as("routes the contract does not have")
+                .allSatisfy(r -> assertThat(contract.stream()
+                                .anyMatch(op -> op.startsWith(r.method() + " ")
+                                        && r.path()
+                                                .matcher(op.substring(op.indexOf(' ') + 1))
+                                                .matches()))
+                        .as(r.method() + " " + r.path())
+                        .isTrue());
+        assertThat(contract).hasSizeGreaterThanOrEqualTo(30);
     }
-    assertThat(served).as("contract operations the simulator serves").isEqualTo(contract);
-    assertThat(unsignedServed).as("unsigned operations").isEqualTo(unsignedInContract);
-    assertThat(routes.routes()).as("routes the contract does not have")
-        .allSatisfy(r -> assertThat(contract.stream().anyMatch(op -> op.startsWith(r.method() + " ") && r.path().matcher(op.substring(op.indexOf(' ') + 1)).matches()))
-            .as(r.method() + " " + r.path()).isTrue());
-    assertThat(contract).hasSizeGreaterThanOrEqualTo(30);
-  }
-
 }

@@ -7,45 +7,67 @@ import java.util.List;
 
 /** Applications (申请) with their form data and attachments, and progress (办件进度). */
 public final class Applications {
-  private Applications() {}
+    private Applications() {}
 
-  public enum IdType { RESIDENT, FOREIGN, PERMIT }
-
-  public record Applicant(IdType idType, String idNumber, String name, String phone, String address) {
-    @Override
-    public String toString() {
-      return "Applicant[" + idType + ", personal data]";
+    public enum IdType {
+        RESIDENT,
+        FOREIGN,
+        PERMIT
     }
-  }
 
-  /** {@code POST /v1/applications}, or the body of an {@code application.submit} batch record. */
-  public record Submit(
-      String applicationId, String itemId, Applicant applicant, JsonNode form, List<String> attachments, OffsetDateTime submittedAt) {
-    @Override
-    public String toString() { // the form holds what the citizen filled in: addresses, phones
-      return "Submit[" + applicationId + ", item " + itemId + ", personal data]";
+    public record Applicant(IdType idType, String idNumber, String name, String phone, String address) {
+        @Override
+        public String toString() {
+            return "Applicant[" + idType + ", personal data]";
+        }
     }
-  }
 
-  public enum Status { RECEIVED, ACCEPTED, IN_REVIEW, APPROVED, REJECTED, COMPLETED }
-
-  public record Received(String applicationId, String applicationNo, Status status, OffsetDateTime receivedAt) {}
-
-  /** {@code POST /v1/attachments} answer. */
-  public record Attachment(String attachmentId, String sha256, long size, String contentType) {}
-
-  /** {@code POST /v1/progress/search}: by the citizen's ID number or by an application number. */
-  public record ProgressSearch(String idNumber, String applicationNo) {
-    @Override
-    public String toString() {
-      return "ProgressSearch[" + (applicationNo != null ? applicationNo : "by person") + "]";
+    /** {@code POST /v1/applications}, or the body of an {@code application.submit} batch record. */
+    public record Submit(
+            String applicationId,
+            String itemId,
+            Applicant applicant,
+            JsonNode form,
+            List<String> attachments,
+            OffsetDateTime submittedAt) {
+        @Override
+        public String toString() { // the form holds what the citizen filled in: addresses, phones
+            return "Submit[" + applicationId + ", item " + itemId + ", personal data]";
+        }
     }
-  }
 
-  public record Step(String name, OffsetDateTime at, String by, String result) {}
+    public enum Status {
+        RECEIVED,
+        ACCEPTED,
+        IN_REVIEW,
+        APPROVED,
+        REJECTED,
+        COMPLETED
+    }
 
-  public record Progress(
-      String applicationNo, String itemId, String itemName, Status status, OffsetDateTime submittedAt, LocalDate deadline, List<Step> steps) {}
+    public record Received(String applicationId, String applicationNo, Status status, OffsetDateTime receivedAt) {}
 
-  public record ProgressList(List<Progress> applications) {}
+    /** {@code POST /v1/attachments} answer. */
+    public record Attachment(String attachmentId, String sha256, long size, String contentType) {}
+
+    /** {@code POST /v1/progress/search}: by the citizen's ID number or by an application number. */
+    public record ProgressSearch(String idNumber, String applicationNo) {
+        @Override
+        public String toString() {
+            return "ProgressSearch[" + (applicationNo != null ? applicationNo : "by person") + "]";
+        }
+    }
+
+    public record Step(String name, OffsetDateTime at, String by, String result) {}
+
+    public record Progress(
+            String applicationNo,
+            String itemId,
+            String itemName,
+            Status status,
+            OffsetDateTime submittedAt,
+            LocalDate deadline,
+            List<Step> steps) {}
+
+    public record ProgressList(List<Progress> applications) {}
 }

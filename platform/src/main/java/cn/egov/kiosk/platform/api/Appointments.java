@@ -5,41 +5,54 @@ import java.util.List;
 
 /** Appointment slots (预约), booking, check-in (取号签到) and cancellation. */
 public final class Appointments {
-  private Appointments() {}
+    private Appointments() {}
 
-  public record Slot(String slotId, String start, String end, int capacity, int remaining) {}
+    public record Slot(String slotId, String start, String end, int capacity, int remaining) {}
 
-  /** Places of one item on one open day. */
-  public record DayAvailability(String itemId, LocalDate date, int capacity, int remaining) {}
+    /** Places of one item on one open day. */
+    public record DayAvailability(String itemId, LocalDate date, int capacity, int remaining) {}
 
-  /** {@code GET /v1/appointment-availability?from=&days=}: every bookable item's open days. */
-  public record Availability(LocalDate from, int days, List<DayAvailability> items) {}
+    /** {@code GET /v1/appointment-availability?from=&days=}: every bookable item's open days. */
+    public record Availability(LocalDate from, int days, List<DayAvailability> items) {}
 
-  /** {@code GET /v1/appointment-slots?itemId=&date=}. */
-  public record SlotDay(String itemId, LocalDate date, List<Slot> slots) {}
+    /** {@code GET /v1/appointment-slots?itemId=&date=}. */
+    public record SlotDay(String itemId, LocalDate date, List<Slot> slots) {}
 
-  public record Applicant(String idNumber, String name, String phone) {
-    @Override
-    public String toString() {
-      return "Applicant[personal data]";
+    public record Applicant(String idNumber, String name, String phone) {
+        @Override
+        public String toString() {
+            return "Applicant[personal data]";
+        }
     }
-  }
 
-  /** {@code POST /v1/appointments}; {@code appointmentId} is the kiosk's and the idempotency key. */
-  public record Book(String appointmentId, String slotId, String itemId, Applicant applicant) {}
+    /** {@code POST /v1/appointments}; {@code appointmentId} is the kiosk's and the idempotency key. */
+    public record Book(String appointmentId, String slotId, String itemId, Applicant applicant) {}
 
-  public enum Status { BOOKED, CHECKED_IN, CANCELLED, MISSED }
-
-  public record Appointment(
-      String appointmentId, String itemId, String itemName, LocalDate date, String start, String end, Status status, String checkInCode, String queueNumber) {}
-
-  /** {@code POST /v1/appointments/search}. */
-  public record Search(String idNumber) {
-    @Override
-    public String toString() {
-      return "Search[personal data]";
+    public enum Status {
+        BOOKED,
+        CHECKED_IN,
+        CANCELLED,
+        MISSED
     }
-  }
 
-  public record Found(List<Appointment> appointments) {}
+    public record Appointment(
+            String appointmentId,
+            String itemId,
+            String itemName,
+            LocalDate date,
+            String start,
+            String end,
+            Status status,
+            String checkInCode,
+            String queueNumber) {}
+
+    /** {@code POST /v1/appointments/search}. */
+    public record Search(String idNumber) {
+        @Override
+        public String toString() {
+            return "Search[personal data]";
+        }
+    }
+
+    public record Found(List<Appointment> appointments) {}
 }

@@ -6,12 +6,17 @@ import java.util.List;
 
 /** Audit events (审计日志): what happened at the kiosk, never with personal data. */
 public final class Audit {
-  private Audit() {}
+    private Audit() {}
 
-  public enum Actor { CITIZEN, STAFF, ENGINEER, SYSTEM }
+    public enum Actor {
+        CITIZEN,
+        STAFF,
+        ENGINEER,
+        SYSTEM
+    }
 
-  public record Event(String eventId, OffsetDateTime at, String kind, Actor actor, JsonNode detail) {}
+    public record Event(String eventId, OffsetDateTime at, String kind, Actor actor, JsonNode detail) {}
 
-  /** {@code POST /v1/audit-events}. */
-  public record Events(List<Event> events) {}
+    /** {@code POST /v1/audit-events}. */
+    public record Events(List<Event> events) {}
 }

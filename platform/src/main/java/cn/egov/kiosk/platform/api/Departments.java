@@ -4,5 +4,5 @@ import java.util.List;
 
 /** {@code GET /v1/departments}. */
 public record Departments(long version, List<Department> departments) {
-  public record Department(String id, String name, String shortName, String phone) {}
+    public record Department(String id, String name, String shortName, String phone) {}
 }

@@ -5,7 +5,12 @@ import java.util.List;
 
 /** {@code GET /v1/notices}: the hall's notices (公告). */
 public record Notices(long version, List<Notice> notices) {
-  public enum Level { INFO, WARNING, URGENT }
+    public enum Level {
+        INFO,
+        WARNING,
+        URGENT
+    }
 
-  public record Notice(String id, String title, String body, Level level, OffsetDateTime validFrom, OffsetDateTime validTo) {}
+    public record Notice(
+            String id, String title, String body, Level level, OffsetDateTime validFrom, OffsetDateTime validTo) {}
 }

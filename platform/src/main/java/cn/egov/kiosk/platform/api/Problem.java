@@ -11,33 +11,40 @@ import java.time.OffsetDateTime;
  * @param serverTime the platform's clock, on {@link #CLOCK_SKEW}
  */
 public record Problem(
-    URI type, String title, int status, String detail, String instance, String code, boolean retryable, OffsetDateTime serverTime) {
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        boolean retryable,
+        OffsetDateTime serverTime) {
 
-  public static final String BASE = "https://platform.example.gov.cn/problems/";
+    public static final String BASE = "https://platform.example.gov.cn/problems/";
 
-  public static final String VALIDATION = "validation";
-  public static final String SIGNATURE_MISSING = "signature-missing";
-  public static final String UNKNOWN_KIOSK = "unknown-kiosk";
-  public static final String SIGNATURE_INVALID = "signature-invalid";
-  public static final String BODY_DIGEST_MISMATCH = "body-digest-mismatch";
-  public static final String CLOCK_SKEW = "clock-skew";
-  public static final String REPLAYED = "replayed";
-  public static final String NOT_FOUND = "not-found";
-  public static final String IDEMPOTENCY_KEY_REUSE = "idempotency-key-reuse";
-  public static final String IDEMPOTENCY_IN_PROGRESS = "idempotency-in-progress";
-  public static final String REGISTRATION_CODE_USED = "registration-code-used";
-  public static final String SLOT_FULL = "slot-full";
-  public static final String INVALID_CREDIT_CODE = "invalid-credit-code";
-  public static final String RATE_LIMITED = "rate-limited";
-  public static final String UNAVAILABLE = "unavailable";
-  public static final String INTERNAL = "internal";
+    public static final String VALIDATION = "validation";
+    public static final String SIGNATURE_MISSING = "signature-missing";
+    public static final String UNKNOWN_KIOSK = "unknown-kiosk";
+    public static final String SIGNATURE_INVALID = "signature-invalid";
+    public static final String BODY_DIGEST_MISMATCH = "body-digest-mismatch";
+    public static final String CLOCK_SKEW = "clock-skew";
+    public static final String REPLAYED = "replayed";
+    public static final String NOT_FOUND = "not-found";
+    public static final String IDEMPOTENCY_KEY_REUSE = "idempotency-key-reuse";
+    public static final String IDEMPOTENCY_IN_PROGRESS = "idempotency-in-progress";
+    public static final String REGISTRATION_CODE_USED = "registration-code-used";
+    public static final String SLOT_FULL = "slot-full";
+    public static final String INVALID_CREDIT_CODE = "invalid-credit-code";
+    public static final String RATE_LIMITED = "rate-limited";
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String INTERNAL = "internal";
 
-  /** A problem of one of the codes above. */
-  public static Problem of(String code, int status, String title, String detail, String instance, boolean retryable) {
-    return new Problem(URI.create(BASE + code), title, status, detail, instance, code, retryable, null);
-  }
+    /** A problem of one of the codes above. */
+    public static Problem of(String code, int status, String title, String detail, String instance, boolean retryable) {
+        return new Problem(URI.create(BASE + code), title, status, detail, instance, code, retryable, null);
+    }
 
-  public Problem withServerTime(OffsetDateTime time) {
-    return new Problem(type, title, status, detail, instance, code, retryable, time);
-  }
+    public Problem withServerTime(OffsetDateTime time) {
+        return new Problem(type, title, status, detail, instance, code, retryable, time);
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * it sent) is still current ({@code 304}).
  */
 public record Fetched<T>(Optional<T> body, Optional<String> etag) {
-  public boolean notModified() {
-    return body.isEmpty();
-  }
+    public boolean notModified() {
+        return body.isEmpty();
+    }
 }

@@ -15,22 +15,23 @@ import java.util.Optional;
  * @param connectTimeout how long a connection may take
  * @param callTimeout how long a whole ordinary call may take (long polls add their wait)
  */
-public record PlatformConfig(String baseUrl, Optional<Path> caFile, List<String> pins, Duration connectTimeout, Duration callTimeout) {
-  public PlatformConfig {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    pins = List.copyOf(pins);
-  }
+public record PlatformConfig(
+        String baseUrl, Optional<Path> caFile, List<String> pins, Duration connectTimeout, Duration callTimeout) {
+    public PlatformConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        pins = List.copyOf(pins);
+    }
 
-  public static PlatformConfig of(String baseUrl) {
-    return new PlatformConfig(baseUrl, Optional.empty(), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10));
-  }
+    public static PlatformConfig of(String baseUrl) {
+        return new PlatformConfig(baseUrl, Optional.empty(), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10));
+    }
 
-  public PlatformConfig withTimeouts(Duration connect, Duration call) {
-    return new PlatformConfig(baseUrl, caFile, pins, connect, call);
-  }
+    public PlatformConfig withTimeouts(Duration connect, Duration call) {
+        return new PlatformConfig(baseUrl, caFile, pins, connect, call);
+    }
 
-  public PlatformConfig withTls(Optional<Path> ca, List<String> pinned) {
-    return new PlatformConfig(baseUrl, ca, pinned, connectTimeout, callTimeout);
-  }
+    public PlatformConfig withTls(Optional<Path> ca, List<String> pinned) {
+        return new PlatformConfig(baseUrl, ca, pinned, connectTimeout, callTimeout);
+    }
 }

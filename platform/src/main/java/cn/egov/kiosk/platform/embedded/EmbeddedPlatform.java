@@ -13,41 +13,42 @@ import java.util.ServiceLoader;
  */
 public interface EmbeddedPlatform extends AutoCloseable {
 
-  /** Its base URL, such as {@code http://127.0.0.1:40123}. */
-  String url();
+    /** Its base URL, such as {@code http://127.0.0.1:40123}. */
+    String url();
 
-  /**
-   * Carries out a trainer's command.
-   *
-   * @param argument the command's argument, or an empty string
-   * @throws IllegalArgumentException for an unknown command or a bad argument
-   */
-  void apply(String command, String argument);
-
-  /** Its state in a line, for diagnostics. */
-  String describe();
-
-  @Override
-  void close();
-
-  /** Starts embedded platforms; registered in {@code META-INF/services}. */
-  interface Provider {
     /**
-     * Starts one.
+     * Carries out a trainer's command.
      *
-     * @param registrationCode the one-time code it accepts
-     * @param known the kiosk's credentials from an earlier run, which it knows as a real platform
-     *     would still know them
-     * @param queuePrefix the kiosk's queue prefix that goes with them
+     * @param argument the command's argument, or an empty string
+     * @throws IllegalArgumentException for an unknown command or a bad argument
      */
-    EmbeddedPlatform start(String registrationCode, Optional<Credentials> known, String queuePrefix) throws IOException;
+    void apply(String command, String argument);
 
-    /** The trainer's commands an embedded platform of this provider takes (before one runs, too). */
-    Map<String, String> commands();
-  }
+    /** Its state in a line, for diagnostics. */
+    String describe();
 
-  /** The provider on the class path, if the simulator is installed. */
-  static Optional<Provider> provider() {
-    return ServiceLoader.load(Provider.class).findFirst();
-  }
+    @Override
+    void close();
+
+    /** Starts embedded platforms; registered in {@code META-INF/services}. */
+    interface Provider {
+        /**
+         * Starts one.
+         *
+         * @param registrationCode the one-time code it accepts
+         * @param known the kiosk's credentials from an earlier run, which it knows as a real platform
+         *     would still know them
+         * @param queuePrefix the kiosk's queue prefix that goes with them
+         */
+        EmbeddedPlatform start(String registrationCode, Optional<Credentials> known, String queuePrefix)
+                throws IOException;
+
+        /** The trainer's commands an embedded platform of this provider takes (before one runs, too). */
+        Map<String, String> commands();
+    }
+
+    /** The provider on the class path, if the simulator is installed. */
+    static Optional<Provider> provider() {
+        return ServiceLoader.load(Provider.class).findFirst();
+    }
 }

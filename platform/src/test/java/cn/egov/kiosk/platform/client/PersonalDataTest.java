@@ -39,125 +39,163 @@ import org.slf4j.LoggerFactory;
  * {@code toString}, not through the client's own log lines, not through an exception's message.
  */
 class PersonalDataTest {
-  private static final String ID = "11010519491231002X";
-  private static final String NAME = "张三丰";
-  private static final String PHONE = "13800138000";
-  private static final String ADDRESS = "北京市东城区示例大街1号";
-  private static final List<String> PERSONAL = List.of(ID, NAME, PHONE, ADDRESS, "示例大街", "1380013");
-  private static final String SECRET_B64 = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    private static final String ID = "11010519491231002X";
+    private static final String NAME = "张三丰";
+    private static final String PHONE = "13800138000";
+    private static final String ADDRESS = "北京市东城区示例大街1号";
+    private static final List<String> PERSONAL = List.of(ID, NAME, PHONE, ADDRESS, "示例大街", "1380013");
+    private static final String SECRET_B64 = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
-  private MockWebServer server;
-  private PlatformClient client;
-  private ListAppender<ILoggingEvent> log;
-  private Logger platformLogger;
-  private Level levelBefore;
+    private MockWebServer server;
+    private PlatformClient client;
+    private ListAppender<ILoggingEvent> log;
+    private Logger platformLogger;
+    private Level levelBefore;
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client =
-        new PlatformClient(
-            PlatformConfig.of(server.url("/").toString()), () -> Optional.of(Credentials.fromBase64("DEMO-01", "k-1", SECRET_B64)), Clock.fixed(Instant.parse("2026-11-28T01:30:00Z"), ZoneOffset.UTC));
-    platformLogger = (Logger) LoggerFactory.getLogger("cn.egov.kiosk.platform");
-    levelBefore = platformLogger.getLevel();
-    platformLogger.setLevel(Level.TRACE);
-    log = new ListAppender<>();
-    log.start();
-    platformLogger.addAppender(log);
-  }
-
-  @AfterEach
-  void stop() {
-    platformLogger.detachAppender(log);
-    platformLogger.setLevel(levelBefore);
-    client.close();
-    server.close();
-  }
-
-  @Test
-  void recordsWithPersonalDataHideItInToString() {
-    Applications.Applicant applicant = new Applications.Applicant(Applications.IdType.RESIDENT, ID, NAME, PHONE, ADDRESS);
-    Appointments.Applicant booker = new Appointments.Applicant(ID, NAME, PHONE);
-    PostalOrders.Recipient recipient = new PostalOrders.Recipient(NAME, PHONE, "北京市", "北京市", "东城区", ADDRESS, "100010");
-    List<Object> records =
-        List.of(
-            applicant,
-            booker,
-            recipient,
-            new Appointments.Search(ID),
-            new Licences.Search(ID),
-            new Applications.ProgressSearch(ID, null),
-            new Appointments.Book("appt-1", "slot-1", "item-1", booker),
-            new PostalOrders.Create("post-1", "lic-1", null, recipient),
-            submitWithPersonalForm(applicant),
-            new Batch.Record("k-1", "applications", 1, Batch.APPLICATION_SUBMIT, OffsetDateTime.now(), Json.mapper().valueToTree(submitWithPersonalForm(applicant))),
-            new Licences.PrintData("lic-1", "licence-example", Json.mapper().createObjectNode().put("holderName", NAME).put("idNumber", ID), "V-1"));
-
-    for (Object r : records) {
-      assertThat(r.toString()).as(r.getClass().getName()).doesNotContain(PERSONAL);
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        client = new PlatformClient(
+                PlatformConfig.of(server.url("/").toString()),
+                () -> Optional.of(Credentials.fromBase64("DEMO-01", "k-1", SECRET_B64)),
+                Clock.fixed(Instant.parse("2026-11-28T01:30:00Z"), ZoneOffset.UTC));
+        platformLogger = (Logger) LoggerFactory.getLogger("cn.egov.kiosk.platform");
+        levelBefore = platformLogger.getLevel();
+        platformLogger.setLevel(Level.TRACE);
+        log = new ListAppender<>();
+        log.start();
+        platformLogger.addAppender(log);
     }
-    assertThat(new Applications.ProgressSearch(null, "SQ20261128000001").toString()).contains("SQ20261128000001");
-  }
 
-  @Test
-  void secretsDoNotShowInToStringEither() {
-    Registration.Issued issued = new Registration.Issued("DEMO-01", "k-1", SECRET_B64, "Z1", "110101-01", "演示区政务服务中心", OffsetDateTime.now());
-    Registration.Rotated rotated = new Registration.Rotated("k-2", SECRET_B64, OffsetDateTime.now(), OffsetDateTime.now().plusHours(24));
-
-    assertThat(issued.toString()).contains("DEMO-01").doesNotContain(SECRET_B64);
-    assertThat(rotated.toString()).contains("k-2").doesNotContain(SECRET_B64);
-    assertThat(Credentials.fromBase64("DEMO-01", "k-1", SECRET_B64).toString()).doesNotContain(SECRET_B64);
-  }
-
-  @Test
-  void theClientsLogLinesAndExceptionsCarryNoPersonalData() {
-    OffsetDateTime platform = Instant.parse("2026-11-28T01:40:00Z").atOffset(ZoneOffset.ofHours(8));
-    // an application the connection breaks under (the first request on its connection: OkHttp
-    // resends a request only when a reused connection breaks)
-    server.enqueue(new MockResponse.Builder().code(200).onResponseStart(new CloseSocket()).build());
-    // a search refused for clock skew (logged), signed again, then refused for validation
-    server.enqueue(problem(Problem.of(Problem.CLOCK_SKEW, 401, "终端时间偏差过大", "skew", "/v1/licences/search", false).withServerTime(platform)));
-    server.enqueue(problem(Problem.of(Problem.VALIDATION, 400, "请求参数有误", "idNumber is not valid", "/v1/licences/search", false)));
-    // an answer that is not the contract's
-    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body("{not json").build());
-
-    List<PlatformException> failures = new ArrayList<>();
-    failures.add(catchThrowableOfType(PlatformException.class, () -> client.submit(submitWithPersonalForm(new Applications.Applicant(Applications.IdType.RESIDENT, ID, NAME, PHONE, ADDRESS)))));
-    failures.add(catchThrowableOfType(PlatformException.class, () -> client.licences(new Licences.Search(ID))));
-    failures.add(catchThrowableOfType(PlatformException.class, () -> client.appointments(new Appointments.Search(ID))));
-
-    assertThat(failures).doesNotContainNull();
-    assertThat(failures).extracting(PlatformException::kind).containsExactly(PlatformException.Kind.INTERRUPTED, PlatformException.Kind.PROBLEM, PlatformException.Kind.PROTOCOL);
-    assertThat(client.clockOffset()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(log.list).as("the clock skew was logged").isNotEmpty();
-    for (ILoggingEvent e : log.list) {
-      assertThat(e.getFormattedMessage()).doesNotContain(PERSONAL);
+    @AfterEach
+    void stop() {
+        platformLogger.detachAppender(log);
+        platformLogger.setLevel(levelBefore);
+        client.close();
+        server.close();
     }
-    for (PlatformException e : failures) {
-      assertThat(e.getMessage()).doesNotContain(PERSONAL);
-      assertThat(e.toString()).doesNotContain(PERSONAL);
-      if (e.getCause() != null) {
-        assertThat(e.getCause().toString()).doesNotContain(PERSONAL);
-      }
+
+    @Test
+    void recordsWithPersonalDataHideItInToString() {
+        Applications.Applicant applicant =
+                new Applications.Applicant(Applications.IdType.RESIDENT, ID, NAME, PHONE, ADDRESS);
+        Appointments.Applicant booker = new Appointments.Applicant(ID, NAME, PHONE);
+        PostalOrders.Recipient recipient =
+                new PostalOrders.Recipient(NAME, PHONE, "北京市", "北京市", "东城区", ADDRESS, "100010");
+        List<Object> records = List.of(
+                applicant,
+                booker,
+                recipient,
+                new Appointments.Search(ID),
+                new Licences.Search(ID),
+                new Applications.ProgressSearch(ID, null),
+                new Appointments.Book("appt-1", "slot-1", "item-1", booker),
+                new PostalOrders.Create("post-1", "lic-1", null, recipient),
+                submitWithPersonalForm(applicant),
+                new Batch.Record(
+                        "k-1",
+                        "applications",
+                        1,
+                        Batch.APPLICATION_SUBMIT,
+                        OffsetDateTime.now(),
+                        Json.mapper().valueToTree(submitWithPersonalForm(applicant))),
+                new Licences.PrintData(
+                        "lic-1",
+                        "licence-example",
+                        Json.mapper().createObjectNode().put("holderName", NAME).put("idNumber", ID),
+                        "V-1"));
+
+        for (Object r : records) {
+            assertThat(r.toString()).as(r.getClass().getName()).doesNotContain(PERSONAL);
+        }
+        assertThat(new Applications.ProgressSearch(null, "SQ20261128000001").toString())
+                .contains("SQ20261128000001");
     }
-  }
 
-  private static Applications.Submit submitWithPersonalForm(Applications.Applicant applicant) {
-    return new Applications.Submit(
-        "app-1",
-        "110101-GA-001",
-        applicant,
-        Json.mapper().createObjectNode().put("householdAddress", ADDRESS).put("contactPhone", PHONE).put("reason", "补领"),
-        List.of(),
-        OffsetDateTime.parse("2026-11-28T09:30:00+08:00"));
-  }
+    @Test
+    void secretsDoNotShowInToStringEither() {
+        Registration.Issued issued = new Registration.Issued(
+                "DEMO-01", "k-1", SECRET_B64, "Z1", "110101-01", "演示区政务服务中心", OffsetDateTime.now());
+        Registration.Rotated rotated = new Registration.Rotated(
+                "k-2", SECRET_B64, OffsetDateTime.now(), OffsetDateTime.now().plusHours(24));
 
-  private static MockResponse problem(Problem p) {
-    return new MockResponse.Builder()
-        .code(p.status())
-        .setHeader("Content-Type", "application/problem+json")
-        .body(new String(Json.bytes(p), StandardCharsets.UTF_8))
-        .build();
-  }
+        assertThat(issued.toString()).contains("DEMO-01").doesNotContain(SECRET_B64);
+        assertThat(rotated.toString()).contains("k-2").doesNotContain(SECRET_B64);
+        assertThat(Credentials.fromBase64("DEMO-01", "k-1", SECRET_B64).toString())
+                .doesNotContain(SECRET_B64);
+    }
+
+    @Test
+    void theClientsLogLinesAndExceptionsCarryNoPersonalData() {
+        OffsetDateTime platform = Instant.parse("2026-11-28T01:40:00Z").atOffset(ZoneOffset.ofHours(8));
+        // an application the connection breaks under (the first request on its connection: OkHttp
+        // resends a request only when a reused connection breaks)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .onResponseStart(new CloseSocket())
+                .build());
+        // a search refused for clock skew (logged), signed again, then refused for validation
+        server.enqueue(problem(Problem.of(Problem.CLOCK_SKEW, 401, "终端时间偏差过大", "skew", "/v1/licences/search", false)
+                .withServerTime(platform)));
+        server.enqueue(problem(
+                Problem.of(Problem.VALIDATION, 400, "请求参数有误", "idNumber is not valid", "/v1/licences/search", false)));
+        // an answer that is not the contract's
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{not json")
+                .build());
+
+        List<PlatformException> failures = new ArrayList<>();
+        failures.add(catchThrowableOfType(
+                PlatformException.class,
+                () -> client.submit(submitWithPersonalForm(
+                        new Applications.Applicant(Applications.IdType.RESIDENT, ID, NAME, PHONE, ADDRESS)))));
+        failures.add(catchThrowableOfType(PlatformException.class, () -> client.licences(new Licences.Search(ID))));
+        failures.add(
+                catchThrowableOfType(PlatformException.class, () -> client.appointments(new Appointments.Search(ID))));
+
+        assertThat(failures).doesNotContainNull();
+        assertThat(failures)
+                .extracting(PlatformException::kind)
+                .containsExactly(
+                        PlatformException.Kind.INTERRUPTED,
+                        PlatformException.Kind.PROBLEM,
+                        PlatformException.Kind.PROTOCOL);
+        assertThat(client.clockOffset()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(log.list).as("the clock skew was logged").isNotEmpty();
+        for (ILoggingEvent e : log.list) {
+            assertThat(e.getFormattedMessage()).doesNotContain(PERSONAL);
+        }
+        for (PlatformException e : failures) {
+            assertThat(e.getMessage()).doesNotContain(PERSONAL);
+            assertThat(e.toString()).doesNotContain(PERSONAL);
+            if (e.getCause() != null) {
+                assertThat(e.getCause().toString()).doesNotContain(PERSONAL);
+            }
+        }
+    }
+
+    private static Applications.Submit submitWithPersonalForm(Applications.Applicant applicant) {
+        return new Applications.Submit(
+                "app-1",
+                "110101-GA-001",
+                applicant,
+                Json.mapper()
+                        .createObjectNode()
+                        .put("householdAddress", ADDRESS)
+                        .put("contactPhone", PHONE)
+                        .put("reason", "补领"),
+                List.of(),
+                OffsetDateTime.parse("2026-11-28T09:30:00+08:00"));
+    }
+
+    private static MockResponse problem(Problem p) {
+        return new MockResponse.Builder()
+                .code(p.status())
+                .setHeader("Content-Type", "application/problem+json")
+                .body(new String(Json.bytes(p), StandardCharsets.UTF_8))
+                .build();
+    }
 }

@@ -15,25 +15,28 @@ import org.junit.jupiter.api.Test;
  * runs it; Node.js and the CLI come from scripts/install-deps --test.
  */
 class OpenApiLintTest {
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  @Test
-  void theContractLintsClean() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(ROOT.resolve("scripts/lint-openapi").toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
-    boolean done = p.waitFor(300, TimeUnit.SECONDS); // a hung npm must not hold the build
-    if (!done) {
-      p.destroyForcibly();
+    @Test
+    void theContractLintsClean() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(ROOT.resolve("scripts/lint-openapi").toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        boolean done = p.waitFor(300, TimeUnit.SECONDS); // a hung npm must not hold the build
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String out = done ? output.join() : "(timed out)";
+        assertThat(done).as("the linter finished within 5 minutes").isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("docs/platform-api.yaml is clean");
     }
-    String out = done ? output.join() : "(timed out)";
-    assertThat(done).as("the linter finished within 5 minutes").isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("docs/platform-api.yaml is clean");
-  }
 }

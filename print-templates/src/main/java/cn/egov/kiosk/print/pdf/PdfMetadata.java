@@ -19,28 +19,28 @@ import java.util.Objects;
  *     xmp:ModifyDate, /CreationDate and /ModDate)
  */
 public record PdfMetadata(String title, String author, String subject, String language, ZonedDateTime created) {
-  /** The xmp:CreatorTool and /Creator of every document. */
-  public static final String CREATOR_TOOL = "E-service hall kiosk (cn.egov.kiosk print-templates)";
+    /** The xmp:CreatorTool and /Creator of every document. */
+    public static final String CREATOR_TOOL = "E-service hall kiosk (cn.egov.kiosk print-templates)";
 
-  public PdfMetadata {
-    requireText(title, "title");
-    requireText(author, "author");
-    requireText(language, "language");
-    Objects.requireNonNull(created, "created");
-    created = created.truncatedTo(ChronoUnit.SECONDS);
-    if (subject != null && subject.isBlank()) {
-      subject = null;
+    public PdfMetadata {
+        requireText(title, "title");
+        requireText(author, "author");
+        requireText(language, "language");
+        Objects.requireNonNull(created, "created");
+        created = created.truncatedTo(ChronoUnit.SECONDS);
+        if (subject != null && subject.isBlank()) {
+            subject = null;
+        }
     }
-  }
 
-  /** A Chinese (zh-CN) document made now, in the machine's time zone, with no subject. */
-  public static PdfMetadata of(String title, String author) {
-    return new PdfMetadata(title, author, null, "zh-CN", ZonedDateTime.now(ZoneId.systemDefault()));
-  }
-
-  private static void requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is required");
+    /** A Chinese (zh-CN) document made now, in the machine's time zone, with no subject. */
+    public static PdfMetadata of(String title, String author) {
+        return new PdfMetadata(title, author, null, "zh-CN", ZonedDateTime.now(ZoneId.systemDefault()));
     }
-  }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
 }

@@ -12,30 +12,30 @@ import java.util.Objects;
  * @param color fill colour (sRGB)
  */
 public record TextStyle(float size, boolean bold, Color color) {
-  public TextStyle {
-    if (!(size > 0)) {
-      throw new IllegalArgumentException("font size must be above 0, not " + size);
+    public TextStyle {
+        if (!(size > 0)) {
+            throw new IllegalArgumentException("font size must be above 0, not " + size);
+        }
+        Objects.requireNonNull(color, "color");
     }
-    Objects.requireNonNull(color, "color");
-  }
 
-  /** Black regular text of {@code size} points. */
-  public static TextStyle regular(float size) {
-    return new TextStyle(size, false, Color.BLACK);
-  }
+    /** Black regular text of {@code size} points. */
+    public static TextStyle regular(float size) {
+        return new TextStyle(size, false, Color.BLACK);
+    }
 
-  /** Black bold text of {@code size} points. */
-  public static TextStyle bold(float size) {
-    return new TextStyle(size, true, Color.BLACK);
-  }
+    /** Black bold text of {@code size} points. */
+    public static TextStyle bold(float size) {
+        return new TextStyle(size, true, Color.BLACK);
+    }
 
-  /** This style in another colour. */
-  public TextStyle withColor(Color newColor) {
-    return new TextStyle(size, bold, newColor);
-  }
+    /** This style in another colour. */
+    public TextStyle withColor(Color newColor) {
+        return new TextStyle(size, bold, newColor);
+    }
 
-  /** This style at another size. */
-  public TextStyle withSize(float newSize) {
-    return new TextStyle(newSize, bold, color);
-  }
+    /** This style at another size. */
+    public TextStyle withSize(float newSize) {
+        return new TextStyle(newSize, bold, color);
+    }
 }

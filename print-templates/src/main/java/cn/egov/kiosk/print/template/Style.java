@@ -8,13 +8,13 @@ import cn.egov.kiosk.common.text.Align;
  * thermal printer, points on a page).
  */
 public record Style(Size size, boolean bold, Align align) {
-  public static final Style NORMAL = new Style(Size.NORMAL, false, Align.LEFT);
+    public static final Style NORMAL = new Style(Size.NORMAL, false, Align.LEFT);
 
-  public enum Size {
-    SMALL,
-    NORMAL,
-    LARGE,
-    HUGE,
-    FIT
-  }
+    public enum Size {
+        SMALL,
+        NORMAL,
+        LARGE,
+        HUGE,
+        FIT
+    }
 }

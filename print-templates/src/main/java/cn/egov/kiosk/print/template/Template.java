@@ -14,48 +14,42 @@ import java.util.Set;
  * @param personal data paths that hold personal data
  */
 public record Template(
-    String name,
-    LocalText title,
-    Paper paper,
-    Set<String> personal,
-    Page page,
-    List<Block> body,
-    Path source) {
+        String name, LocalText title, Paper paper, Set<String> personal, Page page, List<Block> body, Path source) {
 
-  public Template {
-    personal = Set.copyOf(personal);
-    body = List.copyOf(body);
-  }
-
-  /** Paper sizes. */
-  public enum Paper {
-    RECEIPT,
-    A4,
-    A5;
-
-    /** Width and height in millimetres (a receipt's height grows with its content). */
-    public double widthMm() {
-      return switch (this) {
-        case RECEIPT -> 80;
-        case A4 -> 210;
-        case A5 -> 148;
-      };
+    public Template {
+        personal = Set.copyOf(personal);
+        body = List.copyOf(body);
     }
 
-    public double heightMm() {
-      return switch (this) {
-        case RECEIPT -> 0;
-        case A4 -> 297;
-        case A5 -> 210;
-      };
-    }
-  }
+    /** Paper sizes. */
+    public enum Paper {
+        RECEIPT,
+        A4,
+        A5;
 
-  /**
-   * A page's set-up (PDF): margins, base font size, a watermark across every page, "page N of M"
-   * in the footer.
-   */
-  public record Page(double marginMm, double fontPt, Optional<LocalText> watermark, boolean pageNumbers) {
-    public static final Page DEFAULT = new Page(18, 11, Optional.empty(), false);
-  }
+        /** Width and height in millimetres (a receipt's height grows with its content). */
+        public double widthMm() {
+            return switch (this) {
+                case RECEIPT -> 80;
+                case A4 -> 210;
+                case A5 -> 148;
+            };
+        }
+
+        public double heightMm() {
+            return switch (this) {
+                case RECEIPT -> 0;
+                case A4 -> 297;
+                case A5 -> 210;
+            };
+        }
+    }
+
+    /**
+     * A page's set-up (PDF): margins, base font size, a watermark across every page, "page N of M"
+     * in the footer.
+     */
+    public record Page(double marginMm, double fontPt, Optional<LocalText> watermark, boolean pageNumbers) {
+        public static final Page DEFAULT = new Page(18, 11, Optional.empty(), false);
+    }
 }

@@ -13,14 +13,14 @@ import java.util.OptionalInt;
  * line, where in the template, what was expected and what was found. Never a value from the data.
  */
 public final class TemplateException extends ProblemsException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public TemplateException(List<Problem> problems) {
-    super(problems);
-  }
+    public TemplateException(List<Problem> problems) {
+        super(problems);
+    }
 
-  /** One problem with a whole file or folder: {@code FILE: expected WHAT, found WHAT}. */
-  public TemplateException(Path file, Kind kind, String expected, String found) {
-    this(List.of(new Problem(file, OptionalInt.empty(), "", kind, expected, Optional.ofNullable(found))));
-  }
+    /** One problem with a whole file or folder: {@code FILE: expected WHAT, found WHAT}. */
+    public TemplateException(Path file, Kind kind, String expected, String found) {
+        this(List.of(new Problem(file, OptionalInt.empty(), "", kind, expected, Optional.ofNullable(found))));
+    }
 }

@@ -25,87 +25,116 @@ import java.util.stream.Stream;
  * half-loaded.
  */
 public final class TemplateLibrary {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path dir;
-  private final Map<String, Template> byName;
+    private final Path dir;
+    private final Map<String, Template> byName;
 
-  private TemplateLibrary(Path dir, Map<String, Template> byName) {
-    this.dir = dir;
-    this.byName = Collections.unmodifiableMap(byName);
-  }
-
-  /** Loads every template of {@code dir}. */
-  public static TemplateLibrary load(Path dir) throws TemplateException {
-    if (!Files.isDirectory(dir)) {
-      throw new TemplateException(dir, Kind.UNREADABLE, "a folder of templates", Files.exists(dir) ? "a file" : "nothing there");
+    private TemplateLibrary(Path dir, Map<String, Template> byName) {
+        this.dir = dir;
+        this.byName = Collections.unmodifiableMap(byName);
     }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new TemplateException(dir, Kind.UNREADABLE, "a folder that can be listed", e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
-    Map<String, Template> byName = new TreeMap<>();
-    List<Problem> problems = new ArrayList<>();
-    for (Path f : files) {
-      try {
-        Template t = TemplateLoader.load(f);
-        String expected = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-        if (!t.name().equals(expected)) {
-          problems.add(new Problem(f, OptionalInt.empty(), "name", Kind.INVALID, "\"" + expected + "\" like the file", Optional.of("\"" + t.name() + "\"")));
-        } else {
-          byName.put(t.name(), t);
+
+    /** Loads every template of {@code dir}. */
+    public static TemplateLibrary load(Path dir) throws TemplateException {
+        if (!Files.isDirectory(dir)) {
+            throw new TemplateException(
+                    dir, Kind.UNREADABLE, "a folder of templates", Files.exists(dir) ? "a file" : "nothing there");
         }
-      } catch (TemplateException e) {
-        problems.addAll(e.problems());
-      }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new TemplateException(
+                    dir,
+                    Kind.UNREADABLE,
+                    "a folder that can be listed",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Map<String, Template> byName = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                Template t = TemplateLoader.load(f);
+                String expected = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                if (!t.name().equals(expected)) {
+                    problems.add(new Problem(
+                            f,
+                            OptionalInt.empty(),
+                            "name",
+                            Kind.INVALID,
+                            "\"" + expected + "\" like the file",
+                            Optional.of("\"" + t.name() + "\"")));
+                } else {
+                    byName.put(t.name(), t);
+                }
+            } catch (TemplateException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
+        return new TemplateLibrary(dir, byName);
     }
-    if (!problems.isEmpty()) {
-      throw new TemplateException(problems);
+
+    /** The templates' names, sorted. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
     }
-    return new TemplateLibrary(dir, byName);
-  }
 
-  /** The templates' names, sorted. */
-  public List<String> names() {
-    return List.copyOf(byName.keySet());
-  }
-
-  public Optional<Template> find(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
-
-  public Template get(String name) throws TemplateException {
-    Template t = byName.get(name);
-    if (t == null) {
-      throw new TemplateException(dir, Kind.INVALID, "one of the templates " + names(), "no template \"" + name + "\"");
+    public Optional<Template> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
-    return t;
-  }
 
-  /** The sample data that ships with a template ({@code NAME.sample.json}). */
-  public JsonNode sample(String name) throws TemplateException {
-    get(name);
-    return readData(dir.resolve(name + ".sample.json"));
-  }
+    public Template get(String name) throws TemplateException {
+        Template t = byName.get(name);
+        if (t == null) {
+            throw new TemplateException(
+                    dir, Kind.INVALID, "one of the templates " + names(), "no template \"" + name + "\"");
+        }
+        return t;
+    }
 
-  /** A document's data from a JSON file: an object. Errors name the file and line, never a value. */
-  public static JsonNode readData(Path file) throws TemplateException {
-    JsonNode data;
-    try {
-      data = JSON.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      // the parser's words may quote the data: say only where
-      throw new TemplateException(List.of(new Problem(
-          file, line > 0 ? OptionalInt.of(line) : OptionalInt.empty(), "", Kind.SYNTAX, "well-formed JSON", Optional.of("not valid JSON"))));
-    } catch (IOException e) {
-      throw new TemplateException(file, Kind.UNREADABLE, "a readable JSON file", e.getClass().getSimpleName() + ": " + e.getMessage());
+    /** The sample data that ships with a template ({@code NAME.sample.json}). */
+    public JsonNode sample(String name) throws TemplateException {
+        get(name);
+        return readData(dir.resolve(name + ".sample.json"));
     }
-    if (data == null || !data.isObject()) {
-      throw new TemplateException(file, Kind.INVALID, "a JSON object with the document's data", data == null ? "nothing" : "a JSON " + data.getNodeType().name().toLowerCase(Locale.ROOT));
+
+    /** A document's data from a JSON file: an object. Errors name the file and line, never a value. */
+    public static JsonNode readData(Path file) throws TemplateException {
+        JsonNode data;
+        try {
+            data = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // the parser's words may quote the data: say only where
+            throw new TemplateException(List.of(new Problem(
+                    file,
+                    line > 0 ? OptionalInt.of(line) : OptionalInt.empty(),
+                    "",
+                    Kind.SYNTAX,
+                    "well-formed JSON",
+                    Optional.of("not valid JSON"))));
+        } catch (IOException e) {
+            throw new TemplateException(
+                    file,
+                    Kind.UNREADABLE,
+                    "a readable JSON file",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new TemplateException(
+                    file,
+                    Kind.INVALID,
+                    "a JSON object with the document's data",
+                    data == null
+                            ? "nothing"
+                            : "a JSON " + data.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return data;
     }
-    return data;
-  }
 }

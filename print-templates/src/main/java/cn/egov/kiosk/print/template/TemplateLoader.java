@@ -13,11 +13,12 @@ import java.nio.file.Path;
  * <p>The format, with an example of each block, is in {@code templates/README.md}.
  */
 public final class TemplateLoader {
-  private TemplateLoader() {}
+    private TemplateLoader() {}
 
-  /** Loads and checks one template file; images are read from the file's folder. */
-  public static Template load(Path source) throws TemplateException {
-    String yaml = YamlFiles.readText(source, TemplateException::new);
-    return YamlFiles.read(yaml, TemplateSchema.root(), Reading.missingKeysAtTheirMapping(source), TemplateException::new);
-  }
+    /** Loads and checks one template file; images are read from the file's folder. */
+    public static Template load(Path source) throws TemplateException {
+        String yaml = YamlFiles.readText(source, TemplateException::new);
+        return YamlFiles.read(
+                yaml, TemplateSchema.root(), Reading.missingKeysAtTheirMapping(source), TemplateException::new);
+    }
 }

@@ -15,29 +15,29 @@ import java.util.OptionalInt;
  * @param locale the citizen's language: the ticket's labels and instruction line are in it
  */
 public record QueueTicket(
-    String hallName,
-    String businessType,
-    String number,
-    OptionalInt waitingAhead,
-    LocalDateTime issuedAt,
-    String ticketId,
-    Optional<String> idNumber,
-    String hotline,
-    Locale locale) {
-  public QueueTicket {
-    Objects.requireNonNull(hallName, "hallName");
-    Objects.requireNonNull(businessType, "businessType");
-    Objects.requireNonNull(number, "number");
-    Objects.requireNonNull(waitingAhead, "waitingAhead");
-    Objects.requireNonNull(issuedAt, "issuedAt");
-    Objects.requireNonNull(ticketId, "ticketId");
-    Objects.requireNonNull(idNumber, "idNumber");
-    Objects.requireNonNull(hotline, "hotline");
-    Objects.requireNonNull(locale, "locale");
-  }
+        String hallName,
+        String businessType,
+        String number,
+        OptionalInt waitingAhead,
+        LocalDateTime issuedAt,
+        String ticketId,
+        Optional<String> idNumber,
+        String hotline,
+        Locale locale) {
+    public QueueTicket {
+        Objects.requireNonNull(hallName, "hallName");
+        Objects.requireNonNull(businessType, "businessType");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(waitingAhead, "waitingAhead");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(idNumber, "idNumber");
+        Objects.requireNonNull(hotline, "hotline");
+        Objects.requireNonNull(locale, "locale");
+    }
 
-  @Override
-  public String toString() {
-    return "QueueTicket[" + number + ", " + ticketId + "]"; // the ID number is personal data
-  }
+    @Override
+    public String toString() {
+        return "QueueTicket[" + number + ", " + ticketId + "]"; // the ID number is personal data
+    }
 }

@@ -16,30 +16,30 @@ import java.time.format.DateTimeFormatter;
  * from the queue; how it looks (and in which words) from {@code templates/queue-ticket.yaml}.
  */
 public final class QueueTicketTemplate {
-  public static final String NAME = "queue-ticket";
+    public static final String NAME = "queue-ticket";
 
-  private final Template template;
+    private final Template template;
 
-  public QueueTicketTemplate(TemplateLibrary library) throws TemplateException {
-    this.template = library.get(NAME);
-  }
+    public QueueTicketTemplate(TemplateLibrary library) throws TemplateException {
+        this.template = library.get(NAME);
+    }
 
-  /** The ticket's data as the template sees it (field names as in {@code queue-ticket.sample.json}). */
-  public static ObjectNode data(QueueTicket ticket) {
-    ObjectNode d = JsonNodeFactory.instance.objectNode();
-    d.put("hallName", ticket.hallName());
-    d.put("businessType", ticket.businessType());
-    d.put("number", ticket.number());
-    d.put("waitingKnown", ticket.waitingAhead().isPresent());
-    ticket.waitingAhead().ifPresent(n -> d.put("waitingAhead", n));
-    d.put("issuedAt", ticket.issuedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-    d.put("ticketId", ticket.ticketId());
-    ticket.idNumber().ifPresent(id -> d.put("idNumber", id));
-    d.put("hotline", ticket.hotline());
-    return d;
-  }
+    /** The ticket's data as the template sees it (field names as in {@code queue-ticket.sample.json}). */
+    public static ObjectNode data(QueueTicket ticket) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        d.put("hallName", ticket.hallName());
+        d.put("businessType", ticket.businessType());
+        d.put("number", ticket.number());
+        d.put("waitingKnown", ticket.waitingAhead().isPresent());
+        ticket.waitingAhead().ifPresent(n -> d.put("waitingAhead", n));
+        d.put("issuedAt", ticket.issuedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        d.put("ticketId", ticket.ticketId());
+        ticket.idNumber().ifPresent(id -> d.put("idNumber", id));
+        d.put("hotline", ticket.hotline());
+        return d;
+    }
 
-  public ReceiptDocument render(QueueTicket ticket, int columns) {
-    return new ReceiptRenderer(columns).render(Resolved.of(template, data(ticket), Medium.ESCPOS, ticket.locale()));
-  }
+    public ReceiptDocument render(QueueTicket ticket, int columns) {
+        return new ReceiptRenderer(columns).render(Resolved.of(template, data(ticket), Medium.ESCPOS, ticket.locale()));
+    }
 }

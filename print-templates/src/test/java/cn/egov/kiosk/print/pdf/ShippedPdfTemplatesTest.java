@@ -30,58 +30,67 @@ import org.junit.jupiter.params.provider.MethodSource;
  * personal is printed unmasked. A PNG of each first page is left in target/pdf-renders to look at.
  */
 class ShippedPdfTemplatesTest {
-  private static final List<String> PERSONAL = List.of("11010519491231002X", "13812345678", "示例大街1号院2单元301", "6222021234567891234");
+    private static final List<String> PERSONAL =
+            List.of("11010519491231002X", "13812345678", "示例大街1号院2单元301", "6222021234567891234");
 
-  static Stream<Arguments> templatesAndLanguages() throws Exception {
-    return Templates.shipped().names().stream()
-        .flatMap(n -> Stream.of(Arguments.of(n, Locale.SIMPLIFIED_CHINESE), Arguments.of(n, Locale.ENGLISH)));
-  }
+    static Stream<Arguments> templatesAndLanguages() throws Exception {
+        return Templates.shipped().names().stream()
+                .flatMap(n -> Stream.of(Arguments.of(n, Locale.SIMPLIFIED_CHINESE), Arguments.of(n, Locale.ENGLISH)));
+    }
 
-  @ParameterizedTest(name = "{0}, {1}")
-  @MethodSource("templatesAndLanguages")
-  void theSampleIsAnArchivalPdfWhoseTextReadsBack(String name, Locale locale) throws Exception {
-    TemplateLibrary library = Templates.shipped();
-    Template template = library.get(name);
-    Resolved resolved = Resolved.of(template, library.sample(name), Medium.PDF, locale);
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("templatesAndLanguages")
+    void theSampleIsAnArchivalPdfWhoseTextReadsBack(String name, Locale locale) throws Exception {
+        TemplateLibrary library = Templates.shipped();
+        Template template = library.get(name);
+        Resolved resolved = Resolved.of(template, library.sample(name), Medium.PDF, locale);
 
-    byte[] pdf = new PageRenderer(CjkFont.locate(null)).render(resolved, "演示区政务服务中心", locale);
+        byte[] pdf = new PageRenderer(CjkFont.locate(null)).render(resolved, "演示区政务服务中心", locale);
 
-    PdfFixtures.Verdict verdict = PdfFixtures.pdfa2b(pdf);
-    assertThat(verdict.failures()).as("veraPDF PDF/A-2b").isEmpty();
-    assertThat(verdict.compliant()).isTrue();
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDRectangle box = doc.getPage(0).getMediaBox();
-      PDRectangle expected = template.paper() == Template.Paper.A5 ? PDRectangle.A5 : PDRectangle.A4;
-      assertThat(box.getWidth()).isCloseTo(expected.getWidth(), Offset.offset(0.5f));
-      assertThat(box.getHeight()).isCloseTo(expected.getHeight(), Offset.offset(0.5f));
-      String text = new PDFTextStripper().getText(doc);
-      String compact = text.replaceAll("\\s+", "");
-      assertThat(doc.getDocumentInformation().getTitle()).as("the title in the metadata").isEqualTo(resolved.title());
-      for (Resolved.Item item : resolved.items()) {
-        if (item instanceof Resolved.Text t && !t.text().isBlank() && !t.text().contains("𠀀")) {
-          assertThat(compact).as("text of %s", name).contains(t.text().replaceAll("\\s+", ""));
+        PdfFixtures.Verdict verdict = PdfFixtures.pdfa2b(pdf);
+        assertThat(verdict.failures()).as("veraPDF PDF/A-2b").isEmpty();
+        assertThat(verdict.compliant()).isTrue();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDRectangle box = doc.getPage(0).getMediaBox();
+            PDRectangle expected = template.paper() == Template.Paper.A5 ? PDRectangle.A5 : PDRectangle.A4;
+            assertThat(box.getWidth()).isCloseTo(expected.getWidth(), Offset.offset(0.5f));
+            assertThat(box.getHeight()).isCloseTo(expected.getHeight(), Offset.offset(0.5f));
+            String text = new PDFTextStripper().getText(doc);
+            String compact = text.replaceAll("\\s+", "");
+            assertThat(doc.getDocumentInformation().getTitle())
+                    .as("the title in the metadata")
+                    .isEqualTo(resolved.title());
+            for (Resolved.Item item : resolved.items()) {
+                if (item instanceof Resolved.Text t
+                        && !t.text().isBlank()
+                        && !t.text().contains("𠀀")) {
+                    assertThat(compact).as("text of %s", name).contains(t.text().replaceAll("\\s+", ""));
+                }
+            }
+            for (String value : PERSONAL) {
+                assertThat(compact).as("%s on %s", value, name).doesNotContain(value);
+            }
+            if (resolved.items().stream().anyMatch(Resolved.Qr.class::isInstance)) {
+                String payload = ((Resolved.Qr) resolved.items().stream()
+                                .filter(Resolved.Qr.class::isInstance)
+                                .findFirst()
+                                .orElseThrow())
+                        .payload();
+                BufferedImage page = PdfPreview.render(pdf, pageWith(doc, payload), 200);
+                assertThat(PdfFixtures.decode(page, BarcodeFormat.QR_CODE)).isEqualTo(payload);
+            }
         }
-      }
-      for (String value : PERSONAL) {
-        assertThat(compact).as("%s on %s", value, name).doesNotContain(value);
-      }
-      if (resolved.items().stream().anyMatch(Resolved.Qr.class::isInstance)) {
-        String payload = ((Resolved.Qr) resolved.items().stream().filter(Resolved.Qr.class::isInstance).findFirst().orElseThrow()).payload();
-        BufferedImage page = PdfPreview.render(pdf, pageWith(doc, payload), 200);
-        assertThat(PdfFixtures.decode(page, BarcodeFormat.QR_CODE)).isEqualTo(payload);
-      }
+        if (locale.getLanguage().equals("zh")) {
+            Path out = Path.of("target", "pdf-renders");
+            Files.createDirectories(out);
+            Files.write(out.resolve(name + ".png"), PdfPreview.renderPng(pdf, 0, 72));
+            Files.write(out.resolve(name + ".pdf"), pdf);
+            System.out.printf("[pdf] %s: %d bytes, %d pages%n", name, pdf.length, PdfPreview.pageCount(pdf));
+        }
     }
-    if (locale.getLanguage().equals("zh")) {
-      Path out = Path.of("target", "pdf-renders");
-      Files.createDirectories(out);
-      Files.write(out.resolve(name + ".png"), PdfPreview.renderPng(pdf, 0, 72));
-      Files.write(out.resolve(name + ".pdf"), pdf);
-      System.out.printf("[pdf] %s: %d bytes, %d pages%n", name, pdf.length, PdfPreview.pageCount(pdf));
-    }
-  }
 
-  /** The page (from 0) that holds the QR code: the last one with any content is good enough here. */
-  private static int pageWith(PDDocument doc, String payload) {
-    return doc.getNumberOfPages() - 1;
-  }
+    /** The page (from 0) that holds the QR code: the last one with any content is good enough here. */
+    private static int pageWith(PDDocument doc, String payload) {
+        return doc.getNumberOfPages() - 1;
+    }
 }

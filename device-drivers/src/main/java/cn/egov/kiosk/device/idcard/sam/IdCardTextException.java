@@ -6,24 +6,24 @@ package cn.egov.kiosk.device.idcard.sam;
  * (it is personal data), so it may be logged and shown to an engineer.
  */
 public final class IdCardTextException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String field;
-  private final String problem;
+    private final String field;
+    private final String problem;
 
-  IdCardTextException(String field, String problem) {
-    super(field + ": " + problem);
-    this.field = field;
-    this.problem = problem;
-  }
+    IdCardTextException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+        this.problem = problem;
+    }
 
-  /** The field at fault ({@code idNumber}, {@code birthDate}...; {@code lengths} for a response). */
-  public String field() {
-    return field;
-  }
+    /** The field at fault ({@code idNumber}, {@code birthDate}...; {@code lengths} for a response). */
+    public String field() {
+        return field;
+    }
 
-  /** What is wrong with it, without its value. */
-  public String problem() {
-    return problem;
-  }
+    /** What is wrong with it, without its value. */
+    public String problem() {
+        return problem;
+    }
 }

@@ -27,153 +27,153 @@ import java.util.Optional;
  */
 record IdCardTextField(String name, int at, int length) {
 
-  // ---- reading -------------------------------------------------------------------------------
+    // ---- reading -------------------------------------------------------------------------------
 
-  String readText(byte[] b) throws IdCardTextException {
-    return decodeText(b, at, length, name);
-  }
-
-  /** The text of a field, without the padding at either end; strict UCS-2, no control characters. */
-  static String decodeText(byte[] b, int at, int length, String field) throws IdCardTextException {
-    String s;
-    try {
-      s =
-          StandardCharsets.UTF_16LE
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(b, at, length))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new IdCardTextException(field, "not UCS-2 text");
+    String readText(byte[] b) throws IdCardTextException {
+        return decodeText(b, at, length, name);
     }
-    s = strip(s);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new IdCardTextException(field, "holds a control character");
-      }
-    }
-    return s;
-  }
 
-  String readRequired(byte[] b) throws IdCardTextException {
-    String s = readText(b);
-    if (s.isEmpty()) {
-      throw new IdCardTextException(name, "empty");
-    }
-    return s;
-  }
-
-  Sex readSex(byte[] b) throws IdCardTextException {
-    String code = readText(b);
-    for (Sex s : Sex.values()) {
-      if (s.code().equals(code)) {
+    /** The text of a field, without the padding at either end; strict UCS-2, no control characters. */
+    static String decodeText(byte[] b, int at, int length, String field) throws IdCardTextException {
+        String s;
+        try {
+            s = StandardCharsets.UTF_16LE
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, at, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IdCardTextException(field, "not UCS-2 text");
+        }
+        s = strip(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
+                throw new IdCardTextException(field, "holds a control character");
+            }
+        }
         return s;
-      }
     }
-    throw new IdCardTextException(name, "not a sex code (0, 1, 2 or 9)");
-  }
 
-  LocalDate readDate(byte[] b) throws IdCardTextException {
-    return date(readText(b), name);
-  }
+    String readRequired(byte[] b) throws IdCardTextException {
+        String s = readText(b);
+        if (s.isEmpty()) {
+            throw new IdCardTextException(name, "empty");
+        }
+        return s;
+    }
 
-  private static LocalDate date(String s, String field) throws IdCardTextException {
-    if (s.length() != 8 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new IdCardTextException(field, "not a date YYYYMMDD");
+    Sex readSex(byte[] b) throws IdCardTextException {
+        String code = readText(b);
+        for (Sex s : Sex.values()) {
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        throw new IdCardTextException(name, "not a sex code (0, 1, 2 or 9)");
     }
-    try {
-      return LocalDate.of(
-          Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
-    } catch (DateTimeException e) {
-      throw new IdCardTextException(field, "not a date YYYYMMDD");
-    }
-  }
 
-  Optional<LocalDate> readUntil(byte[] b) throws IdCardTextException {
-    String s = readText(b);
-    return IdCardText.LONG_TERM.equals(s) ? Optional.empty() : Optional.of(date(s, name));
-  }
+    LocalDate readDate(byte[] b) throws IdCardTextException {
+        return date(readText(b), name);
+    }
 
-  String readIdNumber(byte[] b) throws IdCardTextException {
-    String s = readText(b);
-    if (!IdNumbers.valid(s)) {
-      throw new IdCardTextException(name, "not an 18-character number with a right check character");
+    private static LocalDate date(String s, String field) throws IdCardTextException {
+        if (s.length() != 8 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IdCardTextException(field, "not a date YYYYMMDD");
+        }
+        try {
+            return LocalDate.of(
+                    Integer.parseInt(s.substring(0, 4)),
+                    Integer.parseInt(s.substring(4, 6)),
+                    Integer.parseInt(s.substring(6, 8)));
+        } catch (DateTimeException e) {
+            throw new IdCardTextException(field, "not a date YYYYMMDD");
+        }
     }
-    return s;
-  }
 
-  private static boolean padding(char c) {
-    return c == ' ' || c == '\0';
-  }
+    Optional<LocalDate> readUntil(byte[] b) throws IdCardTextException {
+        String s = readText(b);
+        return IdCardText.LONG_TERM.equals(s) ? Optional.empty() : Optional.of(date(s, name));
+    }
 
-  private static String strip(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && padding(s.charAt(from))) {
-      from++;
+    String readIdNumber(byte[] b) throws IdCardTextException {
+        String s = readText(b);
+        if (!IdNumbers.valid(s)) {
+            throw new IdCardTextException(name, "not an 18-character number with a right check character");
+        }
+        return s;
     }
-    while (to > from && padding(s.charAt(to - 1))) {
-      to--;
-    }
-    return s.substring(from, to);
-  }
 
-  // ---- writing -------------------------------------------------------------------------------
+    private static boolean padding(char c) {
+        return c == ' ' || c == '\0';
+    }
 
-  void write(byte[] out, String value) {
-    byte[] bytes = encodeText(name, length, value);
-    System.arraycopy(bytes, 0, out, at, length);
-  }
+    private static String strip(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && padding(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && padding(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
 
-  void writeDate(byte[] out, LocalDate date) {
-    if (date.getYear() < 0 || date.getYear() > 9999) {
-      throw new IllegalArgumentException(name + ": not a four-digit year");
-    }
-    write(out, String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
-  }
+    // ---- writing -------------------------------------------------------------------------------
 
-  void writeUntil(byte[] out, Optional<LocalDate> until) {
-    if (until.isPresent()) {
-      writeDate(out, until.get());
-    } else {
-      write(out, IdCardText.LONG_TERM);
+    void write(byte[] out, String value) {
+        byte[] bytes = encodeText(name, length, value);
+        System.arraycopy(bytes, 0, out, at, length);
     }
-  }
 
-  /** A value in UCS-2LE padded with spaces to {@code length} bytes. */
-  static byte[] encodeText(String name, int length, String value) {
-    Objects.requireNonNull(value, name);
-    if (!strip(value).equals(value)) {
-      throw new IllegalArgumentException(name + ": spaces or NULs at an end would be lost as padding");
+    void writeDate(byte[] out, LocalDate date) {
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            throw new IllegalArgumentException(name + ": not a four-digit year");
+        }
+        write(out, String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
-        throw new IllegalArgumentException(name + ": holds a control character");
-      }
+
+    void writeUntil(byte[] out, Optional<LocalDate> until) {
+        if (until.isPresent()) {
+            writeDate(out, until.get());
+        } else {
+            write(out, IdCardText.LONG_TERM);
+        }
     }
-    ByteBuffer encoded;
-    try {
-      encoded =
-          StandardCharsets.UTF_16LE
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(value));
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(name + ": not UCS-2 text (a lone surrogate)");
+
+    /** A value in UCS-2LE padded with spaces to {@code length} bytes. */
+    static byte[] encodeText(String name, int length, String value) {
+        Objects.requireNonNull(value, name);
+        if (!strip(value).equals(value)) {
+            throw new IllegalArgumentException(name + ": spaces or NULs at an end would be lost as padding");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
+                throw new IllegalArgumentException(name + ": holds a control character");
+            }
+        }
+        ByteBuffer encoded;
+        try {
+            encoded = StandardCharsets.UTF_16LE
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(value));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(name + ": not UCS-2 text (a lone surrogate)");
+        }
+        if (encoded.remaining() > length) {
+            throw new IllegalArgumentException(
+                    name + ": " + encoded.remaining() + " bytes do not fit its " + length + "-byte field");
+        }
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i += 2) {
+            out[i] = ' ';
+        }
+        encoded.get(out, 0, encoded.remaining());
+        return out;
     }
-    if (encoded.remaining() > length) {
-      throw new IllegalArgumentException(
-          name + ": " + encoded.remaining() + " bytes do not fit its " + length + "-byte field");
-    }
-    byte[] out = new byte[length];
-    for (int i = 0; i < length; i += 2) {
-      out[i] = ' ';
-    }
-    encoded.get(out, 0, encoded.remaining());
-    return out;
-  }
 }

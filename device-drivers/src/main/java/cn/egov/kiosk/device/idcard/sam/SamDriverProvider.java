@@ -19,43 +19,44 @@ import java.util.Set;
  */
 public final class SamDriverProvider implements DeviceDriverProvider {
 
-  @Override
-  public String name() {
-    return "sam";
-  }
-
-  @Override
-  public Set<DeviceClass> deviceClasses() {
-    return Set.of(DeviceClass.ID_CARD_READER);
-  }
-
-  @Override
-  public List<SpecProblem> validate(DeviceSpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
-    try {
-      LinkSpec link = LinkSpec.parse(spec.connection());
-      if (link.scheme() == LinkSpec.Scheme.SIM || link.scheme() == LinkSpec.Scheme.FILE) {
-        problems.add(new SpecProblem("connection", "serial: or tcp: (for a simulated reader use driver: sim)", spec.connection()));
-      } else {
-        Links.create(link);
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+    @Override
+    public String name() {
+        return "sam";
     }
-    OptionReader options = new OptionReader(spec.options());
-    SamIdCardReader.Options.read(options);
-    problems.addAll(options.problems());
-    return problems;
-  }
 
-  @Override
-  public Device create(DeviceSpec spec, DeviceContext context) {
-    return new SamIdCardReader(
-        spec.id(),
-        name(),
-        Links.create(LinkSpec.parse(spec.connection())),
-        SamIdCardReader.Options.read(new OptionReader(spec.options())),
-        context.statistics(),
-        context.clock());
-  }
+    @Override
+    public Set<DeviceClass> deviceClasses() {
+        return Set.of(DeviceClass.ID_CARD_READER);
+    }
+
+    @Override
+    public List<SpecProblem> validate(DeviceSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>();
+        try {
+            LinkSpec link = LinkSpec.parse(spec.connection());
+            if (link.scheme() == LinkSpec.Scheme.SIM || link.scheme() == LinkSpec.Scheme.FILE) {
+                problems.add(new SpecProblem(
+                        "connection", "serial: or tcp: (for a simulated reader use driver: sim)", spec.connection()));
+            } else {
+                Links.create(link);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+        }
+        OptionReader options = new OptionReader(spec.options());
+        SamIdCardReader.Options.read(options);
+        problems.addAll(options.problems());
+        return problems;
+    }
+
+    @Override
+    public Device create(DeviceSpec spec, DeviceContext context) {
+        return new SamIdCardReader(
+                spec.id(),
+                name(),
+                Links.create(LinkSpec.parse(spec.connection())),
+                SamIdCardReader.Options.read(new OptionReader(spec.options())),
+                context.statistics(),
+                context.clock());
+    }
 }

@@ -18,94 +18,100 @@ import java.util.Optional;
  * on {@code localhost}.
  */
 record CupsServer(String host, int port) {
-  static final int DEFAULT_PORT = 631;
+    static final int DEFAULT_PORT = 631;
 
-  CupsServer {
-    if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("no CUPS server host");
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("CUPS server port " + port);
-    }
-  }
-
-  /** The server for this process, from its environment and the client.conf files. */
-  static CupsServer resolve() {
-    List<Path> confs = new ArrayList<>();
-    String home = System.getProperty("user.home");
-    if (home != null && !home.isEmpty()) {
-      confs.add(Path.of(home, ".cups", "client.conf"));
-    }
-    confs.add(Path.of("/etc/cups/client.conf"));
-    return resolve(System.getenv(), confs);
-  }
-
-  static CupsServer resolve(Map<String, String> env, List<Path> clientConfs) {
-    String name = env.get("CUPS_SERVER");
-    if (name == null || name.isBlank()) {
-      name = clientConfs.stream().map(CupsServer::serverNameIn).flatMap(Optional::stream).findFirst().orElse(null);
-    }
-    int port = DEFAULT_PORT;
-    String ippPort = env.get("IPP_PORT");
-    if (ippPort != null && ippPort.matches("\\d{1,5}")) {
-      port = Integer.parseInt(ippPort);
-    }
-    if (name == null || name.isBlank() || name.startsWith("/")) {
-      return new CupsServer("localhost", port);
-    }
-    name = name.trim();
-    int slash = name.indexOf("/version="); // libcups accepts HOST[:PORT]/version=1.1
-    if (slash >= 0) {
-      name = name.substring(0, slash);
-    }
-    if (name.startsWith("[")) { // [IPv6]:PORT
-      int end = name.indexOf(']');
-      String rest = name.substring(end + 1);
-      if (rest.matches(":\\d{1,5}")) {
-        port = Integer.parseInt(rest.substring(1));
-      }
-      return new CupsServer(name.substring(0, end + 1), port);
-    }
-    int colon = name.lastIndexOf(':');
-    if (colon > 0 && name.indexOf(':') == colon && name.substring(colon + 1).matches("\\d{1,5}")) {
-      port = Integer.parseInt(name.substring(colon + 1));
-      name = name.substring(0, colon);
-    }
-    return new CupsServer(name, port);
-  }
-
-  private static Optional<String> serverNameIn(Path conf) {
-    try {
-      if (!Files.isReadable(conf)) {
-        return Optional.empty();
-      }
-      for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
-        String t = line.trim();
-        if (t.regionMatches(true, 0, "ServerName", 0, 10) && t.length() > 10 && Character.isWhitespace(t.charAt(10))) {
-          String value = t.substring(10).trim();
-          if (!value.isEmpty()) {
-            return Optional.of(value);
-          }
+    CupsServer {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("no CUPS server host");
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      // unreadable: as libcups, go on with the next one
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("CUPS server port " + port);
+        }
     }
-    return Optional.empty();
-  }
 
-  /** {@code http://HOST:PORT}: where IPP requests are posted. */
-  String httpBase() {
-    return "http://" + host + ":" + port;
-  }
+    /** The server for this process, from its environment and the client.conf files. */
+    static CupsServer resolve() {
+        List<Path> confs = new ArrayList<>();
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isEmpty()) {
+            confs.add(Path.of(home, ".cups", "client.conf"));
+        }
+        confs.add(Path.of("/etc/cups/client.conf"));
+        return resolve(System.getenv(), confs);
+    }
 
-  /** {@code ipp://HOST:PORT/printers/QUEUE}: the queue's printer-uri. */
-  String printerUri(String queue) {
-    return "ipp://" + host + ":" + port + "/printers/" + queue;
-  }
+    static CupsServer resolve(Map<String, String> env, List<Path> clientConfs) {
+        String name = env.get("CUPS_SERVER");
+        if (name == null || name.isBlank()) {
+            name = clientConfs.stream()
+                    .map(CupsServer::serverNameIn)
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(null);
+        }
+        int port = DEFAULT_PORT;
+        String ippPort = env.get("IPP_PORT");
+        if (ippPort != null && ippPort.matches("\\d{1,5}")) {
+            port = Integer.parseInt(ippPort);
+        }
+        if (name == null || name.isBlank() || name.startsWith("/")) {
+            return new CupsServer("localhost", port);
+        }
+        name = name.trim();
+        int slash = name.indexOf("/version="); // libcups accepts HOST[:PORT]/version=1.1
+        if (slash >= 0) {
+            name = name.substring(0, slash);
+        }
+        if (name.startsWith("[")) { // [IPv6]:PORT
+            int end = name.indexOf(']');
+            String rest = name.substring(end + 1);
+            if (rest.matches(":\\d{1,5}")) {
+                port = Integer.parseInt(rest.substring(1));
+            }
+            return new CupsServer(name.substring(0, end + 1), port);
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && name.indexOf(':') == colon && name.substring(colon + 1).matches("\\d{1,5}")) {
+            port = Integer.parseInt(name.substring(colon + 1));
+            name = name.substring(0, colon);
+        }
+        return new CupsServer(name, port);
+    }
 
-  @Override
-  public String toString() {
-    return host + ":" + port;
-  }
+    private static Optional<String> serverNameIn(Path conf) {
+        try {
+            if (!Files.isReadable(conf)) {
+                return Optional.empty();
+            }
+            for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
+                String t = line.trim();
+                if (t.regionMatches(true, 0, "ServerName", 0, 10)
+                        && t.length() > 10
+                        && Character.isWhitespace(t.charAt(10))) {
+                    String value = t.substring(10).trim();
+                    if (!value.isEmpty()) {
+                        return Optional.of(value);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: as libcups, go on with the next one
+        }
+        return Optional.empty();
+    }
+
+    /** {@code http://HOST:PORT}: where IPP requests are posted. */
+    String httpBase() {
+        return "http://" + host + ":" + port;
+    }
+
+    /** {@code ipp://HOST:PORT/printers/QUEUE}: the queue's printer-uri. */
+    String printerUri(String queue) {
+        return "ipp://" + host + ":" + port + "/printers/" + queue;
+    }
+
+    @Override
+    public String toString() {
+        return host + ":" + port;
+    }
 }

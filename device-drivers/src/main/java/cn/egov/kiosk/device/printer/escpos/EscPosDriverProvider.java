@@ -16,43 +16,46 @@ import java.util.Set;
 /** {@code driver: escpos}: an ESC/POS receipt printer on a serial port, TCP socket or device file. */
 public final class EscPosDriverProvider implements DeviceDriverProvider {
 
-  @Override
-  public String name() {
-    return "escpos";
-  }
-
-  @Override
-  public Set<DeviceClass> deviceClasses() {
-    return Set.of(DeviceClass.RECEIPT_PRINTER);
-  }
-
-  @Override
-  public List<SpecProblem> validate(DeviceSpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
-    try {
-      LinkSpec link = LinkSpec.parse(spec.connection());
-      if (link.scheme() == LinkSpec.Scheme.SIM) {
-        problems.add(new SpecProblem("connection", "serial:, tcp: or file: (for a simulated printer use driver: sim)", spec.connection()));
-      } else {
-        Links.create(link);
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+    @Override
+    public String name() {
+        return "escpos";
     }
-    OptionReader options = new OptionReader(spec.options());
-    EscPosPrinter.Options.read(options);
-    problems.addAll(options.problems());
-    return problems;
-  }
 
-  @Override
-  public Device create(DeviceSpec spec, DeviceContext context) {
-    return new EscPosPrinter(
-        spec.id(),
-        name(),
-        Links.create(LinkSpec.parse(spec.connection())),
-        EscPosPrinter.Options.read(new OptionReader(spec.options())),
-        context.statistics(),
-        context.clock());
-  }
+    @Override
+    public Set<DeviceClass> deviceClasses() {
+        return Set.of(DeviceClass.RECEIPT_PRINTER);
+    }
+
+    @Override
+    public List<SpecProblem> validate(DeviceSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>();
+        try {
+            LinkSpec link = LinkSpec.parse(spec.connection());
+            if (link.scheme() == LinkSpec.Scheme.SIM) {
+                problems.add(new SpecProblem(
+                        "connection",
+                        "serial:, tcp: or file: (for a simulated printer use driver: sim)",
+                        spec.connection()));
+            } else {
+                Links.create(link);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+        }
+        OptionReader options = new OptionReader(spec.options());
+        EscPosPrinter.Options.read(options);
+        problems.addAll(options.problems());
+        return problems;
+    }
+
+    @Override
+    public Device create(DeviceSpec spec, DeviceContext context) {
+        return new EscPosPrinter(
+                spec.id(),
+                name(),
+                Links.create(LinkSpec.parse(spec.connection())),
+                EscPosPrinter.Options.read(new OptionReader(spec.options())),
+                context.statistics(),
+                context.clock());
+    }
 }

@@ -18,41 +18,44 @@ import java.util.Set;
  */
 public final class PcscDriverProvider implements DeviceDriverProvider {
 
-  @Override
-  public String name() {
-    return "pcsc";
-  }
-
-  @Override
-  public Set<DeviceClass> deviceClasses() {
-    return Set.of(DeviceClass.SMART_CARD_READER);
-  }
-
-  @Override
-  public List<SpecProblem> validate(DeviceSpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
-    try {
-      String filter = PcscSmartCardReader.readerFilter(spec.connection());
-      if (filter.contains("?")) {
-        problems.add(new SpecProblem("connection", "a reader name without parameters (options go under options:)", spec.connection()));
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+    @Override
+    public String name() {
+        return "pcsc";
     }
-    OptionReader options = new OptionReader(spec.options());
-    PcscSmartCardReader.Options.read(options);
-    problems.addAll(options.problems());
-    return problems;
-  }
 
-  @Override
-  public Device create(DeviceSpec spec, DeviceContext context) {
-    return new PcscSmartCardReader(
-        spec.id(),
-        name(),
-        spec.connection(),
-        PcscSmartCardReader.Options.read(new OptionReader(spec.options())),
-        context.statistics(),
-        context.clock());
-  }
+    @Override
+    public Set<DeviceClass> deviceClasses() {
+        return Set.of(DeviceClass.SMART_CARD_READER);
+    }
+
+    @Override
+    public List<SpecProblem> validate(DeviceSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>();
+        try {
+            String filter = PcscSmartCardReader.readerFilter(spec.connection());
+            if (filter.contains("?")) {
+                problems.add(new SpecProblem(
+                        "connection",
+                        "a reader name without parameters (options go under options:)",
+                        spec.connection()));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
+        }
+        OptionReader options = new OptionReader(spec.options());
+        PcscSmartCardReader.Options.read(options);
+        problems.addAll(options.problems());
+        return problems;
+    }
+
+    @Override
+    public Device create(DeviceSpec spec, DeviceContext context) {
+        return new PcscSmartCardReader(
+                spec.id(),
+                name(),
+                spec.connection(),
+                PcscSmartCardReader.Options.read(new OptionReader(spec.options())),
+                context.statistics(),
+                context.clock());
+    }
 }

@@ -6,12 +6,12 @@ package cn.egov.kiosk.device.smartcard.vpcd;
  */
 public interface ApduResponder {
 
-  /** The answer-to-reset, sent when vpcd asks for it. */
-  byte[] atr();
+    /** The answer-to-reset, sent when vpcd asks for it. */
+    byte[] atr();
 
-  /** The response APDU (data, SW1, SW2) to a command APDU. */
-  byte[] respond(byte[] command);
+    /** The response APDU (data, SW1, SW2) to a command APDU. */
+    byte[] respond(byte[] command);
 
-  /** The card was powered on, off or reset: forget what was selected or verified. */
-  default void reset() {}
+    /** The card was powered on, off or reset: forget what was selected or verified. */
+    default void reset() {}
 }

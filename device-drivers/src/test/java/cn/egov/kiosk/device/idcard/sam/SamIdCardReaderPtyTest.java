@@ -46,158 +46,163 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SamIdCardReaderPtyTest {
-  private static final Duration SAFETY = Duration.ofSeconds(10);
+    private static final Duration SAFETY = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private PtyPair socat;
-  private SerialLink deviceEnd;
-  private VirtualSamReader virtual;
-  private DeviceManager manager;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void wire() throws Exception {
-    socat = PtyPair.start(dir);
-    deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-    virtual = new VirtualSamReader();
-    virtual.setLineRate(115200);
-    virtual.serve(deviceEnd, "virtual-sam-pty");
-    Await.until(deviceEnd::isOpen, SAFETY, "the virtual reader to open " + socat.devicePath());
-    DeviceSpec spec =
-        new DeviceSpec(
-            "id-reader",
-            DeviceClass.ID_CARD_READER,
-            "sam",
-            "serial:" + socat.hostPath() + "?baud=115200",
-            Map.of("pollMs", "100"));
-    manager =
-        new DeviceManager(
-            List.of(spec),
-            DriverRegistry.load(),
-            new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
-            Backoff.DEFAULT);
-    manager.start();
-    Await.until(() -> manager.health().allHealthy(), SAFETY, "the reader healthy (" + manager.health().all() + ")");
-  }
+    private PtyPair socat;
+    private SerialLink deviceEnd;
+    private VirtualSamReader virtual;
+    private DeviceManager manager;
 
-  @AfterEach
-  void unwire() {
-    manager.close();
-    virtual.stop();
-    socat.close();
-  }
-
-  private IdCardReader reader() {
-    return manager.first(DeviceClass.ID_CARD_READER, IdCardReader.class).orElseThrow();
-  }
-
-  private IdCard readPlaced(IdCard card) throws DeviceException {
-    virtual.place(card);
-    try {
-      return reader().read(SAFETY);
-    } finally {
-      virtual.lift();
+    @BeforeEach
+    void wire() throws Exception {
+        socat = PtyPair.start(dir);
+        deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
+        virtual = new VirtualSamReader();
+        virtual.setLineRate(115200);
+        virtual.serve(deviceEnd, "virtual-sam-pty");
+        Await.until(deviceEnd::isOpen, SAFETY, "the virtual reader to open " + socat.devicePath());
+        DeviceSpec spec = new DeviceSpec(
+                "id-reader",
+                DeviceClass.ID_CARD_READER,
+                "sam",
+                "serial:" + socat.hostPath() + "?baud=115200",
+                Map.of("pollMs", "100"));
+        manager = new DeviceManager(
+                List.of(spec),
+                DriverRegistry.load(),
+                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
+                Backoff.DEFAULT);
+        manager.start();
+        Await.until(
+                () -> manager.health().allHealthy(),
+                SAFETY,
+                "the reader healthy (" + manager.health().all() + ")");
     }
-  }
 
-  private void awaitLifted() {
-    Await.until(() -> !reader().conditions().contains(Condition.CARD_PRESENT), SAFETY, "the lifted card noticed");
-  }
+    @AfterEach
+    void unwire() {
+        manager.close();
+        virtual.stop();
+        socat.close();
+    }
 
-  @Test
-  void theThreeKindsOfCardAreReadOverTheSerialLine() throws DeviceException {
-    IdCard resident = readPlaced(DemoCards.resident());
-    assertThat(resident).isInstanceOf(ResidentIdCard.class);
-    assertThat(resident.maskedName()).isEqualTo(DemoCards.resident().maskedName());
-    assertThat(resident.number()).isEqualTo(DemoCards.resident().number());
-    assertThat(((ResidentIdCard) resident).address()).isEqualTo(DemoCards.resident().address());
+    private IdCardReader reader() {
+        return manager.first(DeviceClass.ID_CARD_READER, IdCardReader.class).orElseThrow();
+    }
 
-    awaitLifted();
-    IdCard foreign = readPlaced(DemoCards.foreign2023());
-    assertThat(foreign).isInstanceOf(ForeignResidentIdCard.class);
-    assertThat(foreign.number()).isEqualTo(DemoCards.foreign2023().number());
+    private IdCard readPlaced(IdCard card) throws DeviceException {
+        virtual.place(card);
+        try {
+            return reader().read(SAFETY);
+        } finally {
+            virtual.lift();
+        }
+    }
 
-    awaitLifted();
-    IdCard permit = readPlaced(DemoCards.residencePermit());
-    assertThat(permit).isInstanceOf(ResidencePermit.class);
-    assertThat(((ResidencePermit) permit).passNumber()).isEqualTo(DemoCards.residencePermit().passNumber());
-  }
+    private void awaitLifted() {
+        Await.until(() -> !reader().conditions().contains(Condition.CARD_PRESENT), SAFETY, "the lifted card noticed");
+    }
 
-  @Test
-  void aFaultOnTheLineIsTypedAndTheNextReadWorks() throws DeviceException {
-    virtual.inject(VirtualSamReader.Fault.GARBAGE);
-    virtual.inject(VirtualSamReader.Fault.BAD_CHECKSUM);
-    assertThat(readPlaced(DemoCards.resident()).number()).isEqualTo(DemoCards.resident().number());
-    awaitLifted();
+    @Test
+    void theThreeKindsOfCardAreReadOverTheSerialLine() throws DeviceException {
+        IdCard resident = readPlaced(DemoCards.resident());
+        assertThat(resident).isInstanceOf(ResidentIdCard.class);
+        assertThat(resident.maskedName()).isEqualTo(DemoCards.resident().maskedName());
+        assertThat(resident.number()).isEqualTo(DemoCards.resident().number());
+        assertThat(((ResidentIdCard) resident).address())
+                .isEqualTo(DemoCards.resident().address());
 
-    virtual.injectAlways(VirtualSamReader.Fault.TRUNCATED);
-    virtual.place(DemoCards.residencePermit());
-    assertThatThrownBy(() -> reader().read(SAFETY))
-        .isInstanceOfSatisfying(
-            DeviceException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
-              assertThat(e.extendedCode()).isEqualTo("TRUNCATED_FRAME");
-            });
-    virtual.clear(VirtualSamReader.Fault.TRUNCATED);
-    assertThat(reader().read(SAFETY)).isInstanceOf(ResidencePermit.class);
-  }
+        awaitLifted();
+        IdCard foreign = readPlaced(DemoCards.foreign2023());
+        assertThat(foreign).isInstanceOf(ForeignResidentIdCard.class);
+        assertThat(foreign.number()).isEqualTo(DemoCards.foreign2023().number());
 
-  @Test
-  void killingTheLineMidReadTakesTheReaderOutOfServiceAndItComesBackWithoutARestart() throws Exception {
-    virtual.setLineRate(9600); // the read's answer takes about 1.4 s on the wire: time to cut it
-    CountDownLatch answering = new CountDownLatch(1);
-    virtual.onEvent(
-        e -> {
-          if (e.what().startsWith("read ")) {
-            answering.countDown();
-          }
+        awaitLifted();
+        IdCard permit = readPlaced(DemoCards.residencePermit());
+        assertThat(permit).isInstanceOf(ResidencePermit.class);
+        assertThat(((ResidencePermit) permit).passNumber())
+                .isEqualTo(DemoCards.residencePermit().passNumber());
+    }
+
+    @Test
+    void aFaultOnTheLineIsTypedAndTheNextReadWorks() throws DeviceException {
+        virtual.inject(VirtualSamReader.Fault.GARBAGE);
+        virtual.inject(VirtualSamReader.Fault.BAD_CHECKSUM);
+        assertThat(readPlaced(DemoCards.resident()).number())
+                .isEqualTo(DemoCards.resident().number());
+        awaitLifted();
+
+        virtual.injectAlways(VirtualSamReader.Fault.TRUNCATED);
+        virtual.place(DemoCards.residencePermit());
+        assertThatThrownBy(() -> reader().read(SAFETY)).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+            assertThat(e.extendedCode()).isEqualTo("TRUNCATED_FRAME");
         });
-    virtual.place(DemoCards.resident());
-    CompletableFuture<IdCard> read =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
+        virtual.clear(VirtualSamReader.Fault.TRUNCATED);
+        assertThat(reader().read(SAFETY)).isInstanceOf(ResidencePermit.class);
+    }
+
+    @Test
+    void killingTheLineMidReadTakesTheReaderOutOfServiceAndItComesBackWithoutARestart() throws Exception {
+        virtual.setLineRate(9600); // the read's answer takes about 1.4 s on the wire: time to cut it
+        CountDownLatch answering = new CountDownLatch(1);
+        virtual.onEvent(e -> {
+            if (e.what().startsWith("read ")) {
+                answering.countDown();
+            }
+        });
+        virtual.place(DemoCards.resident());
+        CompletableFuture<IdCard> read = CompletableFuture.supplyAsync(() -> {
+            try {
                 return reader().read(SAFETY);
-              } catch (DeviceException e) {
+            } catch (DeviceException e) {
                 throw new CompletionException(e);
-              }
-            });
-    assertThat(answering.await(10, TimeUnit.SECONDS)).as("the reader answering the read").isTrue();
-    Thread.sleep(300); // part of the answer is on the wire
+            }
+        });
+        assertThat(answering.await(10, TimeUnit.SECONDS))
+                .as("the reader answering the read")
+                .isTrue();
+        Thread.sleep(300); // part of the answer is on the wire
 
-    long killed = System.nanoTime();
-    socat.kill();
-    Await.until(() -> manager.health().get("id-reader").orElseThrow().problem().isPresent(), SAFETY, "the reader out of service");
-    long noticedMs = (System.nanoTime() - killed) / 1_000_000;
-    assertThat(noticedMs).as("out of service noticed (ms)").isLessThan(2000);
-    assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS))
-        .cause()
-        .isInstanceOfSatisfying(DeviceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OFFLINE));
-    assertThat(reader().state()).isEqualTo(DeviceState.OFFLINE);
+        long killed = System.nanoTime();
+        socat.kill();
+        Await.until(
+                () -> manager.health().get("id-reader").orElseThrow().problem().isPresent(),
+                SAFETY,
+                "the reader out of service");
+        long noticedMs = (System.nanoTime() - killed) / 1_000_000;
+        assertThat(noticedMs).as("out of service noticed (ms)").isLessThan(2000);
+        assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        DeviceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OFFLINE));
+        assertThat(reader().state()).isEqualTo(DeviceState.OFFLINE);
 
-    Thread.sleep(1500); // out of service a while: the backoff has grown
-    virtual.setLineRate(115200);
-    virtual.lift();
-    socat = PtyPair.start(dir); // the same paths again: the cable plugged back
-    long back = System.nanoTime();
-    Await.until(() -> manager.health().allHealthy(), SAFETY, "the reader back in service");
-    long backMs = (System.nanoTime() - back) / 1_000_000;
-    assertThat(backMs).as("back in service (ms)").isLessThan(5000);
-    assertThat(readPlaced(DemoCards.residencePermit())).isInstanceOf(ResidencePermit.class);
-    System.out.printf("[id-reader pty] out of service %d ms after the kill, back %d ms after the line returned%n", noticedMs, backMs);
-  }
+        Thread.sleep(1500); // out of service a while: the backoff has grown
+        virtual.setLineRate(115200);
+        virtual.lift();
+        socat = PtyPair.start(dir); // the same paths again: the cable plugged back
+        long back = System.nanoTime();
+        Await.until(() -> manager.health().allHealthy(), SAFETY, "the reader back in service");
+        long backMs = (System.nanoTime() - back) / 1_000_000;
+        assertThat(backMs).as("back in service (ms)").isLessThan(5000);
+        assertThat(readPlaced(DemoCards.residencePermit())).isInstanceOf(ResidencePermit.class);
+        System.out.printf(
+                "[id-reader pty] out of service %d ms after the kill, back %d ms after the line returned%n",
+                noticedMs, backMs);
+    }
 
-  @Test
-  void theSamFailingShowsAsTheReadersError() {
-    virtual.injectAlways(VirtualSamReader.Fault.SAM_FAILURE);
-    virtual.place(DemoCards.resident());
+    @Test
+    void theSamFailingShowsAsTheReadersError() {
+        virtual.injectAlways(VirtualSamReader.Fault.SAM_FAILURE);
+        virtual.place(DemoCards.resident());
 
-    assertThatThrownBy(() -> reader().read(SAFETY))
-        .isInstanceOfSatisfying(
-            DeviceException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.HARDWARE_ERROR);
-              assertThat(e.extendedCode()).isEqualTo("SW3_60");
-            });
-  }
+        assertThatThrownBy(() -> reader().read(SAFETY)).isInstanceOfSatisfying(DeviceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.HARDWARE_ERROR);
+            assertThat(e.extendedCode()).isEqualTo("SW3_60");
+        });
+    }
 }

@@ -1,6 +1,5 @@
 package cn.egov.kiosk.device.smartcard.pcsc;
 
-import cn.egov.kiosk.device.manage.HealthProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.api.Condition;
@@ -15,6 +14,7 @@ import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.manage.HealthProblem;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
 import cn.egov.kiosk.device.smartcard.SocialSecurityCards;
@@ -37,98 +37,104 @@ import org.junit.jupiter.api.Test;
  * manager brings it back, in the same JVM.
  */
 class PcscRecoveryTest {
-  private static final Duration SAFETY = Duration.ofSeconds(30);
-  private static final Backoff SMALL = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000));
+    private static final Duration SAFETY = Duration.ofSeconds(30);
+    private static final Backoff SMALL = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000));
 
-  private final VirtualVpcdCard card = new VirtualVpcdCard(VirtualSocialSecurityCard.secondGeneration());
-  private final RecordingListener events = new RecordingListener();
-  private DeviceManager manager;
-  private SmartCardReader reader;
+    private final VirtualVpcdCard card = new VirtualVpcdCard(VirtualSocialSecurityCard.secondGeneration());
+    private final RecordingListener events = new RecordingListener();
+    private DeviceManager manager;
+    private SmartCardReader reader;
 
-  @BeforeEach
-  void start() throws Exception {
-    Pcscd.ensureRunning();
-    Pcscd.awaitNoCard(Pcscd.READER_0);
-    card.insert();
-    DeviceSpec spec =
-        new DeviceSpec("card-reader", DeviceClass.SMART_CARD_READER, "pcsc", "pcsc:" + Pcscd.READER_0, Map.of("pollMs", "200"));
-    manager =
-        new DeviceManager(
-            List.of(spec),
-            DriverRegistry.load(),
-            new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
-            SMALL);
-    reader = manager.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class).orElseThrow();
-    reader.addListener(events);
-    manager.start();
-    awaitWorking();
-  }
-
-  @AfterEach
-  void stop() {
-    if (manager != null) {
-      manager.close();
+    @BeforeEach
+    void start() throws Exception {
+        Pcscd.ensureRunning();
+        Pcscd.awaitNoCard(Pcscd.READER_0);
+        card.insert();
+        DeviceSpec spec = new DeviceSpec(
+                "card-reader",
+                DeviceClass.SMART_CARD_READER,
+                "pcsc",
+                "pcsc:" + Pcscd.READER_0,
+                Map.of("pollMs", "200"));
+        manager = new DeviceManager(
+                List.of(spec),
+                DriverRegistry.load(),
+                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
+                SMALL);
+        reader = manager.first(DeviceClass.SMART_CARD_READER, SmartCardReader.class)
+                .orElseThrow();
+        reader.addListener(events);
+        manager.start();
+        awaitWorking();
     }
-    card.remove();
-    Pcscd.ensureRunning(); // whatever a test did to it
-    Pcscd.awaitNoCard(Pcscd.READER_0);
-  }
 
-  private DeviceHealth health() {
-    return manager.health().get("card-reader").orElseThrow();
-  }
+    @AfterEach
+    void stop() {
+        if (manager != null) {
+            manager.close();
+        }
+        card.remove();
+        Pcscd.ensureRunning(); // whatever a test did to it
+        Pcscd.awaitNoCard(Pcscd.READER_0);
+    }
 
-  /** Healthy, the card seen, and a read that works. */
-  private void awaitWorking() throws Exception {
-    Await.until(
-        () -> health().healthy() && reader.conditions().contains(Condition.CARD_PRESENT),
-        SAFETY,
-        "the reader healthy with the card in it (" + health() + ")");
-    assertThat(SocialSecurityCards.read(reader).name()).contains("李小红");
-  }
+    private DeviceHealth health() {
+        return manager.health().get("card-reader").orElseThrow();
+    }
 
-  private boolean sawOffline() {
-    return events.events(DeviceEvent.StatusEvent.class).stream().anyMatch(e -> e.condition() == Condition.OFFLINE && e.raised());
-  }
+    /** Healthy, the card seen, and a read that works. */
+    private void awaitWorking() throws Exception {
+        Await.until(
+                () -> health().healthy() && reader.conditions().contains(Condition.CARD_PRESENT),
+                SAFETY,
+                "the reader healthy with the card in it (" + health() + ")");
+        assertThat(SocialSecurityCards.read(reader).name()).contains("李小红");
+    }
 
-  @Test
-  void afterAPcscdRestartTheReaderWorksAgainWithoutAJvmRestart() throws Exception {
-    int renewals = PcscContext.renewals();
-    events.clear();
+    private boolean sawOffline() {
+        return events.events(DeviceEvent.StatusEvent.class).stream()
+                .anyMatch(e -> e.condition() == Condition.OFFLINE && e.raised());
+    }
 
-    Pcscd.restart();
+    @Test
+    void afterAPcscdRestartTheReaderWorksAgainWithoutAJvmRestart() throws Exception {
+        int renewals = PcscContext.renewals();
+        events.clear();
 
-    Await.until(this::sawOffline, SAFETY, "the reader to go offline (" + events.statusNames() + ")");
-    // pcscd closed the card's connection: put it back, as a citizen would
-    Await.until(() -> !card.isInserted(), SAFETY, "vpcd to drop the card");
-    card.insert(Duration.ofSeconds(10));
-    awaitWorking();
+        Pcscd.restart();
 
-    assertThat(events.statusNames()).containsSubsequence("card-removed", "offline", "card-present");
-    assertThat(reader.state()).isEqualTo(DeviceState.IDLE);
-    assertThat(reader.statistics().get(DeviceStatistics.RECONNECTS)).isPositive();
-    // the JDK's context died with the old pcscd: the driver renewed it
-    assertThat(PcscContext.renewals()).isGreaterThan(renewals);
-  }
+        Await.until(this::sawOffline, SAFETY, "the reader to go offline (" + events.statusNames() + ")");
+        // pcscd closed the card's connection: put it back, as a citizen would
+        Await.until(() -> !card.isInserted(), SAFETY, "vpcd to drop the card");
+        card.insert(Duration.ofSeconds(10));
+        awaitWorking();
 
-  @Test
-  void whilePcscdIsDownTheReaderStaysOfflineAndComesBackWithIt() throws Exception {
-    events.clear();
+        assertThat(events.statusNames()).containsSubsequence("card-removed", "offline", "card-present");
+        assertThat(reader.state()).isEqualTo(DeviceState.IDLE);
+        assertThat(reader.statistics().get(DeviceStatistics.RECONNECTS)).isPositive();
+        // the JDK's context died with the old pcscd: the driver renewed it
+        assertThat(PcscContext.renewals()).isGreaterThan(renewals);
+    }
 
-    Pcscd.stop();
+    @Test
+    void whilePcscdIsDownTheReaderStaysOfflineAndComesBackWithIt() throws Exception {
+        events.clear();
 
-    Await.until(this::sawOffline, SAFETY, "the reader to go offline");
-    Await.until(
-        () -> health().problem().equals(Optional.of(HealthProblem.OFFLINE)) && reader.state() != DeviceState.IDLE,
-        SAFETY,
-        "the health model to say offline (" + health() + ")");
-    // the manager keeps trying; no attempt succeeds while pcscd is away
-    assertThat(events.stateChanges()).doesNotContain("CLOSED->IDLE");
+        Pcscd.stop();
 
-    Pcscd.restart();
-    Await.until(() -> !card.isInserted(), SAFETY, "vpcd to drop the card");
-    card.insert(Duration.ofSeconds(10));
-    awaitWorking();
-    assertThat(events.statusNames()).containsSubsequence("offline", "card-present");
-  }
+        Await.until(this::sawOffline, SAFETY, "the reader to go offline");
+        Await.until(
+                () -> health().problem().equals(Optional.of(HealthProblem.OFFLINE))
+                        && reader.state() != DeviceState.IDLE,
+                SAFETY,
+                "the health model to say offline (" + health() + ")");
+        // the manager keeps trying; no attempt succeeds while pcscd is away
+        assertThat(events.stateChanges()).doesNotContain("CLOSED->IDLE");
+
+        Pcscd.restart();
+        Await.until(() -> !card.isInserted(), SAFETY, "vpcd to drop the card");
+        card.insert(Duration.ofSeconds(10));
+        awaitWorking();
+        assertThat(events.statusNames()).containsSubsequence("offline", "card-present");
+    }
 }
