@@ -342,8 +342,13 @@ public final class SamIdCardReader extends AbstractDevice implements IdCardReade
         if (found.status() != SamStatus.CARD_FOUND) {
             throw found.failure();
         }
-        readingCard = true;
         setCondition(Condition.CARD_PRESENT, true);
+        if (waiting.isDone()) {
+            // the caller gave up while this poll looked: nothing is read for nobody (the card would
+            // then have to be lifted and placed again for the next read)
+            return;
+        }
+        readingCard = true;
         Response selected = channel.exchange(SamCommand.SELECT_CARD, options.commandTimeout());
         if (selected.status() != SamStatus.SUCCESS) {
             throw selected.failure();
