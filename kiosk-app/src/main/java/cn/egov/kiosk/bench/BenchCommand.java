@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--only",
             paramLabel = "NAME",
-            description = "Only one benchmark: startup, tickets, idcard, render or platform (with the demo).")
+            description = "Only one benchmark: startup, tickets, idcard, render, search or platform (with the demo).")
     String only;
 
     @Spec
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchProvider> extra = ServiceLoader.load(BenchProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
-        List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render"));
+        List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render", "search"));
         extra.forEach(b -> names.add(b.name()));
         BenchProvider.BenchOptions options = new BenchProvider.BenchOptions(runs, tickets, reads, records);
         try {
@@ -92,6 +92,11 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("bench: tickets (" + tickets + " each)...");
                 err.flush();
                 figures.addAll(new TicketBench(tickets).run(scratch.resolve("tickets")));
+            }
+            if (only == null || only.equals("search")) {
+                err.println("bench: catalogue search (5,000 items)...");
+                err.flush();
+                figures.addAll(new SearchBench(5_000).run());
             }
             if (only == null || only.equals("render")) {
                 err.println("bench: rendering templates...");
