@@ -5,6 +5,7 @@ import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.diag.CatalogueCommand;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
 import cn.egov.kiosk.diag.OutboxCommand;
@@ -179,7 +180,18 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands' names (platform-sim: the demo's): any of them, or help and version, means not the kiosk itself. */
     private static final List<String> NOT_THE_KIOSK = List.of(
-            "diag", "bench", "simctl", "sim", "print", "platform-sim", "outbox", "-h", "--help", "-V", "--version");
+            "diag",
+            "bench",
+            "simctl",
+            "sim",
+            "print",
+            "platform-sim",
+            "outbox",
+            "catalogue",
+            "-h",
+            "--help",
+            "-V",
+            "--version");
 
     /** Whether the arguments run the kiosk itself (not a subcommand, help or version). */
     static boolean runsTheKiosk(String[] args) {
@@ -204,6 +216,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("sim", new SimCommand());
         cl.addSubcommand("print", new PrintCommand());
         cl.addSubcommand("outbox", new OutboxCommand());
+        cl.addSubcommand("catalogue", new CatalogueCommand());
         // the commands of optional parts: the demo's platform-sim
         ServiceLoader.load(CommandProvider.class).forEach(p -> p.commands().forEach(cl::addSubcommand));
         return cl;

@@ -72,6 +72,20 @@ public final class CatalogueRepository {
     }
 
     /** Items whose name contains {@code text} (all when blank), kiosk-capable first, by name; at most {@code limit}. */
+    /** Every item of the local copy, for the search index. */
+    public List<Catalogue.Item> all() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM catalogue_item ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                List<Catalogue.Item> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(item(rs.getString(1)));
+                }
+                return out;
+            }
+        });
+    }
+
     public List<Catalogue.Item> search(String text, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
