@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk catalogue [search TEXT] [--json]}: what the kiosk offers, from its local copy of the
- * platform's catalogue, for staff and engineers. An empty copy is synced from the platform first
- * (on a fresh demo checkout, the embedded simulator).
+ * platform's catalogue, for staff and engineers. In demo mode an empty copy is synced from the
+ * embedded simulator first (a fresh demo checkout); a real kiosk's copy is the kiosk's to sync.
  */
 @Command(
         name = "catalogue",
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Says how many items the kiosk's local copy of the catalogue holds and how old it is; with",
             "search TEXT, searches it as the screen does (characters, pinyin, initials, one slip).",
-            "An empty copy is synced from the platform first. Exit 0 done, 1 nothing found or no copy,",
+            "In demo mode an empty copy is synced from the embedded platform first (a real kiosk syncs its",
+            "own when it runs). Exit 0 done, 1 nothing found or no copy,",
             "2 bad configuration."
         })
 public final class CatalogueCommand implements Callable<Integer> {
@@ -70,8 +71,13 @@ public final class CatalogueCommand implements Callable<Integer> {
         KioskConfig loaded = found.get();
         try (Database db = Database.open(loaded.storage().database())) {
             CatalogueRepository catalogue = new CatalogueRepository(db);
-            if (catalogue.count() == 0 && loaded.platform().isPresent()) {
-                err.println("catalogue: the local copy is empty; syncing from the platform...");
+            if (catalogue.count() == 0
+                    && loaded.platform().map(p -> p.embedded()).orElse(false)) {
+                // a fresh demo checkout: the embedded simulator has the copy. A real platform is left
+                // to the kiosk itself: registering and syncing from a shell command beside a running
+                // kiosk would use its one-time code and its key behind its back.
+                err.println(
+                        "catalogue: the local copy is empty; syncing from the platform (the embedded simulator)...");
                 err.flush();
                 try (PlatformServices platform = new PlatformServices(
                         loaded.platform().get(),

@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
-    /** The registration code the embedded simulator accepts, whatever the configuration says. */
-    public static final String EMBEDDED_REGISTRATION_CODE = PlatformWire.EMBEDDED_REGISTRATION_CODE;
     /** How long after start the platform is first asked. */
     static final Duration START_DELAY = Duration.ofMillis(1500);
 

@@ -58,4 +58,15 @@ class CatalogueCommandTest {
         assertThat(out.toString()).contains("nothing found for \"qqqqqqqq\" in 469 items");
         assertThat(run("catalogue", "find", "x", "--config", config)).isEqualTo(2);
     }
+
+    @Test
+    void aRealPlatformsCopyIsLeftToTheKiosk() {
+        // nothing answers there; were the command to register or sync, it would say so and wait
+        TestConfigs.write(dir, TestConfigs.platform("http://127.0.0.1:9", "HALL-1") + TestConfigs.SIM_DEVICES);
+
+        assertThat(run("catalogue", "--config", dir.resolve("kiosk.yaml").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).doesNotContain("syncing");
+        assertThat(out.toString()).contains("catalogue: 0 items");
+    }
 }

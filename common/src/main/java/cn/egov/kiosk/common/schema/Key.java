@@ -18,6 +18,7 @@ public final class Key<T> {
     private final boolean required;
     private final Function<Reading, Optional<T>> whenLeftOut;
     private final String defaultText;
+    private final boolean defaultInWords;
     private final String zh;
     private final String en;
     private final String example;
@@ -29,6 +30,7 @@ public final class Key<T> {
             boolean required,
             Function<Reading, Optional<T>> whenLeftOut,
             String defaultText,
+            boolean defaultInWords,
             String zh,
             String en,
             String example,
@@ -38,6 +40,7 @@ public final class Key<T> {
         this.required = required;
         this.whenLeftOut = whenLeftOut;
         this.defaultText = defaultText;
+        this.defaultInWords = defaultInWords;
         this.zh = zh;
         this.en = en;
         this.example = example;
@@ -46,24 +49,35 @@ public final class Key<T> {
 
     /** A key that must be given. */
     public static <T> Key<T> required(String name, Schema<T> schema) {
-        return new Key<>(name, schema, true, r -> Optional.empty(), "", "", "", "", null);
+        return new Key<>(name, schema, true, r -> Optional.empty(), "", false, "", "", "", null);
     }
 
     /** A key that may be left out, meaning {@code defaultValue}. */
     public static <T> Key<T> optional(String name, Schema<T> schema, T defaultValue) {
         Objects.requireNonNull(defaultValue, "defaultValue");
         return new Key<>(
-                name, schema, false, r -> Optional.of(defaultValue), schema.toYaml(defaultValue), "", "", "", null);
+                name,
+                schema,
+                false,
+                r -> Optional.of(defaultValue),
+                schema.toYaml(defaultValue),
+                false,
+                "",
+                "",
+                "",
+                null);
     }
 
     /** A key that may be left out, meaning nothing: its value is then empty. */
     public static <T> Key<Optional<T>> optional(String name, Schema<T> schema) {
-        return new Key<>(name, schema.optional(), false, r -> Optional.of(Optional.empty()), "", "", "", "", null);
+        return new Key<>(
+                name, schema.optional(), false, r -> Optional.of(Optional.empty()), "", false, "", "", "", null);
     }
 
     /** A section that may be left out, meaning every one of its keys' defaults. */
     public static <T> Key<T> defaults(String name, ObjectSchema<T> schema) {
-        return new Key<>(name, schema, false, r -> Optional.of(schema.readDefaults(name, r)), "{}", "", "", "", null);
+        return new Key<>(
+                name, schema, false, r -> Optional.of(schema.readDefaults(name, r)), "{}", false, "", "", "", null);
     }
 
     /**
@@ -72,22 +86,23 @@ public final class Key<T> {
      */
     public static <T> Key<T> optional(
             String name, Schema<T> schema, Function<Reading, Optional<T>> whenLeftOut, String defaultInWords) {
-        return new Key<>(name, schema, false, new InWords<>(whenLeftOut), defaultInWords, "", "", "", null);
+        return new Key<>(name, schema, false, whenLeftOut, defaultInWords, true, "", "", "", null);
     }
 
     /** What the key is for, in Chinese and in English, for the tables and the JSON Schema. */
     public Key<T> doc(String chinese, String english) {
-        return new Key<>(name, schema, required, whenLeftOut, defaultText, chinese, english, example, tells);
+        return new Key<>(
+                name, schema, required, whenLeftOut, defaultText, defaultInWords, chinese, english, example, tells);
     }
 
     /** An example value as written in the file. */
     public Key<T> example(String yaml) {
-        return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, yaml, tells);
+        return new Key<>(name, schema, required, whenLeftOut, defaultText, defaultInWords, zh, en, yaml, tells);
     }
 
     /** Once read, the value is told to the rest of the reading as {@code fact}. */
     public Key<T> tells(Fact<T> fact) {
-        return new Key<>(name, schema, required, whenLeftOut, defaultText, zh, en, example, fact);
+        return new Key<>(name, schema, required, whenLeftOut, defaultText, defaultInWords, zh, en, example, fact);
     }
 
     public String name() {
@@ -109,15 +124,7 @@ public final class Key<T> {
 
     /** Whether {@link #defaultText()} is a value as written in the file (not words about one). */
     public boolean defaultIsValue() {
-        return !required && !defaultText.isEmpty() && !(whenLeftOut instanceof InWords);
-    }
-
-    /** A default that depends on the rest of the file, said in words. */
-    private record InWords<T>(Function<Reading, Optional<T>> from) implements Function<Reading, Optional<T>> {
-        @Override
-        public Optional<T> apply(Reading r) {
-            return from.apply(r);
-        }
+        return !required && !defaultText.isEmpty() && !defaultInWords;
     }
 
     public String chinese() {

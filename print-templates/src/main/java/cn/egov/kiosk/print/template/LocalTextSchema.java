@@ -57,7 +57,7 @@ final class LocalTextSchema extends Schema<LocalText> {
     }
 
     private static Expr expr(ScalarNode s, String path, Reading r) {
-        String text = s.isAbsent() ? "" : s.text();
+        String text = s.text();
         try {
             return Expr.parse(text);
         } catch (IllegalArgumentException e) {

@@ -395,22 +395,4 @@ public final class CupsDocumentPrinter extends AbstractDevice implements Documen
             setCondition(c, now.contains(c));
         }
     }
-
-    // ---- media and job names, kept here for the tests: see CupsMedia and CupsJobRun ------------
-
-    static boolean offers(List<String> offered, DocumentJob.Media media) {
-        return CupsMedia.offers(offered, media);
-    }
-
-    static String mediaKeyword(DocumentJob.Media media) {
-        return CupsMedia.mediaKeyword(media);
-    }
-
-    static boolean mediaMatches(DocumentJob.Media media, String keyword) {
-        return CupsMedia.mediaMatches(media, keyword);
-    }
-
-    static String printable(String name) {
-        return CupsJobRun.printable(name);
-    }
 }

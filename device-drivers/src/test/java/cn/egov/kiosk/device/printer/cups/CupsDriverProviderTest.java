@@ -93,36 +93,34 @@ class CupsDriverProviderTest {
 
     @Test
     void mediaAndJobNames() {
-        assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A4)).isEqualTo("iso_a4_210x297mm");
-        assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A5)).isEqualTo("iso_a5_148x210mm");
-        assertThat(CupsDocumentPrinter.mediaKeyword(DocumentJob.Media.A3)).isEqualTo("iso_a3_297x420mm");
+        assertThat(CupsMedia.mediaKeyword(DocumentJob.Media.A4)).isEqualTo("iso_a4_210x297mm");
+        assertThat(CupsMedia.mediaKeyword(DocumentJob.Media.A5)).isEqualTo("iso_a5_148x210mm");
+        assertThat(CupsMedia.mediaKeyword(DocumentJob.Media.A3)).isEqualTo("iso_a3_297x420mm");
         for (DocumentJob.Media m : DocumentJob.Media.values()) {
-            assertThat(CupsDocumentPrinter.mediaMatches(m, CupsDocumentPrinter.mediaKeyword(m)))
-                    .isTrue();
+            assertThat(CupsMedia.mediaMatches(m, CupsMedia.mediaKeyword(m))).isTrue();
         }
         // what a queue offers: a PPD's A5 a fraction of a millimetre off, custom ranges, nothing said
         List<String> ppd = List.of("na_letter_8.5x11in", "iso_a4_210x297mm", "custom_148.52x209.9mm_148.52x209.9mm");
-        assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A4)).isTrue();
-        assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A5)).isTrue();
-        assertThat(CupsDocumentPrinter.offers(ppd, DocumentJob.Media.A3)).isFalse();
-        assertThat(CupsDocumentPrinter.offers(
+        assertThat(CupsMedia.offers(ppd, DocumentJob.Media.A4)).isTrue();
+        assertThat(CupsMedia.offers(ppd, DocumentJob.Media.A5)).isTrue();
+        assertThat(CupsMedia.offers(ppd, DocumentJob.Media.A3)).isFalse();
+        assertThat(CupsMedia.offers(
                         List.of("na_letter_8.5x11in", "custom_min_0.5x0.5in", "custom_max_300x500mm"),
                         DocumentJob.Media.A3))
                 .isTrue();
-        assertThat(CupsDocumentPrinter.offers(
+        assertThat(CupsMedia.offers(
                         List.of("na_letter_8.5x11in", "custom_min_0.5x0.5in", "custom_max_250x300mm"),
                         DocumentJob.Media.A3))
                 .isFalse();
-        assertThat(CupsDocumentPrinter.offers(List.of(), DocumentJob.Media.A3)).isTrue();
-        assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "A4")).isTrue();
-        assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "iso_a4_210x297mm"))
+        assertThat(CupsMedia.offers(List.of(), DocumentJob.Media.A3)).isTrue();
+        assertThat(CupsMedia.mediaMatches(DocumentJob.Media.A4, "A4")).isTrue();
+        assertThat(CupsMedia.mediaMatches(DocumentJob.Media.A4, "iso_a4_210x297mm"))
                 .isTrue();
-        assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "Letter"))
+        assertThat(CupsMedia.mediaMatches(DocumentJob.Media.A4, "Letter")).isFalse();
+        assertThat(CupsMedia.mediaMatches(DocumentJob.Media.A4, "iso_a4-extra_235.5x322.3mm"))
                 .isFalse();
-        assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A4, "iso_a4-extra_235.5x322.3mm"))
-                .isFalse();
-        assertThat(CupsDocumentPrinter.mediaMatches(DocumentJob.Media.A5, "A4")).isFalse();
-        assertThat(CupsDocumentPrinter.printable("营业执照\n副本\t1")).isEqualTo("营业执照 副本 1");
-        assertThat(CupsDocumentPrinter.printable("x".repeat(300))).hasSize(100);
+        assertThat(CupsMedia.mediaMatches(DocumentJob.Media.A5, "A4")).isFalse();
+        assertThat(CupsJobRun.printable("营业执照\n副本\t1")).isEqualTo("营业执照 副本 1");
+        assertThat(CupsJobRun.printable("x".repeat(300))).hasSize(100);
     }
 }
