@@ -18,14 +18,20 @@ public enum Msg {
     FRAME_HOTLINE,
     FRAME_DATE,
     FRAME_GREETING,
+    // the on-screen keyboards (ui.keyboard)
+    // end of keyboard
     ATTRACT_SUBTITLE,
     ATTRACT_TOUCH_TO_START,
     ATTRACT_AVAILABLE_NOW,
     ATTRACT_NOTHING_AVAILABLE,
+    // application forms and their validation (ui.form)
+    // end of form
     FEATURE_QUEUE_TICKET,
     FEATURE_QUEUE_TICKET_DESCRIPTION,
     FEATURE_LICENCE_PRINT,
     FEATURE_LICENCE_PRINT_DESCRIPTION,
+    // the address picker (ui.address)
+    // end of address
     LICENCE_TITLE,
     LICENCE_LOADING,
     LICENCE_NONE,
@@ -35,6 +41,8 @@ public enum Msg {
     LICENCE_PRINTING,
     LICENCE_DONE,
     LICENCE_DONE_HINT,
+    // the service guide and applying (ui.guide, ui.apply)
+    // end of guide
     FINISHED_OTHER,
     FINISHED_EXIT,
     FINISHED_COUNTDOWN,

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /** The themes the kiosk ships. */
 public enum Themes implements Theme {
-    STANDARD("standard", "base.css", "standard.css"),
+    STANDARD("standard", "base.css", "keyboard.css", "form.css", "address.css", "guide.css", "standard.css"),
     /** 长辈模式: large type, high contrast, larger touch targets. */
-    ELDERLY("elderly", "base.css", "elderly.css");
+    ELDERLY("elderly", "base.css", "keyboard.css", "form.css", "address.css", "guide.css", "elderly.css");
 
     private final String id;
     private final List<String> files;
