@@ -248,6 +248,11 @@ MATERIALS = {
     "txht": ("特许经营合同样本", True, 1, ""),
 }
 WTS = ("授权委托书及受托人身份证件", False, 1, "委托他人办理时提供")
+# Materials the platform holds as electronic licences (电子证照), so the citizen need not bring them
+# (免提交): the ID card (read at the kiosk or the window), and the licences and certificates the
+# district's departments issue or the national systems share.
+ELECTRONIC = {"sfz", "hkb", "csyxzm", "jhz", "byz", "jzz", "sbk", "cjz", "jsz", "xsz", "yyzz", "xkz", "bdcz",
+              "djzs", "tyz", "syz", "lhz"}
 # Categories whose items the citizen must do in person: no proxy material added.
 IN_PERSON = {"居民身份证", "出入境", "婚姻登记", "收养登记"}
 
@@ -918,10 +923,10 @@ def parse_catalogue(text):
         for c in codes:
             if c not in MATERIALS:
                 raise SystemExit(f"{where}: unknown material {c!r}")
-        materials = [MATERIALS[c] for c in codes]
+        materials = [MATERIALS[c] + (c in ELECTRONIC,) for c in codes]
         if (audience != "ENTERPRISE" and trips != "ZERO" and cat["category"] not in IN_PERSON
                 and "jbr" not in codes and len(materials) < 5):
-            materials.append(WTS)
+            materials.append(WTS + (False,))
         dept["_count"] += 1
         items.append({
             "id": f"{dept['id']}-{dept['_count']:04d}",
@@ -932,7 +937,8 @@ def parse_catalogue(text):
             "audience": audience,
             "lifeEvents": [] if events == "-" else events.split(","),
             "trips": trips,
-            "materials": [{"name": m[0], "required": m[1], "copies": m[2], "note": m[3]} for m in materials],
+            "materials": [{"name": m[0], "required": m[1], "copies": m[2], "note": m[3], "electronic": m[4]}
+                          for m in materials],
             "feeFen": fee,
             "feeNote": fee_note,
             "legalLimitDays": legal,
@@ -944,6 +950,203 @@ def parse_catalogue(text):
     for d in departments:
         del d["_count"]
     return departments, items
+
+
+# ---------------------------------------------------------------------------------------------
+# Kiosk forms (自助申报表单): what the citizen fills in at the kiosk, by item name
+# ---------------------------------------------------------------------------------------------
+# The version of the data set in which each item last changed; kiosks that synced an earlier data set
+# get what changed since. 1: the first data set. 2: kiosk forms, portal URLs, electronic materials
+# (every item got a portal URL, so every item is at 2).
+DATA_VERSION = 2
+PORTAL = "https://zwfw.example.gov.cn/item/"  # the province's online service portal (fictitious)
+
+
+def field(id, label, label_en, type="TEXT", required=True, prefill="NONE", max_length=0, choices=(), hint="",
+          hint_en=""):
+    return {"id": id, "label": label, "labelEn": label_en, "type": type, "required": required, "prefill": prefill,
+            "maxLength": max_length, "choices": list(choices), "hint": hint, "hintEn": hint_en}
+
+
+def choices(*pairs):
+    """'中文:English' pairs; the values are their numbers from 1, as the platform's codes are."""
+    out = []
+    for n, p in enumerate(pairs, 1):
+        zh, en = p.split(":")
+        out.append({"value": str(n), "label": zh, "labelEn": en})
+    return out
+
+
+def choice(id, label, label_en, *pairs, required=True, prefill="NONE"):
+    return field(id, label, label_en, "CHOICE", required, prefill, choices=choices(*pairs))
+
+
+NAME = field("name", "姓名", "Name", "NAME", prefill="CARD_NAME", max_length=50)
+ID_NUMBER = field("idNumber", "证件号码", "ID number", "ID_NUMBER", prefill="CARD_ID_NUMBER")
+SEX = choice("sex", "性别", "Sex", "男:Male", "女:Female", prefill="CARD_SEX")
+BIRTH = field("birthDate", "出生日期", "Date of birth", "DATE", prefill="CARD_BIRTH_DATE",
+              hint="例如 1949-12-31", hint_en="For example 1949-12-31")
+PHONE = field("phone", "联系电话", "Phone number", "PHONE",
+              hint="手机号码，或带区号的固定电话，例如 13800138000", hint_en="A mobile number, or a landline with its area code")
+ADDRESS = field("address", "现居住地址", "Home address", "ADDRESS", prefill="CARD_ADDRESS", max_length=100,
+                hint="请核对，搬家了请改为现在的住址", hint_en="Check it; if you have moved, enter where you live now")
+CREDIT = field("creditCode", "统一社会信用代码", "Unified social credit code", "CREDIT_CODE", prefill="LICENCE_CREDIT_CODE",
+               hint="营业执照上的18位代码", hint_en="The 18 characters on the business licence")
+BUSINESS = field("businessName", "名称", "Business name", "TEXT", prefill="LICENCE_BUSINESS_NAME", max_length=100)
+PAY_TO = choice("payTo", "发放方式", "Paid to", "社会保障卡金融账户:Social security card account", "本人其他银行账户:Another bank account of mine")
+
+
+def date(id, label, label_en, required=True):
+    return field(id, label, label_en, "DATE", required, hint="例如 2026-11-28", hint_en="For example 2026-11-28")
+
+
+def person(prefix, who, who_en, required=True):
+    """Another person's name and ID number (a family member, an agent): typed, not from the card."""
+    return [field(prefix + "Name", who + "姓名", who_en + "'s name", "NAME", required, max_length=50),
+            field(prefix + "IdNumber", who + "身份证号码", who_en + "'s ID number", "ID_NUMBER", required,
+                  hint="18位，最后一位可能是X", hint_en="18 characters, the last may be X")]
+
+
+FORMS = {
+    # personal, few fields
+    "社会保障卡挂失": [NAME, ID_NUMBER, choice("lossType", "挂失原因", "Reason", "遗失:Lost", "被盗:Stolen"),
+                date("lostOn", "大约丢失日期", "Lost on (about)", required=False), PHONE],
+    "居住证签注": [NAME, ID_NUMBER, ADDRESS, PHONE],
+    "光荣牌悬挂申请": [NAME, ID_NUMBER, dict(ADDRESS, label="悬挂地址", labelEn="Where to hang it"), PHONE],
+    "户籍证明开具": [NAME, ID_NUMBER,
+               choice("purpose", "证明用途", "Purpose", "升学:Education", "就业:Employment", "出国（境）:Going abroad",
+                      "社会保障:Social security", "其他:Other"),
+               field("purposeNote", "用途说明", "About the purpose", required=False, max_length=50,
+                     hint="选“其他”时请写明", hint_en="Say what for when you chose Other"),
+               PHONE],
+    "无犯罪记录证明开具": [NAME, ID_NUMBER,
+                  choice("purpose", "证明用途", "Purpose", "就业:Employment", "出国（境）:Going abroad", "入学:Education",
+                         "其他:Other"),
+                  choice("delivery", "领取方式", "Collect by", "自助终端打印:Print at a kiosk", "邮寄到家:Post"), PHONE],
+    # personal, the card's data and a choice
+    "社会保障卡申领": [NAME, ID_NUMBER, SEX, BIRTH, ADDRESS,
+                choice("delivery", "领卡方式", "Collect by", "到服务网点领取:At a service point", "邮寄到家:Post"), PHONE],
+    "城乡居民医保参保登记": [NAME, ID_NUMBER, ADDRESS,
+                   choice("category", "参保人员类别", "Category", "学生儿童:Student or child",
+                          "劳动年龄内居民:Working-age resident", "老年人:Senior"), PHONE],
+    "城乡居民养老保险参保登记": [NAME, ID_NUMBER, SEX, BIRTH, ADDRESS,
+                     choice("level", "缴费档次", "Contribution per year", "1000元:1,000 yuan", "2000元:2,000 yuan",
+                            "4000元:4,000 yuan", "6000元:6,000 yuan", "9000元:9,000 yuan"), PHONE],
+    "家庭医生签约": [NAME, ID_NUMBER, SEX, BIRTH,
+               choice("team", "签约团队", "Team", "社区卫生服务中心:Community health centre",
+                      "社区卫生服务站:Community health station"), PHONE],
+    # personal, many fields
+    "灵活就业人员参保登记": [NAME, ID_NUMBER, SEX, BIRTH, ADDRESS,
+                   choice("insurance", "参保险种", "Insurance", "养老和医疗保险:Pension and medical",
+                          "仅养老保险:Pension only", "仅医疗保险:Medical only"),
+                   date("from", "参保开始日期", "Insured from"),
+                   choice("base", "缴费基数档次", "Contribution base", "60%:60%", "100%:100%", "300%:300%"), PHONE],
+    "失业登记": [NAME, ID_NUMBER,
+             field("lastEmployer", "原工作单位", "Last employer", required=False, max_length=100),
+             date("unemployedFrom", "失业日期", "Unemployed since"),
+             choice("reason", "失业原因", "Reason", "劳动合同期满:Contract ended", "单位解除劳动合同:Dismissed",
+                    "本人辞职:Resigned", "其他:Other"),
+             ADDRESS, PHONE],
+    "高龄老年人津贴申领": [NAME, ID_NUMBER, BIRTH, ADDRESS, PAY_TO,
+                  *person("agent", "代办人", "Agent", required=False),
+                  field("agentPhone", "代办人联系电话", "Agent's phone", "PHONE", required=False), PHONE],
+    "异地就医备案": [NAME, ID_NUMBER,
+               choice("kind", "备案类型", "Kind", "异地长期居住:Living elsewhere", "常驻异地工作:Working elsewhere",
+                      "异地转诊:Referred elsewhere", "临时外出就医:Treatment while away"),
+               field("place", "就医地", "Where", "ADDRESS", max_length=100, hint="省、市、区县", hint_en="Province, city, county"),
+               date("from", "开始日期", "From"), PHONE],
+    "住房公积金提取（租赁住房）": [NAME, ID_NUMBER,
+                      field("rentedAddress", "租赁住房地址", "Address of the rented home", "ADDRESS", max_length=100),
+                      field("monthlyRent", "月租金（元）", "Monthly rent (yuan)", "NUMBER"), PAY_TO, PHONE],
+    "残疾人辅助器具适配补贴申请": [NAME, ID_NUMBER,
+                      choice("device", "辅助器具", "Device", "轮椅:Wheelchair", "助听器:Hearing aid", "助行器:Walker",
+                             "假肢:Prosthesis", "其他:Other"), ADDRESS, PHONE],
+    # another person's ID number: a family member
+    "新生儿医保参保登记": [*person("baby", "新生儿", "Baby"), date("babyBirthDate", "新生儿出生日期", "Baby's date of birth"),
+                  NAME, ID_NUMBER,
+                  choice("relation", "与新生儿关系", "Relation to the baby", "父亲:Father", "母亲:Mother", "其他监护人:Guardian"),
+                  PHONE],
+    "医保个人账户家庭共济绑定": [NAME, ID_NUMBER, *person("member", "共济家庭成员", "Family member"),
+                     choice("relation", "与本人关系", "Relation", "配偶:Spouse", "父母:Parent", "子女:Child"), PHONE],
+    "惠民殡葬补贴申领": [NAME, ID_NUMBER, *person("deceased", "逝者", "Deceased"), date("diedOn", "死亡日期", "Date of death"),
+                 choice("relation", "与逝者关系", "Relation", "配偶:Spouse", "子女:Child", "父母:Parent", "其他亲属:Other relative"),
+                 PAY_TO, PHONE],
+    "生育登记": [NAME, ID_NUMBER, *person("spouse", "配偶", "Spouse"), date("marriedOn", "结婚登记日期", "Married on"),
+             choice("childOrder", "本次登记为", "This child is", "一孩:First child", "二孩:Second child",
+                    "三孩及以上:Third or later"),
+             date("expectedOn", "预产期", "Due date", required=False), PHONE],
+    "婚姻登记预约": [NAME, ID_NUMBER, *person("partner", "另一方", "Partner"),
+               choice("kind", "预约事项", "For", "结婚登记:Marriage", "离婚登记:Divorce", "补领婚姻登记证:Replacement certificate"),
+               date("on", "预约日期", "Date"), PHONE],
+    "生育津贴申领": [NAME, ID_NUMBER, date("deliveredOn", "分娩日期", "Date of delivery"),
+               field("babies", "胎数", "Babies", "NUMBER"),
+               field("employerCreditCode", "用人单位统一社会信用代码", "Employer's unified social credit code", "CREDIT_CODE",
+                     hint="在单位的营业执照上，18位", hint_en="On the employer's business licence, 18 characters"),
+               PHONE],
+    # business: the credit code and name from the licence the platform holds
+    "个体工商户设立登记": [field("businessName", "个体工商户名称", "Business name", max_length=100,
+                        hint="例如 演示区小明便民早餐店", hint_en="For example 演示区小明便民早餐店"),
+                  choice("form", "组成形式", "Run by", "个人经营:Individual", "家庭经营:Family"),
+                  field("premises", "经营场所", "Premises", "ADDRESS", max_length=100),
+                  field("scope", "经营范围", "Business scope", max_length=200),
+                  field("employees", "从业人数", "Employees", "NUMBER"), PHONE],
+    "个体工商户变更登记": [CREDIT, BUSINESS,
+                  choice("change", "变更事项", "What changes", "名称:Name", "经营场所:Premises", "经营范围:Business scope",
+                         "经营者联系电话:Operator's phone"),
+                  field("changedTo", "变更后内容", "Changed to", max_length=200), PHONE],
+    "个体工商户注销登记": [CREDIT, BUSINESS,
+                  choice("reason", "注销原因", "Reason", "经营者决定停止经营:Closing down", "经营者死亡:Operator died",
+                         "其他:Other"),
+                  PHONE],
+    "市场主体歇业备案": [CREDIT, BUSINESS, date("from", "歇业开始日期", "Suspended from"),
+                 date("until", "歇业结束日期", "Suspended until"),
+                 field("reason", "歇业原因", "Reason", max_length=100),
+                 field("contactAddress", "歇业期间联系地址", "Address meanwhile", "ADDRESS", required=False, max_length=100),
+                 PHONE],
+    "公章刻制备案": [CREDIT, BUSINESS,
+               choice("seal", "印章种类", "Seal", "单位公章:Official seal", "财务专用章:Finance seal",
+                      "发票专用章:Invoice seal", "合同专用章:Contract seal"),
+               field("count", "刻制枚数", "How many", "NUMBER"), PHONE],
+    "单位社会保险参保登记": [CREDIT, BUSINESS, field("employees", "参保职工人数", "Employees insured", "NUMBER"),
+                   date("from", "参保开始日期", "Insured from"),
+                   field("contactName", "单位经办人", "Contact person", "NAME", prefill="CARD_NAME", max_length=50), PHONE],
+}
+
+
+def attach_forms(items):
+    by_name = {i["name"]: i for i in items}
+    for name, fields in FORMS.items():
+        by_name[name]["form"] = {"fields": fields}
+    for i in items:
+        i["portalUrl"] = PORTAL + i["id"]
+        i["version"] = DATA_VERSION
+
+
+def check_forms(items):
+    errors = []
+    names = {i["name"] for i in items}
+    for name, fields in FORMS.items():
+        if name not in names:
+            errors.append(f"form of {name}: no such item")
+            continue
+        it = next(i for i in items if i["name"] == name)
+        if not it["kioskCapable"]:
+            errors.append(f"form of {name}: the item is not kiosk capable")
+        ids = [f["id"] for f in fields]
+        if len(set(ids)) != len(ids):
+            errors.append(f"form of {name}: field ids twice")
+        if "phone" not in ids:
+            errors.append(f"form of {name}: no contact phone")
+        for f in fields:
+            if (f["type"] == "CHOICE") != bool(f["choices"]):
+                errors.append(f"form of {name}: {f['id']}: choices and type")
+            if f["prefill"] == "CARD_SEX" and [c["value"] for c in f["choices"]] != ["1", "2"]:
+                errors.append(f"form of {name}: {f['id']}: the card's sex is 1 or 2")
+            if f["prefill"].startswith("LICENCE_") and it["audience"] == "PERSONAL" and "创业" in it["lifeEvents"]:
+                errors.append(f"form of {name}: a licence before there is a business")
+    if len(FORMS) < 20:
+        errors.append(f"{len(FORMS)} forms, not 20 or more")
+    return errors
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1447,6 +1650,7 @@ def main():
     cards = json.loads((repo / "config/cards/demo-cards.json").read_text(encoding="utf-8"))
     rng = random.Random(20261128)
     departments, items = parse_catalogue(ITEMS)
+    attach_forms(items)
     enterprise_list = enterprises(rng)
     if not uscc_problems(sample["creditCode"]):
         # The business of the template's sample licence, so that an enterprise query finds it too.
@@ -1464,7 +1668,7 @@ def main():
         "citizens.json": {"citizens": citizens(rng, {i["name"]: i for i in items}, enterprise_list, sample, cards)},
         "appointment-calendar.json": CALENDAR,
     }
-    errors = check(data, set(sample), cards)
+    errors = check(data, set(sample), cards) + check_forms(items)
 
     demo = sample["creditCode"]
     demo_problems = uscc_problems(demo)
@@ -1478,6 +1682,8 @@ def main():
     print(f"{len(departments)} departments, {len(items)} items ({min(counts.values())}-{max(counts.values())} a department), "
           f"kiosk capable {kiosk} ({100 * kiosk / len(items):.0f}%), appointable {sum(i['appointable'] for i in items)}, "
           f"trips {trips}, with a fee {sum(i['feeFen'] > 0 for i in items)}")
+    print(f"{len(FORMS)} kiosk forms ({sum(len(f) for f in FORMS.values())} fields), "
+          f"{sum(m['electronic'] for i in items for m in i['materials'])} electronic materials")
     print(f"{len(enterprise_list)} enterprises, every credit code checked; {len(NOTICES)} notices; "
           f"{len(BUSINESS_TYPES)} business types; {len(CALENDAR['slots'])} slots a day")
     if errors:

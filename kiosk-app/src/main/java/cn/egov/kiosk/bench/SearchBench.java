@@ -124,8 +124,8 @@ final class SearchBench {
                     + SUBJECTS[random.nextInt(SUBJECTS.length)]
                     + ACTIONS[random.nextInt(ACTIONS.length)];
             List<Catalogue.Material> materials = List.of(
-                    new Catalogue.Material("居民身份证", true, 1, ""),
-                    new Catalogue.Material(SUBJECTS[random.nextInt(SUBJECTS.length)] + "复印件", false, 1, ""));
+                    new Catalogue.Material("居民身份证", true, 1, "", true),
+                    new Catalogue.Material(SUBJECTS[random.nextInt(SUBJECTS.length)] + "复印件", false, 1, "", false));
             out.add(new Catalogue.Item(
                     "B" + i,
                     1,
@@ -143,7 +143,9 @@ final class SearchBench {
                     10,
                     random.nextBoolean(),
                     false,
-                    "A"));
+                    "A",
+                    null,
+                    null));
         }
         return out;
     }

@@ -35,7 +35,7 @@ class CatalogueIndexTest {
                 List.of(),
                 null,
                 Arrays.stream(materials)
-                        .map(m -> new Catalogue.Material(m, true, 1, ""))
+                        .map(m -> new Catalogue.Material(m, true, 1, "", false))
                         .toList(),
                 0,
                 "",
@@ -43,7 +43,9 @@ class CatalogueIndexTest {
                 10,
                 kiosk,
                 false,
-                "A");
+                "A",
+                null,
+                null);
     }
 
     private static List<String> names(String query) {

@@ -9,7 +9,6 @@ import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Batch;
-import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.sim.Ledger;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import cn.egov.kiosk.queue.IssueOutcome;
@@ -17,6 +16,7 @@ import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.store.ApplicationRepository;
 import cn.egov.kiosk.sync.PlatformLink;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.sync.SampleApplications;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,14 +91,14 @@ class OfflineDayTest {
                         case 1: {
                             var a = platform.applications()
                                     .submit(
-                                            "110101-GA-0001",
+                                            SampleApplications.ITEM,
                                             new Applications.Applicant(
                                                     Applications.IdType.RESIDENT,
                                                     "11010519491231002X",
                                                     "王小明",
                                                     "13800138000",
                                                     "北京市东城区示例大街1号"),
-                                            Json.mapper().createObjectNode().put("n", i),
+                                            SampleApplications.form("第" + i + "份"),
                                             List.of());
                             assertThat(a.state()).isEqualTo(ApplicationRepository.State.QUEUED);
                             applications.add(a.id());

@@ -6,6 +6,7 @@ import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.sim.Ledger;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
 import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.sync.SampleApplications;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,7 +48,7 @@ class OutboxCrashTest {
         try (PlatformSimulator sim = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
             sim.allowRegistrationCode("CRASH-REG-1");
             sim.faults().failureRate(0.05).dropAfterRate(0.05);
-            String itemId = "110101-GA-0001";
+            String itemId = SampleApplications.ITEM;
             TestConfigs.write(dir, TestConfigs.platform(sim.url(), "CRASH-REG-1") + TestConfigs.SIM_DEVICES);
             Path config = dir.resolve("kiosk.yaml");
 

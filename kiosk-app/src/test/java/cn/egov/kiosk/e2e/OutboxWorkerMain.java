@@ -6,10 +6,10 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.platform.api.Applications;
-import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.queue.IssueOutcome;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.sync.SampleApplications;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -76,7 +76,7 @@ public final class OutboxWorkerMain {
                     out.println("BEGIN application " + id + " " + i);
                     var applicant = new Applications.Applicant(
                             Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号");
-                    var form = Json.mapper().createObjectNode().put("reason", "测试申请 " + i);
+                    var form = SampleApplications.form("测试申请 " + i);
                     platform.applications().submit(id, itemId, applicant, form, List.of());
                     out.println("OK application " + id + " " + i);
                     break;

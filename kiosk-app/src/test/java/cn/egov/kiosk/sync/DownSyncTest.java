@@ -162,6 +162,81 @@ class DownSyncTest {
         assertThat(sync.sync(DownSync.CATALOGUE).changed()).isFalse();
     }
 
+    @Test
+    void aSyncedItemCarriesItsKioskFormItsPortalPageAndWhichMaterialsAreElectronic() throws Exception {
+        sync.sync(DownSync.CATALOGUE);
+        Catalogue.Item platform = platformCatalogue().stream()
+                .filter(i -> i.name().equals("个体工商户变更登记"))
+                .findFirst()
+                .orElseThrow();
+
+        Catalogue.Item local = catalogue.find(platform.id()).orElseThrow();
+
+        assertThat(local).isEqualTo(platform);
+        assertThat(local.form().fields())
+                .extracting(Catalogue.Field::id)
+                .containsExactly("creditCode", "businessName", "change", "changedTo", "phone");
+        Catalogue.Field credit = local.form().fields().get(0);
+        assertThat(credit.type()).isEqualTo(Catalogue.FieldType.CREDIT_CODE);
+        assertThat(credit.prefill()).isEqualTo(Catalogue.Prefill.LICENCE_CREDIT_CODE);
+        assertThat(local.form().fields().get(2).choices())
+                .extracting(Catalogue.Choice::label)
+                .startsWith("名称", "经营场所");
+        assertThat(local.portalUrl()).isEqualTo("https://zwfw.example.gov.cn/item/" + platform.id());
+        assertThat(local.materials())
+                .filteredOn(Catalogue.Material::electronic)
+                .extracting(Catalogue.Material::name)
+                .containsExactly("居民身份证原件", "营业执照副本");
+        assertThat(catalogue.find("110101-GA-0001").orElseThrow().form())
+                .as("出生登记 is not done at a kiosk: no form")
+                .isNull();
+        assertThat(catalogue.all().stream().filter(i -> i.form() != null)).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aKioskThatSyncedTheDataSetBeforeFormsGetsEveryChangedItemAgain() {
+        // the copy as a kiosk had it from the first data set: version 1, no forms, no portal pages
+        db.transaction(c -> {
+            catalogue.apply(
+                    c,
+                    List.of(new Catalogue.Item(
+                            "110101-RS-0028",
+                            1,
+                            "110101-RS",
+                            "演示区人力资源和社会保障局",
+                            "社会保障卡挂失",
+                            "社会保障",
+                            Catalogue.Audience.PERSONAL,
+                            List.of(),
+                            Catalogue.Trips.ZERO,
+                            List.of(new Catalogue.Material("居民身份证原件", true, 1, "", false)),
+                            0,
+                            "",
+                            1,
+                            1,
+                            true,
+                            false,
+                            "B",
+                            null,
+                            null)),
+                    List.of());
+            state.synced(c, DownSync.CATALOGUE, 1, Optional.of("\"cat-1\""), clock.instant());
+            return null;
+        });
+
+        DownSync.Result r = sync.sync(DownSync.CATALOGUE);
+
+        assertThat(r.error()).isEmpty();
+        assertThat(r.changed()).isTrue();
+        assertThat(r.items()).isEqualTo(sim.catalogueSize());
+        Catalogue.Item lost = catalogue.find("110101-RS-0028").orElseThrow();
+        assertThat(lost.version()).isGreaterThan(1);
+        assertThat(lost.form().fields())
+                .extracting(Catalogue.Field::id)
+                .containsExactly("name", "idNumber", "lossType", "lostOn", "phone");
+        assertThat(lost.portalUrl()).isNotBlank();
+    }
+
     // --- the whole lists ------------------------------------------------------------------------
 
     @Test
@@ -405,6 +480,8 @@ class DownSyncTest {
                 m.promisedLimitDays(),
                 m.kioskCapable(),
                 m.appointable(),
-                m.businessType());
+                m.businessType(),
+                m.form(),
+                m.portalUrl());
     }
 }

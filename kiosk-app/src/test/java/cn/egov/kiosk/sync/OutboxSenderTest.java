@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * where the thread is the subject.
  */
 class OutboxSenderTest {
-    static final String ITEM = "110101-GA-0001";
+    static final String ITEM = SampleApplications.ITEM;
     private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
     private static final Clock CLOCK = Clock.systemUTC();
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5));
@@ -156,7 +156,7 @@ class OutboxSenderTest {
                 itemId,
                 new Applications.Applicant(
                         Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号"),
-                Json.mapper().createObjectNode().put("reason", "测试"),
+                SampleApplications.form("测试"),
                 List.of(),
                 OffsetDateTime.now(HALL)));
         applications.queue(id, itemId, body);

@@ -127,14 +127,20 @@ final class PlatformBench {
                     if (i % 3 == 0) {
                         var a = new Applications.Submit(
                                 id,
-                                "110101-GA-0001",
+                                "110101-GA-0019", // 户籍证明开具: an item with a kiosk form
                                 new Applications.Applicant(
                                         Applications.IdType.RESIDENT,
                                         "11010519491231002X",
                                         "王小明",
                                         "13800138000",
                                         "北京市东城区示例大街1号"),
-                                Json.mapper().createObjectNode().put("reason", "基准测试"),
+                                Json.mapper()
+                                        .createObjectNode()
+                                        .put("name", "王小明")
+                                        .put("idNumber", "11010519491231002X")
+                                        .put("purpose", "5")
+                                        .put("purposeNote", "基准测试")
+                                        .put("phone", "13800138000"),
                                 List.of(),
                                 OffsetDateTime.now(ZONE));
                         outbox.append(

@@ -5,6 +5,8 @@ import static cn.egov.kiosk.platform.sim.Checks.require;
 
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Batch;
+import cn.egov.kiosk.platform.api.FieldProblem;
+import cn.egov.kiosk.platform.api.FormCheck;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Signature;
@@ -18,12 +20,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The contract's {@code applications} tag: attachments (scanned materials), submitting an
  * application, and the progress of a citizen's applications. Owns the applications received
  * (by the kiosk's own id), their progress by the applicant's ID number, and the numbering; the
- * data set's citizens bring applications of their own.
+ * data set's citizens bring applications of their own. An application is for an item with a kiosk
+ * form, and its form passes the form's checks ({@link FormCheck}, as the kiosk makes them).
  */
 final class ApplicationsResource implements Resource {
     private final SimContext sim;
@@ -81,6 +85,23 @@ final class ApplicationsResource implements Resource {
             // The kiosk's id names the application: sent again (directly or in a batch, under any key), it is the same
             // one.
             return prior;
+        }
+        if (item.form() == null) {
+            throw Reply.problem(
+                    422, Problem.VALIDATION, "该事项不能自助申报", "item " + s.itemId() + " has no kiosk form", instance);
+        }
+        Map<String, FieldProblem> problems =
+                FormCheck.check(item.form(), s.form(), s.applicant().idNumber());
+        if (!problems.isEmpty()) {
+            // the fields and what is wrong, never the values (they are the citizen's)
+            throw Reply.problem(
+                    400,
+                    Problem.VALIDATION,
+                    "表单填写有误",
+                    problems.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining(", ")),
+                    instance);
         }
         LocalDate day = sim.today();
         String no = "SQ" + day.toString().replace("-", "") + String.format("%06d", applicationSeq.incrementAndGet());

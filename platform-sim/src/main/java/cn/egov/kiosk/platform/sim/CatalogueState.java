@@ -26,6 +26,7 @@ final class CatalogueState {
     CatalogueState(List<Catalogue.Item> initial) {
         for (Catalogue.Item i : initial) {
             items.put(i.id(), i);
+            version = Math.max(version, i.version());
         }
     }
 
@@ -83,7 +84,9 @@ final class CatalogueState {
                                 i.promisedLimitDays(),
                                 i.kioskCapable(),
                                 i.appointable(),
-                                i.businessType()));
+                                i.businessType(),
+                                i.form(),
+                                i.portalUrl()));
             }
             street++;
         }
@@ -115,7 +118,9 @@ final class CatalogueState {
                             promised,
                             i.kioskCapable(),
                             i.appointable(),
-                            i.businessType()));
+                            i.businessType(),
+                            i.form(),
+                            i.portalUrl()));
             changed.add(i.id());
         }
         return changed;

@@ -81,8 +81,10 @@ final class SimData {
                     List.of(m.treeToValue(read("departments.json").get("departments"), Departments.Department[].class));
             List<Catalogue.Item> items = new ArrayList<>();
             for (JsonNode n : read("catalogue.json").get("items")) {
-                Catalogue.Item i = m.treeToValue(n, Catalogue.Item.class);
-                items.add(withVersion(i, 1));
+                // the version the item last changed in the data set (1 when it does not say): a kiosk that
+                // synced an earlier data set gets the items changed since
+                items.add(m.treeToValue(n, Catalogue.Item.class)
+                        .withVersion(n.path("version").asLong(1)));
             }
             List<BusinessTypes.BusinessType> types = List.of(m.treeToValue(
                     read("business-types.json").get("businessTypes"), BusinessTypes.BusinessType[].class));
@@ -156,27 +158,6 @@ final class SimData {
             }
         }
         throw new IllegalArgumentException("not a day: " + abbrev);
-    }
-
-    static Catalogue.Item withVersion(Catalogue.Item i, long version) {
-        return new Catalogue.Item(
-                i.id(),
-                version,
-                i.departmentId(),
-                i.departmentName(),
-                i.name(),
-                i.category(),
-                i.audience(),
-                i.lifeEvents(),
-                i.trips(),
-                i.materials(),
-                i.feeFen(),
-                i.feeNote(),
-                i.legalLimitDays(),
-                i.promisedLimitDays(),
-                i.kioskCapable(),
-                i.appointable(),
-                i.businessType());
     }
 
     private static JsonNode read(String name) throws IOException {

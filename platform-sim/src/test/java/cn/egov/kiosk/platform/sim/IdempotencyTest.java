@@ -22,15 +22,23 @@ import org.junit.jupiter.api.Test;
 
 /** Idempotency keys on the POSTs that create something: the same again is the same answer. */
 class IdempotencyTest extends SimulatorTestBase {
-    static final String ITEM = "110101-GA-0001";
+    /** 户籍证明开具: a kiosk form of name, ID number, purpose, a note and the phone. */
+    static final String ITEM = "110101-GA-0019";
 
+    /** An application of {@link #ITEM} that passes its form's checks; {@code reason} is the purpose's note. */
     static Applications.Submit application(String id, String itemId, String reason) {
         return new Applications.Submit(
                 id,
                 itemId,
                 new Applications.Applicant(
                         Applications.IdType.RESIDENT, "11010519491231002X", "王小明", "13800138000", "北京市东城区示例大街1号"),
-                Json.mapper().createObjectNode().put("reason", reason),
+                Json.mapper()
+                        .createObjectNode()
+                        .put("name", "王小明")
+                        .put("idNumber", "11010519491231002X")
+                        .put("purpose", "5")
+                        .put("purposeNote", reason)
+                        .put("phone", "13800138000"),
                 List.of(),
                 OffsetDateTime.parse("2026-11-28T09:30:00+08:00"));
     }
