@@ -91,6 +91,7 @@ class ArchitectureTest {
                         "cn.egov.kiosk.queue..",
                         "cn.egov.kiosk.session..",
                         "cn.egov.kiosk.feature..",
+                        "cn.egov.kiosk.form..",
                         "cn.egov.kiosk.store..",
                         "cn.egov.kiosk.runtime..")
                 .should()

@@ -4,6 +4,7 @@ import cn.egov.kiosk.common.privacy.Masking;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
+import cn.egov.kiosk.device.idcard.Sex;
 import cn.egov.kiosk.device.smartcard.SocialSecurityCard;
 import cn.egov.kiosk.session.Session;
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ public final class Identity implements Session.Wipeable {
     private final String name;
     private final String number;
     private final Optional<LocalDate> birthDate;
+    private final Optional<Sex> sex;
     private final Optional<String> address;
     private final byte[] photo;
 
@@ -43,12 +45,14 @@ public final class Identity implements Session.Wipeable {
             String name,
             String number,
             Optional<LocalDate> birthDate,
+            Optional<Sex> sex,
             Optional<String> address,
             byte[] photo) {
         this.document = Objects.requireNonNull(document, "document");
         this.name = Objects.requireNonNull(name, "name");
         this.number = Objects.requireNonNull(number, "number");
         this.birthDate = birthDate;
+        this.sex = sex;
         this.address = address;
         this.photo = photo;
     }
@@ -65,7 +69,13 @@ public final class Identity implements Session.Wipeable {
                 ? Optional.of(r.currentAddress())
                 : card instanceof ResidencePermit p ? Optional.of(p.address()) : Optional.empty();
         Identity identity = new Identity(
-                document, card.name(), card.number(), Optional.of(card.birthDate()), address, card.photo());
+                document,
+                card.name(),
+                card.number(),
+                Optional.of(card.birthDate()),
+                Optional.of(card.sex()),
+                address,
+                card.photo());
         card.wipe(); // photo() gave a copy, which this identity now owns and wipes
         return identity;
     }
@@ -83,6 +93,7 @@ public final class Identity implements Session.Wipeable {
                 card.name().orElseThrow(),
                 card.socialSecurityNumber().orElseThrow(),
                 card.birthDate(),
+                card.sex(),
                 Optional.empty(),
                 new byte[0]));
     }
@@ -113,6 +124,11 @@ public final class Identity implements Session.Wipeable {
 
     public Optional<LocalDate> birthDate() {
         return birthDate;
+    }
+
+    /** The sex on the card, to prefill a form; empty when the card did not give it. */
+    public Optional<Sex> sex() {
+        return sex;
     }
 
     /** The address on the card (the appended one where there is one), to prefill a form. */
