@@ -4,6 +4,7 @@ import cn.egov.kiosk.printing.DemoLicenceSource;
 import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.sync.PlatformLicenceSource;
+import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
 import java.util.Optional;
@@ -44,6 +45,8 @@ public final class UiWiring {
                 runtime.renderings(),
                 runtime.printing(),
                 runtime.platform().map(p -> new UiServices.StaffPlatform(p::report, p::retryDeadLetters, p::checkNow)),
+                runtime.guide(),
+                runtime.platform().map(PlatformServices::applications),
                 idCard,
                 socialSecurityCard);
     }

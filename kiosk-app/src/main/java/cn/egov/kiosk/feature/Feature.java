@@ -11,14 +11,35 @@ public enum Feature {
     /** 取号: take a queue number, printed on a ticket. */
     QUEUE_TICKET(Set.of(DeviceClass.RECEIPT_PRINTER), false),
     /** 证照打印: print one's licence on the licence printer, after a preview. */
-    LICENCE_PRINT(Set.of(DeviceClass.DOCUMENT_PRINTER, DeviceClass.ID_CARD_READER), true);
+    LICENCE_PRINT(Set.of(DeviceClass.DOCUMENT_PRINTER, DeviceClass.ID_CARD_READER), true),
+    /**
+     * 办事指南: find a service and read what it needs, from the local copy of the catalogue (so it works
+     * while the platform is away); printing the page needs the licence printer, reading it nothing.
+     */
+    SERVICE_GUIDE(Set.of(), false, true),
+    /**
+     * 自助申办: apply for a service with the form prefilled from the ID card; the application waits in
+     * the outbox while the platform is away, so it needs the card reader only.
+     */
+    APPLY(Set.of(DeviceClass.ID_CARD_READER), false, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;
+    private final boolean usesCatalogue;
 
     Feature(Set<DeviceClass> requires, boolean needsPlatform) {
+        this(requires, needsPlatform, false);
+    }
+
+    Feature(Set<DeviceClass> requires, boolean needsPlatform, boolean usesCatalogue) {
         this.requires = requires;
         this.needsPlatform = needsPlatform;
+        this.usesCatalogue = usesCatalogue;
+    }
+
+    /** Whether it works on the local copy of the catalogue: not offered by a kiosk without a platform. */
+    public boolean usesCatalogue() {
+        return usesCatalogue;
     }
 
     /** Whether the feature cannot be served while the platform cannot be reached. */

@@ -45,9 +45,13 @@ public final class FeatureAvailability {
         return all;
     }
 
-    /** Whether this kiosk has (is configured with) every device the feature needs: if not, it is not offered at all. */
+    /**
+     * Whether this kiosk has (is configured with) every device the feature needs, and a platform for
+     * the features on its catalogue: if not, it is not offered at all.
+     */
     public boolean fitted(Feature feature) {
-        return requires(feature).stream().allMatch(c -> health.first(c).isPresent());
+        return requires(feature).stream().allMatch(c -> health.first(c).isPresent())
+                && (!feature.usesCatalogue() || platform != PlatformState.NONE);
     }
 
     public Availability of(Feature feature) {

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.runtime;
 
+import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.BusinessType;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -23,9 +24,11 @@ import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
+import cn.egov.kiosk.printing.WatchedPrintLog;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.PrintRecordRepository;
@@ -56,6 +59,8 @@ public final class KioskRuntime implements AutoCloseable {
     private final Clock clock;
     private final InstanceLock instanceLock;
     private final Database database;
+    private final Optional<ServiceGuide> guide;
+    private final WatchedPrintLog printLog;
     private final QueueService queue;
     private final SimulatorRegistry simulators = new SimulatorRegistry();
     private final DeviceManager devices;
@@ -107,6 +112,12 @@ public final class KioskRuntime implements AutoCloseable {
                             config.kiosk().id(),
                             () -> Heartbeats.devicesOf(madeDevices)));
             platform.ifPresent(opened::push);
+            this.guide = platform.map(p -> new ServiceGuide(
+                    p.catalogue(),
+                    p.syncState(),
+                    new CatalogueUseRepository(database),
+                    clock,
+                    config.kiosk().timeZone()));
             Optional<OutboxRepository> outbox = platform.map(PlatformServices::outbox);
             this.queue = new QueueService(
                     new TicketRepository(database, outbox, config.kiosk().timeZone()),
@@ -118,8 +129,8 @@ public final class KioskRuntime implements AutoCloseable {
                             .collect(Collectors.toSet()),
                     platform.map(PlatformServices::centralQueue));
             queue.recoverAfterRestart();
-            PrintRecordRepository printLog =
-                    new PrintRecordRepository(database, config.kiosk().id(), outbox);
+            this.printLog = new WatchedPrintLog(
+                    new PrintRecordRepository(database, config.kiosk().id(), outbox));
             this.tickets = new TicketIssuer(
                     queue,
                     ticketTemplate(templates),
@@ -206,6 +217,16 @@ public final class KioskRuntime implements AutoCloseable {
     /** The platform's services, when the configuration has a platform. */
     public Optional<PlatformServices> platform() {
         return platform;
+    }
+
+    /** Every print, as recorded for the audit trail; listeners hear of each. */
+    public WatchedPrintLog printLog() {
+        return printLog;
+    }
+
+    /** The service guide over the local copy of the catalogue, when the configuration has a platform. */
+    public Optional<ServiceGuide> guide() {
+        return guide;
     }
 
     /** Brings the devices up in the background, and the work with the platform. */

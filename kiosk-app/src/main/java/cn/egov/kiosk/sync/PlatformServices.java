@@ -48,6 +48,7 @@ public final class PlatformServices implements AutoCloseable {
     private final Clock clock;
     private final OutboxRepository outbox;
     private final CatalogueRepository catalogue;
+    private final SyncStateRepository syncState;
     private final Registration registration;
     private final PlatformLink link;
     private final PlatformClock platformClock;
@@ -79,7 +80,7 @@ public final class PlatformServices implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.outbox = sealedOutbox(config, db, clock);
-        SyncStateRepository syncState = new SyncStateRepository(db);
+        this.syncState = new SyncStateRepository(db);
         this.catalogue = new CatalogueRepository(db);
         this.registration = new Registration(config, syncState, appVersion(), serialNumber, clock);
         this.link = new PlatformLink(clock, PlatformLink.State.STARTING);
@@ -246,6 +247,11 @@ public final class PlatformServices implements AutoCloseable {
 
     public CatalogueRepository catalogue() {
         return catalogue;
+    }
+
+    /** Where each synchronised resource stands: the local copies' versions and ages. */
+    public SyncStateRepository syncState() {
+        return syncState;
     }
 
     public DownSync downSync() {

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -8,6 +9,9 @@ import javafx.scene.layout.VBox;
 /** Small factories the views share. */
 public final class Controls {
     private Controls() {}
+
+    /** A choice that is the chosen one (the toggles of a screen): {@code :selected} in the stylesheets. */
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     /** An empty, wrapping label with a style class; the view binds its text. */
     public static Label label(String styleClass) {

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
@@ -10,6 +11,8 @@ import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
+import cn.egov.kiosk.ui.guide.GuideView;
+import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.home.HomeView;
 import cn.egov.kiosk.ui.home.HomeViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginView;
@@ -72,6 +75,7 @@ public final class KioskUi {
     private final StaffViewModel staff;
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
+    private final Optional<GuideViewModel> guide;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -139,11 +143,40 @@ public final class KioskUi {
         });
         // a flow that needs the citizen's identity goes through the one ID-card step first
         Consumer<Screen> open = screen -> {
-            if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE) {
+            if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE || screen == Screen.APPLY) {
                 idLogin.require(screen);
             } else {
                 navigator.go(screen);
             }
+        };
+        this.guide = services.guide()
+                .map(source -> citizen.add(new GuideViewModel(
+                        i18n,
+                        source,
+                        services.printing(),
+                        tasks,
+                        services.clock(),
+                        config.kiosk().timeZone(),
+                        item -> false, // applying comes with the application screen
+                        item -> open.accept(Screen.APPLY),
+                        code -> {
+                            ticket.preselect(code);
+                            open.accept(Screen.TICKET);
+                        },
+                        services.businessTypeCodes()::contains,
+                        services.businessTypeName()::apply,
+                        () -> config.kiosk().hallName().get(i18n.locale()))));
+        guide.ifPresent(g -> {
+            navigator.stepsBack(Screen.GUIDE, g::back);
+            screens.put(Screen.GUIDE, () -> new GuideView(g).root());
+        });
+        Consumer<Feature> openFeature = feature -> {
+            switch (feature) {
+                case SERVICE_GUIDE -> guide.ifPresent(g -> g.startAt(Optional.empty()));
+                case APPLY -> guide.ifPresent(g -> g.startAt(Optional.of(GuideViewModel.Entry.DOABLE_HERE)));
+                default -> {}
+            }
+            open.accept(HomeViewModel.screenOf(feature));
         };
         idLogin.stepProperty()
                 .addListener((obs, old, now) -> frameVm.signedInNameProperty()
@@ -191,7 +224,8 @@ public final class KioskUi {
         });
         // the attract screen now; the others when first shown, so that the kiosk is up sooner
         screens.put(Screen.ATTRACT, () -> new AttractView(attractVm, frameVm).root());
-        screens.put(Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, open)).root());
+        screens.put(
+                Screen.HOME, () -> new HomeView(new HomeViewModel(i18n, availability, navigator, openFeature)).root());
         screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
         screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
         screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
@@ -230,6 +264,9 @@ public final class KioskUi {
         frame.show(built.computeIfAbsent(screen, s -> screens.get(s).get()));
         if (screen == Screen.TICKET) {
             ticket.onShow();
+        }
+        if (screen == Screen.GUIDE) {
+            guide.ifPresent(GuideViewModel::shown);
         }
     }
 
@@ -316,6 +353,11 @@ public final class KioskUi {
 
     public ThemeManager themes() {
         return themes;
+    }
+
+    /** The service guide's screen, when the kiosk has a catalogue. */
+    public Optional<GuideViewModel> guide() {
+        return guide;
     }
 
     public AvailabilityModel availability() {

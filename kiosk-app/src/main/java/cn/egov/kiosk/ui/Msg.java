@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.feature.Unavailable;
+import cn.egov.kiosk.printing.Printing;
 import java.util.Locale;
 
 /**
@@ -42,6 +43,65 @@ public enum Msg {
     LICENCE_DONE,
     LICENCE_DONE_HINT,
     // the service guide and applying (ui.guide, ui.apply)
+    FEATURE_SERVICE_GUIDE,
+    FEATURE_SERVICE_GUIDE_DESCRIPTION,
+    FEATURE_APPLY,
+    FEATURE_APPLY_DESCRIPTION,
+    GUIDE_TITLE,
+    GUIDE_LOADING,
+    GUIDE_EMPTY,
+    GUIDE_SEARCH,
+    GUIDE_SEARCH_HINT,
+    GUIDE_SEARCH_NOTHING,
+    GUIDE_ZERO_TRIP,
+    GUIDE_ZERO_TRIP_NOTE,
+    GUIDE_ONCE_TRIP,
+    GUIDE_ONCE_TRIP_NOTE,
+    GUIDE_DOABLE_HERE,
+    GUIDE_DOABLE_HERE_NOTE,
+    GUIDE_MOST_USED,
+    GUIDE_BY_DEPARTMENT,
+    GUIDE_BY_THEME,
+    GUIDE_BY_LIFE_EVENT,
+    GUIDE_BY_LIFE_EVENT_NOTE,
+    GUIDE_PERSONAL,
+    GUIDE_BUSINESS,
+    GUIDE_GROUP_COUNT,
+    GUIDE_DATA_AS_OF,
+    GUIDE_PAGE,
+    GUIDE_PREVIOUS,
+    GUIDE_NEXT,
+    GUIDE_BADGE_HERE,
+    GUIDE_BADGE_ZERO,
+    GUIDE_BADGE_ONCE,
+    ITEM_DEPARTMENT,
+    ITEM_MATERIALS,
+    ITEM_MATERIAL_EXEMPT,
+    ITEM_MATERIAL_EXEMPT_NOTE,
+    ITEM_MATERIAL_OPTIONAL,
+    ITEM_MATERIAL_COPIES,
+    ITEM_FEE,
+    ITEM_FEE_FREE,
+    ITEM_FEE_AMOUNT,
+    ITEM_LEGAL_LIMIT,
+    ITEM_PROMISED_LIMIT,
+    ITEM_DAYS,
+    ITEM_DAYS_IMMEDIATE,
+    ITEM_TRIPS,
+    ITEM_TRIPS_ZERO,
+    ITEM_TRIPS_ONCE,
+    ITEM_TRIPS_MULTIPLE,
+    ITEM_WHERE,
+    ITEM_HERE,
+    ITEM_APPLY,
+    ITEM_NOT_HERE,
+    ITEM_ONLINE,
+    ITEM_COUNTER,
+    ITEM_TAKE_NUMBER,
+    ITEM_PRINT_GUIDE,
+    ITEM_PRINTING,
+    ITEM_PRINTED,
+    ITEM_PRINT_FAILED,
     // end of guide
     FINISHED_OTHER,
     FINISHED_EXIT,
@@ -161,6 +221,19 @@ public enum Msg {
     /** The bundle key: {@code TICKET_DONE_TITLE} → {@code ticket.done.title}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** The citizen's words for why a document did not print; the compiler checks every reason has some. */
+    public static Msg forPrintProblem(Printing.Problem p) {
+        return switch (p) {
+            case NO_PRINTER -> PRINT_PROBLEM_NO_PRINTER;
+            case PAPER_OUT -> PRINT_PROBLEM_PAPER_OUT;
+            case COVER_OPEN -> PRINT_PROBLEM_COVER_OPEN;
+            case OFFLINE -> PRINT_PROBLEM_OFFLINE;
+            case PRINTER_FAULT -> PRINT_PROBLEM_PRINTER_FAULT;
+            case TEMPLATE -> PRINT_PROBLEM_TEMPLATE;
+            case PLATFORM -> PRINT_PROBLEM_PLATFORM;
+        };
     }
 
     /** The citizen's words for why a feature is out of service; the compiler checks every reason has some. */

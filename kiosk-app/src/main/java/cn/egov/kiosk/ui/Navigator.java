@@ -2,6 +2,9 @@ package cn.egov.kiosk.ui;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +14,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class Navigator {
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
     private final Deque<Screen> history = new ArrayDeque<>();
+    private final Map<Screen, BooleanSupplier> stepsBack = new EnumMap<>(Screen.class);
+
+    /**
+     * A screen of several steps takes "back" itself while it can: {@code stepBack} goes one step back
+     * and says true, or says false at its first step, where back leaves the screen.
+     */
+    public void stepsBack(Screen screen, BooleanSupplier stepBack) {
+        stepsBack.put(screen, stepBack);
+    }
 
     public ReadOnlyObjectProperty<Screen> currentProperty() {
         return current.getReadOnlyProperty();
@@ -30,8 +42,12 @@ public final class Navigator {
         current.set(next);
     }
 
-    /** The previous screen, or home when there is none. */
+    /** A step back inside the screen, else the previous screen, or home when there is none. */
     public void back() {
+        BooleanSupplier inside = stepsBack.get(current.get());
+        if (inside != null && inside.getAsBoolean()) {
+            return;
+        }
         Screen previous = history.isEmpty() ? Screen.HOME : history.pop();
         current.set(previous);
     }

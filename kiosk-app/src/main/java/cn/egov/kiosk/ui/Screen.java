@@ -6,5 +6,9 @@ public enum Screen {
     HOME,
     ID_LOGIN,
     TICKET,
-    LICENCE
+    LICENCE,
+    /** 办事指南: the catalogue, an item's page. */
+    GUIDE,
+    /** 自助申办: an application's form, its confirmation and its receipt. */
+    APPLY
 }

@@ -1,5 +1,7 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.application.ApplicationService;
+import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
  * @param deviceHealth the devices' health, for a reader back in service
  * @param licences where licences come from: the platform, the demo's samples, or none
  * @param platform staff's view of the platform, when there is one
+ * @param guide the service guide over the local copy of the catalogue, when there is a platform
+ * @param applications applications through the outbox, when there is a platform
  * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
  * @param demoSocialSecurityCard the same for the social security card
  */
@@ -49,6 +53,8 @@ public record UiServices(
         Renderings renderings,
         Printing printing,
         Optional<StaffPlatform> platform,
+        Optional<ServiceGuide> guide,
+        Optional<ApplicationService> applications,
         Optional<Runnable> demoIdCard,
         Optional<Runnable> demoSocialSecurityCard) {
 

@@ -68,7 +68,11 @@ class DatabaseTest {
             assertThat(pragma(db, "secure_delete")).isEqualTo("1"); // deleted personal data is overwritten
             assertThat(pragma(db, "user_version")).isEqualTo(String.valueOf(Migrations.ALL.size()));
             assertThat(Migrations.ALL)
-                    .containsExactly("V1__queue_tickets.sql", "V2__print_records.sql", "V3__platform.sql");
+                    .containsExactly(
+                            "V1__queue_tickets.sql",
+                            "V2__print_records.sql",
+                            "V3__platform.sql",
+                            "V4__catalogue_use.sql");
             assertThat(tables(db)).containsExactly(TABLES);
         }
     }
@@ -76,6 +80,7 @@ class DatabaseTest {
     private static final String[] TABLES = {
         "application",
         "catalogue_item",
+        "catalogue_use",
         "outbox",
         "outbox_stream",
         "print_record",

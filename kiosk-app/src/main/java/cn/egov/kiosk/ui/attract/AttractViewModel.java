@@ -72,6 +72,8 @@ public final class AttractViewModel {
         return switch (f) {
             case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET;
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
+            case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE;
+            case APPLY -> Msg.FEATURE_APPLY;
         };
     }
 

@@ -60,7 +60,7 @@ public final class HomeViewModel {
 
         public void open() {
             if (availability.of(feature).get().available()) {
-                open.accept(screenOf(feature));
+                open.accept(feature);
             }
         }
     }
@@ -68,7 +68,7 @@ public final class HomeViewModel {
     private final I18n i18n;
     private final AvailabilityModel availability;
     private final Navigator navigator;
-    private final Consumer<Screen> open;
+    private final Consumer<Feature> open;
     private final List<Tile> tiles;
 
     /**
@@ -102,11 +102,11 @@ public final class HomeViewModel {
     }
 
     public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
-        this(i18n, availability, navigator, navigator::go);
+        this(i18n, availability, navigator, f -> navigator.go(screenOf(f)));
     }
 
-    /** @param open how a feature's screen is opened: through the identity step where it needs one */
-    public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, Consumer<Screen> open) {
+    /** @param open how a feature is opened: through the identity step where it needs one, at its first screen */
+    public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator, Consumer<Feature> open) {
         this.i18n = i18n;
         this.availability = availability;
         this.navigator = navigator;
@@ -130,13 +130,17 @@ public final class HomeViewModel {
         return switch (f) {
             case QUEUE_TICKET -> Msg.FEATURE_QUEUE_TICKET_DESCRIPTION;
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
+            case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE_DESCRIPTION;
+            case APPLY -> Msg.FEATURE_APPLY_DESCRIPTION;
         };
     }
 
-    private static Screen screenOf(Feature f) {
+    /** The screen a feature opens on. */
+    public static Screen screenOf(Feature f) {
         return switch (f) {
             case QUEUE_TICKET -> Screen.TICKET;
             case LICENCE_PRINT -> Screen.LICENCE;
+            case SERVICE_GUIDE, APPLY -> Screen.GUIDE; // 自助申办 starts from the items doable here
         };
     }
 }

@@ -236,21 +236,9 @@ public final class LicenceViewModel implements CitizenState {
         return Bindings.createStringBinding(
                 () -> problem.get() == null
                         ? ""
-                        : i18n.text(Msg.LICENCE_FAILED) + " " + i18n.text(problemMsg(problem.get())),
+                        : i18n.text(Msg.LICENCE_FAILED) + " " + i18n.text(Msg.forPrintProblem(problem.get())),
                 problem,
                 i18n.localeProperty());
-    }
-
-    static Msg problemMsg(Printing.Problem p) {
-        return switch (p) {
-            case NO_PRINTER -> Msg.PRINT_PROBLEM_NO_PRINTER;
-            case PAPER_OUT -> Msg.PRINT_PROBLEM_PAPER_OUT;
-            case COVER_OPEN -> Msg.PRINT_PROBLEM_COVER_OPEN;
-            case OFFLINE -> Msg.PRINT_PROBLEM_OFFLINE;
-            case PRINTER_FAULT -> Msg.PRINT_PROBLEM_PRINTER_FAULT;
-            case TEMPLATE -> Msg.PRINT_PROBLEM_TEMPLATE;
-            case PLATFORM -> Msg.PRINT_PROBLEM_PLATFORM;
-        };
     }
 
     public I18n i18n() {

@@ -71,6 +71,8 @@ public final class TicketViewModel implements CitizenState {
     private final BackgroundTask<IssueOutcome> issuing;
     /** Fills the result texts (number, ahead, failure) in the current language; again on a switch. */
     private Runnable resultTexts = () -> {};
+    /** A business type chosen on another screen, taken when this one shows. */
+    private Optional<String> preselected = Optional.empty();
 
     public TicketViewModel(
             I18n i18n,
@@ -110,10 +112,24 @@ public final class TicketViewModel implements CitizenState {
         rebuildOptions();
     }
 
+    /**
+     * The next time the screen shows, a number of this business type is taken at once (the citizen
+     * chose it on a service's page: 取号 for its counter).
+     */
+    public void preselect(String code) {
+        tasks.checkUiThread();
+        preselected = typeCodes.contains(code) ? Optional.of(code) : Optional.empty();
+    }
+
     /** The screen is shown: back to choosing, waiting counts refreshed in the background. */
     public void onShow() {
         tasks.checkUiThread();
+        Optional<String> chosen = preselected;
         reset();
+        if (chosen.isPresent()) {
+            choose(chosen.get());
+            return;
+        }
         counting.start(
                 () -> typeCodes.stream().collect(Collectors.toMap(c -> c, queue::waiting)),
                 counts -> {
@@ -206,6 +222,7 @@ public final class TicketViewModel implements CitizenState {
         failureReason.set("");
         voidedNotice.set("");
         waiting = Map.of();
+        preselected = Optional.empty();
         rebuildOptions();
     }
 
