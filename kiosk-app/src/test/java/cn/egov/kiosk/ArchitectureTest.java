@@ -120,7 +120,8 @@ class ArchitectureTest {
     void onlyTheCommandLineWritesToTheConsole() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("cn.egov.kiosk.app..", "cn.egov.kiosk.diag..", "cn.egov.kiosk.bench..")
+                .resideOutsideOfPackages(
+                        "cn.egov.kiosk.app..", "cn.egov.kiosk.diag..", "cn.egov.kiosk.bench..", "cn.egov.kiosk.tour..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .check(kiosk);
     }

@@ -188,6 +188,7 @@ public final class Main implements Callable<Integer> {
             "platform-sim",
             "outbox",
             "catalogue",
+            "tour",
             "-h",
             "--help",
             "-V",

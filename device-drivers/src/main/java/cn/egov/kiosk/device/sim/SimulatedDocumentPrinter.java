@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A simulated licence printer: keeps the name, size and media of each job (never the content). */
 public final class SimulatedDocumentPrinter extends SimulatedDevice implements DocumentPrinter {
@@ -29,6 +30,8 @@ public final class SimulatedDocumentPrinter extends SimulatedDevice implements D
     private final List<PrintedJob> printed = new ArrayList<>();
     private boolean paperOut;
     private boolean jamNextJob;
+
+    private volatile Consumer<byte[]> outputTray;
 
     public SimulatedDocumentPrinter(String id, StatisticsStore store, Clock clock) {
         super(id, DeviceClass.DOCUMENT_PRINTER, store, clock);
@@ -65,9 +68,21 @@ public final class SimulatedDocumentPrinter extends SimulatedDevice implements D
                     ErrorCode.HARDWARE_ERROR, PrinterCode.JAM, "simulated paper jam during the job", true, null);
         }
         printed.add(new PrintedJob(jobId, job.name(), job.pdf().length, job.media(), job.copies()));
+        Consumer<byte[]> tray = outputTray;
+        if (tray != null) {
+            tray.accept(job.pdf());
+        }
         statistics().increment(DeviceStatistics.PRINTS);
         publishOutputComplete(jobId);
         return new PrintOutcome(jobId, job.pdf().length, Duration.ofNanos(System.nanoTime() - start), queryStatus());
+    }
+
+    /**
+     * Hands each printed document's PDF to {@code tray} as it "comes out" (a walk-through reads what
+     * was printed); null to stop. Nothing is kept here: the tray decides what it keeps.
+     */
+    public void outputTray(Consumer<byte[]> tray) {
+        this.outputTray = tray;
     }
 
     public synchronized List<PrintedJob> printed() {

@@ -92,6 +92,11 @@ public final class EmbeddedSimulator implements EmbeddedPlatform {
     }
 
     @Override
+    public Map<String, Integer> received() {
+        return sim.ledger().counts();
+    }
+
+    @Override
     public void close() {
         sim.close();
     }

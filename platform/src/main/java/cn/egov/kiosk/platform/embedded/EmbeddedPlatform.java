@@ -24,6 +24,13 @@ public interface EmbeddedPlatform extends AutoCloseable {
      */
     void apply(String command, String argument);
 
+    /**
+     * What it has received from kiosks so far, by operation ({@code application.submit},
+     * {@code queue.ticket}...): how many of each, a duplicate counted twice. A walk-through compares
+     * it before and after a flow.
+     */
+    Map<String, Integer> received();
+
     /** Its state in a line, for diagnostics. */
     String describe();
 

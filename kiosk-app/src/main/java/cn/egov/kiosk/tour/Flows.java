@@ -1,0 +1,135 @@
+package cn.egov.kiosk.tour;
+
+import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.ui.KioskUi;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The citizen flows the walk-through knows, each as a citizen walks it: what they tap, what they
+ * wait for, which screens are photographed. A flow is complete only when it reached its end as the
+ * citizen sees it (the number on screen, the licence out, the guide printed, the receipt in hand).
+ */
+final class Flows {
+    private Flows() {}
+
+    /** What a flow walks with. */
+    record Context(Walker walker, KioskRuntime runtime, KioskUi ui, Locale locale) {}
+
+    /** One flow's walk; stops with {@link Walker.Stopped} where the citizen would be stuck. */
+    interface Walk {
+        void walk(Context c) throws Walker.Stopped;
+    }
+
+    record Flow(String name, String description, Walk walk) {
+        void walk(Context c) throws Walker.Stopped {
+            walk.walk(c);
+        }
+    }
+
+    /** Every flow, in the order a tour walks them. */
+    static final List<Flow> ALL = List.of(
+            new Flow("ticket", "取号: a queue number printed on a ticket", Flows::ticket),
+            new Flow("licence", "证照打印: the ID card, the licence's preview, printed", Flows::licence),
+            new Flow("guide", "办事指南: the lists, a search, an item's page, its guide printed", Flows::guide),
+            new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply));
+
+    static Optional<Flow> named(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    // ---- the flows ------------------------------------------------------------------------------
+
+    private static void ticket(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        start(w);
+        w.tap("tile-queue_ticket");
+        identify(w, "type-A");
+        w.awaitShown("type-A");
+        w.shot("business-types");
+        w.tap("type-A");
+        w.step("wait for the number");
+        w.awaitText("ticket-number", "the ticket's number on screen", t -> !t.isBlank());
+        w.shot("number");
+    }
+
+    private static void licence(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        start(w);
+        w.tap("tile-licence_print");
+        identify(w, "licence-print");
+        w.awaitShown("licence-preview-page");
+        w.shot("preview");
+        w.tap("licence-print");
+        w.step("wait for the licence to come out");
+        w.awaitShown("licence-done-text");
+        w.shot("printed");
+    }
+
+    private static void guide(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        start(w);
+        w.tap("tile-service_guide");
+        w.awaitShown("guide-entry-zero-trip");
+        w.shot("start");
+        w.tap("guide-entry-zero-trip");
+        w.awaitShown("guide-item-0");
+        w.shot("zero-trip-list");
+        w.tap("nav-back");
+        w.tap("guide-browse-life-event");
+        w.awaitShown("guide-group-0");
+        w.shot("life-events");
+        w.tap("nav-back");
+        w.tap("guide-search-open");
+        w.tap("guide-query");
+        Keys.type(w, "yyzz");
+        w.step("wait for the search results");
+        w.awaitShown("guide-hit-0");
+        w.shot("search");
+        w.tap("guide-hit-0");
+        w.awaitShown("item-name");
+        w.shot("item");
+        w.tap("item-print-guide");
+        w.step("wait for the guide to come out");
+        w.awaitText("item-print-status", "the guide printed", t -> printed(c, t));
+        w.shot("printed");
+    }
+
+    private static boolean printed(Context c, String status) {
+        return c.ui().guide()
+                        .map(g -> g.printStateProperty().get().name().equals("PRINTED"))
+                        .orElse(false)
+                && !status.isBlank();
+    }
+
+    private static void apply(Context c) throws Walker.Stopped {
+        ApplyWalk.walk(c);
+    }
+
+    // ---- steps many flows share ---------------------------------------------------------------
+
+    /** From the attract screen to the home screen. */
+    static void start(Walker w) throws Walker.Stopped {
+        w.tap("touch-to-start");
+        w.awaitShown("home");
+        w.shot("home");
+    }
+
+    /**
+     * The ID card step, if the flow asks for it: the demo's card on the reader, the masked name
+     * shown, continue; {@code next} is a control of the screen after it (shown at once when the flow
+     * needs no card).
+     */
+    static void identify(Walker w, String next) throws Walker.Stopped {
+        w.step("the ID card step or #" + next);
+        if (w.awaitAnyShown("id-login-demo-card", next).equals(next)) {
+            return;
+        }
+        w.shot("id-card");
+        w.tap("id-login-demo-card");
+        w.awaitShown("id-login-continue");
+        w.shot("id-card-read");
+        w.tap("id-login-continue");
+    }
+}

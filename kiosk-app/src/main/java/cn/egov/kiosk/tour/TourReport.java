@@ -1,0 +1,31 @@
+package cn.egov.kiosk.tour;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a walk-through found, as its JSON document has it. */
+record TourReport(String theme, String lang, String out, boolean completed, List<FlowReport> flows) {
+
+    /**
+     * One flow.
+     *
+     * @param completed true only when the flow reached its end as a citizen would see it
+     * @param stoppedAt the screen (and the step) where it stopped; null when it completed
+     * @param reason why it stopped; null when it completed
+     * @param platformReceived what the platform received during the flow, by operation
+     * @param printed each print, with the text read back from what the printer got
+     */
+    record FlowReport(
+            String name,
+            boolean completed,
+            String stoppedAt,
+            String reason,
+            int taps,
+            long ms,
+            List<Walker.Shot> screenshots,
+            Map<String, Integer> platformReceived,
+            List<Printed> printed) {}
+
+    /** One print: its template, the printer, the medium, how it ended and its text. */
+    record Printed(String template, String device, String medium, String result, String text) {}
+}

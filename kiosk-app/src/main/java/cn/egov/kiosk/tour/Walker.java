@@ -1,0 +1,246 @@
+package cn.egov.kiosk.tour;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks the kiosk's real screens as a citizen would: finds a control by its id where it is shown,
+ * moves the pointer to it and taps (the platform's robot, so the event goes through the scene like a
+ * finger's), waits for what the citizen waits for, and photographs each screen it passes, with how
+ * long the screen took to be ready after the tap that led to it. Everything it reads of the scene,
+ * it reads on the JavaFX thread; it waits on its own thread.
+ */
+final class Walker {
+    /** One screen photographed: the file, when it was taken, how long it took to show after the last tap. */
+    record Shot(String file, String screen, long readyMs, int nodes) {}
+
+    /** A flow stopped: it did not reach what it was waiting for. */
+    static final class Stopped extends Exception {
+        private final String step;
+
+        Stopped(String step, String why) {
+            super(why);
+            this.step = step;
+        }
+
+        String step() {
+            return step;
+        }
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Scene scene;
+    private final Path out;
+    private final String prefix;
+    private final List<Shot> shots = new ArrayList<>();
+    private int taps;
+    private long lastTapNanos = System.nanoTime();
+    private String step = "start";
+
+    Walker(Scene scene, Path out, String prefix) {
+        this.scene = scene;
+        this.out = out;
+        this.prefix = prefix;
+    }
+
+    int taps() {
+        return taps;
+    }
+
+    List<Shot> shots() {
+        return List.copyOf(shots);
+    }
+
+    String step() {
+        return step;
+    }
+
+    /** Says what the walk is about to do, for the report when it stops there. */
+    void step(String what) {
+        this.step = what;
+    }
+
+    /** Taps the shown control with this id, once it is shown and enabled. */
+    void tap(String id) throws Stopped {
+        step("tap #" + id);
+        Node node = await("#" + id + " to be shown and enabled", () -> shown(id).filter(n -> !n.isDisabled()));
+        onFx(() -> {
+            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            Point2D centre = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+            Robot robot = new Robot();
+            robot.mouseMove(centre);
+            robot.mouseClick(MouseButton.PRIMARY);
+            return null;
+        });
+        taps++;
+        lastTapNanos = System.nanoTime();
+    }
+
+    /** Taps the first of these ids that is shown (a key written in upper or lower case, say). */
+    void tapAny(String... ids) throws Stopped {
+        for (String id : ids) {
+            if (isShown(id)) {
+                tap(id);
+                return;
+            }
+        }
+        tap(ids[0]); // waits for the first, and says so if it never comes
+    }
+
+    boolean isShown(String id) throws Stopped {
+        return onFx(() -> shown(id).isPresent());
+    }
+
+    /** The text of the shown label or field with this id; empty when none is shown. */
+    String text(String id) throws Stopped {
+        return onFx(() -> shown(id)
+                .map(n -> n instanceof Labeled l ? l.getText() : n instanceof TextInputControl t ? t.getText() : "")
+                .orElse(""));
+    }
+
+    /** Waits until the shown label or field with this id says something that passes {@code ok}. */
+    String awaitText(String id, String what, Predicate<String> ok) throws Stopped {
+        return await(
+                what,
+                () -> shown(id).flatMap(n -> {
+                    String t =
+                            n instanceof Labeled l ? l.getText() : n instanceof TextInputControl f ? f.getText() : null;
+                    return t != null && ok.test(t) ? Optional.of(t) : Optional.empty();
+                }));
+    }
+
+    /** Waits until one of the controls is shown; the id of the one that is. */
+    String awaitAnyShown(String... ids) throws Stopped {
+        return await(
+                "one of #" + String.join(", #", ids) + " to be shown",
+                () -> Arrays.stream(ids).filter(id -> shown(id).isPresent()).findFirst());
+    }
+
+    /** Waits until the control with this id is shown. */
+    Node awaitShown(String id) throws Stopped {
+        return await("#" + id + " to be shown", () -> shown(id));
+    }
+
+    /** Waits (off the JavaFX thread) for {@code probe}, evaluated on it, to give something. */
+    <T> T await(String what, Supplier<Optional<T>> probe) throws Stopped {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Optional<T> got = onFx(probe::get);
+            if (got.isPresent()) {
+                return got.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Stopped(step, "waited " + WAIT.toSeconds() + " s for " + what);
+            }
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped(step, "interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    /**
+     * Photographs the screen as it is now: {@code <prefix>-NN-<name>.png} in the output folder, with
+     * the time since the last tap (the screen's time to be ready, once the caller waited for it).
+     */
+    Shot shot(String name) throws Stopped {
+        long readyMs = (System.nanoTime() - lastTapNanos) / 1_000_000;
+        // two pulses, so that what was just laid out is also painted
+        onFx(() -> null);
+        onFx(() -> null);
+        record Picture(WritableImage image, int nodes) {}
+        Picture p = onFx(() -> new Picture(scene.snapshot(null), count(scene.getRoot())));
+        String file = String.format("%s-%02d-%s.png", prefix, shots.size() + 1, name);
+        BufferedImage image = SwingFXUtils.fromFXImage(p.image(), null);
+        try {
+            Files.createDirectories(out);
+            ImageIO.write(image, "png", out.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new Stopped(step, "could not write " + file + ": " + e.getMessage());
+        }
+        Shot shot = new Shot(file, name, readyMs, p.nodes());
+        shots.add(shot);
+        return shot;
+    }
+
+    /** The node with this id that is shown now: in the scene, visible with all its parents. */
+    private Optional<Node> shown(String id) {
+        for (Node n : scene.getRoot().lookupAll("#" + id)) {
+            if (visible(n) && n.getScene() == scene) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean visible(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible() || at.getOpacity() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(Node n) {
+        int c = 1;
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                c += count(child);
+            }
+        }
+        return c;
+    }
+
+    /** Runs {@code work} on the JavaFX thread and waits for its result. */
+    <T> T onFx(Callable<T> work) throws Stopped {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(step, "interrupted");
+        } catch (ExecutionException e) {
+            throw new Stopped(step, "the screen failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new Stopped(step, "the JavaFX thread did not answer within " + WAIT.toSeconds() + " s");
+        }
+    }
+}
