@@ -98,7 +98,9 @@ public final class AddressPickerViewModel implements CitizenState {
     /** The division chosen before at the level being picked again, if any. */
     private String replacing = "";
     /** What to do once the divisions are loaded: where the picker opens. */
-    private Consumer<Divisions> whenLoaded;
+    private Runnable whenLoaded;
+    /** The detail to start from if they cannot load: the whole address the picker was opened at. */
+    private String fallbackDetail = "";
 
     private Consumer<Address> onConfirm = address -> {};
 
@@ -133,7 +135,7 @@ public final class AddressPickerViewModel implements CitizenState {
      * chosen, its detail in the field.
      */
     public void open(Address address, Consumer<Address> onConfirm) {
-        start(onConfirm, d -> positionAt(address));
+        start(onConfirm, () -> positionAt(address), address.text());
     }
 
     /**
@@ -141,18 +143,19 @@ public final class AddressPickerViewModel implements CitizenState {
      * of it chosen, the rest in the detail field; empty when the card has none.
      */
     public void openFromCard(Optional<String> cardAddress, Consumer<Address> onConfirm) {
-        start(onConfirm, d -> positionAt(parser.parse(cardAddress.orElse(null))));
+        start(onConfirm, () -> positionAt(parser.parse(cardAddress.orElse(null))), cardAddress.orElse(""));
     }
 
-    private void start(Consumer<Address> callback, Consumer<Divisions> position) {
+    private void start(Consumer<Address> callback, Runnable position, String fallback) {
         tasks.checkUiThread();
         this.onConfirm = callback;
         clear();
         if (divisions != null) {
-            position.accept(divisions);
+            position.run();
             return;
         }
         whenLoaded = position;
+        fallbackDetail = fallback;
         step.set(Step.LOADING);
         refreshTexts();
         if (!loading.running()) {
@@ -166,10 +169,11 @@ public final class AddressPickerViewModel implements CitizenState {
                 loaded -> {
                     divisions = loaded;
                     parser = new CardAddressParser(loaded);
-                    Consumer<Divisions> position = whenLoaded;
+                    Runnable position = whenLoaded;
                     whenLoaded = null;
+                    fallbackDetail = "";
                     if (position != null) {
-                        position.accept(loaded);
+                        position.run();
                     }
                 },
                 error -> {
@@ -177,6 +181,8 @@ public final class AddressPickerViewModel implements CitizenState {
                     if (whenLoaded != null) {
                         whenLoaded = null;
                         step.set(Step.UNAVAILABLE);
+                        detail.set(fallbackDetail);
+                        fallbackDetail = "";
                         refresh();
                     }
                 });
@@ -267,6 +273,7 @@ public final class AddressPickerViewModel implements CitizenState {
         tasks.checkUiThread();
         onConfirm = address -> {};
         whenLoaded = null;
+        fallbackDetail = "";
         clear();
         step.set(divisions == null ? Step.LOADING : Step.PICKING);
         refresh();

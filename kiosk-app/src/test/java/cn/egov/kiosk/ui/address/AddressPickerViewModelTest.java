@@ -247,6 +247,11 @@ class AddressPickerViewModelTest {
         });
         picker.open(confirmed::add); // tried again at the next opening
         assertThat(attempts).hasValue(2);
+        // opened at a card's address: the whole line to correct rather than retype
+        picker.openFromCard(Optional.of("北京市东城区示例大街1号"), confirmed::add);
+        assertThat(picker.stepProperty().get()).isEqualTo(Step.UNAVAILABLE);
+        assertThat(picker.detailProperty().get()).isEqualTo("北京市东城区示例大街1号");
+        assertThat(picker.canConfirmProperty().get()).isTrue();
     }
 
     @Test
