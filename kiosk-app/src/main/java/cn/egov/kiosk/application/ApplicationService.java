@@ -53,6 +53,28 @@ public final class ApplicationService {
         return applications.find(id);
     }
 
+    /**
+     * Where an application stands, for the citizen: saved here (always, once submitted), taken by the
+     * platform with its number, or refused by it (why, for the log and staff).
+     */
+    public record Standing(String id, boolean received, Optional<String> applicationNo, Optional<String> refused) {}
+
+    /**
+     * Submits the application and waits a little (at most {@code max}) for the platform's number: on
+     * the spot when the platform is there; when it is not, the application is saved and goes later.
+     * Blocks: off the JavaFX thread.
+     */
+    public Standing submitAndWait(String itemId, Applications.Applicant applicant, JsonNode form, Duration max)
+            throws InterruptedException {
+        Application queued = submit(itemId, applicant, form, List.of());
+        Application a = awaitReceipt(queued.id(), max);
+        return new Standing(
+                a.id(),
+                a.state() == State.RECEIVED,
+                a.applicationNo(),
+                a.state() == State.REJECTED ? a.problem().or(() -> Optional.of("refused")) : Optional.empty());
+    }
+
     /** The application once the platform has answered, or as it stands after {@code max}. */
     public Application awaitReceipt(String id, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();

@@ -140,9 +140,16 @@ public final class Guide {
         return filter(i -> i.trips() == trips);
     }
 
-    /** The items the citizen can do here, at the kiosk. */
+    /** The items the citizen can apply for here, at the kiosk: doable at a kiosk, with the form to fill in. */
     public List<Catalogue.Item> doableHere() {
-        return filter(Catalogue.Item::kioskCapable);
+        return filter(Guide::applicableHere);
+    }
+
+    /** Whether a kiosk can take the application: the catalogue says so and gives the form. */
+    public static boolean applicableHere(Catalogue.Item item) {
+        return item.kioskCapable()
+                && item.form() != null
+                && !item.form().fields().isEmpty();
     }
 
     /** The items most used at this kiosk lately, the most used first; empty before any use. */
@@ -178,11 +185,11 @@ public final class Guide {
         return s == null || s.isBlank();
     }
 
-    /** Doable here first, then fewer trips, then by the name's pinyin. */
+    /** Those that can be applied for here first, then fewer trips, then by the name's pinyin. */
     private static Comparator<Catalogue.Item> itemOrder() {
         Collator collator = Collator.getInstance(Locale.CHINA);
         Function<Catalogue.Item, String> name = Catalogue.Item::name;
-        return Comparator.comparing((Catalogue.Item i) -> !i.kioskCapable())
+        return Comparator.comparing((Catalogue.Item i) -> !applicableHere(i))
                 .thenComparing(Catalogue.Item::trips)
                 .thenComparing(name, collator);
     }

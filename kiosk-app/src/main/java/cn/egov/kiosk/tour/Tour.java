@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.sim.SimulatedDocumentPrinter;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
+import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.session.EndReason;
@@ -146,7 +147,12 @@ final class Tour {
         awaitUploads(runtime);
         Map<String, Integer> after = received(runtime);
         List<TourReport.Printed> printed = paper.take();
-        // the next flow starts as a new citizen would find the kiosk
+        // the next flow starts as a new citizen would find the kiosk: the cards taken away, no session
+        for (Simulator sim : runtime.simulators().all()) {
+            if (sim.commands().containsKey("remove-card")) {
+                sim.apply("remove-card", "");
+            }
+        }
         walker.onFx(() -> {
             runtime.sessions().end(EndReason.EXPLICIT_EXIT);
             ui.navigator().reset();
@@ -189,9 +195,21 @@ final class Tour {
         if (p.isEmpty()) {
             return;
         }
+        p.get().checkNow();
         long deadline = System.nanoTime() + UPLOAD_WAIT.toNanos();
-        while (System.nanoTime() < deadline && p.get().outbox().counts().pending() > 0) {
+        Map<String, Integer> seen = received(runtime);
+        long quietSince = System.nanoTime();
+        // nothing left to send, and nothing more arriving for a second
+        while (System.nanoTime() < deadline) {
             Thread.sleep(100);
+            Map<String, Integer> now = received(runtime);
+            if (!now.equals(seen)) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+            if (p.get().outbox().counts().pending() == 0 && System.nanoTime() - quietSince > 1_000_000_000L) {
+                return;
+            }
         }
     }
 

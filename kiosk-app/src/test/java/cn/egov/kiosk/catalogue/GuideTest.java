@@ -21,17 +21,19 @@ class GuideTest {
                         .count())
                 .allMatch(i -> i.trips() == Catalogue.Trips.ZERO);
         assertThat(guide.byTrips(Catalogue.Trips.ONCE)).allMatch(i -> i.trips() == Catalogue.Trips.ONCE);
-        assertThat(guide.doableHere()).hasSize((int)
-                items.stream().filter(Catalogue.Item::kioskCapable).count());
+        assertThat(guide.doableHere())
+                .hasSizeGreaterThanOrEqualTo(20) // the sample catalogue's items with a kiosk form
+                .hasSize((int) items.stream().filter(Guide::applicableHere).count())
+                .allMatch(i -> i.kioskCapable() && !i.form().fields().isEmpty());
     }
 
     @Test
     void aListShowsWhatCanBeDoneHereFirst() {
         List<Catalogue.Item> zero = guide.byTrips(Catalogue.Trips.ZERO);
         int firstNotHere = zero.indexOf(
-                zero.stream().filter(i -> !i.kioskCapable()).findFirst().orElseThrow());
-        assertThat(zero.subList(0, firstNotHere)).allMatch(Catalogue.Item::kioskCapable);
-        assertThat(zero.subList(firstNotHere, zero.size())).noneMatch(Catalogue.Item::kioskCapable);
+                zero.stream().filter(i -> !Guide.applicableHere(i)).findFirst().orElseThrow());
+        assertThat(zero.subList(0, firstNotHere)).isNotEmpty().allMatch(Guide::applicableHere);
+        assertThat(zero.subList(firstNotHere, zero.size())).noneMatch(Guide::applicableHere);
     }
 
     @Test

@@ -101,13 +101,18 @@ public final class GuideViewModel implements CitizenState {
     private final ReadOnlyObjectWrapper<Guide.Facet> facet = new ReadOnlyObjectWrapper<>(Guide.Facet.DEPARTMENT);
     private final ReadOnlyObjectWrapper<Guide.Audience> audience = new ReadOnlyObjectWrapper<>(Guide.Audience.PERSONAL);
     private final ObservableList<Guide.Group> groups = FXCollections.observableArrayList();
+    // one read-only view of each list, kept: a view listens to its list weakly, so one made per call
+    // would be collected with the screen's listener on it
+    private final ObservableList<Guide.Group> groupsView = FXCollections.unmodifiableObservableList(groups);
     private final ReadOnlyStringWrapper listTitle = new ReadOnlyStringWrapper("");
     private List<Catalogue.Item> listed = List.of();
     private final ObservableList<Catalogue.Item> pageItems = FXCollections.observableArrayList();
+    private final ObservableList<Catalogue.Item> pageItemsView = FXCollections.unmodifiableObservableList(pageItems);
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper pages = new ReadOnlyIntegerWrapper(0);
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<Catalogue.Item> hits = FXCollections.observableArrayList();
+    private final ObservableList<Catalogue.Item> hitsView = FXCollections.unmodifiableObservableList(hits);
     private final ReadOnlyObjectWrapper<Catalogue.Item> item = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<PrintState> printState = new ReadOnlyObjectWrapper<>(PrintState.IDLE);
@@ -434,7 +439,7 @@ public final class GuideViewModel implements CitizenState {
     }
 
     public ObservableList<Guide.Group> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     public ReadOnlyStringProperty listTitleProperty() {
@@ -442,7 +447,7 @@ public final class GuideViewModel implements CitizenState {
     }
 
     public ObservableList<Catalogue.Item> pageItems() {
-        return FXCollections.unmodifiableObservableList(pageItems);
+        return pageItemsView;
     }
 
     public ReadOnlyIntegerProperty pageProperty() {
@@ -459,7 +464,7 @@ public final class GuideViewModel implements CitizenState {
     }
 
     public ObservableList<Catalogue.Item> hits() {
-        return FXCollections.unmodifiableObservableList(hits);
+        return hitsView;
     }
 
     public ReadOnlyObjectProperty<Catalogue.Item> itemProperty() {

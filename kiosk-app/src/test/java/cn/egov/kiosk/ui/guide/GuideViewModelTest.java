@@ -86,7 +86,7 @@ class GuideViewModelTest {
                 TaskRunner.DIRECT,
                 clock,
                 ZONE,
-                Catalogue.Item::kioskCapable,
+                Guide::applicableHere,
                 item -> applied.add(item.id()),
                 numbers::add,
                 Set.of("A", "B", "C", "D")::contains,
@@ -173,11 +173,11 @@ class GuideViewModelTest {
     void anItemsPageLeadsToApplyingHereOrANumberForItsCounter() {
         vm.shown();
         Catalogue.Item here = SampleCatalogue.items().stream()
-                .filter(Catalogue.Item::kioskCapable)
+                .filter(Guide::applicableHere)
                 .findFirst()
                 .orElseThrow();
         Catalogue.Item notHere = SampleCatalogue.items().stream()
-                .filter(i -> !i.kioskCapable())
+                .filter(i -> !Guide.applicableHere(i))
                 .findFirst()
                 .orElseThrow();
 

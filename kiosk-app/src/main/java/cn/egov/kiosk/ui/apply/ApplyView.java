@@ -1,0 +1,239 @@
+package cn.egov.kiosk.ui.apply;
+
+import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.screen;
+
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Icons;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.finished.FinishedView;
+import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Lays out 自助申办, one screen per decision: the card's data to check, the form to complete (the
+ * form's own view, over the on-screen keyboard), the application read back to confirm, submitting,
+ * and done: the number or the kiosk's reference, the receipt printing.
+ */
+public final class ApplyView {
+    private final StackPane root = new StackPane();
+    private final ApplyViewModel vm;
+    private final I18n i18n;
+
+    /** @param form the form's own screen (its fields and their messages, over the keyboard) */
+    public ApplyView(ApplyViewModel vm, Node form, FinishedViewModel finished) {
+        this.vm = vm;
+        this.i18n = vm.i18n();
+        root.setId("apply");
+        root.setMinHeight(0);
+        VBox loading = centred("apply-loading", Msg.APPLY_LOADING);
+        VBox check = check();
+        VBox formStep = formStep(form);
+        VBox confirm = confirm();
+        VBox submitting = centred("apply-submitting", Msg.APPLY_SUBMITTING);
+        VBox done = done(finished);
+        VBox failed = screen("apply-failed");
+        failed.setAlignment(Pos.CENTER);
+        failed.getChildren().add(text("failure-reason", Msg.APPLY_FAILED));
+        root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, failed);
+        Runnable show = () -> {
+            ApplyViewModel.Step s = vm.stepProperty().get();
+            loading.setVisible(s == ApplyViewModel.Step.LOADING || s == ApplyViewModel.Step.IDLE);
+            check.setVisible(s == ApplyViewModel.Step.CHECK);
+            formStep.setVisible(s == ApplyViewModel.Step.FORM);
+            confirm.setVisible(s == ApplyViewModel.Step.CONFIRM);
+            submitting.setVisible(s == ApplyViewModel.Step.SUBMITTING);
+            done.setVisible(s == ApplyViewModel.Step.DONE);
+            failed.setVisible(s == ApplyViewModel.Step.FAILED);
+        };
+        vm.stepProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+    }
+
+    private VBox centred(String id, Msg msg) {
+        VBox box = screen(id);
+        box.setAlignment(Pos.CENTER);
+        box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
+        return box;
+    }
+
+    private VBox check() {
+        VBox box = screen("apply-check");
+        Label item = itemName("apply-check-item");
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("apply-facts");
+        facts.addRow(
+                0, text("apply-fact-label", Msg.APPLY_CHECK_NAME), bound("apply-check-name", vm.maskedNameProperty()));
+        facts.addRow(
+                1,
+                text("apply-fact-label", Msg.APPLY_CHECK_NUMBER),
+                bound("apply-check-number", vm.maskedNumberProperty()));
+        Label addressLabel = text("apply-fact-label", Msg.APPLY_CHECK_ADDRESS);
+        Label address = bound("apply-check-address", vm.maskedAddressProperty());
+        addressLabel.visibleProperty().bind(vm.maskedAddressProperty().isNotEmpty());
+        address.visibleProperty().bind(vm.maskedAddressProperty().isNotEmpty());
+        facts.addRow(2, addressLabel, address);
+        Button ok = button("apply-check-ok", "primary-button", Msg.APPLY_CHECK_OK);
+        ok.setOnAction(e -> vm.confirmIdentity());
+        box.getChildren()
+                .addAll(
+                        text("screen-title", Msg.APPLY_CHECK_TITLE),
+                        item,
+                        text("hint", Msg.APPLY_CHECK_HINT),
+                        facts,
+                        ok,
+                        text("hint", Msg.APPLY_CHECK_WRONG));
+        return box;
+    }
+
+    private VBox formStep(Node form) {
+        VBox box = screen("apply-form");
+        Label title = label("screen-title");
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.itemProperty().get() == null
+                                ? ""
+                                : i18n.text(
+                                        Msg.APPLY_FORM_TITLE,
+                                        vm.itemProperty().get().name()),
+                        vm.itemProperty(),
+                        i18n.localeProperty()));
+        VBox.setVgrow(form, Priority.ALWAYS);
+        box.getChildren().addAll(title, text("hint", Msg.APPLY_FORM_HINT), form);
+        return box;
+    }
+
+    private VBox confirm() {
+        VBox box = screen("apply-confirm");
+        GridPane lines = new GridPane();
+        lines.getStyleClass().add("apply-facts");
+        lines.setId("apply-confirm-lines");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            int row = 0;
+            for (ApplyViewModel.Line line : vm.confirmation()) {
+                Label l = plain("apply-fact-label", line.label());
+                Label v = plain("apply-fact-value", line.value());
+                v.setId("apply-confirm-" + line.fieldId());
+                lines.addRow(row++, l, v);
+            }
+        };
+        vm.stepProperty().addListener((obs, was, now) -> {
+            if (now == ApplyViewModel.Step.CONFIRM) {
+                fill.run();
+            }
+        });
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.getStyleClass().add("kiosk-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Button edit = button("apply-edit", "nav-button", Msg.APPLY_EDIT);
+        edit.setOnAction(e -> vm.edit());
+        Button submit = button("apply-submit", "primary-button", Msg.APPLY_SUBMIT);
+        submit.setOnAction(e -> vm.submit());
+        HBox buttons = new HBox(32, edit, submit);
+        buttons.setAlignment(Pos.CENTER);
+        box.getChildren()
+                .addAll(
+                        text("screen-title", Msg.APPLY_CONFIRM_TITLE),
+                        itemName("apply-confirm-item"),
+                        text("hint", Msg.APPLY_CONFIRM_HINT),
+                        scroll,
+                        buttons);
+        return box;
+    }
+
+    private VBox done(FinishedViewModel finished) {
+        VBox box = screen("apply-done");
+        box.setAlignment(Pos.CENTER);
+        Node tick = new Group(Icons.check());
+        tick.getStyleClass().add("big-icon");
+        Label what = label("apply-done-text");
+        what.setId("apply-done-text");
+        what.textProperty().bind(vm.doneText());
+        Label printed = label("hint");
+        printed.setId("apply-receipt-status");
+        printed.textProperty().bind(vm.receiptText());
+        Button again = button("apply-receipt-again", "nav-button", Msg.APPLY_RECEIPT_AGAIN);
+        again.setOnAction(e -> vm.printReceipt());
+        again.visibleProperty().bind(vm.receiptProperty().isEqualTo(ApplyViewModel.ReceiptState.FAILED));
+        again.managedProperty().bind(again.visibleProperty());
+        FinishedView end = new FinishedView(finished);
+        end.countdown().setId("apply-countdown");
+        end.other().setId("apply-other");
+        end.exit().setId("apply-finish");
+        box.getChildren()
+                .addAll(
+                        tick,
+                        text("screen-title", Msg.APPLY_DONE_TITLE),
+                        itemName("apply-done-item"),
+                        what,
+                        printed,
+                        again,
+                        end.root());
+        return box;
+    }
+
+    private Label itemName(String id) {
+        Label l = label("apply-item");
+        l.setId(id);
+        l.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.itemProperty().get() == null
+                                ? ""
+                                : vm.itemProperty().get().name(),
+                        vm.itemProperty()));
+        return l;
+    }
+
+    private Label text(String style, Msg msg) {
+        Label l = new Label();
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.textProperty().bind(i18n.bind(msg));
+        return l;
+    }
+
+    private static Label plain(String style, String value) {
+        Label l = new Label(value);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label bound(String id, ObservableValue<String> value) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("apply-fact-value");
+        l.textProperty().bind(value);
+        return l;
+    }
+
+    private Button button(String id, String style, Msg msg) {
+        Button b = new Button();
+        b.setId(id);
+        b.getStyleClass().add(style);
+        b.textProperty().bind(i18n.bind(msg));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    public Node root() {
+        return root;
+    }
+}
