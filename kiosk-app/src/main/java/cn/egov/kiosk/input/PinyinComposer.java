@@ -1,5 +1,7 @@
 package cn.egov.kiosk.input;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,11 +17,20 @@ public final class PinyinComposer {
     /** More letters than any word needs; a stuck key stops here. */
     public static final int MAX_LETTERS = 40;
 
-    private final int pageSize;
+    /** How many of the candidates that follow fit on a page (at least one). */
+    @FunctionalInterface
+    public interface PageFit {
+        int count(List<Candidate> following);
+    }
+
+    private PageFit fit;
     private PinyinDictionary dictionary;
     private String letters = "";
     private List<Candidate> all = List.of();
-    private int page;
+    /** Where the page shown starts in {@link #all}, and where the pages before it started. */
+    private int offset;
+
+    private final Deque<Integer> previous = new ArrayDeque<>();
 
     /**
      * @param dictionary the dictionary, or null while it loads
@@ -30,7 +41,17 @@ public final class PinyinComposer {
             throw new IllegalArgumentException("page size " + pageSize);
         }
         this.dictionary = dictionary;
-        this.pageSize = pageSize;
+        this.fit = following -> pageSize;
+    }
+
+    /**
+     * Pages as many candidates as fit: the candidate bar measures them (words of four characters take
+     * more room than single characters, and the elderly theme's type is larger). Back to the first page.
+     */
+    public void fitPages(PageFit pageFit) {
+        this.fit = pageFit;
+        offset = 0;
+        previous.clear();
     }
 
     /** The dictionary has loaded: the letters composing so far get their candidates. */
@@ -105,8 +126,12 @@ public final class PinyinComposer {
 
     /** The candidates of the current page, best first. */
     public List<Candidate> page() {
-        int from = Math.min(all.size(), page * pageSize);
-        return all.subList(from, Math.min(all.size(), from + pageSize));
+        List<Candidate> following = all.subList(offset, all.size());
+        if (following.isEmpty()) {
+            return following;
+        }
+        int count = Math.max(1, Math.min(following.size(), fit.count(following)));
+        return following.subList(0, count);
     }
 
     /** Every candidate for the letters, best first. */
@@ -114,32 +139,36 @@ public final class PinyinComposer {
         return all;
     }
 
+    /** The page shown: 0 for the first. */
     public int pageIndex() {
-        return page;
+        return previous.size();
     }
 
     public boolean hasNextPage() {
-        return (page + 1) * pageSize < all.size();
+        return offset + page().size() < all.size();
     }
 
     public boolean hasPreviousPage() {
-        return page > 0;
+        return !previous.isEmpty();
     }
 
     public void nextPage() {
         if (hasNextPage()) {
-            page++;
+            int next = offset + page().size();
+            previous.push(offset);
+            offset = next;
         }
     }
 
     public void previousPage() {
         if (hasPreviousPage()) {
-            page--;
+            offset = previous.pop();
         }
     }
 
     private void refresh() {
-        page = 0;
+        offset = 0;
+        previous.clear();
         all = dictionary == null || letters.isEmpty() ? List.of() : dictionary.candidates(letters);
     }
 
