@@ -92,7 +92,8 @@ class ArchitectureTest {
                         "cn.egov.kiosk.session..",
                         "cn.egov.kiosk.feature..",
                         "cn.egov.kiosk.store..",
-                        "cn.egov.kiosk.runtime..")
+                        "cn.egov.kiosk.runtime..",
+                        "cn.egov.kiosk.input..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")
