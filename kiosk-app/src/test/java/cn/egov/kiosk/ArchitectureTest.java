@@ -93,7 +93,8 @@ class ArchitectureTest {
                         "cn.egov.kiosk.feature..",
                         "cn.egov.kiosk.form..",
                         "cn.egov.kiosk.store..",
-                        "cn.egov.kiosk.runtime..")
+                        "cn.egov.kiosk.runtime..",
+                        "cn.egov.kiosk.input..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

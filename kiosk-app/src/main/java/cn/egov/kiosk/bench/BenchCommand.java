@@ -51,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--only",
             paramLabel = "NAME",
-            description = "Only one benchmark: startup, tickets, idcard, render, search or platform (with the demo).")
+            description =
+                    "Only one benchmark: startup, tickets, idcard, render, search, keyboard or platform (with the demo).")
     String only;
 
     @Spec
@@ -66,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchProvider> extra = ServiceLoader.load(BenchProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
-        List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render", "search"));
+        List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render", "search", "keyboard"));
         extra.forEach(b -> names.add(b.name()));
         BenchProvider.BenchOptions options = new BenchProvider.BenchOptions(runs, tickets, reads, records);
         try {
@@ -97,6 +98,11 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("bench: catalogue search (5,000 items)...");
                 err.flush();
                 figures.addAll(new SearchBench(5_000).run());
+            }
+            if (only == null || only.equals("keyboard")) {
+                err.println("bench: pinyin keyboard (dictionary load, candidates)...");
+                err.flush();
+                figures.addAll(new KeyboardBench(5).run());
             }
             if (only == null || only.equals("render")) {
                 err.println("bench: rendering templates...");
