@@ -40,7 +40,7 @@ public final class AcceptanceReceipt {
         d.put("submittedAt", submittedAt.toLocalDateTime().withNano(0).toString());
         ArrayNode materials = d.putArray("materials");
         ObjectNode form = materials.addObject();
-        form.put("name", item.name() + "申请表");
+        form.put("name", item.name() + (item.name().endsWith("申请") ? "表" : "申请表"));
         form.put("form", "电子");
         form.put("copies", 1);
         for (Catalogue.Material m : item.materials()) {

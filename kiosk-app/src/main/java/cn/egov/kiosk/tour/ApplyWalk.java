@@ -1,7 +1,24 @@
 package cn.egov.kiosk.tour;
 
-/** The 自助申办 flow: from the items doable here to the printed acceptance receipt. */
+import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.ui.apply.ApplyViewModel;
+import cn.egov.kiosk.ui.form.FormViewModel;
+import java.util.List;
+
+/**
+ * 自助申办 as a citizen does it: the items doable here, the first one's page, 立即申办, the ID card,
+ * the card's data checked, the form completed on the kiosk's keyboards (what the card gave left as
+ * it is; a choice tapped; a phone, a date, a number, an ID number or a name typed key by key), read
+ * back, submitted, and the acceptance receipt printed.
+ */
 final class ApplyWalk {
+    /** Values a citizen would type, valid for their checks: another person's ID number, a credit code. */
+    static final String PHONE = "13812345678";
+
+    static final String DATE = "20261201";
+    static final String OTHER_ID_NUMBER = "110101201506010029";
+    static final String CREDIT_CODE = "914403001922038216";
+
     private ApplyWalk() {}
 
     static void walk(Flows.Context c) throws Walker.Stopped {
@@ -10,6 +27,68 @@ final class ApplyWalk {
         w.tap("tile-apply");
         w.awaitShown("guide-item-0");
         w.shot("doable-here");
-        throw new Walker.Stopped(w.step(), "the application screens are not built yet");
+        w.tap("guide-item-0");
+        w.awaitShown("item-apply");
+        w.shot("item");
+        w.tap("item-apply");
+        Flows.identify(w, "apply-check-ok");
+        w.awaitShown("apply-check-ok");
+        w.shot("check");
+        w.tap("apply-check-ok");
+        w.awaitShown("form-next");
+        w.shot("form");
+        fill(c, w);
+        w.shot("form-filled");
+        w.tap("form-next");
+        w.awaitShown("apply-submit");
+        w.shot("confirm");
+        w.tap("apply-submit");
+        w.step("wait for the application to be in");
+        w.awaitShown("apply-done-text");
+        w.step("wait for the acceptance receipt");
+        w.awaitText("apply-receipt-status", "the acceptance receipt printed", t -> receiptPrinted(c));
+        w.shot("done");
+    }
+
+    private static boolean receiptPrinted(Flows.Context c) {
+        return c.ui().apply()
+                .map(a -> a.receiptProperty().get() == ApplyViewModel.ReceiptState.PRINTED)
+                .orElse(false);
+    }
+
+    /** Every required field that is still empty, as a citizen completes it. */
+    private static void fill(Flows.Context c, Walker w) throws Walker.Stopped {
+        record Todo(String id, Catalogue.FieldType type, boolean choice) {}
+        List<Todo> todo = w.onFx(() -> c.ui().apply().orElseThrow().form().fields().stream()
+                .filter(m -> !m.locked()
+                        && m.field().required()
+                        && m.textProperty().get().isBlank())
+                .map(m -> new Todo(m.id(), m.field().type(), m.isChoice()))
+                .toList());
+        for (Todo t : todo) {
+            w.step("fill in " + t.id());
+            if (t.choice()) {
+                w.tap(FormViewModel.choiceId(t.id(), 0));
+                continue;
+            }
+            w.tap("form-field-" + t.id());
+            switch (t.type()) {
+                case PHONE -> Keys.type(w, PHONE);
+                case DATE -> Keys.type(w, DATE);
+                case NUMBER -> Keys.type(w, "2");
+                case ID_NUMBER -> Keys.type(w, OTHER_ID_NUMBER);
+                case CREDIT_CODE -> Keys.type(w, CREDIT_CODE);
+                case NAME -> {
+                    Keys.chinese(w, "zhang");
+                    Keys.chinese(w, "wei");
+                }
+                case ADDRESS -> {
+                    Keys.chinese(w, "beijing");
+                    Keys.chinese(w, "dongcheng");
+                }
+                case TEXT, CHOICE -> Keys.chinese(w, "ceshi");
+            }
+            w.tapAny("key-done");
+        }
     }
 }

@@ -6,6 +6,12 @@ import java.util.Locale;
 final class Keys {
     private Keys() {}
 
+    /** Types Chinese by pinyin: the letters, then the first candidate (the most frequent word). */
+    static void chinese(Walker w, String pinyin) throws Walker.Stopped {
+        type(w, pinyin);
+        w.tap("candidate-0");
+    }
+
     /** Taps the keys of {@code text}, letter by letter, on the keyboard that is shown. */
     static void type(Walker w, String text) throws Walker.Stopped {
         w.awaitShown("keyboard");

@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -92,6 +93,21 @@ final class Walker {
     void tap(String id) throws Stopped {
         step("tap #" + id);
         Node node = await("#" + id + " to be shown and enabled", () -> shown(id).filter(n -> !n.isDisabled()));
+        if (onFx(() -> reveal(node))) {
+            onFx(() -> null); // laid out where it was scrolled to
+        }
+        // a finger waits for what moves (a keyboard sliding in) to stand still
+        await("#" + id + " to stand still", new Supplier<Optional<Bounds>>() {
+            private Bounds last;
+
+            @Override
+            public Optional<Bounds> get() {
+                Bounds now = node.localToScreen(node.getBoundsInLocal());
+                boolean still = now != null && now.equals(last);
+                last = now;
+                return still ? Optional.of(now) : Optional.empty();
+            }
+        });
         onFx(() -> {
             Bounds b = node.localToScreen(node.getBoundsInLocal());
             Point2D centre = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
@@ -191,6 +207,30 @@ final class Walker {
         Shot shot = new Shot(file, name, readyMs, p.nodes());
         shots.add(shot);
         return shot;
+    }
+
+    /**
+     * Scrolls the node into sight, as a finger drags a page, when it lies outside its scroll pane's
+     * viewport; true when it scrolled.
+     */
+    private static boolean reveal(Node node) {
+        for (Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof ScrollPane pane && pane.getContent() != null) {
+                Node content = pane.getContent();
+                Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double viewport = pane.getViewportBounds().getHeight();
+                double height = content.getBoundsInLocal().getHeight();
+                double top = (height - viewport) * pane.getVvalue();
+                if (height <= viewport || (inContent.getMinY() >= top && inContent.getMaxY() <= top + viewport)) {
+                    return false;
+                }
+                double wanted = Math.max(0, Math.min(height - viewport, inContent.getMinY() - viewport * 0.2));
+                pane.setVvalue(wanted / (height - viewport));
+                pane.layout();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The node with this id that is shown now: in the scene, visible with all its parents. */

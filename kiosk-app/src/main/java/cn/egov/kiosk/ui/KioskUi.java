@@ -1,14 +1,20 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.input.PinyinDictionary;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
+import cn.egov.kiosk.ui.apply.ApplyView;
+import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import cn.egov.kiosk.ui.form.FormView;
+import cn.egov.kiosk.ui.form.FormViewModel;
 import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import cn.egov.kiosk.ui.guide.GuideView;
@@ -19,6 +25,7 @@ import cn.egov.kiosk.ui.idlogin.IdLoginView;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
+import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.licence.LicenceView;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
@@ -76,6 +83,7 @@ public final class KioskUi {
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
+    private final Optional<ApplyViewModel> apply;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -149,6 +157,18 @@ public final class KioskUi {
                 navigator.go(screen);
             }
         };
+        this.apply = services.applications()
+                .map(applications -> citizen.add(new ApplyViewModel(
+                        i18n,
+                        services.sessions(),
+                        services.licences(),
+                        applications,
+                        services.guide(),
+                        services.printing(),
+                        tasks,
+                        services.clock(),
+                        config.kiosk().timeZone(),
+                        citizen.add(new FormViewModel(i18n)))));
         this.guide = services.guide()
                 .map(source -> citizen.add(new GuideViewModel(
                         i18n,
@@ -157,8 +177,13 @@ public final class KioskUi {
                         tasks,
                         services.clock(),
                         config.kiosk().timeZone(),
-                        item -> false, // applying comes with the application screen
-                        item -> open.accept(Screen.APPLY),
+                        item -> apply.isPresent()
+                                && Guide.applicableHere(item)
+                                && availability.of(Feature.APPLY).get().available(),
+                        item -> apply.ifPresent(a -> {
+                            a.prepare(item);
+                            open.accept(Screen.APPLY);
+                        }),
                         code -> {
                             ticket.preselect(code);
                             open.accept(Screen.TICKET);
@@ -168,7 +193,8 @@ public final class KioskUi {
                         () -> config.kiosk().hallName().get(i18n.locale()))));
         guide.ifPresent(g -> {
             navigator.stepsBack(Screen.GUIDE, g::back);
-            screens.put(Screen.GUIDE, () -> new GuideView(g).root());
+            KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+            screens.put(Screen.GUIDE, () -> new GuideView(g, keyboard).root());
         });
         Consumer<Feature> openFeature = feature -> {
             switch (feature) {
@@ -199,7 +225,8 @@ public final class KioskUi {
                         services.sessions().end(EndReason.CARD_REMOVED);
                     }
                 }));
-        frameVm.navigationLockedProperty().bind(ticket.busy());
+        frameVm.navigationLockedProperty()
+                .bind(apply.map(a -> ticket.busy().or(a.busy())).orElse(ticket.busy()));
         // a flow done: another service or exit, and the session ends by itself after a short countdown
         this.finished = citizen.add(new FinishedViewModel(
                 i18n,
@@ -229,6 +256,23 @@ public final class KioskUi {
         screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
         screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
         screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
+        apply.ifPresent(a -> {
+            navigator.stepsBack(Screen.APPLY, a::back);
+            KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+            screens.put(
+                    Screen.APPLY,
+                    () -> new ApplyView(a, new FormView(a.form(), i18n, keyboard).root(), finished).root());
+            navigator.currentProperty().addListener((obs, was, now) -> {
+                if (was == Screen.APPLY && now != Screen.APPLY) {
+                    a.reset();
+                }
+            });
+            a.stepProperty().addListener((obs, was, now) -> {
+                if (now == ApplyViewModel.Step.DONE) {
+                    finished.start();
+                }
+            });
+        });
 
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
@@ -267,6 +311,9 @@ public final class KioskUi {
         }
         if (screen == Screen.GUIDE) {
             guide.ifPresent(GuideViewModel::shown);
+        }
+        if (screen == Screen.APPLY) {
+            apply.ifPresent(ApplyViewModel::shown);
         }
     }
 
@@ -353,6 +400,11 @@ public final class KioskUi {
 
     public ThemeManager themes() {
         return themes;
+    }
+
+    /** The application screen, when the kiosk has a platform to send applications to. */
+    public Optional<ApplyViewModel> apply() {
+        return apply;
     }
 
     /** The service guide's screen, when the kiosk has a catalogue. */

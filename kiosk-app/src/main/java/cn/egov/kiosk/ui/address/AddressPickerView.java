@@ -6,6 +6,8 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel.Crumb;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel.Option;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel.Step;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
+import cn.egov.kiosk.ui.keyboard.Keyboards;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -180,7 +182,7 @@ public final class AddressPickerView {
     private VBox detail(AddressPickerViewModel vm) {
         field.setId("address-detail");
         field.getStyleClass().add("address-detail-field");
-        field.getProperties().put(AddressPickerViewModel.KEYBOARD_PROPERTY, AddressPickerViewModel.KEYBOARD_LAYOUT);
+        Keyboards.use(field, KeyboardKind.PINYIN);
         field.promptTextProperty().bind(vm.i18n().bind(Msg.ADDRESS_DETAIL_PROMPT));
         // bound both ways by hand: a detail the model puts in (from the card, or cleared) leaves the
         // caret at its end, where the keyboard adds to it; what the citizen types stays where it is

@@ -46,12 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class AddressPickerViewModel implements CitizenState {
     private static final Logger log = LoggerFactory.getLogger(AddressPickerViewModel.class);
 
-    /** The property of the detail field that tells the on-screen keyboard which layout it wants. */
-    static final String KEYBOARD_PROPERTY = "kiosk.keyboard";
-
-    /** The layout the detail field wants: Chinese by pinyin. */
-    static final String KEYBOARD_LAYOUT = "PINYIN";
-
     public enum Step {
         /** The divisions are loading (the first time only). */
         LOADING,

@@ -33,7 +33,7 @@ public final class ApplyView {
     private final ApplyViewModel vm;
     private final I18n i18n;
 
-    /** @param form the form's own screen (its fields and their messages, over the keyboard) */
+    /** @param form the form's own screen over the on-screen keyboard (its fields, their messages, next) */
     public ApplyView(ApplyViewModel vm, Node form, FinishedViewModel finished) {
         this.vm = vm;
         this.i18n = vm.i18n();
@@ -54,6 +54,9 @@ public final class ApplyView {
             loading.setVisible(s == ApplyViewModel.Step.LOADING || s == ApplyViewModel.Step.IDLE);
             check.setVisible(s == ApplyViewModel.Step.CHECK);
             formStep.setVisible(s == ApplyViewModel.Step.FORM);
+            if (s == ApplyViewModel.Step.FORM) {
+                root.requestFocus(); // no field chosen yet: the keyboard comes when the citizen taps one
+            }
             confirm.setVisible(s == ApplyViewModel.Step.CONFIRM);
             submitting.setVisible(s == ApplyViewModel.Step.SUBMITTING);
             done.setVisible(s == ApplyViewModel.Step.DONE);
@@ -99,20 +102,12 @@ public final class ApplyView {
         return box;
     }
 
-    private VBox formStep(Node form) {
-        VBox box = screen("apply-form");
-        Label title = label("screen-title");
-        title.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> vm.itemProperty().get() == null
-                                ? ""
-                                : i18n.text(
-                                        Msg.APPLY_FORM_TITLE,
-                                        vm.itemProperty().get().name()),
-                        vm.itemProperty(),
-                        i18n.localeProperty()));
+    /** The form's own screen (title, fields, next) over the on-screen keyboard. */
+    private static VBox formStep(Node form) {
+        VBox box = new VBox(form);
+        box.setId("apply-form");
+        box.setMinHeight(0);
         VBox.setVgrow(form, Priority.ALWAYS);
-        box.getChildren().addAll(title, text("hint", Msg.APPLY_FORM_HINT), form);
         return box;
     }
 

@@ -16,6 +16,7 @@ import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.form.FormViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,10 +85,10 @@ public final class ApplyViewModel implements CitizenState {
     private final TaskRunner tasks;
     private final Clock clock;
     private final ZoneId zone;
+    private final FormViewModel formVm;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.IDLE);
     private final ReadOnlyObjectWrapper<Catalogue.Item> item = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<FormState> form = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper maskedName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper maskedNumber = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper maskedAddress = new ReadOnlyStringWrapper("");
@@ -111,8 +113,10 @@ public final class ApplyViewModel implements CitizenState {
             Printing printing,
             TaskRunner tasks,
             Clock clock,
-            ZoneId zone) {
+            ZoneId zone,
+            FormViewModel formVm) {
         this.i18n = i18n;
+        this.formVm = formVm;
         this.sessions = sessions;
         this.licences = licences;
         this.applications = applications;
@@ -124,6 +128,12 @@ public final class ApplyViewModel implements CitizenState {
         this.loading = new BackgroundTask<>(tasks);
         this.submitting = new BackgroundTask<>(tasks);
         this.printingTask = new BackgroundTask<>(tasks);
+        // the form's own "next" with every field right: on to the confirmation
+        formVm.completedProperty().addListener((obs, was, now) -> {
+            if (now != null && step.get() == Step.FORM) {
+                step.set(Step.CONFIRM);
+            }
+        });
     }
 
     /** The item the citizen chose to apply for; the screen opens on it after the ID card step. */
@@ -155,11 +165,11 @@ public final class ApplyViewModel implements CitizenState {
         loading.start(
                 () -> needsLicence ? heldLicence(identity) : Optional.<HeldLicence>empty(),
                 held -> {
-                    form.set(new FormState(item.get(), identity, held));
+                    formVm.start(item.get(), identity, held);
                     step.set(Step.CHECK);
                 },
                 error -> {
-                    form.set(new FormState(item.get(), identity, Optional.empty()));
+                    formVm.start(item.get(), identity, Optional.empty());
                     step.set(Step.CHECK);
                 });
     }
@@ -181,34 +191,20 @@ public final class ApplyViewModel implements CitizenState {
         }
     }
 
-    /**
-     * "Next" on the form: on to the confirmation when every field passes; otherwise the form stays,
-     * its messages shown by the form's own screen. Returns whether it moved on.
-     */
-    public boolean formDone() {
-        tasks.checkUiThread();
-        FormState f = form.get();
-        if (step.get() != Step.FORM || f == null || !f.problems().isEmpty()) {
-            return false;
-        }
-        step.set(Step.CONFIRM);
-        return true;
-    }
-
     /** The form read back before it is sent: every field with a value, personal values masked. */
     public List<Line> confirmation() {
-        FormState f = form.get();
+        FormState.Completed done = formVm.completedProperty().get();
+        Catalogue.Item chosen = item.get();
         List<Line> lines = new ArrayList<>();
-        if (f == null) {
+        if (done == null || chosen == null) {
             return lines;
         }
         Locale locale = i18n.locale();
-        for (Catalogue.Field field : f.fields()) {
-            String v = f.value(field.id());
-            if (v.isBlank()) {
-                continue;
+        for (Catalogue.Field field : chosen.form().fields()) {
+            String v = done.form().path(field.id()).asText("");
+            if (!v.isBlank()) {
+                lines.add(new Line(field.id(), field.label(locale), shown(field, v, locale)));
             }
-            lines.add(new Line(field.id(), field.label(locale), shown(field, v, locale)));
         }
         return lines;
     }
@@ -230,6 +226,32 @@ public final class ApplyViewModel implements CitizenState {
         };
     }
 
+    /**
+     * The frame's back button inside the application: a step back (the confirmation → the form → the
+     * card's check); false at the check and once submitted, where back leaves the screen.
+     */
+    public boolean back() {
+        tasks.checkUiThread();
+        switch (step.get()) {
+            case CONFIRM -> {
+                step.set(Step.FORM);
+                return true;
+            }
+            case FORM -> {
+                step.set(Step.CHECK);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Whether the application is being saved and sent: the citizen cannot leave the screen meanwhile. */
+    public BooleanBinding busy() {
+        return step.isEqualTo(Step.SUBMITTING);
+    }
+
     /** "Change something": back to the form, as it was. */
     public void edit() {
         tasks.checkUiThread();
@@ -241,8 +263,8 @@ public final class ApplyViewModel implements CitizenState {
     /** "Submit": saved here first, then the platform's number if it comes quickly, then the receipt. */
     public void submit() {
         tasks.checkUiThread();
-        FormState f = form.get();
-        Optional<FormState.Completed> done = f == null ? Optional.empty() : f.complete();
+        Optional<FormState.Completed> done =
+                Optional.ofNullable(formVm.completedProperty().get());
         if (step.get() != Step.CONFIRM || done.isEmpty()) {
             return;
         }
@@ -313,11 +335,7 @@ public final class ApplyViewModel implements CitizenState {
         loading.cancel();
         submitting.cancel();
         printingTask.cancel();
-        FormState f = form.get();
-        if (f != null) {
-            f.wipe();
-        }
-        form.set(null);
+        formVm.resetForNextCitizen();
         item.set(null);
         maskedName.set("");
         maskedNumber.set("");
@@ -338,9 +356,9 @@ public final class ApplyViewModel implements CitizenState {
         return item.getReadOnlyProperty();
     }
 
-    /** The form being filled in; null before the card's data is in. */
-    public ReadOnlyObjectProperty<FormState> formProperty() {
-        return form.getReadOnlyProperty();
+    /** The form's own screen model (its fields, their messages, next). */
+    public FormViewModel form() {
+        return formVm;
     }
 
     public ReadOnlyStringProperty maskedNameProperty() {

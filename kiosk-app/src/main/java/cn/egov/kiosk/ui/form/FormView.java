@@ -5,6 +5,9 @@ import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.keyboard.KeyboardHost;
+import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
+import cn.egov.kiosk.ui.keyboard.Keyboards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ScrollPane.ScrollBarPolicy;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,10 +32,16 @@ import javafx.scene.layout.VBox;
 public final class FormView {
     private final StackPane root = new StackPane();
     private final VBox list = new VBox();
-    private final ScrollPane scroll = new ScrollPane(list);
+    private final ScrollPane scroll;
     private final Map<String, Node> boxes = new HashMap<>();
 
-    public FormView(FormViewModel vm, I18n i18n) {
+    /**
+     * @param keyboard the form's on-screen keyboard: the fields scroll above it, the title above them
+     *     and "next" below, always in sight
+     */
+    public FormView(FormViewModel vm, I18n i18n, KeyboardViewModel keyboard) {
+        KeyboardHost host = new KeyboardHost(list, keyboard);
+        this.scroll = host.scrollPane();
         root.setId("form");
         root.setMinHeight(0);
         VBox box = screen("form-screen");
@@ -41,11 +49,7 @@ public final class FormView {
         title.setId("form-title");
         title.textProperty().bind(vm.titleProperty());
         list.getStyleClass().add("form-list");
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("kiosk-scroll");
-        scroll.setHbarPolicy(ScrollBarPolicy.NEVER);
-        scroll.setMinHeight(0);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox.setVgrow(host.root(), Priority.ALWAYS);
         Label summary = label("form-summary");
         summary.setId("form-summary");
         summary.textProperty().bind(vm.summary());
@@ -58,7 +62,7 @@ public final class FormView {
         next.setOnAction(e -> vm.next());
         HBox bottom = new HBox(next);
         bottom.getStyleClass().add("form-bottom");
-        box.getChildren().addAll(title, scroll, summary, bottom);
+        box.getChildren().addAll(title, host.root(), summary, bottom);
         root.getChildren().add(box);
         vm.fields().addListener((ListChangeListener<FormViewModel.FieldModel>) c -> fill(vm, vm.fields()));
         fill(vm, vm.fields());
@@ -115,7 +119,7 @@ public final class FormView {
             t.setFocusTraversable(false);
             t.getStyleClass().add("form-locked");
         }
-        m.keyboard().ifPresent(k -> t.getProperties().put(FormViewModel.KEYBOARD_PROPERTY, k.name()));
+        m.keyboard().ifPresent(k -> Keyboards.use(t, k, m.field().maxLength()));
         t.focusedProperty().addListener((obs, was, now) -> {
             if (was && !now) {
                 vm.left(m.id());

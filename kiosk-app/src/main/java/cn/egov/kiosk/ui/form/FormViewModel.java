@@ -8,6 +8,7 @@ import cn.egov.kiosk.platform.api.FieldProblem;
 import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +33,6 @@ import javafx.collections.ObservableList;
  */
 public final class FormViewModel implements CitizenState {
     /** The node property through which a text input names the on-screen keyboard it needs. */
-    public static final String KEYBOARD_PROPERTY = "kiosk.keyboard";
-
-    /** The on-screen keyboards a field may need; the view puts the name in {@link #KEYBOARD_PROPERTY}. */
-    public enum Keyboard {
-        DIGITS,
-        PHONE,
-        ID_NUMBER,
-        CREDIT_CODE,
-        LETTERS,
-        PINYIN
-    }
 
     /** One answer of a choice field: its value and its label in the current language. */
     public record ChoiceOption(String value, StringBinding label) {}
@@ -140,7 +130,7 @@ public final class FormViewModel implements CitizenState {
         }
 
         /** The keyboard the input needs; empty for choices and locked fields (nothing to type). */
-        public Optional<Keyboard> keyboard() {
+        public Optional<KeyboardKind> keyboard() {
             return locked || isChoice() ? Optional.empty() : Optional.of(keyboardFor(field.type()));
         }
     }
@@ -276,13 +266,13 @@ public final class FormViewModel implements CitizenState {
     }
 
     /** The keyboard each type needs. */
-    static Keyboard keyboardFor(Catalogue.FieldType type) {
+    static KeyboardKind keyboardFor(Catalogue.FieldType type) {
         return switch (type) {
-            case ID_NUMBER -> Keyboard.ID_NUMBER;
-            case PHONE -> Keyboard.PHONE;
-            case CREDIT_CODE -> Keyboard.CREDIT_CODE;
-            case DATE, NUMBER -> Keyboard.DIGITS;
-            case TEXT, NAME, ADDRESS, CHOICE -> Keyboard.PINYIN; // the address picker comes separately
+            case ID_NUMBER -> KeyboardKind.ID_NUMBER;
+            case PHONE -> KeyboardKind.PHONE;
+            case CREDIT_CODE -> KeyboardKind.CREDIT_CODE;
+            case DATE, NUMBER -> KeyboardKind.DIGITS;
+            case TEXT, NAME, ADDRESS, CHOICE -> KeyboardKind.PINYIN; // the address picker comes separately
         };
     }
 

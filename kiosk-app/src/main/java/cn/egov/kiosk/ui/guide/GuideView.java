@@ -9,6 +9,10 @@ import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.QrImage;
+import cn.egov.kiosk.ui.keyboard.KeyboardHost;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
+import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
+import cn.egov.kiosk.ui.keyboard.Keyboards;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import javafx.beans.binding.Bindings;
@@ -42,9 +46,12 @@ public final class GuideView {
     private final GuideViewModel vm;
     private final I18n i18n;
     private final TextField query = new TextField();
+    private final KeyboardViewModel keyboard;
 
-    public GuideView(GuideViewModel vm) {
+    /** @param keyboard the search's on-screen keyboard */
+    public GuideView(GuideViewModel vm, KeyboardViewModel keyboard) {
         this.vm = vm;
+        this.keyboard = keyboard;
         this.i18n = vm.i18n();
         root.setId("guide");
         root.setMinHeight(0);
@@ -280,16 +287,26 @@ public final class GuideView {
         query.setId("guide-query");
         query.getStyleClass().add("guide-query");
         query.promptTextProperty().bind(i18n.bind(Msg.GUIDE_SEARCH_HINT));
+        Keyboards.use(query, KeyboardKind.PINYIN, GuideViewModel.QUERY_MAX);
         query.textProperty().bindBidirectional(vm.queryProperty());
+        vm.typingProperty().bind(keyboard.composingProperty());
         Label nothing = text("hint", Msg.GUIDE_SEARCH_NOTHING);
         nothing.setId("guide-search-nothing");
         nothing.visibleProperty()
-                .bind(Bindings.isEmpty(vm.hits()).and(vm.queryProperty().isNotEmpty()));
+                .bind(Bindings.isEmpty(vm.hits())
+                        .and(vm.queryProperty()
+                                .isNotEmpty()
+                                .or(vm.typingProperty().isNotEmpty())));
         nothing.managedProperty().bind(nothing.visibleProperty());
         VBox rows = new VBox();
         rows.getStyleClass().add("guide-rows");
         fillRows(rows, vm.hits(), true);
-        box.getChildren().addAll(text("screen-title", Msg.GUIDE_SEARCH), query, nothing, scroll(rows));
+        VBox content = new VBox(query, nothing, rows);
+        content.getStyleClass().add("guide-results");
+        // the field and the results scroll above the keyboard, which never covers the field
+        KeyboardHost host = new KeyboardHost(content, keyboard);
+        VBox.setVgrow(host.root(), Priority.ALWAYS);
+        box.getChildren().addAll(text("screen-title", Msg.GUIDE_SEARCH), host.root());
         return box;
     }
 
@@ -350,8 +367,32 @@ public final class GuideView {
         };
         vm.itemProperty().addListener((obs, was, now) -> fill.run());
         i18n.localeProperty().addListener((obs, was, now) -> fill.run());
-        box.getChildren().add(scroll(page));
+        box.getChildren().addAll(scroll(page), actions());
         return box;
+    }
+
+    /** What can be done with the item, always in sight below its page: apply here, print the guide. */
+    private HBox actions() {
+        Button apply = new Button();
+        apply.setId("item-apply");
+        apply.getStyleClass().add("primary-button");
+        apply.textProperty().bind(i18n.bind(Msg.ITEM_APPLY));
+        apply.setOnAction(e -> vm.applyHere());
+        apply.visibleProperty().bind(vm.applicableProperty());
+        apply.managedProperty().bind(vm.applicableProperty());
+        Button print = new Button();
+        print.setId("item-print-guide");
+        print.getStyleClass().add("primary-button");
+        print.textProperty().bind(i18n.bind(Msg.ITEM_PRINT_GUIDE));
+        print.disableProperty().bind(vm.printStateProperty().isEqualTo(GuideViewModel.PrintState.PRINTING));
+        print.setOnAction(e -> vm.printGuide());
+        Label status = label("hint");
+        status.setId("item-print-status");
+        status.textProperty().bind(vm.printStatusText());
+        HBox bar = new HBox(24, apply, print, status);
+        bar.getStyleClass().add("item-actions");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private List<Node> itemPage(Catalogue.Item it) {
@@ -392,8 +433,7 @@ public final class GuideView {
                 line.getChildren().add(plain("item-material-copies", i18n.text(Msg.ITEM_MATERIAL_COPIES, m.copies())));
             }
             if (m.electronic()) {
-                Label exempt = badge(Msg.ITEM_MATERIAL_EXEMPT, "badge-exempt");
-                line.getChildren().add(exempt);
+                line.getChildren().add(badge(Msg.ITEM_MATERIAL_EXEMPT, "badge-exempt"));
             } else if (!m.required()) {
                 line.getChildren().add(badge(Msg.ITEM_MATERIAL_OPTIONAL, "badge-optional"));
             }
@@ -404,22 +444,10 @@ public final class GuideView {
             }
         }
 
-        VBox where = new VBox(16);
-        where.getStyleClass().add("item-where");
-        // here, at the kiosk
+        // where: here at the kiosk (the button is below the page), on the phone, at a counter
         VBox here = card("item-here", Msg.ITEM_HERE);
-        if (vm.applicableProperty().get()) {
-            Button apply = new Button();
-            apply.setId("item-apply");
-            apply.getStyleClass().add("primary-button");
-            apply.textProperty().bind(i18n.bind(Msg.ITEM_APPLY));
-            apply.setOnAction(e -> vm.applyHere());
-            here.getChildren().add(apply);
-        } else {
-            here.getChildren().add(text("hint", Msg.ITEM_NOT_HERE));
-        }
+        here.getChildren().add(text("hint", vm.applicableProperty().get() ? Msg.ITEM_HERE_HOW : Msg.ITEM_NOT_HERE));
         HBox ways = new HBox(24, here);
-        // online, on the citizen's phone
         if (it.portalUrl() != null && !it.portalUrl().isBlank()) {
             VBox online = card("item-online", Msg.ITEM_ONLINE);
             ImageView qr = new ImageView(QrImage.of(it.portalUrl(), QR_PIXELS));
@@ -429,7 +457,6 @@ public final class GuideView {
             online.getChildren().add(qr);
             ways.getChildren().add(online);
         }
-        // at a counter of the hall
         if (vm.counterHere(it)) {
             VBox counter = card("item-counter", Msg.ITEM_COUNTER);
             Button take = new Button();
@@ -441,28 +468,11 @@ public final class GuideView {
             ways.getChildren().add(counter);
         }
         ways.getChildren().forEach(w -> HBox.setHgrow(w, Priority.ALWAYS));
-        where.getChildren().addAll(text("guide-section-title", Msg.ITEM_WHERE), ways);
-
-        Button print = new Button();
-        print.setId("item-print-guide");
-        print.getStyleClass().add("primary-button");
-        print.textProperty().bind(i18n.bind(Msg.ITEM_PRINT_GUIDE));
-        print.disableProperty().bind(vm.printStateProperty().isEqualTo(GuideViewModel.PrintState.PRINTING));
-        print.setOnAction(e -> vm.printGuide());
-        Label status = label("hint");
-        status.setId("item-print-status");
-        status.textProperty().bind(vm.printStatusText());
-        HBox printing = new HBox(24, print, status);
-        printing.setAlignment(Pos.CENTER_LEFT);
+        VBox where = new VBox(16, text("guide-section-title", Msg.ITEM_WHERE), ways);
+        where.getStyleClass().add("item-where");
 
         return List.of(
-                name,
-                facts,
-                text("guide-section-title", Msg.ITEM_MATERIALS),
-                materials,
-                where,
-                printing,
-                asOf("item-as-of"));
+                name, facts, text("guide-section-title", Msg.ITEM_MATERIALS), materials, where, asOf("item-as-of"));
     }
 
     private void fact(GridPane grid, int row, Msg label, String value, String id) {
@@ -525,10 +535,5 @@ public final class GuideView {
 
     public Node root() {
         return root;
-    }
-
-    /** The search field, for the on-screen keyboard's host. */
-    TextField queryField() {
-        return query;
     }
 }

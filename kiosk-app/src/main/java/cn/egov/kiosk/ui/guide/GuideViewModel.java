@@ -56,6 +56,9 @@ public final class GuideViewModel implements CitizenState {
 
     static final int SEARCH_RESULTS = 30;
 
+    /** The search field takes at most this many characters. */
+    public static final int QUERY_MAX = 20;
+
     public enum Step {
         LOADING,
         /** The copy was never synced: nothing to show yet. */
@@ -111,6 +114,9 @@ public final class GuideViewModel implements CitizenState {
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper pages = new ReadOnlyIntegerWrapper(0);
     private final StringProperty query = new SimpleStringProperty("");
+    /** The pinyin being typed on the keyboard, not yet turned into characters: searched as it is. */
+    private final StringProperty typing = new SimpleStringProperty("");
+
     private final ObservableList<Catalogue.Item> hits = FXCollections.observableArrayList();
     private final ObservableList<Catalogue.Item> hitsView = FXCollections.unmodifiableObservableList(hits);
     private final ReadOnlyObjectWrapper<Catalogue.Item> item = new ReadOnlyObjectWrapper<>();
@@ -163,7 +169,8 @@ public final class GuideViewModel implements CitizenState {
         this.loading = new BackgroundTask<>(tasks);
         this.printingTask = new BackgroundTask<>(tasks);
         this.counting = new BackgroundTask<>(tasks);
-        query.addListener((obs, was, now) -> search(now));
+        query.addListener((obs, was, now) -> search());
+        typing.addListener((obs, was, now) -> search());
     }
 
     /**
@@ -278,8 +285,10 @@ public final class GuideViewModel implements CitizenState {
         step.set(Step.SEARCH);
     }
 
-    private void search(String text) {
-        List<CatalogueIndex.Hit> found = guide.get().search(text == null ? "" : text, SEARCH_RESULTS);
+    /** What is in the field and the pinyin being typed after it ({@code yyzz} finds before any character is chosen). */
+    private void search() {
+        String text = (query.get() == null ? "" : query.get()) + (typing.get() == null ? "" : typing.get());
+        List<CatalogueIndex.Hit> found = guide.get().search(text, SEARCH_RESULTS);
         hits.setAll(found.stream().map(CatalogueIndex.Hit::item).toList());
     }
 
@@ -289,10 +298,11 @@ public final class GuideViewModel implements CitizenState {
         if (step.get() != Step.ITEM) {
             cameFrom = step.get();
         }
-        item.set(chosen);
+        // what the page shows is set before the item, whose change builds the page
         applicable.set(canApplyHere.test(chosen));
         printState.set(PrintState.IDLE);
         printProblem.set(null);
+        item.set(chosen);
         step.set(Step.ITEM);
         String id = chosen.id();
         counting.start(
@@ -461,6 +471,11 @@ public final class GuideViewModel implements CitizenState {
     /** What the citizen typed into the search; results follow it. */
     public StringProperty queryProperty() {
         return query;
+    }
+
+    /** The pinyin the keyboard is composing, searched with the field's text. */
+    public StringProperty typingProperty() {
+        return typing;
     }
 
     public ObservableList<Catalogue.Item> hits() {

@@ -95,7 +95,13 @@ public final class KeyboardHost {
                 slideIn();
             }
         });
-        scroll.viewportBoundsProperty().addListener((obs, old, now) -> reveal = true);
+        // the room changed (the keyboard came, the window grew): the field is brought into sight again.
+        // Not when the citizen scrolls (the viewport moves but keeps its size): they look elsewhere
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            if (old == null || old.getHeight() != now.getHeight() || old.getWidth() != now.getWidth()) {
+                reveal = true;
+            }
+        });
         root.getChildren().addAll(scroll, dock);
 
         root.sceneProperty().addListener((obs, old, now) -> {

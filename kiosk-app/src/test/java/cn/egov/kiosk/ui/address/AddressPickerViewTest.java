@@ -10,6 +10,8 @@ import cn.egov.kiosk.address.Level;
 import cn.egov.kiosk.ui.FxTaskRunner;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
+import cn.egov.kiosk.ui.keyboard.Keyboards;
 import cn.egov.kiosk.ui.theme.Themes;
 import java.time.ZoneId;
 import java.util.List;
@@ -90,7 +92,7 @@ class AddressPickerViewTest {
                 .isTrue();
 
         TextField field = robot.lookup("#address-detail").queryAs(TextField.class);
-        assertThat(field.getProperties()).containsEntry("kiosk.keyboard", "PINYIN");
+        assertThat(Keyboards.kindOf(field)).contains(KeyboardKind.PINYIN);
         tap(robot, "#address-detail");
         // what the on-screen keyboard does with a chosen word: it goes in at the caret
         robot.interact(() -> field.replaceSelection("示例大街"));

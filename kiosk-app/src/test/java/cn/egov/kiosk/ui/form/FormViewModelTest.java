@@ -7,6 +7,7 @@ import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.FieldProblem;
 import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +39,14 @@ class FormViewModelTest {
 
     @Test
     void eachTypeNamesTheKeyboardItNeeds() {
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.ID_NUMBER))
-                .isEqualTo(FormViewModel.Keyboard.ID_NUMBER);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.PHONE)).isEqualTo(FormViewModel.Keyboard.PHONE);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.CREDIT_CODE))
-                .isEqualTo(FormViewModel.Keyboard.CREDIT_CODE);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.DATE)).isEqualTo(FormViewModel.Keyboard.DIGITS);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.NUMBER)).isEqualTo(FormViewModel.Keyboard.DIGITS);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.ADDRESS)).isEqualTo(FormViewModel.Keyboard.PINYIN);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.NAME)).isEqualTo(FormViewModel.Keyboard.PINYIN);
-        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.TEXT)).isEqualTo(FormViewModel.Keyboard.PINYIN);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.ID_NUMBER)).isEqualTo(KeyboardKind.ID_NUMBER);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.PHONE)).isEqualTo(KeyboardKind.PHONE);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.CREDIT_CODE)).isEqualTo(KeyboardKind.CREDIT_CODE);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.DATE)).isEqualTo(KeyboardKind.DIGITS);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.NUMBER)).isEqualTo(KeyboardKind.DIGITS);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.ADDRESS)).isEqualTo(KeyboardKind.PINYIN);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.NAME)).isEqualTo(KeyboardKind.PINYIN);
+        assertThat(FormViewModel.keyboardFor(Catalogue.FieldType.TEXT)).isEqualTo(KeyboardKind.PINYIN);
     }
 
     @Test
@@ -57,7 +56,7 @@ class FormViewModelTest {
         FormViewModel.FieldModel phone = vm.fields().get(4);
         assertThat(vm.fields().get(0).locked()).isTrue();
         assertThat(vm.fields().get(0).mark().get()).isEqualTo("来自身份证");
-        assertThat(member.keyboard()).hasValue(FormViewModel.Keyboard.ID_NUMBER);
+        assertThat(member.keyboard()).hasValue(KeyboardKind.ID_NUMBER);
         assertThat(vm.fields().get(2).keyboard()).as("a choice: no keyboard").isEmpty();
 
         member.textProperty().set("1101051952031500");

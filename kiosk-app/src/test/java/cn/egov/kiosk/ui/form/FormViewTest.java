@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.form.FormState;
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.input.PinyinDictionary;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.keyboard.KeyboardKind;
+import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
+import cn.egov.kiosk.ui.keyboard.Keyboards;
 import cn.egov.kiosk.ui.theme.Themes;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,7 +97,12 @@ class FormViewTest {
     void start(Stage stage) {
         vm = new FormViewModel(i18n);
         vm.start(item(), citizen, Optional.empty());
-        Scene scene = new Scene(new StackPane(new FormView(vm, i18n).root()), 1280, 800);
+        Scene scene = new Scene(
+                new StackPane(new FormView(
+                                vm, i18n, new KeyboardViewModel(i18n, TaskRunner.DIRECT, PinyinDictionary::bundled))
+                        .root()),
+                1280,
+                800);
         scene.getStylesheets().addAll(Themes.STANDARD.stylesheets());
         stage.setScene(scene);
         stage.show();
@@ -196,18 +206,16 @@ class FormViewTest {
         TextField name = robot.lookup("#form-field-name").queryAs(TextField.class);
         assertThat(name.getText()).isEqualTo("王小明");
         assertThat(name.isEditable()).isFalse();
-        assertThat(name.getProperties()).doesNotContainKey(FormViewModel.KEYBOARD_PROPERTY);
+        assertThat(Keyboards.kindOf(name)).isEmpty();
         assertThat(text(robot, "#form-mark-name")).isEqualTo("来自身份证");
         assertThat(text(robot, "#form-mark-phone")).isEmpty();
 
-        assertThat(robot.lookup("#form-field-memberIdNumber")
-                        .queryAs(TextField.class)
-                        .getProperties())
-                .containsEntry("kiosk.keyboard", "ID_NUMBER");
-        assertThat(robot.lookup("#form-field-phone").queryAs(TextField.class).getProperties())
-                .containsEntry("kiosk.keyboard", "PHONE");
-        assertThat(robot.lookup("#form-field-from").queryAs(TextField.class).getProperties())
-                .containsEntry("kiosk.keyboard", "DIGITS");
+        assertThat(Keyboards.kindOf(robot.lookup("#form-field-memberIdNumber").queryAs(TextField.class)))
+                .contains(KeyboardKind.ID_NUMBER);
+        assertThat(Keyboards.kindOf(robot.lookup("#form-field-phone").queryAs(TextField.class)))
+                .contains(KeyboardKind.PHONE);
+        assertThat(Keyboards.kindOf(robot.lookup("#form-field-from").queryAs(TextField.class)))
+                .contains(KeyboardKind.DIGITS);
         assertThat(robot.lookup("#form-choice-relation-0").queryAs(Button.class).getText())
                 .isEqualTo("配偶");
 
