@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -46,7 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Tour {
     private static final Logger log = LoggerFactory.getLogger(Tour.class);
-    /** The screen the tour draws on: the hall's kiosks are full HD, portrait or landscape. */
+    /**
+     * The screen the tour draws on: full HD, as the hall's kiosks (the launcher makes the headless
+     * screen so); a smaller headless screen (a test's) is used whole.
+     */
     static final int WIDTH = 1920;
 
     static final int HEIGHT = 1080;
@@ -90,10 +94,11 @@ final class Tour {
                     KioskUi ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
                     Stage stage = new Stage();
                     Scene scene = ui.attach(stage, false);
+                    Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
                     stage.setX(0);
                     stage.setY(0);
-                    stage.setWidth(WIDTH);
-                    stage.setHeight(HEIGHT);
+                    stage.setWidth(Math.min(WIDTH, screen.getWidth()));
+                    stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
                     stage.show();
                     built.complete(ui);
                     shown.complete(scene);

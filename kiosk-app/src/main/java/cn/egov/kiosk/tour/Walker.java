@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -109,7 +110,10 @@ final class Walker {
             }
         });
         onFx(() -> {
-            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            Bounds b = visiblePart(node);
+            if (b == null) {
+                throw new IllegalStateException("#" + id + " is not in sight");
+            }
             Point2D centre = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
             Robot robot = new Robot();
             robot.mouseMove(centre);
@@ -210,18 +214,22 @@ final class Walker {
     }
 
     /**
-     * Scrolls the node into sight, as a finger drags a page, when it lies outside its scroll pane's
-     * viewport; true when it scrolled.
+     * Scrolls the node into sight, as a finger drags a page, when less than half of it shows in its
+     * scroll pane's viewport; true when it scrolled.
      */
     private static boolean reveal(Node node) {
         for (Node at = node.getParent(); at != null; at = at.getParent()) {
             if (at instanceof ScrollPane pane && pane.getContent() != null) {
+                Bounds whole = node.localToScreen(node.getBoundsInLocal());
+                Bounds seen = visiblePart(node);
+                if (seen != null && seen.getHeight() * 2 >= whole.getHeight()) {
+                    return false;
+                }
                 Node content = pane.getContent();
                 Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
                 double viewport = pane.getViewportBounds().getHeight();
                 double height = content.getBoundsInLocal().getHeight();
-                double top = (height - viewport) * pane.getVvalue();
-                if (height <= viewport || (inContent.getMinY() >= top && inContent.getMaxY() <= top + viewport)) {
+                if (height <= viewport) {
                     return false;
                 }
                 double wanted = Math.max(0, Math.min(height - viewport, inContent.getMinY() - viewport * 0.2));
@@ -231,6 +239,38 @@ final class Walker {
             }
         }
         return false;
+    }
+
+    /**
+     * The part of the node a finger can touch, in screen coordinates: its bounds cut by each scroll
+     * pane's viewport around it and by the window; null when none of it shows.
+     */
+    private static Bounds visiblePart(Node node) {
+        Bounds b = node.localToScreen(node.getBoundsInLocal());
+        if (b == null) {
+            return null;
+        }
+        double minX = b.getMinX(), minY = b.getMinY(), maxX = b.getMaxX(), maxY = b.getMaxY();
+        for (Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof ScrollPane pane) {
+                Bounds v = pane.localToScreen(pane.getLayoutBounds());
+                Bounds port = pane.getViewportBounds();
+                double left = v.getMinX() + pane.snappedLeftInset();
+                double top = v.getMinY() + pane.snappedTopInset();
+                minX = Math.max(minX, left);
+                minY = Math.max(minY, top);
+                maxX = Math.min(maxX, left + port.getWidth());
+                maxY = Math.min(maxY, top + port.getHeight());
+            }
+        }
+        Bounds root = node.getScene()
+                .getRoot()
+                .localToScreen(node.getScene().getRoot().getLayoutBounds());
+        minX = Math.max(minX, root.getMinX());
+        minY = Math.max(minY, root.getMinY());
+        maxX = Math.min(maxX, root.getMaxX());
+        maxY = Math.min(maxY, root.getMaxY());
+        return maxX - minX < 1 || maxY - minY < 1 ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     /** The node with this id that is shown now: in the scene, visible with all its parents. */

@@ -75,6 +75,9 @@ public final class FxThreadWatch implements BeforeAllCallback, BeforeEachCallbac
                 // logging integration allows the same. Taking the file off the thread is LogSetup's job.
                 .allowBlockingCallsInside("ch.qos.logback.classic.Logger", "callAppenders")
                 .blockingMethodCallback(FxThreadWatch::blocked)
+                // The walk-through's screenshots (tour.Walker): a snapshot waits for the render thread
+                // to draw the picture. Only the tour takes snapshots; the kiosk never does.
+                .allowBlockingCallsInside("javafx.scene.Scene", "snapshot")
                 .install();
     }
 

@@ -151,7 +151,8 @@ public final class GuideView {
         vm.guideProperty().addListener((obs, was, now) -> fillUsed.run());
         fillUsed.run();
 
-        box.getChildren().addAll(head, search, entries, browse, usedTitle, used);
+        VBox ways = new VBox(24, entries, browse, usedTitle, used);
+        box.getChildren().addAll(head, search, scroll(ways));
         return box;
     }
 
@@ -258,7 +259,6 @@ public final class GuideView {
         VBox rows = new VBox();
         rows.getStyleClass().add("guide-rows");
         fillRows(rows, vm.pageItems(), false);
-        VBox.setVgrow(rows, Priority.ALWAYS);
 
         Button previous = new Button();
         previous.setId("guide-previous");
@@ -278,7 +278,7 @@ public final class GuideView {
         HBox pager = new HBox(32, previous, page, next);
         pager.setAlignment(Pos.CENTER);
         pager.visibleProperty().bind(vm.pagesProperty().greaterThan(1));
-        box.getChildren().addAll(title, rows, pager);
+        box.getChildren().addAll(title, scroll(rows), pager);
         return box;
     }
 

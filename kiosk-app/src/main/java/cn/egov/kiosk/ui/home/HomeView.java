@@ -5,7 +5,9 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Lays out the home screen's tiles. */
@@ -34,7 +36,15 @@ public final class HomeView {
         platform.textProperty().bind(vm.platformNotice());
         platform.visibleProperty().bind(vm.platformNotice().isNotEmpty());
         platform.managedProperty().bind(platform.visibleProperty());
-        root.getChildren().addAll(title, hint, platform, tiles);
+        // more tiles than fit (large type on a small screen) scroll, never slip under the bottom bar
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.getStyleClass().add("kiosk-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().addAll(title, hint, platform, scroll);
     }
 
     private static Node tile(HomeViewModel.Tile tile) {
