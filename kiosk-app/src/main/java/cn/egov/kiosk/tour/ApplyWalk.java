@@ -65,6 +65,7 @@ final class ApplyWalk {
                         && m.textProperty().get().isBlank())
                 .map(m -> new Todo(m.id(), m.field().type(), m.isChoice()))
                 .toList());
+        boolean shown = false;
         for (Todo t : todo) {
             w.step("fill in " + t.id());
             if (t.choice()) {
@@ -87,6 +88,10 @@ final class ApplyWalk {
                     Keys.chinese(w, "dongcheng");
                 }
                 case TEXT, CHOICE -> Keys.chinese(w, "ceshi");
+            }
+            if (!shown) { // the keyboard as the citizen sees it, once
+                w.shot("keyboard");
+                shown = true;
             }
             w.tapAny("key-done");
         }

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.tour;
 
 import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.print.pdf.PdfPreview;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
@@ -16,16 +17,22 @@ final class PrintedText {
         return String.join("\n", printed.lines()).strip();
     }
 
-    /** The PDF's text, page by page; the bytes are overwritten once read. */
-    static String ofPdf(byte[] pdf) {
+    /** A page read back: its text, and its first page as a PNG. */
+    record Page(String text, byte[] png) {}
+
+    /** The PDF's text, page by page, and its first page's picture; the bytes are overwritten once read. */
+    static Page ofPdf(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
-            return stripper.getText(doc).strip();
+            return new Page(stripper.getText(doc).strip(), PdfPreview.renderPng(pdf, 0, PICTURE_DPI));
         } catch (IOException e) {
-            return "(unreadable PDF: " + e.getMessage() + ")";
+            return new Page("(unreadable PDF: " + e.getMessage() + ")", new byte[0]);
         } finally {
             Arrays.fill(pdf, (byte) 0);
         }
     }
+
+    /** A page's picture: an A4 page about 700 pixels high, readable in a report. */
+    static final float PICTURE_DPI = 60;
 }

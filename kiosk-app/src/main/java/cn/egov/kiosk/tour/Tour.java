@@ -18,6 +18,8 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Screen;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +111,7 @@ final class Tour {
             });
             KioskUi ui = built.get();
             Scene scene = shown.get();
-            Paper paper = new Paper(runtime);
+            Paper paper = new Paper(runtime, out);
             awaitReady(runtime);
             List<TourReport.FlowReport> reports = new ArrayList<>();
             for (Flows.Flow flow : flows) {
@@ -128,7 +130,7 @@ final class Tour {
             throws Exception {
         Walker walker = new Walker(scene, out, flow.name());
         Map<String, Integer> before = received(runtime);
-        paper.start();
+        paper.start(flow.name());
         long start = System.nanoTime();
         boolean completed;
         String stoppedAt = null;
@@ -254,47 +256,64 @@ final class Tour {
      */
     static final class Paper implements AutoCloseable {
         private final List<TourReport.Printed> printed = new ArrayList<>();
-        private final ConcurrentLinkedQueue<String> pdfTexts = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<PrintedText.Page> pdfPages = new ConcurrentLinkedQueue<>();
+        private final Path out;
+        private String prefix = "";
         private final Optional<SimulatedReceiptPrinter> receipts;
         private final Optional<SimulatedDocumentPrinter> pages;
         private final KioskRuntime runtime;
         private final Consumer<PrintRecord> listener = this::recorded;
 
-        Paper(KioskRuntime runtime) {
+        Paper(KioskRuntime runtime, Path out) {
             this.runtime = runtime;
+            this.out = out;
             this.receipts = runtime.devices()
                     .health()
                     .first(DeviceClass.RECEIPT_PRINTER)
                     .flatMap(h -> runtime.simulators().find(h.id(), SimulatedReceiptPrinter.class));
             this.pages = runtime.devices().first(DeviceClass.DOCUMENT_PRINTER, SimulatedDocumentPrinter.class);
-            pages.ifPresent(p -> p.outputTray(pdf -> pdfTexts.add(PrintedText.ofPdf(pdf))));
+            pages.ifPresent(p -> p.outputTray(pdf -> pdfPages.add(PrintedText.ofPdf(pdf))));
             runtime.printLog().addListener(listener);
         }
 
-        synchronized void start() {
+        synchronized void start(String flow) {
+            prefix = flow;
             printed.clear();
-            pdfTexts.clear();
+            pdfPages.clear();
             receipts.ifPresent(r -> r.printer().clearReceived());
         }
 
         private synchronized void recorded(PrintRecord r) {
-            // what came out, even of a print that failed part-way
-            String text = switch (r.medium()) {
-                case ESCPOS ->
-                    receipts.map(p -> {
-                                String t = PrintedText.ofReceipt(p.printed());
-                                p.printer().clearReceived();
-                                return t;
-                            })
-                            .orElse("");
-                case PDF -> Optional.ofNullable(pdfTexts.poll()).orElse("");
-            };
+            // what came out, even of a print that failed part-way; a page's picture beside the screens
+            String text = "";
+            String image = null;
+            switch (r.medium()) {
+                case ESCPOS -> {
+                    if (receipts.isPresent()) {
+                        text = PrintedText.ofReceipt(receipts.get().printed());
+                        receipts.get().printer().clearReceived();
+                    }
+                }
+                case PDF -> {
+                    PrintedText.Page page = pdfPages.poll();
+                    if (page != null) {
+                        text = page.text();
+                        image = String.format("%s-print-%02d-%s.png", prefix, printed.size() + 1, r.template());
+                        try {
+                            Files.write(out.resolve(image), page.png());
+                        } catch (IOException e) {
+                            image = null;
+                        }
+                    }
+                }
+            }
             printed.add(new TourReport.Printed(
                     r.template(),
                     r.deviceId().orElse(""),
                     r.medium().name(),
                     r.result().name(),
-                    text));
+                    text,
+                    image));
         }
 
         synchronized List<TourReport.Printed> take() {

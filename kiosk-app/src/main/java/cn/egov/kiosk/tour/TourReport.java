@@ -26,6 +26,9 @@ record TourReport(String theme, String lang, String out, boolean completed, List
             Map<String, Integer> platformReceived,
             List<Printed> printed) {}
 
-    /** One print: its template, the printer, the medium, how it ended and its text. */
-    record Printed(String template, String device, String medium, String result, String text) {}
+    /**
+     * One print: its template, the printer, the medium, how it ended, its text, and for a page the
+     * picture of its first page beside the screenshots (null for a receipt).
+     */
+    record Printed(String template, String device, String medium, String result, String text, String image) {}
 }

@@ -52,6 +52,9 @@ public final class FxThreadWatch implements BeforeAllCallback, BeforeEachCallbac
                 // when it shows or hides. The render thread draws; it does not wait on the kiosk.
                 .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumRenderer", "createResourceFactory")
                 .allowBlockingCallsInside("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete")
+                // ... and the hand-over of a frame itself, which waits while the render thread still
+                // draws the one before (full-HD screens in software rendering on a busy machine)
+                .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumRenderer", "submitRenderJob")
                 .allowBlockingCallsInside("com.sun.javafx.tk.quantum.QuantumToolkit", "runWithRenderLock")
                 // The first stage made initialises Quantum's WindowStage, which reads its message bundle
                 // from the JavaFX jar (class initialisation, as class loading is).
