@@ -217,6 +217,13 @@ class OutboxCrashTest {
                 p.destroyForcibly(); // never left behind, whatever failed
             }
             kills++;
+            synchronized (lines) {
+                if (lines.stream().noneMatch(l -> l.startsWith("READY"))) {
+                    // a child that died before it was ready: what it said is the only clue
+                    System.out.println("crash test: a run ended before READY (exit " + p.exitValue() + "): "
+                            + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+                }
+            }
             next = (int) lines.stream()
                     .filter(l -> l.startsWith("OK ") || l.startsWith("NOTOK "))
                     .count();

@@ -8,7 +8,6 @@ import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -39,11 +38,11 @@ public final class ApplyView {
         this.i18n = vm.i18n();
         root.setId("apply");
         root.setMinHeight(0);
-        VBox loading = centred("apply-loading", Msg.APPLY_LOADING);
+        VBox loading = centred(screen("apply-loading"), Msg.APPLY_LOADING);
         VBox check = check();
         VBox formStep = formStep(form);
         VBox confirm = confirm();
-        VBox submitting = centred("apply-submitting", Msg.APPLY_SUBMITTING);
+        VBox submitting = centred(screen("apply-submitting"), Msg.APPLY_SUBMITTING);
         VBox done = done(finished);
         VBox failed = screen("apply-failed");
         failed.setAlignment(Pos.CENTER);
@@ -66,8 +65,7 @@ public final class ApplyView {
         show.run();
     }
 
-    private VBox centred(String id, Msg msg) {
-        VBox box = screen(id);
+    private VBox centred(VBox box, Msg msg) {
         box.setAlignment(Pos.CENTER);
         box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
         return box;
@@ -187,12 +185,7 @@ public final class ApplyView {
     private Label itemName(String id) {
         Label l = label("apply-item");
         l.setId(id);
-        l.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> vm.itemProperty().get() == null
-                                ? ""
-                                : vm.itemProperty().get().name(),
-                        vm.itemProperty()));
+        l.textProperty().bind(vm.itemName());
         return l;
     }
 

@@ -387,6 +387,12 @@ public final class ApplyViewModel implements CitizenState {
         return receipt.getReadOnlyProperty();
     }
 
+    /** The name of the item applied for; empty before one is chosen. */
+    public StringBinding itemName() {
+        return Bindings.createStringBinding(
+                () -> item.get() == null ? "" : item.get().name(), item);
+    }
+
     /** What the done screen says of the application: its number, or that it goes when the platform is back. */
     public StringBinding doneText() {
         return Bindings.createStringBinding(
