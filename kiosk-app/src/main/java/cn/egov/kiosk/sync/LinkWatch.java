@@ -52,6 +52,9 @@ final class LinkWatch {
             }
             clockCheck.check(wire.get().client());
             rotateIfDue();
+            // what citizens did while the kiosk was away or down goes first, not behind a catalogue
+            // download of hundreds of items (the sender has its own thread)
+            wire.get().sender().wake();
             // Online only once a signed call has gone through: the down-sync says so (or that the
             // platform refuses the kiosk's key).
             wire.get().downSync().syncAll();

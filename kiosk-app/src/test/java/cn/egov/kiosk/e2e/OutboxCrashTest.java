@@ -63,6 +63,7 @@ class OutboxCrashTest {
             }
             // the killed runs delivered too (the sender ran while they were killed), not only the last one
             int heldBeforeTheLastRun = sim.ledger().size();
+            System.out.printf("crash test: %d operations delivered by the killed runs%n", heldBeforeTheLastRun);
             assertThat(heldBeforeTheLastRun)
                     .as("operations delivered by the killed runs")
                     .isGreaterThan(100);
