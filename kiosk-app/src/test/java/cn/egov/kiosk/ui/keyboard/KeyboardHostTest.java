@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -241,6 +242,52 @@ class KeyboardHostTest {
         // and typing there reaches it
         tap(robot, "#key-7");
         assertThat(last.getText()).isEqualTo("7");
+    }
+
+    @Test
+    void theCitizenScrollsAwayFromTheFocusedFieldAndTheFormStaysWhereTheyScrolled(FxRobot robot) {
+        tap(robot, "#phone");
+        awaitKeyboard(robot);
+        ScrollPane scroll = host.scrollPane();
+        Bounds viewport = scroll.getViewportBounds();
+        assertThat(scroll.getVvalue()).as("the focused field is near the top").isZero();
+
+        // the citizen drags the form down (its scroll bar, a swipe) with the field focused and the keyboard
+        // up, to read what is below; then the form is laid out again (a hint, a problem shown): the viewport
+        // has moved, keeping its size
+        robot.interact(() -> scroll.setVvalue(0.9));
+        layoutPasses(robot, scroll, 3);
+
+        assertThat(scroll.getViewportBounds())
+                .as("the viewport moved")
+                .isNotEqualTo(viewport)
+                .satisfies(b -> assertThat(b.getHeight()).isEqualTo(viewport.getHeight()));
+        assertThat(scroll.getVvalue())
+                .as("the host did not bring the field back: the citizen looks elsewhere")
+                .isEqualTo(0.9);
+        assertThat(sceneBounds(phone).getMaxY())
+                .as("the focused field out of sight above")
+                .isLessThan(sceneBounds(scroll).getMinY());
+        assertThat(phone.isFocused()).isTrue();
+        assertThat(keyboardShowing()).isTrue();
+        tap(robot, "#key-1");
+        assertThat(phone.getText()).as("the keyboard still types there").isEqualTo("1");
+    }
+
+    /** Waits for {@code n} layout passes of the scroll pane, each followed by the host's look at the field. */
+    private void layoutPasses(FxRobot robot, ScrollPane scroll, int n) {
+        AtomicInteger pulses = new AtomicInteger();
+        Runnable count = pulses::incrementAndGet;
+        robot.interact(() -> scene.addPostLayoutPulseListener(count));
+        try {
+            for (int i = 0; i < n; i++) {
+                int seen = pulses.get();
+                robot.interact(scroll::requestLayout);
+                await(() -> pulses.get() > seen, "a layout pass");
+            }
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(count));
+        }
     }
 
     @Test
