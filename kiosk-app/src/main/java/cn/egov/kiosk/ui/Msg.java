@@ -171,6 +171,7 @@ public enum Msg {
     APPLY_RECEIPT_PRINTED,
     APPLY_RECEIPT_FAILED,
     APPLY_RECEIPT_AGAIN,
+    APPLY_REFUSED,
     APPLY_FAILED,
     // end of guide
     FINISHED_OTHER,

@@ -47,7 +47,13 @@ public final class ApplyView {
         VBox failed = screen("apply-failed");
         failed.setAlignment(Pos.CENTER);
         failed.getChildren().add(text("failure-reason", Msg.APPLY_FAILED));
-        root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, failed);
+        VBox refused = screen("apply-refused");
+        refused.setAlignment(Pos.CENTER);
+        Label why = label("failure-reason");
+        why.setId("apply-refused-text");
+        why.textProperty().bind(vm.doneText());
+        refused.getChildren().add(why);
+        root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, refused, failed);
         Runnable show = () -> {
             ApplyViewModel.Step s = vm.stepProperty().get();
             loading.setVisible(s == ApplyViewModel.Step.LOADING || s == ApplyViewModel.Step.IDLE);
@@ -59,6 +65,7 @@ public final class ApplyView {
             confirm.setVisible(s == ApplyViewModel.Step.CONFIRM);
             submitting.setVisible(s == ApplyViewModel.Step.SUBMITTING);
             done.setVisible(s == ApplyViewModel.Step.DONE);
+            refused.setVisible(s == ApplyViewModel.Step.REFUSED);
             failed.setVisible(s == ApplyViewModel.Step.FAILED);
         };
         vm.stepProperty().addListener((obs, old, now) -> show.run());

@@ -61,6 +61,8 @@ public final class ApplyViewModel implements CitizenState {
         CONFIRM,
         SUBMITTING,
         DONE,
+        /** The platform refused the application at once (its own checks): nothing will be sent; no receipt. */
+        REFUSED,
         /** The application could not even be saved here (the store failed): nothing was sent. */
         FAILED
     }
@@ -97,6 +99,8 @@ public final class ApplyViewModel implements CitizenState {
     private final ReadOnlyObjectWrapper<ReceiptState> receipt = new ReadOnlyObjectWrapper<>(ReceiptState.NONE);
     private final ReadOnlyObjectWrapper<Printing.Problem> receiptProblem = new ReadOnlyObjectWrapper<>();
     private Optional<JsonNode> receiptData = Optional.empty();
+    /** Whether some of the receipt came out of a print that failed: the next one is a reprint. */
+    private boolean partlyOut;
 
     private final BackgroundTask<Optional<HeldLicence>> loading;
     private final BackgroundTask<Submitted> submitting;
@@ -280,6 +284,12 @@ public final class ApplyViewModel implements CitizenState {
                     return new Submitted(s, AcceptanceReceipt.of(chosen, c.applicant(), s, at));
                 },
                 s -> {
+                    if (s.standing().refused().isPresent()) {
+                        // told at once: not "saved, goes later", and no receipt of an acceptance
+                        log.warn("The platform refused an application for item {}", c.itemId());
+                        step.set(Step.REFUSED);
+                        return;
+                    }
                     numbered.set(s.standing().applicationNo().isPresent());
                     reference.set(s.receipt().path("queryCode").asText());
                     receiptData = Optional.of(s.receipt());
@@ -298,7 +308,9 @@ public final class ApplyViewModel implements CitizenState {
         if (receiptData.isEmpty() || receipt.get() == ReceiptState.PRINTING) {
             return;
         }
-        boolean again = receipt.get() != ReceiptState.NONE;
+        // a second copy only when a first came out (whole, or in part): after a print refused before
+        // anything came out, the citizen has no copy yet
+        boolean again = receipt.get() == ReceiptState.PRINTED || (receipt.get() == ReceiptState.FAILED && partlyOut);
         JsonNode data = receiptData.get();
         String ref = reference.get();
         Locale locale = i18n.locale();
@@ -308,6 +320,7 @@ public final class ApplyViewModel implements CitizenState {
                 () -> printing.print(AcceptanceReceipt.TEMPLATE, data, locale, ref, again),
                 outcome -> {
                     if (outcome instanceof Printing.NotPrinted np) {
+                        partlyOut = partlyOut || np.partly();
                         receiptProblem.set(np.problem());
                         receipt.set(ReceiptState.FAILED);
                     } else {
@@ -345,6 +358,7 @@ public final class ApplyViewModel implements CitizenState {
         receipt.set(ReceiptState.NONE);
         receiptProblem.set(null);
         receiptData = Optional.empty();
+        partlyOut = false;
         step.set(Step.IDLE);
     }
 
@@ -396,9 +410,12 @@ public final class ApplyViewModel implements CitizenState {
     /** What the done screen says of the application: its number, or that it goes when the platform is back. */
     public StringBinding doneText() {
         return Bindings.createStringBinding(
-                () -> numbered.get()
-                        ? i18n.text(Msg.APPLY_DONE_NUMBERED, reference.get())
-                        : i18n.text(Msg.APPLY_DONE_SAVED, reference.get()),
+                () -> step.get() == Step.REFUSED
+                        ? i18n.text(Msg.APPLY_REFUSED)
+                        : numbered.get()
+                                ? i18n.text(Msg.APPLY_DONE_NUMBERED, reference.get())
+                                : i18n.text(Msg.APPLY_DONE_SAVED, reference.get()),
+                step,
                 numbered,
                 reference,
                 i18n.localeProperty());
