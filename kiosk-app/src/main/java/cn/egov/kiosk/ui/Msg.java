@@ -79,6 +79,8 @@ public enum Msg {
     ADDRESS_DETAIL_HINT,
     ADDRESS_PREVIEW,
     ADDRESS_CONFIRM,
+    ADDRESS_OPEN,
+    ADDRESS_CANCEL,
     // end of address
     LICENCE_TITLE,
     LICENCE_LOADING,

@@ -39,8 +39,10 @@ import javafx.scene.shape.SVGPath;
 public final class AddressPickerView {
     private final VBox root = new VBox();
     private final TextField field = new TextField();
+    private final AddressPickerViewModel vm;
 
     public AddressPickerView(AddressPickerViewModel vm) {
+        this.vm = vm;
         root.setId("address-picker");
         root.getStyleClass().add("address-picker");
         root.setMinHeight(0);
@@ -229,6 +231,18 @@ public final class AddressPickerView {
         b.getStyleClass().add(styleClass);
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /**
+     * The picker has come into sight (a form opened it over itself): at the detail, the detail field
+     * takes the focus, and with it the keyboard, the caret at the end of what is there.
+     */
+    public void shown() {
+        Step step = vm.stepProperty().get();
+        if (step == Step.DETAIL || step == Step.UNAVAILABLE) {
+            field.requestFocus();
+            field.end();
+        }
     }
 
     public Node root() {

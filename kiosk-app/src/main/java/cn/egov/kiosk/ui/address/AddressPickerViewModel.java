@@ -98,6 +98,11 @@ public final class AddressPickerViewModel implements CitizenState {
 
     private Consumer<Address> onConfirm = address -> {};
 
+    /** The bundled divisions once read: one copy for the JVM, whatever number of pickers. */
+    private static volatile Divisions shared;
+
+    private static final Object SHARED_LOCK = new Object();
+
     /**
      * @param divisions gives the divisions (blocking; run in the background once, the result kept):
      *     {@code Divisions::bundled}, or a shared instance's supplier
@@ -109,6 +114,26 @@ public final class AddressPickerViewModel implements CitizenState {
         this.loading = new BackgroundTask<>(tasks);
         detail.addListener((obs, old, now) -> refreshDetail());
         i18n.localeProperty().addListener((obs, old, now) -> refreshTexts());
+    }
+
+    /**
+     * The bundled divisions, read once per JVM: the first caller reads them ({@link
+     * Divisions#bundled()}), a caller meanwhile waits for that, the others get the same copy; one
+     * that failed is tried again by the next caller. Blocking: a picker's loader, in the background
+     * ({@code AddressPickerViewModel::sharedDivisions}).
+     */
+    public static Divisions sharedDivisions() {
+        Divisions d = shared;
+        if (d == null) {
+            synchronized (SHARED_LOCK) {
+                d = shared;
+                if (d == null) {
+                    d = Divisions.bundled();
+                    shared = d;
+                }
+            }
+        }
+        return d;
     }
 
     /** Loads the divisions in the background now, if not yet loaded or loading: a form calls it as it opens. */

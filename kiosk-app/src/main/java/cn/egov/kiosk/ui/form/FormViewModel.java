@@ -143,6 +143,7 @@ public final class FormViewModel implements CitizenState {
     private final StringBinding summary;
     private final ReadOnlyObjectWrapper<String> firstProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FormState.Completed> completed = new ReadOnlyObjectWrapper<>();
+    private final List<CitizenState> parts = new ArrayList<>();
     private FormState form;
     /** Next was touched: the summary counts what is still to fix. */
     private boolean counting;
@@ -151,6 +152,14 @@ public final class FormViewModel implements CitizenState {
         this.i18n = i18n;
         summary = Bindings.createStringBinding(
                 () -> toFix.get() == 0 ? "" : i18n.text(Msg.FORM_FIX, toFix.get()), toFix, i18n.localeProperty());
+    }
+
+    /**
+     * A part of the form's screen that holds what the citizen entered (the address picker) is reset
+     * with the form: when another form starts and when the next citizen comes.
+     */
+    public void alsoResets(CitizenState part) {
+        parts.add(part);
     }
 
     /**
@@ -272,7 +281,7 @@ public final class FormViewModel implements CitizenState {
             case PHONE -> KeyboardKind.PHONE;
             case CREDIT_CODE -> KeyboardKind.CREDIT_CODE;
             case DATE, NUMBER -> KeyboardKind.DIGITS;
-            case TEXT, NAME, ADDRESS, CHOICE -> KeyboardKind.PINYIN; // the address picker comes separately
+            case TEXT, NAME, ADDRESS, CHOICE -> KeyboardKind.PINYIN; // an address may be picked too (FormView)
         };
     }
 
@@ -315,5 +324,6 @@ public final class FormViewModel implements CitizenState {
         toFix.set(0);
         firstProblem.set(null);
         completed.set(null);
+        parts.forEach(CitizenState::resetForNextCitizen);
     }
 }

@@ -5,6 +5,9 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.TaskRunner;
 import java.util.Optional;
 import javafx.animation.TranslateTransition;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -30,7 +33,9 @@ import javafx.util.Duration;
  * with that kind, and it goes when no such field has the focus (or the citizen touches Done). The
  * keyboard takes its own room at the bottom rather than lying over the content, and whenever it
  * shows, or the room above it changes (the elderly theme's larger type), the content scrolls so the
- * focused field is wholly in view: the keyboard never covers the field being typed in.
+ * focused field is wholly in view: the keyboard never covers the field being typed in. Two hosts
+ * may share one keyboard model (a form, and the address picker over it): the keyboard shows under
+ * the content whose field has the focus.
  *
  * <p>Physical keys (an engineer's keyboard; a barcode scanner that types) go through the same
  * keyboard as touches: a typed character reaches a field only as the key of its keyboard that types
@@ -54,7 +59,15 @@ public final class KeyboardHost {
     private final ChangeListener<Node> focusListener = (obs, old, now) -> focusMoved(now);
 
     private TextInputControl field;
+    private FieldTarget target;
     private boolean reveal;
+    /**
+     * Whether the keyboard types into this host's field: two hosts may share one keyboard (a form and
+     * a picker over it), and it shows under the content whose field has the focus, not under both.
+     */
+    private final BooleanProperty hosting = new SimpleBooleanProperty(false);
+
+    private final BooleanBinding shown;
 
     /** Wraps content with a keyboard of its own that takes the bundled pinyin dictionary. */
     public KeyboardHost(Node content, I18n i18n, TaskRunner tasks) {
@@ -86,11 +99,12 @@ public final class KeyboardHost {
         clip.widthProperty().bind(dock.widthProperty());
         clip.heightProperty().bind(dock.heightProperty());
         dock.setClip(clip); // the keyboard slides in from below its own room, never over the frame
-        dock.visibleProperty().bind(vm.showingProperty());
-        dock.managedProperty().bind(vm.showingProperty());
+        shown = vm.showingProperty().and(hosting);
+        dock.visibleProperty().bind(shown);
+        dock.managedProperty().bind(shown);
         slide = new TranslateTransition(SLIDE, view.root());
         slide.setToY(0);
-        vm.showingProperty().addListener((obs, was, now) -> {
+        shown.addListener((obs, was, now) -> {
             if (now) {
                 slideIn();
             }
@@ -149,7 +163,11 @@ public final class KeyboardHost {
             attach(bound.get());
         } else if (field != null) {
             field = null;
-            vm.detach();
+            hosting.set(false);
+            if (vm.typesInto(target)) {
+                vm.detach(); // unless another host's field has taken the keyboard already
+            }
+            target = null;
         }
     }
 
@@ -158,15 +176,16 @@ public final class KeyboardHost {
             return;
         }
         field = next;
-        vm.attach(Keyboards.kindOf(next).orElseThrow(), new FieldTarget(next));
+        target = new FieldTarget(next);
+        vm.attach(Keyboards.kindOf(next).orElseThrow(), target);
+        hosting.set(true);
         reveal = true;
         root.requestLayout();
     }
 
     private void touched(Object target) {
         boundField(target)
-                .filter(f ->
-                        f == field && f.isFocused() && !vm.showingProperty().get())
+                .filter(f -> f == field && f.isFocused() && !shown.get())
                 .ifPresent(this::attach);
     }
 
@@ -180,7 +199,7 @@ public final class KeyboardHost {
             return; // control characters: the field's own behaviour ignores them
         }
         e.consume();
-        if (!vm.showingProperty().get()) {
+        if (!shown.get()) {
             attach(field);
         }
         vm.typed(ch);
@@ -192,7 +211,7 @@ public final class KeyboardHost {
         }
         if (e.getCode() == KeyCode.BACK_SPACE && vm.backspaceComposing()) {
             e.consume();
-        } else if (e.getCode() == KeyCode.ENTER && vm.showingProperty().get()) {
+        } else if (e.getCode() == KeyCode.ENTER && shown.get()) {
             e.consume();
             vm.done();
         }

@@ -67,6 +67,11 @@ public final class KeyboardViewModel implements CitizenState {
         this.loading = new BackgroundTask<>(tasks);
     }
 
+    /** The runner this keyboard works with: the screen's; the other parts of a form (the address picker) use it too. */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /** Loads the pinyin dictionary now, in the background, if it has not been. */
     public void preload() {
         tasks.checkUiThread();
@@ -109,6 +114,11 @@ public final class KeyboardViewModel implements CitizenState {
         target = null;
         showing.set(false);
         refresh();
+    }
+
+    /** Whether the keyboard types into {@code field} now (a host asks before it lets the keyboard go). */
+    boolean typesInto(KeyboardTarget field) {
+        return field != null && target == field;
     }
 
     /** A key of the current layout was touched. */

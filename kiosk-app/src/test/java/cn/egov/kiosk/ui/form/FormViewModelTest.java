@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,16 @@ class FormViewModelTest {
         assertThat(vm.fields()).isEmpty();
         assertThat(vm.next()).isFalse();
         vm.left("phone"); // a late focus change after the reset is ignored
+    }
+
+    @Test
+    void aPartOfTheFormsScreenIsResetWithTheForm() {
+        AtomicInteger resets = new AtomicInteger();
+        vm.alsoResets(resets::incrementAndGet);
+
+        vm.start(FormViewTest.item(), Identity.of(DemoCards.resident()), Optional.empty());
+        assertThat(resets.get()).as("another form starts").isEqualTo(1);
+        vm.resetForNextCitizen();
+        assertThat(resets.get()).as("the next citizen comes").isEqualTo(2);
     }
 }
