@@ -55,6 +55,13 @@ public final class OutboxWorkerMain {
             Thread.sleep(20);
         }
         PlatformServices platform = runtime.platform().orElseThrow();
+        // ready once the platform has answered too (registered, clock checked): the kills after READY
+        // land among operations and deliveries, whatever this machine's speed; the kills at a random
+        // moment of the start-up (afterReadyMs -1) still cover connecting
+        long linkDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!platform.link().status().online() && System.nanoTime() < linkDeadline) {
+            Thread.sleep(20);
+        }
         out.println("READY " + from);
         Random random = new Random(from);
         for (int i = from; i < to; i++) {
