@@ -109,8 +109,10 @@ final class Flows {
 
     // ---- steps many flows share ---------------------------------------------------------------
 
-    /** From the attract screen to the home screen. */
+    /** From the attract screen (photographed: the elderly switch is on it) to the home screen. */
     static void start(Walker w) throws Walker.Stopped {
+        w.awaitShown("touch-to-start");
+        w.shot("attract");
         w.tap("touch-to-start");
         w.awaitShown("home");
         w.shot("home");

@@ -18,6 +18,7 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +64,16 @@ final class Tour {
     private final KioskConfig config;
     private final Path out;
     private final Locale locale;
+    private final int width;
+    private final int height;
+    private volatile Theme.Legible limits;
 
     Tour(KioskConfig demo, Path scratch, Path out, String theme, Locale locale) {
+        this(demo, scratch, out, theme, locale, WIDTH, HEIGHT);
+    }
+
+    /** A tour on a window of {@code width} x {@code height} (cut to the screen's size). */
+    Tour(KioskConfig demo, Path scratch, Path out, String theme, Locale locale, int width, int height) {
         this.config = new KioskConfig(
                 demo.source(),
                 demo.kiosk(),
@@ -77,6 +86,13 @@ final class Tour {
                 demo.devices());
         this.out = out;
         this.locale = locale;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** What the theme promised on the tour's window; known once {@link #walk} has drawn it. */
+    Theme.Legible limits() {
+        return limits;
     }
 
     /** Walks the flows, in order; each starts at the attract screen with no session. */
@@ -99,9 +115,10 @@ final class Tour {
                     Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
                     stage.setX(0);
                     stage.setY(0);
-                    stage.setWidth(Math.min(WIDTH, screen.getWidth()));
-                    stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
+                    stage.setWidth(Math.min(width, screen.getWidth()));
+                    stage.setHeight(Math.min(height, screen.getHeight()));
                     stage.show();
+                    limits = ui.themes().legible(scene);
                     built.complete(ui);
                     shown.complete(scene);
                 } catch (RuntimeException | Error e) {
@@ -128,7 +145,7 @@ final class Tour {
 
     private TourReport.FlowReport walkOne(Flows.Flow flow, KioskRuntime runtime, KioskUi ui, Scene scene, Paper paper)
             throws Exception {
-        Walker walker = new Walker(scene, out, flow.name());
+        Walker walker = new Walker(scene, out, flow.name(), limits);
         Map<String, Integer> before = received(runtime);
         paper.start(flow.name());
         long start = System.nanoTime();
@@ -174,7 +191,8 @@ final class Tour {
                 ms,
                 walker.shots(),
                 difference(before, after),
-                printed);
+                printed,
+                walker.screens());
     }
 
     /** The devices up and the platform registered, as a citizen finds a kiosk in service. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +41,15 @@ import picocli.CommandLine.Spec;
             "controls a citizen would, photographs every screen (PNG in --out), and reports for each flow",
             "whether it completed, the taps, what the platform received and what was printed (the text read",
             "back from the printer). Flows: ticket, licence, guide, apply.",
-            "Exit 0 when every flow completed, 1 otherwise (naming the flow and the screen where it",
-            "stopped), 2 bad arguments or configuration."
+            "Every screen is measured: its smallest text and heading (device pixels), its smallest touch",
+            "target, its lowest text contrast (WCAG), its tightest line height; the table is printed",
+            "against what the theme promises on that window size (its full-HD figures scaled).",
+            "Exit 0 when every flow completed and every screen met the theme's figures, 1 otherwise",
+            "(naming the flow and the screen), 2 bad arguments or configuration."
         })
 public final class TourCommand implements Callable<Integer> {
+    private static final Pattern SIZE = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
+
     @Option(names = "--flows", split = ",", paramLabel = "NAME", description = "The flows to walk (default: all).")
     List<String> flows = new ArrayList<>();
 
@@ -51,6 +58,12 @@ public final class TourCommand implements Callable<Integer> {
 
     @Option(names = "--lang", paramLabel = "LANG", description = "zh or en (default zh).")
     String lang = "zh";
+
+    @Option(
+            names = "--size",
+            paramLabel = "WxH",
+            description = "The window, e.g. 1280x800 or 1080x1920 (default 1920x1080; cut to the headless screen).")
+    String size = Tour.WIDTH + "x" + Tour.HEIGHT;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the screenshots go.")
     Path outDir;
@@ -93,6 +106,12 @@ public final class TourCommand implements Callable<Integer> {
         if (locale == null) {
             return refuse(err, "--lang is zh or en, not \"" + lang + "\"");
         }
+        Matcher wxh = SIZE.matcher(size.strip());
+        if (!wxh.matches()) {
+            return refuse(err, "--size is WIDTHxHEIGHT in pixels, e.g. 1280x800, not \"" + size + "\"");
+        }
+        int width = Integer.parseInt(wxh.group(1));
+        int height = Integer.parseInt(wxh.group(2));
         if (!"Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))) {
             return refuse(err, "the tour runs headless on Monocle: run it as ./kiosk tour (the launcher sets it up)");
         }
@@ -110,9 +129,19 @@ public final class TourCommand implements Callable<Integer> {
             LogSetup.useDirectory(scratch.resolve("logs"));
             Path dir = outDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
-            List<TourReport.FlowReport> reports = new Tour(demo, scratch, dir, theme, locale).walk(chosen);
+            Tour tour = new Tour(demo, scratch, dir, theme, locale, width, height);
+            List<TourReport.FlowReport> reports = tour.walk(chosen);
             boolean all = reports.stream().allMatch(TourReport.FlowReport::completed);
-            TourReport report = new TourReport(theme, lang, dir.toString(), all, reports);
+            List<String> shortfalls = Legibility.shortfalls(reports, tour.limits());
+            TourReport report = new TourReport(
+                    theme,
+                    lang,
+                    width + "x" + height,
+                    tour.limits(),
+                    dir.toString(),
+                    all,
+                    shortfalls.isEmpty(),
+                    reports);
             ObjectMapper mapper = new ObjectMapper()
                     .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                     .enable(SerializationFeature.INDENT_OUTPUT);
@@ -121,9 +150,14 @@ public final class TourCommand implements Callable<Integer> {
                 out.println(mapper.writeValueAsString(report));
             } else {
                 summary(out, report);
+                out.print(Legibility.table(reports, tour.limits()));
+                shortfalls.forEach(line -> out.println("tour: below the " + theme + " theme's figures: " + line));
+                if (!shortfalls.isEmpty()) {
+                    out.println("tour: every text and target below them, by screen, is in tour.json (\"below\")");
+                }
             }
             out.flush();
-            return all ? 0 : 1;
+            return all && shortfalls.isEmpty() ? 0 : 1;
         } finally {
             wipe(scratch); // the demo citizens' session data, the scratch store and its logs
         }

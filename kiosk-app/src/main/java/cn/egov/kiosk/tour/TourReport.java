@@ -1,10 +1,25 @@
 package cn.egov.kiosk.tour;
 
+import cn.egov.kiosk.ui.theme.Theme;
 import java.util.List;
 import java.util.Map;
 
-/** What a walk-through found, as its JSON document has it. */
-record TourReport(String theme, String lang, String out, boolean completed, List<FlowReport> flows) {
+/**
+ * What a walk-through found, as its JSON document has it.
+ *
+ * @param size the window the kiosk was drawn in, {@code WIDTHxHEIGHT}
+ * @param limits what the theme promises on that window (its full-HD figures scaled)
+ * @param legible true when every screen of every flow measured at or above the limits
+ */
+record TourReport(
+        String theme,
+        String lang,
+        String size,
+        Theme.Legible limits,
+        String out,
+        boolean completed,
+        boolean legible,
+        List<FlowReport> flows) {
 
     /**
      * One flow.
@@ -14,6 +29,7 @@ record TourReport(String theme, String lang, String out, boolean completed, List
      * @param reason why it stopped; null when it completed
      * @param platformReceived what the platform received during the flow, by operation
      * @param printed each print, with the text read back from what the printer got
+     * @param screens each screen passed, as measured: {@link Legibility.Screen}
      */
     record FlowReport(
             String name,
@@ -24,7 +40,8 @@ record TourReport(String theme, String lang, String out, boolean completed, List
             long ms,
             List<Walker.Shot> screenshots,
             Map<String, Integer> platformReceived,
-            List<Printed> printed) {}
+            List<Printed> printed,
+            List<Legibility.Screen> screens) {}
 
     /**
      * One print: its template, the printer, the medium, how it ended, its text, and for a page the

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.tour;
 
+import cn.egov.kiosk.ui.theme.Theme;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,8 @@ final class Walker {
     /** One screen photographed: the file, when it was taken, how long it took to show after the last tap. */
     record Shot(String file, String screen, long readyMs, int nodes) {}
 
+    private final List<Legibility.Screen> measured = new ArrayList<>();
+
     /** A flow stopped: it did not reach what it was waiting for. */
     static final class Stopped extends Exception {
         private final String step;
@@ -67,8 +70,11 @@ final class Walker {
     private long lastTapNanos = System.nanoTime();
     private String step = "start";
 
-    Walker(Scene scene, Path out, String prefix) {
+    private final Theme.Legible limits;
+
+    Walker(Scene scene, Path out, String prefix, Theme.Legible limits) {
         this.scene = scene;
+        this.limits = limits;
         this.out = out;
         this.prefix = prefix;
     }
@@ -79,6 +85,11 @@ final class Walker {
 
     List<Shot> shots() {
         return List.copyOf(shots);
+    }
+
+    /** What each photographed screen measured, in the order they were passed. */
+    List<Legibility.Screen> screens() {
+        return List.copyOf(measured);
     }
 
     String step() {
@@ -198,8 +209,12 @@ final class Walker {
         // two pulses, so that what was just laid out is also painted
         onFx(() -> null);
         onFx(() -> null);
-        record Picture(WritableImage image, int nodes) {}
-        Picture p = onFx(() -> new Picture(scene.snapshot(null), count(scene.getRoot())));
+        record Picture(WritableImage image, int nodes, Legibility.Screen measured) {}
+        Picture p = onFx(() -> {
+            WritableImage image = scene.snapshot(null);
+            return new Picture(image, count(scene.getRoot()), Legibility.measure(name, scene, image, limits));
+        });
+        measured.add(p.measured());
         String file = String.format("%s-%02d-%s.png", prefix, shots.size() + 1, name);
         BufferedImage image = SwingFXUtils.fromFXImage(p.image(), null);
         try {

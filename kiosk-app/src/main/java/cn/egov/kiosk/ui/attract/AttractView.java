@@ -8,7 +8,7 @@ import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.Animation;
-import javafx.animation.FadeTransition;
+import javafx.animation.ScaleTransition;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
@@ -36,9 +36,12 @@ public final class AttractView {
         Label start = label("attract-start");
         start.setId("touch-to-start");
         start.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
-        FadeTransition pulse = new FadeTransition(Duration.seconds(1.2), start);
-        pulse.setFromValue(1.0);
-        pulse.setToValue(0.55);
+        // a slow breath that draws the eye without fading the words: the contrast stays what it is
+        ScaleTransition pulse = new ScaleTransition(Duration.seconds(1.6), start);
+        pulse.setFromX(1.0);
+        pulse.setFromY(1.0);
+        pulse.setToX(1.06);
+        pulse.setToY(1.06);
         pulse.setAutoReverse(true);
         pulse.setCycleCount(Animation.INDEFINITE);
         pulse.play();

@@ -70,6 +70,9 @@ public final class FormView {
         Label title = label("screen-title");
         title.setId("form-title");
         title.textProperty().bind(vm.titleProperty());
+        // while typing, the field's own label says what is asked: the fields get the title's room
+        title.visibleProperty().bind(host.keyboardShown().not());
+        title.managedProperty().bind(title.visibleProperty());
         list.getStyleClass().add("form-list");
         VBox.setVgrow(host.root(), Priority.ALWAYS);
         Label summary = label("form-summary");

@@ -148,6 +148,11 @@ public final class KeyboardHost {
         return root;
     }
 
+    /** True while the keyboard is docked below the content. */
+    public BooleanBinding keyboardShown() {
+        return shown;
+    }
+
     public KeyboardViewModel keyboard() {
         return vm;
     }
