@@ -7,6 +7,7 @@ import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
+import cn.egov.kiosk.ui.voice.VoiceOut;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public final class UiWiring {
                 runtime.guide(),
                 runtime.platform().map(PlatformServices::applications),
                 idCard,
-                socialSecurityCard);
+                socialSecurityCard,
+                VoiceOut.silent("no speech engine"));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

@@ -46,6 +46,9 @@ public final class SessionManager {
 
     private Session current;
     private Instant lastActivity;
+    /** How many times the usual time a citizen gets: 2 in elderly mode. */
+    private int patience = 1;
+
     private Phase phase = Phase.NONE;
 
     public SessionManager(Clock clock, Duration inactivity, Duration warning) {
@@ -129,19 +132,32 @@ public final class SessionManager {
         }
     }
 
+    /**
+     * Gives the citizen {@code factor} times the usual time before the warning and during it (2 for
+     * older citizens); from the next check on.
+     */
+    public synchronized void patience(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("patience is 1 or more, not " + factor);
+        }
+        this.patience = factor;
+    }
+
     /** Checks the time: shows the warning, counts it down, ends the session. */
     public void tick() {
         Session s;
         long idle;
+        int factor;
         synchronized (this) {
             if (current == null) {
                 return;
             }
             s = current;
             idle = Duration.between(lastActivity, clock.instant()).toMillis();
+            factor = patience;
         }
-        long warnAt = inactivity.toMillis();
-        long endAt = warnAt + warning.toMillis();
+        long warnAt = inactivity.toMillis() * factor;
+        long endAt = warnAt + warning.toMillis() * factor;
         if (idle >= endAt) {
             end(EndReason.INACTIVITY);
         } else if (idle >= warnAt) {

@@ -37,6 +37,9 @@ import cn.egov.kiosk.ui.theme.ThemeManager;
 import cn.egov.kiosk.ui.theme.Themes;
 import cn.egov.kiosk.ui.ticket.TicketView;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import cn.egov.kiosk.ui.voice.Guidance;
+import cn.egov.kiosk.ui.voice.Prompts;
+import cn.egov.kiosk.ui.voice.SoundView;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,7 @@ import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -87,6 +91,9 @@ public final class KioskUi {
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
+    private final Guidance guidance;
+    /** The volume every session starts at (of {@link Guidance#MAX_VOLUME}). */
+    private static final int DEFAULT_VOLUME = 3;
 
     public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
         this.services = services;
@@ -276,6 +283,37 @@ public final class KioskUi {
 
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
+
+        // 语音播报: each step's words, on by default in elderly mode; the sound panel from the frame
+        this.guidance = new Guidance(i18n, themes, navigator.currentProperty(), services.voice(), DEFAULT_VOLUME);
+        guidance.watch(Screen.ID_LOGIN, idLogin.stepProperty(), Prompts::idLogin);
+        guidance.watch(Screen.TICKET, ticket.stepProperty(), Prompts::ticket);
+        guidance.watch(Screen.LICENCE, licence.stepProperty(), Prompts::licence);
+        guide.ifPresent(g -> {
+            guidance.watch(Screen.GUIDE, g.stepProperty(), Prompts::guide);
+            guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);
+        });
+        apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
+        inactivity.visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                guidance.say(Msg.VOICE_INACTIVITY);
+            }
+        });
+        frame.soundButton(
+                Bindings.createStringBinding(
+                        () -> i18n.text(guidance.onProperty().get() ? Msg.SOUND_ON : Msg.SOUND_OFF),
+                        guidance.onProperty(),
+                        i18n.localeProperty()),
+                guidance::openPanel);
+        frame.addOverlay(guidance.panelOpenProperty(), () -> new SoundView(guidance).root());
+        // older citizens get twice the time before the kiosk asks whether they are still there
+        Runnable patience = () -> {
+            int factor = themes.elderly() ? 2 : 1;
+            services.sessions().patience(factor);
+            finished.patience(factor);
+        };
+        patience.run();
+        themes.themeProperty().addListener((obs, was, now) -> patience.run());
         this.staff =
                 citizen.add(new StaffViewModel(i18n, services.clock(), config.kiosk()::staffPinMatches, exitKiosk));
         services.platform().ifPresent(p -> {
@@ -322,6 +360,7 @@ public final class KioskUi {
      * the platform too), language and theme back to default, the attract screen.
      */
     private void resetForNextCitizen() {
+        guidance.reset();
         citizen.resetAll();
         i18n.setLocale(i18n.defaultLocale());
         themes.reset(initialTheme);
@@ -400,6 +439,11 @@ public final class KioskUi {
 
     public ThemeManager themes() {
         return themes;
+    }
+
+    /** What the kiosk says aloud, and the sound panel's state. */
+    public Guidance guidance() {
+        return guidance;
     }
 
     /** The application screen, when the kiosk has a platform to send applications to. */

@@ -15,6 +15,7 @@ import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.ui.voice.VoiceOut;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import java.util.function.Supplier;
  * @param applications applications through the outbox, when there is a platform
  * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
  * @param demoSocialSecurityCard the same for the social security card
+ * @param voice where the spoken prompts go (silent on a kiosk without speech)
  */
 public record UiServices(
         KioskConfig config,
@@ -56,7 +58,8 @@ public record UiServices(
         Optional<ServiceGuide> guide,
         Optional<ApplicationService> applications,
         Optional<Runnable> demoIdCard,
-        Optional<Runnable> demoSocialSecurityCard) {
+        Optional<Runnable> demoSocialSecurityCard,
+        VoiceOut voice) {
 
     /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
     public record StaffPlatform(

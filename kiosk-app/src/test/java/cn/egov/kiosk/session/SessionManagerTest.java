@@ -94,6 +94,22 @@ class SessionManagerTest {
     }
 
     @Test
+    void anOlderCitizenGetsTwiceTheTimeBeforeTheWarningAndDuringIt() {
+        sessions.start(Locale.SIMPLIFIED_CHINESE);
+        sessions.patience(2);
+
+        after(Duration.ofSeconds(119));
+        assertThat(sessions.phase()).isEqualTo(SessionManager.Phase.ACTIVE);
+        after(Duration.ofSeconds(1));
+        assertThat(events).containsExactly("started", "warning 60");
+        after(Duration.ofSeconds(59));
+        assertThat(sessions.current()).isPresent();
+        after(Duration.ofSeconds(1));
+        assertThat(events).last().isEqualTo("ended INACTIVITY, wiped");
+        assertThatThrownBy(() -> sessions.patience(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTouchDismissesTheWarningAndRestartsTheTimer() {
         sessions.start(Locale.ENGLISH);
         after(Duration.ofSeconds(65));

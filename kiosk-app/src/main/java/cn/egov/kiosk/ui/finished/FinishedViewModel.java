@@ -33,6 +33,8 @@ public final class FinishedViewModel implements CitizenState {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(0);
     private Instant deadline = Instant.MAX;
+    /** How many times the countdown an older citizen gets (2 in elderly mode). */
+    private int patience = 1;
 
     public FinishedViewModel(I18n i18n, SessionManager sessions, Navigator navigator, Clock clock, Duration limit) {
         this.i18n = i18n;
@@ -93,9 +95,15 @@ public final class FinishedViewModel implements CitizenState {
         sessions.end(EndReason.EXPLICIT_EXIT);
     }
 
+    /** Gives {@code factor} times the countdown, from the next start or touch. */
+    public void patience(int factor) {
+        this.patience = Math.max(1, factor);
+    }
+
     private void restart() {
-        deadline = clock.instant().plus(limit);
-        secondsLeft.set((int) limit.toSeconds());
+        Duration full = limit.multipliedBy(patience);
+        deadline = clock.instant().plus(full);
+        secondsLeft.set((int) full.toSeconds());
     }
 
     public ReadOnlyBooleanProperty countingProperty() {

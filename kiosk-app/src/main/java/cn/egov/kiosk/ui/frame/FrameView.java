@@ -27,6 +27,8 @@ public final class FrameView {
     private final StackPane content = new StackPane();
     private final StackPane layers = new StackPane(content);
     private final StackPane emblem = new StackPane(star());
+    /** The sound panel's button, shown once the kiosk has a voice ({@link #soundButton}). */
+    private final Button sound = new Button();
 
     public FrameView(FrameViewModel vm) {
         root.getStyleClass().add("kiosk-root");
@@ -78,12 +80,17 @@ public final class FrameView {
         home.setOnAction(e -> vm.home());
         home.disableProperty().bind(vm.navigationLockedProperty());
         Button exit = navButton("nav-exit", Msg.FRAME_EXIT, vm);
+        sound.setId("sound-open");
+        sound.getStyleClass().add("nav-button");
+        sound.setFocusTraversable(false);
+        sound.setVisible(false);
+        sound.setManaged(false);
         exit.setOnAction(e -> vm.exit());
         exit.disableProperty().bind(vm.navigationLockedProperty());
         Label hotline = new Label();
         hotline.getStyleClass().add("hotline");
         hotline.textProperty().bind(vm.hotlineProperty());
-        HBox bottom = new HBox(back, home, spacer(), hotline, spacer(), exit);
+        HBox bottom = new HBox(back, home, spacer(), hotline, spacer(), sound, exit);
         bottom.getStyleClass().add("bottom-bar");
         bottom.visibleProperty().bind(vm.navigationVisible());
         bottom.managedProperty().bind(vm.navigationVisible());
@@ -149,6 +156,14 @@ public final class FrameView {
         if (shown.get()) {
             firstShow.changed(shown, false, true);
         }
+    }
+
+    /** Shows the sound button in the navigation bar: {@code text} says whether the voice is on. */
+    public void soundButton(ObservableValue<String> text, Runnable open) {
+        sound.textProperty().bind(text);
+        sound.setOnAction(e -> open.run());
+        sound.setVisible(true);
+        sound.setManaged(true);
     }
 
     /** The emblem in the top-left corner: the hidden staff gesture is five taps on it. */

@@ -1,0 +1,53 @@
+package cn.egov.kiosk.ui.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
+import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+
+/** Every screen a citizen works on has its spoken prompts, in Chinese and in English. */
+class PromptsTest {
+    private static final ResourceBundle ZH = I18n.load(Locale.SIMPLIFIED_CHINESE);
+    private static final ResourceBundle EN = I18n.load(Locale.ENGLISH);
+
+    @Test
+    void everyScreenButTheAttractScreenHasItsPromptInBothLanguages() {
+        Map<Screen, List<Msg>> all = Prompts.all();
+        assertThat(all.keySet()).containsExactlyInAnyOrder(Screen.values());
+        all.forEach((screen, prompts) -> {
+            if (screen == Screen.ATTRACT) {
+                assertThat(prompts)
+                        .as("the attract screen does not talk to an empty hall")
+                        .isEmpty();
+                return;
+            }
+            assertThat(prompts).as("%s has something to say", screen).isNotEmpty();
+            for (Msg m : prompts) {
+                assertThat(m.name()).startsWith("VOICE_");
+                String zh = ZH.getString(m.key());
+                String en = EN.getString(m.key());
+                assertThat(zh).as("%s in Chinese", m).isNotBlank().containsPattern("\\p{IsHan}");
+                assertThat(en).as("%s in English", m).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+                // a prompt is a sentence said aloud: it ends like one
+                assertThat(zh).as("%s", m).endsWith("。");
+                assertThat(en).as("%s", m).matches(".*[.?]$");
+            }
+        });
+    }
+
+    @Test
+    void theSameStepsSayTheSameWordsEveryTime() {
+        assertThat(Prompts.ticket(TicketViewModel.Step.DONE)).isEqualTo(Msg.VOICE_TICKET_DONE);
+        assertThat(Prompts.licence(LicenceViewModel.Step.DONE)).isEqualTo(Msg.VOICE_LICENCE_DONE);
+        assertThat(Prompts.idLogin(IdLoginViewModel.Step.WAITING)).isEqualTo(Msg.VOICE_ID_WAITING);
+    }
+}
