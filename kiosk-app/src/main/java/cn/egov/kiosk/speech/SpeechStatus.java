@@ -36,7 +36,9 @@ public record SpeechStatus(
         String engineText = engineProblem
                 .map(p -> "no speech engine: " + p)
                 .orElseGet(() -> engine + program.map(p -> " (" + p + ")").orElse(""));
-        String audio = audioProblem.map(p -> "audio output: none, " + p).orElse("audio output: yes");
+        String audio = audioProblem
+                .map(p -> "audio output: none" + p.replaceFirst("^no audio output", ""))
+                .orElse("audio output: yes");
         return engineText + "; " + audio + (canSpeak() ? "" : " (the kiosk stays silent)");
     }
 
