@@ -10,6 +10,7 @@ import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
 import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.diag.PrintCommand;
+import cn.egov.kiosk.diag.SayCommand;
 import cn.egov.kiosk.diag.SimCommand;
 import cn.egov.kiosk.diag.SimctlCommand;
 import cn.egov.kiosk.diag.TestPageCommand;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The kiosk's command line: {@code kiosk [--config FILE]} runs the kiosk full screen; {@code kiosk
- * diag} checks the devices without a screen; {@code kiosk bench} runs the benchmarks.
+ * diag} checks the devices without a screen; {@code kiosk bench} runs the benchmarks; {@code kiosk
+ * say} writes what the kiosk would say to a WAV file.
  *
  * <p>Exit codes: 0 fine, 1 a device or check failed, 2 bad arguments or configuration, 3 no display.
  */
@@ -188,6 +190,7 @@ public final class Main implements Callable<Integer> {
             "platform-sim",
             "outbox",
             "catalogue",
+            "say",
             "tour",
             "-h",
             "--help",
@@ -218,6 +221,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("print", new PrintCommand());
         cl.addSubcommand("outbox", new OutboxCommand());
         cl.addSubcommand("catalogue", new CatalogueCommand());
+        cl.addSubcommand("say", new SayCommand());
         // the commands of optional parts: the demo's platform-sim
         ServiceLoader.load(CommandProvider.class).forEach(p -> p.commands().forEach(cl::addSubcommand));
         return cl;

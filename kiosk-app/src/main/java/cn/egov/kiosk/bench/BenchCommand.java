@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--only",
             paramLabel = "NAME",
             description =
-                    "Only one benchmark: startup, tickets, idcard, render, search, keyboard or platform (with the demo).")
+                    "Only one benchmark: startup, tickets, idcard, render, search, keyboard, speech or platform (with the demo).")
     String only;
 
     @Spec
@@ -67,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchProvider> extra = ServiceLoader.load(BenchProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
-        List<String> names = new ArrayList<>(List.of("startup", "tickets", "idcard", "render", "search", "keyboard"));
+        List<String> names =
+                new ArrayList<>(List.of("startup", "tickets", "idcard", "render", "search", "keyboard", "speech"));
         extra.forEach(b -> names.add(b.name()));
         BenchProvider.BenchOptions options = new BenchProvider.BenchOptions(runs, tickets, reads, records);
         try {
@@ -103,6 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("bench: pinyin keyboard (dictionary load, candidates)...");
                 err.flush();
                 figures.addAll(new KeyboardBench(5).run());
+            }
+            if (only == null || only.equals("speech")) {
+                err.println("bench: spoken prompts (espeak-ng, the prompt cache)...");
+                err.flush();
+                figures.addAll(new SpeechBench(20).run(scratch.resolve("speech")));
             }
             if (only == null || only.equals("render")) {
                 err.println("bench: rendering templates...");

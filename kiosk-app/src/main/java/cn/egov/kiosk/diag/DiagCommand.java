@@ -10,6 +10,7 @@ import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DriverRegistry;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.runtime.LogSetup;
+import cn.egov.kiosk.speech.SpeechStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
         name = "diag",
         mixinStandardHelpOptions = true,
         description = {
-            "Opens every configured device, checks its health and prints one line per device, then a",
+            "Opens every configured device, checks its health and prints one line per device, a SPEECH line",
+            "(espeak-ng found and its version, an audio output or none: a kiosk that cannot speak stays silent), a",
             "WARNING line for each thing around the kiosk to change (a used registration code left in the",
             "configuration, a print server that keeps documents). Warnings do not change the exit status:",
             "0 when all devices are healthy, 1 when any is not, 2 for a configuration error."
@@ -96,6 +98,7 @@ public final class DiagCommand implements Callable<Integer> {
         boolean allHealthy = reports.stream().allMatch(DeviceReport::healthy);
         List<String> warnings = new ArrayList<>(KioskWarnings.of(loaded));
         reports.forEach(r -> r.advisories().forEach(a -> warnings.add(r.id() + ": " + a)));
+        SpeechStatus speech = SpeechStatus.check();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("kiosk", loaded.kiosk().id());
@@ -103,6 +106,7 @@ public final class DiagCommand implements Callable<Integer> {
             doc.put("level", healthLevel.name().toLowerCase(Locale.ROOT));
             doc.put("healthy", allHealthy);
             doc.put("devices", reports);
+            doc.put("speech", speech.asMap());
             doc.put("warnings", warnings);
             out.println(mapper().writeValueAsString(doc));
         } else {
@@ -115,6 +119,7 @@ public final class DiagCommand implements Callable<Integer> {
                                             .filter(r -> !r.healthy())
                                             .map(DeviceReport::id)
                                             .collect(Collectors.joining(", ")));
+            out.println("SPEECH: " + speech.line());
             warnings.forEach(w -> out.println("WARNING: " + w));
         }
         out.flush();

@@ -58,6 +58,11 @@ class DiagCommandTest {
                         "document-printer",
                         "payment-terminal",
                         "barcode-scanner");
+        // espeak-ng is installed here (scripts/install-deps); a sound card may or may not be
+        JsonNode speech = doc.get("speech");
+        assertThat(speech.get("engine").asText()).matches("espeak-ng \\d+\\.\\d+.*");
+        assertThat(speech.get("program").asText()).endsWith("/espeak-ng");
+        assertThat(speech.get("canSpeak").asBoolean()).isEqualTo(!speech.has("audioProblem"));
     }
 
     @Test
@@ -130,5 +135,7 @@ class DiagCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("All 4 devices healthy.");
+        assertThat(out.toString())
+                .containsPattern("SPEECH: espeak-ng \\d+\\.\\d+\\S* \\(\\S+/espeak-ng\\); audio output: ");
     }
 }
