@@ -79,6 +79,20 @@ public enum Msg {
     KEYBOARD_PINYIN_HINT,
     KEYBOARD_LOADING,
     // end of keyboard
+    // a11y: accessible names of controls whose text is not their name (ui.Accessible)
+    A11Y_EMBLEM,
+    A11Y_LANGUAGE_SWITCH,
+    A11Y_ELDERLY_MODE,
+    A11Y_KEY_HYPHEN,
+    A11Y_KEY_MIDDLE_DOT,
+    A11Y_KEY_LEFT_PARENTHESIS,
+    A11Y_KEY_RIGHT_PARENTHESIS,
+    A11Y_KEY_SLASH,
+    A11Y_KEY_HASH,
+    A11Y_KEY_COMMA,
+    A11Y_KEY_FULL_STOP,
+    A11Y_KEY_ENUMERATION_COMMA,
+    // end of a11y
     ATTRACT_SUBTITLE,
     ATTRACT_TOUCH_TO_START,
     ATTRACT_AVAILABLE_NOW,

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.address;
 
 import static cn.egov.kiosk.ui.Controls.label;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel.Crumb;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel.Option;
@@ -186,6 +187,7 @@ public final class AddressPickerView {
         field.getStyleClass().add("address-detail-field");
         Keyboards.use(field, KeyboardKind.PINYIN);
         field.promptTextProperty().bind(vm.i18n().bind(Msg.ADDRESS_DETAIL_PROMPT));
+        Accessible.named(field, vm.i18n().bind(Msg.ADDRESS_DETAIL));
         // bound both ways by hand: a detail the model puts in (from the card, or cleared) leaves the
         // caret at its end, where the keyboard adds to it; what the citizen types stays where it is
         field.setText(vm.detailProperty().get());

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.attract;
 
 import static cn.egov.kiosk.ui.Controls.label;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.ScaleTransition;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
@@ -57,6 +59,7 @@ public final class AttractView {
 
         root.getChildren().addAll(hall, subtitle, clock, date, start, services);
         root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> vm.start());
+        Accessible.named(root, AccessibleRole.BUTTON, vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
         root.addEventHandler(TouchEvent.TOUCH_RELEASED, e -> vm.start());
     }
 

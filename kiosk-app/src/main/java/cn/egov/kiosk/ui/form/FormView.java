@@ -5,6 +5,7 @@ import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.address.Address;
 import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.address.AddressPickerView;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -216,6 +218,7 @@ public final class FormView {
         TextField t = new TextField();
         t.setId("form-field-" + m.id());
         t.getStyleClass().add("form-input");
+        Accessible.named(t, m.label()); // its label's text, not what is in it
         t.textProperty().bindBidirectional(m.textProperty());
         if (m.locked()) {
             t.setEditable(false);
@@ -261,7 +264,10 @@ public final class FormView {
         List<FormViewModel.ChoiceOption> options = m.choices();
         for (int i = 0; i < options.size(); i++) {
             FormViewModel.ChoiceOption o = options.get(i);
-            Button b = new Button();
+            Button b = Accessible.choice(
+                    AccessibleRole.RADIO_BUTTON,
+                    Bindings.createBooleanBinding(
+                            () -> o.value().equals(m.textProperty().get()), m.textProperty()));
             b.setId(FormViewModel.choiceId(m.id(), i));
             b.getStyleClass().add("form-choice");
             b.textProperty().bind(o.label());

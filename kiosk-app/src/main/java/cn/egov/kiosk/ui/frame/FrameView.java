@@ -1,11 +1,13 @@
 package cn.egov.kiosk.ui.frame;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Msg;
 import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,6 +37,7 @@ public final class FrameView {
 
         emblem.getStyleClass().add("emblem");
         emblem.setId("emblem");
+        Accessible.named(emblem, AccessibleRole.IMAGE_VIEW, vm.i18n().bind(Msg.A11Y_EMBLEM)); // not "staff"
         Label hall = new Label();
         hall.getStyleClass().add("hall-name");
         hall.textProperty().bind(vm.hallNameProperty());
@@ -54,8 +57,10 @@ public final class FrameView {
         language.textProperty().bind(vm.languageSwitchText());
         language.setOnAction(e -> vm.switchLanguage());
         language.setFocusTraversable(false);
+        Accessible.named(language, vm.languageSwitchName());
 
-        Button elderly = new Button();
+        Button elderly = Accessible.choice(AccessibleRole.TOGGLE_BUTTON, vm.elderlyOn());
+        Accessible.named(elderly, vm.i18n().bind(Msg.A11Y_ELDERLY_MODE));
         elderly.setId("elderly-switch");
         elderly.getStyleClass().add("frame-button");
         elderly.textProperty().bind(vm.elderlySwitchText());

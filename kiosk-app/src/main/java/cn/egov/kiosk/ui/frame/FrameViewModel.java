@@ -106,6 +106,17 @@ public final class FrameViewModel implements CitizenState {
         return i18n.bind(Msg.FRAME_LANGUAGE_SWITCH);
     }
 
+    /** The language button's accessible name: what it does, with the label it shows. */
+    public StringBinding languageSwitchName() {
+        return Bindings.createStringBinding(
+                () -> i18n.text(Msg.A11Y_LANGUAGE_SWITCH, i18n.text(Msg.FRAME_LANGUAGE_SWITCH)), i18n.localeProperty());
+    }
+
+    /** Whether the elderly mode is on: the state of its switch. */
+    public BooleanBinding elderlyOn() {
+        return Bindings.createBooleanBinding(themes::elderly, themes.themeProperty());
+    }
+
     public StringBinding elderlySwitchText() {
         return Bindings.createStringBinding(
                 () -> i18n.text(themes.elderly() ? Msg.FRAME_ELDERLY_OFF : Msg.FRAME_ELDERLY_ON),

@@ -5,6 +5,7 @@ import static cn.egov.kiosk.ui.Controls.screen;
 
 import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
@@ -19,6 +20,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -172,7 +174,7 @@ public final class GuideView {
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> vm.openEntry(entry));
         b.setFocusTraversable(false);
-        return b;
+        return Accessible.tile(b);
     }
 
     private Button browse(String id, Msg name, Msg note, Guide.Facet facet) {
@@ -187,7 +189,7 @@ public final class GuideView {
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> vm.browse(facet));
         b.setFocusTraversable(false);
-        return b;
+        return Accessible.tile(b);
     }
 
     private VBox groups() {
@@ -222,13 +224,14 @@ public final class GuideView {
                 name.getStyleClass().add("guide-group-name");
                 name.setWrapText(true);
                 Label count = label("guide-group-count");
-                count.setText(i18n.text(Msg.GUIDE_GROUP_COUNT, g.count()));
+                count.textProperty().bind(i18n.bind(Msg.GUIDE_GROUP_COUNT, g.count())); // and its name
                 Button b = new Button();
                 b.setGraphic(new VBox(4, name, count));
                 b.setId("guide-group-" + i);
                 b.getStyleClass().add("guide-group");
                 b.setOnAction(e -> vm.openGroup(g));
                 b.setFocusTraversable(false);
+                Accessible.tile(b);
                 grid.getChildren().add(b);
             }
         };
@@ -238,7 +241,8 @@ public final class GuideView {
     }
 
     private Button audience(String id, Msg name, Guide.Audience who) {
-        Button b = new Button();
+        Button b = Accessible.choice(
+                AccessibleRole.RADIO_BUTTON, vm.audienceProperty().isEqualTo(who));
         b.setId(id);
         b.getStyleClass().add("guide-toggle");
         b.textProperty().bind(i18n.bind(name));
@@ -287,6 +291,7 @@ public final class GuideView {
         query.setId("guide-query");
         query.getStyleClass().add("guide-query");
         query.promptTextProperty().bind(i18n.bind(Msg.GUIDE_SEARCH_HINT));
+        Accessible.named(query, i18n.bind(Msg.GUIDE_SEARCH));
         Keyboards.use(query, KeyboardKind.PINYIN, GuideViewModel.QUERY_MAX);
         query.textProperty().bindBidirectional(vm.queryProperty());
         vm.typingProperty().bind(keyboard.composingProperty());
@@ -340,6 +345,7 @@ public final class GuideView {
                 b.setMaxWidth(Double.MAX_VALUE);
                 b.setOnAction(e -> vm.openItem(it));
                 b.setFocusTraversable(false);
+                Accessible.tile(b);
                 rows.getChildren().add(b);
             }
         };
@@ -348,7 +354,8 @@ public final class GuideView {
     }
 
     private Label badge(Msg text, String style) {
-        Label l = new Label(i18n.text(text));
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(text)); // a row's name follows the language too
         l.getStyleClass().add("badge");
         l.getStyleClass().add(style);
         return l;

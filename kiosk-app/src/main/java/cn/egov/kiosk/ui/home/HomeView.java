@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.home;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Msg;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -73,6 +74,7 @@ public final class HomeView {
         button.disableProperty().bind(tile.available().not());
         button.setOnAction(e -> tile.open());
         button.setFocusTraversable(false);
+        Accessible.tile(button);
         return button;
     }
 

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.keyboard;
 
 import static cn.egov.kiosk.ui.Controls.label;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.keyboard.Key.Size;
 import java.util.List;
@@ -178,7 +179,10 @@ public final class KeyboardView {
         b.getStyleClass().add("keyboard-key");
         b.setFocusTraversable(false);
         switch (key.type()) {
-            case CHARACTER -> b.setText(key.text());
+            case CHARACTER -> {
+                b.setText(key.text());
+                KeyNames.of(key).ifPresent(name -> Accessible.named(b, vm.i18n().bind(name))); // 顿号, not "、"
+            }
             case MODE ->
                 b.textProperty()
                         .bind(Bindings.createStringBinding(

@@ -3,6 +3,7 @@ package cn.egov.kiosk.ui.ticket;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.finished.FinishedView;
@@ -86,6 +87,7 @@ public final class TicketView {
             b.setGraphic(content);
             b.setFocusTraversable(false);
             b.setOnAction(e -> vm.choose(option.code()));
+            Accessible.tile(b);
             pane.getChildren().add(b);
         }
     }
