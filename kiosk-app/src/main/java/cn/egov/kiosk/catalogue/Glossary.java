@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * 办事用语的大白话: the official words of the catalogue and the screens (承诺时限, 受理, 零跑腿...) and
@@ -27,6 +28,7 @@ import java.util.Set;
  * a term's English wording, where it has one, only as a whole word in English text. Immutable.
  */
 public final class Glossary {
+    private static final Logger log = LoggerFactory.getLogger(Glossary.class);
     /** What the file says of a longer word that is not a term. */
     static final String NOT_A_TERM = "-";
 
@@ -82,7 +84,11 @@ public final class Glossary {
         return EMPTY;
     }
 
-    /** The kiosk's own glossary, read once per JVM. Reads the jar on first use: call it off the JavaFX thread. */
+    /**
+     * The kiosk's own glossary, read once per JVM; empty (the screens show the official words alone)
+     * when its file cannot be read, which is logged. Reads the jar on first use: call it off the
+     * JavaFX thread.
+     */
     public static Glossary bundled() {
         return Bundled.GLOSSARY;
     }
@@ -98,8 +104,9 @@ public final class Glossary {
                 return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
                         .lines()
                         .toList());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                log.error("The glossary could not be read; the screens show no plain words: {}", e.toString());
+                return EMPTY;
             }
         }
     }

@@ -6,8 +6,10 @@ import static cn.egov.kiosk.ui.Controls.screen;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.PlainWords;
 import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -21,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /**
  * Lays out 自助申办, one screen per decision: the card's data to check, the form to complete (the
@@ -121,11 +124,14 @@ public final class ApplyView {
         GridPane lines = new GridPane();
         lines.getStyleClass().add("apply-facts");
         lines.setId("apply-confirm-lines");
+        // the hint and the labels with each official term followed by its everyday words
+        TextFlow hint = PlainWords.flow(List.of(), () -> label("hint"), i18n);
         Runnable fill = () -> {
+            PlainWords.fill(hint, vm.explain(i18n.text(Msg.APPLY_CONFIRM_HINT)), () -> label("hint"), i18n);
             lines.getChildren().clear();
             int row = 0;
             for (ApplyViewModel.Line line : vm.confirmation()) {
-                Label l = plain("apply-fact-label", line.label());
+                TextFlow l = PlainWords.flow(vm.explain(line.label()), () -> label("apply-fact-label"), i18n);
                 Label v = plain("apply-fact-value", line.value());
                 v.setId("apply-confirm-" + line.fieldId());
                 lines.addRow(row++, l, v);
@@ -152,7 +158,7 @@ public final class ApplyView {
                 .addAll(
                         text("screen-title", Msg.APPLY_CONFIRM_TITLE),
                         itemName("apply-confirm-item"),
-                        text("hint", Msg.APPLY_CONFIRM_HINT),
+                        hint,
                         scroll,
                         buttons);
         return box;
