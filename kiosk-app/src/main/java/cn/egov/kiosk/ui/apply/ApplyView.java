@@ -49,13 +49,19 @@ public final class ApplyView {
         VBox done = done(finished);
         VBox failed = screen("apply-failed");
         failed.setAlignment(Pos.CENTER);
-        failed.getChildren().add(text("failure-reason", Msg.APPLY_FAILED));
+        Label failedCode = label("error-code");
+        failedCode.setId("apply-failed-code");
+        failedCode.textProperty().bind(vm.failureCodeText());
+        failed.getChildren().addAll(text("failure-reason", Msg.APPLY_FAILED), failedCode);
         VBox refused = screen("apply-refused");
         refused.setAlignment(Pos.CENTER);
         Label why = label("failure-reason");
         why.setId("apply-refused-text");
         why.textProperty().bind(vm.doneText());
-        refused.getChildren().add(why);
+        Label refusedCode = label("error-code");
+        refusedCode.setId("apply-refused-code");
+        refusedCode.textProperty().bind(vm.failureCodeText());
+        refused.getChildren().addAll(why, refusedCode);
         root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, refused, failed);
         Runnable show = () -> {
             ApplyViewModel.Step s = vm.stepProperty().get();
@@ -175,6 +181,10 @@ public final class ApplyView {
         Label printed = label("hint");
         printed.setId("apply-receipt-status");
         printed.textProperty().bind(vm.receiptText());
+        Label receiptCode = label("error-code");
+        receiptCode.setId("apply-receipt-code");
+        receiptCode.textProperty().bind(vm.receiptCodeText());
+        receiptCode.managedProperty().bind(receiptCode.textProperty().isNotEmpty());
         Button again = button("apply-receipt-again", "nav-button", Msg.APPLY_RECEIPT_AGAIN);
         again.setOnAction(e -> vm.printReceipt());
         again.visibleProperty().bind(vm.receiptProperty().isEqualTo(ApplyViewModel.ReceiptState.FAILED));
@@ -190,6 +200,7 @@ public final class ApplyView {
                         itemName("apply-done-item"),
                         what,
                         printed,
+                        receiptCode,
                         again,
                         end.root());
         return box;

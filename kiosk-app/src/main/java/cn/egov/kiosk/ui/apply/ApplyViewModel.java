@@ -14,6 +14,7 @@ import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -444,11 +445,35 @@ public final class ApplyViewModel implements CitizenState {
                     case PRINTED -> i18n.text(Msg.APPLY_RECEIPT_PRINTED);
                     case FAILED ->
                         i18n.text(Msg.APPLY_RECEIPT_FAILED, reference.get()) + " "
-                                + i18n.text(Msg.forPrintProblem(receiptProblem.get()));
+                                + i18n.text(Msg.forPrintProblem(receiptProblem.get())) + " "
+                                + i18n.text(ErrorCodes.nextStep(receiptProblem.get()));
                 },
                 receipt,
                 receiptProblem,
                 reference,
+                i18n.localeProperty());
+    }
+
+    /** The receipt's print failure's code for staff (代码 P-PAPER-OUT); "" unless it failed. */
+    public StringBinding receiptCodeText() {
+        return Bindings.createStringBinding(
+                () -> receipt.get() == ReceiptState.FAILED && receiptProblem.get() != null
+                        ? ErrorCodes.line(i18n, ErrorCodes.of(receiptProblem.get()))
+                        : "",
+                receipt,
+                receiptProblem,
+                i18n.localeProperty());
+    }
+
+    /** The code for staff of an application refused or not saved (代码 A-REFUSED); "" otherwise. */
+    public StringBinding failureCodeText() {
+        return Bindings.createStringBinding(
+                () -> switch (step.get()) {
+                    case REFUSED -> ErrorCodes.line(i18n, ErrorCodes.APPLY_REFUSED);
+                    case FAILED -> ErrorCodes.line(i18n, ErrorCodes.APPLY_NOT_SAVED);
+                    default -> "";
+                },
+                step,
                 i18n.localeProperty());
     }
 

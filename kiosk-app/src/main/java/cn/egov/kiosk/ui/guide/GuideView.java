@@ -65,7 +65,10 @@ public final class GuideView {
         loading.getChildren().addAll(new ProgressIndicator(), text("login-instruction", Msg.GUIDE_LOADING));
         VBox empty = screen("guide-empty");
         empty.setAlignment(Pos.CENTER);
-        empty.getChildren().add(text("failure-reason", Msg.GUIDE_EMPTY));
+        Label emptyCode = label("error-code");
+        emptyCode.setId("guide-empty-code");
+        emptyCode.textProperty().bind(vm.emptyCodeText());
+        empty.getChildren().addAll(text("failure-reason", Msg.GUIDE_EMPTY), emptyCode);
         VBox start = start();
         VBox groups = groups();
         VBox list = list();
@@ -394,7 +397,11 @@ public final class GuideView {
         Label status = label("hint");
         status.setId("item-print-status");
         status.textProperty().bind(vm.printStatusText());
-        HBox bar = new HBox(24, apply, print, status);
+        Label code = label("error-code");
+        code.setId("item-print-code");
+        code.textProperty().bind(vm.printCodeText());
+        code.managedProperty().bind(code.textProperty().isNotEmpty());
+        HBox bar = new HBox(24, apply, print, new VBox(status, code));
         bar.getStyleClass().add("item-actions");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -9,6 +9,7 @@ import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -552,9 +553,25 @@ public final class GuideViewModel implements CitizenState {
         return Bindings.createStringBinding(
                 () -> printProblem.get() == null
                         ? ""
-                        : i18n.text(Msg.ITEM_PRINT_FAILED) + " " + i18n.text(Msg.forPrintProblem(printProblem.get())),
+                        : i18n.text(Msg.ITEM_PRINT_FAILED) + " "
+                                + i18n.text(Msg.forPrintProblem(printProblem.get())) + " "
+                                + i18n.text(ErrorCodes.nextStep(printProblem.get())),
                 printProblem,
                 i18n.localeProperty());
+    }
+
+    /** The print failure's code for staff (代码 P-PAPER-OUT); "" while nothing failed. */
+    public StringBinding printCodeText() {
+        return Bindings.createStringBinding(
+                () -> printProblem.get() == null ? "" : ErrorCodes.line(i18n, ErrorCodes.of(printProblem.get())),
+                printProblem,
+                i18n.localeProperty());
+    }
+
+    /** The code for staff when the catalogue never reached the kiosk (代码 G-NO-CATALOGUE). */
+    public StringBinding emptyCodeText() {
+        return Bindings.createStringBinding(
+                () -> ErrorCodes.line(i18n, ErrorCodes.GUIDE_NO_CATALOGUE), i18n.localeProperty());
     }
 
     /** "Free", or the fee in yuan. */
