@@ -350,7 +350,17 @@ public enum Msg {
     STAFF_PLATFORM_SYNCING,
     STAFF_PLATFORM_CLOSE,
     STAFF_PLATFORM_FAILED,
-    STAFF_PLATFORM_NO_DEAD_LETTERS;
+    STAFF_PLATFORM_NO_DEAD_LETTERS,
+    // plain
+    /** The everyday words after an official term: 承诺时限（就是最多要等多久）. */
+    PLAIN_WORDS,
+    /** The staff's code under a failure: 代码 P-PAPER-OUT ({@link ErrorCodes}). */
+    ERROR_CODE,
+    NEXT_PRINT_AT_WINDOW,
+    NEXT_TRY_LATER,
+    NEXT_WAIT_STARTING,
+    NEXT_AT_WINDOW;
+    // end of plain
 
     /** The bundle key: {@code TICKET_DONE_TITLE} → {@code ticket.done.title}. */
     public String key() {

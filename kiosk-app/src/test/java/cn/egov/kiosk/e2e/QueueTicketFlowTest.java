@@ -154,7 +154,8 @@ class QueueTicketFlowTest {
         tap(robot, "#type-B");
         await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
-        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机没纸了。");
+        assertThat(text(robot, "#ticket-failure-code")).isEqualTo("代码 T-PAPER-OUT");
         assertThat(text(robot, "#ticket-voided")).isEqualTo("号码 B001 已作废，不会被叫号。 如有打出的半张号票，请勿使用。");
         assertThat(onlyTicketOfToday().status()).isEqualTo(TicketStatus.VOIDED);
 
@@ -164,7 +165,7 @@ class QueueTicketFlowTest {
                         || ui.navigator().current() == Screen.ATTRACT,
                 "back to attract");
         // the attract screen now says why 取号 is out of service
-        await(() -> text(robot, "#service-queue_ticket").contains("打印机缺纸"), "the reason on the attract screen");
+        await(() -> text(robot, "#service-queue_ticket").contains("打印机没纸了"), "the reason on the attract screen");
     }
 
     @Test
@@ -201,7 +202,7 @@ class QueueTicketFlowTest {
         tap(robot, "#type-A");
         await(() -> robot.lookup("#ticket-failed").query().isVisible(), "the failure screen");
 
-        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机缺纸。");
+        assertThat(text(robot, "#ticket-failure-reason")).isEqualTo("号票打印机没纸了。");
         assertThat(text(robot, "#ticket-voided")).isEmpty();
         assertThat(runtime.queue().ticketsOfDay(runtime.queue().today())).isEmpty();
     }
@@ -213,7 +214,7 @@ class QueueTicketFlowTest {
         await(() -> !runtime.features().of(Feature.QUEUE_TICKET).available(), "the feature to go unavailable");
         tap(robot, "#touch-to-start");
         await(() -> robot.lookup("#tile-queue_ticket").queryAs(Button.class).isDisabled(), "the tile to be disabled");
-        assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机舱门未关好");
+        assertThat(text(robot, "#tile-problem-queue_ticket")).isEqualTo("暂停服务：打印机的盖子没有关好。请到人工窗口办理，工作人员会帮您。");
         tap(robot, "#tile-queue_ticket");
         assertThat(ui.navigator().current()).isEqualTo(Screen.HOME);
         printer().apply("cover-close");

@@ -6,8 +6,10 @@ import static cn.egov.kiosk.ui.Controls.screen;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.PlainWords;
 import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -21,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /**
  * Lays out 自助申办, one screen per decision: the card's data to check, the form to complete (the
@@ -46,13 +49,19 @@ public final class ApplyView {
         VBox done = done(finished);
         VBox failed = screen("apply-failed");
         failed.setAlignment(Pos.CENTER);
-        failed.getChildren().add(text("failure-reason", Msg.APPLY_FAILED));
+        Label failedCode = label("error-code");
+        failedCode.setId("apply-failed-code");
+        failedCode.textProperty().bind(vm.failureCodeText());
+        failed.getChildren().addAll(text("failure-reason", Msg.APPLY_FAILED), failedCode);
         VBox refused = screen("apply-refused");
         refused.setAlignment(Pos.CENTER);
         Label why = label("failure-reason");
         why.setId("apply-refused-text");
         why.textProperty().bind(vm.doneText());
-        refused.getChildren().add(why);
+        Label refusedCode = label("error-code");
+        refusedCode.setId("apply-refused-code");
+        refusedCode.textProperty().bind(vm.failureCodeText());
+        refused.getChildren().addAll(why, refusedCode);
         root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, refused, failed);
         Runnable show = () -> {
             ApplyViewModel.Step s = vm.stepProperty().get();
@@ -121,11 +130,14 @@ public final class ApplyView {
         GridPane lines = new GridPane();
         lines.getStyleClass().add("apply-facts");
         lines.setId("apply-confirm-lines");
+        // the hint and the labels with each official term followed by its everyday words
+        TextFlow hint = PlainWords.flow(List.of(), () -> label("hint"), i18n);
         Runnable fill = () -> {
+            PlainWords.fill(hint, vm.explain(i18n.text(Msg.APPLY_CONFIRM_HINT)), () -> label("hint"), i18n);
             lines.getChildren().clear();
             int row = 0;
             for (ApplyViewModel.Line line : vm.confirmation()) {
-                Label l = plain("apply-fact-label", line.label());
+                TextFlow l = PlainWords.flow(vm.explain(line.label()), () -> label("apply-fact-label"), i18n);
                 Label v = plain("apply-fact-value", line.value());
                 v.setId("apply-confirm-" + line.fieldId());
                 lines.addRow(row++, l, v);
@@ -152,7 +164,7 @@ public final class ApplyView {
                 .addAll(
                         text("screen-title", Msg.APPLY_CONFIRM_TITLE),
                         itemName("apply-confirm-item"),
-                        text("hint", Msg.APPLY_CONFIRM_HINT),
+                        hint,
                         scroll,
                         buttons);
         return box;
@@ -169,6 +181,10 @@ public final class ApplyView {
         Label printed = label("hint");
         printed.setId("apply-receipt-status");
         printed.textProperty().bind(vm.receiptText());
+        Label receiptCode = label("error-code");
+        receiptCode.setId("apply-receipt-code");
+        receiptCode.textProperty().bind(vm.receiptCodeText());
+        receiptCode.managedProperty().bind(receiptCode.textProperty().isNotEmpty());
         Button again = button("apply-receipt-again", "nav-button", Msg.APPLY_RECEIPT_AGAIN);
         again.setOnAction(e -> vm.printReceipt());
         again.visibleProperty().bind(vm.receiptProperty().isEqualTo(ApplyViewModel.ReceiptState.FAILED));
@@ -184,6 +200,7 @@ public final class ApplyView {
                         itemName("apply-done-item"),
                         what,
                         printed,
+                        receiptCode,
                         again,
                         end.root());
         return box;

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.apply;
 
 import cn.egov.kiosk.application.AcceptanceReceipt;
 import cn.egov.kiosk.application.ApplicationService;
+import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.common.privacy.Masking;
 import cn.egov.kiosk.form.FormState;
@@ -13,6 +14,7 @@ import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -102,9 +104,15 @@ public final class ApplyViewModel implements CitizenState {
     /** Whether some of the receipt came out of a print that failed: the next one is a reprint. */
     private boolean partlyOut;
 
-    private final BackgroundTask<Optional<HeldLicence>> loading;
+    /** The everyday words of the official terms, read with the form. */
+    private Glossary glossary = Glossary.empty();
+
+    private final BackgroundTask<Loaded> loading;
     private final BackgroundTask<Submitted> submitting;
     private final BackgroundTask<Printing.Outcome> printingTask;
+
+    /** What the screen reads off the JavaFX thread before the form shows. */
+    private record Loaded(Optional<HeldLicence> held, Glossary glossary) {}
 
     private record Submitted(ApplicationService.Standing standing, JsonNode receipt) {}
 
@@ -167,13 +175,15 @@ public final class ApplyViewModel implements CitizenState {
                 .anyMatch(f -> f.prefill() == Catalogue.Prefill.LICENCE_CREDIT_CODE
                         || f.prefill() == Catalogue.Prefill.LICENCE_BUSINESS_NAME);
         loading.start(
-                () -> needsLicence ? heldLicence(identity) : Optional.<HeldLicence>empty(),
-                held -> {
-                    formVm.start(item.get(), identity, held);
+                () -> new Loaded(
+                        needsLicence ? heldLicence(identity) : Optional.<HeldLicence>empty(), Glossary.bundled()),
+                loaded -> {
+                    glossary = loaded.glossary();
+                    formVm.start(item.get(), identity, loaded.held(), glossary);
                     step.set(Step.CHECK);
                 },
                 error -> {
-                    formVm.start(item.get(), identity, Optional.empty());
+                    formVm.start(item.get(), identity, Optional.empty(), glossary);
                     step.set(Step.CHECK);
                 });
     }
@@ -211,6 +221,11 @@ public final class ApplyViewModel implements CitizenState {
             }
         }
         return lines;
+    }
+
+    /** A text of the confirmation cut into segments, each official term with its everyday words. */
+    public List<Glossary.Segment> explain(String text) {
+        return glossary.explain(text, i18n.locale());
     }
 
     /** How a value is read back: an ID number, name, phone or address masked; a choice by its label. */
@@ -430,11 +445,35 @@ public final class ApplyViewModel implements CitizenState {
                     case PRINTED -> i18n.text(Msg.APPLY_RECEIPT_PRINTED);
                     case FAILED ->
                         i18n.text(Msg.APPLY_RECEIPT_FAILED, reference.get()) + " "
-                                + i18n.text(Msg.forPrintProblem(receiptProblem.get()));
+                                + i18n.text(Msg.forPrintProblem(receiptProblem.get())) + " "
+                                + i18n.text(ErrorCodes.nextStep(receiptProblem.get()));
                 },
                 receipt,
                 receiptProblem,
                 reference,
+                i18n.localeProperty());
+    }
+
+    /** The receipt's print failure's code for staff (代码 P-PAPER-OUT); "" unless it failed. */
+    public StringBinding receiptCodeText() {
+        return Bindings.createStringBinding(
+                () -> receipt.get() == ReceiptState.FAILED && receiptProblem.get() != null
+                        ? ErrorCodes.line(i18n, ErrorCodes.of(receiptProblem.get()))
+                        : "",
+                receipt,
+                receiptProblem,
+                i18n.localeProperty());
+    }
+
+    /** The code for staff of an application refused or not saved (代码 A-REFUSED); "" otherwise. */
+    public StringBinding failureCodeText() {
+        return Bindings.createStringBinding(
+                () -> switch (step.get()) {
+                    case REFUSED -> ErrorCodes.line(i18n, ErrorCodes.APPLY_REFUSED);
+                    case FAILED -> ErrorCodes.line(i18n, ErrorCodes.APPLY_NOT_SAVED);
+                    default -> "";
+                },
+                step,
                 i18n.localeProperty());
     }
 

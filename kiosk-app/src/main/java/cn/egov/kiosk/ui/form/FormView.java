@@ -8,6 +8,7 @@ import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.PlainWords;
 import cn.egov.kiosk.ui.address.AddressPickerView;
 import cn.egov.kiosk.ui.address.AddressPickerViewModel;
 import cn.egov.kiosk.ui.keyboard.KeyboardHost;
@@ -33,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /**
  * Lays out an application form: per field a large label (with 来自身份证 where the card filled it
@@ -188,8 +190,11 @@ public final class FormView {
     }
 
     private VBox field(FormViewModel vm, FormViewModel.FieldModel m) {
-        Label name = label("form-label");
-        name.textProperty().bind(m.label());
+        // the label's official terms followed by their everyday words (统一社会信用代码（营业执照上的18位代码）)
+        TextFlow name = PlainWords.flow(m.explainedLabel(), () -> label("form-label"), i18n);
+        m.label()
+                .addListener(
+                        (obs, was, now) -> PlainWords.fill(name, m.explainedLabel(), () -> label("form-label"), i18n));
         Label mark = label("form-mark");
         mark.setId("form-mark-" + m.id());
         mark.textProperty().bind(m.mark());

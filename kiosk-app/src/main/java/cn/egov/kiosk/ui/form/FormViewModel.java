@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui.form;
 
+import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.form.FormState;
 import cn.egov.kiosk.form.HeldLicence;
 import cn.egov.kiosk.identity.Identity;
@@ -93,6 +94,11 @@ public final class FormViewModel implements CitizenState {
             return label;
         }
 
+        /** The label in the current language cut into segments, each official term with its everyday words. */
+        public List<Glossary.Segment> explainedLabel() {
+            return glossary.explain(label.get(), i18n.locale());
+        }
+
         /** What to enter, in the current language ("" when none). */
         public StringBinding hint() {
             return hint;
@@ -145,6 +151,8 @@ public final class FormViewModel implements CitizenState {
     private final ReadOnlyObjectWrapper<FormState.Completed> completed = new ReadOnlyObjectWrapper<>();
     private final List<CitizenState> parts = new ArrayList<>();
     private FormState form;
+    /** The everyday words of the official terms in the labels. */
+    private Glossary glossary = Glossary.empty();
     /** Next was touched: the summary counts what is still to fix. */
     private boolean counting;
 
@@ -169,9 +177,15 @@ public final class FormViewModel implements CitizenState {
      * @throws IllegalArgumentException when the item has no kiosk form
      */
     public void start(Catalogue.Item item, Identity citizen, Optional<HeldLicence> licence) {
+        start(item, citizen, licence, Glossary.empty());
+    }
+
+    /** As {@link #start(Catalogue.Item, Identity, Optional)}, the official terms in the labels explained by {@code words}. */
+    public void start(Catalogue.Item item, Identity citizen, Optional<HeldLicence> licence, Glossary words) {
         FormState next = new FormState(item, citizen, licence);
         resetForNextCitizen();
         form = next;
+        glossary = words;
         title.set(item.name());
         List<FieldModel> models = new ArrayList<>();
         for (Catalogue.Field f : next.fields()) {

@@ -9,12 +9,16 @@ import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.PlainWords;
 import cn.egov.kiosk.ui.QrImage;
 import cn.egov.kiosk.ui.keyboard.KeyboardHost;
 import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.keyboard.Keyboards;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -34,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 
 /**
  * Lays out 办事指南: the start (search, the 零跑腿/只跑一次 lists, the items doable here, browse by
@@ -62,7 +67,10 @@ public final class GuideView {
         loading.getChildren().addAll(new ProgressIndicator(), text("login-instruction", Msg.GUIDE_LOADING));
         VBox empty = screen("guide-empty");
         empty.setAlignment(Pos.CENTER);
-        empty.getChildren().add(text("failure-reason", Msg.GUIDE_EMPTY));
+        Label emptyCode = label("error-code");
+        emptyCode.setId("guide-empty-code");
+        emptyCode.textProperty().bind(vm.emptyCodeText());
+        empty.getChildren().addAll(text("failure-reason", Msg.GUIDE_EMPTY), emptyCode);
         VBox start = start();
         VBox groups = groups();
         VBox list = list();
@@ -396,25 +404,29 @@ public final class GuideView {
         Label status = label("hint");
         status.setId("item-print-status");
         status.textProperty().bind(vm.printStatusText());
-        HBox bar = new HBox(24, apply, print, status);
+        Label code = label("error-code");
+        code.setId("item-print-code");
+        code.textProperty().bind(vm.printCodeText());
+        code.managedProperty().bind(code.textProperty().isNotEmpty());
+        HBox bar = new HBox(24, apply, print, new VBox(status, code));
         bar.getStyleClass().add("item-actions");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
     private List<Node> itemPage(Catalogue.Item it) {
-        Label name = new Label(it.name());
+        // each official term on the page is followed by its everyday words, once, where it first appears
+        Set<String> explained = new HashSet<>();
+        TextFlow name = explained(it.name(), () -> label("screen-title"), explained);
         name.setId("item-name");
-        name.getStyleClass().add("screen-title");
-        name.setWrapText(true);
 
         GridPane facts = new GridPane();
         facts.getStyleClass().add("item-facts");
         int row = 0;
-        fact(facts, row++, Msg.ITEM_DEPARTMENT, it.departmentName(), "item-department");
-        fact(facts, row++, Msg.ITEM_FEE, vm.feeText(it), "item-fee");
-        fact(facts, row++, Msg.ITEM_LEGAL_LIMIT, days(it.legalLimitDays()), "item-legal-limit");
-        fact(facts, row++, Msg.ITEM_PROMISED_LIMIT, days(it.promisedLimitDays()), "item-promised-limit");
+        fact(facts, row++, Msg.ITEM_DEPARTMENT, it.departmentName(), "item-department", explained);
+        fact(facts, row++, Msg.ITEM_FEE, vm.feeText(it), "item-fee", explained);
+        fact(facts, row++, Msg.ITEM_LEGAL_LIMIT, days(it.legalLimitDays()), "item-legal-limit", explained);
+        fact(facts, row++, Msg.ITEM_PROMISED_LIMIT, days(it.promisedLimitDays()), "item-promised-limit", explained);
         fact(
                 facts,
                 row,
@@ -425,7 +437,8 @@ public final class GuideView {
                             case ONCE -> Msg.ITEM_TRIPS_ONCE;
                             case MULTIPLE -> Msg.ITEM_TRIPS_MULTIPLE;
                         }),
-                "item-trips");
+                "item-trips",
+                explained);
 
         VBox materials = new VBox();
         materials.getStyleClass().add("item-materials");
@@ -433,7 +446,7 @@ public final class GuideView {
         int n = 1;
         for (Catalogue.Material m : it.materials()) {
             Label number = plain("item-material-number", Integer.toString(n++));
-            Label mName = plain("item-material-name", m.name());
+            TextFlow mName = explained(m.name(), () -> label("item-material-name"), explained);
             HBox line = new HBox(12, number, mName);
             line.setAlignment(Pos.CENTER_LEFT);
             if (m.copies() > 0) {
@@ -441,13 +454,17 @@ public final class GuideView {
             }
             if (m.electronic()) {
                 line.getChildren().add(badge(Msg.ITEM_MATERIAL_EXEMPT, "badge-exempt"));
+                line.getChildren()
+                        .addAll(PlainWords.wordsOf(vm.explain(i18n.text(Msg.ITEM_MATERIAL_EXEMPT), explained), i18n));
             } else if (!m.required()) {
                 line.getChildren().add(badge(Msg.ITEM_MATERIAL_OPTIONAL, "badge-optional"));
             }
             materials.getChildren().add(line);
             String note = m.electronic() ? i18n.text(Msg.ITEM_MATERIAL_EXEMPT_NOTE) : m.note();
             if (note != null && !note.isBlank()) {
-                materials.getChildren().add(plain("item-material-note", note));
+                TextFlow noteFlow = explained(note, () -> label("item-material-note-text"), explained);
+                noteFlow.getStyleClass().add("item-material-note-flow");
+                materials.getChildren().add(noteFlow);
             }
         }
 
@@ -482,11 +499,19 @@ public final class GuideView {
                 name, facts, text("guide-section-title", Msg.ITEM_MATERIALS), materials, where, asOf("item-as-of"));
     }
 
-    private void fact(GridPane grid, int row, Msg label, String value, String id) {
-        Label l = text("item-fact-label", label);
+    /** A fact of the item: its name and its value, each official term in them followed by its plain words. */
+    private void fact(GridPane grid, int row, Msg label, String value, String id, Set<String> explained) {
+        TextFlow l = explained(i18n.text(label), () -> label("item-fact-label"), explained);
         Label v = plain("item-fact-value", value);
         v.setId(id);
-        grid.addRow(row, l, v);
+        TextFlow valueAndWords = new TextFlow(v);
+        valueAndWords.getChildren().addAll(PlainWords.wordsOf(vm.explain(value, explained), i18n));
+        grid.addRow(row, l, valueAndWords);
+    }
+
+    /** A text of the item page as a flow of pieces made by {@code piece}, its terms explained. */
+    private TextFlow explained(String text, Supplier<Label> piece, Set<String> explained) {
+        return PlainWords.flow(vm.explain(text, explained), piece, i18n);
     }
 
     private VBox card(String id, Msg title) {

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.guide;
 
 import cn.egov.kiosk.catalogue.CatalogueIndex;
+import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.catalogue.GuideDocument;
 import cn.egov.kiosk.catalogue.ServiceGuide;
@@ -8,6 +9,7 @@ import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -19,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -128,9 +131,15 @@ public final class GuideViewModel implements CitizenState {
     /** Set when home opens the guide: where it starts the next time it shows. */
     private Optional<Optional<Entry>> startAt = Optional.empty();
 
-    private final BackgroundTask<Guide> loading;
+    /** The plain words of the official terms, read with the guide. */
+    private Glossary glossary = Glossary.empty();
+
+    private final BackgroundTask<Opened> loading;
     private final BackgroundTask<Printing.Outcome> printingTask;
     private final BackgroundTask<Void> counting;
+
+    /** What opening the guide reads off the JavaFX thread. */
+    private record Opened(Guide guide, Glossary glossary) {}
 
     /**
      * @param canApplyHere whether the kiosk can take an application for an item now (doable here, with
@@ -201,8 +210,10 @@ public final class GuideViewModel implements CitizenState {
         reset();
         step.set(Step.LOADING);
         loading.start(
-                source::current,
-                g -> {
+                () -> new Opened(source.current(), Glossary.bundled()),
+                opened -> {
+                    glossary = opened.glossary();
+                    Guide g = opened.guide();
                     guide.set(g);
                     step.set(g.size() == 0 ? Step.EMPTY : Step.START);
                     if (g.size() > 0) {
@@ -542,9 +553,25 @@ public final class GuideViewModel implements CitizenState {
         return Bindings.createStringBinding(
                 () -> printProblem.get() == null
                         ? ""
-                        : i18n.text(Msg.ITEM_PRINT_FAILED) + " " + i18n.text(Msg.forPrintProblem(printProblem.get())),
+                        : i18n.text(Msg.ITEM_PRINT_FAILED) + " "
+                                + i18n.text(Msg.forPrintProblem(printProblem.get())) + " "
+                                + i18n.text(ErrorCodes.nextStep(printProblem.get())),
                 printProblem,
                 i18n.localeProperty());
+    }
+
+    /** The print failure's code for staff (代码 P-PAPER-OUT); "" while nothing failed. */
+    public StringBinding printCodeText() {
+        return Bindings.createStringBinding(
+                () -> printProblem.get() == null ? "" : ErrorCodes.line(i18n, ErrorCodes.of(printProblem.get())),
+                printProblem,
+                i18n.localeProperty());
+    }
+
+    /** The code for staff when the catalogue never reached the kiosk (代码 G-NO-CATALOGUE). */
+    public StringBinding emptyCodeText() {
+        return Bindings.createStringBinding(
+                () -> ErrorCodes.line(i18n, ErrorCodes.GUIDE_NO_CATALOGUE), i18n.localeProperty());
     }
 
     /** "Free", or the fee in yuan. */
@@ -552,6 +579,14 @@ public final class GuideViewModel implements CitizenState {
         return shown.feeFen() == 0
                 ? i18n.text(Msg.ITEM_FEE_FREE)
                 : i18n.text(Msg.ITEM_FEE_AMOUNT, BigDecimal.valueOf(shown.feeFen(), 2));
+    }
+
+    /**
+     * A text of the item page cut into segments, each official term with its everyday words in the
+     * citizen's language, unless the page explained it already ({@code explained}, one per page).
+     */
+    public List<Glossary.Segment> explain(String text, Set<String> explained) {
+        return glossary.explain(text, i18n.locale(), explained);
     }
 
     /** The name of the hall's queue for the item, in the citizen's language. */

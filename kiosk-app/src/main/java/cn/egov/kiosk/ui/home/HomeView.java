@@ -63,7 +63,13 @@ public final class HomeView {
         problem.textProperty().bind(tile.problem());
         problem.visibleProperty().bind(tile.available().not());
         problem.managedProperty().bind(tile.available().not());
-        VBox box = new VBox(name, description, problem);
+        Label code = new Label();
+        code.getStyleClass().add("error-code");
+        code.setId("tile-code-" + tile.feature().name().toLowerCase(Locale.ROOT));
+        code.textProperty().bind(tile.code());
+        code.visibleProperty().bind(tile.available().not());
+        code.managedProperty().bind(tile.available().not());
+        VBox box = new VBox(name, description, problem, code);
         box.getStyleClass().add("tile-box");
 
         Button button = new Button();

@@ -4,6 +4,7 @@ import cn.egov.kiosk.feature.Availability;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.PlatformState.Notice;
 import cn.egov.kiosk.ui.AvailabilityModel;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
@@ -45,14 +46,37 @@ public final class HomeViewModel {
                     () -> availability.of(feature).get().available(), availability.of(feature));
         }
 
-        /** Empty when available; otherwise "out of service: the printer is out of paper". */
+        /**
+         * Empty when available; otherwise what happened and what to do: "Out of service: the printer
+         * has run out of paper. Please go to a service window: the staff will help you."
+         */
         public StringBinding problem() {
             return Bindings.createStringBinding(
                     () -> {
                         Availability a = availability.of(feature).get();
                         return a.available()
                                 ? ""
-                                : i18n.text(Msg.FEATURE_OUT_OF_SERVICE, AvailabilityModel.problemText(i18n, a));
+                                : i18n.text(
+                                        Msg.FEATURE_OUT_OF_SERVICE,
+                                        AvailabilityModel.problemText(i18n, a),
+                                        a.problem()
+                                                .map(p -> i18n.text(ErrorCodes.nextStep(p)))
+                                                .orElse(""));
+                    },
+                    availability.of(feature),
+                    i18n.localeProperty());
+        }
+
+        /** Empty when available; otherwise the code for staff: 代码 D-PAPER-OUT. */
+        public StringBinding code() {
+            return Bindings.createStringBinding(
+                    () -> {
+                        Availability a = availability.of(feature).get();
+                        return a.available()
+                                ? ""
+                                : a.problem()
+                                        .map(p -> ErrorCodes.line(i18n, ErrorCodes.of(p)))
+                                        .orElse("");
                     },
                     availability.of(feature),
                     i18n.localeProperty());

@@ -136,6 +136,9 @@ public final class IdLoginView {
         Label advice = label("login-instruction");
         advice.setId("id-login-advice");
         advice.textProperty().bind(vm.adviceText());
+        Label code = label("error-code");
+        code.setId("id-login-problem-code");
+        code.textProperty().bind(vm.problemCodeText());
         Button retry = new Button();
         retry.setId("id-login-retry");
         retry.getStyleClass().add("primary-button");
@@ -153,7 +156,7 @@ public final class IdLoginView {
         };
         vm.problemProperty().addListener((obs, old, now) -> update.run());
         update.run();
-        box.getChildren().addAll(icon, problem, advice, picture, retry);
+        box.getChildren().addAll(icon, problem, advice, code, picture, retry);
         return box;
     }
 

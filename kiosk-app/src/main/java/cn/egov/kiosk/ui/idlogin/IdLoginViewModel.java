@@ -9,6 +9,7 @@ import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
@@ -352,14 +353,15 @@ public final class IdLoginViewModel implements CitizenState {
     }
 
     static Msg adviceMsg(LoginProblem p) {
-        return switch (p) {
-            case NO_CARD -> Msg.LOGIN_ADVICE_NO_CARD;
-            case PLACE_AGAIN, LIFT_AND_PLACE_AGAIN -> Msg.LOGIN_ADVICE_PLACE_AGAIN;
-            case CARD_UNREADABLE, CARD_NOT_SUPPORTED -> Msg.LOGIN_ADVICE_ASK_STAFF;
-            case CARD_EXPIRED -> Msg.LOGIN_ADVICE_EXPIRED;
-            case USE_ID_CARD -> Msg.LOGIN_ADVICE_USE_ID_CARD;
-            case READER_OUT_OF_SERVICE -> Msg.LOGIN_ADVICE_OUT_OF_SERVICE;
-        };
+        return ErrorCodes.nextStep(p);
+    }
+
+    /** The problem's code for staff (代码 C-UNREADABLE); "" while there is none. */
+    public StringBinding problemCodeText() {
+        return Bindings.createStringBinding(
+                () -> problem.get() == null ? "" : ErrorCodes.line(i18n, ErrorCodes.of(problem.get())),
+                problem,
+                i18n.localeProperty());
     }
 
     public I18n i18n() {

@@ -147,6 +147,9 @@ public final class LicenceView {
         problem.setId("licence-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemText());
+        Label code = label("error-code");
+        code.setId("licence-problem-code");
+        code.textProperty().bind(vm.problemCodeText());
         Label partly = label("login-instruction");
         partly.setWrapText(true);
         partly.textProperty().bind(vm.i18n().bind(Msg.LICENCE_PARTLY));
@@ -157,7 +160,7 @@ public final class LicenceView {
         retry.getStyleClass().add("primary-button");
         retry.textProperty().bind(vm.i18n().bind(Msg.LICENCE_RETRY));
         retry.setOnAction(e -> vm.print());
-        box.getChildren().addAll(icon, problem, partly, retry);
+        box.getChildren().addAll(icon, problem, code, partly, retry);
         return box;
     }
 

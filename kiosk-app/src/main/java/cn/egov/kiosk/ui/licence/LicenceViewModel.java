@@ -10,6 +10,7 @@ import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -236,7 +237,16 @@ public final class LicenceViewModel implements CitizenState {
         return Bindings.createStringBinding(
                 () -> problem.get() == null
                         ? ""
-                        : i18n.text(Msg.LICENCE_FAILED) + " " + i18n.text(Msg.forPrintProblem(problem.get())),
+                        : i18n.text(Msg.LICENCE_FAILED) + " " + i18n.text(Msg.forPrintProblem(problem.get())) + " "
+                                + i18n.text(ErrorCodes.nextStep(problem.get())),
+                problem,
+                i18n.localeProperty());
+    }
+
+    /** The failure's code for staff (代码 P-PAPER-OUT); "" while nothing failed. */
+    public StringBinding problemCodeText() {
+        return Bindings.createStringBinding(
+                () -> problem.get() == null ? "" : ErrorCodes.line(i18n, ErrorCodes.of(problem.get())),
                 problem,
                 i18n.localeProperty());
     }

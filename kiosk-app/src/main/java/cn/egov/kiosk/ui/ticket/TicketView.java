@@ -143,12 +143,15 @@ public final class TicketView {
         voided.managedProperty().bind(vm.voidedNoticeProperty().isNotEmpty());
         Label advice = label("hint");
         advice.textProperty().bind(vm.i18n().bind(Msg.TICKET_FAILED_ADVICE));
+        Label code = label("error-code");
+        code.setId("ticket-failure-code");
+        code.textProperty().bind(vm.failureCodeProperty());
         Button finish = new Button();
         finish.setId("ticket-failed-finish");
         finish.getStyleClass().add("primary-button");
         finish.textProperty().bind(vm.i18n().bind(Msg.TICKET_DONE_FINISH));
         finish.setOnAction(e -> vm.finish());
-        box.getChildren().addAll(icon, title, reason, voided, advice, finish);
+        box.getChildren().addAll(icon, title, reason, voided, advice, code, finish);
         return box;
     }
 

@@ -7,6 +7,7 @@ import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.BackgroundTask;
 import cn.egov.kiosk.ui.CitizenState;
+import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -64,6 +65,9 @@ public final class TicketViewModel implements CitizenState {
     private final ReadOnlyStringWrapper ahead = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failureReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper voidedNotice = new ReadOnlyStringWrapper("");
+    /** The failure's code for staff ({@link ErrorCodes}): 代码 T-PAPER-OUT; "" before. */
+    private final ReadOnlyStringWrapper failureCode = new ReadOnlyStringWrapper("");
+
     private Map<String, OptionalInt> waiting = Map.of();
     /** Counts the people waiting per business type. */
     private final BackgroundTask<Map<String, OptionalInt>> counting;
@@ -151,6 +155,7 @@ public final class TicketViewModel implements CitizenState {
         issuing.start(() -> issuer.issue(code, locale, idNumber), this::show, error -> {
             resultTexts = () -> {
                 failureReason.set(i18n.text(Msg.REASON_UNEXPECTED));
+                failureCode.set(ErrorCodes.line(i18n, ErrorCodes.TICKET_UNEXPECTED));
                 voidedNotice.set("");
             };
             resultTexts.run();
@@ -175,6 +180,7 @@ public final class TicketViewModel implements CitizenState {
                             : "");
         } else if (outcome instanceof IssueOutcome.NotIssued failed) {
             failureReason.set(i18n.text(reasonText(failed.reason())));
+            failureCode.set(ErrorCodes.line(i18n, ErrorCodes.of(failed.reason())));
             String voided = failed.voided()
                     .map(t -> i18n.text(Msg.TICKET_FAILED_VOIDED, t.number()))
                     .orElse("");
@@ -220,6 +226,7 @@ public final class TicketViewModel implements CitizenState {
         number.set("");
         ahead.set("");
         failureReason.set("");
+        failureCode.set("");
         voidedNotice.set("");
         waiting = Map.of();
         preselected = Optional.empty();
@@ -255,6 +262,11 @@ public final class TicketViewModel implements CitizenState {
 
     public ReadOnlyStringProperty failureReasonProperty() {
         return failureReason.getReadOnlyProperty();
+    }
+
+    /** The failure's code for staff, as its line reads (代码 T-PAPER-OUT); "" while nothing failed. */
+    public ReadOnlyStringProperty failureCodeProperty() {
+        return failureCode.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty voidedNoticeProperty() {

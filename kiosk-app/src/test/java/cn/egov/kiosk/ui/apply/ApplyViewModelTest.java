@@ -301,7 +301,7 @@ class ApplyViewModelTest {
         vm.submit();
 
         assertThat(vm.stepProperty().get()).isEqualTo(Step.REFUSED);
-        assertThat(vm.doneText().get()).doesNotContain("恢复后自动提交").contains("没有受理");
+        assertThat(vm.doneText().get()).doesNotContain("恢复后自动提交").contains("没有收下");
         assertThat(pdfs)
                 .as("no receipt of acceptance for a refused application")
                 .isEmpty();
@@ -319,7 +319,8 @@ class ApplyViewModelTest {
                 .isEqualTo(Step.DONE);
         String reference = vm.referenceProperty().get();
         assertThat(vm.receiptProperty().get()).isEqualTo(ReceiptState.FAILED);
-        assertThat(vm.receiptText().get()).isEqualTo("受理回执没有打印出来，请记下编号 " + reference + "。 打印机缺纸。");
+        assertThat(vm.receiptText().get()).isEqualTo("受理回执没有打印出来，请记下编号 " + reference + "。 打印机没纸了。 请到人工窗口，工作人员会帮您打印。");
+        assertThat(vm.receiptCodeText().get()).isEqualTo("代码 P-PAPER-OUT");
         assertThat(pdfs).isEmpty();
 
         printer.apply("paper-ok", "");

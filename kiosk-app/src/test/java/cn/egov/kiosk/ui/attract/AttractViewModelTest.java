@@ -88,7 +88,7 @@ class AttractViewModelTest {
     @Test
     void theServicesListSaysWhatCanBeUsedNowAndWhyNot() {
         assertThat(vm.servicesProperty().get())
-                .containsExactly(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：设备正在启动", false));
+                .containsExactly(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：机器的设备正在启动", false));
 
         devices.start();
         awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号", true)), "the printer to come up");
@@ -97,12 +97,12 @@ class AttractViewModelTest {
                 .find("ticket-printer", SimulatedReceiptPrinter.class)
                 .orElseThrow()
                 .apply("paper-out");
-        awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：打印机缺纸", false)), "paper out to show");
+        awaitServices(List.of(new ServiceLine(Feature.QUEUE_TICKET, "取号暂停服务：打印机没纸了", false)), "paper out to show");
 
         i18n.setLocale(EN);
         assertThat(vm.servicesProperty().get())
                 .containsExactly(new ServiceLine(
-                        Feature.QUEUE_TICKET, "Queue number: out of service, the printer is out of paper", false));
+                        Feature.QUEUE_TICKET, "Queue number: out of service, the printer has run out of paper", false));
     }
 
     @Test

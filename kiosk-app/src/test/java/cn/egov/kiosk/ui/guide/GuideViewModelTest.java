@@ -218,7 +218,11 @@ class GuideViewModelTest {
         vm.printGuide();
 
         assertThat(vm.printStateProperty().get()).isEqualTo(GuideViewModel.PrintState.FAILED);
-        assertThat(vm.printProblemText().get()).startsWith("办事指南没有打印出来。").contains("缺纸");
+        assertThat(vm.printProblemText().get())
+                .startsWith("办事指南没有打印出来。")
+                .contains("没纸了")
+                .contains("请到人工窗口");
+        assertThat(vm.printCodeText().get()).isEqualTo("代码 P-PAPER-OUT");
     }
 
     @Test

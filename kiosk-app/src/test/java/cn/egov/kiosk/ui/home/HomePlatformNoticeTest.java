@@ -100,7 +100,8 @@ class HomePlatformNoticeTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(licence.available().get()).isFalse();
-        assertThat(licence.problem().get()).isEqualTo("暂停服务：暂时连不上政务服务平台，请稍后再试或到人工窗口办理");
+        assertThat(licence.problem().get()).isEqualTo("暂停服务：现在连不上政务服务网。请过一会儿再试；着急的话，请到人工窗口办理。");
+        assertThat(licence.code().get()).isEqualTo("代码 N-PLATFORM-AWAY");
         assertThat(ticket.available().get())
                 .as("queue numbers come from the kiosk's own range")
                 .isTrue();

@@ -115,9 +115,13 @@ class HomeViewModelTest {
         printerSimulator().apply("paper-out");
 
         awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
-        assertThat(tile.problem().get()).isEqualTo("暂停服务：打印机缺纸");
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：打印机没纸了。请到人工窗口办理，工作人员会帮您。");
+        assertThat(tile.code().get()).isEqualTo("代码 D-PAPER-OUT");
         i18n.setLocale(EN);
-        assertThat(tile.problem().get()).isEqualTo("Out of service: the printer is out of paper");
+        assertThat(tile.problem().get())
+                .isEqualTo(
+                        "Out of service: the printer has run out of paper. Please go to a service window: the staff will help you.");
+        assertThat(tile.code().get()).isEqualTo("Code D-PAPER-OUT");
         assertThat(tile.title().get()).isEqualTo("Queue number");
 
         printerSimulator().apply("paper-ok");
@@ -134,7 +138,7 @@ class HomeViewModelTest {
 
         // not started: the printer is "starting"
         assertThat(tile.available().get()).isFalse();
-        assertThat(tile.problem().get()).isEqualTo("暂停服务：设备正在启动");
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：机器的设备正在启动。机器正在准备，请等一两分钟再试。");
         tile.open();
         assertThat(navigator.current()).isEqualTo(Screen.HOME);
 
@@ -154,7 +158,7 @@ class HomeViewModelTest {
         printerSimulator().apply("disconnect");
 
         awaitOnUiThread(() -> !tile.available().get(), "the tile to go unavailable");
-        assertThat(tile.problem().get()).isEqualTo("暂停服务：设备未连接");
+        assertThat(tile.problem().get()).isEqualTo("暂停服务：机器的设备没有连上。请到人工窗口办理，工作人员会帮您。");
 
         printerSimulator().apply("reconnect");
         awaitOnUiThread(() -> tile.available().get(), "the device manager to reconnect");

@@ -99,7 +99,8 @@ class LicenceViewModelTest {
 
         assertThat(vm.stepProperty().get()).isEqualTo(LicenceViewModel.Step.FAILED);
         assertThat(vm.problemProperty().get()).isEqualTo(Printing.Problem.PAPER_OUT);
-        assertThat(vm.problemText().get()).isEqualTo("证照没有打印出来。 打印机缺纸。");
+        assertThat(vm.problemText().get()).isEqualTo("证照没有打印出来。 打印机没纸了。 请到人工窗口，工作人员会帮您打印。");
+        assertThat(vm.problemCodeText().get()).isEqualTo("代码 P-PAPER-OUT");
         assertThat(vm.partlyProperty().get()).isFalse();
         assertThat(printer.printed()).isEmpty();
 

@@ -174,8 +174,9 @@ class TicketViewModelTest {
         vm.choose("A");
 
         assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
-        assertThat(vm.failureReasonProperty().get()).isEqualTo("号票打印机缺纸。");
+        assertThat(vm.failureReasonProperty().get()).isEqualTo("号票打印机没纸了。");
         assertThat(vm.voidedNoticeProperty().get()).isEqualTo("号码 A001 已作废，不会被叫号。");
+        assertThat(vm.failureCodeProperty().get()).isEqualTo("代码 T-PAPER-OUT");
         assertThat(vm.numberProperty().get()).isEmpty();
         assertThat(queue.ticketsOfDay(queue.today())).extracting(Ticket::status).containsExactly(TicketStatus.VOIDED);
     }
@@ -188,7 +189,8 @@ class TicketViewModelTest {
         vm.choose("A");
 
         assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
-        assertThat(vm.failureReasonProperty().get()).isEqualTo("号票打印机未连接。");
+        assertThat(vm.failureReasonProperty().get()).isEqualTo("号票打印机没有连上。");
+        assertThat(vm.failureCodeProperty().get()).isEqualTo("代码 T-PRINTER-OFFLINE");
         assertThat(vm.voidedNoticeProperty().get()).isEmpty();
     }
 
@@ -199,9 +201,10 @@ class TicketViewModelTest {
         vm.choose("Z"); // not a type the hall offers: the issuer throws
 
         assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
-        assertThat(vm.failureReasonProperty().get()).isEqualTo("终端发生意外错误。");
+        assertThat(vm.failureReasonProperty().get()).isEqualTo("机器出了点问题。");
+        assertThat(vm.failureCodeProperty().get()).isEqualTo("代码 T-UNEXPECTED");
         i18n.setLocale(EN);
-        assertThat(vm.failureReasonProperty().get()).isEqualTo("The kiosk hit an unexpected error.");
+        assertThat(vm.failureReasonProperty().get()).isEqualTo("The kiosk had a problem.");
     }
 
     @Test
@@ -294,11 +297,11 @@ class TicketViewModelTest {
         TicketViewModel failing = vm(TaskRunner.DIRECT);
         rig.virtual.setPaperOut(true);
         failing.choose("B");
-        assertThat(failing.failureReasonProperty().get()).isEqualTo("The ticket printer is out of paper.");
+        assertThat(failing.failureReasonProperty().get()).isEqualTo("The ticket printer has run out of paper.");
         assertThat(failing.voidedNoticeProperty().get())
                 .isEqualTo("Number B001 has been cancelled and will not be called.");
         i18n.setLocale(ZH);
-        assertThat(failing.failureReasonProperty().get()).isEqualTo("号票打印机缺纸。");
+        assertThat(failing.failureReasonProperty().get()).isEqualTo("号票打印机没纸了。");
         assertThat(failing.voidedNoticeProperty().get()).isEqualTo("号码 B001 已作废，不会被叫号。");
     }
 
