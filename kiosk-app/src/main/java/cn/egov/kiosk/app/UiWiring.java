@@ -7,7 +7,6 @@ import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
-import cn.egov.kiosk.ui.voice.VoiceOut;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ public final class UiWiring {
                 runtime.platform().map(PlatformServices::applications),
                 idCard,
                 socialSecurityCard,
-                VoiceOut.silent("no speech engine"));
+                new SpeakerVoice(runtime));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

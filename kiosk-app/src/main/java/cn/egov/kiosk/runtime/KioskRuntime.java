@@ -28,6 +28,7 @@ import cn.egov.kiosk.printing.WatchedPrintLog;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.speech.Speaker;
 import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
@@ -74,6 +75,8 @@ public final class KioskRuntime implements AutoCloseable {
     private final SessionManager sessions;
     private final SimulatorControl simulatorControl;
     private final Optional<PlatformServices> platform;
+    /** The voice, made the first time something is said (most sessions say nothing). */
+    private Speaker speaker;
 
     /** A runtime with the print templates of {@link ConfigFiles#templatesDir()} (tests, tools). */
     public KioskRuntime(KioskConfig config, Clock clock, Backoff backoff) {
@@ -300,8 +303,25 @@ public final class KioskRuntime implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * The kiosk's voice: espeak-ng, the prompt cache in the data folder, the sound card; made (and its
+     * thread started) at the first call. Quick to call on any thread.
+     */
+    public synchronized Speaker speaker() {
+        if (speaker == null) {
+            speaker = Speaker.start(config.storage().dataDir());
+        }
+        return speaker;
+    }
+
+    /** The voice, if something has been said. */
+    public synchronized Optional<Speaker> startedSpeaker() {
+        return Optional.ofNullable(speaker);
+    }
+
     @Override
     public void close() {
+        startedSpeaker().ifPresent(Speaker::close);
         simulatorControl.close();
         platform.ifPresent(PlatformServices::close);
         devices.close();

@@ -8,15 +8,12 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.Animation;
-import javafx.animation.ScaleTransition;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** Lays out the attract screen; a touch anywhere on it starts a session. */
 public final class AttractView {
@@ -38,15 +35,7 @@ public final class AttractView {
         Label start = label("attract-start");
         start.setId("touch-to-start");
         start.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
-        // a slow breath that draws the eye without fading the words: the contrast stays what it is
-        ScaleTransition pulse = new ScaleTransition(Duration.seconds(1.6), start);
-        pulse.setFromX(1.0);
-        pulse.setFromY(1.0);
-        pulse.setToX(1.06);
-        pulse.setToY(1.06);
-        pulse.setAutoReverse(true);
-        pulse.setCycleCount(Animation.INDEFINITE);
-        pulse.play();
+        // still: nothing on the screen moves for the citizen to catch, and the words keep their contrast
 
         Label servicesTitle = label("attract-services-title");
         servicesTitle.setId("attract-services-title");
