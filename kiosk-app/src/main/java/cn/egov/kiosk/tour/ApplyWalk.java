@@ -1,9 +1,11 @@
 package cn.egov.kiosk.tour;
 
 import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.form.FormViewModel;
 import java.util.List;
+import javafx.scene.AccessibleRole;
 
 /**
  * 自助申办 as a citizen does it: the items doable here, the first one's page, 立即申办, the ID card,
@@ -23,15 +25,15 @@ final class ApplyWalk {
 
     static void walk(Flows.Context c) throws Walker.Stopped {
         Walker w = c.walker();
-        Flows.start(w);
-        w.tap("tile-apply");
+        Flows.start(c);
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_APPLY));
         w.awaitShown("guide-item-0");
         w.shot("doable-here");
         w.tap("guide-item-0");
         w.awaitShown("item-apply");
         w.shot("item");
         w.tap("item-apply");
-        Flows.identify(w, "apply-check-ok");
+        Flows.identify(c, "apply-check-ok");
         w.awaitShown("apply-check-ok");
         w.shot("check");
         w.tap("apply-check-ok");

@@ -2,9 +2,11 @@ package cn.egov.kiosk.tour;
 
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.ui.KioskUi;
+import cn.egov.kiosk.ui.Msg;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.scene.AccessibleRole;
 
 /**
  * The citizen flows the walk-through knows, each as a citizen walks it: what they tap, what they
@@ -15,7 +17,12 @@ final class Flows {
     private Flows() {}
 
     /** What a flow walks with. */
-    record Context(Walker walker, KioskRuntime runtime, KioskUi ui, Locale locale) {}
+    record Context(Walker walker, KioskRuntime runtime, KioskUi ui, Locale locale) {
+        /** What the screen says for {@code m} in the tour's language: controls are found by it. */
+        String text(Msg m) {
+            return ui.i18n().text(m);
+        }
+    }
 
     /** One flow's walk; stops with {@link Walker.Stopped} where the citizen would be stuck. */
     interface Walk {
@@ -43,9 +50,9 @@ final class Flows {
 
     private static void ticket(Context c) throws Walker.Stopped {
         Walker w = c.walker();
-        start(w);
-        w.tap("tile-queue_ticket");
-        identify(w, "type-A");
+        start(c);
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_QUEUE_TICKET));
+        identify(c, "type-A");
         w.awaitShown("type-A");
         w.shot("business-types");
         w.tap("type-A");
@@ -56,12 +63,12 @@ final class Flows {
 
     private static void licence(Context c) throws Walker.Stopped {
         Walker w = c.walker();
-        start(w);
-        w.tap("tile-licence_print");
-        identify(w, "licence-print");
+        start(c);
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_LICENCE_PRINT));
+        identify(c, "licence-print");
         w.awaitShown("licence-preview-page");
         w.shot("preview");
-        w.tap("licence-print");
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.LICENCE_PRINT));
         w.step("wait for the licence to come out");
         w.awaitShown("licence-done-text");
         w.shot("printed");
@@ -69,7 +76,7 @@ final class Flows {
 
     private static void guide(Context c) throws Walker.Stopped {
         Walker w = c.walker();
-        start(w);
+        start(c);
         w.tap("tile-service_guide");
         w.awaitShown("guide-entry-zero-trip");
         w.shot("start");
@@ -110,10 +117,11 @@ final class Flows {
     // ---- steps many flows share ---------------------------------------------------------------
 
     /** From the attract screen (photographed: the elderly switch is on it) to the home screen. */
-    static void start(Walker w) throws Walker.Stopped {
+    static void start(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
         w.awaitShown("touch-to-start");
         w.shot("attract");
-        w.tap("touch-to-start");
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.ATTRACT_TOUCH_TO_START));
         w.awaitShown("home");
         w.shot("home");
     }
@@ -123,7 +131,8 @@ final class Flows {
      * shown, continue; {@code next} is a control of the screen after it (shown at once when the flow
      * needs no card).
      */
-    static void identify(Walker w, String next) throws Walker.Stopped {
+    static void identify(Context c, String next) throws Walker.Stopped {
+        Walker w = c.walker();
         w.step("the ID card step or #" + next);
         if (w.awaitAnyShown("id-login-demo-card", next).equals(next)) {
             return;
@@ -132,6 +141,6 @@ final class Flows {
         w.tap("id-login-demo-card");
         w.awaitShown("id-login-continue");
         w.shot("id-card-read");
-        w.tap("id-login-continue");
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.LOGIN_CONTINUE));
     }
 }

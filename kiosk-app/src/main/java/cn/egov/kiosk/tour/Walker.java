@@ -1,5 +1,6 @@
 package cn.egov.kiosk.tour;
 
+import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.theme.Theme;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -103,13 +105,25 @@ final class Walker {
 
     /** Taps the shown control with this id, once it is shown and enabled. */
     void tap(String id) throws Stopped {
-        step("tap #" + id);
-        Node node = await("#" + id + " to be shown and enabled", () -> shown(id).filter(n -> !n.isDisabled()));
+        tap("#" + id, () -> shown(id).filter(n -> !n.isDisabled()));
+    }
+
+    /**
+     * Taps the control a citizen knows by what it says: the one shown and enabled with this
+     * accessible role and name (a tile by its title), as a screen reader would find it.
+     */
+    void tapNamed(AccessibleRole role, String name) throws Stopped {
+        tap(role + " \"" + name + "\"", () -> Accessible.find(scene.getRoot(), role, name));
+    }
+
+    private void tap(String what, Supplier<Optional<Node>> find) throws Stopped {
+        step("tap " + what);
+        Node node = await(what + " to be shown and enabled", find);
         if (onFx(() -> reveal(node))) {
             onFx(() -> null); // laid out where it was scrolled to
         }
         // a finger waits for what moves (a keyboard sliding in) to stand still
-        await("#" + id + " to stand still", new Supplier<Optional<Bounds>>() {
+        await(what + " to stand still", new Supplier<Optional<Bounds>>() {
             private Bounds last;
 
             @Override
@@ -123,7 +137,7 @@ final class Walker {
         onFx(() -> {
             Bounds b = visiblePart(node);
             if (b == null) {
-                throw new IllegalStateException("#" + id + " is not in sight");
+                throw new IllegalStateException(what + " is not in sight");
             }
             Point2D centre = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
             Robot robot = new Robot();
