@@ -95,6 +95,7 @@ public enum Msg {
     // end of a11y
     ATTRACT_SUBTITLE,
     ATTRACT_TOUCH_TO_START,
+    ATTRACT_ELDERLY_START,
     ATTRACT_AVAILABLE_NOW,
     ATTRACT_NOTHING_AVAILABLE,
     // application forms and their validation (ui.form)

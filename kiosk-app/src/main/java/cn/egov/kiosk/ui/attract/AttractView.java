@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
@@ -37,6 +38,23 @@ public final class AttractView {
         start.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
         // still: nothing on the screen moves for the citizen to catch, and the words keep their contrast
 
+        // one large button for older citizens: large type, more time and the voice, and start
+        Button elderlyStart = new Button();
+        elderlyStart.setId("attract-elderly-start");
+        elderlyStart.getStyleClass().add("attract-elderly");
+        elderlyStart.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_ELDERLY_START));
+        elderlyStart.visibleProperty().bind(frame.elderlyOn().not());
+        elderlyStart.managedProperty().bind(elderlyStart.visibleProperty());
+        elderlyStart.setOnAction(e -> {
+            if (!frame.elderlyOn().get()) {
+                frame.toggleElderly();
+            }
+            vm.start();
+        });
+        // the tap is the button's: the screen behind it does not start a second session
+        elderlyStart.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+        elderlyStart.addEventHandler(TouchEvent.TOUCH_RELEASED, TouchEvent::consume);
+
         Label servicesTitle = label("attract-services-title");
         servicesTitle.setId("attract-services-title");
         servicesTitle.textProperty().bind(vm.servicesTitleProperty());
@@ -46,7 +64,7 @@ public final class AttractView {
         vm.servicesProperty().addListener((obs, old, now) -> fill(servicesTitle, now));
         fill(servicesTitle, vm.servicesProperty().get());
 
-        root.getChildren().addAll(hall, subtitle, clock, date, start, services);
+        root.getChildren().addAll(hall, subtitle, clock, date, start, elderlyStart, services);
         root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> vm.start());
         Accessible.named(root, AccessibleRole.BUTTON, vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
         root.addEventHandler(TouchEvent.TOUCH_RELEASED, e -> vm.start());
