@@ -57,7 +57,8 @@ final class Legibility {
             int texts,
             int targets,
             List<String> unnamed,
-            List<String> below) {}
+            List<String> below,
+            List<String> cut) {}
 
     private Legibility() {}
 
@@ -80,7 +81,8 @@ final class Legibility {
                 m.texts,
                 m.targets,
                 List.copyOf(m.unnamed),
-                List.copyOf(m.below));
+                List.copyOf(m.below),
+                List.copyOf(m.cut));
     }
 
     private static double round(double v) {
@@ -117,6 +119,9 @@ final class Legibility {
         final List<String> unnamed = new ArrayList<>();
         /** Every text and target below the limits, with its figure: what to fix, not only the worst. */
         final Set<String> below = new LinkedHashSet<>();
+
+        /** Texts cut off where nothing scrolls (the window's or a pane's edge): words a citizen cannot read. */
+        final Set<String> cut = new LinkedHashSet<>();
 
         private final Theme.Legible limits;
         int texts;
@@ -176,6 +181,11 @@ final class Legibility {
             }
             texts++;
             String where = describe(t);
+            Bounds whole = t.localToScene(t.getBoundsInLocal());
+            if (!scrolls(t) && (seen.getHeight() < whole.getHeight() - 2 || seen.getWidth() < whole.getWidth() - 2)) {
+                cut.add(String.format(
+                        Locale.ROOT, "%.0f of %.0f px high shown %s", seen.getHeight(), whole.getHeight(), where));
+            }
             double px = t.getFont().getSize() * transformScale(t) * scale;
             minText.offer(px, where);
             if (px < limits.textPx() - TOLERANCE) {
@@ -318,8 +328,15 @@ final class Legibility {
         }
     }
 
-    /** A control a finger can tap. Scroll bars are not: the kiosk's scroll by dragging the page. */
+    /**
+     * A control a finger can tap. Scroll bars are not: the kiosk's scroll by dragging the page; nor
+     * are the parts a control's skin makes for itself (a scroll pane's viewport takes a press to
+     * drag, as part of the scroll pane).
+     */
     static boolean tappable(Node n) {
+        if (n.getClass().getName().startsWith("javafx.scene.control.skin.")) {
+            return false;
+        }
         return n instanceof ButtonBase
                 || n instanceof TextInputControl
                 || n instanceof ComboBoxBase<?>
@@ -328,6 +345,16 @@ final class Legibility {
                 || n.getOnMouseClicked() != null
                 || n.getOnMousePressed() != null
                 || n.getOnTouchPressed() != null;
+    }
+
+    /** Inside a scroll pane: cut at its edge is where the citizen scrolls to read on. */
+    private static boolean scrolls(Node n) {
+        for (Node at = n.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mouseTransparent(Node n) {
@@ -447,6 +474,9 @@ final class Legibility {
                 if (s.minContrastAt() != null && s.minContrast() < limits.contrast()) {
                     out.add(at + "contrast " + s.minContrast() + " < " + fmt(limits.contrast()) + " at "
                             + s.minContrastAt());
+                }
+                for (String c : s.cut()) {
+                    out.add(at + "text cut off: " + c);
                 }
                 if (s.minLineHeightAt() != null && s.minLineHeight() < limits.lineHeight() - 0.005) {
                     out.add(at + "line height " + s.minLineHeight() + " < " + fmt(limits.lineHeight()) + " at "

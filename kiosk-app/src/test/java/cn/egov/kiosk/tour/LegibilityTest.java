@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +54,12 @@ class LegibilityTest {
         Button nameless = new Button();
         nameless.setId("nameless");
         nameless.setStyle("-fx-min-width: 80px; -fx-min-height: 80px;");
-        VBox page = new VBox(12, big, small, grey, faded, tall, flat, nameless);
+        Label half = new Label("半截");
+        half.setId("half");
+        half.setStyle("-fx-font-size: 30px; -fx-text-fill: black;");
+        StackPane shutter = new StackPane(half);
+        shutter.setClip(new Rectangle(800, 14)); // a pane that shows the top of its words only
+        VBox page = new VBox(12, big, small, grey, faded, tall, flat, nameless, shutter);
         page.setStyle("-fx-background-color: white; -fx-padding: 20;");
         scene = new Scene(new StackPane(page), 800, 700);
         stage.setScene(scene);
@@ -84,6 +90,7 @@ class LegibilityTest {
         assertThat(s.minContrast()).isLessThan(2.5);
         assertThat(s.minContrastAt()).contains("#faded");
         assertThat(s.unnamed()).singleElement().asString().contains("#nameless");
+        assertThat(s.cut()).singleElement().asString().contains("#half").startsWith("14 of ");
         assertThat(s.below())
                 .anyMatch(b -> b.startsWith("text 14.0 px") && b.contains("#small"))
                 .anyMatch(b -> b.startsWith("target 200x44 px") && b.contains("#flat"))
