@@ -94,9 +94,18 @@ public final class SoundView {
         unavailable.setId("sound-unavailable");
         unavailable.getStyleClass().add("notice");
         unavailable.textProperty().bind(i18n.bind(Msg.SOUND_UNAVAILABLE));
-        boolean cannot = guidance.problem().isPresent();
-        unavailable.setVisible(cannot);
-        unavailable.setManaged(cannot);
+        // the speaker finds out on its own thread whether it can speak: asked each time the panel opens
+        Runnable ask = () -> {
+            boolean cannot = guidance.problem().isPresent();
+            unavailable.setVisible(cannot);
+            unavailable.setManaged(cannot);
+        };
+        ask.run();
+        guidance.panelOpenProperty().addListener((obs, was, open) -> {
+            if (open) {
+                ask.run();
+            }
+        });
 
         Button done = new Button();
         done.setId("sound-close");
