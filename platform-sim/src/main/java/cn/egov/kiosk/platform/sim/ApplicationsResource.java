@@ -114,7 +114,9 @@ final class ApplicationsResource implements Resource {
                 Applications.Status.RECEIVED,
                 s.submittedAt() == null ? sim.now() : s.submittedAt(),
                 day.plusDays(item.promisedLimitDays()),
-                List.of(new Applications.Step("收件", sim.now(), "自助终端 " + kioskId, "已接收")));
+                List.of(new Applications.Step("收件", sim.now(), "自助终端 " + kioskId, "已接收")),
+                null,
+                null);
         submittedBy
                 .computeIfAbsent(s.applicant().idNumber(), k -> new CopyOnWriteArrayList<>())
                 .add(progress);

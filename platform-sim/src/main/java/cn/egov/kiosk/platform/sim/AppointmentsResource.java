@@ -130,7 +130,11 @@ final class AppointmentsResource implements Resource {
                 t.end(),
                 Appointments.Status.BOOKED,
                 code,
-                null);
+                null,
+                null,
+                null,
+                null,
+                false);
         appointments.put(a.appointmentId(), a);
         appointmentHolder.put(a.appointmentId(), b.applicant().idNumber());
         return Reply.created(a);
@@ -213,6 +217,10 @@ final class AppointmentsResource implements Resource {
                 a.end(),
                 status,
                 a.checkInCode(),
-                queueNumber);
+                queueNumber,
+                a.place(),
+                a.checkInFrom(),
+                a.checkInUntil(),
+                a.priority());
     }
 }

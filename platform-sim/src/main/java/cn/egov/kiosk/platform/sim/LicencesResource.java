@@ -59,7 +59,8 @@ final class LicencesResource implements Resource {
                     "licence " + c.param(0) + " cannot be printed at a kiosk",
                     c.path());
         }
-        return Reply.ok(new Licences.PrintData(l.summary().licenceId(), l.template(), l.data(), l.verificationCode()));
+        return Reply.ok(
+                new Licences.PrintData(l.summary().licenceId(), l.template(), l.data(), l.verificationCode(), false));
     }
 
     private Reply verify(Call c) {

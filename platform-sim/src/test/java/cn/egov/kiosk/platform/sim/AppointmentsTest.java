@@ -84,7 +84,7 @@ class AppointmentsTest extends SimulatorTestBase {
         Appointments.Slot after = client.slots(item.id(), day.date()).slots().get(0);
         assertThat(after.remaining()).isEqualTo(slot.remaining() - 1);
 
-        Appointments.Found found = client.appointments(new Appointments.Search(HOLDER));
+        Appointments.Found found = client.appointments(new Appointments.Search(HOLDER, null));
         assertThat(found.appointments())
                 .extracting(Appointments.Appointment::appointmentId)
                 .containsExactly(booked.appointmentId());
@@ -95,7 +95,7 @@ class AppointmentsTest extends SimulatorTestBase {
         assertThat(client.checkIn(booked.appointmentId()))
                 .as("checking in twice is the same")
                 .isEqualTo(in);
-        assertThat(client.appointments(new Appointments.Search(HOLDER))
+        assertThat(client.appointments(new Appointments.Search(HOLDER, null))
                         .appointments()
                         .get(0)
                         .status())
@@ -175,7 +175,7 @@ class AppointmentsTest extends SimulatorTestBase {
 
     @Test
     void theDataSetsCitizensHaveTheirAppointments() throws Exception {
-        assertThat(client.appointments(new Appointments.Search(EnterprisesAndLicencesTest.WANG))
+        assertThat(client.appointments(new Appointments.Search(EnterprisesAndLicencesTest.WANG, null))
                         .appointments())
                 .isNotEmpty();
     }

@@ -50,11 +50,17 @@ public final class Applications {
     /** {@code POST /v1/attachments} answer. */
     public record Attachment(String attachmentId, String sha256, long size, String contentType) {}
 
-    /** {@code POST /v1/progress/search}: by the citizen's ID number or by an application number. */
-    public record ProgressSearch(String idNumber, String applicationNo) {
+    /**
+     * {@code POST /v1/progress/search}: by the citizen's ID number, by an application number, or by
+     * the query code an acceptance receipt carries (the platform's application number, or the
+     * kiosk's own reference {@code KS-XXXX-XXXX-XXXX} while the platform's had not come); one of
+     * the three.
+     */
+    public record ProgressSearch(String idNumber, String applicationNo, String queryCode) {
         @Override
         public String toString() {
-            return "ProgressSearch[" + (applicationNo != null ? applicationNo : "by person") + "]";
+            return "ProgressSearch["
+                    + (applicationNo != null ? applicationNo : queryCode != null ? queryCode : "by person") + "]";
         }
     }
 
@@ -67,7 +73,21 @@ public final class Applications {
             Status status,
             OffsetDateTime submittedAt,
             LocalDate deadline,
-            List<Step> steps) {}
+            List<Step> steps,
+            String nextStep,
+            Result result) {}
+
+    /** How the result reaches the citizen: collected at a window, or mailed. */
+    public enum Delivery {
+        COLLECT,
+        POSTAL
+    }
+
+    /**
+     * The result of an application: how it is delivered, from when it can be collected (or the day
+     * it was mailed), where, and the tracking number of the mail.
+     */
+    public record Result(Delivery delivery, LocalDate readyOn, String place, String trackingNumber) {}
 
     public record ProgressList(List<Progress> applications) {}
 }

@@ -35,6 +35,12 @@ public final class Appointments {
         MISSED
     }
 
+    /**
+     * An appointment. {@code checkInCode} is what its confirmation's QR code holds ({@code CHK-...});
+     * {@code place} where to go; {@code checkInFrom} and {@code checkInUntil} the times of its day
+     * (HH:mm) between which the hall takes its check-in; {@code priority} whether its queue number,
+     * once checked in, is called ahead of those taken without an appointment (the hall's rule).
+     */
     public record Appointment(
             String appointmentId,
             String itemId,
@@ -44,10 +50,17 @@ public final class Appointments {
             String end,
             Status status,
             String checkInCode,
-            String queueNumber) {}
+            String queueNumber,
+            String place,
+            String checkInFrom,
+            String checkInUntil,
+            boolean priority) {}
 
-    /** {@code POST /v1/appointments/search}. */
-    public record Search(String idNumber) {
+    /**
+     * {@code POST /v1/appointments/search}: a citizen's appointments by ID number, or the one a
+     * confirmation's check-in code names (its QR code); one of the two.
+     */
+    public record Search(String idNumber, String checkInCode) {
         @Override
         public String toString() {
             return "Search[personal data]";

@@ -17,6 +17,7 @@ public final class Batch {
     public static final String APPLICATION_SUBMIT = "application.submit";
     public static final String AUDIT_EVENT = "audit.event";
     public static final String POSTAL_ORDER_CREATE = "postal-order.create";
+    public static final String LICENCE_COLLECTED = "licence.collected";
 
     /**
      * One record: applied at most once per {@code idempotencyKey}, in {@code seq} order within its

@@ -35,6 +35,13 @@ public record Problem(
     public static final String REGISTRATION_CODE_USED = "registration-code-used";
     public static final String SLOT_FULL = "slot-full";
     public static final String INVALID_CREDIT_CODE = "invalid-credit-code";
+    public static final String APP_CODE_INVALID = "app-code-invalid";
+    public static final String APP_CODE_EXPIRED = "app-code-expired";
+    public static final String APP_CODE_USED = "app-code-used";
+    public static final String CHECK_IN_TOO_EARLY = "check-in-too-early";
+    public static final String CHECK_IN_TOO_LATE = "check-in-too-late";
+    public static final String LICENCE_COLLECTED = "licence-collected";
+    public static final String LICENCE_MAILED = "licence-mailed";
     public static final String RATE_LIMITED = "rate-limited";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal";

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.platform.client;
 
+import cn.egov.kiosk.platform.api.AppLogins;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Audit;
@@ -8,6 +9,7 @@ import cn.egov.kiosk.platform.api.BusinessTypes;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Departments;
 import cn.egov.kiosk.platform.api.Enterprise;
+import cn.egov.kiosk.platform.api.Enterprises;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Licences;
@@ -282,6 +284,18 @@ public final class PlatformClient implements AutoCloseable {
 
     public Enterprise enterprise(String creditCode) throws PlatformException {
         return send(get("/v1/enterprises/" + segment(creditCode)), Enterprise.class);
+    }
+
+    /** Enterprises by (part of) their name, searched by the platform; the name goes in the body. */
+    public Enterprises.Found enterprises(Enterprises.Search search) throws PlatformException {
+        return send(post("/v1/enterprises/search", search), Enterprises.Found.class);
+    }
+
+    // --- login by the province app's code ----------------------------------------------------
+
+    /** Who the province app's code stands for; an invalid, expired or used code is a problem. */
+    public AppLogins.Citizen appLogin(AppLogins.Resolve code) throws PlatformException {
+        return send(post("/v1/app-logins", code), AppLogins.Citizen.class);
     }
 
     // --- up: audit, heartbeat, outbox ---------------------------------------------------------

@@ -87,9 +87,9 @@ class PersonalDataTest {
                 applicant,
                 booker,
                 recipient,
-                new Appointments.Search(ID),
+                new Appointments.Search(ID, null),
                 new Licences.Search(ID),
-                new Applications.ProgressSearch(ID, null),
+                new Applications.ProgressSearch(ID, null, null),
                 new Appointments.Book("appt-1", "slot-1", "item-1", booker),
                 new PostalOrders.Create("post-1", "lic-1", null, recipient),
                 submitWithPersonalForm(applicant),
@@ -104,12 +104,13 @@ class PersonalDataTest {
                         "lic-1",
                         "licence-example",
                         Json.mapper().createObjectNode().put("holderName", NAME).put("idNumber", ID),
-                        "V-1"));
+                        "V-1",
+                        false));
 
         for (Object r : records) {
             assertThat(r.toString()).as(r.getClass().getName()).doesNotContain(PERSONAL);
         }
-        assertThat(new Applications.ProgressSearch(null, "SQ20261128000001").toString())
+        assertThat(new Applications.ProgressSearch(null, "SQ20261128000001", null).toString())
                 .contains("SQ20261128000001");
     }
 
@@ -153,8 +154,8 @@ class PersonalDataTest {
                 () -> client.submit(submitWithPersonalForm(
                         new Applications.Applicant(Applications.IdType.RESIDENT, ID, NAME, PHONE, ADDRESS)))));
         failures.add(catchThrowableOfType(PlatformException.class, () -> client.licences(new Licences.Search(ID))));
-        failures.add(
-                catchThrowableOfType(PlatformException.class, () -> client.appointments(new Appointments.Search(ID))));
+        failures.add(catchThrowableOfType(
+                PlatformException.class, () -> client.appointments(new Appointments.Search(ID, null))));
 
         assertThat(failures).doesNotContainNull();
         assertThat(failures)
