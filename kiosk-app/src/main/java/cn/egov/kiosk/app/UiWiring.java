@@ -1,8 +1,13 @@
 package cn.egov.kiosk.app;
 
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.scanner.BarcodeScanner;
+import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.printing.DemoLicenceSource;
 import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.scan.ScanInput;
+import cn.egov.kiosk.sync.PlatformAppLogin;
 import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -28,6 +33,11 @@ public final class UiWiring {
                 demo ? runtime.idCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
         Optional<Runnable> socialSecurityCard =
                 demo ? runtime.smartCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();
+        ScanInput scans =
+                new ScanInput(() -> runtime.devices().first(DeviceClass.BARCODE_SCANNER, BarcodeScanner.class));
+        Optional<AppCodeLogin> appLogin = scans.fitted()
+                ? runtime.platform().map(p -> new PlatformAppLogin(p::interactiveClient, p.link()))
+                : Optional.empty();
         return new UiServices(
                 config,
                 runtime.clock(),
@@ -49,7 +59,10 @@ public final class UiWiring {
                 runtime.platform().map(PlatformServices::applications),
                 idCard,
                 socialSecurityCard,
-                new SpeakerVoice(runtime));
+                new SpeakerVoice(runtime),
+                scans,
+                appLogin,
+                Optional.empty());
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

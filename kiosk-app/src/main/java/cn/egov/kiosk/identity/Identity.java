@@ -39,6 +39,8 @@ public final class Identity implements Session.Wipeable {
     private final Optional<Sex> sex;
     private final Optional<String> address;
     private final byte[] photo;
+    private final Login login;
+    private final Optional<String> phone;
 
     private Identity(
             Document document,
@@ -48,6 +50,21 @@ public final class Identity implements Session.Wipeable {
             Optional<Sex> sex,
             Optional<String> address,
             byte[] photo) {
+        this(document, name, number, birthDate, sex, address, photo, Login.CARD, Optional.empty());
+    }
+
+    private Identity(
+            Document document,
+            String name,
+            String number,
+            Optional<LocalDate> birthDate,
+            Optional<Sex> sex,
+            Optional<String> address,
+            byte[] photo,
+            Login login,
+            Optional<String> phone) {
+        this.login = login;
+        this.phone = phone;
         this.document = Objects.requireNonNull(document, "document");
         this.name = Objects.requireNonNull(name, "name");
         this.number = Objects.requireNonNull(number, "number");
@@ -96,6 +113,41 @@ public final class Identity implements Session.Wipeable {
                 card.sex(),
                 Optional.empty(),
                 new byte[0]));
+    }
+
+    /** How the citizen identified: with a card, or with the province app's code. */
+    public enum Login {
+        /** An ID card or, where allowed, a social security card, read by the kiosk. */
+        CARD,
+        /** 扫码登录: the province's service app's code, resolved by the platform. */
+        PROVINCE_APP
+    }
+
+    /**
+     * From the platform's answer to a province app's login code: the same as a card would give but
+     * the photo, with the mobile number the app has verified when there is one.
+     */
+    public static Identity ofProvinceApp(
+            Document document,
+            String name,
+            String number,
+            Optional<LocalDate> birthDate,
+            Optional<Sex> sex,
+            Optional<String> address,
+            Optional<String> phone) {
+        if (document == Document.SOCIAL_SECURITY_CARD) {
+            throw new IllegalArgumentException("the app identifies by an identity document");
+        }
+        return new Identity(document, name, number, birthDate, sex, address, new byte[0], Login.PROVINCE_APP, phone);
+    }
+
+    public Login login() {
+        return login;
+    }
+
+    /** The mobile number the province app verified, to prefill a form; empty after a card. */
+    public Optional<String> phone() {
+        return phone;
     }
 
     public Document document() {
@@ -149,6 +201,7 @@ public final class Identity implements Session.Wipeable {
 
     @Override
     public String toString() {
-        return "Identity[" + document + " " + maskedName() + " " + maskedNumber() + "]";
+        return "Identity[" + document + (login == Login.PROVINCE_APP ? " by app " : " ") + maskedName() + " "
+                + maskedNumber() + "]";
     }
 }

@@ -1,6 +1,6 @@
 package cn.egov.kiosk.identity;
 
-/** Why the ID-card login did not give an identity, as the citizen is told. */
+/** Why the login (a card, or the province app's code) did not give an identity, as the citizen is told. */
 public enum LoginProblem {
     /** No card was placed in time. */
     NO_CARD,
@@ -17,7 +17,15 @@ public enum LoginProblem {
     /** A social security card that gives its holder's data only to an authenticated terminal. */
     USE_ID_CARD,
     /** The reader is out of service (or this kiosk has none). */
-    READER_OUT_OF_SERVICE;
+    READER_OUT_OF_SERVICE,
+    /** 扫码登录: the platform does not know the code as the province app's (a photo, another app's code). */
+    APP_CODE_INVALID,
+    /** 扫码登录: the app's code is older than its minute: refresh it in the app. */
+    APP_CODE_EXPIRED,
+    /** 扫码登录: the code was used before: refresh it in the app. */
+    APP_CODE_USED,
+    /** 扫码登录 needs the platform, which does not answer now: the ID card still works. */
+    APP_LOGIN_OFFLINE;
 
     /** Whether the screen should keep reading by itself (the citizen only has to move the card). */
     public boolean retryByItself() {

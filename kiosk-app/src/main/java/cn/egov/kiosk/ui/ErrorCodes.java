@@ -54,7 +54,7 @@ public final class ErrorCodes {
         };
     }
 
-    /** An ID card that gave no identity. */
+    /** A login (an ID card, the province app's code) that gave no identity. */
     public static String of(LoginProblem problem) {
         return switch (problem) {
             case NO_CARD -> "C-NO-CARD";
@@ -65,6 +65,10 @@ public final class ErrorCodes {
             case CARD_EXPIRED -> "C-EXPIRED";
             case USE_ID_CARD -> "C-USE-ID-CARD";
             case READER_OUT_OF_SERVICE -> "C-READER-OUT";
+            case APP_CODE_INVALID -> "L-CODE-INVALID";
+            case APP_CODE_EXPIRED -> "L-CODE-EXPIRED";
+            case APP_CODE_USED -> "L-CODE-USED";
+            case APP_LOGIN_OFFLINE -> "L-OFFLINE";
         };
     }
 
@@ -110,6 +114,9 @@ public final class ErrorCodes {
             case CARD_EXPIRED -> Msg.LOGIN_ADVICE_EXPIRED;
             case USE_ID_CARD -> Msg.LOGIN_ADVICE_USE_ID_CARD;
             case READER_OUT_OF_SERVICE -> Msg.LOGIN_ADVICE_OUT_OF_SERVICE;
+            case APP_CODE_INVALID -> Msg.LOGIN_ADVICE_APP_INVALID;
+            case APP_CODE_EXPIRED, APP_CODE_USED -> Msg.LOGIN_ADVICE_APP_REFRESH;
+            case APP_LOGIN_OFFLINE -> Msg.LOGIN_ADVICE_APP_OFFLINE;
         };
     }
 

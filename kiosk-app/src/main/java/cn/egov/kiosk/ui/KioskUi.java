@@ -5,6 +5,7 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.input.PinyinDictionary;
+import cn.egov.kiosk.scan.ScanCode;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
@@ -28,6 +29,8 @@ import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.licence.LicenceView;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.scan.ScanNoticeView;
+import cn.egov.kiosk.ui.scan.ScanRouter;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffView;
@@ -92,6 +95,7 @@ public final class KioskUi {
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
     private final Guidance guidance;
+    private final ScanRouter scans;
     /** The volume every session starts at (of {@link Guidance#MAX_VOLUME}). */
     private static final int DEFAULT_VOLUME = 3;
 
@@ -140,7 +144,9 @@ public final class KioskUi {
                 config.identity().readTimeout(),
                 services.photoDecoder(),
                 services.demoIdCard(),
-                services.demoSocialSecurityCard()));
+                services.demoSocialSecurityCard(),
+                services.appLogin(),
+                services.demoAppCode()));
         this.licence = citizen.add(new LicenceViewModel(
                 i18n,
                 services.licences(),
@@ -158,8 +164,10 @@ public final class KioskUi {
         });
         // a flow that needs the citizen's identity goes through the one ID-card step first
         Consumer<Screen> open = screen -> {
-            if ((screen == Screen.TICKET && ticketsCarryId) || screen == Screen.LICENCE || screen == Screen.APPLY) {
+            if (screen == Screen.TICKET && ticketsCarryId) {
                 idLogin.require(screen);
+            } else if (screen == Screen.LICENCE || screen == Screen.APPLY) {
+                idLogin.require(screen, IdLoginViewModel.Logins.CARD_OR_APP);
             } else {
                 navigator.go(screen);
             }
@@ -281,6 +289,25 @@ public final class KioskUi {
             });
         });
 
+        // 扫码: the screen shown takes a code first, then the flow such a code starts, else a notice
+        this.scans = citizen.add(new ScanRouter(
+                i18n,
+                navigator,
+                tasks,
+                () -> services.sessions().current().isPresent(),
+                attractVm::start,
+                this::scanWaits));
+        scans.onScreen(Screen.ID_LOGIN, code -> code instanceof ScanCode.AppLogin a && idLogin.appCode(a.code()));
+        scans.startsFrom(ScanCode.AppLogin.class, code -> {
+            if (signedIn().isPresent()) {
+                return true; // signed in already: the code is not needed
+            }
+            idLogin.require(Screen.HOME, IdLoginViewModel.Logins.CARD_OR_APP);
+            return idLogin.appCode(code.code());
+        });
+        services.scans().onScan(code -> uiThread.execute(() -> scans.scanned(code)));
+        frame.addOverlay(scans.shownProperty(), () -> new ScanNoticeView(scans).root());
+
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
 
@@ -294,6 +321,7 @@ public final class KioskUi {
             guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);
         });
         apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
+        scans.onNotice(n -> guidance.say(ScanRouter.titleOf(n)));
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
                 guidance.say(Msg.VOICE_INACTIVITY);
@@ -365,6 +393,12 @@ public final class KioskUi {
         i18n.setLocale(i18n.defaultLocale());
         themes.reset(initialTheme);
         navigator.reset();
+    }
+
+    /** A scan is ignored while the screen must not be left (printing) or staff's panel is open. */
+    private boolean scanWaits() {
+        return frameVm.navigationLockedProperty().get()
+                || staff.visibleProperty().get();
     }
 
     private Optional<Identity> signedIn() {
@@ -454,6 +488,11 @@ public final class KioskUi {
     /** The service guide's screen, when the kiosk has a catalogue. */
     public Optional<GuideViewModel> guide() {
         return guide;
+    }
+
+    /** Which screen acts on a scanned code. */
+    public ScanRouter scans() {
+        return scans;
     }
 
     public AvailabilityModel availability() {

@@ -6,6 +6,7 @@ import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
 import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.LicenceSource;
@@ -13,6 +14,7 @@ import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
+import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.voice.VoiceOut;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
  * @param demoSocialSecurityCard the same for the social security card
  * @param voice where the spoken prompts go (silent on a kiosk without speech)
+ * @param scans the codes the kiosk's scanner reads, classified
+ * @param appLogin 扫码登录 through the platform, when there is a platform and a scanner
+ * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code (off the JavaFX thread)
  */
 public record UiServices(
         KioskConfig config,
@@ -59,7 +64,10 @@ public record UiServices(
         Optional<ApplicationService> applications,
         Optional<Runnable> demoIdCard,
         Optional<Runnable> demoSocialSecurityCard,
-        VoiceOut voice) {
+        VoiceOut voice,
+        ScanInput scans,
+        Optional<AppCodeLogin> appLogin,
+        Optional<Runnable> demoAppCode) {
 
     /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
     public record StaffPlatform(

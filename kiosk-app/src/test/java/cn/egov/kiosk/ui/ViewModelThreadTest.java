@@ -53,6 +53,8 @@ class ViewModelThreadTest {
             Duration.ofSeconds(5),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     private final LicenceViewModel licence =
             new LicenceViewModel(i18n, LicenceSource.NONE, null, new Renderings(null), null, tasks, sessions);

@@ -38,14 +38,18 @@ public final class IdLoginView {
         VBox reading = reading(vm);
         VBox done = done(vm);
         VBox failed = failed(vm);
-        root.getChildren().addAll(waiting, reading, done, failed);
-        show(vm.stepProperty().get(), waiting, reading, done, failed);
-        vm.stepProperty().addListener((obs, old, now) -> show(now, waiting, reading, done, failed));
+        VBox checking = checking(vm);
+        root.getChildren().addAll(waiting, reading, checking, done, failed);
+        Runnable show = () -> show(vm.stepProperty().get(), waiting, reading, checking, done, failed);
+        show.run();
+        vm.stepProperty().addListener((obs, old, now) -> show.run());
     }
 
-    private static void show(IdLoginViewModel.Step step, VBox waiting, VBox reading, VBox done, VBox failed) {
+    private static void show(
+            IdLoginViewModel.Step step, VBox waiting, VBox reading, VBox checking, VBox done, VBox failed) {
         waiting.setVisible(step == IdLoginViewModel.Step.WAITING);
         reading.setVisible(step == IdLoginViewModel.Step.READING);
+        checking.setVisible(step == IdLoginViewModel.Step.CHECKING);
         done.setVisible(step == IdLoginViewModel.Step.DONE);
         failed.setVisible(step == IdLoginViewModel.Step.FAILED);
     }
@@ -60,7 +64,13 @@ public final class IdLoginView {
                 .textProperty()
                 .bind(vm.i18n()
                         .bind(vm.acceptsSocialSecurityCard() ? Msg.LOGIN_PLACE_CARD_OR_SSC : Msg.LOGIN_PLACE_CARD));
-        box.getChildren().addAll(title, readerPicture(), instruction);
+        // 扫码登录, where the flow takes it: said under the card's picture
+        Label orApp = label("login-instruction");
+        orApp.setId("id-login-or-app");
+        orApp.textProperty().bind(vm.i18n().bind(Msg.LOGIN_OR_APP));
+        orApp.visibleProperty().bind(vm.appAcceptedProperty());
+        orApp.managedProperty().bind(vm.appAcceptedProperty());
+        box.getChildren().addAll(title, readerPicture(), instruction, orApp);
         HBox demos = new HBox(24);
         demos.setAlignment(Pos.CENTER);
         if (vm.demo()) {
@@ -70,9 +80,24 @@ public final class IdLoginView {
             demos.getChildren()
                     .add(demoButton(vm, "id-login-demo-ssc", Msg.LOGIN_DEMO_SSC, vm::insertDemoSocialSecurityCard));
         }
+        if (vm.demoAppCode()) {
+            Button app = demoButton(vm, "id-login-demo-app", Msg.LOGIN_DEMO_APP, vm::showDemoAppCode);
+            app.visibleProperty().bind(vm.appAcceptedProperty());
+            app.managedProperty().bind(vm.appAcceptedProperty());
+            demos.getChildren().add(app);
+        }
         if (!demos.getChildren().isEmpty()) {
             box.getChildren().add(demos);
         }
+        return box;
+    }
+
+    private static VBox checking(IdLoginViewModel vm) {
+        VBox box = screen("id-login-checking");
+        box.setAlignment(Pos.CENTER);
+        Label text = label("login-instruction");
+        text.textProperty().bind(vm.i18n().bind(Msg.LOGIN_CHECKING_APP));
+        box.getChildren().addAll(new ProgressIndicator(), text);
         return box;
     }
 

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.idlogin;
 
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
+import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.identity.LoginFailedException;
@@ -20,6 +21,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +46,8 @@ public final class IdLoginViewModel implements CitizenState {
     public enum Step {
         WAITING,
         READING,
+        /** 扫码登录: the province app's code is with the platform. */
+        CHECKING,
         DONE,
         FAILED
     }
@@ -56,6 +61,12 @@ public final class IdLoginViewModel implements CitizenState {
     private final Optional<Runnable> demoCard;
     private final Optional<Runnable> demoSocialSecurityCard;
     private final Optional<PhotoDecoder> photos;
+    private final Optional<AppCodeLogin> appLogin;
+    private final Optional<Runnable> demoAppCode;
+    /** Whether the flow that asked accepts the province app's code, and the kiosk can take it. */
+    private final ReadOnlyBooleanWrapper appAccepted = new ReadOnlyBooleanWrapper(false);
+
+    private final ReadOnlyBooleanWrapper viaApp = new ReadOnlyBooleanWrapper(false);
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.WAITING);
     private final ReadOnlyObjectWrapper<LoginProblem> problem = new ReadOnlyObjectWrapper<>();
@@ -68,6 +79,8 @@ public final class IdLoginViewModel implements CitizenState {
     private final BackgroundTask<Identity> reading;
     /** Decodes the card's photo; pixels decoded for a citizen who has gone are wiped. */
     private final BackgroundTask<PhotoDecoder.DecodedPhoto> decoding;
+    /** Asks the platform whom an app code stands for; an identity that comes too late is wiped. */
+    private final BackgroundTask<Identity> checking;
 
     /**
      * @param photos the vendor's photo decoder, if one is installed: without one the screen shows a
@@ -75,6 +88,8 @@ public final class IdLoginViewModel implements CitizenState {
      * @param demoCard in demo mode, what places a demo card on the simulated reader (a button on the
      *     screen for demonstrations without a shell); empty otherwise
      * @param demoSocialSecurityCard the same for a social security card, where those are accepted
+     * @param appLogin 扫码登录 through the platform, when the kiosk has a platform and a scanner
+     * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code
      */
     public IdLoginViewModel(
             I18n i18n,
@@ -85,8 +100,12 @@ public final class IdLoginViewModel implements CitizenState {
             Duration readTimeout,
             Optional<PhotoDecoder> photos,
             Optional<Runnable> demoCard,
-            Optional<Runnable> demoSocialSecurityCard) {
+            Optional<Runnable> demoSocialSecurityCard,
+            Optional<AppCodeLogin> appLogin,
+            Optional<Runnable> demoAppCode) {
         this.i18n = i18n;
+        this.appLogin = appLogin;
+        this.demoAppCode = demoAppCode;
         this.identities = identities;
         this.tasks = tasks;
         this.sessions = sessions;
@@ -97,14 +116,29 @@ public final class IdLoginViewModel implements CitizenState {
         this.demoSocialSecurityCard = demoSocialSecurityCard;
         this.reading = new BackgroundTask<>(tasks, Identity::wipe);
         this.decoding = new BackgroundTask<>(tasks, PhotoDecoder.DecodedPhoto::wipe);
+        this.checking = new BackgroundTask<>(tasks, Identity::wipe);
+    }
+
+    /** The logins a flow accepts. */
+    public enum Logins {
+        /** The ID card (or the social security card, where the configuration allows it). */
+        CARD,
+        /** The card, or the province service app's code (扫码登录). */
+        CARD_OR_APP
+    }
+
+    /** As {@link #require(Screen, Logins)} with the card only. */
+    public void require(Screen target) {
+        require(target, Logins.CARD);
     }
 
     /**
      * Goes to {@code target} with the citizen's identity: at once when the session has it, through
-     * the login screen otherwise.
+     * the login screen otherwise, which takes the logins {@code logins} says.
      */
-    public void require(Screen target) {
+    public void require(Screen target, Logins logins) {
         tasks.checkUiThread();
+        appAccepted.set(logins == Logins.CARD_OR_APP && appLogin.isPresent());
         if (sessions.current().flatMap(s -> s.get(Identity.SESSION_KEY)).isPresent()) {
             navigator.go(target);
             return;
@@ -146,6 +180,13 @@ public final class IdLoginViewModel implements CitizenState {
         maskedName.set(identity.maskedName());
         maskedNumber.set(identity.maskedNumber());
         document.set(identity.document());
+        viaApp.set(identity.login() == Identity.Login.PROVINCE_APP);
+        if (viaApp.get()) {
+            reading.cancel(); // the card is no longer waited for
+            identities.cancel();
+        } else {
+            checking.cancel();
+        }
         step.set(Step.DONE);
         showPhoto(identity);
     }
@@ -197,6 +238,27 @@ public final class IdLoginViewModel implements CitizenState {
         }
     }
 
+    /**
+     * A province app's code was scanned on this screen: whom it stands for is asked of the platform,
+     * the card is not waited for meanwhile. False when the flow does not take it (the card only).
+     */
+    public boolean appCode(String code) {
+        tasks.checkUiThread();
+        if (!appAccepted.get() || step.get() == Step.DONE || step.get() == Step.CHECKING) {
+            return false;
+        }
+        reading.cancel();
+        identities.cancel();
+        problem.set(null);
+        step.set(Step.CHECKING);
+        AppCodeLogin login = appLogin.orElseThrow();
+        checking.start(() -> login.resolve(code), this::accept, error -> {
+            fail(error);
+            startReading(true); // the card still works, whatever the code's trouble
+        });
+        return true;
+    }
+
     private void fail(Throwable error) {
         LoginProblem p = error instanceof LoginFailedException lf ? lf.problem() : LoginProblem.READER_OUT_OF_SERVICE;
         problem.set(p);
@@ -229,6 +291,22 @@ public final class IdLoginViewModel implements CitizenState {
         if (step.get() == Step.DONE) {
             navigator.go(next);
         }
+    }
+
+    /** Shows the scanner a demo citizen's app code (demo mode only). */
+    public void showDemoAppCode() {
+        tasks.checkUiThread();
+        demoAppCode.ifPresent(Runnable::run);
+    }
+
+    /** Whether the demo button for an app code shows: demo mode, and the flow takes the code. */
+    public boolean demoAppCode() {
+        return demoAppCode.isPresent();
+    }
+
+    /** Whether the screen offers 扫码登录 besides the card (the flow takes it, the kiosk can). */
+    public ReadOnlyBooleanProperty appAcceptedProperty() {
+        return appAccepted.getReadOnlyProperty();
     }
 
     /** Places the demo card on the simulated reader (demo mode only). */
@@ -272,14 +350,17 @@ public final class IdLoginViewModel implements CitizenState {
         tasks.checkUiThread();
         reading.cancel();
         decoding.cancel();
+        checking.cancel();
         identities.cancel();
         step.set(Step.WAITING);
         problem.set(null);
         maskedName.set("");
         maskedNumber.set("");
         document.set(null);
+        viaApp.set(false);
         wipePhoto();
         next = Screen.HOME;
+        appAccepted.set(false);
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
@@ -311,8 +392,13 @@ public final class IdLoginViewModel implements CitizenState {
     /** The name of the document read, in the current language. */
     public StringBinding documentText() {
         return Bindings.createStringBinding(
-                () -> document.get() == null ? "" : i18n.text(documentMsg(document.get())),
+                () -> document.get() == null
+                        ? ""
+                        : viaApp.get()
+                                ? i18n.text(Msg.LOGIN_VIA_APP, i18n.text(documentMsg(document.get())))
+                                : i18n.text(documentMsg(document.get())),
                 document,
+                viaApp,
                 i18n.localeProperty());
     }
 
@@ -349,6 +435,10 @@ public final class IdLoginViewModel implements CitizenState {
             case CARD_EXPIRED -> Msg.LOGIN_PROBLEM_CARD_EXPIRED;
             case USE_ID_CARD -> Msg.LOGIN_PROBLEM_USE_ID_CARD;
             case READER_OUT_OF_SERVICE -> Msg.LOGIN_PROBLEM_READER_OUT_OF_SERVICE;
+            case APP_CODE_INVALID -> Msg.LOGIN_PROBLEM_APP_CODE_INVALID;
+            case APP_CODE_EXPIRED -> Msg.LOGIN_PROBLEM_APP_CODE_EXPIRED;
+            case APP_CODE_USED -> Msg.LOGIN_PROBLEM_APP_CODE_USED;
+            case APP_LOGIN_OFFLINE -> Msg.LOGIN_PROBLEM_APP_LOGIN_OFFLINE;
         };
     }
 

@@ -38,6 +38,7 @@ public final class Prompts {
         return switch (step) {
             case WAITING -> Msg.VOICE_ID_WAITING;
             case READING -> Msg.VOICE_ID_READING;
+            case CHECKING -> Msg.VOICE_ID_CHECKING;
             case DONE -> Msg.VOICE_ID_DONE;
             case FAILED -> Msg.VOICE_ID_FAILED;
         };

@@ -12,9 +12,11 @@ import cn.egov.kiosk.device.idcard.sam.SamIdCardReader;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.IdReaderRig;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.identity.LoginFailedException;
 import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
@@ -205,7 +207,17 @@ class IdLoginViewModelTest {
 
     private IdLoginViewModel vm(TaskRunner tasks, Duration readTimeout, Optional<PhotoDecoder> photos) {
         return new IdLoginViewModel(
-                i18n, identities, tasks, sessions, navigator, readTimeout, photos, Optional.empty(), Optional.empty());
+                i18n,
+                identities,
+                tasks,
+                sessions,
+                navigator,
+                readTimeout,
+                photos,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A model whose reads run in the background, with every step and problem it showed recorded. */
@@ -248,6 +260,110 @@ class IdLoginViewModelTest {
         assertThat(navigator.current()).isEqualTo(Screen.TICKET);
         i18n.setLocale(EN);
         assertThat(vm.documentText().get()).isEqualTo("Resident ID card");
+    }
+
+    /** The platform's side of 扫码登录, as a test needs it: one code known, the rest refused. */
+    static final class OneCodeLogin implements AppCodeLogin {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public Identity resolve(String code) throws LoginFailedException {
+            asked.add(code);
+            if (code.equals("ZWAPP1.good")) {
+                return Identity.ofProvinceApp(
+                        Identity.Document.RESIDENT_ID_CARD,
+                        "王小明",
+                        "11010519491231002X",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("北京市东城区示例大街1号"),
+                        Optional.of("13812345678"));
+            }
+            throw new LoginFailedException(LoginProblem.APP_CODE_EXPIRED, "expired", null);
+        }
+    }
+
+    private IdLoginViewModel appVm(TaskRunner tasks, AppCodeLogin login) {
+        return new IdLoginViewModel(
+                i18n,
+                identities,
+                tasks,
+                sessions,
+                navigator,
+                SHORT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(login),
+                Optional.empty());
+    }
+
+    @Test
+    void aFlowThatTakesTheAppsCodeSignsInByItAsByTheCard() {
+        HeldTasks tasks = new HeldTasks();
+        OneCodeLogin platform = new OneCodeLogin();
+        IdLoginViewModel vm = appVm(tasks, platform);
+
+        vm.require(Screen.LICENCE, IdLoginViewModel.Logins.CARD_OR_APP);
+        assertThat(vm.appAcceptedProperty().get()).isTrue();
+        assertThat(vm.appCode("ZWAPP1.good")).isTrue();
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.CHECKING);
+        tasks.runAll(); // the card read, cancelled, ends without a card; the code is resolved
+
+        assertThat(platform.asked).containsExactly("ZWAPP1.good");
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
+        assertThat(vm.maskedNameProperty().get()).isEqualTo("王*明");
+        assertThat(vm.maskedNumberProperty().get()).isEqualTo("110105********002X");
+        assertThat(vm.documentText().get()).isEqualTo("省政务服务APP扫码登录（居民身份证）");
+        Identity held = session.get(Identity.SESSION_KEY).orElseThrow();
+        assertThat(held.login()).isEqualTo(Identity.Login.PROVINCE_APP);
+        assertThat(held.phone()).contains("13812345678");
+        assertThat(held.toString()).doesNotContain("王小明").doesNotContain("11010519491231002X");
+        vm.proceed();
+        assertThat(navigator.current()).isEqualTo(Screen.LICENCE);
+    }
+
+    @Test
+    void aCodeThePlatformRefusesIsSaidPlainlyAndTheCardStillWorks() {
+        HeldTasks tasks = new HeldTasks();
+        IdLoginViewModel vm = appVm(tasks, new OneCodeLogin());
+        vm.require(Screen.LICENCE, IdLoginViewModel.Logins.CARD_OR_APP);
+
+        vm.appCode("ZWAPP1.old");
+        tasks.runAll();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+        assertThat(vm.problemProperty().get()).isEqualTo(LoginProblem.APP_CODE_EXPIRED);
+        assertThat(vm.problemText().get()).isEqualTo("这个登录码已经过期了。");
+        assertThat(vm.adviceText().get()).contains("刷新");
+        assertThat(vm.problemCodeText().get()).contains("L-CODE-EXPIRED");
+        // the card is read again meanwhile
+        rig.virtual.place(DemoCards.resident());
+        tasks.runAll();
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
+        assertThat(session.get(Identity.SESSION_KEY).orElseThrow().login()).isEqualTo(Identity.Login.CARD);
+    }
+
+    @Test
+    void aFlowThatTakesTheCardOnlyIgnoresTheAppsCode() {
+        HeldTasks tasks = new HeldTasks();
+        OneCodeLogin platform = new OneCodeLogin();
+        IdLoginViewModel vm = appVm(tasks, platform);
+
+        vm.require(Screen.TICKET);
+
+        assertThat(vm.appAcceptedProperty().get()).isFalse();
+        assertThat(vm.appCode("ZWAPP1.good")).isFalse();
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.WAITING);
+        assertThat(platform.asked).isEmpty();
+    }
+
+    @Test
+    void withoutAPlatformOrScannerTheAppIsNotOffered() {
+        IdLoginViewModel vm = vm(new HeldTasks(), SHORT);
+        vm.require(Screen.LICENCE, IdLoginViewModel.Logins.CARD_OR_APP);
+        assertThat(vm.appAcceptedProperty().get()).isFalse();
+        assertThat(vm.appCode("ZWAPP1.good")).isFalse();
     }
 
     @Test
@@ -532,7 +648,9 @@ class IdLoginViewModelTest {
                 SAFETY,
                 Optional.empty(),
                 Optional.of(placed::incrementAndGet),
-                Optional.of(inserted::incrementAndGet));
+                Optional.of(inserted::incrementAndGet),
+                Optional.empty(),
+                Optional.empty());
         IdLoginViewModel plain = vm(TaskRunner.DIRECT, SAFETY);
 
         demo.placeDemoCard();
