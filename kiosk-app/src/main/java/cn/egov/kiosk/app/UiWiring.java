@@ -3,12 +3,11 @@ package cn.egov.kiosk.app;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.identity.AppCodeLogin;
-import cn.egov.kiosk.printing.DemoLicenceSource;
-import cn.egov.kiosk.printing.LicenceSource;
+import cn.egov.kiosk.licence.DemoLicenceSource;
+import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
-import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
@@ -27,7 +26,7 @@ public final class UiWiring {
         var config = runtime.config();
         boolean demo = config.kiosk().demo();
         LicenceSource licences = runtime.platform()
-                .<LicenceSource>map(p -> new PlatformLicenceSource(p::interactiveClient, p.link()))
+                .map(PlatformServices::licences)
                 .orElse(demo ? new DemoLicenceSource(runtime.templates()) : LicenceSource.NONE);
         Optional<Runnable> idCard =
                 demo ? runtime.idCardReaderId().flatMap(id -> insertCard(runtime, tasks, id)) : Optional.empty();

@@ -1,7 +1,7 @@
 package cn.egov.kiosk.form;
 
+import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.platform.api.CreditCodes;
-import cn.egov.kiosk.printing.LicenceSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;

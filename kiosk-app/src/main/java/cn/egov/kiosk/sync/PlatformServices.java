@@ -4,6 +4,7 @@ import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.feature.PlatformState;
+import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
@@ -228,6 +229,11 @@ public final class PlatformServices implements AutoCloseable {
     /** The outbox's sender (made on first use). */
     public OutboxSender sender() {
         return wire.get().sender();
+    }
+
+    /** The citizens' licences: listed and printed through the platform, collections told through the outbox. */
+    public LicenceSource licences() {
+        return new PlatformLicenceSource(this::interactiveClient, link, Optional.of(outbox), wire::wakeSender, clock);
     }
 
     /** Applications, through the outbox. */

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.feature.Unavailable;
 import cn.egov.kiosk.identity.LoginProblem;
+import cn.egov.kiosk.licence.PostalProblem;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.queue.IssueOutcome;
 
@@ -69,6 +70,24 @@ public final class ErrorCodes {
             case APP_CODE_EXPIRED -> "L-CODE-EXPIRED";
             case APP_CODE_USED -> "L-CODE-USED";
             case APP_LOGIN_OFFLINE -> "L-OFFLINE";
+        };
+    }
+
+    /** A licence's free postal delivery that was not ordered. */
+    public static String of(PostalProblem problem) {
+        return switch (problem) {
+            case OFFLINE -> "M-PLATFORM";
+            case COLLECTED -> "M-COLLECTED";
+            case MAILED -> "M-MAILED";
+        };
+    }
+
+    /** What the citizen does when the post was not ordered: again later, or nothing (it is on its way). */
+    public static Msg nextStep(PostalProblem problem) {
+        return switch (problem) {
+            case OFFLINE -> Msg.POSTAL_NEXT_RETRY;
+            case COLLECTED -> Msg.NEXT_AT_WINDOW;
+            case MAILED -> Msg.POSTAL_NEXT_WAIT;
         };
     }
 

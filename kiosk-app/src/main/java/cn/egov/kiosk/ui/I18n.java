@@ -3,7 +3,9 @@ package cn.egov.kiosk.ui;
 import java.text.DateFormat;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,14 @@ public final class I18n {
     public String text(Msg key, Object... args) {
         ResourceBundle bundle = bundles.computeIfAbsent(locale.get(), I18n::load);
         return new MessageFormat(bundle.getString(key.key()), locale.get()).format(args);
+    }
+
+    /**
+     * A day in plain words in the current language, with its weekday: 2026年12月8日 星期二 /
+     * Tue 8 Dec 2026.
+     */
+    public String date(LocalDate day) {
+        return DateTimeFormatter.ofPattern(text(Msg.DATE_PATTERN), locale.get()).format(day);
     }
 
     /**

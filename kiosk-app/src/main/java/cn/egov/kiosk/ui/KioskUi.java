@@ -29,6 +29,8 @@ import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.licence.LicenceView;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.postal.PostalView;
+import cn.egov.kiosk.ui.postal.PostalViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
@@ -77,6 +79,7 @@ public final class KioskUi {
     private final CitizenScope citizen = new CitizenScope();
     private final TaskRunner tasks;
     private final LicenceViewModel licence;
+    private final PostalViewModel postal;
     private final I18n i18n;
     private final Navigator navigator = new Navigator();
     private final ThemeManager themes;
@@ -155,11 +158,31 @@ public final class KioskUi {
                 services.printing(),
                 tasks,
                 services.sessions()));
+        this.postal = citizen.add(new PostalViewModel(
+                i18n,
+                services.licences(),
+                services.printing(),
+                tasks,
+                services.sessions(),
+                () -> config.kiosk().hallName().get(i18n.locale())));
+        navigator.stepsBack(Screen.LICENCE, licence::back);
+        navigator.stepsBack(Screen.POSTAL, postal::back);
+        licence.onMail(h -> {
+            postal.start(h);
+            navigator.go(Screen.POSTAL);
+        });
+        postal.onMailed(licence::mailed);
         navigator.currentProperty().addListener((obs, was, now) -> {
-            if (now == Screen.LICENCE && was != now) {
+            if (now == Screen.LICENCE && was != now && was != Screen.POSTAL) {
                 licence.open();
-            } else if (was == Screen.LICENCE && now != was) {
+            } else if (was == Screen.LICENCE && now != was && now != Screen.POSTAL) {
                 licence.reset();
+            }
+            if (was == Screen.POSTAL && now != was) {
+                postal.reset();
+                if (now != Screen.LICENCE) {
+                    licence.reset(); // left the licences altogether
+                }
             }
         });
         // a flow that needs the citizen's identity goes through the one ID-card step first
@@ -259,6 +282,11 @@ public final class KioskUi {
                 finished.start();
             }
         });
+        postal.stepProperty().addListener((obs, was, now) -> {
+            if (now == PostalViewModel.Step.DONE) {
+                finished.start();
+            }
+        });
         navigator.currentProperty().addListener((obs, was, now) -> {
             if (now != was) {
                 finished.stop();
@@ -271,6 +299,10 @@ public final class KioskUi {
         screens.put(Screen.ID_LOGIN, () -> new IdLoginView(idLogin).root());
         screens.put(Screen.TICKET, () -> new TicketView(ticket, finished).root());
         screens.put(Screen.LICENCE, () -> new LicenceView(licence, finished).root());
+        screens.put(Screen.POSTAL, () -> {
+            KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+            return new PostalView(postal, keyboard, finished).root();
+        });
         apply.ifPresent(a -> {
             navigator.stepsBack(Screen.APPLY, a::back);
             KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
@@ -316,6 +348,7 @@ public final class KioskUi {
         guidance.watch(Screen.ID_LOGIN, idLogin.stepProperty(), Prompts::idLogin);
         guidance.watch(Screen.TICKET, ticket.stepProperty(), Prompts::ticket);
         guidance.watch(Screen.LICENCE, licence.stepProperty(), Prompts::licence);
+        guidance.watch(Screen.POSTAL, postal.stepProperty(), Prompts::postal);
         guide.ifPresent(g -> {
             guidance.watch(Screen.GUIDE, g.stepProperty(), Prompts::guide);
             guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);

@@ -10,5 +10,7 @@ public enum Screen {
     /** 办事指南: the catalogue, an item's page. */
     GUIDE,
     /** 自助申办: an application's form, its confirmation and its receipt. */
-    APPLY
+    APPLY,
+    /** 免费邮寄: a licence sent by post, from the licence screen. */
+    POSTAL
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.identity.IdentityService;
-import cn.egov.kiosk.printing.LicenceSource;
+import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;

@@ -6,6 +6,7 @@ import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.postal.PostalViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,7 +31,7 @@ public final class Prompts {
                     // the attract screen waits for anyone: it does not talk to an empty hall
                     case ATTRACT -> null;
                     // these speak their steps
-                    case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY -> null;
+                    case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY, POSTAL -> null;
                 });
     }
 
@@ -57,6 +58,7 @@ public final class Prompts {
         return switch (step) {
             case LOADING -> Msg.VOICE_LICENCE_LOADING;
             case NONE -> Msg.VOICE_LICENCE_NONE;
+            case LIST -> Msg.VOICE_LICENCE_LIST;
             case PREVIEW -> Msg.VOICE_LICENCE_PREVIEW;
             case PRINTING -> Msg.VOICE_LICENCE_PRINTING;
             case DONE -> Msg.VOICE_LICENCE_DONE;
@@ -101,6 +103,17 @@ public final class Prompts {
         };
     }
 
+    public static Msg postal(PostalViewModel.Step step) {
+        return switch (step) {
+            case ADDRESS -> Msg.VOICE_POSTAL_ADDRESS;
+            case PHONE -> Msg.VOICE_POSTAL_PHONE;
+            case CONFIRM -> Msg.VOICE_POSTAL_CONFIRM;
+            case SENDING -> Msg.VOICE_POSTAL_SENDING;
+            case DONE -> Msg.VOICE_POSTAL_DONE;
+            case FAILED -> Msg.VOICE_POSTAL_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -116,6 +129,7 @@ public final class Prompts {
                     add(said, GuideViewModel.PrintState.values(), Prompts::guidePrint);
                 }
                 case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
+                case POSTAL -> add(said, PostalViewModel.Step.values(), Prompts::postal);
                 case HOME, ATTRACT -> {}
             }
             all.put(s, List.copyOf(said));

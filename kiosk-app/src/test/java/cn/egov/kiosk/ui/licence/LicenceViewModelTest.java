@@ -7,9 +7,9 @@ import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.printer.DocumentJob;
 import cn.egov.kiosk.device.sim.SimulatedDocumentPrinter;
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.licence.DemoLicenceSource;
+import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.print.template.TemplateLibrary;
-import cn.egov.kiosk.printing.DemoLicenceSource;
-import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.printing.MemoryPrintLog;
 import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.printing.Printing;
@@ -21,6 +21,8 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,6 +72,12 @@ class LicenceViewModelTest {
         signIn();
 
         vm.open();
+        assertThat(vm.stepProperty().get()).isEqualTo(LicenceViewModel.Step.LIST);
+        assertThat(vm.held()).singleElement().satisfies(h -> {
+            assertThat(h.status()).isEqualTo(LicenceSource.Status.WAITING);
+            assertThat(vm.statusText(h)).isEqualTo("待领取：可以打印，也可以免费邮寄");
+        });
+        vm.choose(vm.held().get(0));
 
         assertThat(vm.stepProperty().get()).isEqualTo(LicenceViewModel.Step.PREVIEW);
         WritableImage page = vm.previewProperty().get();
@@ -87,12 +95,21 @@ class LicenceViewModelTest {
             assertThat(r.result()).isEqualTo(PrintRecord.Result.PRINTED);
             assertThat(r.template()).isEqualTo("licence-example");
         });
+        // back at the list it shows collected: a copy may be printed, marked so
+        vm.back();
+        assertThat(vm.stepProperty().get()).isEqualTo(LicenceViewModel.Step.LIST);
+        LicenceSource.Held now = vm.held().get(0);
+        assertThat(now.status()).isEqualTo(LicenceSource.Status.COLLECTED);
+        assertThat(vm.statusText(now)).isEqualTo("已领取：可以再打印一份副本");
+        vm.choose(now);
+        assertThat(now.printsCopy()).isTrue();
     }
 
     @Test
     void paperOutSaysWhyAndNothingIsPrinted() {
         signIn();
         vm.open();
+        vm.choose(vm.held().get(0));
         printer.apply("paper-out");
 
         vm.print();
@@ -124,11 +141,126 @@ class LicenceViewModelTest {
     void theEndOfTheSessionOverwritesThePreview() {
         signIn();
         vm.open();
+        vm.choose(vm.held().get(0));
         WritableImage page = vm.previewProperty().get();
 
         vm.reset();
 
         assertThat(vm.previewProperty().get()).isNull();
         assertThat(LicenceViewModel.blank(page)).as("the preview's pixels").isTrue();
+    }
+
+    /** A platform's answers as the screen needs them: one licence of each standing. */
+    static final class Standing implements LicenceSource {
+        final List<String> collected = new ArrayList<>();
+        final LicenceSource demo;
+        Refusal refuse;
+
+        Standing(LicenceSource demo) {
+            this.demo = demo;
+        }
+
+        static Held held(String id, boolean printable, Status status, boolean copy, String tracking) {
+            return new Held(
+                    id,
+                    "licence-example",
+                    "证照" + id,
+                    "演示区市场监督管理局",
+                    Optional.of(LocalDate.of(2026, 11, 2)),
+                    Optional.empty(),
+                    printable,
+                    status,
+                    copy,
+                    Optional.ofNullable(tracking));
+        }
+
+        @Override
+        public List<Held> heldBy(Identity citizen) {
+            return List.of(
+                    held("A", true, Status.WAITING, false, null),
+                    held("B", false, Status.WAITING, false, null),
+                    held("C", true, Status.COLLECTED, false, null),
+                    held("D", true, Status.MAILED, false, "117800000111"));
+        }
+
+        @Override
+        public Licence printData(Held h) {
+            if (refuse != null) {
+                throw new RefusedException(refuse, "refused");
+            }
+            return demo.printData(h);
+        }
+
+        @Override
+        public void collected(Held h, boolean copy) {
+            collected.add(h.licenceId() + (copy ? " copy" : ""));
+        }
+
+        @Override
+        public Mailed mail(Held h, Recipient r, String orderRef) {
+            throw new UnavailableException("not here", null);
+        }
+    }
+
+    @Test
+    void everyLicenceIsListedWithWhereItStandsAndWhatCanBeDoneHere() {
+        signIn();
+        Standing source = new Standing(new DemoLicenceSource(templates));
+        Renderings renderings = new Renderings(null);
+        Printing printing = new Printing(
+                templates, renderings, Optional::empty, () -> Optional.of(printer), log, Clock.systemUTC());
+        LicenceViewModel all =
+                new LicenceViewModel(i18n, source, templates, renderings, printing, TaskRunner.DIRECT, sessions);
+        List<LicenceSource.Held> mailedTo = new ArrayList<>();
+        all.onMail(mailedTo::add);
+
+        all.open();
+
+        assertThat(all.held())
+                .extracting(all::statusText)
+                .containsExactly("待领取：可以打印，也可以免费邮寄", "待领取：本机不能打印，可以免费邮寄，或到窗口领取", "已领取", "已邮寄，运单号 117800000111");
+        assertThat(all.issuedText(all.held().get(0))).isEqualTo("演示区市场监督管理局　2026年11月2日 星期一发证");
+        // a kind not printed here: what it is, and the post
+        all.choose(all.held().get(1));
+        assertThat(all.stepProperty().get()).isEqualTo(LicenceViewModel.Step.PREVIEW);
+        assertThat(all.previewProperty().get()).isNull();
+        assertThat(all.chosenText().get()).contains("本机不能打印");
+        all.mail();
+        assertThat(mailedTo).extracting(LicenceSource.Held::licenceId).containsExactly("B");
+        // collected, no copy allowed: refused in words, no print, no post
+        all.back();
+        all.choose(all.held().get(2));
+        assertThat(all.chosenText().get()).contains("不能再次打印");
+        all.print();
+        all.mail();
+        assertThat(printer.printed()).isEmpty();
+        assertThat(mailedTo).hasSize(1);
+        // mailed
+        all.back();
+        all.choose(all.held().get(3));
+        assertThat(all.chosenText().get()).contains("已经邮寄");
+        // waiting, printed: the platform hears of the collection
+        all.back();
+        all.choose(all.held().get(0));
+        all.print();
+        assertThat(all.stepProperty().get()).isEqualTo(LicenceViewModel.Step.DONE);
+        assertThat(source.collected).containsExactly("A");
+    }
+
+    @Test
+    void aLicenceCollectedElsewhereMeanwhileIsRefusedInPlainWords() {
+        signIn();
+        Standing source = new Standing(new DemoLicenceSource(templates));
+        source.refuse = LicenceSource.Refusal.COLLECTED;
+        LicenceViewModel all =
+                new LicenceViewModel(i18n, source, templates, new Renderings(null), null, TaskRunner.DIRECT, sessions);
+        all.open();
+
+        all.choose(all.held().get(0));
+
+        assertThat(all.stepProperty().get()).isEqualTo(LicenceViewModel.Step.PREVIEW);
+        assertThat(all.refusedProperty().get()).isEqualTo(LicenceSource.Refusal.COLLECTED);
+        assertThat(all.chosenText().get()).contains("刚刚已经领取");
+        assertThat(all.held().get(0).status()).isEqualTo(LicenceSource.Status.COLLECTED);
     }
 }
