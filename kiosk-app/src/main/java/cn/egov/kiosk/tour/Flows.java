@@ -38,7 +38,14 @@ final class Flows {
     /** Every flow, in the order a tour walks them. */
     static final List<Flow> ALL = List.of(
             new Flow("ticket", "取号: a queue number printed on a ticket", Flows::ticket),
-            new Flow("licence", "证照打印: the ID card, the licence's preview, printed", Flows::licence),
+            new Flow(
+                    "licences",
+                    "证照打印: the ID card, every licence held, one previewed, printed, listed as collected",
+                    Flows::licences),
+            new Flow(
+                    "postal",
+                    "免费邮寄: a licence mailed to the card's address, the tracking number on the postal receipt",
+                    Flows::postal),
             new Flow("guide", "办事指南: the lists, a search, an item's page, its guide printed", Flows::guide),
             new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply));
 
@@ -61,17 +68,78 @@ final class Flows {
         w.shot("number");
     }
 
-    private static void licence(Context c) throws Walker.Stopped {
+    private static void licences(Context c) throws Walker.Stopped {
         Walker w = c.walker();
         start(c);
         w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_LICENCE_PRINT));
-        identify(c, "licence-print");
+        identify(c, "licence-row-0");
+        w.awaitShown("licence-row-0");
+        w.shot("list");
+        w.tap(waitingRow(c, true));
         w.awaitShown("licence-preview-page");
         w.shot("preview");
         w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.LICENCE_PRINT));
         w.step("wait for the licence to come out");
         w.awaitShown("licence-done-text");
         w.shot("printed");
+        w.tap("nav-back");
+        w.awaitShown("licence-row-0");
+        w.shot("list-collected");
+    }
+
+    private static void postal(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        start(c);
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_LICENCE_PRINT));
+        identify(c, "licence-row-0");
+        w.awaitShown("licence-row-0");
+        w.tap(waitingRow(c, false));
+        String mail = w.awaitAnyShown("licence-mail", "licence-mail-only");
+        w.shot("licence");
+        w.tap(mail);
+        w.step("the address from the ID card");
+        w.awaitShown("address-confirm");
+        w.shot("address");
+        w.tap("address-confirm");
+        w.awaitShown("postal-phone-field");
+        if (w.text("postal-phone-field").isBlank()) {
+            w.tap("postal-phone-field");
+            Keys.type(w, "13812345678");
+            w.shot("phone");
+        }
+        w.tap("postal-phone-next");
+        w.awaitShown("postal-confirm");
+        w.shot("confirm");
+        w.tap("postal-confirm");
+        w.step("wait for the tracking number");
+        w.awaitText("postal-tracking", "the tracking number on screen", t -> !t.isBlank());
+        w.step("wait for the postal receipt");
+        w.awaitText("postal-receipt", "the postal receipt printed", t -> t.equals(c.text(Msg.POSTAL_RECEIPT_PRINTED)));
+        w.shot("mailed");
+    }
+
+    /**
+     * The first licence of the list that waits to be collected: one printed here ({@code printable})
+     * or, for the post, any (the last such: the first may have been printed by the licences flow).
+     */
+    private static String waitingRow(Context c, boolean printable) throws Walker.Stopped {
+        Walker w = c.walker();
+        String here = c.text(Msg.LICENCE_STATUS_WAITING);
+        String window = c.text(Msg.LICENCE_STATUS_WAITING_WINDOW);
+        String found = null;
+        for (int i = 0; w.isShown("licence-status-" + i); i++) {
+            String status = w.text("licence-status-" + i);
+            if (status.equals(here) || (!printable && status.equals(window))) {
+                found = "licence-row-" + i;
+                if (printable) {
+                    break;
+                }
+            }
+        }
+        if (found == null) {
+            throw new Walker.Stopped(w.step(), "no licence waiting to be collected in the list");
+        }
+        return found;
     }
 
     private static void guide(Context c) throws Walker.Stopped {

@@ -122,7 +122,7 @@ class TourTest {
 
     @Test
     void theElderlyThemeTakesNoMoreTapsForATicketOrALicence() {
-        for (String flow : List.of("ticket", "licence")) {
+        for (String flow : List.of("ticket", "licences")) {
             for (String size : List.of("1920x1080", "1280x800")) {
                 int standard = walks.get("standard " + size).flow(flow).taps();
                 int elderly = walks.get("elderly " + size).flow(flow).taps();

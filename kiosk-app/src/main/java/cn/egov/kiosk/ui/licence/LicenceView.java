@@ -31,6 +31,9 @@ import javafx.scene.layout.VBox;
  * scrolled by a finger; the print button beside it), printing, done, or what went wrong.
  */
 public final class LicenceView {
+    /** Room a row's padding and border take from the list's width, in pixels at most. */
+    private static final double ROW_INSET = 24;
+
     private final StackPane root = new StackPane();
 
     public LicenceView(LicenceViewModel vm, FinishedViewModel finished) {
@@ -87,17 +90,17 @@ public final class LicenceView {
         hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_LIST_HINT));
         VBox rows = new VBox();
         rows.getStyleClass().add("record-rows");
+        ScrollPane scroll = new ScrollPane(rows);
         Runnable fill = () -> {
             rows.getChildren().clear();
             int i = 0;
             for (LicenceSource.Held h : vm.held()) {
-                rows.getChildren().add(row(vm, h, i++));
+                rows.getChildren().add(row(vm, h, i++, scroll));
             }
         };
         vm.held().addListener((ListChangeListener<LicenceSource.Held>) c -> fill.run());
         vm.i18n().localeProperty().addListener((obs, was, now) -> fill.run());
         fill.run();
-        ScrollPane scroll = new ScrollPane(rows);
         scroll.getStyleClass().add("kiosk-scroll");
         scroll.setFitToWidth(true);
         scroll.setPannable(true);
@@ -108,7 +111,7 @@ public final class LicenceView {
         return box;
     }
 
-    private static Button row(LicenceViewModel vm, LicenceSource.Held h, int index) {
+    private static Button row(LicenceViewModel vm, LicenceSource.Held h, int index, ScrollPane scroll) {
         Label name = label("record-title");
         name.setWrapText(true);
         name.setText(h.title());
@@ -120,6 +123,11 @@ public final class LicenceView {
         status.setWrapText(true);
         status.setText(vm.statusText(h));
         VBox inside = new VBox(6, name, issued, status);
+        // the texts wrap at the row's width (a button lays out its graphic at its preferred width)
+        inside.prefWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(200, scroll.getViewportBounds().getWidth() - 4 * ROW_INSET),
+                        scroll.viewportBoundsProperty()));
         Button b = new Button();
         b.setGraphic(inside);
         b.setId("licence-row-" + index);

@@ -16,6 +16,7 @@ import cn.egov.kiosk.ui.keyboard.KeyboardHost;
 import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.keyboard.Keyboards;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -78,11 +79,11 @@ public final class PostalView {
         } else {
             picker.open(chosen, vm::addressChosen);
         }
-        pickerView.shown();
+        // no keyboard at once: the card's address is usually right; a tap on the detail brings it
     }
 
     private VBox address(PostalViewModel vm, KeyboardViewModel keyboard) {
-        VBox box = screen("postal-address");
+        VBox box = screen("postal-step-address");
         Label title = label("screen-title");
         title.textProperty().bind(vm.i18n().bind(Msg.POSTAL_ADDRESS_TITLE));
         Label hint = label("hint");
@@ -91,15 +92,27 @@ public final class PostalView {
         Node picking = pickerView.root();
         VBox content = new VBox(picking);
         VBox.setVgrow(picking, Priority.ALWAYS);
+        // at the detail the picker keeps its height and scrolls above the keyboard: confirm stays reachable
+        content.minHeightProperty()
+                .bind(Bindings.when(picker.stepProperty()
+                                .isEqualTo(AddressPickerViewModel.Step.DETAIL)
+                                .or(picker.stepProperty().isEqualTo(AddressPickerViewModel.Step.UNAVAILABLE)))
+                        .then(Region.USE_PREF_SIZE)
+                        .otherwise(0.0));
         KeyboardHost host = new KeyboardHost(content, keyboard);
         host.scrollPane().setFitToHeight(true); // the picker fills the room; its grid scrolls itself
         VBox.setVgrow(host.root(), Priority.ALWAYS);
+        // while typing, the field says what is asked: the title's room goes to the picker
+        title.visibleProperty().bind(host.keyboardShown().not());
+        title.managedProperty().bind(title.visibleProperty());
+        hint.visibleProperty().bind(host.keyboardShown().not());
+        hint.managedProperty().bind(hint.visibleProperty());
         box.getChildren().addAll(title, hint, host.root());
         return box;
     }
 
     private static VBox phone(PostalViewModel vm, KeyboardViewModel keyboard) {
-        VBox box = screen("postal-phone");
+        VBox box = screen("postal-step-phone");
         Label title = label("screen-title");
         title.textProperty().bind(vm.i18n().bind(Msg.POSTAL_PHONE_TITLE));
         Label hint = label("hint");
@@ -124,6 +137,8 @@ public final class PostalView {
         fields.getStyleClass().add("form-list");
         KeyboardHost host = new KeyboardHost(fields, keyboard);
         VBox.setVgrow(host.root(), Priority.ALWAYS);
+        title.visibleProperty().bind(host.keyboardShown().not());
+        title.managedProperty().bind(title.visibleProperty());
         Button next = new Button();
         next.setId("postal-phone-next");
         next.getStyleClass().add("primary-button");
@@ -136,7 +151,7 @@ public final class PostalView {
     }
 
     private static VBox confirm(PostalViewModel vm) {
-        VBox box = screen("postal-confirm");
+        VBox box = screen("postal-step-confirm");
         Label title = label("screen-title");
         title.textProperty().bind(vm.i18n().bind(Msg.POSTAL_CONFIRM_TITLE));
         Label what = label("record-note");
@@ -159,7 +174,7 @@ public final class PostalView {
     }
 
     private static VBox sending(PostalViewModel vm) {
-        VBox box = screen("postal-sending");
+        VBox box = screen("postal-step-sending");
         box.setAlignment(Pos.CENTER);
         Label text = label("login-instruction");
         text.textProperty().bind(vm.i18n().bind(Msg.POSTAL_SENDING));
@@ -168,7 +183,7 @@ public final class PostalView {
     }
 
     private static VBox done(PostalViewModel vm, FinishedViewModel finished) {
-        VBox box = screen("postal-done");
+        VBox box = screen("postal-step-done");
         box.setAlignment(Pos.CENTER);
         Node icon = new Group(Icons.check());
         icon.getStyleClass().add("big-icon");
@@ -205,7 +220,7 @@ public final class PostalView {
     }
 
     private static VBox failed(PostalViewModel vm) {
-        VBox box = screen("postal-failed");
+        VBox box = screen("postal-step-failed");
         box.setAlignment(Pos.CENTER);
         Node icon = new Group(Icons.cross());
         icon.getStyleClass().add("big-icon");
