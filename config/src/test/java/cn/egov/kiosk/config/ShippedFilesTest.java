@@ -91,7 +91,7 @@ class ShippedFilesTest {
         assertThat(printer.connection()).isEqualTo("serial:/dev/ttyUSB0?baud=115200");
         assertThat(printer.options()).containsEntry("columns", "48");
         // a real hall: only real hardware, no simulators, no demo mode
-        assertThat(c.devices()).extracting(DeviceSpec::driver).containsOnly("escpos", "sam", "pcsc");
+        assertThat(c.devices()).extracting(DeviceSpec::driver).containsOnly("escpos", "sam", "pcsc", "serial-scanner");
         assertThat(c.device("id-reader").orElseThrow().connection()).isEqualTo("serial:/dev/ttyUSB1?baud=115200");
         assertThat(c.identity()).isEqualTo(Identity.DEFAULTS);
         assertThat(c.kiosk().demo()).isFalse();
@@ -105,6 +105,25 @@ class ShippedFilesTest {
                 .replace("    connection: \"placeholder\"\n", "");
         KioskConfig c = ConfigLoader.parse(tcp, Path.of("hall-example.yaml"));
         assertThat(c.device("ticket-printer").orElseThrow().connection()).isEqualTo("tcp:192.168.10.21:9100");
+    }
+
+    @Test
+    void theCommentedWedgeScannerIsValidToo() throws Exception {
+        String text = Files.readString(Path.of("hall-example.yaml"));
+        int serial = text.indexOf("  qr-scanner:\n    class: barcode-scanner\n    driver: serial-scanner");
+        int wedge = text.indexOf("  # qr-scanner:\n");
+        assertThat(serial).isPositive();
+        assertThat(wedge).isGreaterThan(serial);
+        String block = text.substring(wedge, text.indexOf("\n\n", wedge));
+        String withWedge =
+                text.substring(0, serial) + block.replace("  # ", "  ") + text.substring(wedge + block.length());
+
+        KioskConfig c = ConfigLoader.parse(withWedge, Path.of("hall-example.yaml"));
+
+        DeviceSpec scanner = c.device("qr-scanner").orElseThrow();
+        assertThat(scanner.driver()).isEqualTo("wedge");
+        assertThat(scanner.connection()).isEqualTo("keyboard:");
+        assertThat(scanner.options()).containsEntry("maxGapMs", "35").containsEntry("minLength", "4");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.egov.kiosk.app;
 
 import cn.egov.kiosk.config.KioskConfig;
+import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.scanner.wedge.WedgeScanner;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.ui.FxTaskRunner;
 import cn.egov.kiosk.ui.I18n;
@@ -8,6 +10,7 @@ import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskStage;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.scan.WedgeCatcher;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
@@ -133,6 +136,10 @@ final class KioskWindow {
         tasks = new FxTaskRunner();
         ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> end(null));
         ui.attach(scene);
+        // a scanner that types like a keyboard: its keys are caught on the scene, before any field
+        runtime.devices()
+                .first(DeviceClass.BARCODE_SCANNER, WedgeScanner.class)
+                .ifPresent(wedge -> WedgeCatcher.install(scene, wedge, tasks));
         log.info(
                 "Start-up: screens attached at {} ms ({} ms on the JavaFX thread)",
                 ManagementFactory.getRuntimeMXBean().getUptime(),

@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.CatalogueCommand;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
+import cn.egov.kiosk.diag.DiagScannerCommand;
 import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.diag.PrintCommand;
 import cn.egov.kiosk.diag.SayCommand;
@@ -214,6 +215,7 @@ public final class Main implements Callable<Integer> {
                 "diag",
                 new CommandLine(new DiagCommand())
                         .addSubcommand("id-reader", new DiagIdReaderCommand())
+                        .addSubcommand("scanner", new DiagScannerCommand())
                         .addSubcommand("test-page", new TestPageCommand()));
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("simctl", new SimctlCommand());

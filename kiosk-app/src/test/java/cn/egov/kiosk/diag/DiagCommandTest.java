@@ -3,6 +3,7 @@ package cn.egov.kiosk.diag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.app.Main;
+import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.e2e.TestConfigs;
 import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.auth.CredentialsFile;
@@ -83,6 +84,36 @@ class DiagCommandTest {
         // the simulated reader is the real SAM driver talking to a virtual reader over an in-process pipe
         assertThat(text).containsPattern("id-reader\\s+id-card-reader\\s+sim\\s+pipe:id-reader/host\\s+idle\\s+yes");
         assertThat(text).contains("NOT HEALTHY: ticket-printer");
+    }
+
+    @Test
+    void scannersShowWithTheirStateAndCounters() throws Exception {
+        try (PtyPair socat = PtyPair.start(dir.resolve("pty"))) {
+            TestConfigs.write(
+                    dir,
+                    "devices:\n  qr-scanner: {class: barcode-scanner, driver: serial-scanner, connection: \"serial:"
+                            + socat.hostPath() + "?baud=9600\", options: {endGapMs: 100}}\n"
+                            + "  wedge-scanner: {class: barcode-scanner, driver: wedge, connection: \"keyboard:\"}\n");
+            Files.createDirectories(dir.resolve("var/device-stats"));
+            Files.writeString(dir.resolve("var/device-stats/qr-scanner.properties"), "reads=41\nfailures=2\n");
+
+            int exit = run(
+                    "diag",
+                    "--level",
+                    "external",
+                    "--config",
+                    dir.resolve("kiosk.yaml").toString());
+
+            assertThat(exit).as(out + "\n" + err).isZero();
+            String text = out.toString();
+            assertThat(text)
+                    .containsPattern(
+                            "qr-scanner\\s+barcode-scanner\\s+serial-scanner\\s+serial:\\S+/host@9600\\s+idle\\s+yes")
+                    .contains("idle (UTF-8, lines up to 1024 bytes, end gap 100 ms)  [failures=2 reads=41]")
+                    .containsPattern("wedge-scanner\\s+barcode-scanner\\s+wedge\\s+keyboard:\\s+idle\\s+yes")
+                    .contains("a scan is 4+ characters less than 35 ms apart, then Enter")
+                    .contains("All 2 devices healthy.");
+        }
     }
 
     @Test

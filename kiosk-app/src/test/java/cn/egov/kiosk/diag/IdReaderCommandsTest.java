@@ -166,7 +166,8 @@ class IdReaderCommandsTest {
         socat.close();
     }
 
-    private static Run run(String... args) {
+    /** Runs a command of the kiosk's command line (also for the other commands' tests of this package). */
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

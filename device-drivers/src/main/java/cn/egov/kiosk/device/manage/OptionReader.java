@@ -57,6 +57,20 @@ public final class OptionReader {
         }
     }
 
+    /** One of {@code allowed}, written exactly so. */
+    public String oneOf(String name, String defaultValue, List<String> allowed) {
+        known.add(name);
+        String text = options.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        if (allowed.contains(text.trim())) {
+            return text.trim();
+        }
+        problems.add(new SpecProblem("options." + name, "one of " + allowed, text));
+        return defaultValue;
+    }
+
     public Duration millis(String name, Duration defaultValue, long min, long max) {
         return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
     }

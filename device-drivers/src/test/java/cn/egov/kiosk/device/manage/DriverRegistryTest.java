@@ -53,7 +53,8 @@ class DriverRegistryTest {
                 getClass().getClassLoader().getResources("META-INF/services/" + DeviceDriverProvider.class.getName()));
 
         assertThat(files).hasSize(2); // main's (target/classes) and the test vendor's (target/test-classes)
-        assertThat(registry.all().keySet()).containsExactlyInAnyOrder("acme", "cups", "escpos", "pcsc", "sam", "sim");
+        assertThat(registry.all().keySet())
+                .containsExactlyInAnyOrder("acme", "cups", "escpos", "pcsc", "sam", "serial-scanner", "sim", "wedge");
     }
 
     @Test
@@ -76,9 +77,11 @@ class DriverRegistryTest {
                 registry.validate(spec(DeviceClass.RECEIPT_PRINTER, "zebra", "serial:/dev/ttyUSB0", Map.of()));
 
         assertThat(problems)
-                .containsExactly(new SpecProblem("driver", "one of [acme, cups, escpos, pcsc, sam, sim]", "zebra"));
+                .containsExactly(new SpecProblem(
+                        "driver", "one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge]", "zebra"));
         assertThat(problems.get(0).describe())
-                .isEqualTo("driver: expected one of [acme, cups, escpos, pcsc, sam, sim], found \"zebra\"");
+                .isEqualTo(
+                        "driver: expected one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge], found \"zebra\"");
     }
 
     @Test

@@ -7,9 +7,9 @@ import cn.egov.kiosk.device.link.Links;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.LinkConnections;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -31,18 +31,10 @@ public final class SamDriverProvider implements DeviceDriverProvider {
 
     @Override
     public List<SpecProblem> validate(DeviceSpec spec) {
-        List<SpecProblem> problems = new ArrayList<>();
-        try {
-            LinkSpec link = LinkSpec.parse(spec.connection());
-            if (link.scheme() == LinkSpec.Scheme.SIM || link.scheme() == LinkSpec.Scheme.FILE) {
-                problems.add(new SpecProblem(
-                        "connection", "serial: or tcp: (for a simulated reader use driver: sim)", spec.connection()));
-            } else {
-                Links.create(link);
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
-        }
+        List<SpecProblem> problems = LinkConnections.check(
+                spec,
+                Set.of(LinkSpec.Scheme.SIM, LinkSpec.Scheme.FILE),
+                "serial: or tcp: (for a simulated reader use driver: sim)");
         OptionReader options = new OptionReader(spec.options());
         SamIdCardReader.Options.read(options);
         problems.addAll(options.problems());
