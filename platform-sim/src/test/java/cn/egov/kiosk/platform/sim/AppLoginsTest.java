@@ -138,7 +138,7 @@ class AppLoginsTest extends SimulatorTestBase {
         String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         // the same token for another citizen, or living an hour longer, under the old signature
         String otherCitizen = text.replace(text.substring(0, text.indexOf(':')), "zwapp-u-2f8d63a0c915");
-        long expires = Long.parseLong(text.split(":")[1]);
+        long expires = Long.parseLong(text.substring(text.indexOf(':') + 1, text.lastIndexOf(':')));
         String longer = text.replace(":" + expires + ":", ":" + (expires + 3600) + ":");
         String otherSimulatorsCode;
         try (PlatformSimulator other = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
