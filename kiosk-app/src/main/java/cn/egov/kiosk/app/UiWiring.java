@@ -1,6 +1,7 @@
 package cn.egov.kiosk.app;
 
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.licence.DemoLicenceSource;
@@ -61,7 +62,30 @@ public final class UiWiring {
                 new SpeakerVoice(runtime),
                 scans,
                 appLogin,
-                Optional.empty());
+                demo && appLogin.isPresent() ? showAppCode(runtime, tasks) : Optional.empty());
+    }
+
+    /**
+     * A demo button's "show the province app's code": a fresh code of the demo card's holder from the
+     * embedded platform (playing the province), scanned by the simulated scanner, off the JavaFX thread.
+     */
+    private static Optional<Runnable> showAppCode(KioskRuntime runtime, TaskRunner tasks) {
+        Optional<String> scanner = runtime.devices()
+                .first(DeviceClass.BARCODE_SCANNER, BarcodeScanner.class)
+                .map(BarcodeScanner::id);
+        return scanner.flatMap(id -> runtime.simulators().find(id))
+                .map(sim -> () -> tasks.run(
+                        () -> {
+                            String code = runtime.platform()
+                                    .flatMap(PlatformServices::embedded)
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("the embedded platform is not running"))
+                                    .appCode(DemoCards.resident().number());
+                            sim.apply("scan", code);
+                            return null;
+                        },
+                        done -> {},
+                        error -> log.warn("The demo app code could not be shown: {}", error.getMessage())));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

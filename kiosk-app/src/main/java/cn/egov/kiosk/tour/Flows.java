@@ -91,7 +91,7 @@ final class Flows {
         Walker w = c.walker();
         start(c);
         w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_LICENCE_PRINT));
-        identify(c, "licence-row-0");
+        identifyByApp(c, "licence-row-0");
         w.awaitShown("licence-row-0");
         w.tap(waitingRow(c, false));
         String mail = w.awaitAnyShown("licence-mail", "licence-mail-only");
@@ -192,6 +192,24 @@ final class Flows {
         w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.ATTRACT_TOUCH_TO_START));
         w.awaitShown("home");
         w.shot("home");
+    }
+
+    /**
+     * 扫码登录 instead of the card: the demo shows the scanner a fresh code of the demo citizen from
+     * the province app (the embedded platform plays the province), the platform resolves it.
+     */
+    static void identifyByApp(Context c, String next) throws Walker.Stopped {
+        Walker w = c.walker();
+        w.step("the login step, by the app's code, or #" + next);
+        if (w.awaitAnyShown("id-login-demo-app", next).equals(next)) {
+            return;
+        }
+        w.shot("login-app");
+        w.tap("id-login-demo-app");
+        w.step("the platform resolves the app's code");
+        w.awaitShown("id-login-continue");
+        w.shot("login-app-done");
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.LOGIN_CONTINUE));
     }
 
     /**

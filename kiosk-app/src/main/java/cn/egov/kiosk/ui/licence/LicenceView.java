@@ -130,6 +130,19 @@ public final class LicenceView {
                         scroll.viewportBoundsProperty()));
         Button b = new Button();
         b.setGraphic(inside);
+        // a button asks its graphic's height at a width less its padding, which wrapping texts read as
+        // one character a line: the row's height is the texts' at the width they are given
+        b.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> inside.prefHeight(inside.getPrefWidth())
+                                + b.getInsets().getTop()
+                                + b.getInsets().getBottom(),
+                        inside.prefWidthProperty(),
+                        b.insetsProperty(),
+                        name.fontProperty(),
+                        issued.fontProperty(),
+                        status.fontProperty(),
+                        status.textProperty()));
         b.setId("licence-row-" + index);
         b.getStyleClass().add("record-row");
         b.setMaxWidth(Double.MAX_VALUE);
