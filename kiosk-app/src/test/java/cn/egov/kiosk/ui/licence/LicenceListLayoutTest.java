@@ -75,7 +75,6 @@ class LicenceListLayoutTest {
         for (int i = 0; i < 4; i++) {
             Node row = scene.lookup("#licence-row-" + i);
             double h = row.getBoundsInParent().getHeight();
-                    + row.getBoundsInParent().getWidth());
             assertThat(h).as("row %d", i).isBetween(80.0, 400.0);
         }
     }
