@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A simulated barcode/QR scanner: {@code scan CODE} delivers a code as if it had been scanned. */
 public final class SimulatedBarcodeScanner extends SimulatedDevice implements BarcodeScanner {
+    /** Codes kept for {@link #awaitScan}, as the serial driver keeps them. */
+    private static final int WAITING = 16;
+
     private final LinkedBlockingQueue<String> scanned = new LinkedBlockingQueue<>();
 
     public SimulatedBarcodeScanner(String id, StatisticsStore store, Clock clock) {
@@ -27,6 +30,9 @@ public final class SimulatedBarcodeScanner extends SimulatedDevice implements Ba
             return; // a disabled scanner does not report
         }
         statistics().increment(DeviceStatistics.READS);
+        while (scanned.size() >= WAITING) {
+            scanned.poll(); // nobody waits for them (the kiosk listens to the data events): the oldest go
+        }
         scanned.add(code);
         publishData(code);
     }
