@@ -10,5 +10,12 @@ public enum Screen {
     /** 办事指南: the catalogue, an item's page. */
     GUIDE,
     /** 自助申办: an application's form, its confirmation and its receipt. */
-    APPLY
+    APPLY,
+    // appointments
+    /** 预约: a service, a day, a time, the confirmation printed. */
+    APPOINTMENT,
+    /** 我的预约: the citizen's appointments still to come, one cancelled. */
+    MY_APPOINTMENTS,
+    /** 签到: an appointment checked in on its day, its ticket printed. */
+    CHECK_IN
 }
