@@ -123,12 +123,13 @@ final class AppointmentWalk {
         if (later.isPresent()) {
             scan(c, later.get().checkInCode());
             w.step("wait for the check-in of a later day's appointment");
-            w.awaitShown("checkin-message-too-early");
+            w.awaitShown("checkin-too-early");
             w.shot("too-early");
         }
         scan(c, today.get().checkInCode());
         w.step("wait for the check-in and its ticket");
-        w.awaitText("checkin-number-done", "the queue number on screen", t -> !t.isBlank());
+        w.awaitShown("checkin-done");
+        w.awaitText("checkin-number", "the queue number on screen", t -> !t.isBlank());
         w.shot("checked-in");
     }
 

@@ -207,7 +207,10 @@ class AccessibleControlsTest {
         tap(robot, "nav-home");
         tap(robot, "tile-appointment");
         tap(robot, "appointment-mine");
-        awaitTrue(() -> shown("mine-item-0").isPresent() || shown("mine-none-text").isPresent(), "my appointments");
+        awaitTrue(
+                () -> shown("mine-item-0").isPresent()
+                        || shown("mine-none-text").isPresent(),
+                "my appointments");
         check(robot, "my-appointments");
         if (shown("mine-item-0").isPresent()) {
             tap(robot, "mine-item-0");
@@ -223,7 +226,11 @@ class AccessibleControlsTest {
                     return step != CheckInViewModel.Step.LOOKING && step != CheckInViewModel.Step.CHECKING_IN;
                 }),
                 "the check-in's outcome");
-        check(robot, "checkin-" + onFx(() -> ui.checkIn().orElseThrow().stepProperty().get()).name());
+        check(
+                robot,
+                "checkin-"
+                        + onFx(() -> ui.checkIn().orElseThrow().stepProperty().get())
+                                .name());
         tap(robot, "nav-home");
 
         // the inactivity warning over the screen, then the staff PIN pad

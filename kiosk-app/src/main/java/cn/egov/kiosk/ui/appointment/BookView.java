@@ -53,20 +53,21 @@ public final class BookView {
         root.setId("appointment");
         root.setMinHeight(0);
         Map<BookViewModel.Step, Node> steps = new EnumMap<>(BookViewModel.Step.class);
-        steps.put(BookViewModel.Step.LOADING, centred("appointment-loading", Msg.APPOINTMENT_LOADING));
-        steps.put(BookViewModel.Step.IDENTIFYING, centred("appointment-identifying", Msg.APPOINTMENT_LOADING));
+        steps.put(BookViewModel.Step.LOADING, centred(screen("appointment-loading"), Msg.APPOINTMENT_LOADING));
+        steps.put(BookViewModel.Step.IDENTIFYING, centred(screen("appointment-identifying"), Msg.APPOINTMENT_LOADING));
         steps.put(BookViewModel.Step.NONE, none());
         steps.put(BookViewModel.Step.START, start());
         steps.put(BookViewModel.Step.DEPARTMENTS, departments());
         steps.put(BookViewModel.Step.DEPARTMENT, departmentItems());
         steps.put(BookViewModel.Step.DAYS, days());
         steps.put(
-                BookViewModel.Step.SLOTS_LOADING, centred("appointment-slots-loading", Msg.APPOINTMENT_SLOTS_LOADING));
+                BookViewModel.Step.SLOTS_LOADING,
+                centred(screen("appointment-slots-loading"), Msg.APPOINTMENT_SLOTS_LOADING));
         steps.put(BookViewModel.Step.SLOTS, slots());
         steps.put(BookViewModel.Step.OFFLINE, offline());
         steps.put(BookViewModel.Step.PHONE, phone(keyboard));
         steps.put(BookViewModel.Step.CONFIRM, confirm());
-        steps.put(BookViewModel.Step.BOOKING, centred("appointment-booking", Msg.APPOINTMENT_BOOKING));
+        steps.put(BookViewModel.Step.BOOKING, centred(screen("appointment-booking"), Msg.APPOINTMENT_BOOKING));
         steps.put(BookViewModel.Step.DONE, done(finished));
         steps.put(BookViewModel.Step.FAILED, failed());
         root.getChildren().addAll(steps.values());
@@ -81,8 +82,7 @@ public final class BookView {
         show.run();
     }
 
-    private VBox centred(String id, Msg msg) {
-        VBox box = screen(id);
+    private VBox centred(VBox box, Msg msg) {
         box.setAlignment(Pos.CENTER);
         box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
         return box;

@@ -128,6 +128,14 @@ public final class BookViewModel implements CitizenState {
     private final ObservableList<ItemOption> departmentItems = FXCollections.observableArrayList();
     private final ObservableList<DayOption> days = FXCollections.observableArrayList();
     private final ObservableList<SlotOption> slots = FXCollections.observableArrayList();
+    // read-only views held once: a view made per call is only weakly listened to, and its listeners are lost
+    private final ObservableList<ItemOption> mostUsedView = FXCollections.unmodifiableObservableList(mostUsed);
+    private final ObservableList<DepartmentOption> departmentsView =
+            FXCollections.unmodifiableObservableList(departments);
+    private final ObservableList<ItemOption> departmentItemsView =
+            FXCollections.unmodifiableObservableList(departmentItems);
+    private final ObservableList<DayOption> daysView = FXCollections.unmodifiableObservableList(days);
+    private final ObservableList<SlotOption> slotsView = FXCollections.unmodifiableObservableList(slots);
     private final ReadOnlyStringWrapper itemName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper departmentName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dayText = new ReadOnlyStringWrapper("");
@@ -162,7 +170,7 @@ public final class BookViewModel implements CitizenState {
     private final BackgroundTask<BookableItems> loading;
     private final BackgroundTask<OpenDays.Days> loadingDays;
     private final BackgroundTask<List<Appointments.Slot>> loadingSlots;
-    private final BackgroundTask<Appointments.Appointment> bookingTask;
+    private final BackgroundTask<Attempt> bookingTask;
     private final BackgroundTask<Printing.Outcome> printingTask;
 
     /**
@@ -346,7 +354,7 @@ public final class BookViewModel implements CitizenState {
         }
         slot = chosen;
         slotTaken.set(false);
-        appointmentId = Optional.of(UUID.randomUUID().toString()); // one id for every try of this booking
+        appointmentId = Optional.empty(); // a new booking: its id is made when it is first sent
         texts();
         if (citizen().isPresent()) {
             identified();
@@ -419,13 +427,13 @@ public final class BookViewModel implements CitizenState {
 
     // ---- booking --------------------------------------------------------------------------------
 
+    /** One try of a booking: the kiosk's id for it (made off the JavaFX thread), and what came of it. */
+    private record Attempt(String id, Appointments.Appointment booked, Throwable failed) {}
+
     /** "Book": under the kiosk's id for this booking, so that a second try books once. */
     public void confirm() {
         tasks.checkUiThread();
-        if ((step.get() != Step.CONFIRM && step.get() != Step.FAILED)
-                || slot.isEmpty()
-                || item.isEmpty()
-                || appointmentId.isEmpty()) {
+        if ((step.get() != Step.CONFIRM && step.get() != Step.FAILED) || slot.isEmpty() || item.isEmpty()) {
             return;
         }
         Optional<Identity> who = citizen();
@@ -435,7 +443,7 @@ public final class BookViewModel implements CitizenState {
         }
         Catalogue.Item chosen = item.get();
         Appointments.Slot at = slot.get();
-        String id = appointmentId.get();
+        Optional<String> known = appointmentId; // a second try: the same id
         Appointments.Applicant applicant =
                 new Appointments.Applicant(who.get().number(), who.get().name(), typedPhone());
         Locale locale = i18n.locale();
@@ -443,16 +451,25 @@ public final class BookViewModel implements CitizenState {
         problem.set(null);
         step.set(Step.BOOKING);
         bookingTask.start(
-                () -> booking.book(id, chosen.id(), at, applicant),
-                done -> {
-                    booked.set(done);
-                    confirmation = Optional.of(Confirmation.of(hall, chosen, done, applicant));
-                    texts();
-                    step.set(Step.DONE);
-                    printConfirmation();
+                () -> {
+                    String id = known.orElseGet(() -> UUID.randomUUID().toString()); // reads the OS's entropy
+                    try {
+                        return new Attempt(id, booking.book(id, chosen.id(), at, applicant), null);
+                    } catch (AppointmentException | RuntimeException e) {
+                        return new Attempt(id, null, e);
+                    }
                 },
-                error -> {
-                    AppointmentProblem p = problemOf(error);
+                attempt -> {
+                    if (attempt.booked() != null) {
+                        appointmentId = Optional.of(attempt.id());
+                        booked.set(attempt.booked());
+                        confirmation = Optional.of(Confirmation.of(hall, chosen, attempt.booked(), applicant));
+                        texts();
+                        step.set(Step.DONE);
+                        printConfirmation();
+                        return;
+                    }
+                    AppointmentProblem p = problemOf(attempt.failed());
                     if (p == AppointmentProblem.SLOT_FULL) {
                         // taken meanwhile: said plainly, the day's times again
                         log.info("The slot was taken meanwhile; the citizen chooses another");
@@ -462,7 +479,12 @@ public final class BookViewModel implements CitizenState {
                         slotTaken.set(true);
                         return;
                     }
+                    appointmentId = Optional.of(attempt.id()); // asked again under it: booked once
                     problem.set(p);
+                    step.set(Step.FAILED);
+                },
+                error -> {
+                    problem.set(problemOf(error));
                     step.set(Step.FAILED);
                 });
     }
@@ -637,23 +659,23 @@ public final class BookViewModel implements CitizenState {
     }
 
     public ObservableList<ItemOption> mostUsed() {
-        return FXCollections.unmodifiableObservableList(mostUsed);
+        return mostUsedView;
     }
 
     public ObservableList<DepartmentOption> departments() {
-        return FXCollections.unmodifiableObservableList(departments);
+        return departmentsView;
     }
 
     public ObservableList<ItemOption> departmentItems() {
-        return FXCollections.unmodifiableObservableList(departmentItems);
+        return departmentItemsView;
     }
 
     public ObservableList<DayOption> days() {
-        return FXCollections.unmodifiableObservableList(days);
+        return daysView;
     }
 
     public ObservableList<SlotOption> slots() {
-        return FXCollections.unmodifiableObservableList(slots);
+        return slotsView;
     }
 
     public ReadOnlyStringProperty itemNameProperty() {
@@ -808,12 +830,9 @@ public final class BookViewModel implements CitizenState {
                     if (a == null) {
                         return "";
                     }
-                    String from = CheckInWindow.opens(a)
-                            .map(t -> when.time(t.toLocalTime()))
-                            .orElse("");
-                    return from.isEmpty()
-                            ? i18n.text(Msg.APPOINTMENT_DONE_BRING)
-                            : i18n.text(Msg.APPOINTMENT_DONE_BRING_FROM, from);
+                    return CheckInWindow.opens(a)
+                            .map(t -> when.text(Msg.APPOINTMENT_DONE_BRING_FROM, when.date(t)))
+                            .orElseGet(() -> i18n.text(Msg.APPOINTMENT_DONE_BRING));
                 },
                 booked,
                 i18n.localeProperty());

@@ -39,11 +39,11 @@ public final class MineView {
         root.setId("my-appointments");
         root.setMinHeight(0);
         Map<MineViewModel.Step, Node> steps = new EnumMap<>(MineViewModel.Step.class);
-        steps.put(MineViewModel.Step.LOADING, centred("mine-loading", Msg.APPOINTMENT_MINE_LOADING));
+        steps.put(MineViewModel.Step.LOADING, centred(screen("mine-loading"), Msg.APPOINTMENT_MINE_LOADING));
         steps.put(MineViewModel.Step.NONE, none());
         steps.put(MineViewModel.Step.LIST, list());
         steps.put(MineViewModel.Step.CONFIRM, confirm());
-        steps.put(MineViewModel.Step.CANCELLING, centred("mine-cancelling", Msg.APPOINTMENT_CANCELLING));
+        steps.put(MineViewModel.Step.CANCELLING, centred(screen("mine-cancelling"), Msg.APPOINTMENT_CANCELLING));
         steps.put(MineViewModel.Step.CANCELLED, cancelled(finished));
         steps.put(MineViewModel.Step.FAILED, failed());
         root.getChildren().addAll(steps.values());
@@ -53,8 +53,7 @@ public final class MineView {
         show.run();
     }
 
-    private VBox centred(String id, Msg msg) {
-        VBox box = screen(id);
+    private VBox centred(VBox box, Msg msg) {
         box.setAlignment(Pos.CENTER);
         box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
         return box;

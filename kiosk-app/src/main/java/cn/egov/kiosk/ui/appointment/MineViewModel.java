@@ -62,6 +62,9 @@ public final class MineViewModel implements CitizenState {
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.LOADING);
     private final ObservableList<Option> options = FXCollections.observableArrayList();
+    /** Held once: a read-only view made per call is only weakly listened to, and its listeners are lost. */
+    private final ObservableList<Option> optionsView = FXCollections.unmodifiableObservableList(options);
+
     private final ReadOnlyObjectWrapper<Option> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AppointmentProblem> problem = new ReadOnlyObjectWrapper<>();
     private List<Appointments.Appointment> upcoming = List.of();
@@ -219,7 +222,7 @@ public final class MineViewModel implements CitizenState {
     }
 
     public ObservableList<Option> options() {
-        return FXCollections.unmodifiableObservableList(options);
+        return optionsView;
     }
 
     /** The appointment whose cancellation is asked; null otherwise. */

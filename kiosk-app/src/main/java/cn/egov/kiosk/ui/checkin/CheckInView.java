@@ -45,20 +45,27 @@ public final class CheckInView {
         root.setMinHeight(0);
         Map<CheckInViewModel.Step, Node> steps = new EnumMap<>(CheckInViewModel.Step.class);
         steps.put(CheckInViewModel.Step.START, start());
-        steps.put(CheckInViewModel.Step.LOOKING, centred("checkin-looking", Msg.CHECKIN_LOOKING));
+        steps.put(CheckInViewModel.Step.LOOKING, centred(screen("checkin-looking"), Msg.CHECKIN_LOOKING));
         steps.put(CheckInViewModel.Step.CHOOSE, choose());
-        steps.put(CheckInViewModel.Step.CHECKING_IN, centred("checkin-checking", Msg.CHECKIN_CHECKING));
-        steps.put(CheckInViewModel.Step.DONE, number("done", Msg.CHECKIN_DONE_TITLE, true, finished));
-        steps.put(CheckInViewModel.Step.ALREADY, number("already", Msg.CHECKIN_ALREADY_TITLE, true, finished));
+        steps.put(CheckInViewModel.Step.CHECKING_IN, centred(screen("checkin-checking"), Msg.CHECKIN_CHECKING));
+        steps.put(CheckInViewModel.Step.DONE, number(screen("checkin-done"), Msg.CHECKIN_DONE_TITLE, true, finished));
+        steps.put(
+                CheckInViewModel.Step.ALREADY,
+                number(screen("checkin-already"), Msg.CHECKIN_ALREADY_TITLE, true, finished));
         steps.put(
                 CheckInViewModel.Step.NOT_PRINTED,
-                number("not-printed", Msg.CHECKIN_NOT_PRINTED_TITLE, false, finished));
-        steps.put(CheckInViewModel.Step.TOO_EARLY, outcome("too-early", Msg.CHECKIN_TOO_EARLY_TITLE, false));
-        steps.put(CheckInViewModel.Step.TOO_LATE, outcome("too-late", Msg.CHECKIN_TOO_LATE_TITLE, false));
-        steps.put(CheckInViewModel.Step.NOT_BOOKED, outcome("not-booked", Msg.CHECKIN_NOT_BOOKED_TITLE, false));
-        steps.put(CheckInViewModel.Step.NONE, outcome("none", Msg.CHECKIN_NONE_TITLE, false));
-        steps.put(CheckInViewModel.Step.PRINTER, outcome("printer", Msg.CHECKIN_PRINTER_TITLE, true));
-        steps.put(CheckInViewModel.Step.FAILED, outcome("failed", Msg.CHECKIN_FAILED_TITLE, true));
+                number(screen("checkin-not-printed"), Msg.CHECKIN_NOT_PRINTED_TITLE, false, finished));
+        steps.put(
+                CheckInViewModel.Step.TOO_EARLY,
+                outcome(screen("checkin-too-early"), Msg.CHECKIN_TOO_EARLY_TITLE, false));
+        steps.put(
+                CheckInViewModel.Step.TOO_LATE, outcome(screen("checkin-too-late"), Msg.CHECKIN_TOO_LATE_TITLE, false));
+        steps.put(
+                CheckInViewModel.Step.NOT_BOOKED,
+                outcome(screen("checkin-not-booked"), Msg.CHECKIN_NOT_BOOKED_TITLE, false));
+        steps.put(CheckInViewModel.Step.NONE, outcome(screen("checkin-none"), Msg.CHECKIN_NONE_TITLE, false));
+        steps.put(CheckInViewModel.Step.PRINTER, outcome(screen("checkin-printer"), Msg.CHECKIN_PRINTER_TITLE, true));
+        steps.put(CheckInViewModel.Step.FAILED, outcome(screen("checkin-failed"), Msg.CHECKIN_FAILED_TITLE, true));
         root.getChildren().addAll(steps.values());
         Runnable show = () -> steps.forEach(
                 (s, node) -> node.setVisible(s == vm.stepProperty().get()));
@@ -83,8 +90,7 @@ public final class CheckInView {
         return box;
     }
 
-    private VBox centred(String id, Msg msg) {
-        VBox box = screen(id);
+    private VBox centred(VBox box, Msg msg) {
         box.setAlignment(Pos.CENTER);
         box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
         return box;
@@ -102,26 +108,25 @@ public final class CheckInView {
     }
 
     /** Checked in: the number in large type, the priority, the appointment, where to go, what to do. */
-    private VBox number(String name, Msg title, boolean ok, FinishedViewModel finished) {
-        VBox box = screen("checkin-" + name);
+    private VBox number(VBox box, Msg title, boolean ok, FinishedViewModel finished) {
         box.setAlignment(Pos.CENTER);
         Node icon = new Group(ok ? Icons.check() : Icons.cross());
         icon.getStyleClass().add("big-icon");
         Label heading = text(ok ? "screen-title" : "failure-reason", title);
         Label number = label("ticket-number");
-        number.setId("checkin-number-" + name);
+        number.setId("checkin-number");
         number.textProperty().bind(vm.numberProperty());
         Label priority = text("appointment-priority", Msg.CHECKIN_PRIORITY);
-        priority.setId("checkin-priority-" + name);
+        priority.setId("checkin-priority");
         priority.visibleProperty().bind(vm.priorityProperty());
         priority.managedProperty().bind(priority.visibleProperty());
         Label appointment = label("hint");
         appointment.textProperty().bind(vm.appointmentText());
         Label place = label("appointment-place");
-        place.setId("checkin-place-" + name);
+        place.setId("checkin-place");
         place.textProperty().bind(vm.placeText());
         Label message = label("appointment-advice");
-        message.setId("checkin-message-" + name);
+        message.setId("checkin-message");
         message.textProperty().bind(vm.messageText());
         Label partly = text("hint", Msg.TICKET_FAILED_PARTIAL);
         partly.visibleProperty()
@@ -131,9 +136,9 @@ public final class CheckInView {
         code.textProperty().bind(vm.codeText());
         code.managedProperty().bind(code.textProperty().isNotEmpty());
         FinishedView end = new FinishedView(finished);
-        end.countdown().setId("checkin-countdown-" + name);
-        end.other().setId("checkin-other-" + name);
-        end.exit().setId("checkin-finish-" + name);
+        end.countdown().setId("checkin-countdown");
+        end.other().setId("checkin-other");
+        end.exit().setId("checkin-finish");
         VBox content =
                 new VBox(12, icon, heading, number, priority, appointment, place, message, partly, code, end.root());
         content.setAlignment(Pos.TOP_CENTER);
@@ -142,22 +147,21 @@ public final class CheckInView {
     }
 
     /** Not checked in: why, in plain words with the times, what to do; try again where that can help. */
-    private VBox outcome(String name, Msg title, boolean retryable) {
-        VBox box = screen("checkin-" + name);
+    private VBox outcome(VBox box, Msg title, boolean retryable) {
         box.setAlignment(Pos.CENTER);
         Node icon = new Group(Icons.cross());
         icon.getStyleClass().add("big-icon");
         Label appointment = label("hint");
         appointment.textProperty().bind(vm.appointmentText());
         Label message = label("appointment-advice");
-        message.setId("checkin-message-" + name);
+        message.setId("checkin-message");
         message.textProperty().bind(vm.messageText());
         Label code = label("error-code");
         code.textProperty().bind(vm.codeText());
         code.managedProperty().bind(code.textProperty().isNotEmpty());
         box.getChildren().addAll(icon, text("failure-reason", title), appointment, message, code);
         if (retryable) {
-            Button retry = button("checkin-retry-" + name, "primary-button", Msg.CHECKIN_RETRY);
+            Button retry = button("checkin-retry", "primary-button", Msg.CHECKIN_RETRY);
             retry.setOnAction(e -> vm.retry());
             box.getChildren().add(retry);
         }

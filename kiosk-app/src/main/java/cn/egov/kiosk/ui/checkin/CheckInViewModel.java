@@ -91,6 +91,9 @@ public final class CheckInViewModel implements CitizenState {
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.START);
     private final ObservableList<Option> options = FXCollections.observableArrayList();
+    /** Held once: a read-only view made per call is only weakly listened to, and its listeners are lost. */
+    private final ObservableList<Option> optionsView = FXCollections.unmodifiableObservableList(options);
+
     private final ReadOnlyStringWrapper number = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper priority = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper partly = new ReadOnlyBooleanWrapper(false);
@@ -336,7 +339,7 @@ public final class CheckInViewModel implements CitizenState {
     }
 
     public ObservableList<Option> options() {
-        return FXCollections.unmodifiableObservableList(options);
+        return optionsView;
     }
 
     /** The queue number (done, already checked in, or not printed). */
@@ -417,19 +420,18 @@ public final class CheckInViewModel implements CitizenState {
     /** 您的预约是上午10:00，上午9:30起可以签到，请稍后再来。 (another day: its day as well) */
     private String early(Appointments.Appointment a, LocalDate today) {
         LocalDateTime start = CheckInWindow.start(a);
-        String opens =
-                CheckInWindow.opens(a).map(t -> when.time(t.toLocalTime())).orElse(when.time(start.toLocalTime()));
+        LocalDateTime opens = CheckInWindow.opens(a).orElse(start);
         return a.date().equals(today)
-                ? i18n.text(Msg.CHECKIN_EARLY_TODAY, when.time(start.toLocalTime()), opens)
-                : i18n.text(Msg.CHECKIN_EARLY_DAY, when.dayTime(start, today), opens);
+                ? when.text(Msg.CHECKIN_EARLY_TODAY, when.date(start), when.date(opens))
+                : when.text(Msg.CHECKIN_EARLY_DAY, when.dayTime(start, today), when.date(opens));
     }
 
     /** 已超过签到时间（上午10:15），请到咨询台或重新取号。 (another day: the appointment's day) */
     private String late(Appointments.Appointment a, LocalDate today) {
         Optional<LocalDateTime> closes = CheckInWindow.closes(a);
         return a.date().equals(today) && closes.isPresent()
-                ? i18n.text(Msg.CHECKIN_LATE_TODAY, when.time(closes.get().toLocalTime()))
-                : i18n.text(Msg.CHECKIN_LATE_DAY, when.dayTime(CheckInWindow.start(a), today));
+                ? when.text(Msg.CHECKIN_LATE_TODAY, when.date(closes.get()))
+                : when.text(Msg.CHECKIN_LATE_DAY, when.dayTime(CheckInWindow.start(a), today));
     }
 
     private String notBooked(Appointments.Appointment a) {

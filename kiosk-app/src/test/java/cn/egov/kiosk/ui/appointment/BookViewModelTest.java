@@ -229,9 +229,9 @@ class BookViewModelTest {
                         BookViewModel.SlotOption::places,
                         BookViewModel.SlotOption::full)
                 .containsExactly(
-                        tuple("上午9:00–9:30", "还剩 2 个", false),
-                        tuple("上午9:30–10:00", "已约满", true),
-                        tuple("下午2:00–2:30", "还剩 4 个", false));
+                        tuple("上午9:00至9:30", "还剩 2 个", false),
+                        tuple("上午9:30至10:00", "已约满", true),
+                        tuple("下午2:00至2:30", "还剩 4 个", false));
     }
 
     @Test
@@ -250,7 +250,7 @@ class BookViewModelTest {
         assertThat(vm.maskedNameProperty().get()).isEqualTo("王*明");
         assertThat(vm.maskedNumberProperty().get()).isEqualTo("110105********002X");
         assertThat(vm.maskedPhoneProperty().get()).isEqualTo("138****8000");
-        assertThat(vm.slotTextProperty().get()).isEqualTo("12月10日 星期四 上午9:00–9:30");
+        assertThat(vm.slotTextProperty().get()).isEqualTo("12月10日 星期四 上午9:00至9:30");
     }
 
     @Test
@@ -279,7 +279,7 @@ class BookViewModelTest {
         assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
         Appointments.Appointment booked = vm.bookedProperty().get();
         assertThat(platform.calls()).contains("book:" + booked.appointmentId());
-        assertThat(vm.bookedWhen().get()).isEqualTo("12月10日 星期四 上午9:00–9:30");
+        assertThat(vm.bookedWhen().get()).isEqualTo("12月10日 星期四 上午9:00至9:30");
         assertThat(vm.bookedPlace().get()).isEqualTo("演示区政务服务中心一楼 户籍业务 1-4号窗口");
         assertThat(vm.bookedAdvice().get()).contains("预约确认单或身份证").contains("上午8:30起");
         assertThat(vm.printStateProperty().get()).isEqualTo(PrintState.PRINTED);
@@ -288,7 +288,7 @@ class BookViewModelTest {
         assertThat(paper)
                 .contains("预约确认单")
                 .contains("出生登记（新生儿落户）")
-                .contains("2026年12月10日星期四上午9:00–上午9:30")
+                .contains("2026年12月10日星期四上午9:00至上午9:30")
                 .contains("演示区政务服务中心一楼户籍业务1-4号窗口")
                 .contains("王*明")
                 .contains("110105********002X")

@@ -114,8 +114,8 @@ class MineViewModelTest {
 
         assertThat(vm.stepProperty().get()).isEqualTo(Step.LIST);
         assertThat(vm.options()).extracting(MineViewModel.Option::id).containsExactly("soon", "later");
-        assertThat(vm.options().get(0).when()).isEqualTo("今天 12月8日 星期二 上午10:00–10:30");
-        assertThat(vm.options().get(1).when()).isEqualTo("12月10日 星期四 下午2:00–2:30");
+        assertThat(vm.options().get(0).when()).isEqualTo("今天 12月8日 星期二 上午10:00至10:30");
+        assertThat(vm.options().get(1).when()).isEqualTo("12月10日 星期四 下午2:00至2:30");
     }
 
     @Test

@@ -111,7 +111,7 @@ class CheckInViewModelTest {
         assertThat(vm.numberProperty().get()).isEqualTo("A001");
         assertThat(vm.priorityProperty().get()).isTrue();
         assertThat(vm.placeText().get()).isEqualTo("请到：演示区政务服务中心一楼 户籍业务 1-4号窗口");
-        assertThat(vm.appointmentText().get()).isEqualTo("出生登记（新生儿落户）　上午10:00–10:30");
+        assertThat(vm.appointmentText().get()).isEqualTo("预约：出生登记（新生儿落户）　上午10:00至10:30");
         assertThat(rig.printed().lines()).contains("A001", "预约优先");
     }
 
@@ -202,7 +202,7 @@ class CheckInViewModelTest {
     @Test
     void theCitizenSignedInChoosesAmongTodaysAppointments() {
         holds("a1", TODAY, "10:00", Appointments.Status.BOOKED);
-        holds("a2", TODAY, "10:30", Appointments.Status.BOOKED);
+        holds("a2", TODAY, "10:10", Appointments.Status.BOOKED);
         holds("a3", TODAY.plusDays(3), "10:00", Appointments.Status.BOOKED);
         vm.open();
 
