@@ -1,11 +1,15 @@
 package cn.egov.kiosk.app;
 
+import cn.egov.kiosk.appointment.AppointmentPlatform;
+import cn.egov.kiosk.appointment.Booking;
+import cn.egov.kiosk.appointment.CheckInDesk;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.licence.DemoLicenceSource;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
@@ -62,7 +66,23 @@ public final class UiWiring {
                 new SpeakerVoice(runtime),
                 scans,
                 appLogin,
-                demo && appLogin.isPresent() ? showAppCode(runtime, tasks) : Optional.empty());
+                demo && appLogin.isPresent() ? showAppCode(runtime, tasks) : Optional.empty(),
+                // appointments
+                runtime.platform().map(p -> appointments(runtime, p)));
+    }
+
+    /** 预约 and 签到 over the platform: the days from the local copy, the check-in's ticket on the receipt printer. */
+    private static UiServices.AppointmentServices appointments(KioskRuntime runtime, PlatformServices p) {
+        var zone = runtime.config().kiosk().timeZone();
+        AppointmentPlatform platform = p.appointments();
+        return new UiServices.AppointmentServices(
+                new Booking(platform, p.openDays(), runtime.clock(), zone),
+                new CheckInDesk(
+                        platform,
+                        runtime.tickets(),
+                        itemId -> p.catalogue().find(itemId).map(Catalogue.Item::businessType),
+                        runtime.clock(),
+                        zone));
     }
 
     /**

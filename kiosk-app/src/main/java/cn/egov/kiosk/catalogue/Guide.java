@@ -152,6 +152,11 @@ public final class Guide {
                 && !item.form().fields().isEmpty();
     }
 
+    /** The items that can be booked (预约), in the guide's order. */
+    public List<Catalogue.Item> appointable() {
+        return filter(Catalogue.Item::appointable);
+    }
+
     /** The items most used at this kiosk lately, the most used first; empty before any use. */
     public List<Catalogue.Item> mostUsed() {
         return mostUsed;

@@ -21,7 +21,19 @@ public enum Feature {
      * 自助申办: apply for a service with the form prefilled from the ID card; the application waits in
      * the outbox while the platform is away, so it needs the card reader only.
      */
-    APPLY(Set.of(DeviceClass.ID_CARD_READER), false, true);
+    APPLY(Set.of(DeviceClass.ID_CARD_READER), false, true),
+    // appointments
+    /**
+     * 预约: book a service's slot, see or cancel one's appointments. The days show from the local copy
+     * while the platform is away (the screen then says that booking needs the network); the
+     * confirmation prints on the licence printer when it can, else the ID card does on the day.
+     */
+    APPOINTMENT(Set.of(), false, true),
+    /**
+     * 签到: an appointment checked in on its day (its confirmation's QR code, or the ID card), its
+     * queue ticket with the appointment's priority printed; the check-in is the platform's.
+     */
+    CHECK_IN(Set.of(DeviceClass.RECEIPT_PRINTER), true, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;

@@ -11,8 +11,9 @@ public sealed interface IssueOutcome {
 
     /**
      * No ticket. {@code voided} is the number that was allocated and then voided, when the failure
-     * came after allocation; {@code partlyPrinted} says that part of the ticket may have come out
-     * (the printer failed during the job), so the citizen must be told not to use it.
+     * came after allocation (for a checked-in appointment: its number, which stands, left to staff as
+     * {@link TicketStatus#INTERRUPTED}); {@code partlyPrinted} says that part of the ticket may have
+     * come out (the printer failed during the job), so the citizen must be told not to use it.
      */
     record NotIssued(Optional<Ticket> voided, Reason reason, String detail, boolean partlyPrinted)
             implements IssueOutcome {

@@ -102,6 +102,39 @@ public final class QueueService {
         return ticket;
     }
 
+    /**
+     * Records a number the platform gave an appointment at its check-in (the hall's central queue),
+     * as allocated: it is the citizen's whatever the printer does, since the platform holds the
+     * check-in.
+     */
+    public Ticket recordCheckedIn(String businessType, String number) {
+        Instant now = clock.instant();
+        Ticket ticket = tickets.recordCentral(
+                UUID.randomUUID().toString(),
+                LocalDate.ofInstant(now, zone),
+                businessType,
+                number,
+                OptionalInt.empty(),
+                now);
+        log.info("Queue number {} recorded for a checked-in appointment ({})", ticket.number(), ticket.id());
+        return ticket;
+    }
+
+    /**
+     * A checked-in appointment's ticket did not print: the number stands (the platform holds the
+     * check-in and the citizen was told the number and where to go), so it is not voided but left
+     * to staff, as a ticket whose printing was interrupted.
+     */
+    public Ticket notPrinted(Ticket ticket, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (!tickets.transition(
+                ticket.id(), TicketStatus.ALLOCATED, TicketStatus.INTERRUPTED, reason, clock.instant())) {
+            throw new IllegalStateException("ticket " + ticket.id() + " is not allocated");
+        }
+        log.warn("Queue number {} of a checked-in appointment did not print: {}", ticket.number(), reason);
+        return ticket.withStatus(TicketStatus.INTERRUPTED);
+    }
+
     /** The ticket is in the citizen's hand. A store that fails once is asked again. */
     public Ticket confirmPrinted(Ticket ticket) {
         boolean moved;

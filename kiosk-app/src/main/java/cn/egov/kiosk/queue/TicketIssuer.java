@@ -130,6 +130,109 @@ public final class TicketIssuer {
         }
     }
 
+    /**
+     * What a checked-in appointment's ticket carries: the number the platform gave it, its business
+     * type, and the appointment (its service, time and priority) for the ticket's lines.
+     */
+    public record CheckedIn(String businessType, String number, QueueTicket.Appointment appointment) {}
+
+    /**
+     * Why no ticket could print now, from what the printer already reported (nothing is asked of it):
+     * a check-in is not made on a printer known not to print, so that the citizen keeps the
+     * appointment as it was.
+     */
+    public Optional<Reason> printerProblem() {
+        Optional<ReceiptPrinter> found = printer.get();
+        return found.isEmpty() ? Optional.of(Reason.PRINTER_MISSING) : knownProblem(found.get());
+    }
+
+    /**
+     * Prints the ticket of a number the platform gave an appointment at its check-in, recorded with
+     * the day's tickets and reported as they are. The number is the citizen's whatever the printer
+     * does (the platform holds the check-in): a ticket that did not print leaves it to staff
+     * ({@link TicketStatus#INTERRUPTED}) rather than voiding it, and the outcome's ticket says the
+     * number, so that the citizen can be told it and where to go.
+     */
+    public synchronized IssueOutcome issueCheckedIn(CheckedIn checkedIn, Locale locale) {
+        Optional<ReceiptPrinter> found = printer.get();
+        Ticket ticket;
+        try {
+            ticket = queue.recordCheckedIn(checkedIn.businessType(), checkedIn.number());
+        } catch (RuntimeException e) {
+            log.error("Could not record queue number {} of a checked-in appointment", checkedIn.number(), e);
+            return new NotIssued(Optional.empty(), Reason.STORE_FAILED, e.getMessage());
+        }
+        if (found.isEmpty()) {
+            audit(ticket.id(), Optional.empty(), PrintRecord.Result.REFUSED, Optional.of("NOT_FITTED"));
+            return unprinted(ticket, Reason.PRINTER_MISSING, "NOT_FITTED", "no receipt printer is configured", false);
+        }
+        ReceiptPrinter p = found.get();
+        Optional<Reason> known = knownProblem(p);
+        if (known.isPresent()) {
+            audit(
+                    ticket.id(),
+                    Optional.of(p.id()),
+                    PrintRecord.Result.REFUSED,
+                    Optional.of(known.get().name()));
+            return unprinted(
+                    ticket,
+                    known.get(),
+                    known.get().name(),
+                    "printer " + p.id() + ": " + p.state() + " " + p.conditions(),
+                    false);
+        }
+        PrintOutcome printed;
+        try {
+            printed = p.print(template.render(
+                    new QueueTicket(
+                            texts.hallName().apply(locale),
+                            texts.businessTypeName().apply(checkedIn.businessType(), locale),
+                            ticket.number(),
+                            ticket.waitingAhead(),
+                            LocalDateTime.ofInstant(ticket.issuedAt(), zone),
+                            ticket.id(),
+                            Optional.empty(),
+                            texts.hotline(),
+                            locale,
+                            Optional.of(checkedIn.appointment())),
+                    p.columns()));
+        } catch (DeviceException e) {
+            boolean partly = e instanceof PrintFailedException pf && pf.started();
+            String code = e.extendedCode().isEmpty() ? e.code().name() : e.extendedCode();
+            audit(
+                    ticket.id(),
+                    Optional.of(p.id()),
+                    partly ? PrintRecord.Result.FAILED : PrintRecord.Result.REFUSED,
+                    Optional.of(code));
+            return unprinted(ticket, reasonOf(e), code, e.summary(), partly);
+        } catch (RuntimeException e) {
+            log.error("Printing queue number {} of a checked-in appointment failed unexpectedly", ticket.number(), e);
+            audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.FAILED, Optional.of("ERROR"));
+            return unprinted(ticket, Reason.PRINTER_FAULT, "ERROR", e.toString(), true);
+        }
+        audit(ticket.id(), Optional.of(p.id()), PrintRecord.Result.PRINTED, Optional.empty());
+        try {
+            return new Issued(queue.confirmPrinted(ticket), printed);
+        } catch (RuntimeException e) {
+            log.error("Ticket {} was printed but could not be recorded as printed", ticket.number(), e);
+            return new Issued(ticket.withStatus(TicketStatus.PRINTED), printed);
+        }
+    }
+
+    /** A checked-in appointment's ticket that did not print: left to staff, its number kept. */
+    private NotIssued unprinted(Ticket ticket, Reason reason, String why, String detail, boolean partlyPrinted) {
+        Ticket left = ticket.withStatus(TicketStatus.INTERRUPTED);
+        try {
+            left = queue.notPrinted(ticket, why);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not record that queue number {} did not print; it stays allocated and is marked at the next start",
+                    ticket.number(),
+                    e);
+        }
+        return new NotIssued(Optional.of(left), reason, detail, partlyPrinted);
+    }
+
     private ReceiptDocument render(
             Ticket ticket, String businessType, Locale locale, Optional<String> idNumber, int columns) {
         return template.render(

@@ -20,8 +20,13 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order; the version of each is its position, from 1. */
-    static final List<String> ALL =
-            List.of("V1__queue_tickets.sql", "V2__print_records.sql", "V3__platform.sql", "V4__catalogue_use.sql");
+    static final List<String> ALL = List.of(
+            "V1__queue_tickets.sql",
+            "V2__print_records.sql",
+            "V3__platform.sql",
+            "V4__catalogue_use.sql",
+            // appointments
+            "V5__appointment_days.sql");
 
     private Migrations() {}
 

@@ -1,10 +1,12 @@
 package cn.egov.kiosk.sync;
 
+import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.client.Fetched;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.store.AppointmentDayRepository;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.SyncStateRepository;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Brings the local copies up to date: the catalogue incrementally (the items changed since the
  * local version, page by page, each page in its own transaction, the new version recorded only
  * when the last page is in, so that an interrupted sync starts again from where the copy is
- * consistent), and departments, notices and business types whole, by ETag. The kiosk always
+ * consistent), departments, notices and business types whole, by ETag, and two weeks of
+ * appointment availability ({@code appointment_day}). The kiosk always
  * serves from the local copy; a failure leaves it as it was and is recorded.
  */
 public final class DownSync {
@@ -33,10 +37,12 @@ public final class DownSync {
     public static final String DEPARTMENTS = "departments";
     public static final String NOTICES = "notices";
     public static final String BUSINESS_TYPES = "business-types";
-    /** Places left per bookable item for the next {@link #AVAILABILITY_DAYS} days. */
+    /** Places left per bookable item and open day, for {@link #AVAILABILITY_DAYS} days from today. */
     public static final String APPOINTMENT_AVAILABILITY = "appointment-availability";
 
-    public static final int AVAILABILITY_DAYS = 7;
+    /** Two weeks: as far ahead as the platform books. */
+    public static final int AVAILABILITY_DAYS = 14;
+
     public static final List<String> RESOURCES =
             List.of(CATALOGUE, DEPARTMENTS, NOTICES, BUSINESS_TYPES, APPOINTMENT_AVAILABILITY);
 
@@ -49,6 +55,7 @@ public final class DownSync {
     private final PlatformClient client;
     private final CatalogueRepository catalogue;
     private final SyncStateRepository state;
+    private final AppointmentDayRepository days;
     private final PlatformLink link;
     private final Clock clock;
     private final int pageSize;
@@ -77,6 +84,7 @@ public final class DownSync {
         this.client = client;
         this.catalogue = catalogue;
         this.state = state;
+        this.days = new AppointmentDayRepository(state.database());
         this.link = link;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -158,17 +166,23 @@ public final class DownSync {
                 Optional.empty());
     }
 
-    /** No ETag: places change all day; the whole week is small (a few thousand numbers). */
+    /**
+     * No ETag: places change all day; two weeks of every bookable item are a few thousand numbers.
+     * Kept in {@code appointment_day}, replaced whole when anything changed, so that the days to
+     * choose from show while the platform is away.
+     */
     private Result availability(long start) throws PlatformException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         var a = client.availability(today, AVAILABILITY_DAYS);
-        String json = new String(Json.bytes(a), StandardCharsets.UTF_8);
+        List<Appointments.DayAvailability> fresh = a.items().stream()
+                .sorted(Comparator.comparing(Appointments.DayAvailability::itemId)
+                        .thenComparing(Appointments.DayAvailability::date))
+                .toList();
         SyncStateRepository.State s = state.get(APPOINTMENT_AVAILABILITY);
-        boolean changed =
-                !state.reference(APPOINTMENT_AVAILABILITY).map(json::equals).orElse(false);
+        boolean changed = !days.all().equals(fresh);
         state.database().transaction(c -> {
             if (changed) {
-                state.putReference(c, APPOINTMENT_AVAILABILITY, json);
+                days.replace(c, fresh);
             }
             state.synced(
                     c,
@@ -181,7 +195,7 @@ public final class DownSync {
         return new Result(
                 APPOINTMENT_AVAILABILITY,
                 changed,
-                changed ? a.items().size() : 0,
+                changed ? fresh.size() : 0,
                 Duration.ofNanos(System.nanoTime() - start),
                 Optional.empty());
     }

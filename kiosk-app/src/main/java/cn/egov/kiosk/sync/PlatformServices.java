@@ -1,6 +1,8 @@
 package cn.egov.kiosk.sync;
 
 import cn.egov.kiosk.application.ApplicationService;
+import cn.egov.kiosk.appointment.AppointmentPlatform;
+import cn.egov.kiosk.appointment.OpenDays;
 import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.feature.PlatformState;
@@ -12,6 +14,7 @@ import cn.egov.kiosk.platform.embedded.EmbeddedPlatform;
 import cn.egov.kiosk.queue.CentralQueue;
 import cn.egov.kiosk.session.SessionListener;
 import cn.egov.kiosk.store.ApplicationRepository;
+import cn.egov.kiosk.store.AppointmentDayRepository;
 import cn.egov.kiosk.store.AuditRepository;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.Database;
@@ -47,6 +50,7 @@ public final class PlatformServices implements AutoCloseable {
 
     private final Platform config;
     private final Clock clock;
+    private final ZoneId zone;
     private final OutboxRepository outbox;
     private final CatalogueRepository catalogue;
     private final SyncStateRepository syncState;
@@ -80,6 +84,7 @@ public final class PlatformServices implements AutoCloseable {
             Supplier<List<Heartbeat.Device>> devices) {
         this.config = config;
         this.clock = clock;
+        this.zone = zone;
         this.outbox = sealedOutbox(config, db, clock);
         this.syncState = new SyncStateRepository(db);
         this.catalogue = new CatalogueRepository(db);
@@ -291,6 +296,22 @@ public final class PlatformServices implements AutoCloseable {
     /** How old the local copies are, against {@code staleAfterHours}. */
     public DownSync.Freshness freshness() {
         return freshness.now();
+    }
+
+    // appointments
+
+    /** Appointments through the platform, with the client for calls a citizen waits on. */
+    public AppointmentPlatform appointments() {
+        return new PlatformAppointments(this::interactiveClient, link);
+    }
+
+    /** The days items can be booked, from the local copy the down-sync keeps. */
+    public OpenDays openDays() {
+        return new OpenDays(
+                new AppointmentDayRepository(syncState.database()),
+                () -> syncState.get(DownSync.APPOINTMENT_AVAILABILITY).syncedAt(),
+                clock,
+                zone);
     }
 
     @Override

@@ -47,7 +47,16 @@ final class Flows {
                     "免费邮寄: a licence mailed to the card's address, the tracking number on the postal receipt",
                     Flows::postal),
             new Flow("guide", "办事指南: the lists, a search, an item's page, its guide printed", Flows::guide),
-            new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply));
+            new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply),
+            // appointments
+            new Flow(
+                    "appointment",
+                    "预约: a service by department, a day from the local copy, a time, the ID card, the phone, booked, the confirmation printed",
+                    AppointmentWalk::book),
+            new Flow(
+                    "checkin",
+                    "签到: confirmations scanned on the attract screen, one too early, today's checked in, its priority ticket printed",
+                    AppointmentWalk::checkIn));
 
     static Optional<Flow> named(String name) {
         return ALL.stream().filter(f -> f.name().equals(name)).findFirst();

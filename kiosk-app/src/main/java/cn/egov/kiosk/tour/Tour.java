@@ -1,6 +1,7 @@
 package cn.egov.kiosk.tour;
 
 import cn.egov.kiosk.app.UiWiring;
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.config.Storage;
 import cn.egov.kiosk.config.Ui;
@@ -305,10 +306,13 @@ final class Tour {
             // what came out, even of a print that failed part-way; a page's picture beside the screens
             String text = "";
             String image = null;
+            List<String> codes = List.of();
             switch (r.medium()) {
                 case ESCPOS -> {
                     if (receipts.isPresent()) {
-                        text = PrintedText.ofReceipt(receipts.get().printed());
+                        ReceiptDocument paper = receipts.get().printed();
+                        text = PrintedText.ofReceipt(paper);
+                        codes = PrintedText.codesOf(paper);
                         receipts.get().printer().clearReceived();
                     }
                 }
@@ -316,6 +320,7 @@ final class Tour {
                     PrintedText.Page page = pdfPages.poll();
                     if (page != null) {
                         text = page.text();
+                        codes = page.codes();
                         image = String.format("%s-print-%02d-%s.png", prefix, printed.size() + 1, r.template());
                         try {
                             Files.write(out.resolve(image), page.png());
@@ -331,7 +336,8 @@ final class Tour {
                     r.medium().name(),
                     r.result().name(),
                     text,
-                    image));
+                    image,
+                    codes));
         }
 
         synchronized List<TourReport.Printed> take() {

@@ -174,7 +174,13 @@ public final class TourCommand implements Callable<Integer> {
                     f.ms() / 1000.0,
                     f.platformReceived().isEmpty() ? "" : ", platform received " + f.platformReceived());
             for (TourReport.Printed p : f.printed()) {
-                out.printf("      printed %s on %s (%s, %s)%n", p.template(), p.device(), p.medium(), p.result());
+                out.printf(
+                        "      printed %s on %s (%s, %s)%s%n",
+                        p.template(),
+                        p.device(),
+                        p.medium(),
+                        p.result(),
+                        p.codes() == null || p.codes().isEmpty() ? "" : ", QR " + p.codes());
             }
         }
         out.println("tour: screenshots and tour.json in " + report.out());

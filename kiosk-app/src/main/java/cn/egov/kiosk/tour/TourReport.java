@@ -45,7 +45,15 @@ record TourReport(
 
     /**
      * One print: its template, the printer, the medium, how it ended, its text, and for a page the
-     * picture of its first page beside the screenshots (null for a receipt).
+     * picture of its first page beside the screenshots (null for a receipt); {@code codes}: what its
+     * QR codes hold, read back from the paper (the receipt's decoded bytes, the page's picture).
      */
-    record Printed(String template, String device, String medium, String result, String text, String image) {}
+    record Printed(
+            String template,
+            String device,
+            String medium,
+            String result,
+            String text,
+            String image,
+            List<String> codes) {}
 }

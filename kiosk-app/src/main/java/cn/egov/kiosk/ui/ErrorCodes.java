@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.appointment.AppointmentProblem;
 import cn.egov.kiosk.feature.Unavailable;
 import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.licence.PostalProblem;
@@ -16,7 +17,8 @@ import cn.egov.kiosk.queue.IssueOutcome;
  * <p>The first letter says where: {@code T} the queue ticket (the ticket printer), {@code P} a
  * printed page (the printed guide, the acceptance receipt, a licence: the licence printer), {@code
  * C} the ID card, {@code D} a device a feature needs (the home screen's tiles), {@code N} the
- * government service platform, {@code A} an application, {@code G} the service guide.
+ * government service platform, {@code A} an application, {@code G} the service guide, {@code Y} an
+ * appointment (预约).
  */
 public final class ErrorCodes {
     /** A queue ticket failed for a reason nobody foresaw (an exception). */
@@ -153,6 +155,33 @@ public final class ErrorCodes {
                     HARDWARE_ERROR,
                     NOT_FITTED,
                     PLATFORM_NOT_REGISTERED -> Msg.NEXT_AT_WINDOW;
+        };
+    }
+
+    // appointments
+
+    /** An appointment the platform did not book, find, check in or cancel ({@code Y}: 预约). */
+    public static String of(AppointmentProblem problem) {
+        return switch (problem) {
+            case OFFLINE -> "Y-OFFLINE";
+            case SLOT_FULL -> "Y-SLOT-FULL";
+            case TOO_EARLY -> "Y-TOO-EARLY";
+            case TOO_LATE -> "Y-TOO-LATE";
+            case NOT_BOOKED -> "Y-NOT-BOOKED";
+            case NOT_FOUND -> "Y-NOT-FOUND";
+            case FAILED -> "Y-FAILED";
+        };
+    }
+
+    /** What the citizen does when the platform did not do what was asked of an appointment. */
+    public static Msg nextStep(AppointmentProblem problem) {
+        return switch (problem) {
+            case OFFLINE -> Msg.APPOINTMENT_NEXT_OFFLINE;
+            case SLOT_FULL -> Msg.APPOINTMENT_NEXT_OTHER_SLOT;
+            case TOO_EARLY -> Msg.APPOINTMENT_NEXT_COME_BACK;
+            case TOO_LATE -> Msg.APPOINTMENT_NEXT_TOO_LATE;
+            case NOT_BOOKED, NOT_FOUND -> Msg.APPOINTMENT_NEXT_BOOK_AGAIN;
+            case FAILED -> Msg.APPOINTMENT_NEXT_FAILED;
         };
     }
 

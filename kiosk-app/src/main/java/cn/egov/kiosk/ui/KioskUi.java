@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.catalogue.Guide;
+import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.identity.Identity;
@@ -11,8 +12,14 @@ import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionListener;
 import cn.egov.kiosk.ui.apply.ApplyView;
 import cn.egov.kiosk.ui.apply.ApplyViewModel;
+import cn.egov.kiosk.ui.appointment.BookView;
+import cn.egov.kiosk.ui.appointment.BookViewModel;
+import cn.egov.kiosk.ui.appointment.MineView;
+import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
+import cn.egov.kiosk.ui.checkin.CheckInView;
+import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.form.FormView;
 import cn.egov.kiosk.ui.form.FormViewModel;
@@ -45,16 +52,20 @@ import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import cn.egov.kiosk.ui.voice.Guidance;
 import cn.egov.kiosk.ui.voice.Prompts;
 import cn.egov.kiosk.ui.voice.SoundView;
+import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -99,6 +110,8 @@ public final class KioskUi {
     private Timeline ticker;
     private final Guidance guidance;
     private final ScanRouter scans;
+    /** 预约, 我的预约 and 签到, when the kiosk has a platform; wired by {@link #wireAppointments}. */
+    private Optional<AppointmentScreens> appointments = Optional.empty();
     /** The volume every session starts at (of {@link Guidance#MAX_VOLUME}). */
     private static final int DEFAULT_VOLUME = 3;
 
@@ -238,6 +251,9 @@ public final class KioskUi {
             switch (feature) {
                 case SERVICE_GUIDE -> guide.ifPresent(g -> g.startAt(Optional.empty()));
                 case APPLY -> guide.ifPresent(g -> g.startAt(Optional.of(GuideViewModel.Entry.DOABLE_HERE)));
+                // appointments: each starts afresh
+                case APPOINTMENT -> appointments.ifPresent(a -> a.book().open());
+                case CHECK_IN -> appointments.ifPresent(a -> a.checkIn().open());
                 default -> {}
             }
             open.accept(HomeViewModel.screenOf(feature));
@@ -263,8 +279,15 @@ public final class KioskUi {
                         services.sessions().end(EndReason.CARD_REMOVED);
                     }
                 }));
-        frameVm.navigationLockedProperty()
-                .bind(apply.map(a -> ticket.busy().or(a.busy())).orElse(ticket.busy()));
+        BooleanBinding locked = apply.map(a -> ticket.busy().or(a.busy())).orElse(ticket.busy());
+        // appointments: booking, cancelling and checking in hold the screen too
+        this.appointments = services.appointments().map(a -> appointmentScreens(a, config));
+        for (AppointmentScreens a : appointments.stream().toList()) {
+            locked = locked.or(a.book().busy())
+                    .or(a.mine().busy())
+                    .or(a.checkIn().busy());
+        }
+        frameVm.navigationLockedProperty().bind(locked);
         // a flow done: another service or exit, and the session ends by itself after a short countdown
         this.finished = citizen.add(new FinishedViewModel(
                 i18n,
@@ -340,6 +363,8 @@ public final class KioskUi {
         services.scans().onScan(code -> uiThread.execute(() -> scans.scanned(code)));
         frame.addOverlay(scans.shownProperty(), () -> new ScanNoticeView(scans).root());
 
+        appointments.ifPresent(this::wireAppointments);
+
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
 
@@ -354,6 +379,13 @@ public final class KioskUi {
             guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);
         });
         apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
+        // appointments
+        appointments.ifPresent(a -> {
+            guidance.watch(Screen.APPOINTMENT, a.book().stepProperty(), Prompts::appointment);
+            guidance.watch(Screen.APPOINTMENT, a.book().printStateProperty(), Prompts::appointmentPrint);
+            guidance.watch(Screen.MY_APPOINTMENTS, a.mine().stepProperty(), Prompts::myAppointments);
+            guidance.watch(Screen.CHECK_IN, a.checkIn().stepProperty(), Prompts::checkIn);
+        });
         scans.onNotice(n -> guidance.say(ScanRouter.titleOf(n)));
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -414,6 +446,125 @@ public final class KioskUi {
         if (screen == Screen.APPLY) {
             apply.ifPresent(ApplyViewModel::shown);
         }
+        // appointments
+        if (screen == Screen.APPOINTMENT) {
+            appointments.ifPresent(a -> a.book().shown());
+        }
+        if (screen == Screen.MY_APPOINTMENTS) {
+            appointments.ifPresent(a -> a.mine().open());
+        }
+        if (screen == Screen.CHECK_IN) {
+            appointments.ifPresent(a -> a.checkIn().shown());
+        }
+    }
+
+    // ---- appointments -------------------------------------------------------------------------
+
+    /** The appointment screens' models. */
+    private record AppointmentScreens(BookViewModel book, MineViewModel mine, CheckInViewModel checkIn) {}
+
+    private AppointmentScreens appointmentScreens(UiServices.AppointmentServices a, KioskConfig config) {
+        ZoneId zone = config.kiosk().timeZone();
+        Function<Locale, String> hall = config.kiosk().hallName()::get;
+        BooleanBinding offline = Bindings.createBooleanBinding(
+                () -> availability.platformNotice().get() != null
+                        && availability.platformNotice().get().offline(),
+                availability.platformNotice());
+        BookViewModel book = citizen.add(new BookViewModel(
+                i18n,
+                services.sessions(),
+                a.booking(),
+                services.guide(),
+                services.printing(),
+                tasks,
+                services.clock(),
+                zone,
+                hall,
+                () -> idLogin.require(Screen.APPOINTMENT, IdLoginViewModel.Logins.CARD_OR_APP),
+                () -> idLogin.require(Screen.MY_APPOINTMENTS, IdLoginViewModel.Logins.CARD_OR_APP),
+                offline));
+        MineViewModel mine =
+                citizen.add(new MineViewModel(i18n, services.sessions(), a.booking(), tasks, services.clock(), zone));
+        CheckInViewModel checkIn = citizen.add(new CheckInViewModel(
+                i18n,
+                services.sessions(),
+                a.checkIn(),
+                tasks,
+                services.clock(),
+                zone,
+                () -> idLogin.require(Screen.CHECK_IN, IdLoginViewModel.Logins.CARD_OR_APP),
+                hall));
+        return new AppointmentScreens(book, mine, checkIn);
+    }
+
+    /**
+     * 预约, 我的预约 and 签到: their screens, the way back inside them, the end of a finished one, what
+     * resets them when left (not for the login step, which comes back), and the scanned confirmation
+     * that goes straight to the check-in from any screen, the attract screen included.
+     */
+    private void wireAppointments(AppointmentScreens a) {
+        navigator.stepsBack(Screen.APPOINTMENT, a.book()::back);
+        navigator.stepsBack(Screen.MY_APPOINTMENTS, a.mine()::back);
+        KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+        screens.put(Screen.APPOINTMENT, () -> new BookView(a.book(), keyboard, finished).root());
+        screens.put(Screen.MY_APPOINTMENTS, () -> new MineView(a.mine(), finished).root());
+        screens.put(Screen.CHECK_IN, () -> new CheckInView(a.checkIn(), finished).root());
+        navigator.currentProperty().addListener((obs, was, now) -> {
+            if (was == Screen.APPOINTMENT && now != Screen.ID_LOGIN && now != Screen.MY_APPOINTMENTS) {
+                a.book().reset();
+            }
+            if (was == Screen.MY_APPOINTMENTS && now != Screen.MY_APPOINTMENTS) {
+                a.mine().reset();
+            }
+            if (was == Screen.CHECK_IN && now != Screen.ID_LOGIN) {
+                a.checkIn().reset();
+            }
+        });
+        a.book().stepProperty().addListener((obs, was, now) -> {
+            if (now == BookViewModel.Step.DONE) {
+                finished.start();
+            }
+        });
+        a.mine().stepProperty().addListener((obs, was, now) -> {
+            if (now == MineViewModel.Step.CANCELLED) {
+                finished.start();
+            }
+        });
+        a.checkIn().stepProperty().addListener((obs, was, now) -> {
+            if (now == CheckInViewModel.Step.DONE
+                    || now == CheckInViewModel.Step.ALREADY
+                    || now == CheckInViewModel.Step.NOT_PRINTED) {
+                finished.start();
+            }
+        });
+        // 扫码签到: the check-in screen takes a confirmation's code; anywhere else, the code opens it
+        scans.onScreen(
+                Screen.CHECK_IN,
+                code -> code instanceof ScanCode.CheckInCode c && a.checkIn().scanned(c.code()));
+        scans.startsFrom(ScanCode.CheckInCode.class, code -> {
+            if (!availability.of(Feature.CHECK_IN).get().available()) {
+                return false; // said as a service not in use now
+            }
+            a.checkIn().reset();
+            boolean took = a.checkIn().scanned(code.code());
+            navigator.go(Screen.CHECK_IN);
+            return took;
+        });
+    }
+
+    /** 预约's screen, when the kiosk has a platform. */
+    public Optional<BookViewModel> appointment() {
+        return appointments.map(AppointmentScreens::book);
+    }
+
+    /** 我的预约's screen, when the kiosk has a platform. */
+    public Optional<MineViewModel> myAppointments() {
+        return appointments.map(AppointmentScreens::mine);
+    }
+
+    /** 签到's screen, when the kiosk has a platform. */
+    public Optional<CheckInViewModel> checkIn() {
+        return appointments.map(AppointmentScreens::checkIn);
     }
 
     /**

@@ -12,5 +12,12 @@ public enum Screen {
     /** 自助申办: an application's form, its confirmation and its receipt. */
     APPLY,
     /** 免费邮寄: a licence sent by post, from the licence screen. */
-    POSTAL
+    POSTAL,
+    // appointments
+    /** 预约: a service, a day, a time, the confirmation printed. */
+    APPOINTMENT,
+    /** 我的预约: the citizen's appointments still to come, one cancelled. */
+    MY_APPOINTMENTS,
+    /** 签到: an appointment checked in on its day, its ticket printed. */
+    CHECK_IN
 }

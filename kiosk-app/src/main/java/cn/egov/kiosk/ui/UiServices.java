@@ -1,6 +1,8 @@
 package cn.egov.kiosk.ui;
 
 import cn.egov.kiosk.application.ApplicationService;
+import cn.egov.kiosk.appointment.Booking;
+import cn.egov.kiosk.appointment.CheckInDesk;
 import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
@@ -42,6 +44,7 @@ import java.util.function.Supplier;
  * @param scans the codes the kiosk's scanner reads, classified
  * @param appLogin 扫码登录 through the platform, when there is a platform and a scanner
  * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code (off the JavaFX thread)
+ * @param appointments 预约 and 签到, when there is a platform
  */
 public record UiServices(
         KioskConfig config,
@@ -67,7 +70,12 @@ public record UiServices(
         VoiceOut voice,
         ScanInput scans,
         Optional<AppCodeLogin> appLogin,
-        Optional<Runnable> demoAppCode) {
+        Optional<Runnable> demoAppCode,
+        // appointments
+        Optional<AppointmentServices> appointments) {
+
+    /** 预约 and 签到: booking and cancelling, the check-in desk. */
+    public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}
 
     /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
     public record StaffPlatform(

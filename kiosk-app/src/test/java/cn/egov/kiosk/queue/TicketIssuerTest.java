@@ -9,6 +9,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.print.ticket.QueueTicket;
 import cn.egov.kiosk.printing.PrintRecord;
 import cn.egov.kiosk.queue.IssueOutcome.Issued;
 import cn.egov.kiosk.queue.IssueOutcome.NotIssued;
@@ -20,6 +21,7 @@ import cn.egov.kiosk.store.TicketRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -327,5 +329,66 @@ class TicketIssuerTest {
         assertThatThrownBy(() -> issuer.issue("Z", ZH, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Z is not offered");
+    }
+
+    // ---- appointments: the number a check-in gave ------------------------------------------------
+
+    private static TicketIssuer.CheckedIn checkedIn(boolean priority) {
+        return new TicketIssuer.CheckedIn(
+                "A",
+                "A012",
+                new QueueTicket.Appointment(priority, LocalDateTime.of(2026, 11, 28, 14, 30), "出生登记（新生儿落户）"));
+    }
+
+    @Test
+    void aCheckedInAppointmentsTicketCarriesItsPriorityServiceAndTime() throws Exception {
+        TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+
+        Issued issued = (Issued) issuer.issueCheckedIn(checkedIn(true), ZH);
+
+        assertThat(issued.ticket().number()).isEqualTo("A012");
+        assertThat(statusOf("A012")).isEqualTo(TicketStatus.PRINTED);
+        ReceiptDocument paper = rig.printed();
+        assertThat(paper.lines()).contains("A012", "预约优先");
+        assertThat(String.join("", paper.lines())).contains("预约事项：出生登记（新生儿落户）").contains("预约时间：11月28日 星期六 下午2:30");
+        assertThat(audited().result()).isEqualTo(PrintRecord.Result.PRINTED);
+    }
+
+    @Test
+    void withoutPriorityTheTicketSaysTheAppointmentButNotThePriority() throws Exception {
+        TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+
+        issuer.issueCheckedIn(checkedIn(false), Locale.ENGLISH);
+
+        String all = String.join(" ", rig.printed().lines());
+        assertThat(all)
+                .contains("Booked: ")
+                .contains("Saturday 28 November, 2:30 PM")
+                .doesNotContain("called first");
+    }
+
+    @Test
+    void aCheckedInNumberWhoseTicketDidNotPrintIsLeftToStaffNotVoided() throws Exception {
+        TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+        rig.virtual.runOutAfter(40);
+
+        NotIssued failed = (NotIssued) issuer.issueCheckedIn(checkedIn(true), ZH);
+
+        assertThat(failed.reason()).isEqualTo(Reason.PAPER_OUT);
+        assertThat(failed.partlyPrinted()).isTrue();
+        assertThat(failed.voided()).map(Ticket::number).contains("A012");
+        assertThat(statusOf("A012")).isEqualTo(TicketStatus.INTERRUPTED);
+    }
+
+    @Test
+    void thePrintersKnownProblemIsToldBeforeACheckInIsMade() throws Exception {
+        TicketIssuer issuer = issuerWithPrinter(Duration.ofMillis(200));
+        assertThat(issuer.printerProblem()).isEmpty();
+        rig.virtual.setPaperOut(true);
+        Await.until(
+                () -> rig.printer.conditions().contains(Condition.PAPER_OUT), Duration.ofSeconds(5), "paper out seen");
+
+        assertThat(issuer.printerProblem()).contains(Reason.PAPER_OUT);
+        assertThat(issuer(Optional::empty).printerProblem()).contains(Reason.PRINTER_MISSING);
     }
 }

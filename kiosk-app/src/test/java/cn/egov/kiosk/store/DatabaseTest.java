@@ -72,13 +72,15 @@ class DatabaseTest {
                             "V1__queue_tickets.sql",
                             "V2__print_records.sql",
                             "V3__platform.sql",
-                            "V4__catalogue_use.sql");
+                            "V4__catalogue_use.sql",
+                            "V5__appointment_days.sql");
             assertThat(tables(db)).containsExactly(TABLES);
         }
     }
 
     private static final String[] TABLES = {
         "application",
+        "appointment_day",
         "catalogue_item",
         "catalogue_use",
         "outbox",

@@ -2,8 +2,9 @@ package cn.egov.kiosk.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.appointment.OpenDays;
 import cn.egov.kiosk.device.testkit.MutableClock;
-import cn.egov.kiosk.platform.api.Appointments.Availability;
+import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.BusinessTypes;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Departments;
@@ -13,6 +14,7 @@ import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformConfig;
 import cn.egov.kiosk.platform.sim.PlatformSimulator;
+import cn.egov.kiosk.store.AppointmentDayRepository;
 import cn.egov.kiosk.store.CatalogueRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.SyncStateRepository;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,19 +297,50 @@ class DownSyncTest {
         assertThat(first)
                 .allMatch(DownSync.Result::changed)
                 .allMatch(r -> r.error().isEmpty());
-        var availability = Json.read(
-                state.reference(DownSync.APPOINTMENT_AVAILABILITY).orElseThrow().getBytes(StandardCharsets.UTF_8),
-                Availability.class);
-        assertThat(availability.days()).isEqualTo(DownSync.AVAILABILITY_DAYS);
-        assertThat(availability.items())
+        List<Appointments.DayAvailability> days = new AppointmentDayRepository(db).all();
+        assertThat(days)
                 .isNotEmpty()
-                .allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()));
+                .allSatisfy(d -> assertThat(d.remaining()).isBetween(0, d.capacity()))
+                .allSatisfy(d -> assertThat(d.date())
+                        .isBetween(
+                                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1),
+                                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(DownSync.AVAILABILITY_DAYS)));
 
         List<DownSync.Result> again = sync.syncAll();
         assertThat(again)
                 .hasSize(DownSync.RESOURCES.size())
                 .noneMatch(DownSync.Result::changed)
                 .allMatch(r -> r.error().isEmpty());
+    }
+
+    @Test
+    void appointmentAvailabilityIsKeptAndReadWhileThePlatformIsAway() throws Exception {
+        DownSync.Result r = sync.sync(DownSync.APPOINTMENT_AVAILABILITY);
+        assertThat(r.changed()).isTrue();
+        String item = platformCatalogue().stream()
+                .filter(Catalogue.Item::appointable)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        OpenDays days = new OpenDays(
+                new AppointmentDayRepository(db),
+                () -> state.get(DownSync.APPOINTMENT_AVAILABILITY).syncedAt(),
+                Clock.system(ZoneId.of("Asia/Shanghai")),
+                ZoneId.of("Asia/Shanghai"));
+        OpenDays.Days before = days.of(item);
+        assertThat(before.days())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.capacity()).isPositive());
+        assertThat(before.asOf()).hasValue(clock.instant());
+
+        clock.advance(Duration.ofMinutes(15));
+        sim.down(Duration.ofSeconds(30));
+        DownSync.Result failed = sync.sync(DownSync.APPOINTMENT_AVAILABILITY);
+
+        assertThat(failed.error()).isPresent();
+        OpenDays.Days offline = days.of(item);
+        assertThat(offline.days()).as("the days show from the local copy").isEqualTo(before.days());
+        assertThat(offline.asOf()).as("as of the last sync").isEqualTo(before.asOf());
     }
 
     // --- failures -------------------------------------------------------------------------------

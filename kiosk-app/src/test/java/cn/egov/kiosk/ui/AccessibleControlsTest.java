@@ -7,6 +7,7 @@ import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -169,6 +170,69 @@ class AccessibleControlsTest {
         awaitShown(robot, "apply-submit");
         check(robot, "apply-confirm");
 
+        // appointments: 预约 from its start to the booking read back (signed in already), 我的预约, 签到
+        tap(robot, "nav-home");
+        tap(robot, "tile-appointment");
+        awaitShown(robot, "appointment-by-department");
+        check(robot, "appointment-start");
+        tap(robot, "appointment-by-department");
+        awaitShown(robot, "appointment-department-0");
+        check(robot, "appointment-departments");
+        tap(robot, "appointment-department-0");
+        awaitShown(robot, "appointment-item-0");
+        check(robot, "appointment-services");
+        tap(robot, "appointment-item-0");
+        awaitShown(robot, "appointment-days-item");
+        int day = firstOpen(() -> ui.appointment().orElseThrow().days().stream()
+                .map(d -> !d.full())
+                .toList());
+        check(robot, "appointment-days");
+        tap(robot, "appointment-day-" + day);
+        awaitShown(robot, "appointment-slots-item");
+        int slot = firstOpen(() -> ui.appointment().orElseThrow().slots().stream()
+                .map(t -> !t.full())
+                .toList());
+        check(robot, "appointment-times");
+        tap(robot, "appointment-slot-" + slot);
+        tap(robot, "appointment-phone");
+        awaitShown(robot, "key-done");
+        check(robot, "appointment-phone-keypad");
+        type(robot, "13812345678");
+        tap(robot, "key-done");
+        tap(robot, "appointment-phone-next");
+        awaitShown(robot, "appointment-confirm");
+        check(robot, "appointment-confirm");
+        tap(robot, "appointment-change-phone");
+        awaitShown(robot, "appointment-phone-next");
+        tap(robot, "nav-home");
+        tap(robot, "tile-appointment");
+        tap(robot, "appointment-mine");
+        awaitTrue(
+                () -> shown("mine-item-0").isPresent()
+                        || shown("mine-none-text").isPresent(),
+                "my appointments");
+        check(robot, "my-appointments");
+        if (shown("mine-item-0").isPresent()) {
+            tap(robot, "mine-item-0");
+            awaitShown(robot, "mine-cancel");
+            check(robot, "my-appointments-cancel");
+            tap(robot, "mine-keep");
+        }
+        tap(robot, "nav-home");
+        tap(robot, "tile-check_in");
+        awaitTrue(
+                () -> onFx(() -> {
+                    var step = ui.checkIn().orElseThrow().stepProperty().get();
+                    return step != CheckInViewModel.Step.LOOKING && step != CheckInViewModel.Step.CHECKING_IN;
+                }),
+                "the check-in's outcome");
+        check(
+                robot,
+                "checkin-"
+                        + onFx(() -> ui.checkIn().orElseThrow().stepProperty().get())
+                                .name());
+        tap(robot, "nav-home");
+
         // the inactivity warning over the screen, then the staff PIN pad
         clock.advance(Duration.ofSeconds(runtime.config().session().inactivityTimeoutSeconds() + 1L));
         awaitShown(robot, "inactivity-continue");
@@ -236,6 +300,12 @@ class AccessibleControlsTest {
         }
         tap(robot, "id-login-continue");
         awaitShown(robot, next);
+    }
+
+    /** The position of the first choice that can be taken (a day or a time with places). */
+    private static int firstOpen(Callable<List<Boolean>> open) {
+        awaitTrue(() -> onFx(open).contains(true), "a day or time with places");
+        return onFx(open).indexOf(true);
     }
 
     /** Taps the keys of the keyboard that shows, one per character. */

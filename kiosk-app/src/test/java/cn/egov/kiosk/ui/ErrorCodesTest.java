@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.appointment.AppointmentProblem;
 import cn.egov.kiosk.feature.Unavailable;
 import cn.egov.kiosk.identity.LoginProblem;
 import cn.egov.kiosk.licence.PostalProblem;
@@ -52,6 +53,11 @@ class ErrorCodesTest {
             seen.add(ErrorCodes.of(p));
             codes.put(ErrorCodes.of(p), ErrorCodes.nextStep(p));
         }
+        // appointments
+        for (AppointmentProblem p : AppointmentProblem.values()) {
+            seen.add(ErrorCodes.of(p));
+            codes.put(ErrorCodes.of(p), ErrorCodes.nextStep(p));
+        }
         // the failures that are no reason enum's: their next step is in their own words
         codes.put(ErrorCodes.TICKET_UNEXPECTED, Msg.TICKET_FAILED_ADVICE);
         codes.put(ErrorCodes.APPLY_REFUSED, Msg.APPLY_REFUSED);
@@ -75,6 +81,7 @@ class ErrorCodesTest {
                         + LoginProblem.values().length
                         + Unavailable.values().length
                         + PostalProblem.values().length
+                        + AppointmentProblem.values().length
                         + 4);
         I18n i18n = new I18n(List.of(ZH, Locale.ENGLISH));
         codes.forEach((code, next) -> {

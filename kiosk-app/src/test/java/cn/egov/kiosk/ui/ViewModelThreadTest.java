@@ -9,12 +9,16 @@ import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.ui.appointment.BookViewModel;
+import cn.egov.kiosk.ui.appointment.MineViewModel;
+import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -69,6 +74,24 @@ class ViewModelThreadTest {
             SHANGHAI,
             clock);
 
+    // appointments
+    private final BookViewModel book = new BookViewModel(
+            i18n,
+            sessions,
+            null,
+            Optional.empty(),
+            null,
+            tasks,
+            clock,
+            SHANGHAI,
+            l -> "",
+            () -> {},
+            () -> {},
+            new SimpleBooleanProperty(false));
+    private final MineViewModel mine = new MineViewModel(i18n, sessions, null, tasks, clock, SHANGHAI);
+    private final CheckInViewModel checkIn =
+            new CheckInViewModel(i18n, sessions, null, tasks, clock, SHANGHAI, () -> {}, l -> "");
+
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -105,6 +128,23 @@ class ViewModelThreadTest {
         calls.put("PlatformPanelViewModel.refresh", panel::refresh);
         calls.put("PlatformPanelViewModel.retryAll", panel::retryAll);
         calls.put("PlatformPanelViewModel.syncNow", panel::syncNow);
+        // appointments
+        calls.put("BookViewModel.open", book::open);
+        calls.put("BookViewModel.item", () -> book.item("x"));
+        calls.put("BookViewModel.day", () -> book.day(LocalDate.of(2026, 12, 8)));
+        calls.put("BookViewModel.slot", () -> book.slot("x"));
+        calls.put("BookViewModel.shown", book::shown);
+        calls.put("BookViewModel.confirm", book::confirm);
+        calls.put("BookViewModel.printConfirmation", book::printConfirmation);
+        calls.put("BookViewModel.back", book::back);
+        calls.put("BookViewModel.reset", book::reset);
+        calls.put("MineViewModel.open", mine::open);
+        calls.put("MineViewModel.cancel", mine::cancel);
+        calls.put("MineViewModel.reset", mine::reset);
+        calls.put("CheckInViewModel.open", checkIn::open);
+        calls.put("CheckInViewModel.scanned", () -> checkIn.scanned("CHK-X"));
+        calls.put("CheckInViewModel.retry", checkIn::retry);
+        calls.put("CheckInViewModel.reset", checkIn::reset);
         return calls;
     }
 

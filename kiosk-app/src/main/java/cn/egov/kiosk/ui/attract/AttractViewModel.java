@@ -74,6 +74,9 @@ public final class AttractViewModel {
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
             case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE;
             case APPLY -> Msg.FEATURE_APPLY;
+            // appointments
+            case APPOINTMENT -> Msg.FEATURE_APPOINTMENT;
+            case CHECK_IN -> Msg.FEATURE_CHECK_IN;
         };
     }
 

@@ -156,6 +156,9 @@ public final class HomeViewModel {
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
             case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE_DESCRIPTION;
             case APPLY -> Msg.FEATURE_APPLY_DESCRIPTION;
+            // appointments
+            case APPOINTMENT -> Msg.FEATURE_APPOINTMENT_DESCRIPTION;
+            case CHECK_IN -> Msg.FEATURE_CHECK_IN_DESCRIPTION;
         };
     }
 
@@ -165,6 +168,9 @@ public final class HomeViewModel {
             case QUEUE_TICKET -> Screen.TICKET;
             case LICENCE_PRINT -> Screen.LICENCE;
             case SERVICE_GUIDE, APPLY -> Screen.GUIDE; // 自助申办 starts from the items doable here
+            // appointments
+            case APPOINTMENT -> Screen.APPOINTMENT;
+            case CHECK_IN -> Screen.CHECK_IN;
         };
     }
 }

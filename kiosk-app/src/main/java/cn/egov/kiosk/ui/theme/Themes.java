@@ -21,6 +21,8 @@ public enum Themes implements Theme {
             "address.css",
             "guide.css",
             "records.css",
+            // appointments
+            "appointment.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -36,6 +38,8 @@ public enum Themes implements Theme {
             "address.css",
             "guide.css",
             "records.css",
+            // appointments
+            "appointment.css",
             "elderly.css");
 
     private final String id;

@@ -194,7 +194,8 @@ public final class TicketViewModel implements CitizenState {
         return Bindings.createBooleanBinding(() -> step.get() == Step.PRINTING, step);
     }
 
-    static Msg reasonText(IssueOutcome.Reason reason) {
+    /** Why no ticket came, in the citizen's words (the check-in's ticket says the same). */
+    public static Msg reasonText(IssueOutcome.Reason reason) {
         return switch (reason) {
             case PRINTER_MISSING -> Msg.REASON_PRINTER_MISSING;
             case PRINTER_OFFLINE -> Msg.REASON_PRINTER_OFFLINE;

@@ -3,6 +3,9 @@ package cn.egov.kiosk.ui.voice;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.apply.ApplyViewModel;
+import cn.egov.kiosk.ui.appointment.BookViewModel;
+import cn.egov.kiosk.ui.appointment.MineViewModel;
+import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
@@ -32,6 +35,8 @@ public final class Prompts {
                     case ATTRACT -> null;
                     // these speak their steps
                     case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY, POSTAL -> null;
+                    // appointments
+                    case APPOINTMENT, MY_APPOINTMENTS, CHECK_IN -> null;
                 });
     }
 
@@ -114,6 +119,67 @@ public final class Prompts {
         };
     }
 
+    // appointments
+
+    public static Msg appointment(BookViewModel.Step step) {
+        return switch (step) {
+            case LOADING -> Msg.VOICE_APPOINTMENT_LOADING;
+            case NONE -> Msg.VOICE_APPOINTMENT_NONE;
+            case START -> Msg.VOICE_APPOINTMENT_START;
+            case DEPARTMENTS -> Msg.VOICE_APPOINTMENT_DEPARTMENTS;
+            case DEPARTMENT -> Msg.VOICE_APPOINTMENT_ITEMS;
+            case DAYS -> Msg.VOICE_APPOINTMENT_DAYS;
+            case SLOTS_LOADING -> Msg.VOICE_APPOINTMENT_SLOTS_LOADING;
+            case SLOTS -> Msg.VOICE_APPOINTMENT_SLOTS;
+            case OFFLINE -> Msg.VOICE_APPOINTMENT_OFFLINE;
+            // the login step speaks for itself
+            case IDENTIFYING -> null;
+            case PHONE -> Msg.VOICE_APPOINTMENT_PHONE;
+            case CONFIRM -> Msg.VOICE_APPOINTMENT_CONFIRM;
+            case BOOKING -> Msg.VOICE_APPOINTMENT_BOOKING;
+            case DONE -> Msg.VOICE_APPOINTMENT_DONE;
+            case FAILED -> Msg.VOICE_APPOINTMENT_FAILED;
+        };
+    }
+
+    /** The confirmation's printing: a failure is said; the done step already asked to take it. */
+    public static Msg appointmentPrint(BookViewModel.PrintState state) {
+        return switch (state) {
+            case NONE, PRINTING, PRINTED -> null;
+            case FAILED -> Msg.VOICE_APPOINTMENT_PRINT_FAILED;
+        };
+    }
+
+    public static Msg myAppointments(MineViewModel.Step step) {
+        return switch (step) {
+            case LOADING -> Msg.VOICE_MINE_LOADING;
+            case NONE -> Msg.VOICE_MINE_NONE;
+            case LIST -> Msg.VOICE_MINE_LIST;
+            case CONFIRM -> Msg.VOICE_MINE_CONFIRM;
+            case CANCELLING -> Msg.VOICE_MINE_CANCELLING;
+            case CANCELLED -> Msg.VOICE_MINE_CANCELLED;
+            case FAILED -> Msg.VOICE_MINE_FAILED;
+        };
+    }
+
+    public static Msg checkIn(CheckInViewModel.Step step) {
+        return switch (step) {
+            case START -> Msg.VOICE_CHECKIN_START;
+            case LOOKING -> Msg.VOICE_CHECKIN_LOOKING;
+            case CHOOSE -> Msg.VOICE_CHECKIN_CHOOSE;
+            case CHECKING_IN -> Msg.VOICE_CHECKIN_CHECKING;
+            case DONE -> Msg.VOICE_CHECKIN_DONE;
+            case ALREADY -> Msg.VOICE_CHECKIN_ALREADY;
+            case NOT_PRINTED -> Msg.VOICE_CHECKIN_NOT_PRINTED;
+            case TOO_EARLY -> Msg.VOICE_CHECKIN_TOO_EARLY;
+            case TOO_LATE -> Msg.VOICE_CHECKIN_TOO_LATE;
+            case NOT_BOOKED -> Msg.VOICE_CHECKIN_NOT_BOOKED;
+            case NONE -> Msg.VOICE_CHECKIN_NONE;
+            case PRINTER -> Msg.VOICE_CHECKIN_PRINTER;
+            case FAILED -> Msg.VOICE_CHECKIN_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -130,6 +196,13 @@ public final class Prompts {
                 }
                 case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
                 case POSTAL -> add(said, PostalViewModel.Step.values(), Prompts::postal);
+                // appointments
+                case APPOINTMENT -> {
+                    add(said, BookViewModel.Step.values(), Prompts::appointment);
+                    add(said, BookViewModel.PrintState.values(), Prompts::appointmentPrint);
+                }
+                case MY_APPOINTMENTS -> add(said, MineViewModel.Step.values(), Prompts::myAppointments);
+                case CHECK_IN -> add(said, CheckInViewModel.Step.values(), Prompts::checkIn);
                 case HOME, ATTRACT -> {}
             }
             all.put(s, List.copyOf(said));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.appointment.BookViewModel;
+import cn.egov.kiosk.ui.appointment.MineViewModel;
+import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
@@ -49,5 +52,24 @@ class PromptsTest {
         assertThat(Prompts.ticket(TicketViewModel.Step.DONE)).isEqualTo(Msg.VOICE_TICKET_DONE);
         assertThat(Prompts.licence(LicenceViewModel.Step.DONE)).isEqualTo(Msg.VOICE_LICENCE_DONE);
         assertThat(Prompts.idLogin(IdLoginViewModel.Step.WAITING)).isEqualTo(Msg.VOICE_ID_WAITING);
+        // appointments
+        assertThat(Prompts.appointment(BookViewModel.Step.DONE)).isEqualTo(Msg.VOICE_APPOINTMENT_DONE);
+        assertThat(Prompts.myAppointments(MineViewModel.Step.CANCELLED)).isEqualTo(Msg.VOICE_MINE_CANCELLED);
+        assertThat(Prompts.checkIn(CheckInViewModel.Step.DONE)).isEqualTo(Msg.VOICE_CHECKIN_DONE);
+    }
+
+    @Test
+    void everyStepOfTheAppointmentScreensThatTheCitizenSeesSaysSomething() {
+        for (BookViewModel.Step s : BookViewModel.Step.values()) {
+            if (s != BookViewModel.Step.IDENTIFYING) { // the login step, another screen, speaks then
+                assertThat(Prompts.appointment(s)).as("%s", s).isNotNull();
+            }
+        }
+        for (MineViewModel.Step s : MineViewModel.Step.values()) {
+            assertThat(Prompts.myAppointments(s)).as("%s", s).isNotNull();
+        }
+        for (CheckInViewModel.Step s : CheckInViewModel.Step.values()) {
+            assertThat(Prompts.checkIn(s)).as("%s", s).isNotNull();
+        }
     }
 }

@@ -7,6 +7,7 @@ import static cn.egov.kiosk.platform.sim.Checks.require;
 import static cn.egov.kiosk.platform.sim.Checks.unprocessable;
 
 import cn.egov.kiosk.platform.api.Appointments;
+import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * today with its check-in open, so that a demonstration on any day can check it in).
  */
 final class AppointmentsResource implements Resource {
+    /** What the ledger calls a booking, a check-in and a cancellation a kiosk made. */
+    static final String BOOK = "appointment.book";
+
+    static final String CHECK_IN = "appointment.check-in";
+    static final String CANCEL = "appointment.cancel";
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter BOOKING_TIME = DateTimeFormatter.ofPattern("HHmm");
     /** The latest an appointment of today made at the start starts: its check-in window ends by 23:59. */
@@ -215,6 +222,7 @@ final class AppointmentsResource implements Resource {
                 + String.format("%03d", bookingSeq.incrementAndGet());
         var a = booked(b.appointmentId(), itemId, item.name(), date, start, LocalTime.parse(t.end()), code);
         add(a, b.applicant().idNumber());
+        sim.applied(c.kioskId(), BOOK, a.appointmentId(), "-", 0, Json.mapper().valueToTree(a)); // not the applicant
         return Reply.created(a);
     }
 
@@ -272,6 +280,13 @@ final class AppointmentsResource implements Resource {
             var number = queue.issueNumber(UUID.randomUUID().toString(), type, c);
             var done = moved(a, Appointments.Status.CHECKED_IN, number.number());
             appointments.put(done.appointmentId(), done);
+            sim.applied(
+                    c.kioskId(),
+                    CHECK_IN,
+                    done.appointmentId(),
+                    "-",
+                    0,
+                    Json.mapper().valueToTree(done));
             return Reply.ok(done);
         }
     }
@@ -285,6 +300,13 @@ final class AppointmentsResource implements Resource {
             unprocessable(a.status() == Appointments.Status.BOOKED, "the appointment is " + a.status(), c);
             var done = moved(a, Appointments.Status.CANCELLED, null);
             appointments.put(done.appointmentId(), done);
+            sim.applied(
+                    c.kioskId(),
+                    CANCEL,
+                    done.appointmentId(),
+                    "-",
+                    0,
+                    Json.mapper().valueToTree(done));
             slotBookings.computeIfPresent(a.itemId() + "@" + a.date() + "T" + a.start(), (k, v) -> Math.max(0, v - 1));
             return Reply.ok(done);
         }

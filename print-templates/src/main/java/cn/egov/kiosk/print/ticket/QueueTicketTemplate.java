@@ -36,6 +36,12 @@ public final class QueueTicketTemplate {
         d.put("ticketId", ticket.ticketId());
         ticket.idNumber().ifPresent(id -> d.put("idNumber", id));
         d.put("hotline", ticket.hotline());
+        ticket.appointment().ifPresent(a -> {
+            ObjectNode ap = d.putObject("appointment");
+            ap.put("priority", a.priority());
+            ap.put("start", a.start().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            ap.put("service", a.service());
+        });
         return d;
     }
 

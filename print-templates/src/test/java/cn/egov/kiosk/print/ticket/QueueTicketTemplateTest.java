@@ -204,4 +204,45 @@ class QueueTicketTemplateTest {
                 .style()
                 .width();
     }
+
+    // ---- appointments: a number taken at a check-in ----------------------------------------------
+
+    @ParameterizedTest(name = "{0}, {1} columns")
+    @MethodSource("localesAndPapers")
+    void anAppointmentsTicketSaysItsPriorityServiceAndTimeAndFitsThePaper(Locale locale, int columns) {
+        boolean zh = locale.getLanguage().equals("zh");
+        QueueTicket base = ticket(locale, OptionalInt.empty(), Optional.empty());
+        QueueTicket t = new QueueTicket(
+                base.hallName(),
+                base.businessType(),
+                "A012",
+                base.waitingAhead(),
+                base.issuedAt(),
+                base.ticketId(),
+                base.idNumber(),
+                base.hotline(),
+                locale,
+                Optional.of(new QueueTicket.Appointment(
+                        true, LocalDateTime.of(2026, 12, 8, 10, 0), zh ? "出生登记（新生儿落户）" : "Birth registration")));
+
+        ReceiptDocument doc = template.render(t, columns);
+
+        String all = joined(doc.lines(), locale);
+        assertThat(all)
+                .contains(zh ? "预约优先" : "Appointment: called first")
+                .contains(zh ? "预约事项：出生登记（新生儿落户）" : "Booked: Birth registration")
+                .contains(zh ? "预约时间：12月8日 星期二 上午10:00" : "Booked for: Tuesday 8 December, 10:00 AM");
+        for (Text x : texts(doc)) {
+            assertThat(DisplayWidth.of(x.text()) * x.style().width())
+                    .as(x.text())
+                    .isLessThanOrEqualTo(columns);
+        }
+    }
+
+    @Test
+    void aTicketWithoutAnAppointmentSaysNothingOfOne() {
+        ReceiptDocument doc = template.render(ticket(ZH, OptionalInt.empty(), Optional.empty()), 32);
+
+        assertThat(String.join("", doc.lines())).doesNotContain("预约");
+    }
 }
