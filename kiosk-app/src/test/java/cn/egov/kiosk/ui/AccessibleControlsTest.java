@@ -116,11 +116,20 @@ class AccessibleControlsTest {
         check(robot, "ticket-done");
         tap(robot, "ticket-other");
 
-        // 证照打印: the licence's preview
+        // 证照打印: every licence held, one previewed; 免费邮寄: the address, the phone, the confirmation
         tap(robot, "tile-licence_print");
-        identify(robot, "licence-print", false);
+        identify(robot, "licence-row-0", false);
+        awaitShown(robot, "licence-row-0");
+        check(robot, "licence-list");
+        tap(robot, "licence-row-0");
         awaitShown(robot, "licence-preview-page");
         check(robot, "licence-preview");
+        tap(robot, "licence-mail");
+        awaitShown(robot, "address-confirm");
+        check(robot, "postal-address");
+        tap(robot, "address-confirm");
+        awaitShown(robot, "postal-phone-next");
+        check(robot, "postal-phone");
         tap(robot, "nav-home");
 
         // 办事指南: the start, a list, a facet's groups, the search with its keyboard, an item's page

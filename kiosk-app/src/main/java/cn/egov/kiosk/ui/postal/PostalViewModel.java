@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -83,8 +84,12 @@ public final class PostalViewModel implements CitizenState {
     private final ReadOnlyObjectWrapper<Printing.Problem> receiptProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper tracking = new ReadOnlyStringWrapper("");
     private Optional<LicenceSource.Mailed> mailed = Optional.empty();
-    /** The kiosk's reference of this order: the same for every attempt, so the post is ordered once. */
-    private String orderRef = "";
+    /**
+     * The kiosk's reference of this order: made with the first attempt (off the JavaFX thread: it
+     * reads the system's randomness) and the same for every retry, so the post is ordered once. A new
+     * licence's post gets a new holder, so a late attempt for the one before never lends it its own.
+     */
+    private AtomicReference<String> orderRef = new AtomicReference<>();
 
     private Consumer<LicenceSource.Held> onMailed = h -> {};
     private final BackgroundTask<LicenceSource.Mailed> sending;
@@ -118,7 +123,7 @@ public final class PostalViewModel implements CitizenState {
         tasks.checkUiThread();
         reset();
         licence.set(held);
-        orderRef = UUID.randomUUID().toString();
+        orderRef = new AtomicReference<>();
         identity().flatMap(Identity::phone).ifPresent(phone::set);
         step.set(Step.ADDRESS);
     }
@@ -171,11 +176,14 @@ public final class PostalViewModel implements CitizenState {
             return;
         }
         LicenceSource.Recipient to = new LicenceSource.Recipient(who.get().name(), phone.get(), address.get());
-        String ref = orderRef;
+        AtomicReference<String> ref = orderRef;
         problem.set(null);
         step.set(Step.SENDING);
         sending.start(
-                () -> source.mail(held, to, ref),
+                () -> {
+                    ref.compareAndSet(null, UUID.randomUUID().toString());
+                    return source.mail(held, to, ref.get());
+                },
                 m -> {
                     mailed = Optional.of(m);
                     tracking.set(m.trackingNumber());
@@ -285,7 +293,7 @@ public final class PostalViewModel implements CitizenState {
         receiptProblem.set(null);
         tracking.set("");
         mailed = Optional.empty();
-        orderRef = "";
+        orderRef = new AtomicReference<>();
         step.set(Step.ADDRESS);
     }
 
