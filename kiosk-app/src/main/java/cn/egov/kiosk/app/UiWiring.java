@@ -5,13 +5,17 @@ import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.printing.DemoLicenceSource;
 import cn.egov.kiosk.printing.LicenceSource;
+import cn.egov.kiosk.progress.OutboxApplications;
+import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
 import cn.egov.kiosk.sync.PlatformLicenceSource;
+import cn.egov.kiosk.sync.PlatformProgressSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +66,16 @@ public final class UiWiring {
                 new SpeakerVoice(runtime),
                 scans,
                 appLogin,
-                Optional.empty());
+                Optional.empty(),
+                // progress
+                runtime.platform().map(p -> progress(p, config.kiosk().timeZone())));
+    }
+
+    /** 办件进度: the platform's answer (the client for a citizen waiting) and what this kiosk holds. */
+    private static ProgressService progress(PlatformServices platform, ZoneId zone) {
+        return new ProgressService(
+                new PlatformProgressSource(platform::interactiveClient, platform.link()),
+                new OutboxApplications(platform.applications(), platform.catalogue()::find, zone));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

@@ -21,7 +21,15 @@ public enum Feature {
      * 自助申办: apply for a service with the form prefilled from the ID card; the application waits in
      * the outbox while the platform is away, so it needs the card reader only.
      */
-    APPLY(Set.of(DeviceClass.ID_CARD_READER), false, true);
+    APPLY(Set.of(DeviceClass.ID_CARD_READER), false, true),
+    // progress
+    /**
+     * 办件进度: where one's applications stand, found by the ID card, the province app's code or a
+     * receipt's query code. It needs no device of its own (either way in will do) and works while the
+     * platform is away: the applications this kiosk holds are still shown, the platform's said to be
+     * out of reach. Offered where there is a platform (it names held applications from the catalogue).
+     */
+    PROGRESS(Set.of(), false, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;

@@ -40,7 +40,12 @@ final class Flows {
             new Flow("ticket", "取号: a queue number printed on a ticket", Flows::ticket),
             new Flow("licence", "证照打印: the ID card, the licence's preview, printed", Flows::licence),
             new Flow("guide", "办事指南: the lists, a search, an item's page, its guide printed", Flows::guide),
-            new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply));
+            new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply),
+            // progress
+            new Flow(
+                    "progress",
+                    "办件进度: the ID card, one's applications, each one's progress; then a receipt's code scanned at home",
+                    ProgressWalk::walk));
 
     static Optional<Flow> named(String name) {
         return ALL.stream().filter(f -> f.name().equals(name)).findFirst();

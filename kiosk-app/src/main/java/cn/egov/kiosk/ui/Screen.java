@@ -10,5 +10,8 @@ public enum Screen {
     /** 办事指南: the catalogue, an item's page. */
     GUIDE,
     /** 自助申办: an application's form, its confirmation and its receipt. */
-    APPLY
+    APPLY,
+    // progress
+    /** 办件进度: how to look up, one's applications, one application's progress. */
+    PROGRESS
 }

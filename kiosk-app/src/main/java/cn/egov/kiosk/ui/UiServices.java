@@ -12,6 +12,7 @@ import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
+import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.scan.ScanInput;
@@ -42,6 +43,7 @@ import java.util.function.Supplier;
  * @param scans the codes the kiosk's scanner reads, classified
  * @param appLogin 扫码登录 through the platform, when there is a platform and a scanner
  * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code (off the JavaFX thread)
+ * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
  */
 public record UiServices(
         KioskConfig config,
@@ -67,7 +69,9 @@ public record UiServices(
         VoiceOut voice,
         ScanInput scans,
         Optional<AppCodeLogin> appLogin,
-        Optional<Runnable> demoAppCode) {
+        Optional<Runnable> demoAppCode,
+        // progress
+        Optional<ProgressService> progress) {
 
     /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
     public record StaffPlatform(

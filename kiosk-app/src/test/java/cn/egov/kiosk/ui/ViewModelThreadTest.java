@@ -11,6 +11,7 @@ import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.time.Duration;
@@ -69,6 +70,10 @@ class ViewModelThreadTest {
             SHANGHAI,
             clock);
 
+    // progress: the services behind are not reached off the JavaFX thread either
+    private final ProgressViewModel progress =
+            new ProgressViewModel(i18n, null, tasks, sessions, clock, SHANGHAI, "", true, true, () -> {});
+
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -105,6 +110,17 @@ class ViewModelThreadTest {
         calls.put("PlatformPanelViewModel.refresh", panel::refresh);
         calls.put("PlatformPanelViewModel.retryAll", panel::retryAll);
         calls.put("PlatformPanelViewModel.syncNow", panel::syncNow);
+        // progress
+        calls.put("ProgressViewModel.start", progress::start);
+        calls.put("ProgressViewModel.byPerson", progress::byPerson);
+        calls.put("ProgressViewModel.shown", progress::shown);
+        calls.put("ProgressViewModel.scanReceipt", progress::scanReceipt);
+        calls.put("ProgressViewModel.queryCode", () -> progress.queryCode("SQ20261128000123"));
+        calls.put("ProgressViewModel.choose", () -> progress.choose(0));
+        calls.put("ProgressViewModel.retry", progress::retry);
+        calls.put("ProgressViewModel.scanAgain", progress::scanAgain);
+        calls.put("ProgressViewModel.back", progress::back);
+        calls.put("ProgressViewModel.reset", progress::reset);
         return calls;
     }
 

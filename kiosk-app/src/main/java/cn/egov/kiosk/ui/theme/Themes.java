@@ -20,6 +20,7 @@ public enum Themes implements Theme {
             "form.css",
             "address.css",
             "guide.css",
+            "progress.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -34,6 +35,7 @@ public enum Themes implements Theme {
             "form.css",
             "address.css",
             "guide.css",
+            "progress.css",
             "elderly.css");
 
     private final String id;

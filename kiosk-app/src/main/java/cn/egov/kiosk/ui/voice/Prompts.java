@@ -6,6 +6,7 @@ import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,6 +32,8 @@ public final class Prompts {
                     case ATTRACT -> null;
                     // these speak their steps
                     case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY -> null;
+                    // progress
+                    case PROGRESS -> null;
                 });
     }
 
@@ -101,6 +104,21 @@ public final class Prompts {
         };
     }
 
+    // progress
+    public static Msg progress(ProgressViewModel.Step step) {
+        return switch (step) {
+            case CHOOSE -> Msg.VOICE_PROGRESS_CHOOSE;
+            case SCAN -> Msg.VOICE_PROGRESS_SCAN;
+            case SEARCHING -> Msg.VOICE_PROGRESS_SEARCHING;
+            case LIST -> Msg.VOICE_PROGRESS_LIST;
+            case DETAIL -> Msg.VOICE_PROGRESS_DETAIL;
+            case NONE -> Msg.VOICE_PROGRESS_NONE;
+            case UNKNOWN_CODE -> Msg.VOICE_PROGRESS_UNKNOWN_CODE;
+            case OFFLINE -> Msg.VOICE_PROGRESS_OFFLINE;
+            case FAILED -> Msg.VOICE_PROGRESS_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -117,6 +135,8 @@ public final class Prompts {
                 }
                 case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
                 case HOME, ATTRACT -> {}
+                // progress
+                case PROGRESS -> add(said, ProgressViewModel.Step.values(), Prompts::progress);
             }
             all.put(s, List.copyOf(said));
         }

@@ -7,6 +7,7 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -49,5 +50,8 @@ class PromptsTest {
         assertThat(Prompts.ticket(TicketViewModel.Step.DONE)).isEqualTo(Msg.VOICE_TICKET_DONE);
         assertThat(Prompts.licence(LicenceViewModel.Step.DONE)).isEqualTo(Msg.VOICE_LICENCE_DONE);
         assertThat(Prompts.idLogin(IdLoginViewModel.Step.WAITING)).isEqualTo(Msg.VOICE_ID_WAITING);
+        // progress: every step speaks, and the receipt's step says where its code is
+        assertThat(Prompts.all().get(Screen.PROGRESS)).hasSize(ProgressViewModel.Step.values().length);
+        assertThat(Prompts.progress(ProgressViewModel.Step.SCAN)).isEqualTo(Msg.VOICE_PROGRESS_SCAN);
     }
 }
