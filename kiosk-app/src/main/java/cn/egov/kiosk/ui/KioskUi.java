@@ -222,7 +222,14 @@ public final class KioskUi {
                         config.kiosk().hotline(),
                         services.scans().fitted(),
                         services.appLogin().isPresent(),
-                        () -> idLogin.require(Screen.PROGRESS, IdLoginViewModel.Logins.CARD_OR_APP))));
+                        () -> idLogin.require(Screen.PROGRESS, IdLoginViewModel.Logins.CARD_OR_APP),
+                        services.features()
+                                        .health()
+                                        .first(DeviceClass.RECEIPT_PRINTER)
+                                        .isPresent()
+                                ? Optional.of(services.printing())
+                                : Optional.empty(),
+                        () -> config.kiosk().hallName().get(i18n.locale()))));
         progress.ifPresent(p -> {
             navigator.stepsBack(Screen.PROGRESS, p::back);
             screens.put(Screen.PROGRESS, () -> new ProgressView(p).root());
@@ -363,7 +370,10 @@ public final class KioskUi {
         });
         apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
         // progress
-        progress.ifPresent(p -> guidance.watch(Screen.PROGRESS, p.stepProperty(), Prompts::progress));
+        progress.ifPresent(p -> {
+            guidance.watch(Screen.PROGRESS, p.stepProperty(), Prompts::progress);
+            guidance.watch(Screen.PROGRESS, p.printStateProperty(), Prompts::progressPrint);
+        });
         scans.onNotice(n -> guidance.say(ScanRouter.titleOf(n)));
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {

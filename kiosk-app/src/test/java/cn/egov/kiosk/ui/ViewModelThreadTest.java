@@ -71,8 +71,8 @@ class ViewModelThreadTest {
             clock);
 
     // progress: the services behind are not reached off the JavaFX thread either
-    private final ProgressViewModel progress =
-            new ProgressViewModel(i18n, null, tasks, sessions, clock, SHANGHAI, "", true, true, () -> {});
+    private final ProgressViewModel progress = new ProgressViewModel(
+            i18n, null, tasks, sessions, clock, SHANGHAI, "", true, true, () -> {}, Optional.empty(), () -> "");
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -121,6 +121,7 @@ class ViewModelThreadTest {
         calls.put("ProgressViewModel.scanAgain", progress::scanAgain);
         calls.put("ProgressViewModel.back", progress::back);
         calls.put("ProgressViewModel.reset", progress::reset);
+        calls.put("ProgressViewModel.printSlip", progress::printSlip);
         return calls;
     }
 

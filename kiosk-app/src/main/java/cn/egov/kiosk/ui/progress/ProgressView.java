@@ -3,27 +3,28 @@ package cn.egov.kiosk.ui.progress;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
 
+import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.progress.Tracked;
 import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.PlainWords;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.FadeTransition;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,6 +33,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.SVGPath;
+import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
 
 /**
@@ -73,7 +75,7 @@ public final class ProgressView {
         VBox box = screen("progress-choose");
         Label title = text("screen-title", Msg.PROGRESS_TITLE);
         Label hint = text("login-instruction", Msg.PROGRESS_CHOOSE_HINT);
-        FlowPane ways = new FlowPane();
+        VBox ways = new VBox();
         ways.getStyleClass().add("progress-ways");
         ways.getChildren()
                 .add(way(
@@ -98,13 +100,18 @@ public final class ProgressView {
         return box;
     }
 
+    /** A way in: a wide row, its picture on the left, what it is and what it gives on the right. */
     private static Button way(String id, Node picture, Label title, Label note, Runnable action) {
-        VBox inside = new VBox(picture, title, note);
+        VBox words = new VBox(title, note);
+        words.getStyleClass().add("progress-way-words");
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox inside = new HBox(picture, words);
         inside.getStyleClass().add("progress-way-box");
         Button b = new Button();
+        b.setMaxWidth(Double.MAX_VALUE);
         b.setId(id);
         b.getStyleClass().add("progress-way");
-        b.setGraphic(inside);
+        b.setGraphic(new Fitted(inside));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         Accessible.tile(b);
@@ -160,7 +167,7 @@ public final class ProgressView {
                 when.setVisible(!when.getText().isEmpty());
                 when.setManaged(when.isVisible());
                 Button b = new Button();
-                b.setGraphic(new VBox(name, status, when));
+                b.setGraphic(new Fitted(new VBox(name, status, when)));
                 b.setId("progress-row-" + i);
                 b.getStyleClass().add("progress-row");
                 b.setMaxWidth(Double.MAX_VALUE);
@@ -185,6 +192,23 @@ public final class ProgressView {
         vm.selectedProperty().addListener((obs, was, now) -> fill.run());
         i18n.localeProperty().addListener((obs, was, now) -> fill.run());
         box.getChildren().addAll(offlineBanner("progress-detail-offline"), scrolling(page));
+        if (vm.canPrint()) {
+            // the slip to take home: below the page, always in reach, whatever is scrolled
+            Button print = primary("progress-print", Msg.PROGRESS_PRINT, vm::printSlip);
+            print.disableProperty().bind(vm.printStateProperty().isEqualTo(ProgressViewModel.PrintState.PRINTING));
+            Label status = bound("progress-print-status", vm.printStatusText());
+            status.setId("progress-print-status");
+            Label code = bound("error-code", vm.printCodeText());
+            code.setId("progress-print-code");
+            code.visibleProperty().bind(vm.printCodeText().isNotEmpty());
+            code.managedProperty().bind(code.visibleProperty());
+            VBox said = new VBox(status, code);
+            said.getStyleClass().add("progress-print-said");
+            HBox.setHgrow(said, Priority.ALWAYS);
+            HBox actions = new HBox(print, said);
+            actions.getStyleClass().add("progress-actions");
+            box.getChildren().add(actions);
+        }
         return box;
     }
 
@@ -195,6 +219,7 @@ public final class ProgressView {
             return;
         }
         Label name = data("progress-item", vm.rowTitle(t));
+        name.getStyleClass().add("screen-title");
         name.setId("progress-item");
         Label number = data("progress-number", vm.numberText(t));
         number.setId("progress-number");
@@ -235,25 +260,37 @@ public final class ProgressView {
         var lines = vm.stepLines(t);
         if (!lines.isEmpty()) {
             page.getChildren().add(text("progress-section-title", Msg.PROGRESS_STEPS_TITLE));
-            GridPane steps = new GridPane();
+            VBox steps = new VBox();
             steps.getStyleClass().add("progress-steps");
             steps.setId("progress-steps");
             for (int i = 0; i < lines.size(); i++) {
                 ProgressViewModel.StepLine line = lines.get(i);
                 Circle dot = new Circle(9);
                 dot.getStyleClass().add(i == lines.size() - 1 ? "progress-dot-last" : "progress-dot");
+                StackPane mark = new StackPane(dot);
+                mark.getStyleClass().add("progress-dot-box");
+                mark.setAlignment(Pos.TOP_CENTER);
                 Label when = data("progress-step-when", line.when());
-                Label what = data("progress-step-name", line.name());
-                Label how = data("progress-step-result", line.result());
-                HBox head = new HBox(what, how);
-                head.getStyleClass().add("progress-step-head");
-                VBox text = new VBox(when, head);
+                // the step, then its result: a long result breaks between its clauses
+                TextFlow what = PlainWords.flow(
+                        List.of(new Glossary.Segment(line.result(), Optional.empty())),
+                        () -> {
+                            Label piece = new Label();
+                            piece.getStyleClass().add("progress-step-result");
+                            return piece;
+                        },
+                        i18n);
+                what.getChildren().add(0, data("progress-step-name", line.name()));
+                VBox text = new VBox(when, what);
                 if (!line.by().isEmpty()) {
                     text.getChildren().add(data("progress-step-by", line.by()));
                 }
                 text.getStyleClass().add("progress-step");
-                GridPane.setValignment(dot, VPos.TOP);
-                steps.addRow(i, new StackPane(dot), text);
+                text.setMinWidth(0);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                HBox row = new HBox(mark, text);
+                row.getStyleClass().add("progress-step-row");
+                steps.getChildren().add(row);
             }
             page.getChildren().add(steps);
         }
@@ -426,8 +463,9 @@ public final class ProgressView {
         StackPane.setAlignment(mark, Pos.BOTTOM_LEFT);
         mark.setTranslateX(w * 0.08 - 8);
         mark.setTranslateY(-w * 0.08 + 8);
-        StackPane picture = new StackPane(paper, lines, qr, mark);
-        picture.setMaxSize(w, h);
+        StackPane sheet = new StackPane(paper, lines, qr, mark);
+        sheet.setMaxSize(w, h);
+        StackPane picture = new StackPane(sheet);
         picture.getStyleClass().add("progress-way-picture");
         if (large) {
             FadeTransition blink = new FadeTransition(Duration.seconds(0.9), mark);
@@ -495,5 +533,24 @@ public final class ProgressView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * A button's graphic of wrapping labels. A button asks its graphic's height for no width at all
+     * (-1), and wrapping labels answer that as if every character were on a line of its own: a row
+     * the height of the screen. This answers for the width it was last given (at first, its widest
+     * line), and lays out again when that changes, so the labels wrap to the button's width.
+     */
+    private static final class Fitted extends StackPane {
+        Fitted(Node content) {
+            super(content);
+            StackPane.setAlignment(content, Pos.CENTER_LEFT);
+            widthProperty().addListener((obs, was, now) -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width >= 0 ? width : getWidth() > 0 ? getWidth() : prefWidth(-1));
+        }
     }
 }

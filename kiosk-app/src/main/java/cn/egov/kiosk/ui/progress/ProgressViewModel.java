@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.progress;
 
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.platform.api.Applications;
+import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.progress.Tracked;
 import cn.egov.kiosk.session.SessionManager;
@@ -11,6 +12,10 @@ import cn.egov.kiosk.ui.ErrorCodes;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +23,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -60,6 +67,17 @@ public final class ProgressViewModel implements CitizenState {
         FAILED
     }
 
+    /** What the progress slip (办件进度单) prints from. */
+    public static final String SLIP = "progress-slip";
+
+    /** What the print button did. */
+    public enum PrintState {
+        IDLE,
+        PRINTING,
+        PRINTED,
+        FAILED
+    }
+
     private final I18n i18n;
     private final ProgressService service;
     private final TaskRunner tasks;
@@ -70,6 +88,8 @@ public final class ProgressViewModel implements CitizenState {
     private final boolean scanner;
     private final boolean appCode;
     private final Runnable signIn;
+    private final Optional<Printing> printing;
+    private final Supplier<String> hallName;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSE);
     private final ObservableList<Tracked> applications = FXCollections.observableArrayList();
@@ -79,6 +99,9 @@ public final class ProgressViewModel implements CitizenState {
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper(false);
 
     private final BackgroundTask<ProgressService.Lookup> searching;
+    private final BackgroundTask<Printing.Outcome> printingTask;
+    private final ReadOnlyObjectWrapper<PrintState> printState = new ReadOnlyObjectWrapper<>(PrintState.IDLE);
+    private final ReadOnlyObjectWrapper<Printing.Problem> printProblem = new ReadOnlyObjectWrapper<>();
     /** The citizen asked for their own applications and went to sign in: search when back. */
     private boolean personWanted;
     /** The last search, for "try again": the query code, or empty for the signed-in person. */
@@ -89,6 +112,8 @@ public final class ProgressViewModel implements CitizenState {
      * @param scanner whether the kiosk has a scanner: a receipt's code is offered only then
      * @param appCode whether the login step takes the province app's code (扫码登录)
      * @param signIn sends the citizen through the login step, back to this screen
+     * @param printing the receipt printer's path, for the progress slip, when the kiosk has one
+     * @param hallName the hall's name in the screen's language, at the slip's top
      */
     public ProgressViewModel(
             I18n i18n,
@@ -100,7 +125,9 @@ public final class ProgressViewModel implements CitizenState {
             String hotline,
             boolean scanner,
             boolean appCode,
-            Runnable signIn) {
+            Runnable signIn,
+            Optional<Printing> printing,
+            Supplier<String> hallName) {
         this.i18n = i18n;
         this.service = service;
         this.tasks = tasks;
@@ -111,7 +138,17 @@ public final class ProgressViewModel implements CitizenState {
         this.scanner = scanner;
         this.appCode = appCode;
         this.signIn = signIn;
+        this.printing = printing;
+        this.hallName = hallName;
         this.searching = new BackgroundTask<>(tasks);
+        this.printingTask = new BackgroundTask<>(tasks);
+        selected.addListener((obs, was, now) -> {
+            if (was != now) {
+                printingTask.cancel();
+                printProblem.set(null);
+                printState.set(PrintState.IDLE);
+            }
+        });
     }
 
     /** The screen opens afresh (from the home screen): how to look up. */
@@ -166,6 +203,57 @@ public final class ProgressViewModel implements CitizenState {
             selected.set(applications.get(index));
             step.set(Step.DETAIL);
         }
+    }
+
+    /**
+     * "打印进度单": the application shown, as the screen shows it, on the receipt printer (no personal
+     * data on it), off the JavaFX thread.
+     */
+    public void printSlip() {
+        tasks.checkUiThread();
+        Tracked t = selected.get();
+        if (t == null || printing.isEmpty() || printState.get() == PrintState.PRINTING) {
+            return;
+        }
+        printState.set(PrintState.PRINTING);
+        printProblem.set(null);
+        JsonNode data = slip(t);
+        Locale locale = i18n.locale();
+        Printing p = printing.get();
+        printingTask.start(
+                () -> p.print(SLIP, data, locale, t.reference(), false),
+                outcome -> {
+                    if (outcome instanceof Printing.NotPrinted np) {
+                        printProblem.set(np.problem());
+                        printState.set(PrintState.FAILED);
+                    } else {
+                        printState.set(PrintState.PRINTED);
+                    }
+                },
+                error -> {
+                    printProblem.set(Printing.Problem.PRINTER_FAULT);
+                    printState.set(PrintState.FAILED);
+                });
+    }
+
+    /** The slip's data: the texts the screen shows, in its language. */
+    JsonNode slip(Tracked t) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        d.put("hallName", hallName.get());
+        d.put("serviceName", rowTitle(t));
+        d.put("number", numberText(t));
+        d.put("status", statusText(t));
+        d.put("nextStep", nextText(t));
+        d.put("result", resultText(t));
+        d.put("deadline", deadlineText(t));
+        ArrayNode steps = d.putArray("steps");
+        for (StepLine line : stepLines(t)) {
+            steps.addObject().put("when", line.when()).put("name", line.name()).put("result", line.result());
+        }
+        d.put("printedAt", when(clock.instant()));
+        d.put("hotline", hotline);
+        d.put("reprint", false);
+        return d;
     }
 
     /** "再查一次": the same search again (the platform may be back). */
@@ -258,6 +346,9 @@ public final class ProgressViewModel implements CitizenState {
     public void reset() {
         tasks.checkUiThread();
         searching.cancel();
+        printingTask.cancel();
+        printProblem.set(null);
+        printState.set(PrintState.IDLE);
         personWanted = false;
         lastCode = Optional.empty();
         applications.clear();
@@ -285,6 +376,42 @@ public final class ProgressViewModel implements CitizenState {
     /** The platform could not be asked: only what this kiosk holds is shown. */
     public ReadOnlyBooleanProperty offlineProperty() {
         return offline.getReadOnlyProperty();
+    }
+
+    /** Whether the progress slip can be printed here (the kiosk has a receipt printer). */
+    public boolean canPrint() {
+        return printing.isPresent();
+    }
+
+    public ReadOnlyObjectProperty<PrintState> printStateProperty() {
+        return printState.getReadOnlyProperty();
+    }
+
+    /** What the print button did: printing, printed, or why not and what to do; "" before. */
+    public StringBinding printStatusText() {
+        return Bindings.createStringBinding(
+                () -> switch (printState.get()) {
+                    case IDLE -> "";
+                    case PRINTING -> i18n.text(Msg.PROGRESS_PRINTING);
+                    case PRINTED -> i18n.text(Msg.PROGRESS_PRINTED);
+                    case FAILED ->
+                        printProblem.get() == null
+                                ? ""
+                                : i18n.text(Msg.PROGRESS_PRINT_FAILED) + " "
+                                        + i18n.text(Msg.forPrintProblem(printProblem.get())) + " "
+                                        + i18n.text(ErrorCodes.nextStep(printProblem.get()));
+                },
+                printState,
+                printProblem,
+                i18n.localeProperty());
+    }
+
+    /** The print failure's code for staff; "" while nothing failed. */
+    public StringBinding printCodeText() {
+        return Bindings.createStringBinding(
+                () -> printProblem.get() == null ? "" : ErrorCodes.line(i18n, ErrorCodes.of(printProblem.get())),
+                printProblem,
+                i18n.localeProperty());
     }
 
     /** Whether a receipt's code can be scanned here. */

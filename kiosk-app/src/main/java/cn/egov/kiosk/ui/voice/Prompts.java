@@ -119,6 +119,16 @@ public final class Prompts {
         };
     }
 
+    /** The progress slip's printing: its outcome; nothing before it is asked for. */
+    public static Msg progressPrint(ProgressViewModel.PrintState state) {
+        return switch (state) {
+            case IDLE -> null;
+            case PRINTING -> Msg.VOICE_PROGRESS_PRINTING;
+            case PRINTED -> Msg.VOICE_PROGRESS_PRINTED;
+            case FAILED -> Msg.VOICE_PROGRESS_PRINT_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -136,7 +146,10 @@ public final class Prompts {
                 case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
                 case HOME, ATTRACT -> {}
                 // progress
-                case PROGRESS -> add(said, ProgressViewModel.Step.values(), Prompts::progress);
+                case PROGRESS -> {
+                    add(said, ProgressViewModel.Step.values(), Prompts::progress);
+                    add(said, ProgressViewModel.PrintState.values(), Prompts::progressPrint);
+                }
             }
             all.put(s, List.copyOf(said));
         }

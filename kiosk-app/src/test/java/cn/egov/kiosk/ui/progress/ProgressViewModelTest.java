@@ -8,16 +8,23 @@ import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Applications.Status;
+import cn.egov.kiosk.printing.Printing;
+import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.progress.FakeProgress;
 import cn.egov.kiosk.progress.HeldApplications.Standing;
 import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.progress.Tracked;
+import cn.egov.kiosk.queue.PrinterRig;
+import cn.egov.kiosk.runtime.TestTemplates;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.store.StoreException;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.progress.ProgressViewModel.Step;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +32,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 办件进度 on screen, every branch, with the platform and the kiosk's own applications in memory
@@ -42,18 +51,28 @@ class ProgressViewModelTest {
     private final SessionManager sessions = new SessionManager(CLOCK, Duration.ofSeconds(60), Duration.ofSeconds(30));
     private final FakeProgress.Platform platform = new FakeProgress.Platform();
     private final FakeProgress.Held held = new FakeProgress.Held();
+
+    @TempDir
+    Path dir;
+
     private int signIns;
-    private final ProgressViewModel vm = new ProgressViewModel(
-            i18n,
-            new ProgressService(platform, held),
-            TaskRunner.DIRECT,
-            sessions,
-            CLOCK,
-            HALL,
-            "12345",
-            true,
-            true,
-            () -> signIns++);
+    private final ProgressViewModel vm = viewModel(Optional.empty());
+
+    private ProgressViewModel viewModel(Optional<Printing> printing) {
+        return new ProgressViewModel(
+                i18n,
+                new ProgressService(platform, held),
+                TaskRunner.DIRECT,
+                sessions,
+                CLOCK,
+                HALL,
+                "12345",
+                true,
+                true,
+                () -> signIns++,
+                printing,
+                () -> "演示区政务服务中心");
+    }
 
     private Session signIn() {
         Session s = sessions.current().orElseGet(() -> sessions.start(ZH));
@@ -316,6 +335,57 @@ class ProgressViewModelTest {
         // a retry after the end looks nobody up
         vm.retry();
         assertThat(platform.asked).containsExactly("person");
+    }
+
+    @Test
+    void theApplicationShownPrintsAsASlipOnTheReceiptPrinterWithoutPersonalData() throws Exception {
+        demoCitizensThreeApplications();
+        Database db = Database.open(dir.resolve("kiosk.db"));
+        try (PrinterRig rig = new PrinterRig(48, Duration.ofHours(1))) {
+            Printing printing = new Printing(
+                    TestTemplates.library(),
+                    new Renderings(null),
+                    () -> Optional.of(rig.printer),
+                    Optional::empty,
+                    new PrintRecordRepository(db, "K01"),
+                    CLOCK);
+            ProgressViewModel printer = viewModel(Optional.of(printing));
+            assertThat(printer.canPrint()).isTrue();
+            signIn();
+            printer.byPerson();
+            printer.choose(1);
+
+            printer.printSlip();
+
+            assertThat(printer.printStateProperty().get()).isEqualTo(ProgressViewModel.PrintState.PRINTED);
+            assertThat(printer.printStatusText().get()).isEqualTo("进度单已打印，请在出纸口取走。");
+            String paper = String.join("\n", rig.printed().lines());
+            assertThat(paper)
+                    .contains(
+                            "演示区政务服务中心",
+                            "居住证签注",
+                            "受理编号：SQ20261202000456",
+                            "办理状态：已批准",
+                            "结果可以领取了，领取地点：",
+                            "收件 已接收",
+                            "12月2日 星期三 下午2:30",
+                            "查询时间：12月7日 星期一 上午10:00")
+                    .doesNotContain(ID, "王小明");
+            assertThat(rig.printed().cuts()).isEqualTo(1);
+
+            // another application: the button is fresh; the printer out of paper says so, with a code
+            printer.back();
+            printer.choose(0);
+            assertThat(printer.printStateProperty().get()).isEqualTo(ProgressViewModel.PrintState.IDLE);
+            rig.virtual.setPaperOut(true);
+            printer.printSlip();
+            assertThat(printer.printStateProperty().get()).isEqualTo(ProgressViewModel.PrintState.FAILED);
+            assertThat(printer.printStatusText().get()).startsWith("进度单没有打印出来。").contains("请");
+            assertThat(printer.printCodeText().get()).startsWith("代码 P-");
+        } finally {
+            db.close();
+        }
+        assertThat(vm.canPrint()).as("no receipt printer: no button").isFalse();
     }
 
     @Test

@@ -51,7 +51,8 @@ class PromptsTest {
         assertThat(Prompts.licence(LicenceViewModel.Step.DONE)).isEqualTo(Msg.VOICE_LICENCE_DONE);
         assertThat(Prompts.idLogin(IdLoginViewModel.Step.WAITING)).isEqualTo(Msg.VOICE_ID_WAITING);
         // progress: every step speaks, and the receipt's step says where its code is
-        assertThat(Prompts.all().get(Screen.PROGRESS)).hasSize(ProgressViewModel.Step.values().length);
+        assertThat(Prompts.all().get(Screen.PROGRESS))
+                .hasSize(ProgressViewModel.Step.values().length + ProgressViewModel.PrintState.values().length - 1);
         assertThat(Prompts.progress(ProgressViewModel.Step.SCAN)).isEqualTo(Msg.VOICE_PROGRESS_SCAN);
     }
 }
