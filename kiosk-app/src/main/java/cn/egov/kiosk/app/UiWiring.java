@@ -10,12 +10,16 @@ import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.licence.DemoLicenceSource;
 import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.progress.OutboxApplications;
+import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
+import cn.egov.kiosk.sync.PlatformProgressSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +72,9 @@ public final class UiWiring {
                 appLogin,
                 demo && appLogin.isPresent() ? showAppCode(runtime, tasks) : Optional.empty(),
                 // appointments
-                runtime.platform().map(p -> appointments(runtime, p)));
+                runtime.platform().map(p -> appointments(runtime, p)),
+                // progress
+                runtime.platform().map(p -> progress(p, config.kiosk().timeZone())));
     }
 
     /** 预约 and 签到 over the platform: the days from the local copy, the check-in's ticket on the receipt printer. */
@@ -106,6 +112,13 @@ public final class UiWiring {
                         },
                         done -> {},
                         error -> log.warn("The demo app code could not be shown: {}", error.getMessage())));
+    }
+
+    /** 办件进度: the platform's answer (the client for a citizen waiting) and what this kiosk holds. */
+    private static ProgressService progress(PlatformServices platform, ZoneId zone) {
+        return new ProgressService(
+                new PlatformProgressSource(platform::interactiveClient, platform.link()),
+                new OutboxApplications(platform.applications(), platform.catalogue()::find, zone));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

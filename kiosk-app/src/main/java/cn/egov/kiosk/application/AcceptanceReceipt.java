@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class AcceptanceReceipt {
     public static final String TEMPLATE = "acceptance-receipt";
+    /** What begins the kiosk's own reference of an application: {@code KS-XXXX-XXXX-XXXX}. */
+    public static final String REFERENCE_PREFIX = "KS-";
 
     private AcceptanceReceipt() {}
 
@@ -66,14 +68,14 @@ public final class AcceptanceReceipt {
      * The kiosk's reference of an application the platform has not numbered yet: its id's first
      * twelve characters, in capitals, grouped by four, enough to find it again.
      */
-    static String reference(String id) {
+    public static String reference(String id) {
         String hex = id.replace("-", "").toUpperCase(Locale.ROOT);
         String twelve = hex.substring(0, Math.min(12, hex.length()));
-        return "KS-" + twelve.replaceAll("(.{4})(?!$)", "$1-");
+        return REFERENCE_PREFIX + twelve.replaceAll("(.{4})(?!$)", "$1-");
     }
 
     /** {@code days} working days after {@code from}, weekends skipped (the hall's holidays are not known here). */
-    static LocalDate workingDaysAfter(LocalDate from, int days) {
+    public static LocalDate workingDaysAfter(LocalDate from, int days) {
         LocalDate d = from;
         int left = days;
         while (left > 0) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,32 @@ public final class ApplicationService {
 
     public Optional<Application> find(String id) {
         return applications.find(id);
+    }
+
+    /**
+     * The applications made here that the platform does not hold yet (waiting in the outbox, or
+     * refused by it and set aside for staff) of the applicant with this ID number, newest first: what
+     * a progress search must show besides the platform's answer. Reads the store: off the JavaFX thread.
+     */
+    public List<Application> notWithPlatformOf(String idNumber) {
+        return applications.notWithPlatformOf(idNumber);
+    }
+
+    /**
+     * The applications made here that a receipt's query code names: the kiosk's own reference
+     * ({@code KS-XXXX-XXXX-XXXX}, printed while the platform's number had not come) or the platform's
+     * number. Reads the store: off the JavaFX thread.
+     */
+    public List<Application> ofQueryCode(String queryCode) {
+        String code = queryCode.strip().toUpperCase(Locale.ROOT);
+        if (code.startsWith(AcceptanceReceipt.REFERENCE_PREFIX)) {
+            String hex =
+                    code.substring(AcceptanceReceipt.REFERENCE_PREFIX.length()).replace("-", "");
+            return applications.withIdStarting(hex).stream()
+                    .filter(a -> AcceptanceReceipt.reference(a.id()).equals(code))
+                    .toList();
+        }
+        return applications.numbered(code);
     }
 
     /**

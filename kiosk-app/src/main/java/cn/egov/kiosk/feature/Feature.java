@@ -33,7 +33,15 @@ public enum Feature {
      * 签到: an appointment checked in on its day (its confirmation's QR code, or the ID card), its
      * queue ticket with the appointment's priority printed; the check-in is the platform's.
      */
-    CHECK_IN(Set.of(DeviceClass.RECEIPT_PRINTER), true, true);
+    CHECK_IN(Set.of(DeviceClass.RECEIPT_PRINTER), true, true),
+    // progress
+    /**
+     * 办件进度: where one's applications stand, found by the ID card, the province app's code or a
+     * receipt's query code. It needs no device of its own (either way in will do) and works while the
+     * platform is away: the applications this kiosk holds are still shown, the platform's said to be
+     * out of reach. Offered where there is a platform (it names held applications from the catalogue).
+     */
+    PROGRESS(Set.of(), false, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;

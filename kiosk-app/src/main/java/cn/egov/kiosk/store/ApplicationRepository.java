@@ -9,6 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -98,16 +102,89 @@ public final class ApplicationRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Application(
-                            rs.getString(1),
-                            rs.getString(2),
-                            State.valueOf(rs.getString(3)),
-                            Optional.ofNullable(rs.getString(4)),
-                            Instant.parse(rs.getString(5)),
-                            Optional.ofNullable(rs.getString(6))));
+                    return Optional.of(row(rs));
                 }
             }
         });
+    }
+
+    /**
+     * The applications made here that the platform does not hold (queued, or refused and set aside)
+     * whose applicant has this ID number, newest first. The row holds no personal data: the sealed
+     * record that carries the application is opened to compare, and overwritten at once; neither
+     * the number nor the record is kept or logged.
+     */
+    public List<Application> notWithPlatformOf(String idNumber) {
+        String wanted = idNumber.strip().toUpperCase(Locale.ROOT);
+        List<Application> out = new ArrayList<>();
+        for (Application a : select("WHERE state IN ('QUEUED', 'REJECTED') ORDER BY created_at DESC", null)) {
+            Optional<byte[]> body = outbox.opened(a.id());
+            if (body.isEmpty()) {
+                continue; // sent meanwhile: the platform holds it
+            }
+            byte[] json = body.get();
+            try {
+                String applicant = Json.mapper()
+                        .readTree(json)
+                        .path("applicant")
+                        .path("idNumber")
+                        .asText("");
+                if (applicant.strip().toUpperCase(Locale.ROOT).equals(wanted)) {
+                    out.add(a);
+                }
+            } catch (IOException e) {
+                // a damaged record: the sender sets it aside; it names nobody here
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The applications whose id, without its hyphens and in capitals, begins with {@code hex} (the
+     * twelve characters of a kiosk's reference, {@code KS-XXXX-XXXX-XXXX}), newest first.
+     */
+    public List<Application> withIdStarting(String hex) {
+        return select(
+                "WHERE upper(replace(id, '-', '')) LIKE ? ESCAPE '\\' ORDER BY created_at DESC",
+                hex.toUpperCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%");
+    }
+
+    /** The applications the platform numbered {@code applicationNo}, newest first. */
+    public List<Application> numbered(String applicationNo) {
+        return select("WHERE application_no = ? ORDER BY created_at DESC", applicationNo);
+    }
+
+    private List<Application> select(String where, String parameter) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, item_id, state, application_no, created_at, problem FROM application " + where)) {
+                if (parameter != null) {
+                    ps.setString(1, parameter);
+                }
+                List<Application> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Application row(ResultSet rs) throws SQLException {
+        return new Application(
+                rs.getString(1),
+                rs.getString(2),
+                State.valueOf(rs.getString(3)),
+                Optional.ofNullable(rs.getString(4)),
+                Instant.parse(rs.getString(5)),
+                Optional.ofNullable(rs.getString(6)));
     }
 
     private void update(Connection c, String id, State state, String no, String problem) throws SQLException {

@@ -214,6 +214,34 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * The body of a record still waiting (pending or dead), opened: for the kiosk's own use of what it
+     * has not sent yet (finding the applications of the citizen at the screen). Empty when the record
+     * is gone (the platform has it) or does not open. The caller overwrites the bytes when done.
+     */
+    public Optional<byte[]> opened(String idempotencyKey) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body, sealed FROM outbox WHERE idem_key = ?")) {
+                ps.setString(1, idempotencyKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<byte[]>empty();
+                    }
+                    byte[] body = rs.getBytes(1);
+                    if (rs.getInt(2) == 0) {
+                        return Optional.of(body);
+                    }
+                    try {
+                        return Optional.of(box.unseal(body, idempotencyKey));
+                    } catch (StoreException e) {
+                        log.warn("Outbox record {} does not open: {}", idempotencyKey, e.getMessage());
+                        return Optional.<byte[]>empty();
+                    }
+                }
+            }
+        });
+    }
+
     /** Records whose body is sealed (personal data), pending or dead. */
     public long sealedCount() {
         return db.read(c -> {

@@ -56,7 +56,12 @@ final class Flows {
             new Flow(
                     "checkin",
                     "签到: confirmations scanned on the attract screen, one too early, today's checked in, its priority ticket printed",
-                    AppointmentWalk::checkIn));
+                    AppointmentWalk::checkIn),
+            // progress
+            new Flow(
+                    "progress",
+                    "办件进度: the ID card, one's applications, each one's progress; then a receipt's code scanned at home",
+                    ProgressWalk::walk));
 
     static Optional<Flow> named(String name) {
         return ALL.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -29,6 +29,13 @@ public final class ErrorCodes {
     public static final String APPLY_NOT_SAVED = "A-NOT-SAVED";
     /** The service catalogue never reached this kiosk. */
     public static final String GUIDE_NO_CATALOGUE = "G-NO-CATALOGUE";
+    // progress
+    /** 办件进度: the platform could not be asked; only what the kiosk holds was shown. */
+    public static final String PROGRESS_AWAY = "N-PROGRESS-AWAY";
+    /** 办件进度: the kiosk's own part of the search failed (its store). */
+    public static final String PROGRESS_FAILED = "A-PROGRESS-FAILED";
+    /** An application made here that the platform refused when it was sent: a dead letter for staff. */
+    public static final String PROGRESS_NOT_TAKEN = "A-NOT-TAKEN";
 
     private ErrorCodes() {}
 

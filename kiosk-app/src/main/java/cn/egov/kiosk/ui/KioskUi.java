@@ -38,6 +38,8 @@ import cn.egov.kiosk.ui.licence.LicenceView;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.postal.PostalView;
 import cn.egov.kiosk.ui.postal.PostalViewModel;
+import cn.egov.kiosk.ui.progress.ProgressView;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
@@ -105,6 +107,8 @@ public final class KioskUi {
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
+    // progress
+    private final Optional<ProgressViewModel> progress;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -242,6 +246,37 @@ public final class KioskUi {
                         services.businessTypeCodes()::contains,
                         services.businessTypeName()::apply,
                         () -> config.kiosk().hallName().get(i18n.locale()))));
+        // progress: 办件进度, by the citizen (through the login step) or by a receipt's query code
+        this.progress = services.progress()
+                .map(service -> citizen.add(new ProgressViewModel(
+                        i18n,
+                        service,
+                        tasks,
+                        services.sessions(),
+                        services.clock(),
+                        config.kiosk().timeZone(),
+                        config.kiosk().hotline(),
+                        services.scans().fitted(),
+                        services.appLogin().isPresent(),
+                        () -> idLogin.require(Screen.PROGRESS, IdLoginViewModel.Logins.CARD_OR_APP),
+                        services.features()
+                                        .health()
+                                        .first(DeviceClass.RECEIPT_PRINTER)
+                                        .isPresent()
+                                ? Optional.of(services.printing())
+                                : Optional.empty(),
+                        () -> config.kiosk().hallName().get(i18n.locale()))));
+        progress.ifPresent(p -> {
+            navigator.stepsBack(Screen.PROGRESS, p::back);
+            screens.put(Screen.PROGRESS, () -> new ProgressView(p).root());
+            navigator.currentProperty().addListener((obs, was, now) -> {
+                if (now == Screen.PROGRESS && was != now) {
+                    p.shown(); // back from the login step: the citizen's applications
+                } else if (was == Screen.PROGRESS && now != Screen.ID_LOGIN && now != was) {
+                    p.reset();
+                }
+            });
+        });
         guide.ifPresent(g -> {
             navigator.stepsBack(Screen.GUIDE, g::back);
             KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
@@ -254,6 +289,7 @@ public final class KioskUi {
                 // appointments: each starts afresh
                 case APPOINTMENT -> appointments.ifPresent(a -> a.book().open());
                 case CHECK_IN -> appointments.ifPresent(a -> a.checkIn().open());
+                case PROGRESS -> progress.ifPresent(ProgressViewModel::start);
                 default -> {}
             }
             open.accept(HomeViewModel.screenOf(feature));
@@ -360,6 +396,18 @@ public final class KioskUi {
             idLogin.require(Screen.HOME, IdLoginViewModel.Logins.CARD_OR_APP);
             return idLogin.appCode(code.code());
         });
+        // progress: a receipt's query code, on the progress screen or scanned anywhere else (no login)
+        progress.ifPresent(p -> {
+            scans.onScreen(Screen.PROGRESS, code -> code instanceof ScanCode.QueryCode q && p.queryCode(q.code()));
+            scans.startsFrom(ScanCode.QueryCode.class, code -> {
+                if (!availability.of(Feature.PROGRESS).get().available()) {
+                    return false;
+                }
+                p.start();
+                navigator.go(Screen.PROGRESS);
+                return p.queryCode(code.code());
+            });
+        });
         services.scans().onScan(code -> uiThread.execute(() -> scans.scanned(code)));
         frame.addOverlay(scans.shownProperty(), () -> new ScanNoticeView(scans).root());
 
@@ -385,6 +433,11 @@ public final class KioskUi {
             guidance.watch(Screen.APPOINTMENT, a.book().printStateProperty(), Prompts::appointmentPrint);
             guidance.watch(Screen.MY_APPOINTMENTS, a.mine().stepProperty(), Prompts::myAppointments);
             guidance.watch(Screen.CHECK_IN, a.checkIn().stepProperty(), Prompts::checkIn);
+        });
+        // progress
+        progress.ifPresent(p -> {
+            guidance.watch(Screen.PROGRESS, p.stepProperty(), Prompts::progress);
+            guidance.watch(Screen.PROGRESS, p.printStateProperty(), Prompts::progressPrint);
         });
         scans.onNotice(n -> guidance.say(ScanRouter.titleOf(n)));
         inactivity.visibleProperty().addListener((obs, was, now) -> {
@@ -672,6 +725,11 @@ public final class KioskUi {
     /** The service guide's screen, when the kiosk has a catalogue. */
     public Optional<GuideViewModel> guide() {
         return guide;
+    }
+
+    /** 办件进度, when the kiosk has a platform to ask. */
+    public Optional<ProgressViewModel> progress() {
+        return progress;
     }
 
     /** Which screen acts on a scanned code. */

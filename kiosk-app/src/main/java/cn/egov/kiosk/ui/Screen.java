@@ -19,5 +19,8 @@ public enum Screen {
     /** 我的预约: the citizen's appointments still to come, one cancelled. */
     MY_APPOINTMENTS,
     /** 签到: an appointment checked in on its day, its ticket printed. */
-    CHECK_IN
+    CHECK_IN,
+    // progress
+    /** 办件进度: how to look up, one's applications, one application's progress. */
+    PROGRESS
 }

@@ -14,6 +14,7 @@ import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
+import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.scan.ScanInput;
@@ -45,6 +46,7 @@ import java.util.function.Supplier;
  * @param appLogin 扫码登录 through the platform, when there is a platform and a scanner
  * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code (off the JavaFX thread)
  * @param appointments 预约 and 签到, when there is a platform
+ * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
  */
 public record UiServices(
         KioskConfig config,
@@ -72,7 +74,9 @@ public record UiServices(
         Optional<AppCodeLogin> appLogin,
         Optional<Runnable> demoAppCode,
         // appointments
-        Optional<AppointmentServices> appointments) {
+        Optional<AppointmentServices> appointments,
+        // progress
+        Optional<ProgressService> progress) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

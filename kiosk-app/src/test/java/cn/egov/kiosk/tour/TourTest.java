@@ -196,6 +196,26 @@ class TourTest {
         }
     }
 
+    // progress
+    @Test
+    void theProgressFlowShowedTheCitizensApplicationsAndPrintedASlipWithoutPersonalData() {
+        for (Walk w : walks.values()) {
+            TourReport.FlowReport progress = w.flow("progress");
+            assertThat(progress.completed())
+                    .as("%s: %s %s", w.name(), progress.stoppedAt(), progress.reason())
+                    .isTrue();
+            assertThat(progress.screenshots())
+                    .extracting(Walker.Shot::screen)
+                    .contains("choose", "list", "application-1", "slip-printed", "scanned", "platform-away");
+            assertThat(progress.printed()).singleElement().satisfies(p -> {
+                assertThat(p.template()).isEqualTo("progress-slip");
+                assertThat(p.result()).isEqualTo("PRINTED");
+                assertThat(p.text()).contains("办 件 进 度", "受理编号：SQ").doesNotContain(DEMO_ID_NUMBER, "王小明");
+            });
+            assertThat(progress.platformReceived()).doesNotContainKey("application.submit");
+        }
+    }
+
     @Test
     void aFlowThatCannotGoOnIsReportedWithTheScreenWhereItStopped() throws Exception {
         // the licence printer is out of paper before the walk: the guide cannot come out

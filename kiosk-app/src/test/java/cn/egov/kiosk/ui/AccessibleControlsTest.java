@@ -241,6 +241,29 @@ class AccessibleControlsTest {
                         + onFx(() -> ui.checkIn().orElseThrow().stepProperty().get())
                                 .name());
         tap(robot, "nav-home");
+        // progress: 办件进度, how to look up, where the receipt's code goes, the citizen's
+        // applications (signed in already), one application, a code nobody knows
+        tap(robot, "nav-home");
+        tap(robot, "tile-progress");
+        awaitShown(robot, "progress-by-person");
+        check(robot, "progress-choose");
+        tap(robot, "progress-by-receipt");
+        awaitShown(robot, "progress-scan-picture");
+        check(robot, "progress-scan");
+        tap(robot, "nav-back");
+        tap(robot, "progress-by-person");
+        awaitShown(robot, "progress-row-0");
+        check(robot, "progress-list");
+        tap(robot, "progress-row-0");
+        awaitShown(robot, "progress-item");
+        check(robot, "progress-detail");
+        runtime.simulators().all().stream()
+                .filter(s -> s.commands().containsKey("scan"))
+                .findFirst()
+                .orElseThrow()
+                .apply("scan", "SQ20991231999999");
+        awaitShown(robot, "progress-scan-again");
+        check(robot, "progress-unknown-code");
 
         // the inactivity warning over the screen, then the staff PIN pad
         clock.advance(Duration.ofSeconds(runtime.config().session().inactivityTimeoutSeconds() + 1L));

@@ -63,11 +63,19 @@ class ErrorCodesTest {
         codes.put(ErrorCodes.APPLY_REFUSED, Msg.APPLY_REFUSED);
         codes.put(ErrorCodes.APPLY_NOT_SAVED, Msg.APPLY_FAILED);
         codes.put(ErrorCodes.GUIDE_NO_CATALOGUE, Msg.GUIDE_EMPTY);
+        // progress
+        codes.put(ErrorCodes.PROGRESS_AWAY, Msg.PROGRESS_OFFLINE_LATER);
+        codes.put(ErrorCodes.PROGRESS_FAILED, Msg.PROGRESS_FAILED_ADVICE);
+        codes.put(ErrorCodes.PROGRESS_NOT_TAKEN, Msg.PROGRESS_NEXT_NOT_TAKEN);
         seen.addAll(List.of(
                 ErrorCodes.TICKET_UNEXPECTED,
                 ErrorCodes.APPLY_REFUSED,
                 ErrorCodes.APPLY_NOT_SAVED,
-                ErrorCodes.GUIDE_NO_CATALOGUE));
+                ErrorCodes.GUIDE_NO_CATALOGUE,
+                // progress
+                ErrorCodes.PROGRESS_AWAY,
+                ErrorCodes.PROGRESS_FAILED,
+                ErrorCodes.PROGRESS_NOT_TAKEN));
         assertThat(seen).as("one code per reason").doesNotHaveDuplicates().hasSameSizeAs(codes.keySet());
         return codes;
     }
@@ -82,7 +90,8 @@ class ErrorCodesTest {
                         + Unavailable.values().length
                         + PostalProblem.values().length
                         + AppointmentProblem.values().length
-                        + 4);
+                        + 4
+                        + 3); // progress
         I18n i18n = new I18n(List.of(ZH, Locale.ENGLISH));
         codes.forEach((code, next) -> {
             assertThat(code).as("code").matches(CODE);

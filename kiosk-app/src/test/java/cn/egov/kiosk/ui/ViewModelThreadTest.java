@@ -14,6 +14,7 @@ import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.time.Duration;
@@ -91,6 +92,9 @@ class ViewModelThreadTest {
     private final MineViewModel mine = new MineViewModel(i18n, sessions, null, tasks, clock, SHANGHAI);
     private final CheckInViewModel checkIn =
             new CheckInViewModel(i18n, sessions, null, tasks, clock, SHANGHAI, () -> {}, l -> "");
+    // progress: the services behind are not reached off the JavaFX thread either
+    private final ProgressViewModel progress = new ProgressViewModel(
+            i18n, null, tasks, sessions, clock, SHANGHAI, "", true, true, () -> {}, Optional.empty(), () -> "");
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -145,6 +149,18 @@ class ViewModelThreadTest {
         calls.put("CheckInViewModel.scanned", () -> checkIn.scanned("CHK-X"));
         calls.put("CheckInViewModel.retry", checkIn::retry);
         calls.put("CheckInViewModel.reset", checkIn::reset);
+        // progress
+        calls.put("ProgressViewModel.start", progress::start);
+        calls.put("ProgressViewModel.byPerson", progress::byPerson);
+        calls.put("ProgressViewModel.shown", progress::shown);
+        calls.put("ProgressViewModel.scanReceipt", progress::scanReceipt);
+        calls.put("ProgressViewModel.queryCode", () -> progress.queryCode("SQ20261128000123"));
+        calls.put("ProgressViewModel.choose", () -> progress.choose(0));
+        calls.put("ProgressViewModel.retry", progress::retry);
+        calls.put("ProgressViewModel.scanAgain", progress::scanAgain);
+        calls.put("ProgressViewModel.back", progress::back);
+        calls.put("ProgressViewModel.reset", progress::reset);
+        calls.put("ProgressViewModel.printSlip", progress::printSlip);
         return calls;
     }
 

@@ -77,6 +77,7 @@ public final class AttractViewModel {
             // appointments
             case APPOINTMENT -> Msg.FEATURE_APPOINTMENT;
             case CHECK_IN -> Msg.FEATURE_CHECK_IN;
+            case PROGRESS -> Msg.FEATURE_PROGRESS;
         };
     }
 

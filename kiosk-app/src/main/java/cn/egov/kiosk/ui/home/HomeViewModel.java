@@ -159,6 +159,7 @@ public final class HomeViewModel {
             // appointments
             case APPOINTMENT -> Msg.FEATURE_APPOINTMENT_DESCRIPTION;
             case CHECK_IN -> Msg.FEATURE_CHECK_IN_DESCRIPTION;
+            case PROGRESS -> Msg.FEATURE_PROGRESS_DESCRIPTION;
         };
     }
 
@@ -171,6 +172,7 @@ public final class HomeViewModel {
             // appointments
             case APPOINTMENT -> Screen.APPOINTMENT;
             case CHECK_IN -> Screen.CHECK_IN;
+            case PROGRESS -> Screen.PROGRESS;
         };
     }
 }

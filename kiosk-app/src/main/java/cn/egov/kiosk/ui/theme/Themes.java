@@ -23,6 +23,7 @@ public enum Themes implements Theme {
             "records.css",
             // appointments
             "appointment.css",
+            "progress.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -40,6 +41,7 @@ public enum Themes implements Theme {
             "records.css",
             // appointments
             "appointment.css",
+            "progress.css",
             "elderly.css");
 
     private final String id;

@@ -10,6 +10,7 @@ import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.postal.PostalViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,6 +38,8 @@ public final class Prompts {
                     case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY, POSTAL -> null;
                     // appointments
                     case APPOINTMENT, MY_APPOINTMENTS, CHECK_IN -> null;
+                    // progress
+                    case PROGRESS -> null;
                 });
     }
 
@@ -180,6 +183,31 @@ public final class Prompts {
         };
     }
 
+    // progress
+    public static Msg progress(ProgressViewModel.Step step) {
+        return switch (step) {
+            case CHOOSE -> Msg.VOICE_PROGRESS_CHOOSE;
+            case SCAN -> Msg.VOICE_PROGRESS_SCAN;
+            case SEARCHING -> Msg.VOICE_PROGRESS_SEARCHING;
+            case LIST -> Msg.VOICE_PROGRESS_LIST;
+            case DETAIL -> Msg.VOICE_PROGRESS_DETAIL;
+            case NONE -> Msg.VOICE_PROGRESS_NONE;
+            case UNKNOWN_CODE -> Msg.VOICE_PROGRESS_UNKNOWN_CODE;
+            case OFFLINE -> Msg.VOICE_PROGRESS_OFFLINE;
+            case FAILED -> Msg.VOICE_PROGRESS_FAILED;
+        };
+    }
+
+    /** The progress slip's printing: its outcome; nothing before it is asked for. */
+    public static Msg progressPrint(ProgressViewModel.PrintState state) {
+        return switch (state) {
+            case IDLE -> null;
+            case PRINTING -> Msg.VOICE_PROGRESS_PRINTING;
+            case PRINTED -> Msg.VOICE_PROGRESS_PRINTED;
+            case FAILED -> Msg.VOICE_PROGRESS_PRINT_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -204,6 +232,11 @@ public final class Prompts {
                 case MY_APPOINTMENTS -> add(said, MineViewModel.Step.values(), Prompts::myAppointments);
                 case CHECK_IN -> add(said, CheckInViewModel.Step.values(), Prompts::checkIn);
                 case HOME, ATTRACT -> {}
+                // progress
+                case PROGRESS -> {
+                    add(said, ProgressViewModel.Step.values(), Prompts::progress);
+                    add(said, ProgressViewModel.PrintState.values(), Prompts::progressPrint);
+                }
             }
             all.put(s, List.copyOf(said));
         }

@@ -10,6 +10,7 @@ import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -71,5 +72,9 @@ class PromptsTest {
         for (CheckInViewModel.Step s : CheckInViewModel.Step.values()) {
             assertThat(Prompts.checkIn(s)).as("%s", s).isNotNull();
         }
+        // progress: every step speaks, and the receipt's step says where its code is
+        assertThat(Prompts.all().get(Screen.PROGRESS))
+                .hasSize(ProgressViewModel.Step.values().length + ProgressViewModel.PrintState.values().length - 1);
+        assertThat(Prompts.progress(ProgressViewModel.Step.SCAN)).isEqualTo(Msg.VOICE_PROGRESS_SCAN);
     }
 }
