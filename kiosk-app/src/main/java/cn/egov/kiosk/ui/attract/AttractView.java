@@ -8,12 +8,14 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /** Lays out the attract screen; a touch anywhere on it starts a session. */
@@ -71,7 +73,11 @@ public final class AttractView {
     }
 
     private void fill(Label title, List<AttractViewModel.ServiceLine> lines) {
-        services.getChildren().setAll(title);
+        // side by side where they fit: nine services one under another do not fit a landscape screen in large type
+        FlowPane grid = new FlowPane();
+        grid.getStyleClass().add("attract-service-grid");
+        grid.setAlignment(Pos.CENTER);
+        services.getChildren().setAll(title, grid);
         for (AttractViewModel.ServiceLine line : lines) {
             Label l = label("service-state");
             l.setText(line.text());
@@ -81,7 +87,7 @@ public final class AttractView {
                 l.getStyleClass().add("unavailable");
             }
             l.setId("service-" + line.feature().name().toLowerCase(Locale.ROOT));
-            services.getChildren().add(l);
+            grid.getChildren().add(l);
         }
     }
 

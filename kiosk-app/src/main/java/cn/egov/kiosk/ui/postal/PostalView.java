@@ -61,6 +61,7 @@ public final class PostalView {
             failed.setVisible(s == PostalViewModel.Step.FAILED);
             if (s == PostalViewModel.Step.ADDRESS && vm.licenceProperty().get() != null) {
                 openPicker(vm);
+                root.requestFocus(); // no field has the focus: no keyboard until the citizen taps the detail
             } else {
                 picker.resetForNextCitizen(); // nothing of the address stays in the picker
             }
