@@ -3,6 +3,7 @@ package cn.egov.kiosk.appointment;
 import cn.egov.kiosk.platform.api.Appointments;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -35,10 +36,22 @@ public final class Booking {
         return days.of(itemId);
     }
 
-    /** The slots of an item's day, asked of the platform (online only). */
+    /**
+     * The slots of an item's day, asked of the platform (online only); today's that have begun by the
+     * hall's clock are left out: nobody can come to them any more.
+     */
     public List<Appointments.Slot> slots(String itemId, LocalDate date) throws AppointmentException {
         Appointments.SlotDay day = platform.slots(itemId, date);
-        return day.slots() == null ? List.of() : day.slots();
+        List<Appointments.Slot> all = day.slots() == null ? List.of() : day.slots();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+        if (!date.equals(now.toLocalDate())) {
+            return all;
+        }
+        return all.stream()
+                .filter(s -> CheckInWindow.time(s.start())
+                        .map(t -> t.isAfter(now.toLocalTime()))
+                        .orElse(true))
+                .toList();
     }
 
     /** Books the slot under {@code appointmentId} (the kiosk's, the same for every try of one confirmation). */

@@ -240,4 +240,40 @@ class TourTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p.result()).isNotEqualTo("PRINTED"));
     }
+
+    // appointments
+
+    @Test
+    void theAppointmentAndCheckInFlowsBookedCheckedInAndPrinted() {
+        for (Walk w : walks.values()) {
+            TourReport.FlowReport book = w.flow("appointment");
+            TourReport.FlowReport checkIn = w.flow("checkin");
+            assertThat(book.completed())
+                    .as("%s appointment: %s %s", w.name(), book.stoppedAt(), book.reason())
+                    .isTrue();
+            assertThat(checkIn.completed())
+                    .as("%s checkin: %s %s", w.name(), checkIn.stoppedAt(), checkIn.reason())
+                    .isTrue();
+            // the platform received the booking; the confirmation came out, masked, its QR the check-in code
+            assertThat(book.platformReceived()).containsEntry("appointment.book", 1);
+            assertThat(book.printed()).singleElement().satisfies(p -> {
+                assertThat(p.template()).isEqualTo("appointment-confirmation");
+                assertThat(p.result()).isEqualTo("PRINTED");
+                assertThat(p.text()).contains("110105********002X").doesNotContain(DEMO_ID_NUMBER);
+                assertThat(p.codes()).singleElement().asString().startsWith("CHK-");
+                assertThat(p.text()).contains(p.codes().get(0).substring("CHK-".length()));
+            });
+            // the platform received the check-in; the ticket came out with the appointment's priority
+            assertThat(checkIn.platformReceived())
+                    .containsEntry("appointment.check-in", 1)
+                    .containsEntry("ticket.issued", 1);
+            assertThat(checkIn.printed()).singleElement().satisfies(p -> {
+                assertThat(p.template()).isEqualTo("queue-ticket");
+                assertThat(p.result()).isEqualTo("PRINTED");
+                assertThat(p.text()).contains("预约优先", "预约事项：");
+                assertThat(p.codes()).hasSize(1);
+            });
+            assertThat(checkIn.screenshots()).extracting(Walker.Shot::screen).contains("too-early", "checked-in");
+        }
+    }
 }

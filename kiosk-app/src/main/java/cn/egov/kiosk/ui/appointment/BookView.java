@@ -24,7 +24,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -141,7 +140,7 @@ public final class BookView {
         fill(
                 list,
                 vm.departmentItems(),
-                (o, i) -> withId(row(o.name(), o.department(), () -> vm.item(o.id())), "appointment-item-" + i));
+                (o, i) -> withId(row(o.name(), null, () -> vm.item(o.id())), "appointment-item-" + i));
         box.getChildren().addAll(title, text("hint", Msg.APPOINTMENT_ITEMS_HINT), scroll(list));
         return box;
     }
@@ -288,8 +287,7 @@ public final class BookView {
     private VBox done(FinishedViewModel finished) {
         VBox box = screen("appointment-done");
         box.setAlignment(Pos.CENTER);
-        Node tick = new Group(Icons.check());
-        tick.getStyleClass().add("big-icon");
+        Node tick = Choices.sign(Icons.check());
         Label when = label("appointment-when");
         when.setId("appointment-done-when");
         when.textProperty().bind(vm.bookedWhen());

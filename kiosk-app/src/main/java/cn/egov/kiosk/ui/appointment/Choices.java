@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,6 +70,18 @@ public final class Choices {
         refill.run();
     }
 
+    /**
+     * A large sign (a tick, a cross) with the room it takes when drawn three times its size: a
+     * scaled shape's layout keeps its small size, and would lie over the heading under it.
+     */
+    public static Node sign(Node shape) {
+        Group g = new Group(shape);
+        g.getStyleClass().add("big-icon");
+        StackPane room = new StackPane(g);
+        room.getStyleClass().add("appointment-sign");
+        return room;
+    }
+
     /** A row to choose: a name and a note under it (none when empty), named by both. */
     public static Button row(String name, String note, Runnable action) {
         return row(new SimpleStringProperty(name), new SimpleStringProperty(note), action);
@@ -84,6 +98,7 @@ public final class Choices {
         Button b = new Button();
         b.getStyleClass().add("appointment-row");
         b.setGraphic(lines);
+        b.setWrapText(true); // laid out at its width: its wrapping lines are not measured at none
         b.setMaxWidth(Double.MAX_VALUE);
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
@@ -101,6 +116,7 @@ public final class Choices {
         Button b = new Button();
         b.getStyleClass().add("appointment-choice");
         b.setGraphic(lines);
+        b.setWrapText(true); // laid out at its width: its wrapping lines are not measured at none
         b.setFocusTraversable(false);
         b.setDisable(full);
         b.setOnAction(e -> action.run());

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -129,8 +128,7 @@ public final class MineView {
     private VBox cancelled(FinishedViewModel finished) {
         VBox box = screen("mine-cancelled");
         box.setAlignment(Pos.CENTER);
-        Node tick = new Group(Icons.check());
-        tick.getStyleClass().add("big-icon");
+        Node tick = Choices.sign(Icons.check());
         Label done = text("screen-title", Msg.APPOINTMENT_CANCELLED);
         done.setId("mine-cancelled-text");
         FinishedView end = new FinishedView(finished);

@@ -10,13 +10,13 @@ import static cn.egov.kiosk.ui.appointment.Choices.scroll;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.appointment.Choices;
 import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -55,15 +55,13 @@ public final class CheckInView {
         steps.put(
                 CheckInViewModel.Step.NOT_PRINTED,
                 number(screen("checkin-not-printed"), Msg.CHECKIN_NOT_PRINTED_TITLE, false, finished));
-        steps.put(
-                CheckInViewModel.Step.TOO_EARLY,
-                outcome(screen("checkin-too-early"), Msg.CHECKIN_TOO_EARLY_TITLE, false));
+        steps.put(CheckInViewModel.Step.TOO_EARLY, calm(screen("checkin-too-early"), Msg.CHECKIN_TOO_EARLY_TITLE));
         steps.put(
                 CheckInViewModel.Step.TOO_LATE, outcome(screen("checkin-too-late"), Msg.CHECKIN_TOO_LATE_TITLE, false));
         steps.put(
                 CheckInViewModel.Step.NOT_BOOKED,
                 outcome(screen("checkin-not-booked"), Msg.CHECKIN_NOT_BOOKED_TITLE, false));
-        steps.put(CheckInViewModel.Step.NONE, outcome(screen("checkin-none"), Msg.CHECKIN_NONE_TITLE, false));
+        steps.put(CheckInViewModel.Step.NONE, calm(screen("checkin-none"), Msg.CHECKIN_NONE_TITLE));
         steps.put(CheckInViewModel.Step.PRINTER, outcome(screen("checkin-printer"), Msg.CHECKIN_PRINTER_TITLE, true));
         steps.put(CheckInViewModel.Step.FAILED, outcome(screen("checkin-failed"), Msg.CHECKIN_FAILED_TITLE, true));
         root.getChildren().addAll(steps.values());
@@ -110,8 +108,7 @@ public final class CheckInView {
     /** Checked in: the number in large type, the priority, the appointment, where to go, what to do. */
     private VBox number(VBox box, Msg title, boolean ok, FinishedViewModel finished) {
         box.setAlignment(Pos.CENTER);
-        Node icon = new Group(ok ? Icons.check() : Icons.cross());
-        icon.getStyleClass().add("big-icon");
+        Node icon = Choices.sign(ok ? Icons.check() : Icons.cross());
         Label heading = text(ok ? "screen-title" : "failure-reason", title);
         Label number = label("ticket-number");
         number.setId("checkin-number");
@@ -149,8 +146,7 @@ public final class CheckInView {
     /** Not checked in: why, in plain words with the times, what to do; try again where that can help. */
     private VBox outcome(VBox box, Msg title, boolean retryable) {
         box.setAlignment(Pos.CENTER);
-        Node icon = new Group(Icons.cross());
-        icon.getStyleClass().add("big-icon");
+        Node icon = Choices.sign(Icons.cross());
         Label appointment = label("hint");
         appointment.textProperty().bind(vm.appointmentText());
         Label message = label("appointment-advice");
@@ -165,6 +161,18 @@ public final class CheckInView {
             retry.setOnAction(e -> vm.retry());
             box.getChildren().add(retry);
         }
+        return box;
+    }
+
+    /** Nothing went wrong, it is only not the time, or not today: the times and what to do, calmly. */
+    private VBox calm(VBox box, Msg title) {
+        box.setAlignment(Pos.CENTER);
+        Label appointment = label("hint");
+        appointment.textProperty().bind(vm.appointmentText());
+        Label message = label("appointment-advice");
+        message.setId("checkin-message");
+        message.textProperty().bind(vm.messageText());
+        box.getChildren().addAll(text("screen-title", title), appointment, message);
         return box;
     }
 

@@ -235,6 +235,20 @@ class BookViewModelTest {
     }
 
     @Test
+    void todaysTimesThatHaveBegunAreNotOffered() {
+        platform.slots(
+                ITEM,
+                TODAY,
+                new Appointments.Slot(ITEM + "@" + TODAY + "T09:30", "09:30", "10:00", 4, 4),
+                new Appointments.Slot(ITEM + "@" + TODAY + "T10:00", "10:00", "10:30", 4, 4));
+        atTheDays();
+
+        vm.day(TODAY); // 09:40 now
+
+        assertThat(vm.slots()).extracting(BookViewModel.SlotOption::time).containsExactly("上午10:00至10:30");
+    }
+
+    @Test
     void theCardGivesNoPhoneSoItIsTypedAndCheckedThenTheBookingIsReadBackMasked() {
         atTheSlotSignedIn(Identity.of(DemoCards.resident()));
 
