@@ -180,7 +180,7 @@ public final class ProgressView {
         };
         vm.applications().addListener((ListChangeListener<Tracked>) c -> fill.run());
         i18n.localeProperty().addListener((obs, was, now) -> fill.run());
-        box.getChildren().addAll(offlineBanner("progress-list-offline"), title, scrolling(rows));
+        box.getChildren().addAll(offlineBanner("progress-list-offline", "progress-list-retry"), title, scrolling(rows));
         return box;
     }
 
@@ -191,7 +191,7 @@ public final class ProgressView {
         Runnable fill = () -> fillDetail(page, vm.selectedProperty().get());
         vm.selectedProperty().addListener((obs, was, now) -> fill.run());
         i18n.localeProperty().addListener((obs, was, now) -> fill.run());
-        box.getChildren().addAll(offlineBanner("progress-detail-offline"), scrolling(page));
+        box.getChildren().addAll(offlineBanner("progress-detail-offline", "progress-detail-retry"), scrolling(page));
         if (vm.canPrint()) {
             // the slip to take home: below the page, always in reach, whatever is scrolled
             Button print = primary("progress-print", Msg.PROGRESS_PRINT, vm::printSlip);
@@ -207,6 +207,7 @@ public final class ProgressView {
             HBox.setHgrow(said, Priority.ALWAYS);
             HBox actions = new HBox(print, said);
             actions.getStyleClass().add("progress-actions");
+            actions.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(actions);
         }
         return box;
@@ -355,13 +356,27 @@ public final class ProgressView {
 
     // ---- parts ---------------------------------------------------------------------------------
 
-    /** "现在查不到最新进度..." over what the kiosk holds, while the platform cannot be asked. */
-    private Label offlineBanner(String id) {
+    /**
+     * "现在查不到最新进度..." over what the kiosk holds while the platform cannot be asked, and
+     * "再查一次" beside it for when it is back.
+     */
+    private HBox offlineBanner(String id, String retryId) {
         Label l = bound("notice", vm.offlineBanner());
         l.setId(id);
-        l.visibleProperty().bind(vm.offlineProperty());
-        l.managedProperty().bind(vm.offlineProperty());
-        return l;
+        l.setMinWidth(0); // it wraps beside the button rather than being cut short
+        HBox.setHgrow(l, Priority.ALWAYS);
+        Button retry = new Button();
+        retry.setId(retryId);
+        retry.getStyleClass().add("primary-button");
+        retry.textProperty().bind(i18n.bind(Msg.PROGRESS_RETRY));
+        retry.setOnAction(e -> vm.retry());
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        HBox banner = new HBox(l, retry);
+        banner.getStyleClass().add("progress-offline-banner");
+        banner.setMinHeight(Region.USE_PREF_SIZE); // the page below scrolls; the banner is never cut short
+        banner.visibleProperty().bind(vm.offlineProperty());
+        banner.managedProperty().bind(vm.offlineProperty());
+        return banner;
     }
 
     private static ScrollPane scrolling(Region content) {

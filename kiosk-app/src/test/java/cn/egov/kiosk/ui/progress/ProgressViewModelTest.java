@@ -306,6 +306,13 @@ class ProgressViewModelTest {
         assertThat(vm.applications())
                 .extracting(Tracked::reference)
                 .containsExactly("KS-1A2B-3C4D-5E6F", "KS-0000-1111-2222");
+
+        // the platform back: "try again" beside the banner asks it
+        platform.away = false;
+        demoCitizensThreeApplications();
+        vm.retry();
+        assertThat(vm.offlineProperty().get()).isFalse();
+        assertThat(vm.applications()).hasSize(5);
     }
 
     @Test
