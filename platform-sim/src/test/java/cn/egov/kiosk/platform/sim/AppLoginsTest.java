@@ -7,14 +7,21 @@ import cn.egov.kiosk.platform.api.AppLogins;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Problem;
+import cn.egov.kiosk.platform.client.PlatformClient;
+import cn.egov.kiosk.platform.client.PlatformConfig;
 import cn.egov.kiosk.platform.client.PlatformException;
+import cn.egov.kiosk.platform.embedded.EmbeddedPlatform;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** 扫码登录: the province app's login code resolved by the platform, once, within its minute. */
@@ -131,7 +138,7 @@ class AppLoginsTest extends SimulatorTestBase {
         String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         // the same token for another citizen, or living an hour longer, under the old signature
         String otherCitizen = text.replace(text.substring(0, text.indexOf(':')), "zwapp-u-2f8d63a0c915");
-        long expires = Long.parseLong(text.split(":")[1]);
+        long expires = Long.parseLong(text.substring(text.indexOf(':') + 1, text.lastIndexOf(':')));
         String longer = text.replace(":" + expires + ":", ":" + (expires + 3600) + ":");
         String otherSimulatorsCode;
         try (PlatformSimulator other = PlatformSimulator.start(PlatformSimulator.Options.loopback(0))) {
@@ -168,8 +175,39 @@ class AppLoginsTest extends SimulatorTestBase {
     }
 
     @Test
-    void thereIsNoCodeForSomebodyTheProvinceDoesNotKnow() {
+    void thereIsNoCodeForSomebodyTheProvinceDoesNotKnow() throws Exception {
         assertThatThrownBy(() -> sim.appCode("110101200001010018")).isInstanceOf(IllegalArgumentException.class);
+        byte[] nobody = "{\"idNumber\":\"110101200001010018\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(send("POST", "/sim/app-codes", nobody, Map.of()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aSimulatorRunAloneGivesCodesOnRequest() throws Exception {
+        byte[] body = ("{\"idNumber\":\"" + EnterprisesAndLicencesTest.WANG + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> r = send("POST", "/sim/app-codes", body, Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        String code = Json.mapper().readTree(r.body()).path("code").asText();
+        assertThat(login(code).idNumber()).isEqualTo(EnterprisesAndLicencesTest.WANG);
+    }
+
+    @Test
+    void theEmbeddedPlatformOfDemoModeGivesCodesToo() throws Exception {
+        EmbeddedPlatform.Provider provider = EmbeddedPlatform.provider().orElseThrow();
+        try (EmbeddedPlatform embedded = provider.start("REG-TEST-0001", Optional.of(KIOSK), "Z9");
+                PlatformClient demo = new PlatformClient(
+                        PlatformConfig.of(embedded.url()), () -> Optional.of(KIOSK), Clock.systemUTC())) {
+            String code = embedded.appCode(LicenceStandingTest.CHEN);
+
+            AppLogins.Citizen c = demo.appLogin(new AppLogins.Resolve(code));
+
+            assertThat(c.idNumber()).isEqualTo(LicenceStandingTest.CHEN);
+            assertThat(c.idType()).isEqualTo(Applications.IdType.PERMIT);
+            assertThat(embedded.received()).containsEntry(AppLoginsResource.APP_LOGIN, 1);
+            assertThatThrownBy(() -> embedded.appCode("nobody")).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private static String encode(String token) {
