@@ -207,6 +207,7 @@ public final class ProgressView {
             HBox.setHgrow(said, Priority.ALWAYS);
             HBox actions = new HBox(print, said);
             actions.getStyleClass().add("progress-actions");
+            actions.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(actions);
         }
         return box;
@@ -372,6 +373,7 @@ public final class ProgressView {
         retry.setMinWidth(Region.USE_PREF_SIZE);
         HBox banner = new HBox(l, retry);
         banner.getStyleClass().add("progress-offline-banner");
+        banner.setMinHeight(Region.USE_PREF_SIZE); // the page below scrolls; the banner is never cut short
         banner.visibleProperty().bind(vm.offlineProperty());
         banner.managedProperty().bind(vm.offlineProperty());
         return banner;
