@@ -1,8 +1,10 @@
 package cn.egov.kiosk.app;
 
+import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.printing.DemoLicenceSource;
 import cn.egov.kiosk.printing.LicenceSource;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.sync.PlatformEnterpriseRegister;
 import cn.egov.kiosk.sync.PlatformLicenceSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -49,7 +51,10 @@ public final class UiWiring {
                 runtime.platform().map(PlatformServices::applications),
                 idCard,
                 socialSecurityCard,
-                new SpeakerVoice(runtime));
+                new SpeakerVoice(runtime),
+                // enterprise: asked with the short timeouts of the calls a citizen waits for
+                runtime.platform()
+                        .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())));
     }
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */

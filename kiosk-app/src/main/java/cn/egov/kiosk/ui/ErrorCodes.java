@@ -15,7 +15,8 @@ import cn.egov.kiosk.queue.IssueOutcome;
  * <p>The first letter says where: {@code T} the queue ticket (the ticket printer), {@code P} a
  * printed page (the printed guide, the acceptance receipt, a licence: the licence printer), {@code
  * C} the ID card, {@code D} a device a feature needs (the home screen's tiles), {@code N} the
- * government service platform, {@code A} an application, {@code G} the service guide.
+ * government service platform, {@code A} an application, {@code G} the service guide, {@code E} the
+ * enterprise lookup.
  */
 public final class ErrorCodes {
     /** A queue ticket failed for a reason nobody foresaw (an exception). */
@@ -26,6 +27,12 @@ public final class ErrorCodes {
     public static final String APPLY_NOT_SAVED = "A-NOT-SAVED";
     /** The service catalogue never reached this kiosk. */
     public static final String GUIDE_NO_CATALOGUE = "G-NO-CATALOGUE";
+    // enterprise
+    /**
+     * The platform answered the kiosk's question to the enterprise register with a refusal the kiosk
+     * did not expect (not "not found"): nothing was looked up.
+     */
+    public static final String ENTERPRISE_REFUSED = "E-REFUSED";
 
     private ErrorCodes() {}
 

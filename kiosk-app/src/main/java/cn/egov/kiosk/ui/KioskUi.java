@@ -12,6 +12,8 @@ import cn.egov.kiosk.ui.apply.ApplyView;
 import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
+import cn.egov.kiosk.ui.enterprise.EnterpriseView;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.form.FormView;
 import cn.egov.kiosk.ui.form.FormViewModel;
@@ -88,6 +90,8 @@ public final class KioskUi {
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
+    // enterprise
+    private final Optional<EnterpriseViewModel> enterprise;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -281,6 +285,27 @@ public final class KioskUi {
             });
         });
 
+        // enterprise: 企业信息查询, when there is a platform's register to ask; opened afresh from home
+        this.enterprise = services.enterprises()
+                .map(register -> citizen.add(new EnterpriseViewModel(
+                        i18n,
+                        register,
+                        services.printing(),
+                        tasks,
+                        services.clock(),
+                        config.kiosk().timeZone(),
+                        () -> config.kiosk().hallName().get(i18n.locale()))));
+        enterprise.ifPresent(ent -> {
+            navigator.stepsBack(Screen.ENTERPRISE, ent::back);
+            KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+            screens.put(Screen.ENTERPRISE, () -> new EnterpriseView(ent, keyboard).root());
+            navigator.currentProperty().addListener((obs, was, now) -> {
+                if (now == Screen.ENTERPRISE && was != now) {
+                    ent.open();
+                }
+            });
+        });
+
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
 
@@ -294,6 +319,11 @@ public final class KioskUi {
             guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);
         });
         apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
+        // enterprise
+        enterprise.ifPresent(ent -> {
+            guidance.watch(Screen.ENTERPRISE, ent.stepProperty(), Prompts::enterprise);
+            guidance.watch(Screen.ENTERPRISE, ent.printStateProperty(), Prompts::enterprisePrint);
+        });
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
                 guidance.say(Msg.VOICE_INACTIVITY);
@@ -454,6 +484,11 @@ public final class KioskUi {
     /** The service guide's screen, when the kiosk has a catalogue. */
     public Optional<GuideViewModel> guide() {
         return guide;
+    }
+
+    /** The enterprise lookup's screen (企业信息查询), when the kiosk has a platform to ask. */
+    public Optional<EnterpriseViewModel> enterprise() {
+        return enterprise;
     }
 
     public AvailabilityModel availability() {

@@ -10,5 +10,8 @@ public enum Screen {
     /** 办事指南: the catalogue, an item's page. */
     GUIDE,
     /** 自助申办: an application's form, its confirmation and its receipt. */
-    APPLY
+    APPLY,
+    // enterprise
+    /** 企业信息查询: by credit code or by name, the register's public data, printed. */
+    ENTERPRISE
 }

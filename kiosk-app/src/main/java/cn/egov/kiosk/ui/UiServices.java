@@ -5,6 +5,7 @@ import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
+import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.print.template.TemplateLibrary;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
  * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
  * @param demoSocialSecurityCard the same for the social security card
  * @param voice where the spoken prompts go (silent on a kiosk without speech)
+ * @param enterprises the register of market entities (企业信息查询), when there is a platform
  */
 public record UiServices(
         KioskConfig config,
@@ -59,7 +61,9 @@ public record UiServices(
         Optional<ApplicationService> applications,
         Optional<Runnable> demoIdCard,
         Optional<Runnable> demoSocialSecurityCard,
-        VoiceOut voice) {
+        VoiceOut voice,
+        // enterprise
+        Optional<EnterpriseRegister> enterprises) {
 
     /** What staff see and do with the platform: its report, sending dead letters again, connecting now. */
     public record StaffPlatform(

@@ -169,6 +169,24 @@ class AccessibleControlsTest {
         awaitShown(robot, "apply-submit");
         check(robot, "apply-confirm");
 
+        // enterprise: 企业信息查询: the way in, the code on its pad, the entity's page, the name's keyboard
+        tap(robot, "nav-home");
+        tap(robot, "tile-enterprise_info");
+        awaitShown(robot, "enterprise-by-code");
+        check(robot, "enterprise-choose");
+        tap(robot, "enterprise-by-code");
+        awaitShown(robot, "key-done");
+        check(robot, "enterprise-code-keyboard");
+        type(robot, "91110101MA0E3PWQ0E");
+        tap(robot, "enterprise-code-look-up");
+        awaitShown(robot, "enterprise-result-name");
+        check(robot, "enterprise-result");
+        tap(robot, "nav-back");
+        tap(robot, "nav-back");
+        tap(robot, "enterprise-by-name");
+        awaitShown(robot, "key-done");
+        check(robot, "enterprise-name-keyboard");
+
         // the inactivity warning over the screen, then the staff PIN pad
         clock.advance(Duration.ofSeconds(runtime.config().session().inactivityTimeoutSeconds() + 1L));
         awaitShown(robot, "inactivity-continue");

@@ -57,6 +57,9 @@ class ErrorCodesTest {
                 ErrorCodes.APPLY_REFUSED,
                 ErrorCodes.APPLY_NOT_SAVED,
                 ErrorCodes.GUIDE_NO_CATALOGUE));
+        // enterprise
+        codes.put(ErrorCodes.ENTERPRISE_REFUSED, Msg.NEXT_AT_WINDOW);
+        seen.add(ErrorCodes.ENTERPRISE_REFUSED);
         assertThat(seen).as("one code per reason").doesNotHaveDuplicates().hasSameSizeAs(codes.keySet());
         return codes;
     }
@@ -69,7 +72,8 @@ class ErrorCodesTest {
                         + Printing.Problem.values().length
                         + LoginProblem.values().length
                         + Unavailable.values().length
-                        + 4);
+                        + 4
+                        + 1); // enterprise
         I18n i18n = new I18n(List.of(ZH, Locale.ENGLISH));
         codes.forEach((code, next) -> {
             assertThat(code).as("code").matches(CODE);

@@ -74,6 +74,8 @@ public final class AttractViewModel {
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT;
             case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE;
             case APPLY -> Msg.FEATURE_APPLY;
+            // enterprise
+            case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO;
         };
     }
 

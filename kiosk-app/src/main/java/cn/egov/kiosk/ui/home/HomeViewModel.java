@@ -156,6 +156,8 @@ public final class HomeViewModel {
             case LICENCE_PRINT -> Msg.FEATURE_LICENCE_PRINT_DESCRIPTION;
             case SERVICE_GUIDE -> Msg.FEATURE_SERVICE_GUIDE_DESCRIPTION;
             case APPLY -> Msg.FEATURE_APPLY_DESCRIPTION;
+            // enterprise
+            case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO_DESCRIPTION;
         };
     }
 
@@ -165,6 +167,8 @@ public final class HomeViewModel {
             case QUEUE_TICKET -> Screen.TICKET;
             case LICENCE_PRINT -> Screen.LICENCE;
             case SERVICE_GUIDE, APPLY -> Screen.GUIDE; // 自助申办 starts from the items doable here
+            // enterprise
+            case ENTERPRISE_INFO -> Screen.ENTERPRISE;
         };
     }
 }

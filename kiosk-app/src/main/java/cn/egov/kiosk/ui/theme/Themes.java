@@ -20,6 +20,8 @@ public enum Themes implements Theme {
             "form.css",
             "address.css",
             "guide.css",
+            // enterprise
+            "enterprise.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -34,6 +36,8 @@ public enum Themes implements Theme {
             "form.css",
             "address.css",
             "guide.css",
+            // enterprise
+            "enterprise.css",
             "elderly.css");
 
     private final String id;

@@ -3,6 +3,7 @@ package cn.egov.kiosk.ui.voice;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.apply.ApplyViewModel;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
@@ -31,6 +32,8 @@ public final class Prompts {
                     case ATTRACT -> null;
                     // these speak their steps
                     case ID_LOGIN, TICKET, LICENCE, GUIDE, APPLY -> null;
+                    // enterprise
+                    case ENTERPRISE -> null;
                 });
     }
 
@@ -100,6 +103,29 @@ public final class Prompts {
         };
     }
 
+    // enterprise
+    public static Msg enterprise(EnterpriseViewModel.Step step) {
+        return switch (step) {
+            case CHOOSE -> Msg.VOICE_ENTERPRISE_CHOOSE;
+            case CODE -> Msg.VOICE_ENTERPRISE_CODE;
+            case NAME -> Msg.VOICE_ENTERPRISE_NAME;
+            case SEARCHING -> Msg.VOICE_ENTERPRISE_SEARCHING;
+            case MATCHES -> Msg.VOICE_ENTERPRISE_MATCHES;
+            case RESULT -> Msg.VOICE_ENTERPRISE_RESULT;
+            case UNAVAILABLE -> Msg.VOICE_ENTERPRISE_UNAVAILABLE;
+        };
+    }
+
+    /** The enterprise page's printing: its outcome; nothing before it is asked for. */
+    public static Msg enterprisePrint(EnterpriseViewModel.PrintState state) {
+        return switch (state) {
+            case IDLE -> null;
+            case PRINTING -> Msg.VOICE_ENTERPRISE_PRINTING;
+            case PRINTED -> Msg.VOICE_ENTERPRISE_PRINTED;
+            case FAILED -> Msg.VOICE_ENTERPRISE_PRINT_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -115,6 +141,11 @@ public final class Prompts {
                     add(said, GuideViewModel.PrintState.values(), Prompts::guidePrint);
                 }
                 case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
+                // enterprise
+                case ENTERPRISE -> {
+                    add(said, EnterpriseViewModel.Step.values(), Prompts::enterprise);
+                    add(said, EnterpriseViewModel.PrintState.values(), Prompts::enterprisePrint);
+                }
                 case HOME, ATTRACT -> {}
             }
             all.put(s, List.copyOf(said));
