@@ -1178,7 +1178,10 @@ def calendar():
     # 元旦 2027-01-01 (a Friday); 春节 2027: 除夕 is 2027-02-05, the State Council's notice for
     # 2027 was not out when this was written: the break is assumed to be 2027-02-05 to 02-12.
     holidays = ["2027-01-01"] + [f"2027-02-{d:02d}" for d in range(5, 13)]
-    return {"timeZone": "Asia/Shanghai", "days": "MON-FRI", "holidays": holidays, "slots": slots}
+    # The hall's rule for appointments: check-in from 30 minutes before the slot until 15 minutes
+    # after its start, and a checked-in appointment's number is called first; where the hall is.
+    return {"timeZone": "Asia/Shanghai", "days": "MON-FRI", "holidays": holidays, "place": "演示区政务服务中心",
+            "checkInEarlyMinutes": 30, "checkInLateMinutes": 15, "appointmentPriority": True, "slots": slots}
 
 
 CALENDAR = calendar()
@@ -1402,16 +1405,48 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
             "steps": [{"name": n, "at": ts(at), "by": by, "result": r} for n, at, by, r in steps],
         }
 
-    def appointment(appointment_id, name, date, start, end):
+    def progress(app, next_step, result=None):
+        app["nextStep"] = next_step
+        if result is not None:
+            app["result"] = result
+        return app
+
+    def appointment(booking_no, name, day, start=None, end=None):
+        """Booked elsewhere (the hall's website): the simulator dates it from its own today when it starts
+        (`day` 0: today, its start a little after the simulator's start, so that check-in is open; `day`
+        N: the N-th open day after today, at start-end), and makes its id YY<date>-<HHmm>-<bookingNo>."""
         it = item(name)
-        return {"appointmentId": appointment_id, "itemId": it["id"], "itemName": it["name"], "date": date,
-                "start": start, "end": end, "status": "BOOKED", "checkInCode": "CHK-" + appointment_id}
+        a = {"bookingNo": booking_no, "itemId": it["id"], "itemName": it["name"], "day": day}
+        if start is not None:
+            a["start"] = start
+            a["end"] = end
+        return a
+
+    def person(card):
+        """What the province app knows of the card's holder, as the card says it (the current address)."""
+        kind = {"resident": "RESIDENT", "permit": "PERMIT"}.get(card["type"], "FOREIGN")
+        out = {"idType": kind, "name": card.get("name") or card.get("chineseName") or card["englishName"],
+               "sex": card["sex"].upper(), "birthDate": card["birthDate"]}
+        address = card.get("appendedAddress") or card.get("address")
+        if address:
+            out["address"] = address
+        return out
+
+    def licence_data(number, name, kind, holder, form, premises, scope, on, authority, url, code):
+        return {"creditCode": number, "businessName": name, "businessType": kind, "operator": {"name": holder},
+                "form": form, "premises": premises, "scope": scope, "registeredOn": on, "authority": authority,
+                "issuedOn": on, "verifyUrl": url + code, "verifyCode": code}
 
     resident = next(c for c in cards if c["type"] == "resident")
     permit = next(c for c in cards if c["type"] == "permit")
     foreign = next(c for c in cards if c["type"].startswith("foreign"))
 
-    # -- the resident (王小明): the business licence of the template sample, his flat, his disability card
+    # A licence's `printable` says whether its kind can be printed at a kiosk; whether it can be now
+    # follows from `status` and `reprint` too (the simulator answers that). `status`: WAITING (not
+    # collected yet), COLLECTED (`collectedAt`), MAILED (`trackingNumber`); `reprint`: what a second
+    # print of a collected one is, REFUSE or COPY (a marked copy).
+    # -- the resident (王小明): the business licence of the template sample, the food business licence
+    # of the same shop, his card for the elderly, his flat, his disability card
     property_code = verify_code(rng)
     disability_code = verify_code(rng)
     resident_licences = [
@@ -1423,6 +1458,8 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
             "issuedOn": sample["issuedOn"],
             "validUntil": None,
             "printable": True,
+            "status": "WAITING",
+            "reprint": "COPY",
             "template": "licence-example",
             "data": sample,
             "verificationCode": sample["verifyCode"],
@@ -1435,6 +1472,9 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
             "issuedOn": "2019-07-15",
             "validUntil": None,
             "printable": False,
+            "status": "COLLECTED",
+            "reprint": "REFUSE",
+            "collectedAt": ts("2019-07-22T10:15:00"),
             "template": "licence-example",
             "data": {
                 "creditCode": "京（2019）演示区不动产权第0004512号",
@@ -1460,6 +1500,9 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
             "issuedOn": "2024-05-20",
             "validUntil": "2034-05-20",
             "printable": False,
+            "status": "COLLECTED",
+            "reprint": "REFUSE",
+            "collectedAt": ts("2024-05-27T14:30:00"),
             "template": "licence-example",
             "data": {
                 "creditCode": resident["idNumber"] + "44",
@@ -1479,24 +1522,46 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
         },
     ]
     kiosk = "自助终端 DEMO-01"
+    counter = "演示区政务服务中心 企业开办 19-24号窗口"
     resident_applications = [
-        application("SQ20261128000123", "个体工商户设立登记", "COMPLETED", "2026-11-28T09:12:05", [
+        progress(application("SQ20261128000123", "个体工商户设立登记", "COMPLETED", "2026-11-28T09:12:05", [
             ("申请", "2026-11-28T09:12:05", kiosk, "已提交"),
             ("受理", "2026-11-28T09:12:41", "演示区市场监督管理局（智能审批）", "予以受理"),
             ("审核", "2026-11-28T09:13:20", "演示区市场监督管理局（智能审批）", "审核通过"),
             ("办结", "2026-11-28T09:15:02", "演示区市场监督管理局", "准予登记，已核发营业执照（电子证照可自助打印）"),
-        ]),
-        application("SQ20261117000045", "残疾人辅助器具适配补贴申请", "IN_REVIEW", "2026-11-17T10:26:44", [
+        ]), "已办结。营业执照可在自助终端打印，也可到企业开办窗口领取纸质执照",
+            {"delivery": "COLLECT", "readyOn": "2026-11-28", "place": counter + "（也可在自助终端打印）"}),
+        progress(application("SQ20261128000131", "食品经营许可（餐饮服务）", "APPROVED", "2026-11-28T09:40:10", [
+            ("申请", "2026-11-28T09:40:10", kiosk, "已提交"),
+            ("受理", "2026-11-28T09:41:02", "演示区市场监督管理局", "予以受理（告知承诺制）"),
+            ("审核", "2026-11-28T10:05:37", "演示区市场监督管理局", "审核通过"),
+            ("决定", "2026-11-28T10:20:15", "演示区市场监督管理局", "准予许可"),
+            ("制证", "2026-11-28T10:31:48", "演示区市场监督管理局", "已制证，待领取"),
+        ]), "请于2026年11月30日起携带身份证到企业开办窗口领取《食品经营许可证》，也可在自助终端打印",
+            {"delivery": "COLLECT", "readyOn": "2026-11-30", "place": counter}),
+        progress(application("SQ20261117000045", "残疾人辅助器具适配补贴申请", "IN_REVIEW", "2026-11-17T10:26:44", [
             ("申请", "2026-11-17T10:26:44", kiosk, "已提交"),
             ("受理", "2026-11-17T14:05:10", "演示区政务服务中心 综合受理3号窗口", "予以受理"),
             ("审核", "2026-11-19T09:30:00", "演示区残疾人联合会", "审核中：已转辅助器具评估机构上门评估"),
-        ]),
-        application("SQ20261120000311", "高龄老年人津贴申领", "REJECTED", "2026-11-20T15:40:12", [
+        ]), "辅助器具评估机构上门评估后，由演示区残疾人联合会审核，承诺于2026年12月15日前办结"),
+        progress(application("SQ20261120000311", "高龄老年人津贴申领", "REJECTED", "2026-11-20T15:40:12", [
             ("申请", "2026-11-20T15:40:12", kiosk, "已提交"),
             ("受理审查", "2026-11-23T10:02:37", "演示区民政局", "不予受理：申请人未满80周岁，不符合高龄老年人津贴申领条件，可于年满80周岁当月起申领"),
-        ]),
+            ("告知", "2026-11-23T10:05:12", "演示区民政局", "已短信告知申请人不予受理的理由"),
+        ]), "本件已终结。年满80周岁当月起可再次申请"),
+        progress(application("SQ20261109000058", "社会保障卡申领", "COMPLETED", "2026-11-09T15:20:33", [
+            ("申请", "2026-11-09T15:20:33", kiosk, "已提交"),
+            ("受理", "2026-11-10T09:12:40", "演示区人力资源和社会保障局", "予以受理"),
+            ("制卡", "2026-11-17T16:45:00", "北京市社会保障卡服务中心", "社会保障卡已制成"),
+            ("寄递", "2026-11-18T10:30:00", "中国邮政 EMS", "已交寄，运单号 117751118811"),
+            ("办结", "2026-11-20T14:08:26", "中国邮政 EMS", "收件人已签收"),
+        ]), "已办结。社会保障卡已寄到，请持卡到合作银行网点或自助终端启用",
+            {"delivery": "POSTAL", "readyOn": "2026-11-18", "trackingNumber": "117751118811"}),
     ]
-    resident_appointments = [appointment("YY20261202-0931-017", "二手房转移登记", "2026-12-02", "09:30", "10:00")]
+    resident_appointments = [
+        appointment("017", "二手房转移登记", 0),
+        appointment("023", "老年人能力综合评估申请", 2, "14:00", "14:30"),
+    ]
 
     # -- the permit holder (陈大文, 港澳居民): his tea restaurant in 演示区
     shop = next(e for e in enterprise_list if e["legalRepresentative"] == permit["name"])
@@ -1509,6 +1574,9 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
         "issuedOn": shop["establishedOn"],
         "validUntil": None,
         "printable": True,
+        "status": "COLLECTED",
+        "reprint": "COPY",
+        "collectedAt": ts("2025-06-20T10:05:31"),
         "template": "licence-example",
         "data": {
             "creditCode": shop["creditCode"],
@@ -1526,30 +1594,93 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
         },
         "verificationCode": shop_code,
     }]
+
+    # -- more licences (their verification codes drawn after the ones above, which stay as they were)
+    food_code = verify_code(rng)
+    elderly_code = verify_code(rng)
+    shop_food_code = verify_code(rng)
+    resident_licences[1:1] = [
+        {
+            "licenceId": "DZZZ-110101-SJ-2026-000131",
+            "type": "食品经营许可证",
+            "title": "食品经营许可证（" + sample["businessName"] + "）",
+            "issuer": sample["authority"],
+            "issuedOn": "2026-11-28",
+            "validUntil": "2031-11-27",
+            "printable": True,
+            "status": "WAITING",
+            "reprint": "REFUSE",
+            "template": "licence-example",
+            "data": licence_data(
+                "JY21101010043128", sample["businessName"], "食品经营许可证", resident["name"],
+                "餐饮服务经营者（小型餐饮）", sample["premises"],
+                "经营项目：热食类食品制售；预包装食品销售（不含冷藏冷冻食品）；有效期至2031年11月27日",
+                "2026-11-28", sample["authority"], "https://spjy.example.gov.cn/v/", food_code),
+            "verificationCode": food_code,
+        },
+        {
+            "licenceId": "DZZZ-110101-MZ-2025-001207",
+            "type": "老年人优待证",
+            "title": "老年人优待证",
+            "issuer": "演示区民政局",
+            "issuedOn": "2025-01-06",
+            "validUntil": None,
+            "printable": True,
+            "status": "WAITING",
+            "reprint": "COPY",
+            "template": "licence-example",
+            "data": licence_data(
+                "京老优110101-2025-001207", "老年人优待证", "老年人优待证", resident["name"], "75周岁以上",
+                resident["appendedAddress"],
+                "凭证享受公园、博物馆等门票减免，乘坐本市地面公交免费，医疗机构优先就诊等优待服务",
+                "2025-01-06", "演示区民政局", "https://mz.example.gov.cn/v/", elderly_code),
+            "verificationCode": elderly_code,
+        },
+    ]
+    permit_licences.append({
+        "licenceId": "DZZZ-110101-SJ-2025-004902",
+        "type": "食品经营许可证",
+        "title": "食品经营许可证（" + shop["name"] + "）",
+        "issuer": shop["authority"],
+        "issuedOn": "2025-06-25",
+        "validUntil": "2030-06-24",
+        "printable": True,
+        "status": "MAILED",
+        "reprint": "REFUSE",
+        "trackingNumber": "117750625911",
+        "template": "licence-example",
+        "data": licence_data(
+            "JY21101010031875", shop["name"], "食品经营许可证", permit["name"], "餐饮服务经营者（小型餐饮）",
+            shop["address"], "经营项目：热食类食品制售；冷食类食品制售；预包装食品销售（含冷藏冷冻食品）；有效期至2030年6月24日",
+            "2025-06-25", shop["authority"], "https://spjy.example.gov.cn/v/", shop_food_code),
+        "verificationCode": shop_food_code,
+    })
     permit_applications = [
-        application("SQ20261125000208", "灵活就业人员参保登记", "APPROVED", "2026-11-25T16:18:30", [
+        progress(application("SQ20261125000208", "灵活就业人员参保登记", "APPROVED", "2026-11-25T16:18:30", [
             ("申请", "2026-11-25T16:18:30", kiosk, "已提交"),
             ("受理", "2026-11-26T09:10:15", "演示区人力资源和社会保障局", "予以受理"),
             ("审核", "2026-11-26T15:32:48", "演示区人力资源和社会保障局", "审核通过，首次缴费到账后参保生效"),
-        ]),
+        ]), "首次缴费到账后参保生效，社会保险费可在自助终端或税务窗口缴纳"),
     ]
-    permit_appointments = [appointment("YY20261130-1001-004", "食品经营许可变更", "2026-11-30", "10:00", "10:30")]
+    permit_appointments = [appointment("004", "食品经营许可变更", 1, "10:00", "10:30")]
 
     # -- the foreign permanent resident (玛丽亚): her Spanish driving licence
     foreign_applications = [
-        application("SQ20261127000087", "境外机动车驾驶证换领国内驾驶证", "RECEIVED", "2026-11-27T11:05:09", [
+        progress(application("SQ20261127000087", "境外机动车驾驶证换领国内驾驶证", "RECEIVED", "2026-11-27T11:05:09", [
             ("申请", "2026-11-27T11:05:09", "网上政务服务大厅", "已提交，待窗口核验证件原件"),
-        ]),
+        ]), "请按预约时间携带境外驾驶证原件及中文翻译件到综合受理窗口核验，核验后予以受理"),
     ]
-    foreign_appointments = [appointment("YY20261203-1402-009", "境外机动车驾驶证换领国内驾驶证", "2026-12-03", "14:00", "14:30")]
+    foreign_appointments = [appointment("009", "境外机动车驾驶证换领国内驾驶证", 3, "14:00", "14:30")]
 
     return [
-        {"idNumber": resident["idNumber"], "licences": resident_licences, "applications": resident_applications,
-         "appointments": resident_appointments},
-        {"idNumber": permit["idNumber"], "licences": permit_licences, "applications": permit_applications,
-         "appointments": permit_appointments},
-        {"idNumber": foreign["number"], "licences": [], "applications": foreign_applications,
-         "appointments": foreign_appointments},
+        {"idNumber": resident["idNumber"], **person(resident), "phone": "13800138000",
+         "appLoginId": "zwapp-u-7c41e09b5d2a", "licences": resident_licences,
+         "applications": resident_applications, "appointments": resident_appointments},
+        {"idNumber": permit["idNumber"], **person(permit), "phone": "13911020588",
+         "appLoginId": "zwapp-u-2f8d63a0c915", "licences": permit_licences,
+         "applications": permit_applications, "appointments": permit_appointments},
+        {"idNumber": foreign["number"], **person(foreign), "appLoginId": "zwapp-u-94be1d7730f6", "licences": [],
+         "applications": foreign_applications, "appointments": foreign_appointments},
     ]
 
 
@@ -1630,17 +1761,50 @@ def check(data, sample_keys, cards):
                 errors.append(f"{c['idNumber']}: item {a['itemId']} {a['itemName']}")
         for a in c["appointments"]:
             it = by_id[a["itemId"]]
-            day = datetime.date.fromisoformat(a["date"])
             if not it["appointable"]:
-                errors.append(f"{a['appointmentId']}: {it['name']} is not appointable")
-            if not TODAY < day <= TODAY + datetime.timedelta(days=7) or day.weekday() > 4:
-                errors.append(f"{a['appointmentId']}: date {day}")
-            if {"start": a["start"], "end": a["end"], "capacity": 4} not in CALENDAR["slots"]:
-                errors.append(f"{a['appointmentId']}: not a slot of the calendar")
+                errors.append(f"{a['bookingNo']}: {it['name']} is not appointable")
+            if not 0 <= a["day"] <= 5:
+                errors.append(f"{a['bookingNo']}: day {a['day']}, not 0 (today) to 5 open days ahead")
+            if a["day"] == 0 and "start" in a:
+                errors.append(f"{a['bookingNo']}: today's appointment starts when the simulator starts")
+            if a["day"] > 0 and {"start": a.get("start"), "end": a.get("end"), "capacity": 4} not in CALENDAR["slots"]:
+                errors.append(f"{a['bookingNo']}: not a slot of the calendar")
+        if sum(a["day"] == 0 for a in c["appointments"]) > 1:
+            errors.append(f"{c['idNumber']}: more than one appointment today")
+        for f in ("idType", "name", "sex", "birthDate", "appLoginId"):
+            if not c.get(f):
+                errors.append(f"{c['idNumber']}: no {f}")
+        if c.get("name") != holder or c.get("birthDate") != card["birthDate"]:
+            errors.append(f"{c['idNumber']}: not the card's name and birth date")
+        for l in c["licences"]:
+            status = l.get("status")
+            if status not in ("WAITING", "COLLECTED", "MAILED") or l.get("reprint") not in ("REFUSE", "COPY"):
+                errors.append(f"{l['licenceId']}: status {status}, reprint {l.get('reprint')}")
+            if ("collectedAt" in l) != (status == "COLLECTED") or ("trackingNumber" in l) != (status == "MAILED"):
+                errors.append(f"{l['licenceId']}: collectedAt only when COLLECTED, trackingNumber only when MAILED")
+        for a in c["applications"]:
+            r = a.get("result")
+            if not a.get("nextStep"):
+                errors.append(f"{a['applicationNo']}: no nextStep")
+            if r is not None and not (
+                    (r["delivery"] == "COLLECT" and r.get("place") and "trackingNumber" not in r)
+                    or (r["delivery"] == "POSTAL" and r.get("trackingNumber") and "place" not in r)):
+                errors.append(f"{a['applicationNo']}: result {r}")
+    first = data["citizens.json"]["citizens"][0]
+    waiting = [l for l in first["licences"] if l["printable"] and l["status"] == "WAITING"]
+    if (len({l["type"] for l in waiting}) < 3 or {l["reprint"] for l in waiting} != {"REFUSE", "COPY"}
+            or all(l["printable"] for l in first["licences"])):
+        errors.append("the first citizen needs three printable WAITING licences of different kinds, reprint COPY "
+                      "and REFUSE among them, and one the kiosk cannot print")
+    if [a["day"] for a in first["appointments"]].count(0) != 1 or max(a["day"] for a in first["appointments"]) < 1:
+        errors.append("the first citizen needs an appointment today and one on a later day")
+    if {a["status"] for a in first["applications"]} < {"IN_REVIEW", "APPROVED", "COMPLETED"}:
+        errors.append("the first citizen needs applications in review, approved and completed")
     unique("licence id", [l["licenceId"] for c in data["citizens.json"]["citizens"] for l in c["licences"]])
     unique("verification code", [l["verificationCode"] for c in data["citizens.json"]["citizens"] for l in c["licences"]])
     unique("application number", [a["applicationNo"] for c in data["citizens.json"]["citizens"] for a in c["applications"]])
-    unique("appointment id", [a["appointmentId"] for c in data["citizens.json"]["citizens"] for a in c["appointments"]])
+    unique("booking number", [a["bookingNo"] for c in data["citizens.json"]["citizens"] for a in c["appointments"]])
+    unique("app login id", [c["appLoginId"] for c in data["citizens.json"]["citizens"]])
     return errors
 
 

@@ -13,6 +13,7 @@ import cn.egov.kiosk.platform.auth.Signature;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,16 +21,23 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The contract's {@code applications} tag: attachments (scanned materials), submitting an
- * application, and the progress of a citizen's applications. Owns the applications received
+ * application, and the progress of applications (a citizen's, or one by its number or by the
+ * query code of its acceptance receipt). Owns the applications received
  * (by the kiosk's own id), their progress by the applicant's ID number, and the numbering; the
  * data set's citizens bring applications of their own. An application is for an item with a kiosk
  * form, and its form passes the form's checks ({@link FormCheck}, as the kiosk makes them).
  */
 final class ApplicationsResource implements Resource {
+    /** The platform's application number: SQ, the day, six digits. */
+    private static final Pattern APPLICATION_NO = Pattern.compile("SQ\\d{14}");
+    /** A kiosk's reference of an application it had no number for: the first 12 hex digits of its id. */
+    private static final Pattern KIOSK_REFERENCE = Pattern.compile("KS-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}");
+
     private final SimContext sim;
     private final CatalogueState catalogue;
     private final Map<String, Applications.Received> received = new ConcurrentHashMap<>();
@@ -115,7 +123,7 @@ final class ApplicationsResource implements Resource {
                 s.submittedAt() == null ? sim.now() : s.submittedAt(),
                 day.plusDays(item.promisedLimitDays()),
                 List.of(new Applications.Step("收件", sim.now(), "自助终端 " + kioskId, "已接收")),
-                null,
+                "等待" + item.departmentName() + "受理，承诺于" + chinese(day.plusDays(item.promisedLimitDays())) + "前办结",
                 null);
         submittedBy
                 .computeIfAbsent(s.applicant().idNumber(), k -> new CopyOnWriteArrayList<>())
@@ -130,21 +138,55 @@ final class ApplicationsResource implements Resource {
         return r;
     }
 
+    /** A day as the citizen reads it: 2026年12月8日. */
+    private static String chinese(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private static boolean given(String s) {
+        return s != null && !s.isBlank();
+    }
+
     private Reply progress(Call c) {
         Applications.ProgressSearch s = c.body(Applications.ProgressSearch.class);
-        require(s.idNumber() != null || s.applicationNo() != null, "idNumber or applicationNo is required", c);
+        int ways = (given(s.idNumber()) ? 1 : 0) + (given(s.applicationNo()) ? 1 : 0) + (given(s.queryCode()) ? 1 : 0);
+        require(ways == 1, "exactly one of idNumber, applicationNo and queryCode is required", c);
         List<Applications.Progress> all = new ArrayList<>();
         sim.data.citizens.values().forEach(z -> all.addAll(z.applications()));
         submittedBy.values().forEach(all::addAll);
         List<Applications.Progress> found = new ArrayList<>();
-        if (s.idNumber() != null) {
+        if (given(s.idNumber())) {
             Optional.ofNullable(sim.data.citizens.get(s.idNumber())).ifPresent(z -> found.addAll(z.applications()));
             found.addAll(submittedBy.getOrDefault(s.idNumber(), List.of()));
-        } else {
-            all.stream()
-                    .filter(p -> p.applicationNo().equals(s.applicationNo()))
-                    .forEach(found::add);
+            return Reply.ok(new Applications.ProgressList(found));
         }
+        Set<String> numbers = given(s.applicationNo())
+                ? Set.of(s.applicationNo().strip())
+                : numbersOf(s.queryCode().strip().toUpperCase(Locale.ROOT), c);
+        all.stream().filter(p -> numbers.contains(p.applicationNo())).forEach(found::add);
         return Reply.ok(new Applications.ProgressList(found));
+    }
+
+    /**
+     * The application numbers a receipt's query code names: the number itself, or those of the
+     * applications submitted here whose id begins with the kiosk's reference's twelve hex digits.
+     */
+    private Set<String> numbersOf(String queryCode, Call c) {
+        if (APPLICATION_NO.matcher(queryCode).matches()) {
+            return Set.of(queryCode);
+        }
+        if (!KIOSK_REFERENCE.matcher(queryCode).matches()) {
+            throw invalid(
+                    "queryCode is an application number (SQ and 14 digits) or a kiosk's reference (KS-XXXX-XXXX-XXXX)",
+                    c);
+        }
+        String twelve = queryCode.substring(3).replace("-", "");
+        return received.values().stream()
+                .filter(r -> r.applicationId()
+                        .replace("-", "")
+                        .toUpperCase(Locale.ROOT)
+                        .startsWith(twelve))
+                .map(Applications.Received::applicationNo)
+                .collect(Collectors.toSet());
     }
 }

@@ -92,6 +92,11 @@ public final class EmbeddedSimulator implements EmbeddedPlatform {
     }
 
     @Override
+    public String appCode(String idNumber) {
+        return sim.appCode(idNumber);
+    }
+
+    @Override
     public Map<String, Integer> received() {
         return sim.ledger().counts();
     }

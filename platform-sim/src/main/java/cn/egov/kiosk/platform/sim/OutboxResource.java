@@ -7,6 +7,7 @@ import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Audit;
 import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Json;
+import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.api.PostalOrders;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.api.QueueNumbers;
@@ -26,24 +27,27 @@ import java.util.Set;
  * The contract's {@code outbox} tag: the batch of records a kiosk kept while it could not, or
  * should not, wait for the platform, with one result each. Owns the records' idempotency keys;
  * each record is applied by the resource that owns its kind (tickets, applications, audit events,
- * postal orders), as the same operation sent alone would be.
+ * postal orders, licences collected), as the same operation sent alone would be.
  */
 final class OutboxResource implements Resource {
     private final QueueResource queue;
     private final ApplicationsResource applications;
     private final TelemetryResource telemetry;
     private final PostalResource postal;
+    private final LicencesResource licences;
     private final IdempotencyStore batchKeys = new IdempotencyStore();
 
     OutboxResource(
             QueueResource queue,
             ApplicationsResource applications,
             TelemetryResource telemetry,
-            PostalResource postal) {
+            PostalResource postal,
+            LicencesResource licences) {
         this.queue = queue;
         this.applications = applications;
         this.telemetry = telemetry;
         this.postal = postal;
+        this.licences = licences;
     }
 
     @Override
@@ -69,6 +73,15 @@ final class OutboxResource implements Resource {
                 PostalOrders.Create order = convert(r.body(), PostalOrders.Create.class, instance);
                 return Json.mapper().valueToTree(postal.create(kioskId, order, r.stream(), r.seq(), instance));
             }
+            case Batch.LICENCE_COLLECTED:
+                licences.collected(
+                        kioskId,
+                        convert(r.body(), Licences.Collected.class, instance),
+                        r.stream(),
+                        r.seq(),
+                        r.body(),
+                        instance);
+                return null;
             default:
                 throw invalid("unknown record kind " + r.kind(), instance);
         }

@@ -193,6 +193,16 @@ public final class PlatformSimulator implements AutoCloseable {
         return routes.payments.pay(paymentId);
     }
 
+    /**
+     * A fresh login code of the province app for a citizen of the data set, valid for 60 s from
+     * now by the simulator's clock, resolving once ({@code POST /v1/app-logins}).
+     *
+     * @throws IllegalArgumentException when the data set has no citizen with this ID number
+     */
+    public String appCode(String idNumber) {
+        return routes.appLogins.code(idNumber);
+    }
+
     public Optional<Heartbeat> lastHeartbeat(String kioskId) {
         return routes.telemetry.lastHeartbeat(kioskId);
     }
@@ -398,6 +408,13 @@ public final class PlatformSimulator implements AutoCloseable {
                     return Reply.ok(n);
                 case "POST /sim/catalogue/touch":
                     return Reply.ok(touchCatalogue(n.path("count").asInt(1)));
+                case "POST /sim/app-codes":
+                    try {
+                        return Reply.ok(
+                                Map.of("code", appCode(n.path("idNumber").asText())));
+                    } catch (IllegalArgumentException e) {
+                        return Reply.problem(404, Problem.NOT_FOUND, "未找到", e.getMessage(), path).reply;
+                    }
                 default:
                     if (method.equals("POST") && path.matches("/sim/payments/[^/]+/pay")) {
                         return Reply.ok(Map.of("paid", pay(path.split("/")[3])));

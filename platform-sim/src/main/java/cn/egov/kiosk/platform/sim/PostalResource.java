@@ -13,16 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The contract's {@code postal} tag: postal delivery (EMS) of a licence or an application's
  * result, and its tracking. Owns the orders, by their id and by the kiosk's own reference, and
- * the tracking numbers.
+ * the tracking numbers; a licence mailed is marked so by its tag ({@link LicencesResource}).
  */
 final class PostalResource implements Resource {
     private final SimContext sim;
+    private final LicencesResource licences;
     private final Map<String, PostalOrders.Order> postalOrders = new ConcurrentHashMap<>();
     private final Map<String, String> ordersByRef = new ConcurrentHashMap<>();
     private final AtomicLong trackingSeq = new AtomicLong(1_178_000_000L);
 
-    PostalResource(SimContext sim) {
+    PostalResource(SimContext sim, LicencesResource licences) {
         this.sim = sim;
+        this.licences = licences;
     }
 
     @Override
@@ -54,6 +56,9 @@ final class PostalResource implements Resource {
             return postalOrders.get(known); // the kiosk's reference names the order: sent again, it is the same one
         }
         String tracking = Long.toString(trackingSeq.incrementAndGet()) + "11";
+        if (o.licenceId() != null) {
+            licences.mail(o.licenceId(), tracking, instance); // a licence collected or mailed before is refused
+        }
         var order = new PostalOrders.Order(
                 "PO" + tracking,
                 o.orderRef(),

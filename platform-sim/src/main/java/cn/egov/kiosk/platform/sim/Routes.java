@@ -39,6 +39,7 @@ final class Routes {
     final QueueResource queue;
     final PaymentsResource payments;
     final TelemetryResource telemetry;
+    final AppLoginsResource appLogins;
 
     Routes(
             SimData data,
@@ -56,8 +57,10 @@ final class Routes {
         this.telemetry = new TelemetryResource(sim);
         var appointments = new AppointmentsResource(sim, sync.catalogue, queue);
         var applications = new ApplicationsResource(sim, sync.catalogue);
-        var postal = new PostalResource(sim);
-        var outbox = new OutboxResource(queue, applications, telemetry, postal);
+        var licences = new LicencesResource(sim);
+        var postal = new PostalResource(sim, licences);
+        this.appLogins = new AppLoginsResource(sim);
+        var outbox = new OutboxResource(queue, applications, telemetry, postal, licences);
         // The contract's tags in its order: the first route whose method and path match serves a request.
         List<Resource> tags = List.of(
                 kiosk,
@@ -66,9 +69,10 @@ final class Routes {
                 appointments,
                 applications,
                 payments,
-                new LicencesResource(sim),
+                licences,
                 postal,
                 new EnterprisesResource(sim),
+                appLogins,
                 telemetry,
                 outbox);
         for (Resource r : tags) {

@@ -1,7 +1,7 @@
 package cn.egov.kiosk.platform.sim;
 
+import cn.egov.kiosk.platform.api.AppLogins;
 import cn.egov.kiosk.platform.api.Applications;
-import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.BusinessTypes;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Departments;
@@ -31,17 +31,52 @@ import java.util.Set;
  * its tag of the contract ({@link CatalogueState}, {@link AppointmentsResource}...).
  */
 final class SimData {
-    /** A citizen's records, by ID number. */
+    /**
+     * A citizen's records, by ID number: who they are as the province app knows them (their card's
+     * data, the mobile number the app verified, the app's opaque login id), their licences,
+     * applications and the appointments they booked elsewhere.
+     */
     record Citizen(
             String idNumber,
+            AppLogins.Citizen person,
+            String appLoginId,
             List<Licence> licences,
             List<Applications.Progress> applications,
-            List<Appointments.Appointment> appointments) {}
+            List<BookedElsewhere> appointments) {
+        @Override
+        public String toString() {
+            return "Citizen[personal data]";
+        }
+    }
 
+    /**
+     * A licence: its summary as the data set starts it ({@code printable}: whether its kind can be
+     * printed at a kiosk; status, reprint, collection or tracking number), the print template and
+     * its data.
+     */
     record Licence(Licences.Summary summary, String template, JsonNode data, String verificationCode) {}
 
-    /** The calendar appointment slots are made from. */
-    record Calendar(Set<DayOfWeek> days, Set<LocalDate> holidays, List<SlotTemplate> slots) {
+    /**
+     * An appointment a citizen booked on the hall's website, dated from the simulator's today when
+     * it starts: {@code day} 0 is today, starting a little after the simulator's start (so that
+     * check-in is open then); {@code day} N the N-th open day after today, from {@code start} to
+     * {@code end}. Its id is {@code YY<date>-<HHmm of start>-<bookingNo>}.
+     */
+    record BookedElsewhere(String bookingNo, String itemId, String itemName, int day, String start, String end) {}
+
+    /**
+     * The calendar appointment slots are made from, and the hall's rule for appointments: where
+     * the hall is, check-in from {@code checkInEarlyMinutes} before a slot's start until {@code
+     * checkInLateMinutes} after it, and whether a checked-in appointment's number is called first.
+     */
+    record Calendar(
+            Set<DayOfWeek> days,
+            Set<LocalDate> holidays,
+            List<SlotTemplate> slots,
+            String place,
+            int checkInEarlyMinutes,
+            int checkInLateMinutes,
+            boolean appointmentPriority) {
         boolean open(LocalDate d) {
             return days.contains(d.getDayOfWeek()) && !holidays.contains(d);
         }
@@ -107,13 +142,22 @@ final class SimData {
                 }
                 List<Applications.Progress> apps =
                         List.of(m.treeToValue(c.path("applications"), Applications.Progress[].class));
-                List<Appointments.Appointment> appts = new ArrayList<>();
-                for (JsonNode a : c.path("appointments")) {
-                    appts.add(m.treeToValue(a, Appointments.Appointment.class));
+                List<BookedElsewhere> appts = List.of(m.treeToValue(c.path("appointments"), BookedElsewhere[].class));
+                String idNumber = c.get("idNumber").asText();
+                AppLogins.Citizen person = m.treeToValue(c, AppLogins.Citizen.class);
+                if (person.idType() == null || person.name() == null || person.sex() == null) {
+                    throw new IOException(
+                            "citizens.json: citizen " + (citizens.size() + 1) + " has no idType, name or sex");
                 }
                 citizens.put(
-                        c.get("idNumber").asText(),
-                        new Citizen(c.get("idNumber").asText(), licences, apps, appts));
+                        idNumber,
+                        new Citizen(
+                                idNumber,
+                                person,
+                                c.path("appLoginId").asText(idNumber),
+                                List.copyOf(licences),
+                                apps,
+                                appts));
             }
             return new SimData(
                     departments,
@@ -148,7 +192,14 @@ final class SimData {
                         s.get("start").asText(),
                         s.get("end").asText(),
                         s.get("capacity").asInt())));
-        return new Calendar(days, holidays, slots);
+        return new Calendar(
+                days,
+                holidays,
+                slots,
+                n.path("place").asText("政务服务中心"),
+                n.path("checkInEarlyMinutes").asInt(30),
+                n.path("checkInLateMinutes").asInt(15),
+                n.path("appointmentPriority").asBoolean(false));
     }
 
     private static DayOfWeek day(String abbrev) {

@@ -7,9 +7,13 @@ import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.client.PlatformException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +22,15 @@ import org.junit.jupiter.api.Test;
 /** Appointment slots, booking, search, check-in and a full slot. */
 class AppointmentsTest extends SimulatorTestBase {
     private static final String HOLDER = "110101199003070515";
+    private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
+
+    /** The simulator's clock, which the kiosk keeps too: moved to the slot to check in. */
+    private final MovableClock clock = new MovableClock();
+
+    @Override
+    PlatformSimulator.Options options() {
+        return PlatformSimulator.Options.loopback(0).withClock(clock);
+    }
 
     private Catalogue.Item item;
     private Catalogue.Item notAppointable;
@@ -25,11 +38,12 @@ class AppointmentsTest extends SimulatorTestBase {
 
     @BeforeEach
     void findAnAppointableItemAndItsNextWorkingDay() throws Exception {
+        client = newClient(Optional.of(KIOSK), clock);
         var items = CatalogueTest.sync(client, 0, 500).items().values();
         item = items.stream().filter(Catalogue.Item::appointable).findFirst().orElseThrow();
         notAppointable =
                 items.stream().filter(i -> !i.appointable()).findFirst().orElseThrow();
-        LocalDate d = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+        LocalDate d = LocalDate.now(HALL).plusDays(1);
         for (int i = 0; i < 30; i++, d = d.plusDays(1)) {
             if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
@@ -89,6 +103,9 @@ class AppointmentsTest extends SimulatorTestBase {
                 .extracting(Appointments.Appointment::appointmentId)
                 .containsExactly(booked.appointmentId());
 
+        clock.ahead = Duration.between(
+                Instant.now(),
+                day.date().atTime(LocalTime.parse(slot.start())).atZone(HALL).toInstant());
         Appointments.Appointment in = client.checkIn(booked.appointmentId());
         assertThat(in.status()).isEqualTo(Appointments.Status.CHECKED_IN);
         assertThat(in.queueNumber()).isNotBlank().startsWith(item.businessType());

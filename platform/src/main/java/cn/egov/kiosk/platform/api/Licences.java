@@ -17,6 +17,12 @@ public final class Licences {
         }
     }
 
+    /**
+     * A licence as it stands. {@code printable}: whether the kiosk can print it now (its kind has a
+     * kiosk template, and it is {@code WAITING}, or {@code COLLECTED} with {@code reprint} {@code
+     * COPY}, which prints a marked copy); {@code collectedAt} when {@code COLLECTED}, {@code
+     * trackingNumber} when {@code MAILED}.
+     */
     public record Summary(
             String licenceId,
             String type,
@@ -51,8 +57,10 @@ public final class Licences {
 
     public record Found(List<Summary> licences) {}
 
-    /** {@code GET /v1/licences/{id}/print-data}: the data of a print template. */
-    /** {@code copy}: the licence was collected before and its item allows a copy, which the paper says. */
+    /**
+     * {@code GET /v1/licences/{id}/print-data}: the data of a print template. {@code copy}: the
+     * licence was collected before and its item allows a copy, which the paper says.
+     */
     public record PrintData(String licenceId, String template, JsonNode data, String verificationCode, boolean copy) {
         @Override
         public String toString() {

@@ -25,8 +25,18 @@ public interface EmbeddedPlatform extends AutoCloseable {
     void apply(String command, String argument);
 
     /**
+     * A fresh login code of the province's service app (扫码登录) for one of its demo citizens, as the
+     * app would show it now: valid for 60 s, resolving once through {@code POST /v1/app-logins}.
+     * What a demonstration or a test scans in place of a citizen's phone.
+     *
+     * @param idNumber the demo citizen's ID number
+     * @throws IllegalArgumentException when it has no citizen with this ID number
+     */
+    String appCode(String idNumber);
+
+    /**
      * What it has received from kiosks so far, by operation ({@code application.submit},
-     * {@code queue.ticket}...): how many of each, a duplicate counted twice. A walk-through compares
+     * {@code queue.ticket}, {@code app-login}...): how many of each, a duplicate counted twice. A walk-through compares
      * it before and after a flow.
      */
     Map<String, Integer> received();

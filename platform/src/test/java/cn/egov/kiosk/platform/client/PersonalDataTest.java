@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.egov.kiosk.platform.api.AppLogins;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Batch;
@@ -21,11 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect.CloseSocket;
@@ -44,6 +47,8 @@ class PersonalDataTest {
     private static final String PHONE = "13800138000";
     private static final String ADDRESS = "北京市东城区示例大街1号";
     private static final List<String> PERSONAL = List.of(ID, NAME, PHONE, ADDRESS, "示例大街", "1380013");
+    private static final String APP_CODE =
+            "ZWAPP1.endhcHAtdS03YzQxZTA5YjVkMmE6MTc5NTgyOTQ2MDozZjJh.q83vEjRWeJCrze8SNFZ4kA";
     private static final String SECRET_B64 = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     private MockWebServer server;
@@ -105,13 +110,47 @@ class PersonalDataTest {
                         "licence-example",
                         Json.mapper().createObjectNode().put("holderName", NAME).put("idNumber", ID),
                         "V-1",
-                        false));
+                        false),
+                citizen());
 
         for (Object r : records) {
             assertThat(r.toString()).as(r.getClass().getName()).doesNotContain(PERSONAL);
         }
         assertThat(new Applications.ProgressSearch(null, "SQ20261128000001", null).toString())
                 .contains("SQ20261128000001");
+        assertThat(new AppLogins.Resolve(APP_CODE).toString())
+                .as("the code stands for a person for a minute")
+                .doesNotContain(APP_CODE.substring(AppLogins.PREFIX.length()));
+    }
+
+    @Test
+    void anAppLoginsAnswerThatIsNotTheContractsCarriesNoPersonalDataIntoTheException() throws Exception {
+        String answer = new String(Json.bytes(citizen()), StandardCharsets.UTF_8).replace("\"MALE\"", "\"M\"");
+        assertThat(answer).contains(NAME, ID, "\"M\"");
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(answer)
+                .build());
+
+        PlatformException e =
+                catchThrowableOfType(PlatformException.class, () -> client.appLogin(new AppLogins.Resolve(APP_CODE)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.PROTOCOL);
+        assertThat(e.toString()).doesNotContain(PERSONAL);
+        if (e.getCause() != null) {
+            assertThat(e.getCause().toString()).doesNotContain(PERSONAL);
+        }
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1/app-logins");
+        for (ILoggingEvent l : log.list) {
+            assertThat(l.getFormattedMessage()).doesNotContain(PERSONAL).doesNotContain(APP_CODE);
+        }
+    }
+
+    private static AppLogins.Citizen citizen() {
+        return new AppLogins.Citizen(
+                Applications.IdType.RESIDENT, ID, NAME, AppLogins.Sex.MALE, LocalDate.of(1949, 12, 31), ADDRESS, PHONE);
     }
 
     @Test
