@@ -68,6 +68,27 @@ class PlatformEnterpriseRegisterTest {
     }
 
     @Test
+    void entitiesByPartOfTheirNameBestFirstAtMostTwentyOfHowMany() {
+        EnterpriseRegister.Matches tech = register.byName("科技");
+
+        assertThat(tech.enterprises())
+                .extracting(Enterprise::name)
+                .containsExactlyInAnyOrder("北京示远数据科技有限公司", "北京绿源环保科技有限公司", "北京华示健康科技股份有限公司");
+        assertThat(tech.total()).isEqualTo(3);
+        assertThat(tech.more()).isFalse();
+        assertThat(tech.enterprises())
+                .allSatisfy(e -> assertThat(CreditCodes.valid(e.creditCode())).isTrue());
+
+        EnterpriseRegister.Matches many = register.byName("有限公司");
+        assertThat(many.enterprises()).hasSize(EnterpriseRegister.MOST_MATCHES);
+        assertThat(many.total()).isGreaterThan(EnterpriseRegister.MOST_MATCHES);
+        assertThat(many.more()).isTrue();
+
+        assertThat(register.byName("火星贸易").enterprises()).isEmpty();
+        assertThat(link.online()).isTrue();
+    }
+
+    @Test
     void thePlatformAwayIsSaidAtOnceAndNotAskedAgainUntilTheLinkKnowsItIsBack() throws Exception {
         assertThat(register.byCode("91110101MA0E3PWQ0E")).isPresent();
         sim.down(Duration.ofMinutes(5));

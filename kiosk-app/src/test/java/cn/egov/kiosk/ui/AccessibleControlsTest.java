@@ -186,6 +186,11 @@ class AccessibleControlsTest {
         tap(robot, "enterprise-by-name");
         awaitShown(robot, "key-done");
         check(robot, "enterprise-name-keyboard");
+        type(robot, "keji");
+        tap(robot, "candidate-0");
+        tap(robot, "enterprise-name-look-up");
+        awaitShown(robot, "enterprise-match-0");
+        check(robot, "enterprise-matches");
 
         // the inactivity warning over the screen, then the staff PIN pad
         clock.advance(Duration.ofSeconds(runtime.config().session().inactivityTimeoutSeconds() + 1L));

@@ -13,13 +13,16 @@ import cn.egov.kiosk.ui.keyboard.KeyboardHost;
 import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.keyboard.Keyboards;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -205,26 +208,53 @@ public final class EnterpriseView {
         more.managedProperty().bind(more.visibleProperty());
         VBox rows = new VBox();
         rows.getStyleClass().add("guide-rows");
+        ScrollPane scroll = scroll(rows);
         Runnable fill = () -> {
             rows.getChildren().clear();
             for (int i = 0; i < vm.matches().size(); i++) {
-                rows.getChildren().add(match(i, vm.matches().get(i)));
+                rows.getChildren().add(match(i, vm.matches().get(i), scroll));
             }
         };
         vm.matches().addListener((ListChangeListener<Enterprise>) c -> fill.run());
         i18n.localeProperty().addListener((obs, was, now) -> fill.run());
-        box.getChildren().addAll(title, more, scroll(rows));
+        box.getChildren().addAll(title, more, scroll);
         return box;
     }
 
-    /** One large row: the name, its status, its representative and its code. */
-    private Button match(int i, Enterprise e) {
+    /** One large row, as high as its texts: the name, its status, its representative and its code. */
+    private Button match(int i, Enterprise e, ScrollPane scroll) {
         Label n = plain("guide-row-name", e.name());
         Label status = plain("enterprise-status", vm.statusText(e));
-        status.getStyleClass().add(EnterpriseViewModel.active(e) ? "enterprise-active" : "enterprise-inactive");
+        if (!EnterpriseViewModel.active(e)) {
+            status.getStyleClass().add("enterprise-inactive");
+        }
         Label detail = plain("enterprise-row-detail", vm.matchDetail(e));
+        VBox inside = new VBox(6, n, status, detail);
         Button b = new Button();
-        b.setGraphic(new VBox(6, n, status, detail));
+        b.setGraphic(inside);
+        // a button asks its graphic's height at a width less its padding, which wrapping texts read as
+        // one character a line (as the licence list found): the texts wrap at the row's width, and
+        // the row is as high as they are there
+        inside.prefWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(
+                                200,
+                                scroll.getViewportBounds().getWidth()
+                                        - b.getInsets().getLeft()
+                                        - b.getInsets().getRight()
+                                        - 4),
+                        scroll.viewportBoundsProperty(),
+                        b.insetsProperty()));
+        b.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> inside.prefHeight(inside.getPrefWidth())
+                                + b.getInsets().getTop()
+                                + b.getInsets().getBottom(),
+                        inside.prefWidthProperty(),
+                        b.insetsProperty(),
+                        n.fontProperty(),
+                        status.fontProperty(),
+                        detail.fontProperty()));
         b.setId("enterprise-match-" + i);
         b.getStyleClass().add("guide-row");
         b.setMaxWidth(Double.MAX_VALUE);
@@ -264,11 +294,12 @@ public final class EnterpriseView {
         int row = 0;
         for (EnterpriseViewModel.Fact f : vm.facts()) {
             Label l = plain("enterprise-fact-label", f.label());
+            GridPane.setValignment(l, VPos.TOP); // beside the first line of a long value
             Label v = plain("enterprise-fact-value", f.value());
             v.setId(f.id());
             v.setMaxWidth(Double.MAX_VALUE);
-            if (f.id().equals(EnterpriseViewModel.STATUS_FACT)) {
-                v.getStyleClass().add(f.warning() ? "enterprise-inactive" : "enterprise-active");
+            if (f.warning()) {
+                v.getStyleClass().add("enterprise-inactive");
             }
             facts.addRow(row++, l, v);
         }

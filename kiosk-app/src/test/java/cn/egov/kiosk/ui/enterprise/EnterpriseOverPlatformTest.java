@@ -91,6 +91,36 @@ class EnterpriseOverPlatformTest {
     }
 
     @Test
+    void partOfANameGivesTheMatchesAndTheOneChosenItsPage() {
+        vm.byName();
+        vm.nameProperty().set("便利店");
+        vm.searchName();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.MATCHES);
+        assertThat(vm.matches()).extracting(e -> e.name()).containsExactlyInAnyOrder("北京新街坊便利店有限公司", "演示区好运来便利店");
+        assertThat(vm.moreText().get()).isEmpty();
+        var shop = vm.matches().stream()
+                .filter(e -> e.name().equals("演示区好运来便利店"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(vm.matchDetail(shop)).startsWith("经营者：杜好运");
+
+        vm.choose(shop);
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.RESULT);
+        assertThat(vm.facts())
+                .filteredOn(f -> f.id().equals(EnterpriseViewModel.STATUS_FACT))
+                .singleElement()
+                .satisfies(f -> assertThat(f.warning()).as("吊销").isTrue());
+
+        vm.back();
+        vm.back();
+        vm.nameProperty().set("有限公司");
+        vm.searchName();
+        assertThat(vm.matches()).hasSize(20);
+        assertThat(vm.moreText().get()).startsWith("一共找到").contains("请多输入几个字");
+    }
+
+    @Test
     void thePlatformGoingAwayMidFlowIsSaidPlainlyAndWhatWasShownStillPrints() {
         vm.byCode();
         vm.codeProperty().set("91110101MA0E3PWQ0E");
