@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "configuration's simulated devices and embedded platform, in a scratch data folder: taps the",
             "controls a citizen would, photographs every screen (PNG in --out), and reports for each flow",
             "whether it completed, the taps, what the platform received and what was printed (the text read",
-            "back from the printer). Flows: ticket, licence, guide, apply.",
+            "back from the printer). Flows: ticket, licence, guide, apply, enterprise.",
             "Every screen is measured: its smallest text and heading (device pixels), its smallest touch",
             "target, its lowest text contrast (WCAG), its tightest line height; the table is printed",
             "against what the theme promises on that window size (its full-HD figures scaled).",
