@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
@@ -49,5 +50,11 @@ class PromptsTest {
         assertThat(Prompts.ticket(TicketViewModel.Step.DONE)).isEqualTo(Msg.VOICE_TICKET_DONE);
         assertThat(Prompts.licence(LicenceViewModel.Step.DONE)).isEqualTo(Msg.VOICE_LICENCE_DONE);
         assertThat(Prompts.idLogin(IdLoginViewModel.Step.WAITING)).isEqualTo(Msg.VOICE_ID_WAITING);
+        // enterprise: each step speaks; printing only once asked for
+        assertThat(Prompts.all().get(Screen.ENTERPRISE))
+                .hasSize(EnterpriseViewModel.Step.values().length + EnterpriseViewModel.PrintState.values().length - 1)
+                .doesNotHaveDuplicates();
+        assertThat(Prompts.enterprise(EnterpriseViewModel.Step.CODE)).isEqualTo(Msg.VOICE_ENTERPRISE_CODE);
+        assertThat(Prompts.enterprisePrint(EnterpriseViewModel.PrintState.IDLE)).isNull();
     }
 }
