@@ -19,6 +19,8 @@ public final class EnterpriseDocument {
     private EnterpriseDocument() {}
 
     /**
+     * The page's data for an entity as the register gave it.
+     *
      * @param queriedAt when the register answered
      * @param reference the query's reference (not the entity's data): printed, and the print's reference
      */
@@ -28,10 +30,10 @@ public final class EnterpriseDocument {
         d.put("name", text(e.name()));
         d.put("creditCode", text(e.creditCode()));
         d.put("type", text(e.type()));
-        d.put("role", RegisterTerms.role(e.type()).ordinal());
+        d.put("role", roleCode(RegisterTerms.role(e.type())));
         d.put("legalRepresentative", text(e.legalRepresentative()));
         d.put("status", text(e.status()));
-        d.put("statusMeaning", RegisterTerms.status(e.status()).ordinal());
+        d.put("statusMeaning", statusCode(RegisterTerms.status(e.status())));
         d.put("registeredCapital", text(e.registeredCapital()));
         d.put(
                 "establishedOn",
@@ -44,6 +46,28 @@ public final class EnterpriseDocument {
         d.put("queriedAt", LocalDateTime.ofInstant(queriedAt, zone).withNano(0).toString());
         d.put("printedAt", LocalDateTime.ofInstant(now, zone).withNano(0).toString());
         return d;
+    }
+
+    /** The template's number for the representative's title ({@code {role|choice:0#法定代表人...}}). */
+    private static int roleCode(RegisterTerms.Role role) {
+        return switch (role) {
+            case LEGAL_REPRESENTATIVE -> 0;
+            case OPERATOR -> 1;
+            case MANAGING_PARTNER -> 2;
+            case INVESTOR -> 3;
+        };
+    }
+
+    /** The template's number for what the status means ({@code {statusMeaning|choice:0#（正常经营）...}}). */
+    private static int statusCode(RegisterTerms.Status status) {
+        return switch (status) {
+            case ACTIVE -> 0;
+            case DEREGISTERED -> 1;
+            case REVOKED -> 2;
+            case MOVED_OUT -> 3;
+            case SUSPENDED -> 4;
+            case OTHER -> 5;
+        };
     }
 
     private static String text(String s) {

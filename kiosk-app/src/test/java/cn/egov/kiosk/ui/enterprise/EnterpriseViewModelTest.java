@@ -168,6 +168,12 @@ class EnterpriseViewModelTest {
                 .singleElement()
                 .satisfies(
                         f -> assertThat(f.value()).as("blank in the register").isEqualTo("未公示"));
+
+        vm.print();
+        assertThat(paper.texts().get(0).replaceAll("\\s+", ""))
+                .as("the page calls them the same")
+                .contains("经营者：杜好运", "吊销（营业执照已被吊销）", "经营场所：")
+                .doesNotContain("资金数额");
     }
 
     @Test
