@@ -94,7 +94,9 @@ class ArchitectureTest {
                         "cn.egov.kiosk.form..",
                         "cn.egov.kiosk.store..",
                         "cn.egov.kiosk.runtime..",
-                        "cn.egov.kiosk.input..")
+                        "cn.egov.kiosk.input..",
+                        // enterprise
+                        "cn.egov.kiosk.enterprise..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

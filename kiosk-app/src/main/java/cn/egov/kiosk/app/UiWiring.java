@@ -6,6 +6,7 @@ import cn.egov.kiosk.appointment.CheckInDesk;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
+import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.licence.DemoLicenceSource;
 import cn.egov.kiosk.licence.LicenceSource;
@@ -15,6 +16,7 @@ import cn.egov.kiosk.progress.ProgressService;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
+import cn.egov.kiosk.sync.PlatformEnterpriseRegister;
 import cn.egov.kiosk.sync.PlatformProgressSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -74,7 +76,10 @@ public final class UiWiring {
                 // appointments
                 runtime.platform().map(p -> appointments(runtime, p)),
                 // progress
-                runtime.platform().map(p -> progress(p, config.kiosk().timeZone())));
+                runtime.platform().map(p -> progress(p, config.kiosk().timeZone())),
+                // enterprise: asked with the short timeouts of the calls a citizen waits for
+                runtime.platform()
+                        .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())));
     }
 
     /** 预约 and 签到 over the platform: the days from the local copy, the check-in's ticket on the receipt printer. */

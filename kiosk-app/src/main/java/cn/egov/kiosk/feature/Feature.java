@@ -41,20 +41,41 @@ public enum Feature {
      * platform is away: the applications this kiosk holds are still shown, the platform's said to be
      * out of reach. Offered where there is a platform (it names held applications from the catalogue).
      */
-    PROGRESS(Set.of(), false, true);
+    PROGRESS(Set.of(), false, true),
+    // enterprise
+    /**
+     * 企业信息查询: anyone, without signing in, looks up a market entity's public registration data on
+     * the platform's register (so it needs the platform, and is not offered without one); printing
+     * the result needs the licence printer, reading it nothing.
+     */
+    ENTERPRISE_INFO(Set.of(), true, false, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;
     private final boolean usesCatalogue;
+    private final boolean platformOnly;
 
     Feature(Set<DeviceClass> requires, boolean needsPlatform) {
         this(requires, needsPlatform, false);
     }
 
     Feature(Set<DeviceClass> requires, boolean needsPlatform, boolean usesCatalogue) {
+        this(requires, needsPlatform, usesCatalogue, usesCatalogue);
+    }
+
+    Feature(Set<DeviceClass> requires, boolean needsPlatform, boolean usesCatalogue, boolean platformOnly) {
         this.requires = requires;
         this.needsPlatform = needsPlatform;
         this.usesCatalogue = usesCatalogue;
+        this.platformOnly = platformOnly;
+    }
+
+    /**
+     * Whether it has nothing to work on without a platform (the catalogue's features, the register's
+     * lookup): not offered by a kiosk that has none.
+     */
+    public boolean platformOnly() {
+        return platformOnly;
     }
 
     /** Whether it works on the local copy of the catalogue: not offered by a kiosk without a platform. */

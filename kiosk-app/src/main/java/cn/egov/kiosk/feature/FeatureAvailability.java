@@ -47,11 +47,12 @@ public final class FeatureAvailability {
 
     /**
      * Whether this kiosk has (is configured with) every device the feature needs, and a platform for
-     * the features on its catalogue: if not, it is not offered at all.
+     * the features that work on nothing else (its catalogue, its register): if not, it is not offered
+     * at all.
      */
     public boolean fitted(Feature feature) {
         return requires(feature).stream().allMatch(c -> health.first(c).isPresent())
-                && (!feature.usesCatalogue() || platform != PlatformState.NONE);
+                && (!feature.platformOnly() || platform != PlatformState.NONE);
     }
 
     public Availability of(Feature feature) {

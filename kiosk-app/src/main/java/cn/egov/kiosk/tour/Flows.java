@@ -3,6 +3,7 @@ package cn.egov.kiosk.tour;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +62,13 @@ final class Flows {
             new Flow(
                     "progress",
                     "办件进度: the ID card, one's applications, each one's progress; then a receipt's code scanned at home",
-                    ProgressWalk::walk));
+                    ProgressWalk::walk),
+            // enterprise
+            new Flow(
+                    "enterprise",
+                    "企业信息查询: a credit code typed on its pad (a wrong last character first), the result"
+                            + " printed; then part of a name in pinyin, a match chosen",
+                    Flows::enterprise));
 
     static Optional<Flow> named(String name) {
         return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
@@ -194,6 +201,63 @@ final class Flows {
 
     private static void apply(Context c) throws Walker.Stopped {
         ApplyWalk.walk(c);
+    }
+
+    // enterprise
+    /** A company of the simulator's register, by its code; the code with its last character wrong. */
+    static final String ENTERPRISE_CODE = "91110101MA0E3PWQ0E";
+
+    static final String ENTERPRISE_CODE_WRONG = "91110101MA0E3PWQ0A";
+    /** Part of a name, in pinyin: 科技, in the names of several companies of the register. */
+    static final String ENTERPRISE_NAME_PINYIN = "keji";
+
+    private static void enterprise(Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        start(c);
+        w.tapNamed(AccessibleRole.BUTTON, c.text(Msg.FEATURE_ENTERPRISE_INFO));
+        w.awaitShown("enterprise-by-code");
+        w.shot("choose");
+        w.tap("enterprise-by-code");
+        // a slip in the last character: said before anything is asked, the keyboard stepping aside
+        Keys.type(w, ENTERPRISE_CODE_WRONG);
+        w.shot("code-typed");
+        w.tap("enterprise-code-look-up");
+        w.step("wait for what is wrong with the code");
+        w.awaitText("enterprise-code-problem", "the check character's problem", t -> !t.isBlank());
+        w.shot("code-check-character");
+        w.tap("enterprise-code-field");
+        w.awaitShown("key-clear");
+        w.tap("key-clear");
+        Keys.type(w, ENTERPRISE_CODE);
+        w.tap("enterprise-code-look-up");
+        w.step("wait for the register's answer");
+        w.awaitShown("enterprise-result-name");
+        w.shot("result");
+        w.tap("enterprise-print");
+        w.step("wait for the page to come out");
+        w.awaitText("enterprise-print-status", "the page printed", t -> enterprisePrinted(c) && !t.isBlank());
+        w.shot("printed");
+        // by name: back to the way in, part of the name, the matches, one chosen
+        w.tap("nav-back");
+        w.awaitShown("enterprise-code-field");
+        w.tap("nav-back");
+        w.awaitShown("enterprise-by-name");
+        w.tap("enterprise-by-name");
+        Keys.chinese(w, ENTERPRISE_NAME_PINYIN);
+        w.shot("name-typed");
+        w.tap("enterprise-name-look-up");
+        w.step("wait for the matches");
+        w.awaitShown("enterprise-match-0");
+        w.shot("matches");
+        w.tap("enterprise-match-0");
+        w.awaitShown("enterprise-result-name");
+        w.shot("chosen");
+    }
+
+    private static boolean enterprisePrinted(Context c) {
+        return c.ui().enterprise()
+                .map(e -> e.printStateProperty().get() == EnterpriseViewModel.PrintState.PRINTED)
+                .orElse(false);
     }
 
     // ---- steps many flows share ---------------------------------------------------------------

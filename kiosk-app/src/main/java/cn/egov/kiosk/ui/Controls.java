@@ -2,7 +2,10 @@ package cn.egov.kiosk.ui;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -32,5 +35,20 @@ public final class Controls {
         box.setId(id);
         box.getStyleClass().add("screen");
         return box;
+    }
+
+    /**
+     * Content that may be longer than the room it gets (a page, a list in large type): scrolled
+     * vertically by a finger, as wide as the room, taking the height a column leaves it.
+     */
+    public static ScrollPane scroll(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.getStyleClass().add("kiosk-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
     }
 }

@@ -18,7 +18,8 @@ import cn.egov.kiosk.queue.IssueOutcome;
  * printed page (the printed guide, the acceptance receipt, a licence: the licence printer), {@code
  * C} the ID card, {@code D} a device a feature needs (the home screen's tiles), {@code N} the
  * government service platform, {@code A} an application, {@code G} the service guide, {@code Y} an
- * appointment (预约).
+ * appointment (预约), {@code E} the enterprise lookup, {@code L} signing in by the province app's
+ * code, {@code M} free postal delivery (免费邮寄).
  */
 public final class ErrorCodes {
     /** A queue ticket failed for a reason nobody foresaw (an exception). */
@@ -36,6 +37,12 @@ public final class ErrorCodes {
     public static final String PROGRESS_FAILED = "A-PROGRESS-FAILED";
     /** An application made here that the platform refused when it was sent: a dead letter for staff. */
     public static final String PROGRESS_NOT_TAKEN = "A-NOT-TAKEN";
+    // enterprise
+    /**
+     * The platform answered the kiosk's question to the enterprise register with a refusal the kiosk
+     * did not expect (not "not found"): nothing was looked up.
+     */
+    public static final String ENTERPRISE_REFUSED = "E-REFUSED";
 
     private ErrorCodes() {}
 

@@ -20,6 +20,8 @@ import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInView;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
+import cn.egov.kiosk.ui.enterprise.EnterpriseView;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
 import cn.egov.kiosk.ui.form.FormView;
 import cn.egov.kiosk.ui.form.FormViewModel;
@@ -109,6 +111,9 @@ public final class KioskUi {
     private final Optional<ApplyViewModel> apply;
     // progress
     private final Optional<ProgressViewModel> progress;
+
+    // enterprise
+    private final Optional<EnterpriseViewModel> enterprise;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -413,6 +418,27 @@ public final class KioskUi {
 
         appointments.ifPresent(this::wireAppointments);
 
+        // enterprise: 企业信息查询, when there is a platform's register to ask; opened afresh from home
+        this.enterprise = services.enterprises()
+                .map(register -> citizen.add(new EnterpriseViewModel(
+                        i18n,
+                        register,
+                        services.printing(),
+                        tasks,
+                        services.clock(),
+                        config.kiosk().timeZone(),
+                        () -> config.kiosk().hallName().get(i18n.locale()))));
+        enterprise.ifPresent(ent -> {
+            navigator.stepsBack(Screen.ENTERPRISE, ent::back);
+            KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
+            screens.put(Screen.ENTERPRISE, () -> new EnterpriseView(ent, keyboard).root());
+            navigator.currentProperty().addListener((obs, was, now) -> {
+                if (now == Screen.ENTERPRISE && was != now) {
+                    ent.open();
+                }
+            });
+        });
+
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
 
@@ -440,6 +466,11 @@ public final class KioskUi {
             guidance.watch(Screen.PROGRESS, p.printStateProperty(), Prompts::progressPrint);
         });
         scans.onNotice(n -> guidance.say(ScanRouter.titleOf(n)));
+        // enterprise
+        enterprise.ifPresent(ent -> {
+            guidance.watch(Screen.ENTERPRISE, ent.stepProperty(), Prompts::enterprise);
+            guidance.watch(Screen.ENTERPRISE, ent.printStateProperty(), Prompts::enterprisePrint);
+        });
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
                 guidance.say(Msg.VOICE_INACTIVITY);
@@ -735,6 +766,11 @@ public final class KioskUi {
     /** Which screen acts on a scanned code. */
     public ScanRouter scans() {
         return scans;
+    }
+
+    /** The enterprise lookup's screen (企业信息查询), when the kiosk has a platform to ask. */
+    public Optional<EnterpriseViewModel> enterprise() {
+        return enterprise;
     }
 
     public AvailabilityModel availability() {

@@ -22,5 +22,8 @@ public enum Screen {
     CHECK_IN,
     // progress
     /** 办件进度: how to look up, one's applications, one application's progress. */
-    PROGRESS
+    PROGRESS,
+    // enterprise
+    /** 企业信息查询: by credit code or by name, the register's public data, printed. */
+    ENTERPRISE
 }

@@ -7,6 +7,7 @@ import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
+import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.IdentityService;
@@ -47,6 +48,7 @@ import java.util.function.Supplier;
  * @param demoAppCode in demo mode, what shows the scanner a demo citizen's app code (off the JavaFX thread)
  * @param appointments 预约 and 签到, when there is a platform
  * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
+ * @param enterprises the register of market entities (企业信息查询), when there is a platform
  */
 public record UiServices(
         KioskConfig config,
@@ -76,7 +78,9 @@ public record UiServices(
         // appointments
         Optional<AppointmentServices> appointments,
         // progress
-        Optional<ProgressService> progress) {
+        Optional<ProgressService> progress,
+        // enterprise
+        Optional<EnterpriseRegister> enterprises) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

@@ -216,6 +216,26 @@ class TourTest {
         }
     }
 
+    // enterprise
+    @Test
+    void theEnterpriseFlowFoundTheCompanyByCodeAndByNameAndItsPageCameOut() {
+        for (Walk w : walks.values()) {
+            TourReport.FlowReport f = w.flow("enterprise");
+            assertThat(f.screenshots())
+                    .extracting(Walker.Shot::screen)
+                    .as(w.name())
+                    .contains("code-check-character", "result", "printed", "matches", "chosen");
+            assertThat(f.printed()).as(w.name()).singleElement().satisfies(p -> {
+                assertThat(p.template()).isEqualTo("enterprise-info");
+                assertThat(p.medium()).isEqualTo("PDF");
+                assertThat(p.result()).isEqualTo("PRINTED");
+                assertThat(p.text().replaceAll("\\s+", ""))
+                        .contains("企业信息查询结果", "北京示远数据科技有限公司", "91110101MA0E3PWQ0E", "查询时间");
+            });
+            assertThat(f.platformReceived()).as(w.name()).doesNotContainKey("application.submit");
+        }
+    }
+
     @Test
     void aFlowThatCannotGoOnIsReportedWithTheScreenWhereItStopped() throws Exception {
         // the licence printer is out of paper before the walk: the guide cannot come out

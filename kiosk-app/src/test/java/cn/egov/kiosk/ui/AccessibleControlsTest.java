@@ -264,6 +264,28 @@ class AccessibleControlsTest {
                 .apply("scan", "SQ20991231999999");
         awaitShown(robot, "progress-scan-again");
         check(robot, "progress-unknown-code");
+        // enterprise: 企业信息查询: the way in, the code on its pad, the entity's page, the name's keyboard
+        tap(robot, "nav-home");
+        tap(robot, "tile-enterprise_info");
+        awaitShown(robot, "enterprise-by-code");
+        check(robot, "enterprise-choose");
+        tap(robot, "enterprise-by-code");
+        awaitShown(robot, "key-done");
+        check(robot, "enterprise-code-keyboard");
+        type(robot, "91110101MA0E3PWQ0E");
+        tap(robot, "enterprise-code-look-up");
+        awaitShown(robot, "enterprise-result-name");
+        check(robot, "enterprise-result");
+        tap(robot, "nav-back");
+        tap(robot, "nav-back");
+        tap(robot, "enterprise-by-name");
+        awaitShown(robot, "key-done");
+        check(robot, "enterprise-name-keyboard");
+        type(robot, "keji");
+        tap(robot, "candidate-0");
+        tap(robot, "enterprise-name-look-up");
+        awaitShown(robot, "enterprise-match-0");
+        check(robot, "enterprise-matches");
 
         // the inactivity warning over the screen, then the staff PIN pad
         clock.advance(Duration.ofSeconds(runtime.config().session().inactivityTimeoutSeconds() + 1L));

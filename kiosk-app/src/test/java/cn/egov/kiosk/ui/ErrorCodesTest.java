@@ -76,6 +76,9 @@ class ErrorCodesTest {
                 ErrorCodes.PROGRESS_AWAY,
                 ErrorCodes.PROGRESS_FAILED,
                 ErrorCodes.PROGRESS_NOT_TAKEN));
+        // enterprise
+        codes.put(ErrorCodes.ENTERPRISE_REFUSED, Msg.NEXT_AT_WINDOW);
+        seen.add(ErrorCodes.ENTERPRISE_REFUSED);
         assertThat(seen).as("one code per reason").doesNotHaveDuplicates().hasSameSizeAs(codes.keySet());
         return codes;
     }
@@ -91,7 +94,8 @@ class ErrorCodesTest {
                         + PostalProblem.values().length
                         + AppointmentProblem.values().length
                         + 4
-                        + 3); // progress
+                        + 3 // progress
+                        + 1); // enterprise
         I18n i18n = new I18n(List.of(ZH, Locale.ENGLISH));
         codes.forEach((code, next) -> {
             assertThat(code).as("code").matches(CODE);

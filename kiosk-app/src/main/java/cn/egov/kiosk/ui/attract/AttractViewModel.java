@@ -78,6 +78,8 @@ public final class AttractViewModel {
             case APPOINTMENT -> Msg.FEATURE_APPOINTMENT;
             case CHECK_IN -> Msg.FEATURE_CHECK_IN;
             case PROGRESS -> Msg.FEATURE_PROGRESS;
+            // enterprise
+            case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO;
         };
     }
 

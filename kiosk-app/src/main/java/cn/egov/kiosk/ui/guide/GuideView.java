@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.guide;
 
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
+import static cn.egov.kiosk.ui.Controls.scroll;
 
 import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.platform.api.Catalogue;
@@ -29,7 +30,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -546,17 +546,6 @@ public final class GuideView {
         l.getStyleClass().add(style);
         l.setWrapText(true);
         return l;
-    }
-
-    private static ScrollPane scroll(Node content) {
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.getStyleClass().add("kiosk-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPannable(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinHeight(0);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        return scroll;
     }
 
     private static Node grow() {

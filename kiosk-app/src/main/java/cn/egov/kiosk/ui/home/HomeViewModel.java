@@ -160,6 +160,8 @@ public final class HomeViewModel {
             case APPOINTMENT -> Msg.FEATURE_APPOINTMENT_DESCRIPTION;
             case CHECK_IN -> Msg.FEATURE_CHECK_IN_DESCRIPTION;
             case PROGRESS -> Msg.FEATURE_PROGRESS_DESCRIPTION;
+            // enterprise
+            case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO_DESCRIPTION;
         };
     }
 
@@ -173,6 +175,8 @@ public final class HomeViewModel {
             case APPOINTMENT -> Screen.APPOINTMENT;
             case CHECK_IN -> Screen.CHECK_IN;
             case PROGRESS -> Screen.PROGRESS;
+            // enterprise
+            case ENTERPRISE_INFO -> Screen.ENTERPRISE;
         };
     }
 }

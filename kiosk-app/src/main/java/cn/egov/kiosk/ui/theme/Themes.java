@@ -24,6 +24,8 @@ public enum Themes implements Theme {
             // appointments
             "appointment.css",
             "progress.css",
+            // enterprise
+            "enterprise.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -42,6 +44,8 @@ public enum Themes implements Theme {
             // appointments
             "appointment.css",
             "progress.css",
+            // enterprise
+            "enterprise.css",
             "elderly.css");
 
     private final String id;

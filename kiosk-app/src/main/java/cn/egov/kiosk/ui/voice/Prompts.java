@@ -6,6 +6,7 @@ import cn.egov.kiosk.ui.apply.ApplyViewModel;
 import cn.egov.kiosk.ui.appointment.BookViewModel;
 import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
@@ -40,6 +41,8 @@ public final class Prompts {
                     case APPOINTMENT, MY_APPOINTMENTS, CHECK_IN -> null;
                     // progress
                     case PROGRESS -> null;
+                    // enterprise
+                    case ENTERPRISE -> null;
                 });
     }
 
@@ -208,6 +211,29 @@ public final class Prompts {
         };
     }
 
+    // enterprise
+    public static Msg enterprise(EnterpriseViewModel.Step step) {
+        return switch (step) {
+            case CHOOSE -> Msg.VOICE_ENTERPRISE_CHOOSE;
+            case CODE -> Msg.VOICE_ENTERPRISE_CODE;
+            case NAME -> Msg.VOICE_ENTERPRISE_NAME;
+            case SEARCHING -> Msg.VOICE_ENTERPRISE_SEARCHING;
+            case MATCHES -> Msg.VOICE_ENTERPRISE_MATCHES;
+            case RESULT -> Msg.VOICE_ENTERPRISE_RESULT;
+            case UNAVAILABLE -> Msg.VOICE_ENTERPRISE_UNAVAILABLE;
+        };
+    }
+
+    /** The enterprise page's printing: its outcome; nothing before it is asked for. */
+    public static Msg enterprisePrint(EnterpriseViewModel.PrintState state) {
+        return switch (state) {
+            case IDLE -> null;
+            case PRINTING -> Msg.VOICE_ENTERPRISE_PRINTING;
+            case PRINTED -> Msg.VOICE_ENTERPRISE_PRINTED;
+            case FAILED -> Msg.VOICE_ENTERPRISE_PRINT_FAILED;
+        };
+    }
+
     /** Every prompt, by the screen that says it (the inactivity warning and the end: over any screen). */
     public static Map<Screen, List<Msg>> all() {
         Map<Screen, List<Msg>> all = new EnumMap<>(Screen.class);
@@ -231,6 +257,11 @@ public final class Prompts {
                 }
                 case MY_APPOINTMENTS -> add(said, MineViewModel.Step.values(), Prompts::myAppointments);
                 case CHECK_IN -> add(said, CheckInViewModel.Step.values(), Prompts::checkIn);
+                // enterprise
+                case ENTERPRISE -> {
+                    add(said, EnterpriseViewModel.Step.values(), Prompts::enterprise);
+                    add(said, EnterpriseViewModel.PrintState.values(), Prompts::enterprisePrint);
+                }
                 case HOME, ATTRACT -> {}
                 // progress
                 case PROGRESS -> {

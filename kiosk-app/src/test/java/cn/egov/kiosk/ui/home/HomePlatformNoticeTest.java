@@ -118,6 +118,34 @@ class HomePlatformNoticeTest {
                 .isEmpty();
     }
 
+    // enterprise
+    @Test
+    void theEnterpriseLookupIsOfferedWithAPlatformAndOutOfServiceWhileItIsAway() throws Exception {
+        HomeViewModel vm = home();
+        devices.start();
+        devices.awaitFirstAttempts(Duration.ofSeconds(10));
+        HomeViewModel.Tile enterprise = vm.tiles().stream()
+                .filter(t -> t.feature() == Feature.ENTERPRISE_INFO)
+                .findFirst()
+                .orElseThrow();
+        assertThat(enterprise.title().get()).isEqualTo("企业信息查询");
+        assertThat(enterprise.available().get()).as("no device needed").isTrue();
+
+        link.unreachable("connection refused");
+        assertThat(enterprise.available().get()).isFalse();
+        assertThat(enterprise.problem().get()).isEqualTo("暂停服务：现在连不上政务服务网。请过一会儿再试；着急的话，请到人工窗口办理。");
+        assertThat(enterprise.code().get()).isEqualTo("代码 N-PLATFORM-AWAY");
+        link.notRegistered("unknown kiosk");
+        assertThat(enterprise.code().get()).isEqualTo("代码 N-NOT-REGISTERED");
+        link.reached();
+        assertThat(enterprise.available().get()).isTrue();
+
+        // a kiosk without a platform has no register to ask: the lookup is not offered at all
+        FeatureAvailability alone = new FeatureAvailability(devices.health(), Map.of(), PlatformState.NONE);
+        assertThat(alone.fitted(Feature.ENTERPRISE_INFO)).isFalse();
+        assertThat(alone.fitted(Feature.QUEUE_TICKET)).isTrue();
+    }
+
     @Test
     void aStaleCopyIsShownEvenOnline() {
         HomeViewModel vm = home();

@@ -8,6 +8,7 @@ import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.appointment.BookViewModel;
 import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
+import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
@@ -76,5 +77,15 @@ class PromptsTest {
         assertThat(Prompts.all().get(Screen.PROGRESS))
                 .hasSize(ProgressViewModel.Step.values().length + ProgressViewModel.PrintState.values().length - 1);
         assertThat(Prompts.progress(ProgressViewModel.Step.SCAN)).isEqualTo(Msg.VOICE_PROGRESS_SCAN);
+    }
+
+    @Test
+    void everyStepOfTheEnterpriseScreenSaysSomething() {
+        // enterprise: each step speaks; printing only once asked for
+        assertThat(Prompts.all().get(Screen.ENTERPRISE))
+                .hasSize(EnterpriseViewModel.Step.values().length + EnterpriseViewModel.PrintState.values().length - 1)
+                .doesNotHaveDuplicates();
+        assertThat(Prompts.enterprise(EnterpriseViewModel.Step.CODE)).isEqualTo(Msg.VOICE_ENTERPRISE_CODE);
+        assertThat(Prompts.enterprisePrint(EnterpriseViewModel.PrintState.IDLE)).isNull();
     }
 }
