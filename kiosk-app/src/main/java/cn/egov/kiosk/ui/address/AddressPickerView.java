@@ -41,6 +41,7 @@ public final class AddressPickerView {
     private final VBox root = new VBox();
     private final TextField field = new TextField();
     private final AddressPickerViewModel vm;
+    private boolean focusWhenOpened = true;
 
     public AddressPickerView(AddressPickerViewModel vm) {
         this.vm = vm;
@@ -76,7 +77,9 @@ public final class AddressPickerView {
         show(vm.stepProperty().get(), picking, detail, loading);
         vm.stepProperty().addListener((obs, old, now) -> {
             show(now, picking, detail, loading);
-            if (now == Step.DETAIL || now == Step.UNAVAILABLE) {
+            // the detail takes the focus (and the keyboard) when the citizen picked their way to it, or
+            // on opening where the host wants it typed at once
+            if ((now == Step.DETAIL && (old == Step.PICKING || focusWhenOpened)) || now == Step.UNAVAILABLE) {
                 field.requestFocus();
                 field.end(); // a field given the focus selects its text: the keyboard would replace it all
             }
@@ -233,6 +236,18 @@ public final class AddressPickerView {
         b.getStyleClass().add(styleClass);
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /**
+     * Whether an address opened at its detail (the card's, filled in) takes the focus at once, and
+     * with it the keyboard (the default), or waits for a touch on the detail: a screen whose address
+     * is usually right as it comes shows it whole, its confirm button in sight.
+     */
+    public void focusWhenOpened(boolean focus) {
+        this.focusWhenOpened = focus;
+        // nor does the scene hand it the focus when a screen changes (to its first traversable control):
+        // a touch on it still does
+        field.setFocusTraversable(focus);
     }
 
     /**

@@ -348,6 +348,8 @@ public final class GuideView {
                 under.setAlignment(Pos.CENTER_LEFT);
                 Button b = new Button();
                 b.setGraphic(new VBox(4, name, under));
+                // laid out at its width: a wrapping name is measured there, not one character a line
+                b.setWrapText(true);
                 b.setId(hits ? "guide-hit-" + i : "guide-item-" + i);
                 b.getStyleClass().add("guide-row");
                 b.setMaxWidth(Double.MAX_VALUE);

@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.postal;
 
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
+import static cn.egov.kiosk.ui.Controls.scroll;
 
 import cn.egov.kiosk.address.Address;
 import cn.egov.kiosk.licence.PostalProblem;
@@ -17,6 +18,7 @@ import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.keyboard.Keyboards;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -24,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,6 +47,7 @@ public final class PostalView {
         root.setMinHeight(0);
         this.picker = new AddressPickerViewModel(vm.i18n(), keyboard.tasks(), AddressPickerViewModel::sharedDivisions);
         this.pickerView = new AddressPickerView(picker);
+        pickerView.focusWhenOpened(false); // the card's address is usually right: no keyboard over it
         VBox address = address(vm, keyboard);
         VBox phone = phone(vm, keyboard);
         VBox confirm = confirm(vm);
@@ -155,23 +159,43 @@ public final class PostalView {
         VBox box = screen("postal-step-confirm");
         Label title = label("screen-title");
         title.textProperty().bind(vm.i18n().bind(Msg.POSTAL_CONFIRM_TITLE));
-        Label what = label("record-note");
-        what.setId("postal-confirm-text");
-        what.setWrapText(true);
-        what.textProperty().bind(vm.confirmText());
         Label free = label("hint");
-        free.setWrapText(true);
         free.textProperty().bind(vm.i18n().bind(Msg.POSTAL_FREE));
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("apply-facts");
+        facts.setId("postal-confirm-facts");
+        fact(vm, facts, 0, Msg.POSTAL_FACT_LICENCE, "postal-confirm-licence", vm.confirmLicence());
+        fact(vm, facts, 1, Msg.POSTAL_FACT_TO, "postal-confirm-name", vm.confirmName());
+        fact(vm, facts, 2, Msg.POSTAL_FACT_PHONE, "postal-confirm-phone", vm.confirmPhone());
+        fact(vm, facts, 3, Msg.POSTAL_FACT_ADDRESS, "postal-confirm-address", vm.confirmAddress());
+        Button change = new Button();
+        change.setId("postal-change-address");
+        change.getStyleClass().add("nav-button");
+        change.textProperty().bind(vm.i18n().bind(Msg.POSTAL_CHANGE_ADDRESS));
+        change.setOnAction(e -> vm.changeAddress());
+        change.setFocusTraversable(false);
         Button confirm = new Button();
         confirm.setId("postal-confirm");
         confirm.getStyleClass().add("primary-button");
         confirm.textProperty().bind(vm.i18n().bind(Msg.POSTAL_CONFIRM));
         confirm.setOnAction(e -> vm.confirm());
-        VBox page = new VBox(28, what, free, confirm);
-        page.getStyleClass().add("record-page");
-        VBox.setVgrow(page, Priority.ALWAYS);
-        box.getChildren().addAll(title, page);
+        confirm.setFocusTraversable(false);
+        HBox buttons = new HBox(32, change, confirm);
+        buttons.setAlignment(Pos.CENTER);
+        buttons.setMinHeight(Region.USE_PREF_SIZE);
+        box.getChildren().addAll(title, free, scroll(facts), buttons);
         return box;
+    }
+
+    /** One line of the read-back: what it is, and its value (wrapping in large type). */
+    private static void fact(
+            PostalViewModel vm, GridPane facts, int row, Msg name, String id, ObservableValue<String> value) {
+        Label l = label("apply-fact-label");
+        l.textProperty().bind(vm.i18n().bind(name));
+        Label v = label("apply-fact-value");
+        v.setId(id);
+        v.textProperty().bind(value);
+        facts.addRow(row, l, v);
     }
 
     private static VBox sending(PostalViewModel vm) {

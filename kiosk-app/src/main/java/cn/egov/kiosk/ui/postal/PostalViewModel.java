@@ -338,25 +338,41 @@ public final class PostalViewModel implements CitizenState {
                 i18n.localeProperty());
     }
 
-    /** The confirmation read back: the licence, to whom (masked), the phone (masked), where (in full, to check). */
-    public StringBinding confirmText() {
+    /** The licence read back: its title. */
+    public StringBinding confirmLicence() {
         return Bindings.createStringBinding(
-                () -> {
-                    if (licence.get() == null) {
-                        return "";
-                    }
-                    String name = identity().map(Identity::maskedName).orElse("");
-                    return i18n.text(
-                            Msg.POSTAL_CONFIRM_TEXT,
-                            licence.get().title(),
-                            name,
-                            Masking.phone(phone.get()),
-                            address.get().text());
-                },
-                licence,
-                address,
-                phone,
-                i18n.localeProperty());
+                () -> licence.get() == null ? "" : licence.get().title(), licence);
+    }
+
+    /** The recipient read back: the signed-in citizen's name, masked. */
+    public StringBinding confirmName() {
+        return Bindings.createStringBinding(
+                () -> licence.get() == null
+                        ? ""
+                        : identity().map(Identity::maskedName).orElse(""),
+                licence);
+    }
+
+    /** The courier's phone read back, masked. */
+    public StringBinding confirmPhone() {
+        return Bindings.createStringBinding(() -> Masking.phone(phone.get()), phone);
+    }
+
+    /**
+     * The address read back whole: the citizen checks what the courier will be given (the receipt,
+     * which leaves the kiosk, masks it).
+     */
+    public StringBinding confirmAddress() {
+        return Bindings.createStringBinding(
+                () -> address.get() == null ? "" : address.get().text(), address);
+    }
+
+    /** From the read-back to the address again (the phone is kept). */
+    public void changeAddress() {
+        tasks.checkUiThread();
+        if (step.get() == Step.CONFIRM) {
+            step.set(Step.ADDRESS);
+        }
     }
 
     /** Why the order was not placed and what to do, in the current language. */

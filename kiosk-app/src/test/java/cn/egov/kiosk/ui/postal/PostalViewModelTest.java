@@ -132,11 +132,16 @@ class PostalViewModelTest {
         vm.phoneProperty().set("13812345678");
         vm.phoneDone();
         assertThat(vm.stepProperty().get()).isEqualTo(PostalViewModel.Step.CONFIRM);
-        assertThat(vm.confirmText().get())
-                .contains("营业执照（演示区小明便民早餐店）")
-                .contains("王*明")
-                .contains("138****5678")
-                .doesNotContain("13812345678");
+        assertThat(vm.confirmLicence().get()).isEqualTo("营业执照（演示区小明便民早餐店）");
+        assertThat(vm.confirmName().get()).isEqualTo("王*明");
+        assertThat(vm.confirmPhone().get()).isEqualTo("138****5678");
+        String address = vm.confirmAddress().get();
+        vm.changeAddress();
+        assertThat(vm.stepProperty().get()).isEqualTo(PostalViewModel.Step.ADDRESS);
+        vm.addressChosen(cardAddress());
+        vm.phoneDone(); // the phone typed before is kept
+        assertThat(vm.stepProperty().get()).isEqualTo(PostalViewModel.Step.CONFIRM);
+        assertThat(vm.confirmAddress().get()).isEqualTo(address);
 
         vm.confirm();
 
