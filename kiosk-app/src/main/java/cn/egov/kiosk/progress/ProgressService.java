@@ -89,8 +89,8 @@ public final class ProgressService {
             log.info("Progress by query code: the platform cannot be asked ({})", e.getMessage());
         }
         log.info(
-                "Progress by query code {}: {} application(s){}",
-                queryCode,
+                "Progress by a query code of {} characters: {} application(s){}",
+                queryCode.length(),
                 found.size(),
                 answered ? "" : ", platform not asked");
         return new Lookup(answered, newestFirst(found));

@@ -19,10 +19,20 @@ public sealed interface ScanCode {
      * ({@code SQ} and 14 digits) or, while that had not come, the kiosk's own reference ({@code
      * KS-XXXX-XXXX-XXXX}).
      */
-    record QueryCode(String code) implements ScanCode {}
+    record QueryCode(String code) implements ScanCode {
+        @Override
+        public String toString() {
+            return "QueryCode[" + code.length() + " characters]"; // it opens an application's progress
+        }
+    }
 
     /** An appointment confirmation's check-in code ({@code CHK-...}). */
-    record CheckInCode(String code) implements ScanCode {}
+    record CheckInCode(String code) implements ScanCode {
+        @Override
+        public String toString() {
+            return "CheckInCode[" + code.length() + " characters]"; // it checks an appointment in
+        }
+    }
 
     /**
      * The dynamic login code of the province's service app ({@link AppLogins#PREFIX}); only the

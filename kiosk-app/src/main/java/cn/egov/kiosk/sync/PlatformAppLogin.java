@@ -47,6 +47,11 @@ public final class PlatformAppLogin implements AppCodeLogin {
             log.info("App code login: {} ({})", problem, e.code());
             throw new LoginFailedException(problem, e.code(), e);
         }
+        if (c == null || c.idType() == null || isBlank(c.name()) || isBlank(c.idNumber())) {
+            // the contract requires them: a citizen the platform did not say is no one to sign in
+            log.warn("App code login: the platform's answer lacks the citizen's document, name or number");
+            throw new LoginFailedException(LoginProblem.APP_LOGIN_OFFLINE, "incomplete app login answer", null);
+        }
         log.info("App code login: {} resolved", c.idType());
         return Identity.ofProvinceApp(
                 switch (c.idType()) {
@@ -62,6 +67,10 @@ public final class PlatformAppLogin implements AppCodeLogin {
                 Optional.ofNullable(c.phone()).filter(p -> !p.isBlank()));
     }
 
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     static LoginProblem problemOf(PlatformException e) {
         if (e.offline() || e.authRefused()) {
             return LoginProblem.APP_LOGIN_OFFLINE;
@@ -69,7 +78,12 @@ public final class PlatformAppLogin implements AppCodeLogin {
         return switch (e.code()) {
             case Problem.APP_CODE_EXPIRED -> LoginProblem.APP_CODE_EXPIRED;
             case Problem.APP_CODE_USED -> LoginProblem.APP_CODE_USED;
-            default -> LoginProblem.APP_CODE_INVALID;
+            case Problem.APP_CODE_INVALID -> LoginProblem.APP_CODE_INVALID;
+            // busy (429), or an answer the kiosk did not expect: the platform's trouble, not the code's
+            default ->
+                e.retryable() || e.status() == 429 || e.status() < 400
+                        ? LoginProblem.APP_LOGIN_OFFLINE
+                        : LoginProblem.APP_CODE_INVALID;
         };
     }
 }

@@ -168,6 +168,15 @@ public final class PlatformLicenceSource implements LicenceSource {
         try {
             PostalOrders.Order o = client.get().postalOrder(order);
             link.reached();
+            if (o.orderId() == null
+                    || o.trackingNumber() == null
+                    || o.trackingNumber().isBlank()) {
+                // the contract's required fields: an order the citizen cannot follow is no order to show
+                log.warn(
+                        "The postal order for licence {} came back without its order id or tracking number",
+                        held.licenceId());
+                throw new UnavailableException("the postal order's answer has no tracking number", null);
+            }
             doneHere.put(held.licenceId(), Status.MAILED);
             log.info("Licence {} mailed: order {}", held.licenceId(), o.orderId());
             return new Mailed(o.orderId(), o.trackingNumber(), o.carrier(), Optional.<LocalDate>empty());

@@ -328,7 +328,12 @@ public final class KioskUi {
                     .or(a.mine().busy())
                     .or(a.checkIn().busy());
         }
-        frameVm.navigationLockedProperty().bind(locked);
+        // the post being ordered or its receipt printing, a progress slip printing (bound below, with
+        // the enterprise page's printing): leaving would drop what is on its way
+        locked = locked.or(postal.busy());
+        for (ProgressViewModel p : progress.stream().toList()) {
+            locked = locked.or(p.printStateProperty().isEqualTo(ProgressViewModel.PrintState.PRINTING));
+        }
         // a flow done: another service or exit, and the session ends by itself after a short countdown
         this.finished = citizen.add(new FinishedViewModel(
                 i18n,
@@ -398,6 +403,9 @@ public final class KioskUi {
             if (signedIn().isPresent()) {
                 return true; // signed in already: the code is not needed
             }
+            if (navigator.current() == Screen.ID_LOGIN) {
+                return false; // this login takes the card only: the notice says the code is not for now
+            }
             idLogin.require(Screen.HOME, IdLoginViewModel.Logins.CARD_OR_APP);
             return idLogin.appCode(code.code());
         });
@@ -438,6 +446,10 @@ public final class KioskUi {
                 }
             });
         });
+        for (EnterpriseViewModel ent : enterprise.stream().toList()) {
+            locked = locked.or(ent.printStateProperty().isEqualTo(EnterpriseViewModel.PrintState.PRINTING));
+        }
+        frameVm.navigationLockedProperty().bind(locked);
 
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());

@@ -162,6 +162,8 @@ public final class BookViewModel implements CitizenState {
     private Step itemsFrom = Step.START;
     /** The kiosk's id of the booking being confirmed: the same for every try of it. */
     private Optional<String> appointmentId = Optional.empty();
+    /** The slot that id was made for: the same time chosen again after a failure is the same booking. */
+    private Optional<String> appointmentSlot = Optional.empty();
     /** The confirmation's data once booked (the applicant's data with it: wiped with the session). */
     private Optional<JsonNode> confirmation = Optional.empty();
     /** Whether some of the confirmation came out of a print that failed: the next one is a reprint. */
@@ -354,7 +356,12 @@ public final class BookViewModel implements CitizenState {
         }
         slot = chosen;
         slotTaken.set(false);
-        appointmentId = Optional.empty(); // a new booking: its id is made when it is first sent
+        if (!appointmentSlot.equals(Optional.of(slotId))) {
+            // a new booking: its id is made when it is first sent. The same time again (back after a
+            // failure whose outcome is unknown) keeps the id, so the platform books it once
+            appointmentId = Optional.empty();
+            appointmentSlot = Optional.empty();
+        }
         texts();
         if (citizen().isPresent()) {
             identified();
@@ -462,6 +469,7 @@ public final class BookViewModel implements CitizenState {
                 attempt -> {
                     if (attempt.booked() != null) {
                         appointmentId = Optional.of(attempt.id());
+                        appointmentSlot = Optional.of(at.slotId());
                         booked.set(attempt.booked());
                         confirmation = Optional.of(Confirmation.of(hall, chosen, attempt.booked(), applicant));
                         texts();
@@ -475,11 +483,13 @@ public final class BookViewModel implements CitizenState {
                         log.info("The slot was taken meanwhile; the citizen chooses another");
                         slot = Optional.empty();
                         appointmentId = Optional.empty();
+                        appointmentSlot = Optional.empty();
                         loadSlots();
                         slotTaken.set(true);
                         return;
                     }
                     appointmentId = Optional.of(attempt.id()); // asked again under it: booked once
+                    appointmentSlot = Optional.of(at.slotId());
                     problem.set(p);
                     step.set(Step.FAILED);
                 },
@@ -636,6 +646,7 @@ public final class BookViewModel implements CitizenState {
         slot = Optional.empty();
         itemsFrom = Step.START;
         appointmentId = Optional.empty();
+        appointmentSlot = Optional.empty();
         confirmation = Optional.empty();
         partlyOut = false;
         phone.set("");

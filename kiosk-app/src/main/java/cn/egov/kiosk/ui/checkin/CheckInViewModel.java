@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -103,6 +104,9 @@ public final class CheckInViewModel implements CitizenState {
     private List<Appointments.Appointment> today = List.of();
 
     private final BackgroundTask<Found> looking;
+    /** The last look-up asked (a code, or a person's appointments of today): "try again" asks it again. */
+    private Callable<Found> lastLookUp;
+
     private final BackgroundTask<CheckInDesk.Outcome> checking;
 
     /** What the platform found: today's appointments of a citizen, or the one of a code (or none). */
@@ -169,20 +173,22 @@ public final class CheckInViewModel implements CitizenState {
         if (step.get() == Step.CHECKING_IN) {
             return false;
         }
-        problem.set(null);
-        step.set(Step.LOOKING);
-        looking.start(
-                () -> new Found(desk.byCode(checkInCode).map(List::of).orElse(List.of()), true),
-                this::found,
-                this::lookupFailed);
+        lookUp(() -> new Found(desk.byCode(checkInCode).map(List::of).orElse(List.of()), true));
         return true;
     }
 
     private void lookUp(Identity who) {
         String idNumber = who.number();
+        lookUp(() -> new Found(desk.today(idNumber), false));
+    }
+
+    /** Asks which appointments; remembered, so "try again" after a failed look-up asks again. */
+    private void lookUp(Callable<Found> ask) {
+        lastLookUp = ask;
+        appointment.set(null); // none chosen until this look-up finds one
         problem.set(null);
         step.set(Step.LOOKING);
-        looking.start(() -> new Found(desk.today(idNumber), false), this::found, this::lookupFailed);
+        looking.start(ask, this::found, this::lookupFailed);
     }
 
     private void found(Found f) {
@@ -221,11 +227,19 @@ public final class CheckInViewModel implements CitizenState {
                 .ifPresent(this::checkIn);
     }
 
-    /** "Try again": the check-in of the same appointment (the printer fixed, the platform back). */
+    /**
+     * "Try again": the check-in of the same appointment (the printer fixed, the platform back), or the
+     * look-up again when it was the look-up that failed.
+     */
     public void retry() {
         tasks.checkUiThread();
-        if ((step.get() == Step.FAILED || step.get() == Step.PRINTER) && appointment.get() != null) {
+        if (step.get() != Step.FAILED && step.get() != Step.PRINTER) {
+            return;
+        }
+        if (appointment.get() != null) {
             checkIn(appointment.get());
+        } else if (lastLookUp != null) {
+            lookUp(lastLookUp);
         }
     }
 
@@ -328,6 +342,7 @@ public final class CheckInViewModel implements CitizenState {
         problem.set(null);
         printerReason.set(null);
         appointment.set(null);
+        lastLookUp = null;
         texts();
         step.set(Step.START);
     }

@@ -240,12 +240,17 @@ public final class IdLoginViewModel implements CitizenState {
 
     /**
      * A province app's code was scanned on this screen: whom it stands for is asked of the platform,
-     * the card is not waited for meanwhile. False when the flow does not take it (the card only).
+     * the card is not waited for meanwhile. False when the flow does not take it (the card only). A
+     * code read again while one is checked, or once the citizen is known (a phone held under a
+     * scanner is read several times a second), is taken and ignored: the platform is asked once.
      */
     public boolean appCode(String code) {
         tasks.checkUiThread();
-        if (!appAccepted.get() || step.get() == Step.DONE || step.get() == Step.CHECKING) {
+        if (!appAccepted.get()) {
             return false;
+        }
+        if (step.get() == Step.DONE || step.get() == Step.CHECKING) {
+            return true;
         }
         reading.cancel();
         identities.cancel();
@@ -253,7 +258,11 @@ public final class IdLoginViewModel implements CitizenState {
         step.set(Step.CHECKING);
         AppCodeLogin login = appLogin.orElseThrow();
         checking.start(() -> login.resolve(code), this::accept, error -> {
-            fail(error);
+            // whatever else went wrong was the platform's answer, not the card reader
+            fail(
+                    error instanceof LoginFailedException
+                            ? error
+                            : new LoginFailedException(LoginProblem.APP_LOGIN_OFFLINE, "app login failed", error));
             startReading(true); // the card still works, whatever the code's trouble
         });
         return true;

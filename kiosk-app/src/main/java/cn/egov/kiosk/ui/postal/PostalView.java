@@ -173,6 +173,8 @@ public final class PostalView {
         change.getStyleClass().add("nav-button");
         change.textProperty().bind(vm.i18n().bind(Msg.POSTAL_CHANGE_ADDRESS));
         change.setOnAction(e -> vm.changeAddress());
+        change.visibleProperty().bind(vm.sentProperty().not()); // sent once, the recipient stays
+        change.managedProperty().bind(change.visibleProperty());
         change.setFocusTraversable(false);
         Button confirm = new Button();
         confirm.setId("postal-confirm");

@@ -23,7 +23,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -90,6 +93,11 @@ public final class PostalViewModel implements CitizenState {
      * licence's post gets a new holder, so a late attempt for the one before never lends it its own.
      */
     private AtomicReference<String> orderRef = new AtomicReference<>();
+    /**
+     * Whether the order was sent once: the platform may hold it, so its recipient is fixed (a retry
+     * under the same reference places the first order, not one to an address changed since).
+     */
+    private final ReadOnlyBooleanWrapper sent = new ReadOnlyBooleanWrapper(false);
 
     private Consumer<LicenceSource.Held> onMailed = h -> {};
     private final BackgroundTask<LicenceSource.Mailed> sending;
@@ -124,6 +132,7 @@ public final class PostalViewModel implements CitizenState {
         reset();
         licence.set(held);
         orderRef = new AtomicReference<>();
+        sent.set(false);
         identity().flatMap(Identity::phone).ifPresent(phone::set);
         step.set(Step.ADDRESS);
     }
@@ -178,6 +187,7 @@ public final class PostalViewModel implements CitizenState {
         LicenceSource.Recipient to = new LicenceSource.Recipient(who.get().name(), phone.get(), address.get());
         AtomicReference<String> ref = orderRef;
         problem.set(null);
+        sent.set(true);
         step.set(Step.SENDING);
         sending.start(
                 () -> {
@@ -187,7 +197,8 @@ public final class PostalViewModel implements CitizenState {
                 m -> {
                     mailed = Optional.of(m);
                     tracking.set(m.trackingNumber());
-                    LicenceSource.Held now = held.now(LicenceSource.Status.MAILED, Optional.of(m.trackingNumber()));
+                    LicenceSource.Held now =
+                            held.now(LicenceSource.Status.MAILED, Optional.ofNullable(m.trackingNumber()));
                     licence.set(now);
                     step.set(Step.DONE);
                     onMailed.accept(now);
@@ -251,7 +262,12 @@ public final class PostalViewModel implements CitizenState {
         tasks.checkUiThread();
         switch (step.get()) {
             case PHONE -> step.set(Step.ADDRESS);
-            case CONFIRM -> step.set(Step.PHONE);
+            case CONFIRM -> {
+                if (sent.get()) {
+                    return false; // sent once: the recipient stays as sent; back leaves the screen
+                }
+                step.set(Step.PHONE);
+            }
             case FAILED -> {
                 if (problem.get() == PostalProblem.OFFLINE) {
                     step.set(Step.CONFIRM);
@@ -270,8 +286,8 @@ public final class PostalViewModel implements CitizenState {
     }
 
     /** Whether the screen must not be left now (the order on its way, the receipt printing). */
-    public boolean busy() {
-        return step.get() == Step.SENDING || receipt.get() == Receipt.PRINTING;
+    public BooleanBinding busy() {
+        return step.isEqualTo(Step.SENDING).or(receipt.isEqualTo(Receipt.PRINTING));
     }
 
     @Override
@@ -294,6 +310,7 @@ public final class PostalViewModel implements CitizenState {
         tracking.set("");
         mailed = Optional.empty();
         orderRef = new AtomicReference<>();
+        sent.set(false);
         step.set(Step.ADDRESS);
     }
 
@@ -367,10 +384,15 @@ public final class PostalViewModel implements CitizenState {
                 () -> address.get() == null ? "" : address.get().text(), address);
     }
 
-    /** From the read-back to the address again (the phone is kept). */
+    /** Whether the order was sent once (its recipient can no longer change). */
+    public ReadOnlyBooleanProperty sentProperty() {
+        return sent.getReadOnlyProperty();
+    }
+
+    /** From the read-back to the address again (the phone is kept); not once the order was sent. */
     public void changeAddress() {
         tasks.checkUiThread();
-        if (step.get() == Step.CONFIRM) {
+        if (step.get() == Step.CONFIRM && !sent.get()) {
             step.set(Step.ADDRESS);
         }
     }

@@ -356,6 +356,29 @@ class BookViewModelTest {
     }
 
     @Test
+    void theSameTimeChosenAgainAfterALostAnswerIsTheSameBookingAnotherTimeANewOne() {
+        atTheSlotSignedIn(Identity.of(DemoCards.resident()));
+        vm.phoneProperty().set(PHONE);
+        vm.phoneDone();
+        platform.failNext(AppointmentProblem.OFFLINE);
+        vm.confirm();
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+
+        // back to the times, the same one again: the platform may hold the first try, so the same id
+        while (vm.stepProperty().get() != Step.SLOTS) {
+            assertThat(vm.back()).isTrue();
+        }
+        vm.slot(ITEM + "@" + OPEN + "T09:00");
+        vm.phoneDone();
+        vm.confirm();
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
+        List<String> books =
+                platform.calls().stream().filter(c -> c.startsWith("book:")).toList();
+        assertThat(books).hasSize(2);
+        assertThat(books.get(1)).isEqualTo(books.get(0));
+    }
+
+    @Test
     void aConfirmationThatDidNotPrintIsSaidAndPrintsAgainOnceThePrinterIsBack() {
         atTheSlotSignedIn(Identity.of(DemoCards.resident()));
         vm.phoneProperty().set(PHONE);

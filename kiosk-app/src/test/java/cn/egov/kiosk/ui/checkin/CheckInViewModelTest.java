@@ -228,6 +228,20 @@ class CheckInViewModelTest {
     }
 
     @Test
+    void aLookUpThatFailedIsAskedAgainByTryAgain() {
+        holds("a1", TODAY, "10:00", Appointments.Status.BOOKED);
+        platform.failNext(AppointmentProblem.OFFLINE);
+
+        vm.scanned("CHK-A1");
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+        vm.retry(); // the platform back: the code is looked up again, and checked in
+
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
+        assertThat(platform.calls()).startsWith("by-code", "by-code");
+        assertThat(vm.numberProperty().get()).isEqualTo("A001");
+    }
+
+    @Test
     void offlineTheAppointmentIsKeptAndItCanBeTriedAgain() {
         holds("a1", TODAY, "10:00", Appointments.Status.BOOKED);
         vm.scanned("CHK-A1");

@@ -308,7 +308,10 @@ class IdLoginViewModelTest {
         assertThat(vm.appAcceptedProperty().get()).isTrue();
         assertThat(vm.appCode("ZWAPP1.good")).isTrue();
         assertThat(vm.stepProperty().get()).isEqualTo(Step.CHECKING);
+        // the phone still under the scanner: read again while it is checked, taken and not asked again
+        assertThat(vm.appCode("ZWAPP1.good")).isTrue();
         tasks.runAll(); // the card read, cancelled, ends without a card; the code is resolved
+        assertThat(vm.appCode("ZWAPP1.good")).isTrue(); // and once signed in
 
         assertThat(platform.asked).containsExactly("ZWAPP1.good");
         assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);

@@ -59,8 +59,12 @@ public final class Applications {
     public record ProgressSearch(String idNumber, String applicationNo, String queryCode) {
         @Override
         public String toString() {
+            // the number or code opens the application's progress to whoever holds it: never logged
             return "ProgressSearch["
-                    + (applicationNo != null ? applicationNo : queryCode != null ? queryCode : "by person") + "]";
+                    + (applicationNo != null
+                            ? "by application number"
+                            : queryCode != null ? "by query code" : "by person")
+                    + "]";
         }
     }
 
