@@ -116,8 +116,10 @@ class PersonalDataTest {
         for (Object r : records) {
             assertThat(r.toString()).as(r.getClass().getName()).doesNotContain(PERSONAL);
         }
+        // the application number is the receipt's query code: whoever holds it sees the progress
         assertThat(new Applications.ProgressSearch(null, "SQ20261128000001", null).toString())
-                .contains("SQ20261128000001");
+                .doesNotContain("SQ20261128000001")
+                .isEqualTo("ProgressSearch[by application number]");
         assertThat(new AppLogins.Resolve(APP_CODE).toString())
                 .as("the code stands for a person for a minute")
                 .doesNotContain(APP_CODE.substring(AppLogins.PREFIX.length()));
