@@ -2,12 +2,12 @@ package cn.egov.kiosk.ui.appointment;
 
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
+import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.appointment.Choices.choice;
 import static cn.egov.kiosk.ui.appointment.Choices.fill;
 import static cn.egov.kiosk.ui.appointment.Choices.grid;
 import static cn.egov.kiosk.ui.appointment.Choices.row;
 import static cn.egov.kiosk.ui.appointment.Choices.rows;
-import static cn.egov.kiosk.ui.appointment.Choices.scroll;
 
 import cn.egov.kiosk.ui.Accessible;
 import cn.egov.kiosk.ui.I18n;

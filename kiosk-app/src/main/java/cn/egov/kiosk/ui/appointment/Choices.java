@@ -12,10 +12,8 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -39,18 +37,6 @@ public final class Choices {
         FlowPane grid = new FlowPane();
         grid.getStyleClass().add("appointment-grid");
         return grid;
-    }
-
-    /** Content that scrolls when it does not fit (large type on a small screen), dragged by a finger. */
-    public static ScrollPane scroll(Node content) {
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.getStyleClass().add("kiosk-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPannable(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinHeight(0);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        return scroll;
     }
 
     /** Makes the control of one element of a list, its position given. */

@@ -2,10 +2,10 @@ package cn.egov.kiosk.ui.appointment;
 
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
+import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.appointment.Choices.fill;
 import static cn.egov.kiosk.ui.appointment.Choices.row;
 import static cn.egov.kiosk.ui.appointment.Choices.rows;
-import static cn.egov.kiosk.ui.appointment.Choices.scroll;
 
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;

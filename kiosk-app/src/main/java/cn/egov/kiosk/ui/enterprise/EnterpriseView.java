@@ -13,7 +13,6 @@ import cn.egov.kiosk.ui.keyboard.KeyboardHost;
 import cn.egov.kiosk.ui.keyboard.KeyboardKind;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.keyboard.Keyboards;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -212,7 +211,7 @@ public final class EnterpriseView {
         Runnable fill = () -> {
             rows.getChildren().clear();
             for (int i = 0; i < vm.matches().size(); i++) {
-                rows.getChildren().add(match(i, vm.matches().get(i), scroll));
+                rows.getChildren().add(match(i, vm.matches().get(i)));
             }
         };
         vm.matches().addListener((ListChangeListener<Enterprise>) c -> fill.run());
@@ -222,7 +221,7 @@ public final class EnterpriseView {
     }
 
     /** One large row, as high as its texts: the name, its status, its representative and its code. */
-    private Button match(int i, Enterprise e, ScrollPane scroll) {
+    private Button match(int i, Enterprise e) {
         Label n = plain("guide-row-name", e.name());
         Label status = plain("enterprise-status", vm.statusText(e));
         if (!EnterpriseViewModel.active(e)) {
@@ -232,29 +231,8 @@ public final class EnterpriseView {
         VBox inside = new VBox(6, n, status, detail);
         Button b = new Button();
         b.setGraphic(inside);
-        // a button asks its graphic's height at a width less its padding, which wrapping texts read as
-        // one character a line (as the licence list found): the texts wrap at the row's width, and
-        // the row is as high as they are there
-        inside.prefWidthProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> Math.max(
-                                200,
-                                scroll.getViewportBounds().getWidth()
-                                        - b.getInsets().getLeft()
-                                        - b.getInsets().getRight()
-                                        - 4),
-                        scroll.viewportBoundsProperty(),
-                        b.insetsProperty()));
-        b.prefHeightProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> inside.prefHeight(inside.getPrefWidth())
-                                + b.getInsets().getTop()
-                                + b.getInsets().getBottom(),
-                        inside.prefWidthProperty(),
-                        b.insetsProperty(),
-                        n.fontProperty(),
-                        status.fontProperty(),
-                        detail.fontProperty()));
+        // laid out at its width: the wrapping texts are measured there, not one character a line
+        b.setWrapText(true);
         b.setId("enterprise-match-" + i);
         b.getStyleClass().add("guide-row");
         b.setMaxWidth(Double.MAX_VALUE);

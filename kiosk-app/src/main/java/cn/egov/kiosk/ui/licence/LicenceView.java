@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.licence;
 
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.screen;
+import static cn.egov.kiosk.ui.Controls.scroll;
 
 import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.ui.Accessible;
@@ -31,8 +32,6 @@ import javafx.scene.layout.VBox;
  * scrolled by a finger; the print button beside it), printing, done, or what went wrong.
  */
 public final class LicenceView {
-    /** Room a row's padding and border take from the list's width, in pixels at most. */
-    private static final double ROW_INSET = 24;
 
     private final StackPane root = new StackPane();
 
@@ -90,28 +89,21 @@ public final class LicenceView {
         hint.textProperty().bind(vm.i18n().bind(Msg.LICENCE_LIST_HINT));
         VBox rows = new VBox();
         rows.getStyleClass().add("record-rows");
-        ScrollPane scroll = new ScrollPane(rows);
         Runnable fill = () -> {
             rows.getChildren().clear();
             int i = 0;
             for (LicenceSource.Held h : vm.held()) {
-                rows.getChildren().add(row(vm, h, i++, scroll));
+                rows.getChildren().add(row(vm, h, i++));
             }
         };
         vm.held().addListener((ListChangeListener<LicenceSource.Held>) c -> fill.run());
         vm.i18n().localeProperty().addListener((obs, was, now) -> fill.run());
         fill.run();
-        scroll.getStyleClass().add("kiosk-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPannable(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinHeight(0);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        box.getChildren().addAll(title, hint, scroll);
+        box.getChildren().addAll(title, hint, scroll(rows));
         return box;
     }
 
-    private static Button row(LicenceViewModel vm, LicenceSource.Held h, int index, ScrollPane scroll) {
+    private static Button row(LicenceViewModel vm, LicenceSource.Held h, int index) {
         Label name = label("record-title");
         name.setWrapText(true);
         name.setText(h.title());
@@ -123,26 +115,10 @@ public final class LicenceView {
         status.setWrapText(true);
         status.setText(vm.statusText(h));
         VBox inside = new VBox(6, name, issued, status);
-        // the texts wrap at the row's width (a button lays out its graphic at its preferred width)
-        inside.prefWidthProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> Math.max(200, scroll.getViewportBounds().getWidth() - 4 * ROW_INSET),
-                        scroll.viewportBoundsProperty()));
         Button b = new Button();
         b.setGraphic(inside);
-        // a button asks its graphic's height at a width less its padding, which wrapping texts read as
-        // one character a line: the row's height is the texts' at the width they are given
-        b.prefHeightProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> inside.prefHeight(inside.getPrefWidth())
-                                + b.getInsets().getTop()
-                                + b.getInsets().getBottom(),
-                        inside.prefWidthProperty(),
-                        b.insetsProperty(),
-                        name.fontProperty(),
-                        issued.fontProperty(),
-                        status.fontProperty(),
-                        status.textProperty()));
+        // laid out at its width: the wrapping texts are measured there, not one character a line
+        b.setWrapText(true);
         b.setId("licence-row-" + index);
         b.getStyleClass().add("record-row");
         b.setMaxWidth(Double.MAX_VALUE);
