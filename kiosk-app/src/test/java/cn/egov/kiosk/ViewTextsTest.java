@@ -124,6 +124,38 @@ class ViewTextsTest {
         assertThat(check("XView.java", source)).containsExactly("XView.java:3: \"hello\"", "XView.java:4: \"wait\"");
     }
 
+    @Test
+    void aStyleHandedOnToAnotherHelperPassesAndWordsHandedOnAreFound() {
+        String source = """
+        class XView {
+          XView() {
+            Label l = hint("hint");
+            Label m = shown("wait");
+          }
+
+          private Label hint(String style) {
+            return styled(style);
+          }
+
+          private Label shown(String words) {
+            return worded(words);
+          }
+
+          private static Label styled(String styleClass) {
+            Label l = new Label();
+            l.getStyleClass().add(styleClass);
+            return l;
+          }
+
+          private static Label worded(String words) {
+            return new Label(words);
+          }
+        }
+        """;
+
+        assertThat(check("XView.java", source)).containsExactly("XView.java:4: \"wait\"");
+    }
+
     // ---- the checker -----------------------------------------------------------------------------
 
     /** One string literal: where it starts (the opening quote) and its text. */
@@ -267,7 +299,13 @@ class ViewTextsTest {
 
     /** Whether a method of this file uses its parameter {@code index} only as a style class or id. */
     private static boolean helperOnlyStyles(String code, String method, int index) {
-        return helperOnlyStylesIn(code, method, index) || helperOnlyStylesIn(sharedHelpers(), method, index);
+        return helperOnlyStyles(code, method, index, 3);
+    }
+
+    /** As above, following a parameter handed on to another such helper, {@code depth} calls deep. */
+    private static boolean helperOnlyStyles(String code, String method, int index, int depth) {
+        return helperOnlyStylesIn(code, code, method, index, depth)
+                || helperOnlyStylesIn(sharedHelpers(), code, method, index, depth);
     }
 
     /** The ui package's shared view helpers ({@code Controls}), statically imported by views. */
@@ -282,7 +320,7 @@ class ViewTextsTest {
         }
     }
 
-    private static boolean helperOnlyStylesIn(String code, String method, int index) {
+    private static boolean helperOnlyStylesIn(String code, String caller, String method, int index, int depth) {
         Matcher m = HELPER.matcher(code);
         while (m.find()) {
             if (!m.group(1).equals(method)) {
@@ -303,7 +341,9 @@ class ViewTextsTest {
             while (use.find()) {
                 String lead = body.substring(0, use.start()).replaceAll("\\s+", "");
                 String trail = body.substring(use.end()).stripLeading();
-                if (!((lead.endsWith("setId(") || lead.endsWith("getStyleClass().add(")) && trail.startsWith(")"))) {
+                boolean styled =
+                        (lead.endsWith("setId(") || lead.endsWith("getStyleClass().add(")) && trail.startsWith(")");
+                if (!styled && !handedOnToStyles(code, caller, m.end() + use.start(), depth)) {
                     return false;
                 }
                 used = true;
@@ -311,6 +351,33 @@ class ViewTextsTest {
             return used;
         }
         return false;
+    }
+
+    /**
+     * Whether the parameter used at {@code at} is handed, as it is, to a helper of this file or of
+     * {@code Controls} that uses it only as a style class or id ({@code Controls.text(i18n, style, msg)}).
+     */
+    private static boolean handedOnToStyles(String code, String caller, int at, int depth) {
+        if (depth == 0) {
+            return false;
+        }
+        int open = enclosingParenthesis(code, at);
+        if (open < 0) {
+            return false;
+        }
+        String before = code.substring(0, open).stripTrailing();
+        Matcher name = Pattern.compile("(?:Controls\\.)?(\\w+)$").matcher(before);
+        if (!name.find()) {
+            return false;
+        }
+        String lead = before.substring(0, name.start()).replaceAll("\\s+", "");
+        if (lead.endsWith(".") || lead.endsWith("new")) {
+            return false; // a method of something else, or a constructor
+        }
+        int index = argumentIndex(code, open, at);
+        String callee = name.group(1);
+        return helperOnlyStylesIn(code, code, callee, index, depth - 1)
+                || helperOnlyStylesIn(sharedHelpers(), caller, callee, index, depth - 1);
     }
 
     /** The index just past the '}' that closes the '{' at {@code open}. */

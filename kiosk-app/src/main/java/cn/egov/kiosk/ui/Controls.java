@@ -3,7 +3,9 @@ package cn.egov.kiosk.ui;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -22,6 +24,30 @@ public final class Controls {
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
         return l;
+    }
+
+    /** A wrapping label with a style class, its text the bundle's {@code msg} in the current language. */
+    public static Label text(I18n i18n, String styleClass, Msg msg) {
+        Label l = label(styleClass);
+        l.textProperty().bind(i18n.bind(msg));
+        return l;
+    }
+
+    /** A button with an id, a style class and the bundle's text; it takes no focus (touch, no keys). */
+    public static Button button(I18n i18n, String id, String styleClass, Msg msg) {
+        Button b = new Button();
+        b.setId(id);
+        b.getStyleClass().add(styleClass);
+        b.textProperty().bind(i18n.bind(msg));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** A step that waits (looking up, booking...): the spinner and what is being done, centred. */
+    public static VBox waiting(VBox box, I18n i18n, Msg msg) {
+        box.setAlignment(Pos.CENTER);
+        box.getChildren().addAll(new ProgressIndicator(), text(i18n, "login-instruction", msg));
+        return box;
     }
 
     /**

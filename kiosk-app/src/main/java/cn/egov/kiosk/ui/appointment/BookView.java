@@ -10,6 +10,7 @@ import static cn.egov.kiosk.ui.appointment.Choices.row;
 import static cn.egov.kiosk.ui.appointment.Choices.rows;
 
 import cn.egov.kiosk.ui.Accessible;
+import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -27,7 +28,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -82,9 +82,7 @@ public final class BookView {
     }
 
     private VBox centred(VBox box, Msg msg) {
-        box.setAlignment(Pos.CENTER);
-        box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
-        return box;
+        return Controls.waiting(box, i18n, msg);
     }
 
     private VBox none() {
@@ -364,11 +362,7 @@ public final class BookView {
     }
 
     private Label text(String style, Msg msg) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(i18n.bind(msg));
-        return l;
+        return Controls.text(i18n, style, msg);
     }
 
     private static Label value(String id, ObservableValue<String> value) {
@@ -379,12 +373,7 @@ public final class BookView {
     }
 
     private Button button(String id, String style, Msg msg) {
-        Button b = new Button();
-        b.setId(id);
-        b.getStyleClass().add(style);
-        b.textProperty().bind(i18n.bind(msg));
-        b.setFocusTraversable(false);
-        return b;
+        return Controls.button(i18n, id, style, msg);
     }
 
     public Node root() {

@@ -7,6 +7,7 @@ import static cn.egov.kiosk.ui.appointment.Choices.fill;
 import static cn.egov.kiosk.ui.appointment.Choices.row;
 import static cn.egov.kiosk.ui.appointment.Choices.rows;
 
+import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -19,7 +20,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -53,9 +53,7 @@ public final class MineView {
     }
 
     private VBox centred(VBox box, Msg msg) {
-        box.setAlignment(Pos.CENTER);
-        box.getChildren().addAll(new ProgressIndicator(), text("login-instruction", msg));
-        return box;
+        return Controls.waiting(box, i18n, msg);
     }
 
     private VBox none() {
@@ -160,20 +158,11 @@ public final class MineView {
     }
 
     private Label text(String style, Msg msg) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(i18n.bind(msg));
-        return l;
+        return Controls.text(i18n, style, msg);
     }
 
     private Button button(String id, String style, Msg msg) {
-        Button b = new Button();
-        b.setId(id);
-        b.getStyleClass().add(style);
-        b.textProperty().bind(i18n.bind(msg));
-        b.setFocusTraversable(false);
-        return b;
+        return Controls.button(i18n, id, style, msg);
     }
 
     public Node root() {

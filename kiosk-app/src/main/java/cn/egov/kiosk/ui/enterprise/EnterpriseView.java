@@ -6,6 +6,7 @@ import static cn.egov.kiosk.ui.Controls.scroll;
 
 import cn.egov.kiosk.platform.api.Enterprise;
 import cn.egov.kiosk.ui.Accessible;
+import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -340,11 +341,7 @@ public final class EnterpriseView {
     }
 
     private Label text(String style, Msg msg) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(i18n.bind(msg));
-        return l;
+        return Controls.text(i18n, style, msg);
     }
 
     private static Label plain(String style, String value) {

@@ -6,6 +6,7 @@ import static cn.egov.kiosk.ui.Controls.screen;
 import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.progress.Tracked;
 import cn.egov.kiosk.ui.Accessible;
+import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Icons;
 import cn.egov.kiosk.ui.Msg;
@@ -399,12 +400,8 @@ public final class ProgressView {
         return b;
     }
 
-    private Label text(String style, Msg m) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(i18n.bind(m));
-        return l;
+    private Label text(String style, Msg msg) {
+        return Controls.text(i18n, style, msg);
     }
 
     private static Label bound(String style, ObservableStringValue value) {
