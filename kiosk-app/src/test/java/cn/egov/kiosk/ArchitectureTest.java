@@ -96,7 +96,9 @@ class ArchitectureTest {
                         "cn.egov.kiosk.runtime..",
                         "cn.egov.kiosk.input..",
                         // enterprise
-                        "cn.egov.kiosk.enterprise..")
+                        "cn.egov.kiosk.enterprise..",
+                        // payments
+                        "cn.egov.kiosk.payment..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

@@ -10,6 +10,7 @@ import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
 import cn.egov.kiosk.diag.DiagScannerCommand;
 import cn.egov.kiosk.diag.OutboxCommand;
+import cn.egov.kiosk.diag.PaymentsCommand;
 import cn.egov.kiosk.diag.PrintCommand;
 import cn.egov.kiosk.diag.SayCommand;
 import cn.egov.kiosk.diag.SimCommand;
@@ -190,6 +191,7 @@ public final class Main implements Callable<Integer> {
             "print",
             "platform-sim",
             "outbox",
+            "payments",
             "catalogue",
             "say",
             "tour",
@@ -222,6 +224,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("sim", new SimCommand());
         cl.addSubcommand("print", new PrintCommand());
         cl.addSubcommand("outbox", new OutboxCommand());
+        cl.addSubcommand("payments", new PaymentsCommand());
         cl.addSubcommand("catalogue", new CatalogueCommand());
         cl.addSubcommand("say", new SayCommand());
         // the commands of optional parts: the demo's platform-sim

@@ -26,7 +26,9 @@ final class Migrations {
             "V3__platform.sql",
             "V4__catalogue_use.sql",
             // appointments
-            "V5__appointment_days.sql");
+            "V5__appointment_days.sql",
+            // payments
+            "V6__payments.sql");
 
     private Migrations() {}
 

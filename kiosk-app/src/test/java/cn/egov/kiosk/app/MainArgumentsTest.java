@@ -33,6 +33,8 @@ class MainArgumentsTest {
                 .isEmpty();
         assertThat(Main.configFileOf(new String[] {"--colour", "red"})).isEmpty();
         assertThat(Main.runsTheKiosk(new String[] {"outbox"})).isFalse();
+        assertThat(Main.runsTheKiosk(new String[] {"payments", "--day", "2026-11-28"}))
+                .isFalse();
         assertThat(Main.runsTheKiosk(new String[] {"platform-sim", "--port", "0"}))
                 .isFalse();
         assertThat(Main.runsTheKiosk(new String[] {"--config", "c.yaml"})).isTrue();

@@ -73,7 +73,8 @@ class DatabaseTest {
                             "V2__print_records.sql",
                             "V3__platform.sql",
                             "V4__catalogue_use.sql",
-                            "V5__appointment_days.sql");
+                            "V5__appointment_days.sql",
+                            "V6__payments.sql");
             assertThat(tables(db)).containsExactly(TABLES);
         }
     }
@@ -85,6 +86,10 @@ class DatabaseTest {
         "catalogue_use",
         "outbox",
         "outbox_stream",
+        "payment",
+        "payment_difference",
+        "payment_reconciliation",
+        "payment_step",
         "print_record",
         "queue_counter",
         "queue_ticket",
