@@ -229,7 +229,8 @@ final class PaymentsResource implements Resource {
                     "the card result must be for the order's amount",
                     c);
             if (r.result() == Payments.CardOutcome.APPROVED) {
-                paidBy(p, null);
+                // the terminal has taken the money: paid, even for a due paid meanwhile (staff refund that)
+                settle(p, Payments.Status.PAID, null, null);
             } else {
                 settle(p, Payments.Status.FAILED, null, Payments.Failure.DECLINED);
             }

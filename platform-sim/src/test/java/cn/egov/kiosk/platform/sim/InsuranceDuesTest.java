@@ -135,6 +135,22 @@ class InsuranceDuesTest extends SimulatorTestBase {
     }
 
     @Test
+    void aCardTheTerminalApprovedForADuePaidMeanwhileIsPaidAndTheDueKeepsItsFirstPayment() throws Exception {
+        InsuranceDues.Due due = open(FOREIGN, InsuranceDues.Scheme.RESIDENT_MEDICAL);
+        Payments.Payment qr = pay(due, due.amountFen(), Payments.Method.QR);
+        Payments.Payment card = pay(due, due.amountFen(), Payments.Method.CARD);
+        sim.wallet().scanAndPay(qr.qrCode(), Payments.Wallet.WECHAT);
+
+        Payments.Payment approved = client.cardResult(
+                card.paymentId(),
+                new Payments.CardResult(
+                        "T-0009", Payments.CardOutcome.APPROVED, due.amountFen(), "622202******1234", "817364"));
+
+        assertThat(approved.status()).as("the terminal took the money").isEqualTo(Payments.Status.PAID);
+        assertThat(dues(FOREIGN).get(0).paymentId()).isEqualTo(qr.paymentId());
+    }
+
+    @Test
     void aReversedPaymentMakesTheDueDueAgain() throws Exception {
         InsuranceDues.Due due = open(RESIDENT, InsuranceDues.Scheme.RESIDENT_MEDICAL);
         Payments.Payment p = pay(due, due.amountFen(), Payments.Method.PAYMENT_CODE);
