@@ -133,6 +133,18 @@ final class PaymentsResource implements Resource {
         }
     }
 
+    /** The platform's staff refund a paid order (at their console, not the kiosk); false when it is not paid. */
+    boolean refund(String paymentId) {
+        synchronized (payments) {
+            Payments.Payment p = current(paymentId);
+            if (p == null || p.status() != Payments.Status.PAID) {
+                return false;
+            }
+            settle(p, Payments.Status.REFUNDED, p.wallet(), null);
+            return true;
+        }
+    }
+
     /** The payer's money goes: paid, unless the due it is for was paid meanwhile (nothing is taken then). */
     private void paidBy(Payments.Payment p, Payments.Wallet w) {
         if (p.dueId() != null && dues.isPaid(p.dueId())) {

@@ -198,6 +198,11 @@ public final class PlatformSimulator implements AutoCloseable {
         return routes.payments.pay(paymentId);
     }
 
+    /** The platform's staff refund a paid order (a due it paid is due again); false when it is not paid. */
+    public boolean refund(String paymentId) {
+        return routes.payments.refund(paymentId);
+    }
+
     /** The wallets' side of QR payments: the payer's phone, and the wallet's faults on command. */
     public Wallet wallet() {
         return routes.payments.wallet();
@@ -465,6 +470,9 @@ public final class PlatformSimulator implements AutoCloseable {
                 default:
                     if (method.equals("POST") && path.matches("/sim/payments/[^/]+/pay")) {
                         return Reply.ok(Map.of("paid", pay(path.split("/")[3])));
+                    }
+                    if (method.equals("POST") && path.matches("/sim/payments/[^/]+/refund")) {
+                        return Reply.ok(Map.of("refunded", refund(path.split("/")[3])));
                     }
                     return Reply.problem(404, Problem.NOT_FOUND, "未找到", "no such control", path).reply;
             }

@@ -169,6 +169,25 @@ class InsuranceDuesTest extends SimulatorTestBase {
     }
 
     @Test
+    void aPaymentTheStaffRefundMakesTheDueDueAgain() throws Exception {
+        InsuranceDues.Due due = open(FOREIGN, InsuranceDues.Scheme.RESIDENT_MEDICAL);
+        Payments.Payment p = pay(due, due.amountFen(), Payments.Method.QR);
+        assertThat(sim.refund(p.paymentId())).as("not paid yet").isFalse();
+        sim.wallet().scanAndPay(p.qrCode(), Payments.Wallet.WECHAT);
+
+        assertThat(sim.refund(p.paymentId())).isTrue();
+
+        Payments.Payment refunded = client.payment(p.paymentId(), 0);
+        assertThat(refunded.status()).isEqualTo(Payments.Status.REFUNDED);
+        assertThat(refunded.paidAt()).isNotNull();
+        assertThat(client.reversePayment(p.paymentId()).status())
+                .as("answered as it stands")
+                .isEqualTo(Payments.Status.REFUNDED);
+        assertThat(dues(FOREIGN).get(0).status()).isEqualTo(InsuranceDues.Status.DUE);
+        assertThat(sim.refund(p.paymentId())).as("refunded once").isFalse();
+    }
+
+    @Test
     void nothingIsPaidForADueOfAnotherStatusOrUnknown() {
         assertThat(failure(() -> client.createPayment(Payments.Create.forDue(
                                 UUID.randomUUID().toString(), "DUE-XX-0000-0", 100, Payments.Method.QR, "x")))
