@@ -1672,16 +1672,55 @@ def citizens(rng, items_by_name, enterprise_list, sample, cards):
     ]
     foreign_appointments = [appointment("009", "境外机动车驾驶证换领国内驾驶证", 3, "14:00", "14:30")]
 
+    # -- social insurance dues (社保缴费): the residents' medical scheme for 2027 is collected from
+    # September to December 2026, the pension scheme's 2026 year until the end of 2026. Amounts and
+    # grades are fictitious (of the usual order of magnitude), in fen.
+    drng = random.Random(20261207)  # apart from rng, so that the codes made above stay as they were
+
+    def due(scheme, year, status, amount=0, grades=(), paid=None, note=None):
+        code = {"RESIDENT_MEDICAL": "YB", "RESIDENT_PENSION": "YL"}[scheme]
+        d = {"dueId": f"DUE-{code}-{year}-{drng.getrandbits(32):08X}", "scheme": scheme,
+             "schemeName": SCHEME_NAMES[scheme], "year": year, "status": status, "amountFen": amount,
+             "gradesFen": list(grades)}
+        d["payFrom"], d["payUntil"] = ((f"{year - 1}-09-01", f"{year - 1}-12-31") if scheme == "RESIDENT_MEDICAL"
+                                       else (f"{year}-01-01", f"{year}-12-31"))
+        d["paidFen"] = 0
+        if paid is not None:
+            fen, at = paid
+            d.update({"paidFen": fen, "paidAt": ts(at), "paymentId": f"PAY{drng.getrandbits(64):016X}"})
+        if note is not None:
+            d["note"] = note
+        return d
+
+    resident_dues = [
+        due("RESIDENT_MEDICAL", 2027, "DUE", amount=38000),
+        due("RESIDENT_MEDICAL", 2026, "PAID", amount=36000, paid=(36000, "2025-11-20T10:12:40")),
+        due("RESIDENT_PENSION", 2026, "NOT_DUE", note="已按月领取城乡居民基本养老保险待遇，无需缴费"),
+    ]
+    permit_dues = [
+        due("RESIDENT_PENSION", 2026, "DUE", grades=PENSION_GRADES_FEN),
+        due("RESIDENT_MEDICAL", 2027, "PAID", amount=58000, paid=(58000, "2026-10-15T14:22:05")),
+    ]
+    foreign_dues = [due("RESIDENT_MEDICAL", 2027, "DUE", amount=58000)]
+
     return [
         {"idNumber": resident["idNumber"], **person(resident), "phone": "13800138000",
          "appLoginId": "zwapp-u-7c41e09b5d2a", "licences": resident_licences,
-         "applications": resident_applications, "appointments": resident_appointments},
+         "applications": resident_applications, "appointments": resident_appointments,
+         "insuranceDues": resident_dues},
         {"idNumber": permit["idNumber"], **person(permit), "phone": "13911020588",
          "appLoginId": "zwapp-u-2f8d63a0c915", "licences": permit_licences,
-         "applications": permit_applications, "appointments": permit_appointments},
+         "applications": permit_applications, "appointments": permit_appointments,
+         "insuranceDues": permit_dues},
         {"idNumber": foreign["number"], **person(foreign), "appLoginId": "zwapp-u-94be1d7730f6", "licences": [],
-         "applications": foreign_applications, "appointments": foreign_appointments},
+         "applications": foreign_applications, "appointments": foreign_appointments,
+         "insuranceDues": foreign_dues},
     ]
+
+
+SCHEME_NAMES = {"RESIDENT_MEDICAL": "城乡居民基本医疗保险", "RESIDENT_PENSION": "城乡居民基本养老保险"}
+# The pension scheme's grades a citizen chooses from, 200 to 5000 yuan a year.
+PENSION_GRADES_FEN = [20000, 30000, 50000, 80000, 100000, 150000, 200000, 300000, 400000, 500000]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1790,6 +1829,29 @@ def check(data, sample_keys, cards):
                     (r["delivery"] == "COLLECT" and r.get("place") and "trackingNumber" not in r)
                     or (r["delivery"] == "POSTAL" and r.get("trackingNumber") and "place" not in r)):
                 errors.append(f"{a['applicationNo']}: result {r}")
+        for d in c.get("insuranceDues", []):
+            name = d["dueId"]
+            if d["scheme"] not in SCHEME_NAMES or d["schemeName"] != SCHEME_NAMES[d["scheme"]]:
+                errors.append(f"{name}: scheme {d['scheme']} {d['schemeName']}")
+            if c["idNumber"] in name or d["payFrom"] > d["payUntil"]:
+                errors.append(f"{name}: names the citizen, or its period ends before it starts")
+            if d["gradesFen"] != sorted(set(d["gradesFen"])) or (d["amountFen"] > 0) == bool(d["gradesFen"]) \
+                    and d["status"] != "NOT_DUE":
+                errors.append(f"{name}: a fixed amount or grades (ascending), not both nor neither")
+            accepted = d["gradesFen"] if d["gradesFen"] else [d["amountFen"]]
+            if d["status"] == "PAID" and not (d["paidFen"] in accepted and d.get("paidAt") and d.get("paymentId")):
+                errors.append(f"{name}: paid without an accepted amount, a time and a payment")
+            if d["status"] != "PAID" and (d["paidFen"] or "paidAt" in d or "paymentId" in d):
+                errors.append(f"{name}: paid fields on a due not paid")
+            if (d["status"] == "NOT_DUE") != ("note" in d):
+                errors.append(f"{name}: a note exactly when nothing is due")
+            if d["status"] not in ("DUE", "PAID", "NOT_DUE"):
+                errors.append(f"{name}: status {d['status']}")
+    unique("due id", [d["dueId"] for c in data["citizens.json"]["citizens"] for d in c.get("insuranceDues", [])])
+    dues = [d for c in data["citizens.json"]["citizens"] for d in c.get("insuranceDues", [])]
+    if not any(d["status"] == "DUE" and d["gradesFen"] for d in dues) or not any(
+            d["status"] == "DUE" and not d["gradesFen"] for d in data["citizens.json"]["citizens"][0]["insuranceDues"]):
+        errors.append("the first citizen needs a due of a fixed amount, and a citizen a due with grades")
     first = data["citizens.json"]["citizens"][0]
     waiting = [l for l in first["licences"] if l["printable"] and l["status"] == "WAITING"]
     if (len({l["type"] for l in waiting}) < 3 or {l["reprint"] for l in waiting} != {"REFUSE", "COPY"}

@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
             "with a code given by --registration-code.",
             "Faults while it runs: curl -X POST http://HOST:PORT/sim/faults -d '{\"errors\":5}' (also latencyMs,",
             "rateLimit with retryAfterSeconds, dropBefore, dropAfter, answerLate with lateMs, failureRate, clear), /sim/down",
-            "-d '{\"seconds\":60}', /sim/payments/ID/pay, /sim/catalogue/touch -d '{\"count\":5}';",
-            "GET /sim/ledger shows what the kiosks sent."
+            "-d '{\"seconds\":60}', /sim/payments/ID/pay and /refund, /sim/catalogue/touch -d '{\"count\":5}';",
+            "the payer's phone: /sim/wallet/scan -d '{\"qrCode\":\"...\",\"wallet\":\"ALIPAY\"}', /sim/wallet/confirm",
+            "and /sim/wallet/decline -d '{\"paymentId\":\"...\"}', /sim/wallet/faults (payerNeverConfirms, unknownAnswers,",
+            "loseAnswers, failReversals, clear). GET /sim/ledger shows what the kiosks sent."
         })
 public final class PlatformSimCommand implements Callable<Integer> {
 
@@ -64,7 +66,8 @@ public final class PlatformSimCommand implements Callable<Integer> {
     @Option(
             names = "--auto-pay",
             paramLabel = "SECONDS",
-            description = "QR payments are paid this long after they are made (default: only by /sim/payments/ID/pay).")
+            description =
+                    "QR payments are paid, and charges waiting for the payer confirmed, this long after they are made (default: only by /sim/payments/ID/pay or /sim/wallet).")
     Integer autoPaySeconds;
 
     @Spec

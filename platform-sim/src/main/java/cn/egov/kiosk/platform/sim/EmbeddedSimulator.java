@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The simulator as the kiosk's embedded platform in demo mode: on loopback, paying pending payments
- * by itself after 8 s, and taking a trainer's commands to go down, fail or slow down, so that the
- * kiosk can be shown working offline.
+ * The simulator as the kiosk's embedded platform in demo mode: on loopback, paying waiting QR orders
+ * (and confirming waiting charges) by itself after 8 s, and taking a trainer's commands to go down,
+ * fail or slow down, so that the kiosk can be shown working offline, and to make the wallet
+ * misbehave, so that the payment's every outcome can be shown.
  */
 public final class EmbeddedSimulator implements EmbeddedPlatform {
     private final PlatformSimulator sim;
@@ -41,7 +42,13 @@ public final class EmbeddedSimulator implements EmbeddedPlatform {
             c.put("errors", "the next N requests answer 500 (default 10)");
             c.put("rate-limit", "the next N requests answer 429 with Retry-After: 5 (default 10)");
             c.put("slow", "every answer waits MS milliseconds (default 3000; 0 to stop)");
-            c.put("clear", "no more faults");
+            c.put(
+                    "payer-never-pays",
+                    "the citizen's phone pays no QR code and confirms no charge (the kiosk's timeout)");
+            c.put("charge-unknown", "the next N payment-code charges are carried out but answered UNKNOWN (default 1)");
+            c.put("charge-lost", "the next N payment-code charges are carried out and their answer lost (default 1)");
+            c.put("reversal-fails", "the next N reversals fail, retryable (default 1)");
+            c.put("clear", "no more faults (the platform's and the wallet's)");
             return c;
         }
     }
@@ -65,7 +72,14 @@ public final class EmbeddedSimulator implements EmbeddedPlatform {
             case "errors" -> sim.faults().errors((int) number(argument, 10));
             case "rate-limit" -> sim.faults().rateLimit((int) number(argument, 10), 5);
             case "slow" -> sim.faults().latency(Duration.ofMillis(number(argument, 3000)));
-            case "clear" -> sim.faults().clear();
+            case "payer-never-pays" -> sim.wallet().payerNeverConfirms(true);
+            case "charge-unknown" -> sim.wallet().unknownAnswers((int) number(argument, 1));
+            case "charge-lost" -> sim.wallet().loseAnswers((int) number(argument, 1));
+            case "reversal-fails" -> sim.wallet().failReversals((int) number(argument, 1));
+            case "clear" -> {
+                sim.faults().clear();
+                sim.wallet().clear();
+            }
             default -> throw new IllegalArgumentException("unknown command \"" + command + "\"");
         }
     }

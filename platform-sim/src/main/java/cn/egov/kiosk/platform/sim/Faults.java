@@ -137,7 +137,8 @@ public final class Faults {
         return Action.NONE;
     }
 
-    private static boolean take(AtomicInteger counter) {
+    /** Takes one of a counted fault's remaining times; false when none is left. */
+    static boolean take(AtomicInteger counter) {
         while (true) {
             int n = counter.get();
             if (n <= 0) {

@@ -2,6 +2,7 @@ package cn.egov.kiosk.platform.sim;
 
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.api.Json;
+import cn.egov.kiosk.platform.api.Payments;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Credentials;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,13 +185,27 @@ public final class PlatformSimulator implements AutoCloseable {
         routes.kiosk.provision(c.kioskId(), c.keyId(), c.secret(), queuePrefix);
     }
 
-    /** QR payments are paid by the "citizen" this long after they are created (demo mode). */
+    /**
+     * The "citizen" pays QR orders, and confirms charges that wait on the phone, this long after
+     * they are made (demo mode), unless the wallet's payer never confirms.
+     */
     public void autoPay(Optional<Duration> after) {
         routes.payments.autoPay(after);
     }
 
+    /** Pays a waiting order as its payer would (a QR code with WeChat, or a waiting charge confirmed). */
     public boolean pay(String paymentId) {
         return routes.payments.pay(paymentId);
+    }
+
+    /** The platform's staff refund a paid order (a due it paid is due again); false when it is not paid. */
+    public boolean refund(String paymentId) {
+        return routes.payments.refund(paymentId);
+    }
+
+    /** The wallets' side of QR payments: the payer's phone, and the wallet's faults on command. */
+    public Wallet wallet() {
+        return routes.payments.wallet();
     }
 
     /**
@@ -327,7 +342,7 @@ public final class PlatformSimulator implements AutoCloseable {
                     break;
             }
             Reply reply = routes.dispatch(method, rawPath, rawQuery, target, headers, body);
-            if (action == Faults.Action.DROP_AFTER) {
+            if (action == Faults.Action.DROP_AFTER || reply.lost()) {
                 return; // carried out, never answered
             }
             if (action == Faults.Action.ANSWER_LATE) {
@@ -352,7 +367,10 @@ public final class PlatformSimulator implements AutoCloseable {
         }
     }
 
-    /** The control requests of a simulator run alone: faults, down, payments, the ledger's counts. */
+    /**
+     * The control requests of a simulator run alone: faults, down, payments and the payer's phone
+     * (the wallet's side, and its faults), the ledger's counts.
+     */
     private Reply control(String method, String path, byte[] body) {
         try {
             JsonNode n = body.length == 0
@@ -415,13 +433,50 @@ public final class PlatformSimulator implements AutoCloseable {
                     } catch (IllegalArgumentException e) {
                         return Reply.problem(404, Problem.NOT_FOUND, "未找到", e.getMessage(), path).reply;
                     }
+                case "POST /sim/wallet/scan": {
+                    Optional<Payments.Status> after = wallet().scanAndPay(
+                                    n.path("qrCode").asText(),
+                                    Payments.Wallet.valueOf(n.path("wallet").asText("WECHAT")));
+                    return after.map(st -> Reply.ok(Map.of("status", st)))
+                            .orElseGet(() -> Reply.problem(
+                                            404, Problem.NOT_FOUND, "未找到", "no QR order with this code", path)
+                                    .reply);
+                }
+                case "POST /sim/wallet/confirm":
+                    return Reply.ok(Map.of(
+                            "confirmed", wallet().confirm(n.path("paymentId").asText())));
+                case "POST /sim/wallet/decline":
+                    return Reply.ok(Map.of(
+                            "declined", wallet().decline(n.path("paymentId").asText())));
+                case "POST /sim/wallet/faults": {
+                    Wallet w = wallet();
+                    if (n.path("clear").asBoolean(false)) {
+                        w.clear();
+                    }
+                    if (n.has("payerNeverConfirms")) {
+                        w.payerNeverConfirms(n.get("payerNeverConfirms").asBoolean());
+                    }
+                    if (n.has("unknownAnswers")) {
+                        w.unknownAnswers(n.get("unknownAnswers").asInt());
+                    }
+                    if (n.has("loseAnswers")) {
+                        w.loseAnswers(n.get("loseAnswers").asInt());
+                    }
+                    if (n.has("failReversals")) {
+                        w.failReversals(n.get("failReversals").asInt());
+                    }
+                    return Reply.ok(n);
+                }
                 default:
                     if (method.equals("POST") && path.matches("/sim/payments/[^/]+/pay")) {
                         return Reply.ok(Map.of("paid", pay(path.split("/")[3])));
                     }
+                    if (method.equals("POST") && path.matches("/sim/payments/[^/]+/refund")) {
+                        return Reply.ok(Map.of("refunded", refund(path.split("/")[3])));
+                    }
                     return Reply.problem(404, Problem.NOT_FOUND, "未找到", "no such control", path).reply;
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // not JSON, or a wallet of no such name
             return Reply.problem(400, Problem.VALIDATION, "请求体无效", e.getMessage(), path).reply;
         }
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** What a handler answers: a status, JSON bytes, headers. Thrown as a {@link Failure} for errors. */
 record Reply(int status, byte[] body, String contentType, Map<String, String> headers) {
+    /** The simulator's own mark of an answer to lose; never sent. */
+    private static final String LOST = "X-Sim-Answer-Lost";
 
     static Reply json(int status, Object body) {
         return new Reply(status, Json.bytes(body), "application/json; charset=utf-8", new LinkedHashMap<>());
@@ -29,6 +31,29 @@ record Reply(int status, byte[] body, String contentType, Map<String, String> he
     Reply header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * Marks this answer to be lost: the request was carried out, and the answer kept for its
+     * idempotency key, but the connection is dropped unanswered (a wallet's fault on command).
+     */
+    Reply lose() {
+        headers.put(LOST, "true");
+        return this;
+    }
+
+    boolean lost() {
+        return headers.containsKey(LOST);
+    }
+
+    /** This answer as it would have been sent, without the mark of {@link #lose}. */
+    Reply kept() {
+        if (!lost()) {
+            return this;
+        }
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.remove(LOST);
+        return new Reply(status, body, contentType, h);
     }
 
     static Reply of(Problem p) {

@@ -38,6 +38,7 @@ final class Routes {
     final SyncResource sync;
     final QueueResource queue;
     final PaymentsResource payments;
+    final InsuranceResource insurance;
     final TelemetryResource telemetry;
     final AppLoginsResource appLogins;
 
@@ -53,7 +54,8 @@ final class Routes {
         this.kiosk = new KioskResource(sim, signatures, registrationReplay);
         this.sync = new SyncResource(sim);
         this.queue = new QueueResource(sim, kiosk);
-        this.payments = new PaymentsResource(sim);
+        this.insurance = new InsuranceResource(sim);
+        this.payments = new PaymentsResource(sim, insurance);
         this.telemetry = new TelemetryResource(sim);
         var appointments = new AppointmentsResource(sim, sync.catalogue, queue);
         var applications = new ApplicationsResource(sim, sync.catalogue);
@@ -69,6 +71,7 @@ final class Routes {
                 appointments,
                 applications,
                 payments,
+                insurance,
                 licences,
                 postal,
                 new EnterprisesResource(sim),
@@ -157,7 +160,7 @@ final class Routes {
                 throw e;
             }
             if (key != null) {
-                idempotency.done(kioskId, key, digest, reply);
+                idempotency.done(kioskId, key, digest, reply.kept()); // a lost answer is given again
             }
             return reply;
         } catch (Reply.Failure f) {

@@ -6,6 +6,7 @@ import cn.egov.kiosk.platform.api.BusinessTypes;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.platform.api.Departments;
 import cn.egov.kiosk.platform.api.Enterprise;
+import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.api.Notices;
@@ -34,7 +35,7 @@ final class SimData {
     /**
      * A citizen's records, by ID number: who they are as the province app knows them (their card's
      * data, the mobile number the app verified, the app's opaque login id), their licences,
-     * applications and the appointments they booked elsewhere.
+     * applications, the appointments they booked elsewhere and their social insurance dues.
      */
     record Citizen(
             String idNumber,
@@ -42,7 +43,8 @@ final class SimData {
             String appLoginId,
             List<Licence> licences,
             List<Applications.Progress> applications,
-            List<BookedElsewhere> appointments) {
+            List<BookedElsewhere> appointments,
+            List<InsuranceDues.Due> dues) {
         @Override
         public String toString() {
             return "Citizen[personal data]";
@@ -143,6 +145,21 @@ final class SimData {
                 List<Applications.Progress> apps =
                         List.of(m.treeToValue(c.path("applications"), Applications.Progress[].class));
                 List<BookedElsewhere> appts = List.of(m.treeToValue(c.path("appointments"), BookedElsewhere[].class));
+                List<InsuranceDues.Due> dues = c.has("insuranceDues")
+                        ? List.of(m.treeToValue(c.get("insuranceDues"), InsuranceDues.Due[].class))
+                        : List.of();
+                for (InsuranceDues.Due d : dues) {
+                    if (d.dueId() == null
+                            || d.scheme() == null
+                            || d.status() == null
+                            || d.gradesFen() == null
+                            || (d.status() == InsuranceDues.Status.DUE
+                                    && d.gradesFen().isEmpty()
+                                    && d.amountFen() <= 0)) {
+                        throw new IOException("citizens.json: citizen " + (citizens.size() + 1)
+                                + " has a due without an id, scheme, status, grades or amount");
+                    }
+                }
                 String idNumber = c.get("idNumber").asText();
                 AppLogins.Citizen person = m.treeToValue(c, AppLogins.Citizen.class);
                 if (person.idType() == null || person.name() == null || person.sex() == null) {
@@ -157,7 +174,8 @@ final class SimData {
                                 c.path("appLoginId").asText(idNumber),
                                 List.copyOf(licences),
                                 apps,
-                                appts));
+                                appts,
+                                dues));
             }
             return new SimData(
                     departments,

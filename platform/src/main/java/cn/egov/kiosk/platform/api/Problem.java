@@ -42,6 +42,8 @@ public record Problem(
     public static final String CHECK_IN_TOO_LATE = "check-in-too-late";
     public static final String LICENCE_COLLECTED = "licence-collected";
     public static final String LICENCE_MAILED = "licence-mailed";
+    public static final String ALREADY_CHARGED = "already-charged";
+    public static final String DUE_PAID = "due-paid";
     public static final String RATE_LIMITED = "rate-limited";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal";

@@ -11,6 +11,7 @@ import cn.egov.kiosk.platform.api.Departments;
 import cn.egov.kiosk.platform.api.Enterprise;
 import cn.egov.kiosk.platform.api.Enterprises;
 import cn.egov.kiosk.platform.api.Heartbeat;
+import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.api.Notices;
@@ -243,7 +244,7 @@ public final class PlatformClient implements AutoCloseable {
         return send(idempotent(post("/v1/payments", order), order.orderRef()), Payments.Payment.class);
     }
 
-    /** The payment's status; with {@code waitSeconds} > 0, waits up to that long while it is pending. */
+    /** The payment's status; with {@code waitSeconds} > 0, waits up to that long while it is waiting. */
     public Payments.Payment payment(String paymentId, int waitSeconds) throws PlatformException {
         HttpUrl url = url("/v1/payments/" + segment(paymentId))
                 .newBuilder()
@@ -256,8 +257,42 @@ public final class PlatformClient implements AutoCloseable {
         return send(post("/v1/payments/" + segment(paymentId) + "/card-result", result), Payments.Payment.class);
     }
 
+    /**
+     * Closes a waiting order: nothing can be paid on it any more. An order settled before is answered
+     * as it stands (paid just before: {@code PAID}); query it once more after a close all the same.
+     */
     public Payments.Payment closePayment(String paymentId) throws PlatformException {
         return send(post("/v1/payments/" + segment(paymentId) + "/close", null), Payments.Payment.class);
+    }
+
+    /**
+     * Charges the payment code (付款码) scanned from the citizen's phone to a {@code PAYMENT_CODE}
+     * order, once: {@code idempotencyKey} is the kiosk's key of this charge, kept until it has an
+     * answer, so that the same request sent again after a lost answer is never a second charge. On
+     * {@code WAITING} poll the order; on {@code UNKNOWN}, or any failure that is not a problem of
+     * the platform's, query it: never charge it again.
+     */
+    public Payments.Charged charge(String paymentId, Payments.Charge charge, String idempotencyKey)
+            throws PlatformException {
+        return send(
+                idempotent(post("/v1/payments/" + segment(paymentId) + "/charge", charge), idempotencyKey),
+                Payments.Charged.class);
+    }
+
+    /**
+     * Reverses an order (撤销): a paid one is paid back ({@code REVERSED}), a waiting one closed
+     * ({@code CLOSED}: nothing was taken); one settled otherwise is answered as it stands. Safe to
+     * send again: try again until it is answered.
+     */
+    public Payments.Payment reversePayment(String paymentId) throws PlatformException {
+        return send(post("/v1/payments/" + segment(paymentId) + "/reverse", null), Payments.Payment.class);
+    }
+
+    // --- social insurance dues ----------------------------------------------------------------
+
+    /** What the citizen owes the residents' medical and pension schemes, and what was paid. */
+    public InsuranceDues.Found insuranceDues(InsuranceDues.Search search) throws PlatformException {
+        return send(post("/v1/insurance-dues/search", search), InsuranceDues.Found.class);
     }
 
     // --- licences, postal orders, enterprises --------------------------------------------------

@@ -11,8 +11,10 @@ import cn.egov.kiosk.platform.api.AppLogins;
 import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Batch;
+import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Licences;
+import cn.egov.kiosk.platform.api.Payments;
 import cn.egov.kiosk.platform.api.PostalOrders;
 import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.api.Registration;
@@ -94,6 +96,7 @@ class PersonalDataTest {
                 recipient,
                 new Appointments.Search(ID, null),
                 new Licences.Search(ID),
+                new InsuranceDues.Search(ID),
                 new Applications.ProgressSearch(ID, null, null),
                 new Appointments.Book("appt-1", "slot-1", "item-1", booker),
                 new PostalOrders.Create("post-1", "lic-1", null, recipient),
@@ -147,6 +150,52 @@ class PersonalDataTest {
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1/app-logins");
         for (ILoggingEvent l : log.list) {
             assertThat(l.getFormattedMessage()).doesNotContain(PERSONAL).doesNotContain(APP_CODE);
+        }
+    }
+
+    @Test
+    void aPaymentCodeIsInNoToStringLogLineOrException() {
+        String code = "134567890123456789";
+        OffsetDateTime platform = Instant.parse("2026-11-28T01:40:00Z").atOffset(ZoneOffset.ofHours(8));
+        // a connection broken under the charge (the first request on its connection: OkHttp resends a
+        // request only when a reused connection breaks); refused for clock skew (logged), signed again
+        // and refused as charged before; then an answer that is not the contract's
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .onResponseStart(new CloseSocket())
+                .build());
+        server.enqueue(problem(Problem.of(Problem.CLOCK_SKEW, 401, "终端时间偏差过大", "skew", "/v1/payments/P1/charge", false)
+                .withServerTime(platform)));
+        server.enqueue(problem(
+                Problem.of(Problem.ALREADY_CHARGED, 409, "订单已扣款", "charged before", "/v1/payments/P1/charge", false)));
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"outcome\": \"MAYBE\"}")
+                .build());
+
+        List<PlatformException> failures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            failures.add(catchThrowableOfType(
+                    PlatformException.class, () -> client.charge("P1", new Payments.Charge(code), "charge-1")));
+        }
+
+        assertThat(new Payments.Charge(code).toString()).doesNotContain(code).contains("18 digits");
+        assertThat(failures)
+                .extracting(PlatformException::kind)
+                .containsExactly(
+                        PlatformException.Kind.INTERRUPTED,
+                        PlatformException.Kind.PROBLEM,
+                        PlatformException.Kind.PROTOCOL);
+        assertThat(log.list).as("the clock skew was logged").isNotEmpty();
+        for (ILoggingEvent e : log.list) {
+            assertThat(e.getFormattedMessage()).doesNotContain(code);
+        }
+        for (PlatformException e : failures) {
+            assertThat(e.toString()).doesNotContain(code);
+            if (e.getCause() != null) {
+                assertThat(e.getCause().toString()).doesNotContain(code);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Catalogue;
+import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Json;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.api.Payments;
@@ -246,7 +247,7 @@ class PlatformClientTest {
     @Test
     void postsThatCreateSomethingCarryTheirIdempotencyKeyAndOthersDoNot() throws Exception {
         PlatformClient client = client();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 11; i++) {
             server.enqueue(json(201, "{}"));
         }
         client.submit(submit("app-1"));
@@ -254,18 +255,33 @@ class PlatformClientTest {
         client.offlineRange(new QueueNumbers.RangeRequest("A", 50), "range-1");
         client.book(new Appointments.Book(
                 "appt-1", "slot", "item", new Appointments.Applicant("11010519491231002X", "张三", "13800138000")));
-        client.createPayment(new Payments.Create("order-1", "item", null, 1500, Payments.Method.QR, "工本费"));
+        client.createPayment(Payments.Create.forItem("order-1", "item", null, 1500, Payments.Method.QR, "工本费"));
+        client.charge("PAY1", new Payments.Charge("134567890123456789"), "charge-1");
         client.postalOrder(new PostalOrders.Create("post-1", "lic-1", null, recipient()));
         client.attach(new byte[] {1, 2, 3}, "image/png", "photo.png", "att-1");
         client.licences(new Licences.Search("11010519491231002X"));
+        client.reversePayment("PAY1");
+        client.insuranceDues(new InsuranceDues.Search("11010519491231002X"));
 
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 11; i++) {
             RecordedRequest r = take();
             assertSignedAndVerifies(r);
             keys.add(r.getHeaders().get(PlatformClient.IDEMPOTENCY_KEY));
         }
-        assertThat(keys).containsExactly("app-1", "ticket-1", "range-1", "appt-1", "order-1", "post-1", "att-1", null);
+        assertThat(keys)
+                .containsExactly(
+                        "app-1",
+                        "ticket-1",
+                        "range-1",
+                        "appt-1",
+                        "order-1",
+                        "charge-1",
+                        "post-1",
+                        "att-1",
+                        null,
+                        null,
+                        null);
     }
 
     @Test

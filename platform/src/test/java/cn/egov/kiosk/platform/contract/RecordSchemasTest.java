@@ -7,7 +7,9 @@ import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Enterprises;
+import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Licences;
+import cn.egov.kiosk.platform.api.Payments;
 import cn.egov.kiosk.platform.api.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The records of the login by the province app's code, the enterprise search, the licences' standing,
- * the appointments' check-in and the progress by query code are the contract's schemas
+ * the appointments' check-in, the progress by query code, the payments and the social insurance
+ * dues are the contract's schemas
  * (docs/platform-api.yaml): the same fields and enum values; the problem codes are the contract's.
  */
 class RecordSchemasTest {
@@ -83,6 +86,14 @@ class RecordSchemasTest {
         assertThat(components(Applications.Progress.class))
                 .containsExactlyElementsOf(properties("ApplicationProgress"));
         assertThat(components(Applications.Result.class)).containsExactlyElementsOf(properties("ApplicationResult"));
+        assertThat(components(Payments.Create.class)).containsExactlyElementsOf(properties("PaymentRequest"));
+        assertThat(components(Payments.Payment.class)).containsExactlyElementsOf(properties("Payment"));
+        assertThat(components(Payments.CardResult.class)).containsExactlyElementsOf(properties("CardResult"));
+        assertThat(components(Payments.Charge.class)).containsExactlyElementsOf(properties("ChargeRequest"));
+        assertThat(components(Payments.Charged.class)).containsExactlyElementsOf(properties("ChargeResult"));
+        assertThat(components(InsuranceDues.Search.class)).containsExactlyElementsOf(properties("PersonSearch"));
+        assertThat(components(InsuranceDues.Due.class)).containsExactlyElementsOf(properties("InsuranceDue"));
+        assertThat(components(InsuranceDues.Found.class)).containsExactlyElementsOf(properties("InsuranceDueList"));
     }
 
     @Test
@@ -94,6 +105,17 @@ class RecordSchemasTest {
         assertThat(names(Applications.Delivery.class))
                 .containsExactlyElementsOf(enumValues("ApplicationResult", "delivery"));
         assertThat(names(Appointments.Status.class)).containsExactlyElementsOf(enumValues("Appointment", "status"));
+        List<String> methods = new ArrayList<>();
+        schemas.path("PaymentMethod").path("enum").forEach(v -> methods.add(v.asText()));
+        assertThat(names(Payments.Method.class)).containsExactlyElementsOf(methods);
+        assertThat(names(Payments.Status.class)).containsExactlyElementsOf(enumValues("Payment", "status"));
+        assertThat(names(Payments.Wallet.class)).containsExactlyElementsOf(enumValues("Payment", "wallet"));
+        assertThat(names(Payments.Failure.class)).containsExactlyElementsOf(enumValues("Payment", "failure"));
+        assertThat(names(Payments.CardOutcome.class)).containsExactlyElementsOf(enumValues("CardResult", "result"));
+        assertThat(names(Payments.ChargeOutcome.class))
+                .containsExactlyElementsOf(enumValues("ChargeResult", "outcome"));
+        assertThat(names(InsuranceDues.Scheme.class)).containsExactlyElementsOf(enumValues("InsuranceDue", "scheme"));
+        assertThat(names(InsuranceDues.Status.class)).containsExactlyElementsOf(enumValues("InsuranceDue", "status"));
     }
 
     @Test
