@@ -130,8 +130,8 @@ public final class ConfigSchema {
                 "a driver, one of " + registry.all().keySet(), driverJson, (text, node, path, r) -> text, s -> s);
         Key<String> driver = Key.required("driver", driverName)
                 .doc(
-                        "驱动：sim 模拟各类设备；escpos、sam、pcsc、cups、serial-scanner、wedge 驱动真实设备；厂商驱动另加名称",
-                        "The driver: sim simulates every class; escpos, sam, pcsc, cups, serial-scanner and wedge drive real devices; vendor drivers add their own names")
+                        "驱动：sim 模拟各类设备；escpos、sam、pcsc、cups、serial-scanner、wedge、zvt 驱动真实设备；厂商驱动另加名称",
+                        "The driver: sim simulates every class; escpos, sam, pcsc, cups, serial-scanner, wedge and zvt drive real devices; vendor drivers add their own names")
                 .example("escpos");
         Key<String> connection = Key.required("connection", Types.text(CONNECTION_EXPECTED))
                 .doc("设备在哪里（见下文）", "Where the device is (see below)")

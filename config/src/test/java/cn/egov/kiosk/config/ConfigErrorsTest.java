@@ -343,7 +343,7 @@ class ConfigErrorsTest {
                         "driver unknown",
                         edit(25, "    driver: epson"),
                         F
-                                + ", line 25: devices.ticket-printer.driver: expected one of [cups, escpos, pcsc, sam, serial-scanner, sim, wedge], found \"epson\""),
+                                + ", line 25: devices.ticket-printer.driver: expected one of [cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt], found \"epson\""),
                 Arguments.of(
                         "driver for another class",
                         edit(

@@ -127,6 +127,22 @@ class ShippedFilesTest {
     }
 
     @Test
+    void theCommentedZvtPaymentTerminalIsValidOnceUncommented() throws Exception {
+        String text = Files.readString(Path.of("hall-example.yaml"));
+        int at = text.indexOf("  # pos:\n");
+        assertThat(at).isPositive();
+        String block = text.substring(at, text.indexOf("\n\n", at));
+        String withPos = text.replace(block, block.replace("  # ", "  "));
+
+        KioskConfig c = ConfigLoader.parse(withPos, Path.of("hall-example.yaml"));
+
+        DeviceSpec pos = c.device("pos").orElseThrow();
+        assertThat(pos.driver()).isEqualTo("zvt");
+        assertThat(pos.connection()).isEqualTo("serial:/dev/ttyS1");
+        assertThat(pos.options()).containsEntry("password", "000000").containsEntry("t4Ms", "180000");
+    }
+
+    @Test
     void theReadmeExplainsEveryKey() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (String key : List.of(

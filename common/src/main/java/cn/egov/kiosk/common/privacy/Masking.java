@@ -55,4 +55,34 @@ public final class Masking {
         int keep = Math.min(6, cps.length / 2);
         return new String(cps, 0, keep) + "****";
     }
+
+    /**
+     * 6222021234567891234 → 622202*********1234: a bank card number as it may be shown, printed or
+     * logged, the first six digits (the issuer) and the last four at most. A number already masked
+     * by a terminal ({@code 622202******1234}) comes out the same; anything not a digit or a mask
+     * character is dropped, and a number of ten or fewer characters keeps only its last four.
+     */
+    public static String cardNumber(String number) {
+        if (number == null) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '*') {
+                digits.append(c);
+            }
+        }
+        int n = digits.length();
+        if (n == 0) {
+            return "";
+        }
+        int keepHead = n > 10 ? 6 : 0;
+        int keepTail = Math.min(4, n);
+        StringBuilder masked = new StringBuilder(n);
+        masked.append(digits, 0, keepHead);
+        masked.append("*".repeat(n - keepHead - keepTail));
+        masked.append(digits, n - keepTail, n);
+        return masked.toString();
+    }
 }

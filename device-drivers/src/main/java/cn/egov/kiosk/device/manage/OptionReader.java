@@ -71,6 +71,20 @@ public final class OptionReader {
         return defaultValue;
     }
 
+    /** Text matching {@code pattern} (a regular expression over the whole value); {@code expected} says what in words. */
+    public String text(String name, String defaultValue, String pattern, String expected) {
+        known.add(name);
+        String text = options.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        if (text.trim().matches(pattern)) {
+            return text.trim();
+        }
+        problems.add(new SpecProblem("options." + name, expected, text));
+        return defaultValue;
+    }
+
     public Duration millis(String name, Duration defaultValue, long min, long max) {
         return Duration.ofMillis(integer(name, (int) defaultValue.toMillis(), (int) min, (int) max));
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 public record SaleRequest(String orderReference, long amountFen, Duration timeout) {
     public SaleRequest {
         Objects.requireNonNull(orderReference, "orderReference");
+        Objects.requireNonNull(timeout, "timeout");
         if (amountFen <= 0) {
             throw new IllegalArgumentException("a positive amount in fen, not " + amountFen);
         }

@@ -1,5 +1,9 @@
 /**
- * The bank-card payment terminal. Amounts are in fen (分). A sale that times out is queried and,
- * if its outcome stays unknown, reversed: never charged twice, never a charge without a record.
+ * The bank-card payment terminal, as a UnifiedPOS CAT-like contract: sale, reversal by receipt
+ * number, refund, the last transaction again, end of day, status, abort. Amounts are in fen (分), as
+ * whole numbers; card numbers are masked (first six, last four at most) in every result. A sale whose
+ * outcome was not heard is a result {@code UNKNOWN}, never an exception: the caller asks for the last
+ * transaction and reverses what it cannot use. Drivers: {@code payment.zvt} (ZVT over serial or TCP),
+ * {@code payment.vendor} (an acquirer's library behind an adapter), and the in-process simulator.
  */
 package cn.egov.kiosk.device.payment;

@@ -54,7 +54,8 @@ class DriverRegistryTest {
 
         assertThat(files).hasSize(2); // main's (target/classes) and the test vendor's (target/test-classes)
         assertThat(registry.all().keySet())
-                .containsExactlyInAnyOrder("acme", "cups", "escpos", "pcsc", "sam", "serial-scanner", "sim", "wedge");
+                .containsExactlyInAnyOrder(
+                        "acme", "cups", "escpos", "pcsc", "sam", "serial-scanner", "sim", "wedge", "zvt");
     }
 
     @Test
@@ -78,10 +79,10 @@ class DriverRegistryTest {
 
         assertThat(problems)
                 .containsExactly(new SpecProblem(
-                        "driver", "one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge]", "zebra"));
+                        "driver", "one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt]", "zebra"));
         assertThat(problems.get(0).describe())
                 .isEqualTo(
-                        "driver: expected one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge], found \"zebra\"");
+                        "driver: expected one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt], found \"zebra\"");
     }
 
     @Test
