@@ -8,6 +8,7 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.diag.CatalogueCommand;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
+import cn.egov.kiosk.diag.DiagPaymentTerminalCommand;
 import cn.egov.kiosk.diag.DiagScannerCommand;
 import cn.egov.kiosk.diag.OutboxCommand;
 import cn.egov.kiosk.diag.PaymentsCommand;
@@ -218,6 +219,7 @@ public final class Main implements Callable<Integer> {
                 new CommandLine(new DiagCommand())
                         .addSubcommand("id-reader", new DiagIdReaderCommand())
                         .addSubcommand("scanner", new DiagScannerCommand())
+                        .addSubcommand("payment-terminal", new DiagPaymentTerminalCommand())
                         .addSubcommand("test-page", new TestPageCommand()));
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("simctl", new SimctlCommand());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "sim",
         mixinStandardHelpOptions = true,
         description = "Plays a device on a real port (for an engineer's wiring check, and the tests).",
-        subcommands = {SimIdReaderCommand.class, SimScannerCommand.class})
+        subcommands = {SimIdReaderCommand.class, SimScannerCommand.class, SimPaymentTerminalCommand.class})
 public final class SimCommand implements Callable<Integer> {
 
     @Spec

@@ -256,15 +256,18 @@ public final class VirtualZvtTerminal {
     }
 
     private void loop(ByteLink l, boolean serial) {
+        ZvtTransport t = null;
         while (server == Thread.currentThread()) {
             try {
                 if (!l.isOpen()) {
-                    l.open();
-                    transport =
-                            serial ? new SerialTransport(l, options.t3(), lineFaults) : new TcpTransport(l, lineFaults);
+                    l.open(); // the link the caller opened is served as it is
+                    t = null;
+                }
+                if (t == null) {
+                    t = serial ? new SerialTransport(l, options.t3(), lineFaults) : new TcpTransport(l, lineFaults);
+                    transport = t;
                     events.accept("line open: " + l.describe());
                 }
-                ZvtTransport t = transport;
                 Optional<Apdu> command = t.receive(Duration.ofMillis(200));
                 if (command.isPresent() && !isSet(Fault.OFFLINE)) {
                     handle(t, command.get());
@@ -281,6 +284,7 @@ public final class VirtualZvtTerminal {
                 events.accept("JOURNAL FAILED: " + e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("Virtual terminal: a command could not be handled", e);
+                sleep(50); // never a busy loop of failures
             }
         }
     }
