@@ -23,9 +23,15 @@ public final class DriverRegistry {
         }
     }
 
-    /** Every provider that {@link ServiceLoader} finds on the class path. */
+    /**
+     * Every provider that {@link ServiceLoader} finds on the class path, and those each {@link
+     * DriverSource} it finds offers (the payment terminal's vendor adapters).
+     */
     public static DriverRegistry load() {
-        return new DriverRegistry(ServiceLoader.load(DeviceDriverProvider.class));
+        List<DeviceDriverProvider> found = new ArrayList<>();
+        ServiceLoader.load(DeviceDriverProvider.class).forEach(found::add);
+        ServiceLoader.load(DriverSource.class).forEach(source -> found.addAll(source.drivers()));
+        return new DriverRegistry(found);
     }
 
     public Optional<DeviceDriverProvider> find(String name) {

@@ -55,7 +55,16 @@ class DriverRegistryTest {
         assertThat(files).hasSize(2); // main's (target/classes) and the test vendor's (target/test-classes)
         assertThat(registry.all().keySet())
                 .containsExactlyInAnyOrder(
-                        "acme", "cups", "escpos", "pcsc", "sam", "serial-scanner", "sim", "wedge", "zvt");
+                        "acme",
+                        "acme-mispos",
+                        "cups",
+                        "escpos",
+                        "pcsc",
+                        "sam",
+                        "serial-scanner",
+                        "sim",
+                        "wedge",
+                        "zvt");
     }
 
     @Test
@@ -79,10 +88,12 @@ class DriverRegistryTest {
 
         assertThat(problems)
                 .containsExactly(new SpecProblem(
-                        "driver", "one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt]", "zebra"));
+                        "driver",
+                        "one of [acme, acme-mispos, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt]",
+                        "zebra"));
         assertThat(problems.get(0).describe())
                 .isEqualTo(
-                        "driver: expected one of [acme, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt], found \"zebra\"");
+                        "driver: expected one of [acme, acme-mispos, cups, escpos, pcsc, sam, serial-scanner, sim, wedge, zvt], found \"zebra\"");
     }
 
     @Test
