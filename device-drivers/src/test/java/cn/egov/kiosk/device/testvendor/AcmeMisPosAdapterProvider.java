@@ -148,7 +148,7 @@ public final class AcmeMisPosAdapterProvider implements PaymentAdapterProvider {
                 return LIBRARY.bankall(request);
             } catch (IllegalArgumentException e) {
                 throw new AdapterException(AdapterException.Kind.REFUSED, e.getMessage(), e);
-            } catch (UnsupportedOperationException e) {
+            } catch (AcmeMisPosLibrary.PortUnavailable e) {
                 throw new AdapterException(AdapterException.Kind.OFFLINE, e.getMessage(), e);
             }
         }

@@ -21,6 +21,18 @@ import java.util.Locale;
  * <p>Tests script it: what the next call answers, or that it throws as a broken library would.
  */
 public final class AcmeMisPosLibrary {
+    /**
+     * The library could not reach its terminal (the port would not open): it sent nothing. A real
+     * library says so by its own return code or exception; this one by this type, not a JDK one.
+     */
+    public static final class PortUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public PortUnavailable(String message) {
+            super(message);
+        }
+    }
+
     private final Deque<String> scripted = new ArrayDeque<>();
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();

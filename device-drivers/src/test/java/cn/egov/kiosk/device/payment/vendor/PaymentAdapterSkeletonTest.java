@@ -140,7 +140,7 @@ class PaymentAdapterSkeletonTest {
 
     @Test
     void anUnreachableLibraryIsOfflineAndNothingWasCharged() {
-        LIBRARY.failNext(new UnsupportedOperationException("COM3 cannot be opened"));
+        LIBRARY.failNext(new AcmeMisPosLibrary.PortUnavailable("COM3 cannot be opened"));
 
         assertThatThrownBy(() -> pos.sale(new SaleRequest("ORDER-5", 100, MINUTE)))
                 .isInstanceOfSatisfying(DeviceException.class, e -> {
