@@ -59,20 +59,18 @@ public final class FeeStepView {
         steps.put(FeeStepViewModel.Step.PAID, paid());
         steps.put(
                 FeeStepViewModel.Step.DECLINED,
-                outcome("pay-declined", Msg.PAY_DECLINED_TITLE, "pay-declined-again", "pay-declined-done"));
+                outcome("pay-declined", Msg.PAY_DECLINED_TITLE, "pay-declined-done", again("pay-declined-again")));
         steps.put(
                 FeeStepViewModel.Step.CANCELLED,
-                outcome("pay-cancelled", Msg.PAY_CANCELLED_TITLE, "pay-cancelled-again", "pay-cancelled-done"));
-        steps.put(
-                FeeStepViewModel.Step.IN_DOUBT,
-                outcome("pay-in-doubt", Msg.PAY_IN_DOUBT_TITLE, null, "pay-in-doubt-done"));
+                outcome("pay-cancelled", Msg.PAY_CANCELLED_TITLE, "pay-cancelled-done", again("pay-cancelled-again")));
+        steps.put(FeeStepViewModel.Step.IN_DOUBT, outcome("pay-in-doubt", Msg.PAY_IN_DOUBT_TITLE, "pay-in-doubt-done"));
         steps.put(
                 FeeStepViewModel.Step.ALREADY_PAID,
-                outcome("pay-already-paid", Msg.PAY_ALREADY_PAID_TITLE, null, "pay-already-paid-done"));
+                outcome("pay-already-paid", Msg.PAY_ALREADY_PAID_TITLE, "pay-already-paid-done"));
         steps.put(
                 FeeStepViewModel.Step.ALREADY_PAYING,
-                outcome("pay-already-paying", Msg.PAY_ALREADY_PAYING_TITLE, null, "pay-already-paying-done"));
-        steps.put(FeeStepViewModel.Step.FAILED, outcome("pay-failed", Msg.PAY_FAILED_TITLE, null, "pay-failed-done"));
+                outcome("pay-already-paying", Msg.PAY_ALREADY_PAYING_TITLE, "pay-already-paying-done"));
+        steps.put(FeeStepViewModel.Step.FAILED, outcome("pay-failed", Msg.PAY_FAILED_TITLE, "pay-failed-done"));
         root.getChildren().addAll(steps.values());
         Runnable show = () -> steps.forEach(
                 (s, node) -> node.setVisible(s == vm.stepProperty().get()));
@@ -216,7 +214,7 @@ public final class FeeStepView {
     }
 
     /** An outcome: what happened, what to do, the code for staff; "try again" where trying helps. */
-    private VBox outcome(String id, Msg title, String againId, String doneId) {
+    private VBox outcome(String id, Msg title, String doneId, Button... before) {
         VBox box = screen(id);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("pay-outcome");
@@ -227,16 +225,19 @@ public final class FeeStepView {
         code.managedProperty().bind(code.visibleProperty());
         HBox buttons = new HBox();
         buttons.getStyleClass().add("pay-buttons");
-        if (againId != null) {
-            Button retry = button(i18n, againId, "primary-button", Msg.PAY_AGAIN);
-            retry.setOnAction(e -> vm.again());
-            buttons.getChildren().add(retry);
-        }
+        buttons.getChildren().addAll(before);
         Button done = button(i18n, doneId, "secondary-button", Msg.PAY_DONE);
         done.setOnAction(e -> vm.done());
         buttons.getChildren().add(done);
         box.getChildren().addAll(t, advice, code, buttons);
         return box;
+    }
+
+    /** "再试一次": the ways to pay again. */
+    private Button again(String id) {
+        Button retry = button(i18n, id, "primary-button", Msg.PAY_AGAIN);
+        retry.setOnAction(e -> vm.again());
+        return retry;
     }
 
     // ---- parts -----------------------------------------------------------------------------------
