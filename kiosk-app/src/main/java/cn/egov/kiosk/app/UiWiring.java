@@ -79,7 +79,10 @@ public final class UiWiring {
                 runtime.platform().map(p -> progress(p, config.kiosk().timeZone())),
                 // enterprise: asked with the short timeouts of the calls a citizen waits for
                 runtime.platform()
-                        .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())));
+                        .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())),
+                // payments: 社保缴费, an InsuranceDesk over sync.PlatformInsuranceDues, the Payments and
+                // the terminal's abort
+                Optional.empty()); // wired when the payments are in the runtime
     }
 
     /** 预约 and 签到 over the platform: the days from the local copy, the check-in's ticket on the receipt printer. */

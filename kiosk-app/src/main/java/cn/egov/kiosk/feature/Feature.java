@@ -48,7 +48,14 @@ public enum Feature {
      * the platform's register (so it needs the platform, and is not offered without one); printing
      * the result needs the licence printer, reading it nothing.
      */
-    ENTERPRISE_INFO(Set.of(), true, false, true);
+    ENTERPRISE_INFO(Set.of(), true, false, true),
+    // payments
+    /**
+     * 社保缴费: after the ID card, the citizen's dues for the residents' medical and pension schemes,
+     * paid by bank card on the terminal or by QR code through the platform (so it needs the platform,
+     * and is not offered without one); the receipt on the receipt printer when there is one.
+     */
+    INSURANCE(Set.of(DeviceClass.ID_CARD_READER), true, false, true);
 
     private final Set<DeviceClass> requires;
     private final boolean needsPlatform;

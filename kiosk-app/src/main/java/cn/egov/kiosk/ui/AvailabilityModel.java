@@ -6,6 +6,7 @@ import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.feature.PlatformState.Notice;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,11 +17,21 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class AvailabilityModel {
     private final FeatureAvailability source;
+    private final Set<Feature> withoutService;
     private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
     private final ReadOnlyObjectWrapper<Notice> platformNotice = new ReadOnlyObjectWrapper<>();
 
     public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
+        this(source, uiThread, Set.of());
+    }
+
+    /**
+     * @param withoutService features this kiosk is fitted for but whose service it was not given (a
+     *     payment flow before the payments are wired): not offered
+     */
+    public AvailabilityModel(FeatureAvailability source, Executor uiThread, Set<Feature> withoutService) {
         this.source = source;
+        this.withoutService = Set.copyOf(withoutService);
         // listen first, then read: a device that comes up in between would otherwise never be heard of
         // (a simulator turns healthy once and then stays quiet), leaving its features off for good
         for (Feature f : Feature.values()) {
@@ -39,7 +50,7 @@ public final class AvailabilityModel {
 
     /** Whether the kiosk is fitted for the feature: a feature it cannot offer at all is not shown. */
     public boolean fitted(Feature feature) {
-        return source.fitted(feature);
+        return !withoutService.contains(feature) && source.fitted(feature);
     }
 
     public ReadOnlyObjectProperty<Availability> of(Feature feature) {

@@ -19,7 +19,8 @@ import cn.egov.kiosk.queue.IssueOutcome;
  * C} the ID card, {@code D} a device a feature needs (the home screen's tiles), {@code N} the
  * government service platform, {@code A} an application, {@code G} the service guide, {@code Y} an
  * appointment (预约), {@code E} the enterprise lookup, {@code L} signing in by the province app's
- * code, {@code M} free postal delivery (免费邮寄).
+ * code, {@code M} free postal delivery (免费邮寄), {@code F} a fee paid at the kiosk (缴费), {@code S} social
+ * insurance dues (社保缴费).
  */
 public final class ErrorCodes {
     /** A queue ticket failed for a reason nobody foresaw (an exception). */
@@ -43,6 +44,21 @@ public final class ErrorCodes {
      * did not expect (not "not found"): nothing was looked up.
      */
     public static final String ENTERPRISE_REFUSED = "E-REFUSED";
+    // payments
+    /** A fee's payment the bank or the wallet declined: nothing was taken. */
+    public static final String FEE_DECLINED = "F-DECLINED";
+    /** A fee's payment whose outcome is not known yet: the kiosk's recovery finds it out. */
+    public static final String FEE_IN_DOUBT = "F-IN-DOUBT";
+    /** A fee paid before (its due held as paid in the kiosk's journal): nothing was asked. */
+    public static final String FEE_ALREADY_PAID = "F-ALREADY-PAID";
+    /** A fee whose earlier payment is in doubt or being given back: nothing was asked. */
+    public static final String FEE_ALREADY_PAYING = "F-ALREADY-PAYING";
+    /** The kiosk itself failed while paying a fee (its store): whether it was charged is checked. */
+    public static final String FEE_FAILED = "F-FAILED";
+    /** 社保缴费: the platform could not be asked for the citizen's dues. */
+    public static final String INSURANCE_AWAY = "S-AWAY";
+    /** 社保缴费: the kiosk failed while looking up the dues (a reason nobody foresaw). */
+    public static final String INSURANCE_FAILED = "S-FAILED";
 
     private ErrorCodes() {}
 

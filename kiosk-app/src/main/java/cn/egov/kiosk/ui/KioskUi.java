@@ -6,6 +6,9 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.input.PinyinDictionary;
+import cn.egov.kiosk.insurance.InsuranceDesk;
+import cn.egov.kiosk.payment.PaymentMethod;
+import cn.egov.kiosk.payment.PaymentTimes;
 import cn.egov.kiosk.scan.ScanCode;
 import cn.egov.kiosk.session.EndReason;
 import cn.egov.kiosk.session.Session;
@@ -35,9 +38,12 @@ import cn.egov.kiosk.ui.idlogin.IdLoginView;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.inactivity.InactivityView;
 import cn.egov.kiosk.ui.inactivity.InactivityViewModel;
+import cn.egov.kiosk.ui.insurance.InsuranceView;
+import cn.egov.kiosk.ui.insurance.InsuranceViewModel;
 import cn.egov.kiosk.ui.keyboard.KeyboardViewModel;
 import cn.egov.kiosk.ui.licence.LicenceView;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import cn.egov.kiosk.ui.postal.PostalView;
 import cn.egov.kiosk.ui.postal.PostalViewModel;
 import cn.egov.kiosk.ui.progress.ProgressView;
@@ -57,10 +63,13 @@ import cn.egov.kiosk.ui.voice.Guidance;
 import cn.egov.kiosk.ui.voice.Prompts;
 import cn.egov.kiosk.ui.voice.SoundView;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -114,6 +123,11 @@ public final class KioskUi {
 
     // enterprise
     private final Optional<EnterpriseViewModel> enterprise;
+    // payments
+    /** 社保缴费, when the kiosk was given its service; set once the screens it needs are made. */
+    private Optional<InsuranceViewModel> insurance = Optional.empty();
+
+    private final Executor uiThread;
     private final Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private Timeline ticker;
@@ -127,11 +141,14 @@ public final class KioskUi {
     public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
         this.services = services;
         this.tasks = tasks;
+        this.uiThread = uiThread;
         var config = services.config();
         this.i18n = new I18n(config.kiosk().locales());
         this.initialTheme = Themes.byId(config.ui().theme());
         this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
-        this.availability = new AvailabilityModel(services.features(), uiThread);
+        // a payment flow whose service the kiosk was not given is not offered
+        this.availability = new AvailabilityModel(
+                services.features(), uiThread, services.insurance().isPresent() ? Set.of() : Set.of(Feature.INSURANCE));
 
         this.frameVm = citizen.add(new FrameViewModel(
                 i18n,
@@ -211,7 +228,7 @@ public final class KioskUi {
         Consumer<Screen> open = screen -> {
             if (screen == Screen.TICKET && ticketsCarryId) {
                 idLogin.require(screen);
-            } else if (screen == Screen.LICENCE || screen == Screen.APPLY) {
+            } else if (screen == Screen.LICENCE || screen == Screen.APPLY || screen == Screen.INSURANCE) {
                 idLogin.require(screen, IdLoginViewModel.Logins.CARD_OR_APP);
             } else {
                 navigator.go(screen);
@@ -295,6 +312,8 @@ public final class KioskUi {
                 case APPOINTMENT -> appointments.ifPresent(a -> a.book().open());
                 case CHECK_IN -> appointments.ifPresent(a -> a.checkIn().open());
                 case PROGRESS -> progress.ifPresent(ProgressViewModel::start);
+                // payments
+                case INSURANCE -> insurance.ifPresent(InsuranceViewModel::start);
                 default -> {}
             }
             open.accept(HomeViewModel.screenOf(feature));
@@ -449,6 +468,11 @@ public final class KioskUi {
         for (EnterpriseViewModel ent : enterprise.stream().toList()) {
             locked = locked.or(ent.printStateProperty().isEqualTo(EnterpriseViewModel.PrintState.PRINTING));
         }
+        // payments: 社保缴费, when the kiosk was given its service; a payment running holds the screen
+        this.insurance = services.insurance().map(desk -> insuranceScreen(desk, config));
+        for (InsuranceViewModel ins : insurance.stream().toList()) {
+            locked = locked.or(ins.busy());
+        }
         frameVm.navigationLockedProperty().bind(locked);
 
         InactivityViewModel inactivity = new InactivityViewModel(i18n, services.sessions());
@@ -482,6 +506,11 @@ public final class KioskUi {
         enterprise.ifPresent(ent -> {
             guidance.watch(Screen.ENTERPRISE, ent.stepProperty(), Prompts::enterprise);
             guidance.watch(Screen.ENTERPRISE, ent.printStateProperty(), Prompts::enterprisePrint);
+        });
+        // payments
+        insurance.ifPresent(ins -> {
+            guidance.watch(Screen.INSURANCE, ins.stepProperty(), Prompts::insurance);
+            guidance.watch(Screen.INSURANCE, ins.fee().stepProperty(), Prompts::fee);
         });
         inactivity.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -552,6 +581,51 @@ public final class KioskUi {
         if (screen == Screen.CHECK_IN) {
             appointments.ifPresent(a -> a.checkIn().shown());
         }
+    }
+
+    // ---- payments -----------------------------------------------------------------------------
+
+    /**
+     * 社保缴费: its screen (the login step first), the ways to pay this kiosk offers (the card where
+     * it has a terminal, the shown code through the platform, the payment code where it has a
+     * scanner), the receipt where it has a receipt printer, the way back inside it, the reset when
+     * left (not for the login step), and a payment code scanned while the fee step waits for one.
+     */
+    private InsuranceViewModel insuranceScreen(InsuranceDesk desk, KioskConfig config) {
+        var health = services.features().health();
+        List<PaymentMethod> methods = new ArrayList<>();
+        if (health.first(DeviceClass.PAYMENT_TERMINAL).isPresent()) {
+            methods.add(PaymentMethod.CARD);
+        }
+        methods.add(PaymentMethod.QR_SHOWN);
+        if (services.scans().fitted()) {
+            methods.add(PaymentMethod.QR_SCANNED);
+        }
+        FeeStepViewModel fee = citizen.add(new FeeStepViewModel(
+                i18n, tasks, uiThread, services.clock(), config.kiosk().hotline(), PaymentTimes.DEFAULTS.qrShown()));
+        InsuranceViewModel vm = citizen.add(new InsuranceViewModel(
+                i18n,
+                desk,
+                tasks,
+                services.sessions(),
+                config.kiosk().timeZone(),
+                health.first(DeviceClass.RECEIPT_PRINTER).isPresent()
+                        ? Optional.of(services.printing())
+                        : Optional.empty(),
+                () -> config.kiosk().hallName().get(i18n.locale()),
+                methods,
+                fee));
+        navigator.stepsBack(Screen.INSURANCE, vm::back);
+        screens.put(Screen.INSURANCE, () -> new InsuranceView(vm).root());
+        navigator.currentProperty().addListener((obs, was, now) -> {
+            if (now == Screen.INSURANCE && was != now) {
+                vm.shown(); // back from the login step: the citizen's dues
+            } else if (was == Screen.INSURANCE && now != Screen.ID_LOGIN && now != was) {
+                vm.reset();
+            }
+        });
+        scans.onScreen(Screen.INSURANCE, code -> code instanceof ScanCode.PaymentCode p && fee.paymentCode(p.code()));
+        return vm;
     }
 
     // ---- appointments -------------------------------------------------------------------------
@@ -728,6 +802,7 @@ public final class KioskUi {
             services.sessions().tick();
             finished.tick();
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
+            insurance.ifPresent(i -> i.fee().tick());
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
@@ -778,6 +853,11 @@ public final class KioskUi {
     /** Which screen acts on a scanned code. */
     public ScanRouter scans() {
         return scans;
+    }
+
+    /** 社保缴费's screen, when the kiosk was given its service. */
+    public Optional<InsuranceViewModel> insurance() {
+        return insurance;
     }
 
     /** The enterprise lookup's screen (企业信息查询), when the kiosk has a platform to ask. */

@@ -25,5 +25,8 @@ public enum Screen {
     PROGRESS,
     // enterprise
     /** 企业信息查询: by credit code or by name, the register's public data, printed. */
-    ENTERPRISE
+    ENTERPRISE,
+    // payments
+    /** 社保缴费: the citizen's dues, a grade, the fee step, the receipt. */
+    INSURANCE
 }

@@ -11,6 +11,7 @@ import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.insurance.InsuranceDesk;
 import cn.egov.kiosk.licence.LicenceSource;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.Printing;
@@ -49,6 +50,7 @@ import java.util.function.Supplier;
  * @param appointments 预约 and 签到, when there is a platform
  * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
  * @param enterprises the register of market entities (企业信息查询), when there is a platform
+ * @param insurance 社保缴费: the dues from the platform, paid through the payments, when both are there
  */
 public record UiServices(
         KioskConfig config,
@@ -80,7 +82,9 @@ public record UiServices(
         // progress
         Optional<ProgressService> progress,
         // enterprise
-        Optional<EnterpriseRegister> enterprises) {
+        Optional<EnterpriseRegister> enterprises,
+        // payments
+        Optional<InsuranceDesk> insurance) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

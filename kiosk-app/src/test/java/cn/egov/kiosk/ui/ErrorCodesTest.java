@@ -79,6 +79,22 @@ class ErrorCodesTest {
         // enterprise
         codes.put(ErrorCodes.ENTERPRISE_REFUSED, Msg.NEXT_AT_WINDOW);
         seen.add(ErrorCodes.ENTERPRISE_REFUSED);
+        // payments
+        codes.put(ErrorCodes.FEE_DECLINED, Msg.PAY_DECLINED_NEXT);
+        codes.put(ErrorCodes.FEE_IN_DOUBT, Msg.PAY_IN_DOUBT_NEXT);
+        codes.put(ErrorCodes.FEE_ALREADY_PAID, Msg.PAY_ALREADY_PAID_NEXT);
+        codes.put(ErrorCodes.FEE_ALREADY_PAYING, Msg.PAY_ALREADY_PAYING_NEXT);
+        codes.put(ErrorCodes.FEE_FAILED, Msg.PAY_FAILED_NEXT);
+        codes.put(ErrorCodes.INSURANCE_AWAY, Msg.INSURANCE_OFFLINE_ADVICE);
+        codes.put(ErrorCodes.INSURANCE_FAILED, Msg.INSURANCE_FAILED_ADVICE);
+        seen.addAll(List.of(
+                ErrorCodes.FEE_DECLINED,
+                ErrorCodes.FEE_IN_DOUBT,
+                ErrorCodes.FEE_ALREADY_PAID,
+                ErrorCodes.FEE_ALREADY_PAYING,
+                ErrorCodes.FEE_FAILED,
+                ErrorCodes.INSURANCE_AWAY,
+                ErrorCodes.INSURANCE_FAILED));
         assertThat(seen).as("one code per reason").doesNotHaveDuplicates().hasSameSizeAs(codes.keySet());
         return codes;
     }
@@ -95,7 +111,8 @@ class ErrorCodesTest {
                         + AppointmentProblem.values().length
                         + 4
                         + 3 // progress
-                        + 1); // enterprise
+                        + 1 // enterprise
+                        + 7); // payments
         I18n i18n = new I18n(List.of(ZH, Locale.ENGLISH));
         codes.forEach((code, next) -> {
             assertThat(code).as("code").matches(CODE);

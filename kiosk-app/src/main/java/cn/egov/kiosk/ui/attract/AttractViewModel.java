@@ -80,6 +80,8 @@ public final class AttractViewModel {
             case PROGRESS -> Msg.FEATURE_PROGRESS;
             // enterprise
             case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO;
+            // payments
+            case INSURANCE -> Msg.FEATURE_INSURANCE;
         };
     }
 

@@ -162,6 +162,8 @@ public final class HomeViewModel {
             case PROGRESS -> Msg.FEATURE_PROGRESS_DESCRIPTION;
             // enterprise
             case ENTERPRISE_INFO -> Msg.FEATURE_ENTERPRISE_INFO_DESCRIPTION;
+            // payments
+            case INSURANCE -> Msg.FEATURE_INSURANCE_DESCRIPTION;
         };
     }
 
@@ -177,6 +179,8 @@ public final class HomeViewModel {
             case PROGRESS -> Screen.PROGRESS;
             // enterprise
             case ENTERPRISE_INFO -> Screen.ENTERPRISE;
+            // payments
+            case INSURANCE -> Screen.INSURANCE;
         };
     }
 }

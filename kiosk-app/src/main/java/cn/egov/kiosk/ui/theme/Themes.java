@@ -26,6 +26,7 @@ public enum Themes implements Theme {
             "progress.css",
             // enterprise
             "enterprise.css",
+            "pay.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -46,6 +47,7 @@ public enum Themes implements Theme {
             "progress.css",
             // enterprise
             "enterprise.css",
+            "pay.css",
             "elderly.css");
 
     private final String id;

@@ -9,7 +9,9 @@ import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
+import cn.egov.kiosk.ui.insurance.InsuranceViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
+import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import cn.egov.kiosk.ui.postal.PostalViewModel;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
@@ -43,7 +45,44 @@ public final class Prompts {
                     case PROGRESS -> null;
                     // enterprise
                     case ENTERPRISE -> null;
+                    // payments
+                    case INSURANCE -> null;
                 });
+    }
+
+    // payments
+
+    /** 社保缴费: its own steps; in the fee step ({@code PAY}) the ways to pay, then the fee step's words. */
+    public static Msg insurance(InsuranceViewModel.Step step) {
+        return switch (step) {
+            case LOADING -> Msg.VOICE_INSURANCE_LOADING;
+            case LIST -> Msg.VOICE_INSURANCE_LIST;
+            case NONE -> Msg.VOICE_INSURANCE_NONE;
+            case GRADE -> Msg.VOICE_INSURANCE_GRADE;
+            case PAY -> Msg.VOICE_PAY_CHOOSE;
+            case OFFLINE -> Msg.VOICE_INSURANCE_OFFLINE;
+            case FAILED -> Msg.VOICE_INSURANCE_FAILED;
+        };
+    }
+
+    /** The fee step: each way's instruction and each outcome; the ways to pay are said by the flow's step. */
+    public static Msg fee(FeeStepViewModel.Step step) {
+        return switch (step) {
+            case CHOOSE -> null;
+            case STARTING -> Msg.VOICE_PAY_STARTING;
+            case CARD -> Msg.VOICE_PAY_CARD;
+            case QR -> Msg.VOICE_PAY_QR;
+            case SCAN -> Msg.VOICE_PAY_SCAN;
+            case CHARGING -> Msg.VOICE_PAY_CHARGING;
+            case CANCELLING -> Msg.VOICE_PAY_CANCELLING;
+            case PAID -> Msg.VOICE_PAY_PAID;
+            case DECLINED -> Msg.VOICE_PAY_DECLINED;
+            case CANCELLED -> Msg.VOICE_PAY_CANCELLED;
+            case IN_DOUBT -> Msg.VOICE_PAY_IN_DOUBT;
+            case ALREADY_PAID -> Msg.VOICE_PAY_ALREADY_PAID;
+            case ALREADY_PAYING -> Msg.VOICE_PAY_ALREADY_PAYING;
+            case FAILED -> Msg.VOICE_PAY_FAILED;
+        };
     }
 
     public static Msg idLogin(IdLoginViewModel.Step step) {
@@ -263,6 +302,11 @@ public final class Prompts {
                     add(said, EnterpriseViewModel.PrintState.values(), Prompts::enterprisePrint);
                 }
                 case HOME, ATTRACT -> {}
+                // payments
+                case INSURANCE -> {
+                    add(said, InsuranceViewModel.Step.values(), Prompts::insurance);
+                    add(said, FeeStepViewModel.Step.values(), Prompts::fee);
+                }
                 // progress
                 case PROGRESS -> {
                     add(said, ProgressViewModel.Step.values(), Prompts::progress);
