@@ -68,7 +68,16 @@ final class Flows {
                     "enterprise",
                     "企业信息查询: a credit code typed on its pad (a wrong last character first), the result"
                             + " printed; then part of a name in pinyin, a match chosen",
-                    Flows::enterprise));
+                    Flows::enterprise),
+            // payments
+            new Flow(
+                    "pay-insurance-card",
+                    "社保缴费 by card: the residence permit, the pension's year, a grade, paid on the card terminal, the receipt printed",
+                    PaymentWalk::byCard),
+            new Flow(
+                    "pay-insurance-qr",
+                    "社保缴费 by QR code: the ID card, the medical scheme's year, the code on screen read and paid by the phone's wallet, the receipt printed",
+                    PaymentWalk::byQr));
 
     static Optional<Flow> named(String name) {
         return ALL.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -214,6 +214,13 @@ final class Walker {
         }
     }
 
+    /** What the shown node with this id looks like on screen, as a camera held to it would see it. */
+    BufferedImage picture(String id) throws Stopped {
+        Node node = awaitShown(id);
+        WritableImage image = onFx(() -> node.snapshot(null, null));
+        return SwingFXUtils.fromFXImage(image, null);
+    }
+
     /**
      * Photographs the screen as it is now: {@code <prefix>-NN-<name>.png} in the output folder, with
      * the time since the last tap (the screen's time to be ready, once the caller waited for it).
