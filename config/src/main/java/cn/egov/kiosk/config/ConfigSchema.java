@@ -40,6 +40,8 @@ public final class ConfigSchema {
     public static final Key<Storage> STORAGE =
             Key.required("storage", Storage.SCHEMA).doc("本地存储", "Where the kiosk keeps its data");
     public static final Key<Queue> QUEUE = Key.required("queue", Queue.SCHEMA).doc("排队叫号", "Taking queue numbers");
+    public static final Key<PaymentSettings> PAYMENTS = Key.defaults("payments", PaymentSettings.SCHEMA)
+            .doc("缴费：结果未明的支付的核实、日结对账", "Payments: those left in doubt, the daily reconciliation");
     public static final Key<Optional<Platform>> PLATFORM = Key.optional("platform", Platform.SCHEMA)
             .doc("政务服务平台；没有这一节时终端独立运行", "The cloud platform; without it the kiosk runs alone");
 
@@ -65,7 +67,7 @@ public final class ConfigSchema {
                         "外设：设备编号到设备的映射，至少一个；每台设备由其驱动检查",
                         "The devices, by id; at least one; each is checked by its driver");
         this.root = ObjectSchema.of(
-                "a mapping", List.of(KIOSK, UI, SESSION, IDENTITY, STORAGE, QUEUE, PLATFORM, devices), v -> {
+                "a mapping", List.of(KIOSK, UI, SESSION, IDENTITY, STORAGE, QUEUE, PAYMENTS, PLATFORM, devices), v -> {
                     try {
                         return new KioskConfig(
                                 v.reading().file(),
@@ -75,6 +77,7 @@ public final class ConfigSchema {
                                 v.get(IDENTITY),
                                 v.get(STORAGE),
                                 v.get(QUEUE),
+                                v.get(PAYMENTS),
                                 v.get(PLATFORM),
                                 List.copyOf(v.get(devices).values()));
                     } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ public record KioskConfig(
         Identity identity,
         Storage storage,
         Queue queue,
+        PaymentSettings payments,
         Optional<Platform> platform,
         List<DeviceSpec> devices) {
 
@@ -39,6 +40,7 @@ public record KioskConfig(
         identity = identity == null ? Identity.DEFAULTS : identity;
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(queue, "queue");
+        payments = payments == null ? PaymentSettings.DEFAULTS : payments;
         platform = platform == null ? Optional.empty() : platform;
         devices = List.copyOf(devices);
         if (devices.isEmpty()) {

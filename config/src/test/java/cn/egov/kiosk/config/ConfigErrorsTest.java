@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every kind of mistake gives one exact message: the file, the line, the key, what was expected. */
 class ConfigErrorsTest {
     private static final String F = "config/test.yaml";
-    private static final String ROOT_KEYS = "[devices, identity, kiosk, platform, queue, session, storage, ui]";
+    private static final String ROOT_KEYS =
+            "[devices, identity, kiosk, payments, platform, queue, session, storage, ui]";
     private static final String CLASSES =
             "[id-card-reader, smart-card-reader, receipt-printer, document-printer, payment-terminal, barcode-scanner]";
     private static final String WELL_FORMED =

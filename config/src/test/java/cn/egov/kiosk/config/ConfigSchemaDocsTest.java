@@ -35,7 +35,8 @@ class ConfigSchemaDocsTest {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         List<String> sections = KeyTables.markedPaths(readme);
         assertThat(sections)
-                .containsExactly("kiosk", "ui", "session", "identity", "storage", "platform", "queue", "devices");
+                .containsExactly(
+                        "kiosk", "ui", "session", "identity", "storage", "platform", "queue", "payments", "devices");
 
         assertThat(GeneratedFile.check(Path.of("README.md"), KeyTables.refresh(readme, SCHEMA::table)))
                 .isEmpty();

@@ -142,11 +142,12 @@ public final class PaymentsCommand implements Callable<Integer> {
                 + r.madeAt().atZone(zone).toLocalDateTime() + ":");
         out.println("  journal: " + k.payments() + " payments, " + k.paidCount() + " paid " + yuan(k.paidFen())
                 + "; card sales " + k.cardSaleCount() + " " + yuan(k.cardSaleFen()) + ", reversals "
-                + k.cardReversalCount() + " " + yuan(k.cardReversalFen()));
+                + k.cardReversalCount() + " " + yuan(k.cardReversalFen()) + ": " + k.cardTransactions()
+                + " transactions, net " + yuan(k.cardNetFen()));
         out.println("  terminal: "
                 + r.terminal()
-                        .map(t -> "sales " + t.saleCount() + " " + yuan(t.saleFen()) + ", reversals "
-                                + t.reversalCount() + " " + yuan(t.reversalFen()))
+                        .map(t -> (t.countTold() ? t.transactionCount() + " transactions" : "count not told") + ", net "
+                                + yuan(t.netFen()))
                         .orElse("no end-of-day totals"));
         out.println("  platform: "
                 + (r.platformOrders().isPresent() ? r.platformOrders().getAsInt() + " orders" : "no answer"));
@@ -203,10 +204,12 @@ public final class PaymentsCommand implements Callable<Integer> {
             if (r.terminal().isPresent()) {
                 TerminalTotals t = r.terminal().get();
                 ObjectNode term = rec.putObject("terminal");
-                term.put("saleCount", t.saleCount());
-                term.put("saleFen", t.saleFen());
-                term.put("reversalCount", t.reversalCount());
-                term.put("reversalFen", t.reversalFen());
+                if (t.countTold()) {
+                    term.put("transactionCount", t.transactionCount());
+                } else {
+                    term.putNull("transactionCount");
+                }
+                term.put("netFen", t.netFen());
             } else {
                 rec.putNull("terminal");
             }

@@ -187,7 +187,8 @@ public final class Payments {
     /** 主扫: the order and its code, shown while the platform is asked whether it was paid. */
     private PaymentRecord shown(PaymentRecord p, Progress progress) {
         QrAnswer created = PaymentEngine.ask(
-                () -> engine.qr.create(p.orderRef(), p.serviceId(), p.amountFen(), p.description()), QrAnswer::unknown);
+                () -> engine.qr.create(p.orderRef(), p.serviceId(), p.dueId(), p.amountFen(), p.description()),
+                QrAnswer::unknown);
         if (created.outcome() == GatewayOutcome.DECLINED || created.outcome() == GatewayOutcome.NOT_POSSIBLE) {
             return engine.move(
                     p,
@@ -227,7 +228,8 @@ public final class Payments {
      */
     private PaymentRecord scanned(PaymentRecord p, String payerCode) {
         QrAnswer a = PaymentEngine.ask(
-                () -> engine.qr.charge(p.orderRef(), p.serviceId(), p.amountFen(), p.description(), payerCode),
+                () -> engine.qr.charge(
+                        p.orderRef(), p.serviceId(), p.dueId(), p.amountFen(), p.description(), payerCode),
                 QrAnswer::unknown);
         if (PaymentEngine.settles(a.outcome()) && a.outcome() != GatewayOutcome.NOT_FOUND) {
             return engine.settleQr(p, a, Actor.KIOSK);

@@ -14,6 +14,8 @@ public record PlatformOrder(String orderRef, String paymentId, boolean card, lon
         PAID,
         FAILED,
         CLOSED,
+        /** Paid, then given back at once (a wallet order reversed; a card sale reversed on the terminal). */
+        REVERSED,
         REFUNDED
     }
 

@@ -34,8 +34,11 @@ public final class Reconciliation {
             PaymentState.DELIVERED, EnumSet.of(Status.PAID),
             PaymentState.DECLINED, EnumSet.of(Status.FAILED, Status.CLOSED),
             PaymentState.CANCELLED, EnumSet.of(Status.CLOSED, Status.FAILED),
-            PaymentState.REVERSED, EnumSet.of(Status.CLOSED, Status.REFUNDED, Status.FAILED),
-            PaymentState.REFUNDED, EnumSet.of(Status.REFUNDED));
+            PaymentState.REVERSED, EnumSet.of(Status.CLOSED, Status.REVERSED, Status.REFUNDED, Status.FAILED),
+            PaymentState.REFUNDED, EnumSet.of(Status.REVERSED, Status.REFUNDED));
+
+    /** How far back the terminal's last closed day is looked for. */
+    private static final int LOOK_BACK_DAYS = 7;
 
     private final PaymentJournal journal;
     private final CardGateway card;
@@ -58,9 +61,10 @@ public final class Reconciliation {
      */
     public ReconciliationReport run(LocalDate day) {
         Optional<TerminalTotals> totals = PaymentEngine.ask(card::endOfDay, why -> Optional.empty());
+        Instant closedAt = clock.instant();
         Optional<List<PlatformOrder>> orders = PaymentEngine.ask(() -> platform.ordersOf(day), why -> Optional.empty());
-        ReconciliationReport report =
-                compare(day, journal.ofDay(day, zone), totals, orders, journal::find, clock.instant());
+        ReconciliationReport report = compare(
+                day, journal.ofDay(day, zone), terminalDay(day, closedAt), totals, orders, journal::find, closedAt);
         journal.saveReport(report);
         log.info(
                 "Reconciliation of {}: {} payments, {} difference(s)",
@@ -71,20 +75,52 @@ public final class Reconciliation {
     }
 
     /**
+     * The card payments of the terminal's day that its end of day now closes: since the last end of
+     * day a reconciliation of the week before got totals from, or since the day began when there was
+     * none, until now. A reconciliation made at 02:00 counts the card payments after midnight too,
+     * as the terminal does.
+     */
+    private List<PaymentRecord> terminalDay(LocalDate day, Instant closedAt) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        for (int back = 1; back <= LOOK_BACK_DAYS; back++) {
+            Optional<ReconciliationReport> before = journal.report(day.minusDays(back));
+            if (before.isPresent() && before.get().terminal().isPresent()) {
+                from = before.get().madeAt();
+                break;
+            }
+        }
+        LocalDate last = LocalDate.ofInstant(closedAt, zone);
+        List<PaymentRecord> cards = new ArrayList<>();
+        for (LocalDate d = LocalDate.ofInstant(from, zone); !d.isAfter(last); d = d.plusDays(1)) {
+            for (PaymentRecord p : journal.ofDay(d, zone)) {
+                if (p.method() == PaymentMethod.CARD
+                        && !p.createdAt().isBefore(from)
+                        && !p.createdAt().isAfter(closedAt)) {
+                    cards.add(p);
+                }
+            }
+        }
+        return cards;
+    }
+
+    /**
      * The comparison itself, of what each side said.
      *
+     * @param payments the journal's payments of the day
+     * @param terminalDay the journal's card payments of the terminal's day that its totals close
      * @param elsewhere the journal's record of an order the platform lists under this day but the
      *     journal under another (near midnight)
      */
     public static ReconciliationReport compare(
             LocalDate day,
             List<PaymentRecord> payments,
+            List<PaymentRecord> terminalDay,
             Optional<TerminalTotals> terminal,
             Optional<List<PlatformOrder>> platformOrders,
             Function<String, Optional<PaymentRecord>> elsewhere,
             Instant madeAt) {
         List<Difference> out = new ArrayList<>();
-        ReconciliationReport.KioskTotals kiosk = totals(payments);
+        ReconciliationReport.KioskTotals kiosk = totals(payments, terminalDay);
 
         for (PaymentRecord p : payments) {
             if (!p.state().isFinal()) {
@@ -107,36 +143,29 @@ public final class Reconciliation {
                     Kind.NO_ANSWER,
                     null,
                     PaymentMethod.CARD,
-                    kiosk.cardSaleFen(),
+                    kiosk.cardNetFen(),
                     0,
                     null,
                     null,
                     "the card terminal gave no end-of-day totals: card payments are not reconciled"));
         } else {
             TerminalTotals t = terminal.get();
-            if (t.saleCount() != kiosk.cardSaleCount() || t.saleFen() != kiosk.cardSaleFen()) {
+            long transactions = kiosk.cardTransactions();
+            long net = kiosk.cardNetFen();
+            boolean countDiffers = t.countTold() && t.transactionCount() != transactions;
+            if (countDiffers || t.netFen() != net) {
                 out.add(new Difference(
                         Kind.TERMINAL_TOTALS_DIFFER,
                         null,
                         PaymentMethod.CARD,
-                        kiosk.cardSaleFen(),
-                        t.saleFen(),
+                        net,
+                        t.netFen(),
                         null,
                         null,
-                        "card sales: " + kiosk.cardSaleCount() + " in the journal, " + t.saleCount()
-                                + " on the terminal"));
-            }
-            if (t.reversalCount() != kiosk.cardReversalCount() || t.reversalFen() != kiosk.cardReversalFen()) {
-                out.add(new Difference(
-                        Kind.TERMINAL_TOTALS_DIFFER,
-                        null,
-                        PaymentMethod.CARD,
-                        kiosk.cardReversalFen(),
-                        t.reversalFen(),
-                        null,
-                        null,
-                        "card reversals: " + kiosk.cardReversalCount() + " in the journal, " + t.reversalCount()
-                                + " on the terminal"));
+                        "card transactions (sales and reversals): " + transactions + " in the journal, "
+                                + (t.countTold() ? t.transactionCount() : "not told") + " on the terminal; "
+                                + "net charged: " + net + " fen in the journal, " + t.netFen()
+                                + " fen on the terminal"));
             }
         }
 
@@ -214,7 +243,7 @@ public final class Reconciliation {
             }
         }
         for (PaymentRecord p : payments) {
-            if (!seen.contains(p.orderRef()) && (p.paymentId().isPresent() || p.wasCharged())) {
+            if (!seen.contains(p.orderRef()) && expectedOnPlatform(p)) {
                 out.add(new Difference(
                         Kind.ONLY_IN_JOURNAL,
                         p.orderRef(),
@@ -230,6 +259,19 @@ public final class Reconciliation {
         }
     }
 
+    /**
+     * Whether the platform should hold the order: it gave the order an id, or it is a wallet payment
+     * that was charged, or a card payment whose money the hall keeps (the kiosk reports it when it
+     * delivers). A card payment never charged, or charged and reversed before it was reported, is
+     * the terminal's business only.
+     */
+    private static boolean expectedOnPlatform(PaymentRecord p) {
+        if (p.paymentId().isPresent()) {
+            return true;
+        }
+        return p.method() == PaymentMethod.CARD ? p.heldAsPaid() : p.wasCharged();
+    }
+
     private static String stateNote(PaymentRecord p, PlatformOrder o) {
         if (p.heldAsPaid()) {
             return "paid here, " + o.status() + " on the platform";
@@ -243,7 +285,7 @@ public final class Reconciliation {
         return p.state() + " here, " + o.status() + " on the platform";
     }
 
-    static ReconciliationReport.KioskTotals totals(List<PaymentRecord> payments) {
+    static ReconciliationReport.KioskTotals totals(List<PaymentRecord> payments, List<PaymentRecord> terminalDay) {
         long paidCount = 0;
         long paidFen = 0;
         long saleCount = 0;
@@ -255,7 +297,11 @@ public final class Reconciliation {
                 paidCount++;
                 paidFen += p.amountFen();
             }
-            if (p.method() == PaymentMethod.CARD && p.wasCharged()) {
+        }
+        for (PaymentRecord p : terminalDay) {
+            // a sale the terminal booked: charged, or reversed by the terminal itself (asynchronous
+            // completion) before the kiosk heard of the charge
+            if (p.method() == PaymentMethod.CARD && (p.wasCharged() || p.state() == PaymentState.REVERSED)) {
                 saleCount++;
                 saleFen += p.amountFen();
                 if (p.state() == PaymentState.REVERSED) {

@@ -27,8 +27,9 @@ public record ReconciliationReport(
      * @param payments every attempt of the day
      * @param paidCount the payments whose money the hall holds (approved or delivered)
      * @param paidFen their sum
-     * @param cardSaleCount the card sales the terminal booked (given back since or not)
-     * @param cardReversalCount the card sales reversed
+     * @param cardSaleCount the card sales the terminal booked (given back since or not) in the
+     *     terminal's day that the reconciliation closed (from the end of day before to this one)
+     * @param cardReversalCount those of them reversed
      */
     public record KioskTotals(
             long payments,
@@ -37,7 +38,18 @@ public record ReconciliationReport(
             long cardSaleCount,
             long cardSaleFen,
             long cardReversalCount,
-            long cardReversalFen) {}
+            long cardReversalFen) {
+
+        /** The card transactions the terminal counts: each sale, and each reversal. */
+        public long cardTransactions() {
+            return cardSaleCount + cardReversalCount;
+        }
+
+        /** What the card sales left charged: sales less those reversed. */
+        public long cardNetFen() {
+            return cardSaleFen - cardReversalFen;
+        }
+    }
 
     public ReconciliationReport {
         Objects.requireNonNull(day, "day");

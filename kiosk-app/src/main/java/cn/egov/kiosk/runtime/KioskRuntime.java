@@ -11,6 +11,7 @@ import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.payment.PaymentTerminal;
 import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
@@ -19,6 +20,9 @@ import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.identity.IdentityService;
+import cn.egov.kiosk.payment.Delivery;
+import cn.egov.kiosk.payment.PaymentServices;
+import cn.egov.kiosk.payment.TerminalCardGateway;
 import cn.egov.kiosk.print.template.TemplateException;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.print.ticket.QueueTicketTemplate;
@@ -32,6 +36,7 @@ import cn.egov.kiosk.speech.Speaker;
 import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
+import cn.egov.kiosk.store.PaymentJournalRepository;
 import cn.egov.kiosk.store.PrintRecordRepository;
 import cn.egov.kiosk.store.TicketRepository;
 import cn.egov.kiosk.sync.Heartbeats;
@@ -44,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +81,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final SessionManager sessions;
     private final SimulatorControl simulatorControl;
     private final Optional<PlatformServices> platform;
+    private final PaymentServices payments;
     /** The voice, made the first time something is said (most sessions say nothing). */
     private Speaker speaker;
 
@@ -170,6 +177,21 @@ public final class KioskRuntime implements AutoCloseable {
                     config.session().inactivityTimeout(),
                     config.session().warning());
             platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
+            this.payments = push(
+                    opened,
+                    new PaymentServices(
+                            new PaymentJournalRepository(database),
+                            new TerminalCardGateway(
+                                    () -> madeDevices.first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class),
+                                    config.kiosk().timeZone()),
+                            platform.map(PlatformServices::qrGateway),
+                            platform.map(PlatformServices::paymentOrders),
+                            platform.<UnaryOperator<Delivery>>map(p -> p::cardReport)
+                                    .orElse(UnaryOperator.identity()),
+                            clock,
+                            config.kiosk().timeZone(),
+                            config.payments().recoveryEvery(),
+                            config.payments().reconciliationTime()));
             platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
             this.simulatorControl =
                     new SimulatorControl(simulators, config.storage().dataDir());
@@ -222,6 +244,16 @@ public final class KioskRuntime implements AutoCloseable {
         return platform;
     }
 
+    /**
+     * Paying at the kiosk: the payments, the deliveries the flows register, the recovery (run at
+     * {@link #start()}; {@link PaymentServices#recovered()} says when payments may be offered) and
+     * the daily reconciliation. Card payments work without a platform; wallet payments need one
+     * ({@link PaymentServices#qrAvailable()}).
+     */
+    public PaymentServices payments() {
+        return payments;
+    }
+
     /** Every print, as recorded for the audit trail; listeners hear of each. */
     public WatchedPrintLog printLog() {
         return printLog;
@@ -236,6 +268,7 @@ public final class KioskRuntime implements AutoCloseable {
     public void start() {
         devices.start();
         platform.ifPresent(PlatformServices::start);
+        payments.start();
         simulatorControl.start();
         log.info(
                 "Kiosk {} started with {} device(s)",
@@ -323,6 +356,7 @@ public final class KioskRuntime implements AutoCloseable {
     public void close() {
         startedSpeaker().ifPresent(Speaker::close);
         simulatorControl.close();
+        payments.close();
         platform.ifPresent(PlatformServices::close);
         devices.close();
         simulators.closeAll();

@@ -28,7 +28,8 @@ final class Migrations {
             // appointments
             "V5__appointment_days.sql",
             // payments
-            "V6__payments.sql");
+            "V6__payments.sql",
+            "V7__terminal_totals.sql");
 
     private Migrations() {}
 

@@ -351,8 +351,8 @@ public final class PaymentJournalRepository implements PaymentJournal {
             try (PreparedStatement ps =
                     c.prepareStatement("INSERT INTO payment_reconciliation (day, made_at, payments, "
                             + "paid_count, paid_fen, card_sale_count, card_sale_fen, card_reversal_count, card_reversal_fen, "
-                            + "terminal_sale_count, terminal_sale_fen, terminal_reversal_count, terminal_reversal_fen, "
-                            + "platform_orders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "terminal_transaction_count, terminal_net_fen, "
+                            + "platform_orders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ReconciliationReport.KioskTotals k = r.kiosk();
                 ps.setString(1, day);
                 ps.setString(2, Times.text(r.madeAt()));
@@ -364,13 +364,11 @@ public final class PaymentJournalRepository implements PaymentJournal {
                 ps.setLong(8, k.cardReversalCount());
                 ps.setLong(9, k.cardReversalFen());
                 Optional<TerminalTotals> t = r.terminal();
-                setLong(ps, 10, t.map(TerminalTotals::saleCount));
-                setLong(ps, 11, t.map(TerminalTotals::saleFen));
-                setLong(ps, 12, t.map(TerminalTotals::reversalCount));
-                setLong(ps, 13, t.map(TerminalTotals::reversalFen));
+                setLong(ps, 10, t.map(TerminalTotals::transactionCount));
+                setLong(ps, 11, t.map(TerminalTotals::netFen));
                 setLong(
                         ps,
-                        14,
+                        12,
                         r.platformOrders().isPresent()
                                 ? Optional.of((long) r.platformOrders().getAsInt())
                                 : Optional.empty());
@@ -429,14 +427,10 @@ public final class PaymentJournalRepository implements PaymentJournal {
                             rs.getLong("card_sale_fen"),
                             rs.getLong("card_reversal_count"),
                             rs.getLong("card_reversal_fen"));
-                    long saleCount = rs.getLong("terminal_sale_count");
+                    long transactions = rs.getLong("terminal_transaction_count");
                     terminal = rs.wasNull()
                             ? Optional.empty()
-                            : Optional.of(new TerminalTotals(
-                                    saleCount,
-                                    rs.getLong("terminal_sale_fen"),
-                                    rs.getLong("terminal_reversal_count"),
-                                    rs.getLong("terminal_reversal_fen")));
+                            : Optional.of(new TerminalTotals(transactions, rs.getLong("terminal_net_fen")));
                     int orders = rs.getInt("platform_orders");
                     platformOrders = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(orders);
                 }

@@ -7,6 +7,9 @@ import cn.egov.kiosk.config.Platform;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.payment.Delivery;
+import cn.egov.kiosk.payment.PlatformOrders;
+import cn.egov.kiosk.payment.QrGateway;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
@@ -47,6 +50,8 @@ public final class PlatformServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
     /** How long after start the platform is first asked. */
     static final Duration START_DELAY = Duration.ofMillis(1500);
+    /** How long a query of a wallet order waits on the platform for it to settle. */
+    static final Duration QR_LONG_POLL = Duration.ofSeconds(2);
 
     private final Platform config;
     private final Clock clock;
@@ -296,6 +301,23 @@ public final class PlatformServices implements AutoCloseable {
     /** How old the local copies are, against {@code staleAfterHours}. */
     public DownSync.Freshness freshness() {
         return freshness.now();
+    }
+
+    // payments
+
+    /** Wallet payments (主扫, 被扫) through the platform, with the client for calls a citizen waits on. */
+    public QrGateway qrGateway() {
+        return new PlatformQrGateway(this::interactiveClient, link, QR_LONG_POLL);
+    }
+
+    /** The platform's payment orders of a day, for the reconciliation. */
+    public PlatformOrders paymentOrders() {
+        return new PlatformPaymentOrders(this::interactiveClient, link);
+    }
+
+    /** {@code delivery} with each card payment reported to the platform first. */
+    public Delivery cardReport(Delivery delivery) {
+        return new PlatformCardReport(delivery, this::interactiveClient, link);
     }
 
     // appointments

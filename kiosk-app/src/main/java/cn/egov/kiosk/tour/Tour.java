@@ -83,6 +83,7 @@ final class Tour {
                 demo.identity(),
                 new Storage(scratch.resolve("kiosk.db"), scratch),
                 demo.queue(),
+                demo.payments(),
                 demo.platform(),
                 demo.devices());
         this.out = out;

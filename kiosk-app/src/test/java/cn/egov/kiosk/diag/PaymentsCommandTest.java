@@ -70,7 +70,8 @@ class PaymentsCommandTest {
             journal.saveReport(Reconciliation.compare(
                     DAY,
                     journal.ofDay(DAY, config.kiosk().timeZone()),
-                    Optional.of(new TerminalTotals(1, 1500, 0, 0)),
+                    journal.ofDay(DAY, config.kiosk().timeZone()),
+                    Optional.of(new TerminalTotals(1, 1500)),
                     Optional.of(List.of(
                             new PlatformOrder("order-1", "PAY1", true, 1500, PlatformOrder.Status.PAID),
                             new PlatformOrder("ghost", "PAY9", false, 990, PlatformOrder.Status.PAID))),
@@ -92,7 +93,7 @@ class PaymentsCommandTest {
                 .contains("09:30:00  order-1  CARD  15.00  DELIVERED  ITEM-1/due-1  receipt R101  trace T101")
                 .contains("card 622202******7890")
                 .contains("left for staff: 0")
-                .contains("terminal: sales 1 15.00, reversals 0 0.00")
+                .contains("terminal: 1 transactions, net 15.00")
                 .contains("platform: 2 orders")
                 .contains("differences: 1")
                 .contains(
@@ -114,7 +115,7 @@ class PaymentsCommandTest {
         assertThat(difference.path("kind").asText()).isEqualTo("ONLY_ON_PLATFORM");
         assertThat(difference.path("orderRef").asText()).isEqualTo("ghost");
         assertThat(difference.path("otherFen").asLong()).isEqualTo(990);
-        assertThat(doc.path("reconciliation").path("terminal").path("saleFen").asLong())
+        assertThat(doc.path("reconciliation").path("terminal").path("netFen").asLong())
                 .isEqualTo(1500);
     }
 

@@ -57,6 +57,8 @@ final class FakeTerminal implements CardGateway {
     Consumer<String> onSale = ref -> {};
 
     private int counter = 100;
+    /** Where the terminal's day began: the transactions before were closed by an end of day. */
+    private int dayStart;
 
     FakeTerminal(Clock clock) {
         this.clock = clock;
@@ -157,14 +159,17 @@ final class FakeTerminal implements CardGateway {
         if (offline) {
             return Optional.empty();
         }
-        long n = booked.size();
-        long fen = booked.stream().mapToLong(t -> t.amountFen).sum();
-        long rn = booked.stream().filter(t -> t.reversed).count();
-        long rfen = booked.stream()
-                .filter(t -> t.reversed)
+        // as a terminal counts, since its last end of day: each sale (reversed or not) and each
+        // reversal; the net kept
+        List<Tx> day = booked.subList(dayStart, booked.size());
+        long reversals = day.stream().filter(t -> t.reversed).count();
+        long net = day.stream()
+                .filter(t -> !t.reversed)
                 .mapToLong(t -> t.amountFen)
                 .sum();
-        return Optional.of(new TerminalTotals(n, fen, rn, rfen));
+        TerminalTotals totals = new TerminalTotals(day.size() + reversals, net);
+        dayStart = booked.size();
+        return Optional.of(totals);
     }
 
     /** The money the terminal took and kept: booked, not reversed. */

@@ -76,7 +76,7 @@ final class FakeWallet implements QrGateway, PlatformOrders {
     }
 
     @Override
-    public QrAnswer create(String orderRef, String serviceId, long amountFen, String description) {
+    public QrAnswer create(String orderRef, String serviceId, String dueId, long amountFen, String description) {
         if (offline) {
             return QrAnswer.unknown("offline");
         }
@@ -95,7 +95,8 @@ final class FakeWallet implements QrGateway, PlatformOrders {
     }
 
     @Override
-    public QrAnswer charge(String orderRef, String serviceId, long amountFen, String description, String payerCode) {
+    public QrAnswer charge(
+            String orderRef, String serviceId, String dueId, long amountFen, String description, String payerCode) {
         charges++;
         if (offline) {
             return QrAnswer.unknown("offline");

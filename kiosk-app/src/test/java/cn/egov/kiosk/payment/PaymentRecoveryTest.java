@@ -188,7 +188,7 @@ class PaymentRecoveryTest {
     @Test
     void aShownOrderPaidWhileTheKioskWasDownIsDelivered() {
         PaymentRecord p = left("a", order(PaymentMethod.QR_SHOWN, 1500), PaymentState.SENT);
-        f.wallet.create("a", "ITEM-1", 1500, "x");
+        f.wallet.create("a", "ITEM-1", "due-1", 1500, "x");
         f.wallet.orders.get("a").status = PlatformOrder.Status.PAID; // the citizen paid the code
 
         recoverAfterRestart();
@@ -201,7 +201,7 @@ class PaymentRecoveryTest {
     @Test
     void aShownOrderStillOpenIsClosed() {
         left("a", order(PaymentMethod.QR_SHOWN, 1500), PaymentState.SENT);
-        f.wallet.create("a", "ITEM-1", 1500, "x");
+        f.wallet.create("a", "ITEM-1", "due-1", 1500, "x");
 
         recoverAfterRestart();
 
@@ -222,10 +222,10 @@ class PaymentRecoveryTest {
     void aScannedCodeStillWaitingIsReversedAndOneChargedIsDelivered() {
         left("a", order(PaymentMethod.QR_SCANNED, 1500), PaymentState.SENT);
         f.wallet.nextCharge = FakeWallet.Charge.WAIT;
-        f.wallet.charge("a", "ITEM-1", 1500, "x", "code");
+        f.wallet.charge("a", "ITEM-1", "due-1", 1500, "x", "code");
         left("b", order(PaymentMethod.QR_SCANNED, 700), PaymentState.SENT);
         f.wallet.nextCharge = FakeWallet.Charge.APPROVE;
-        f.wallet.charge("b", "ITEM-1", 700, "x", "code");
+        f.wallet.charge("b", "ITEM-1", "due-1", 700, "x", "code");
 
         recoverAfterRestart();
 
@@ -239,7 +239,7 @@ class PaymentRecoveryTest {
     void aPaymentWhoseServiceCanNoLongerBeDeliveredIsGivenBack() {
         approvedCard("card");
         left("qr", order(PaymentMethod.QR_SCANNED, 700), PaymentState.SENT);
-        f.wallet.charge("qr", "ITEM-1", 700, "x", "code");
+        f.wallet.charge("qr", "ITEM-1", "due-1", 700, "x", "code");
         f.journal.advance(
                 "qr",
                 PaymentState.SENT,
@@ -261,7 +261,7 @@ class PaymentRecoveryTest {
     @Test
     void aDeliveryThatKeepsFailingEndsWithTheMoneyGivenBack() {
         left("a", order(PaymentMethod.QR_SCANNED, 700), PaymentState.SENT, PaymentState.APPROVED);
-        f.wallet.charge("a", "ITEM-1", 700, "x", "code");
+        f.wallet.charge("a", "ITEM-1", "due-1", 700, "x", "code");
         f.delivery.failing = true;
         PaymentRecovery recovery = f.recovery(f.payments());
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,9 @@ class ReconciliationTest {
         assertThat(r.kiosk().cardSaleCount()).isEqualTo(2);
         assertThat(r.kiosk().cardSaleFen()).isEqualTo(3500);
         assertThat(r.kiosk().cardReversalFen()).isEqualTo(2000);
-        assertThat(r.terminal()).contains(new TerminalTotals(2, 3500, 1, 2000));
+        assertThat(r.kiosk().cardTransactions()).isEqualTo(3);
+        assertThat(r.kiosk().cardNetFen()).isEqualTo(1500);
+        assertThat(r.terminal()).contains(new TerminalTotals(3, 1500));
         assertThat(r.platformOrders()).hasValue(4);
         assertThat(f.journal.report(DAY)).contains(r);
     }
@@ -115,8 +118,9 @@ class ReconciliationTest {
                 .filteredOn(d -> d.kind() == Kind.TERMINAL_TOTALS_DIFFER)
                 .singleElement()
                 .satisfies(d -> {
-                    assertThat(d.kioskFen()).isEqualTo(3500);
-                    assertThat(d.otherFen()).isEqualTo(7700);
+                    assertThat(d.kioskFen()).isEqualTo(1500);
+                    assertThat(d.otherFen()).isEqualTo(5700);
+                    assertThat(d.note()).contains("3 in the journal, 4 on the terminal");
                 });
         assertThat(r.differences())
                 .filteredOn(d -> d.kind() == Kind.ONLY_ON_PLATFORM)
@@ -176,5 +180,54 @@ class ReconciliationTest {
             assertThat(x.kind()).isEqualTo(Kind.STATE_DIFFERS);
             assertThat(x.note()).contains("close it");
         });
+    }
+
+    @Test
+    void aCardPaymentChargedAndReversedThatWasNeverReportedIsNotOnlyInTheJournal() {
+        PaymentRecord reversed = f.journal.ofDay(DAY, PaymentFixture.HALL).stream()
+                .filter(p -> p.state() == PaymentState.REVERSED)
+                .findFirst()
+                .orElseThrow();
+        f.wallet.orders.remove(reversed.orderRef());
+
+        assertThat(reconciliation().run(DAY).differences()).isEmpty();
+    }
+
+    @Test
+    void aCardPaymentOfTheDayBeforesLastHoursCountsInTheTerminalsDayItClosed() {
+        reconciliation().run(DAY); // the terminal's day closed, as at 02:00 the next morning
+        f.later(Duration.ofHours(1));
+        pay(PaymentMethod.CARD, 700); // on the same calendar day, after the end of day
+
+        ReconciliationReport next = reconciliation().run(DAY.plusDays(1));
+
+        assertThat(next.kiosk().cardSaleCount()).isEqualTo(1);
+        assertThat(next.terminal()).contains(new TerminalTotals(1, 700));
+        assertThat(next.differences()).extracting(Difference::kind).doesNotContain(Kind.TERMINAL_TOTALS_DIFFER);
+    }
+
+    @Test
+    void aTerminalThatDoesNotTellItsCountIsReconciledByItsNetAlone() {
+        ReconciliationReport r = Reconciliation.compare(
+                DAY,
+                f.journal.ofDay(DAY, PaymentFixture.HALL),
+                f.journal.ofDay(DAY, PaymentFixture.HALL),
+                Optional.of(new TerminalTotals(TerminalTotals.NOT_TOLD, 1500)),
+                f.wallet.ordersOf(DAY),
+                f.journal::find,
+                f.clock.instant());
+
+        assertThat(r.differences()).isEmpty();
+        assertThat(Reconciliation.compare(
+                                DAY,
+                                f.journal.ofDay(DAY, PaymentFixture.HALL),
+                                f.journal.ofDay(DAY, PaymentFixture.HALL),
+                                Optional.of(new TerminalTotals(TerminalTotals.NOT_TOLD, 1400)),
+                                f.wallet.ordersOf(DAY),
+                                f.journal::find,
+                                f.clock.instant())
+                        .differences())
+                .extracting(Difference::kind)
+                .containsExactly(Kind.TERMINAL_TOTALS_DIFFER);
     }
 }

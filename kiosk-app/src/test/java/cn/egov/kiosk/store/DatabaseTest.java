@@ -74,7 +74,8 @@ class DatabaseTest {
                             "V3__platform.sql",
                             "V4__catalogue_use.sql",
                             "V5__appointment_days.sql",
-                            "V6__payments.sql");
+                            "V6__payments.sql",
+                            "V7__terminal_totals.sql");
             assertThat(tables(db)).containsExactly(TABLES);
         }
     }

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.platform.sim;
 
+import static cn.egov.kiosk.platform.sim.Checks.dateParam;
 import static cn.egov.kiosk.platform.sim.Checks.longParam;
 import static cn.egov.kiosk.platform.sim.Checks.require;
 import static cn.egov.kiosk.platform.sim.Checks.unprocessable;
@@ -10,8 +11,12 @@ import cn.egov.kiosk.platform.api.Problem;
 import cn.egov.kiosk.platform.auth.Signature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +45,10 @@ final class PaymentsResource implements Resource {
     private final Wallet wallet = new Wallet(this);
     /** Every order, by its payment id; guarded by itself, which a long poll waits on. */
     private final Map<String, Payments.Payment> payments = new HashMap<>();
-    /** Payment ids by the kiosk's id and its order reference. */
-    private final Map<String, String> byRef = new HashMap<>();
+    /** Payment ids by the kiosk's id and its order reference, in the order they were made. */
+    private final Map<String, String> byRef = new LinkedHashMap<>();
+    /** The day (the platform's time zone) each order was made, by payment id. */
+    private final Map<String, LocalDate> madeOn = new HashMap<>();
     /** {@code PAYMENT_CODE} orders charged once (a second charge is refused), and the codes' digests. */
     private final Set<String> charged = new HashSet<>();
 
@@ -59,6 +66,7 @@ final class PaymentsResource implements Resource {
     @Override
     public void register(Routes routes) {
         routes.route("POST", "/v1/payments", true, true, this::create);
+        routes.route("GET", "/v1/payments", true, false, this::list);
         routes.route("GET", "/v1/payments/([^/]+)", true, false, this::payment);
         routes.route("POST", "/v1/payments/([^/]+)/card-result", true, false, this::cardResult);
         routes.route("POST", "/v1/payments/([^/]+)/charge", true, true, this::charge);
@@ -204,12 +212,42 @@ final class PaymentsResource implements Resource {
                     o.dueId());
             payments.put(id, p);
             byRef.put(c.kioskId() + ":" + o.orderRef(), id);
+            madeOn.put(id, sim.today());
         }
         sim.applied(c.kioskId(), CREATE, o.orderRef(), "-", 0, Json.mapper().valueToTree(o));
         if (o.method() == Payments.Method.QR) {
             later(p.paymentId(), this::pay);
         }
         return Reply.created(p);
+    }
+
+    /**
+     * The calling kiosk's orders: by its {@code orderRef} (the one order, 404 when none), or those
+     * made on {@code day} (the platform's time zone), oldest first. Another kiosk's orders are
+     * never listed.
+     */
+    private Reply list(Call c) {
+        Optional<String> ref = c.queryParam("orderRef");
+        boolean byDay = c.queryParam("day").isPresent();
+        require(ref.isPresent() != byDay, "either orderRef or day is required, not both", c);
+        synchronized (payments) {
+            if (ref.isPresent()) {
+                String id = byRef.get(c.kioskId() + ":" + ref.get());
+                if (id == null) {
+                    throw Reply.notFound("an order with orderRef " + ref.get(), c.path());
+                }
+                return Reply.ok(new Payments.PaymentList(List.of(current(id))));
+            }
+            LocalDate day = dateParam(c, "day");
+            String mine = c.kioskId() + ":";
+            List<Payments.Payment> found = new ArrayList<>();
+            for (Map.Entry<String, String> e : byRef.entrySet()) {
+                if (e.getKey().startsWith(mine) && day.equals(madeOn.get(e.getValue()))) {
+                    found.add(current(e.getValue()));
+                }
+            }
+            return Reply.ok(new Payments.PaymentList(found));
+        }
     }
 
     private Reply payment(Call c) throws InterruptedException {
@@ -330,16 +368,17 @@ final class PaymentsResource implements Resource {
 
     /**
      * Reverses an order: paid, it is paid back ({@code REVERSED}); waiting, it is closed; settled
-     * otherwise, it is answered as it stands. The wallet may fail it on command (retryable).
+     * otherwise, it is answered as it stands. A card order is the kiosk's report that it reversed
+     * the sale on its terminal: the money went back there, the order is {@code REVERSED} (a due it
+     * paid is due again). The wallet may fail a wallet order's reversal on command (retryable).
      */
     private Reply reverse(Call c) {
         synchronized (payments) {
             Payments.Payment p = known(c.param(0), c);
-            unprocessable(p.method() != Payments.Method.CARD, "a card payment is reversed on the kiosk's terminal", c);
             if (p.status() != Payments.Status.WAITING && p.status() != Payments.Status.PAID) {
                 return Reply.ok(p);
             }
-            if (wallet.takeFailedReversal()) {
+            if (p.method() != Payments.Method.CARD && wallet.takeFailedReversal()) {
                 Reply.Failure f = Reply.problem(
                         503, Problem.UNAVAILABLE, "支付渠道暂不可用", "the wallet did not answer the reversal", c.path());
                 f.reply.header("Retry-After", "1");

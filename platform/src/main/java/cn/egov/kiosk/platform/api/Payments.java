@@ -1,6 +1,7 @@
 package cn.egov.kiosk.platform.api;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Payment orders (缴费): by bank card on the kiosk's terminal, or through the citizen's wallet app,
@@ -115,6 +116,17 @@ public final class Payments {
             Wallet wallet,
             Failure failure,
             String dueId) {}
+
+    /**
+     * {@code GET /v1/payments}: the calling kiosk's orders, by its {@code orderRef} (the one order;
+     * {@code 404} when there is none) or by the day they were made ({@code day}, in the platform's
+     * time zone, the hall's), oldest first.
+     */
+    public record PaymentList(List<Payment> payments) {
+        public PaymentList {
+            payments = payments == null ? List.of() : List.copyOf(payments);
+        }
+    }
 
     public enum CardOutcome {
         APPROVED,

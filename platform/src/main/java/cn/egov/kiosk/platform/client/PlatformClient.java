@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -253,6 +254,37 @@ public final class PlatformClient implements AutoCloseable {
         return send(new Request.Builder().url(url).get(), Payments.Payment.class, Duration.ofSeconds(waitSeconds));
     }
 
+    /**
+     * The calling kiosk's order with this {@code orderRef}; empty when the platform holds none (a
+     * create whose answer was lost is found again so, without creating the order again).
+     */
+    public Optional<Payments.Payment> paymentByRef(String orderRef) throws PlatformException {
+        HttpUrl url = url("/v1/payments")
+                .newBuilder()
+                .addQueryParameter("orderRef", orderRef)
+                .build();
+        try {
+            List<Payments.Payment> found = send(new Request.Builder().url(url).get(), Payments.PaymentList.class)
+                    .payments();
+            return found.stream().filter(p -> orderRef.equals(p.orderRef())).findFirst();
+        } catch (PlatformException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The calling kiosk's orders made on {@code day} (the platform's time zone: the hall's), oldest first. */
+    public List<Payments.Payment> paymentsOf(LocalDate day) throws PlatformException {
+        HttpUrl url = url("/v1/payments")
+                .newBuilder()
+                .addQueryParameter("day", day.toString())
+                .build();
+        return send(new Request.Builder().url(url).get(), Payments.PaymentList.class)
+                .payments();
+    }
+
     public Payments.Payment cardResult(String paymentId, Payments.CardResult result) throws PlatformException {
         return send(post("/v1/payments/" + segment(paymentId) + "/card-result", result), Payments.Payment.class);
     }
@@ -282,7 +314,8 @@ public final class PlatformClient implements AutoCloseable {
     /**
      * Reverses an order (撤销): a paid one is paid back ({@code REVERSED}), a waiting one closed
      * ({@code CLOSED}: nothing was taken); one settled otherwise is answered as it stands. Safe to
-     * send again: try again until it is answered.
+     * send again: try again until it is answered. For a {@code CARD} order this reports that the
+     * kiosk reversed the sale on its terminal: {@code REVERSED}, and a due it paid is due again.
      */
     public Payments.Payment reversePayment(String paymentId) throws PlatformException {
         return send(post("/v1/payments/" + segment(paymentId) + "/reverse", null), Payments.Payment.class);

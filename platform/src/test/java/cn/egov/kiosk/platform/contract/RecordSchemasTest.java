@@ -88,6 +88,7 @@ class RecordSchemasTest {
         assertThat(components(Applications.Result.class)).containsExactlyElementsOf(properties("ApplicationResult"));
         assertThat(components(Payments.Create.class)).containsExactlyElementsOf(properties("PaymentRequest"));
         assertThat(components(Payments.Payment.class)).containsExactlyElementsOf(properties("Payment"));
+        assertThat(components(Payments.PaymentList.class)).containsExactlyElementsOf(properties("PaymentList"));
         assertThat(components(Payments.CardResult.class)).containsExactlyElementsOf(properties("CardResult"));
         assertThat(components(Payments.Charge.class)).containsExactlyElementsOf(properties("ChargeRequest"));
         assertThat(components(Payments.Charged.class)).containsExactlyElementsOf(properties("ChargeResult"));
