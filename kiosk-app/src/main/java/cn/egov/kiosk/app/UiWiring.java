@@ -5,11 +5,14 @@ import cn.egov.kiosk.appointment.Booking;
 import cn.egov.kiosk.appointment.CheckInDesk;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.DemoCards;
+import cn.egov.kiosk.device.payment.PaymentTerminal;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.identity.AppCodeLogin;
+import cn.egov.kiosk.insurance.InsuranceDesk;
 import cn.egov.kiosk.licence.DemoLicenceSource;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.payment.PaymentServices;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.progress.OutboxApplications;
 import cn.egov.kiosk.progress.ProgressService;
@@ -17,6 +20,7 @@ import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.sync.PlatformAppLogin;
 import cn.egov.kiosk.sync.PlatformEnterpriseRegister;
+import cn.egov.kiosk.sync.PlatformInsuranceDues;
 import cn.egov.kiosk.sync.PlatformProgressSource;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.TaskRunner;
@@ -80,9 +84,24 @@ public final class UiWiring {
                 // enterprise: asked with the short timeouts of the calls a citizen waits for
                 runtime.platform()
                         .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())),
-                // payments: 社保缴费, an InsuranceDesk over sync.PlatformInsuranceDues, the Payments and
-                // the terminal's abort
-                Optional.empty()); // wired when the payments are in the runtime
+                // payments: 社保缴费, with a platform (it holds the dues)
+                runtime.platform().map(p -> insurance(runtime, p)));
+    }
+
+    /**
+     * 社保缴费: the platform's dues (the client for a citizen waiting), the runtime's payments and their
+     * delivery (the card report first), the terminal's abort, the recovery at start-up waited for.
+     */
+    private static InsuranceDesk insurance(KioskRuntime runtime, PlatformServices p) {
+        PaymentServices payments = runtime.payments();
+        return new InsuranceDesk(
+                new PlatformInsuranceDues(p::interactiveClient, p.link()),
+                payments.payments(),
+                payments.delivery(),
+                () -> runtime.devices()
+                        .first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class)
+                        .ifPresent(PaymentTerminal::abort),
+                payments.startupRecovery());
     }
 
     /** 预约 and 签到 over the platform: the days from the local copy, the check-in's ticket on the receipt printer. */

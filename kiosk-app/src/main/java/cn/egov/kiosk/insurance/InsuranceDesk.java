@@ -1,17 +1,24 @@
 package cn.egov.kiosk.insurance;
 
 import cn.egov.kiosk.payment.Delivery;
+import cn.egov.kiosk.payment.DueRef;
 import cn.egov.kiosk.payment.PaymentMethod;
 import cn.egov.kiosk.payment.PaymentOrder;
 import cn.egov.kiosk.payment.PaymentRecord;
 import cn.egov.kiosk.payment.Payments;
 import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.InsuranceDues.Due;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,21 +33,37 @@ import org.slf4j.LoggerFactory;
 public final class InsuranceDesk {
     private static final Logger log = LoggerFactory.getLogger(InsuranceDesk.class);
 
+    /** How long a payment waits for the recovery at start-up to have finished what a crash left. */
+    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(30);
+
     private final DuesSource source;
     private final Payments payments;
+    private final Delivery delivery;
     private final Runnable abortSale;
+    private final Future<?> recovered;
 
     /**
      * @param source the platform's answer on dues
      * @param payments the one door payments go through
+     * @param delivery the kiosk's delivery of what payments buy (the runtime's, which delivers an
+     *     insurance due by the platform's order, a card payment reported first)
      * @param abortSale asks the card terminal to give up the sale it is waiting on (the citizen
      *     touched "cancel" while the terminal waits for a card); it blocks briefly, and does nothing
      *     when no sale runs
+     * @param recovered completes once the recovery at start-up has run: no payment starts before
      */
-    public InsuranceDesk(DuesSource source, Payments payments, Runnable abortSale) {
+    public InsuranceDesk(
+            DuesSource source, Payments payments, Delivery delivery, Runnable abortSale, Future<?> recovered) {
         this.source = Objects.requireNonNull(source, "source");
         this.payments = Objects.requireNonNull(payments, "payments");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.abortSale = Objects.requireNonNull(abortSale, "abortSale");
+        this.recovered = Objects.requireNonNull(recovered, "recovered");
+    }
+
+    /** A desk whose kiosk has no recovery to wait for (tests, tools). */
+    public InsuranceDesk(DuesSource source, Payments payments, Delivery delivery, Runnable abortSale) {
+        this(source, payments, delivery, abortSale, CompletableFuture.completedFuture(null));
     }
 
     /** The payment service id of a scheme's dues: {@code insurance.resident-medical}, {@code insurance.resident-pension}. */
@@ -88,11 +111,11 @@ public final class InsuranceDesk {
         return method == PaymentMethod.QR_SCANNED
                 ? PaymentOrder.scanned(
                         service,
-                        due.dueId(),
+                        DueRef.insuranceDue(due.dueId()),
                         description,
                         amountFen,
                         payerCode.orElseThrow(() -> new IllegalArgumentException("a payment code to charge")))
-                : PaymentOrder.of(service, due.dueId(), description, amountFen, method);
+                : PaymentOrder.of(service, DueRef.insuranceDue(due.dueId()), description, amountFen, method);
     }
 
     /** What the bank statement and the receipt say: 2027年度城乡居民基本医疗保险 (no personal data). */
@@ -102,6 +125,7 @@ public final class InsuranceDesk {
 
     /** Pays an order made by {@link #order}; see {@link Payments#pay(PaymentOrder, Payments.Progress)}. */
     public Payments.Result pay(PaymentOrder order, Payments.Progress progress) {
+        awaitRecovery();
         Payments.Result r = payments.pay(order, progress);
         log.info(
                 "Insurance due {} by {}: {} ({})",
@@ -117,84 +141,34 @@ public final class InsuranceDesk {
         abortSale.run();
     }
 
+    /** Waits (a little) for the recovery at start-up: a payment in doubt from before a crash is settled first. */
+    private void awaitRecovery() {
+        try {
+            recovered.get(RECOVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn(
+                    "The payments' recovery at start-up has not finished after {}: paying all the same", RECOVERY_WAIT);
+        } catch (ExecutionException e) {
+            log.warn("The payments' recovery at start-up failed: paying all the same", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
-     * Hands over a paid due: the platform shows it PAID by this payment (idempotent; nothing is asked
-     * twice of the citizen). Not delivered now (the platform still shows it due, or cannot be asked)
+     * Hands over a paid due: the platform books it once the order is paid (a card payment is
+     * reported first). Idempotent; not delivered now (the platform away, the order not PAID yet)
      * stays APPROVED for the recovery, which asks again.
      */
-    public Payments.Delivered deliver(PaymentRecord paid, String idNumber) {
+    public Payments.Delivered deliver(PaymentRecord paid) {
         Payments.Delivered d;
         try {
-            d = payments.deliver(paid.orderRef(), delivery(idNumber));
+            d = payments.deliver(paid.orderRef(), delivery);
         } catch (IllegalStateException e) { // whether it can be delivered is not known now
-            log.info(
-                    "Insurance due {} of payment {}: not known now ({})",
-                    paid.dueId(),
-                    paid.orderRef(),
-                    e.getMessage());
+            log.info("Insurance payment {}: not known now ({})", paid.orderRef(), e.getMessage());
             return Payments.Delivered.FAILED;
         }
         log.info("Insurance due {} of payment {}: {}", paid.dueId(), paid.orderRef(), d);
         return d;
-    }
-
-    /**
-     * The delivery of this citizen's dues: deliverable while the due is still DUE on the platform,
-     * or PAID by this payment; delivered once the platform shows it PAID by this payment. A payment
-     * of the platform's (a QR code, a payment code, a card result the kiosk reported) is matched by
-     * the platform's payment id; one that has none by the amount paid.
-     */
-    public Delivery delivery(String idNumber) {
-        return new DueDelivery(source, idNumber);
-    }
-
-    /** The delivery of a due, over the platform's list of the citizen's dues. */
-    static final class DueDelivery implements Delivery {
-        private final DuesSource source;
-        private final String idNumber;
-
-        DueDelivery(DuesSource source, String idNumber) {
-            this.source = source;
-            this.idNumber = Objects.requireNonNull(idNumber, "idNumber");
-        }
-
-        @Override
-        public boolean deliverable(PaymentRecord payment) {
-            Due due = due(payment);
-            return due.status() == InsuranceDues.Status.DUE || paidBy(due, payment);
-        }
-
-        @Override
-        public boolean deliver(PaymentRecord payment) {
-            return paidBy(due(payment), payment);
-        }
-
-        private Due due(PaymentRecord payment) {
-            List<Due> dues;
-            try {
-                dues = source.of(idNumber);
-            } catch (DuesSource.Unreachable e) {
-                throw new IllegalStateException("the platform cannot be asked about due " + payment.dueId(), e);
-            }
-            return dues.stream()
-                    .filter(d -> d != null && payment.dueId().equals(d.dueId()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "the platform lists no due " + payment.dueId() + " for this citizen"));
-        }
-
-        static boolean paidBy(Due due, PaymentRecord payment) {
-            if (due.status() != InsuranceDues.Status.PAID) {
-                return false;
-            }
-            return payment.paymentId()
-                    .map(id -> id.equals(due.paymentId()))
-                    .orElse(due.paidFen() == payment.amountFen());
-        }
-
-        @Override
-        public String toString() {
-            return "DueDelivery[personal data]";
-        }
     }
 }

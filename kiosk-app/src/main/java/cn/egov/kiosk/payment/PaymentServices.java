@@ -155,6 +155,11 @@ public final class PaymentServices implements AutoCloseable {
         return payments.deliver(orderRef, delivery);
     }
 
+    /** The registered deliveries as {@link #deliver} delivers through them (the card report first). */
+    public Delivery delivery() {
+        return delivery;
+    }
+
     /** Gives back the money of a paid payment whose service will not be delivered. Blocks. */
     public Payments.Result giveBack(String orderRef, String why) {
         return payments.giveBack(orderRef, why);

@@ -21,6 +21,7 @@ import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.payment.Delivery;
+import cn.egov.kiosk.payment.DueRef;
 import cn.egov.kiosk.payment.PaymentServices;
 import cn.egov.kiosk.payment.TerminalCardGateway;
 import cn.egov.kiosk.print.template.TemplateException;
@@ -192,6 +193,8 @@ public final class KioskRuntime implements AutoCloseable {
                             config.kiosk().timeZone(),
                             config.payments().recoveryEvery(),
                             config.payments().reconciliationTime()));
+            // 社保缴费: a due is booked by the platform; registered before start(), whose recovery delivers
+            platform.ifPresent(p -> payments.deliveries().register(DueRef.Kind.INSURANCE_DUE, p.duePaid()));
             platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
             this.simulatorControl =
                     new SimulatorControl(simulators, config.storage().dataDir());

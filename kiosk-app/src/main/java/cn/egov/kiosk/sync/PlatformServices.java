@@ -315,6 +315,11 @@ public final class PlatformServices implements AutoCloseable {
         return new PlatformPaymentOrders(this::interactiveClient, link);
     }
 
+    /** The delivery of a social insurance due: the platform's order of the payment seen PAID. */
+    public Delivery duePaid() {
+        return new PlatformDuePaid(this::interactiveClient, link);
+    }
+
     /** {@code delivery} with each card payment reported to the platform first. */
     public Delivery cardReport(Delivery delivery) {
         return new PlatformCardReport(delivery, this::interactiveClient, link);

@@ -129,8 +129,8 @@ final class PaymentWalk {
         w.step("read the QR code off the screen");
         BufferedImage image = w.picture("pay-qr-code");
         int[] px = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), px)));
+        BinaryBitmap bitmap =
+                new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), px)));
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -144,13 +144,12 @@ final class PaymentWalk {
     /** The citizen's wallet app pays the code it read: the embedded platform's wallet, over HTTP. */
     private static void payWithPhone(Flows.Context c, String qrContent) throws Walker.Stopped {
         Walker w = c.walker();
-        Optional<EmbeddedPlatform> platform =
-                c.runtime().platform().flatMap(PlatformServices::embedded);
+        Optional<EmbeddedPlatform> platform = c.runtime().platform().flatMap(PlatformServices::embedded);
         if (platform.isEmpty()) {
             throw new Walker.Stopped(w.step(), "the kiosk has no embedded platform whose wallet could pay");
         }
-        String body = "{\"qrCode\":\"" + qrContent.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"wallet\":\"WECHAT\"}";
+        String body =
+                "{\"qrCode\":\"" + qrContent.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"wallet\":\"WECHAT\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.get().url() + "/sim/wallet/scan"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

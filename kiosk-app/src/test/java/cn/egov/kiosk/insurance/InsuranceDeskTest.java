@@ -3,6 +3,8 @@ package cn.egov.kiosk.insurance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.egov.kiosk.payment.Delivery;
+import cn.egov.kiosk.payment.DueRef;
 import cn.egov.kiosk.payment.PaymentMethod;
 import cn.egov.kiosk.payment.PaymentOrder;
 import cn.egov.kiosk.payment.PaymentRecord;
@@ -37,10 +39,31 @@ class InsuranceDeskTest {
 
     private TestPayments world;
     private final AtomicInteger aborts = new AtomicInteger();
+    private final Booked platform = new Booked();
+
+    /** The platform's side of a due's delivery: whether it booked the due, whether it still can. */
+    private static final class Booked implements Delivery {
+        volatile boolean booked;
+        volatile boolean paidAnotherWay;
+        final List<String> delivered = new ArrayList<>();
+
+        @Override
+        public boolean deliverable(PaymentRecord payment) {
+            return !paidAnotherWay;
+        }
+
+        @Override
+        public synchronized boolean deliver(PaymentRecord payment) {
+            if (booked) {
+                delivered.add(payment.orderRef());
+            }
+            return booked;
+        }
+    }
 
     private InsuranceDesk desk(FakeDues dues) {
         world = new TestPayments(dir, 0);
-        return new InsuranceDesk(dues, world.payments(), aborts::incrementAndGet);
+        return new InsuranceDesk(dues, world.payments(), platform, aborts::incrementAndGet);
     }
 
     @AfterEach
@@ -74,7 +97,8 @@ class InsuranceDeskTest {
         Due medical = FakeDues.medical2027();
         PaymentOrder o = desk.order(medical, 38000, PaymentMethod.CARD, Optional.empty());
         assertThat(o.serviceId()).isEqualTo("insurance.resident-medical");
-        assertThat(o.dueId()).isEqualTo("DUE-YB-2027-F4BDB52A");
+        assertThat(o.dueId()).isEqualTo("insurance:DUE-YB-2027-F4BDB52A");
+        assertThat(DueRef.kindOf(o.dueId())).contains(DueRef.Kind.INSURANCE_DUE);
         assertThat(o.description()).isEqualTo("2027年度城乡居民基本医疗保险").doesNotContain(ID);
         assertThat(o.amountFen()).isEqualTo(38000);
         assertThatThrownBy(() -> desk.order(medical, 30000, PaymentMethod.CARD, Optional.empty()))
@@ -98,9 +122,8 @@ class InsuranceDeskTest {
     }
 
     @Test
-    void aCardPaymentIsDeliveredOnceThePlatformShowsTheDuePaid() {
-        FakeDues dues = FakeDues.resident();
-        InsuranceDesk desk = desk(dues);
+    void aCardPaymentIsDeliveredOnceThePlatformBooksTheDueAndOnlyOnce() {
+        InsuranceDesk desk = desk(FakeDues.resident());
         Due medical = FakeDues.medical2027();
 
         Payments.Result r =
@@ -109,13 +132,12 @@ class InsuranceDeskTest {
         PaymentRecord p = r.payment();
         assertThat(p.cardMasked()).hasValueSatisfying(c -> assertThat(c).contains("*"));
 
-        // the platform has not booked it yet: deliverable, not delivered; the payment stays paid
-        assertThat(desk.delivery(ID).deliverable(p)).isTrue();
-        assertThat(desk.deliver(p, ID)).isEqualTo(Payments.Delivered.FAILED);
-        // booked (the card result reported): delivered, and once only
-        dues.book(medical.dueId(), 38000, null);
-        assertThat(desk.deliver(p, ID)).isEqualTo(Payments.Delivered.DELIVERED);
-        assertThat(desk.deliver(p, ID)).isEqualTo(Payments.Delivered.ALREADY_DELIVERED);
+        // the platform has not booked it yet: not delivered; the payment stays paid, for the recovery
+        assertThat(desk.deliver(p)).isEqualTo(Payments.Delivered.FAILED);
+        platform.booked = true;
+        assertThat(desk.deliver(p)).isEqualTo(Payments.Delivered.DELIVERED);
+        assertThat(desk.deliver(p)).isEqualTo(Payments.Delivered.ALREADY_DELIVERED);
+        assertThat(platform.delivered).containsExactly(p.orderRef());
 
         // a second payment of the same due is refused before anything is asked
         int sales = world.sales();
@@ -126,9 +148,8 @@ class InsuranceDeskTest {
     }
 
     @Test
-    void aWalletPaymentIsMatchedByThePlatformsPaymentIdAndADuePaidByAnotherIsNotDeliverable() {
-        FakeDues dues = FakeDues.resident();
-        InsuranceDesk desk = desk(dues);
+    void aWalletPaymentOfADuePaidMeanwhileAnotherWayIsNotDelivered() {
+        InsuranceDesk desk = desk(FakeDues.resident());
         Due medical = FakeDues.medical2027();
         world.payAtQuery(2);
         List<String> shown = new ArrayList<>();
@@ -144,14 +165,9 @@ class InsuranceDeskTest {
         PaymentRecord p = r.payment();
         assertThat(p.paymentId()).isPresent();
 
-        dues.book(medical.dueId(), 38000, "ANOTHER-PAYMENT");
-        assertThat(desk.delivery(ID).deliverable(p))
-                .as("paid by another payment")
-                .isFalse();
-        assertThat(desk.deliver(p, ID)).isEqualTo(Payments.Delivered.NOT_DELIVERABLE);
-
-        dues.book(medical.dueId(), 38000, p.paymentId().get());
-        assertThat(desk.deliver(p, ID)).isEqualTo(Payments.Delivered.DELIVERED);
+        platform.paidAnotherWay = true;
+        assertThat(desk.deliver(p)).isEqualTo(Payments.Delivered.NOT_DELIVERABLE);
+        assertThat(platform.delivered).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.egov.kiosk.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.egov.kiosk.device.testkit.Await;
 import cn.egov.kiosk.payment.Answer;
@@ -237,6 +238,40 @@ class QrPaymentsOverPlatformTest {
                 .as("reported again: harmless")
                 .isTrue();
         assertThat(rig.sim.ledger().times("payment.create", card.orderRef())).isEqualTo(1);
+    }
+
+    @Test
+    void anInsuranceDueIsDeliveredByThePlatformsOrderPaidWithoutAskingForThePerson() throws Exception {
+        InsuranceDues.Due due = rig.client.insuranceDues(new InsuranceDues.Search(RESIDENT)).dues().stream()
+                .filter(d -> d.status() == InsuranceDues.Status.DUE)
+                .findFirst()
+                .orElseThrow();
+        PlatformDuePaid duePaid = new PlatformDuePaid(() -> rig.client, rig.link);
+        Delivery chain = new PlatformCardReport(duePaid, () -> rig.client, rig.link);
+
+        // by card: no order on the platform yet, deliverable; the report makes it, and books the due
+        PaymentRecord card = approvedCard(DueRef.insuranceDue(due.dueId()), due.amountFen());
+        assertThat(duePaid.deliverable(card)).isTrue();
+        assertThat(duePaid.deliver(card)).as("not reported yet: not booked").isFalse();
+        assertThat(payments.deliver(card.orderRef(), chain)).isEqualTo(Payments.Delivered.DELIVERED);
+        assertThat(statusOf(due.dueId())).isEqualTo(InsuranceDues.Status.PAID);
+
+        // a second card payment of the same due (another kiosk's, say): the platform will not book it
+        // twice, so it is not delivered, and the recovery gives its money back
+        PaymentRecord twice = approvedCard(DueRef.insuranceDue(due.dueId()) + "-x", due.amountFen());
+        assertThat(payments.deliver(twice.orderRef(), chain)).isNotEqualTo(Payments.Delivered.DELIVERED);
+
+        // the platform away: whether it can be delivered is not known (the recovery asks again)
+        rig.link.unreachable("test");
+        assertThatThrownBy(() -> duePaid.deliverable(card)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private InsuranceDues.Status statusOf(String dueId) throws Exception {
+        return rig.client.insuranceDues(new InsuranceDues.Search(RESIDENT)).dues().stream()
+                .filter(d -> d.dueId().equals(dueId))
+                .findFirst()
+                .orElseThrow()
+                .status();
     }
 
     @Test

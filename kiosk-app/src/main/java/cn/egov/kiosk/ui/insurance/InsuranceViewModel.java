@@ -200,7 +200,7 @@ public final class InsuranceViewModel implements CitizenState {
 
             @Override
             public Optional<Printing.Problem> paid(PaymentRecord paid) {
-                desk.deliver(paid, idNumber); // not yet: the recovery delivers it later
+                desk.deliver(paid); // not yet: the recovery delivers it later
                 if (printing.isEmpty()) {
                     return Optional.of(Printing.Problem.NO_PRINTER);
                 }

@@ -6,7 +6,9 @@ import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.insurance.FakeDues;
 import cn.egov.kiosk.insurance.InsuranceDesk;
+import cn.egov.kiosk.payment.Delivery;
 import cn.egov.kiosk.payment.PaymentMethod;
+import cn.egov.kiosk.payment.PaymentRecord;
 import cn.egov.kiosk.payment.TestPayments;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
@@ -57,6 +59,19 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class InsuranceViewTest {
+    /** The platform books every due paid (the delivery's own tests are InsuranceDeskTest's and PlatformDuePaidTest's). */
+    private static final Delivery BOOKED = new Delivery() {
+        @Override
+        public boolean deliverable(PaymentRecord payment) {
+            return true;
+        }
+
+        @Override
+        public boolean deliver(PaymentRecord payment) {
+            return true;
+        }
+    };
+
     private static final Locale ZH = Locale.forLanguageTag("zh-CN");
     private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
     private static final String ID = DemoCards.resident().idNumber();
@@ -98,7 +113,7 @@ class InsuranceViewTest {
                 Optional::empty,
                 new PrintRecordRepository(db, "K01"),
                 world.clock());
-        InsuranceDesk desk = new InsuranceDesk(request -> dues.of(request), world.payments(), () -> {
+        InsuranceDesk desk = new InsuranceDesk(request -> dues.of(request), world.payments(), BOOKED, () -> {
             aborts.incrementAndGet();
             world.nextSale("ABORT");
             release.countDown();
