@@ -127,7 +127,7 @@ final class PaymentWalk {
     /** What the QR code on screen holds, read from its pixels as a phone's camera would. */
     private static String readQr(Walker w) throws Walker.Stopped {
         w.step("read the QR code off the screen");
-        BufferedImage image = w.picture("pay-qr-code");
+        BufferedImage image = w.picture("pay-qr-frame"); // the code with its white margin, as far as it is in sight
         int[] px = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap =
                 new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), px)));

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "controls a citizen would, photographs every screen (PNG in --out), and reports for each flow",
             "whether it completed, the taps, what the platform received and what was printed (the text read",
             "back from the printer). Flows: ticket, licences, postal, guide, apply, appointment, checkin,",
-            "progress, enterprise.",
+            "progress, enterprise, pay-insurance-card, pay-insurance-qr.",
             "Every screen is measured: its smallest text and heading (device pixels), its smallest touch",
             "target, its lowest text contrast (WCAG), its tightest line height; the table is printed",
             "against what the theme promises on that window size (its full-HD figures scaled).",

@@ -214,11 +214,29 @@ final class Walker {
         }
     }
 
-    /** What the shown node with this id looks like on screen, as a camera held to it would see it. */
+    /**
+     * What a camera held to the shown node with this id sees: the screen as it is, cut to the part of
+     * the node in sight (a code half scrolled away is half a code).
+     */
     BufferedImage picture(String id) throws Stopped {
         Node node = awaitShown(id);
-        WritableImage image = onFx(() -> node.snapshot(null, null));
-        return SwingFXUtils.fromFXImage(image, null);
+        record Seen(WritableImage screen, Bounds part, Bounds root) {}
+        Seen seen = onFx(() -> new Seen(
+                scene.snapshot(null),
+                visiblePart(node),
+                scene.getRoot().localToScreen(scene.getRoot().getLayoutBounds())));
+        if (seen.part() == null) {
+            throw new Stopped(step, "#" + id + " is not in sight");
+        }
+        BufferedImage whole = SwingFXUtils.fromFXImage(seen.screen(), null);
+        double scale = whole.getWidth() / seen.root().getWidth();
+        int x = (int)
+                Math.max(0, Math.floor((seen.part().getMinX() - seen.root().getMinX()) * scale));
+        int y = (int)
+                Math.max(0, Math.floor((seen.part().getMinY() - seen.root().getMinY()) * scale));
+        int w = (int) Math.min(whole.getWidth() - x, Math.ceil(seen.part().getWidth() * scale));
+        int h = (int) Math.min(whole.getHeight() - y, Math.ceil(seen.part().getHeight() * scale));
+        return whole.getSubimage(x, y, w, h);
     }
 
     /**

@@ -15,6 +15,7 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.QrImage;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -89,7 +90,7 @@ public final class FeeStepView {
         Label amount = bound("pay-amount", vm.amountText());
         amount.setId("pay-amount");
         Label hint = text(i18n, "login-instruction", Msg.PAY_CHOOSE_HINT);
-        VBox ways = new VBox();
+        HBox ways = new HBox(); // side by side: every way in sight at once, none below the fold
         ways.getStyleClass().add("pay-ways");
         ways.getChildren()
                 .addAll(
@@ -109,19 +110,21 @@ public final class FeeStepView {
         return box;
     }
 
-    /** A way to pay: a wide button, its picture on the left, its name and what the citizen does. */
+    /** A way to pay: a tall tile, its picture on top, its name and what the citizen does under it. */
     private Button way(PaymentMethod m, String id) {
         Label name = text(i18n, "pay-way-title", FeeStepViewModel.methodName(m));
         Label note = text(i18n, "pay-way-note", FeeStepViewModel.methodNote(m));
-        VBox words = new VBox(name, note);
-        words.getStyleClass().add("pay-way-words");
-        HBox.setHgrow(words, Priority.ALWAYS);
-        HBox inside = new HBox(wayPicture(m), words);
+        note.setWrapText(true);
+        VBox inside = new VBox(wayPicture(m), name, note);
         inside.getStyleClass().add("pay-way-box");
         Button b = new Button();
         b.setId(id);
         b.getStyleClass().add("pay-way");
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setMaxHeight(Double.MAX_VALUE);
+        b.setMinWidth(0);
+        b.setPrefWidth(1); // the row's width shared out equally, whatever each way's words
+        HBox.setHgrow(b, Priority.ALWAYS);
         b.setGraphic(inside);
         b.setWrapText(true); // the wrapping note measured at the button's width
         b.setUserData(m);
@@ -140,9 +143,11 @@ public final class FeeStepView {
         Label amount = bound("pay-amount", vm.amountText());
         Label instruction = text(i18n, "login-instruction", Msg.PAY_CARD_INSTRUCTION);
         instruction.setId("pay-card-instruction");
-        VBox content = new VBox(amount, terminalPicture(), instruction);
-        content.getStyleClass().add("pay-content");
-        box.getChildren().addAll(title, scroll(content), actions(cancel("pay-card-cancel")));
+        box.getChildren()
+                .addAll(
+                        title,
+                        scroll(beside(terminalPicture(), amount, instruction)),
+                        actions(cancel("pay-card-cancel")));
         return box;
     }
 
@@ -155,18 +160,19 @@ public final class FeeStepView {
         ImageView code = new ImageView();
         code.setId("pay-qr-code");
         code.setPreserveRatio(true);
-        code.setFitWidth(QR_SIZE);
+        // as large as the page leaves room for, whole: a phone reads only a code it sees whole
+        code.fitWidthProperty().bind(Bindings.min(QR_SIZE, box.heightProperty().multiply(0.5)));
         vm.qrContentProperty()
                 .addListener((obs, was, now) -> code.setImage(now.isEmpty() ? null : QrImage.of(now, QR_SIZE)));
         StackPane frame = new StackPane(code);
         frame.getStyleClass().add("pay-qr-frame");
+        frame.setId("pay-qr-frame");
         frame.setMaxWidth(StackPane.USE_PREF_SIZE);
         Label countdown = bound("pay-countdown", vm.countdownText());
         countdown.setId("pay-qr-countdown");
         Label instruction = text(i18n, "pay-instruction", Msg.PAY_QR_INSTRUCTION);
-        VBox content = new VBox(amount, frame, countdown, instruction);
-        content.getStyleClass().add("pay-content");
-        box.getChildren().addAll(title, scroll(content), actions(cancel("pay-qr-cancel")));
+        box.getChildren()
+                .addAll(title, scroll(beside(frame, amount, countdown, instruction)), actions(cancel("pay-qr-cancel")));
         return box;
     }
 
@@ -177,10 +183,36 @@ public final class FeeStepView {
         Label amount = bound("pay-amount", vm.amountText());
         Label instruction = text(i18n, "login-instruction", Msg.PAY_SCAN_INSTRUCTION);
         instruction.setId("pay-scan-instruction");
-        VBox content = new VBox(amount, scannerPicture(), instruction);
-        content.getStyleClass().add("pay-content");
-        box.getChildren().addAll(title, scroll(content), actions(cancel("pay-scan-cancel")));
+        box.getChildren()
+                .addAll(
+                        title,
+                        scroll(beside(scannerPicture(), amount, instruction)),
+                        actions(cancel("pay-scan-cancel")));
         return box;
+    }
+
+    /**
+     * A paying page's body: the picture (the code to scan, the terminal, the scanner) on the left
+     * and the amount with what to do on the right, so that both are in sight whole on a landscape
+     * screen in the elderly theme's sizes.
+     */
+    private static HBox beside(Node picture, Node... words) {
+        StackPane left = new StackPane(picture);
+        left.getStyleClass().add("pay-beside-picture");
+        VBox right = new VBox(words);
+        right.getStyleClass().add("pay-beside-words");
+        for (Node n : words) {
+            if (n instanceof Label l) {
+                l.setWrapText(true);
+            }
+        }
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setMaxWidth(Double.MAX_VALUE);
+        right.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(left, right);
+        row.getStyleClass().add("pay-beside");
+        return row;
     }
 
     private VBox pending(String id, Msg msg) {
