@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,27 @@ public final class PaymentServices implements AutoCloseable {
 
     /** Runs the recovery now (on the {@code payments} thread), then on its schedule, and the daily reconciliation. */
     public void start() {
+        start(() -> true, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start()}, the first recovery once the card terminal is ready (or {@code atMost} has
+     * passed): asked before its link is up, a card payment in doubt would only count a try without an
+     * answer, and new card payments wait for it.
+     *
+     * @param terminalReady whether the terminal can be asked now (true when the kiosk has none)
+     */
+    public void start(BooleanSupplier terminalReady, Duration atMost) {
         thread.execute(() -> {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (!terminalReady.getAsBoolean() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // closing
+                }
+            }
             PaymentRecovery.Report r;
             try {
                 r = recovery.run();

@@ -157,6 +157,15 @@ public final class Payments {
             throw new IllegalStateException("order reference " + p.orderRef() + " used twice");
         }
         try {
+            if (order.method() == PaymentMethod.CARD && !terminalClear()) {
+                // a new sale would make the earlier one's outcome unknowable: the repeat receipt shows
+                // only the terminal's last transaction
+                return Result.of(engine.move(
+                        p,
+                        PaymentState.CANCELLED,
+                        Actor.KIOSK,
+                        Answer.note("not sent: an earlier card payment is still being checked with the terminal")));
+            }
             p = engine.move(
                     p,
                     PaymentState.SENT,
@@ -182,6 +191,30 @@ public final class Payments {
             engine.release(p.orderRef());
         }
         return Result.of(p);
+    }
+
+    /**
+     * Whether the terminal's last transaction is settled in the journal: the card payment sent last
+     * is not in doubt, or is resolved now by the repeat receipt (the recovery may not have reached the
+     * terminal at start-up, before its cable was up). A payment in doubt that someone else is working
+     * on is not clear.
+     */
+    private boolean terminalClear() {
+        Optional<PaymentRecord> last = engine.journal.lastCardSent();
+        if (last.isEmpty() || last.get().state() != PaymentState.SENT) {
+            return true;
+        }
+        String ref = last.get().orderRef();
+        if (!engine.claim(ref)) {
+            return false;
+        }
+        try {
+            return engine.resolveCard(last.get(), Actor.RECOVERY).state() != PaymentState.SENT;
+        } catch (Moved m) {
+            return m.now.state() != PaymentState.SENT;
+        } finally {
+            engine.release(ref);
+        }
     }
 
     /** 主扫: the order and its code, shown while the platform is asked whether it was paid. */

@@ -43,6 +43,7 @@ import cn.egov.kiosk.store.TicketRepository;
 import cn.egov.kiosk.sync.Heartbeats;
 import cn.egov.kiosk.sync.PlatformServices;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -62,6 +63,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class KioskRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+
+    /** How long the recovery at start-up waits for the card terminal's link to be up. */
+    private static final Duration TERMINAL_WAIT = Duration.ofSeconds(30);
 
     private final KioskConfig config;
     private final Clock clock;
@@ -271,7 +275,12 @@ public final class KioskRuntime implements AutoCloseable {
     public void start() {
         devices.start();
         platform.ifPresent(PlatformServices::start);
-        payments.start();
+        // the recovery at start-up asks the card terminal about payments in doubt: once its link is up
+        payments.start(
+                () -> devices.first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class)
+                        .map(PaymentTerminal::isEnabled)
+                        .orElse(true),
+                TERMINAL_WAIT);
         simulatorControl.start();
         log.info(
                 "Kiosk {} started with {} device(s)",
