@@ -1,5 +1,10 @@
 package cn.egov.kiosk.ui.staff;
 
+import static cn.egov.kiosk.ui.Controls.button;
+import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.scroll;
+import static cn.egov.kiosk.ui.Controls.text;
+
 import cn.egov.kiosk.payment.PaymentState;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
@@ -35,31 +40,32 @@ public final class PaymentsPanelView {
         I18n i18n = vm.i18n();
         root.setId("staff-payments");
         root.getStyleClass().add("overlay");
-        Label title = Controls.text(i18n, "dialog-title", Msg.STAFF_PAY_TITLE);
+        Label title = text(i18n, "dialog-title", Msg.STAFF_PAY_TITLE);
 
         // the payments for staff
-        Label listTitle = Controls.text(i18n, "staff-pay-heading", Msg.STAFF_PAY_LIST_TITLE);
+        Label listTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_LIST_TITLE);
         rowsBox.setId("staff-pay-rows");
         rowsBox.getStyleClass().add("staff-pay-rows");
         vm.rows().addListener((ListChangeListener<PaymentsPanelViewModel.Row>) c -> showRows());
         vm.selectedProperty().addListener((obs, was, now) -> showRows());
         vm.loadedProperty().addListener((obs, was, now) -> showRows());
         showRows();
-        ScrollPane rowsScroll = scroll(rowsBox, "staff-pay-rows-scroll");
+        ScrollPane rowsScroll = scrolled(rowsBox, "staff-pay-rows-scroll");
 
         // the tapped payment: its steps, and the ways to settle one left for staff
-        Label stepsTitle = Controls.label("staff-pay-heading");
+        Label stepsTitle = label("staff-pay-heading");
         stepsTitle.setId("staff-pay-steps-title");
         stepsTitle.textProperty().bind(vm.stepsTitleProperty());
         VBox stepLines = new VBox();
         stepLines.setId("staff-pay-steps");
         stepLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.steps(), stepLines, "staff-pay-step-");
-        Label settleHint = Controls.text(i18n, "panel-line", Msg.STAFF_PAY_SETTLE_HINT);
+        lines(vm.steps(), stepLines);
+        Label settleHint = text(i18n, "panel-line", Msg.STAFF_PAY_SETTLE_HINT);
         HBox settleButtons = new HBox();
         settleButtons.getStyleClass().add("staff-pay-actions");
         for (PaymentState to : PaymentsPanelViewModel.SETTLEMENTS) {
-            Button b = Controls.button(i18n, settleId(to), "nav-button", PaymentsPanelViewModel.settlementMsg(to));
+            Button b = button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to));
+            b.setId("staff-pay-settle-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.setOnAction(e -> vm.settle(to));
             b.disableProperty().bind(vm.busyProperty());
             settleButtons.getChildren().add(b);
@@ -68,40 +74,40 @@ public final class PaymentsPanelView {
         settle.setId("staff-pay-settle");
         settle.getStyleClass().add("staff-pay-section");
         shownWhen(settle, vm.selectedForStaffProperty());
-        VBox stepsBox = new VBox(stepsTitle, scroll(stepLines, "staff-pay-steps-scroll"), settle);
+        VBox stepsBox = new VBox(stepsTitle, scrolled(stepLines, "staff-pay-steps-scroll"), settle);
         stepsBox.getStyleClass().add("staff-pay-section");
         shownWhen(stepsBox, vm.selectedProperty().isNotEmpty());
 
         // the chosen day's reconciliation
-        Label reportTitle = Controls.text(i18n, "staff-pay-heading", Msg.STAFF_PAY_REPORT_TITLE);
-        Button before = Controls.button(i18n, "staff-pay-day-before", "nav-button", Msg.STAFF_PAY_DAY_BEFORE);
+        Label reportTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_REPORT_TITLE);
+        Button before = button(i18n, "staff-pay-day-before", "nav-button", Msg.STAFF_PAY_DAY_BEFORE);
         before.setOnAction(e -> vm.previousDay());
-        Button after = Controls.button(i18n, "staff-pay-day-after", "nav-button", Msg.STAFF_PAY_DAY_AFTER);
+        Button after = button(i18n, "staff-pay-day-after", "nav-button", Msg.STAFF_PAY_DAY_AFTER);
         after.setOnAction(e -> vm.nextDay());
         after.disableProperty().bind(vm.laterDayProperty().not());
-        Label day = Controls.label("panel-line");
+        Label day = label("panel-line");
         day.setId("staff-pay-day");
         day.textProperty().bind(vm.dayProperty());
         HBox dayBar = new HBox(before, day, after);
         dayBar.getStyleClass().add("staff-pay-actions");
         dayBar.setAlignment(Pos.CENTER_LEFT);
-        Label totals = Controls.label("panel-line");
+        Label totals = label("panel-line");
         totals.setId("staff-pay-totals");
         totals.textProperty().bind(vm.totalsProperty());
         VBox differenceLines = new VBox();
         differenceLines.setId("staff-pay-differences");
         differenceLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.differences(), differenceLines, "staff-pay-difference-");
-        ScrollPane differences = scroll(differenceLines, "staff-pay-differences-scroll");
+        lines(vm.differences(), differenceLines);
+        ScrollPane differences = scrolled(differenceLines, "staff-pay-differences-scroll");
         shownWhen(differences, Bindings.isNotEmpty(vm.differences()));
 
         // the question before an action that changes something
-        Label question = Controls.label("pin-message");
+        Label question = label("pin-message");
         question.setId("staff-pay-question");
         question.textProperty().bind(vm.confirmationProperty());
-        Button yes = Controls.button(i18n, "staff-pay-confirm", "primary-button", Msg.STAFF_PAY_CONFIRM);
+        Button yes = button(i18n, "staff-pay-confirm", "primary-button", Msg.STAFF_PAY_CONFIRM);
         yes.setOnAction(e -> vm.confirm());
-        Button no = Controls.button(i18n, "staff-pay-confirm-cancel", "nav-button", Msg.STAFF_PAY_CANCEL);
+        Button no = button(i18n, "staff-pay-confirm-cancel", "nav-button", Msg.STAFF_PAY_CANCEL);
         no.setOnAction(e -> vm.cancelConfirmation());
         HBox answers = new HBox(no, yes);
         answers.getStyleClass().add("staff-pay-actions");
@@ -110,16 +116,16 @@ public final class PaymentsPanelView {
         confirmBox.getStyleClass().add("staff-pay-confirmation");
         shownWhen(confirmBox, vm.confirmationProperty().isNotEmpty());
 
-        Label message = Controls.label("pin-message");
+        Label message = label("pin-message");
         message.setId("staff-pay-message");
         message.textProperty().bind(vm.messageProperty());
 
-        Button close = Controls.button(i18n, "staff-pay-close", "nav-button", Msg.STAFF_PAY_CLOSE);
+        Button close = button(i18n, "staff-pay-close", "nav-button", Msg.STAFF_PAY_CLOSE);
         close.setOnAction(e -> vm.close());
-        Button check = Controls.button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN);
+        Button check = button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN);
         check.setOnAction(e -> vm.checkAgain());
         check.disableProperty().bind(vm.busyProperty());
-        Button reconcile = Controls.button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE);
+        Button reconcile = button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE);
         reconcile.setOnAction(e -> vm.reconcile());
         reconcile.disableProperty().bind(vm.busyProperty());
         HBox actions = new HBox(close, check, reconcile);
@@ -146,7 +152,7 @@ public final class PaymentsPanelView {
     private void showRows() {
         List<PaymentsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
-            Label none = Controls.text(
+            Label none = text(
                     vm.i18n(), "panel-line", vm.loadedProperty().get() ? Msg.STAFF_PAY_NONE : Msg.STAFF_PAY_LOADING);
             none.setId("staff-pay-none");
             rowsBox.getChildren().setAll(none);
@@ -155,13 +161,13 @@ public final class PaymentsPanelView {
         rowsBox.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) {
             PaymentsPanelViewModel.Row r = rows.get(i);
-            Label headline = Controls.label("staff-pay-headline");
+            Label headline = label("staff-pay-headline");
             headline.setText(r.headline());
-            Label what = Controls.label("panel-line");
+            Label what = label("panel-line");
             what.setText(r.what());
-            Label ids = Controls.label("panel-line");
+            Label ids = label("panel-line");
             ids.setText(r.ids());
-            Label why = Controls.label("staff-pay-why");
+            Label why = label("staff-pay-why");
             why.setText(r.why());
             VBox words = new VBox(headline, what, ids, why);
             words.getStyleClass().add("staff-pay-row-words");
@@ -178,13 +184,12 @@ public final class PaymentsPanelView {
         }
     }
 
-    /** One wrapping label a line, with ids {@code prefix0}, {@code prefix1}..., following the list. */
-    private static void lines(ObservableList<String> list, VBox box, String prefix) {
+    /** One wrapping label a line, following the list. */
+    private static void lines(ObservableList<String> list, VBox box) {
         Runnable show = () -> {
             box.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
-                Label l = Controls.label("panel-line");
-                l.setId(prefix + i);
+                Label l = label("panel-line");
                 l.setText(list.get(i));
                 box.getChildren().add(l);
             }
@@ -193,8 +198,8 @@ public final class PaymentsPanelView {
         show.run();
     }
 
-    private static ScrollPane scroll(Node content, String id) {
-        ScrollPane s = Controls.scroll(content);
+    private static ScrollPane scrolled(Node content, String id) {
+        ScrollPane s = scroll(content);
         s.setId(id);
         VBox.setVgrow(s, Priority.SOMETIMES);
         return s;
@@ -203,10 +208,6 @@ public final class PaymentsPanelView {
     private static void shownWhen(Node node, ObservableValue<Boolean> when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(node.visibleProperty());
-    }
-
-    private static String settleId(PaymentState to) {
-        return "staff-pay-settle-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public Node root() {
