@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -61,8 +62,8 @@ public final class PaymentsPanelView {
         stepLines.getStyleClass().add("staff-pay-lines");
         lines(vm.steps(), stepLines);
         Label settleHint = text(i18n, "panel-line", Msg.STAFF_PAY_SETTLE_HINT);
-        HBox settleButtons = new HBox();
-        settleButtons.getStyleClass().add("staff-pay-actions");
+        FlowPane settleButtons = new FlowPane();
+        settleButtons.getStyleClass().add("staff-pay-settle-buttons");
         for (PaymentState to : PaymentsPanelViewModel.SETTLEMENTS) {
             Button b = button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to));
             b.setId("staff-pay-settle-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -74,7 +75,9 @@ public final class PaymentsPanelView {
         settle.setId("staff-pay-settle");
         settle.getStyleClass().add("staff-pay-section");
         shownWhen(settle, vm.selectedForStaffProperty());
-        VBox stepsBox = new VBox(stepsTitle, scrolled(stepLines, "staff-pay-steps-scroll"), settle);
+        ScrollPane stepsScroll = scrolled(stepLines, "staff-pay-steps-scroll");
+        VBox.setVgrow(stepsScroll, Priority.NEVER); // the list above takes what room there is
+        VBox stepsBox = new VBox(stepsTitle, stepsScroll, settle);
         stepsBox.getStyleClass().add("staff-pay-section");
         shownWhen(stepsBox, vm.selectedProperty().isNotEmpty());
 
@@ -132,18 +135,20 @@ public final class PaymentsPanelView {
         actions.getStyleClass().add("staff-pay-actions");
         actions.setAlignment(Pos.CENTER);
 
-        VBox dialog = new VBox(
-                title,
-                listTitle,
-                rowsScroll,
-                stepsBox,
-                reportTitle,
-                dayBar,
-                totals,
-                differences,
-                confirmBox,
-                message,
-                actions);
+        // two columns: the payments on the left, the day's reconciliation on the right
+        VBox payments = new VBox(listTitle, rowsScroll, stepsBox);
+        payments.getStyleClass().add("staff-pay-column");
+        VBox report = new VBox(reportTitle, dayBar, totals, differences);
+        report.getStyleClass().add("staff-pay-column");
+        HBox columns = new HBox(payments, report);
+        columns.getStyleClass().add("staff-pay-columns");
+        for (VBox column : List.of(payments, report)) {
+            column.setPrefWidth(0); // the two share the width equally
+            HBox.setHgrow(column, Priority.ALWAYS);
+        }
+        VBox.setVgrow(columns, Priority.ALWAYS);
+
+        VBox dialog = new VBox(title, columns, confirmBox, message, actions);
         dialog.getStyleClass().addAll("dialog", "payments-panel");
         root.getChildren().add(dialog);
         root.visibleProperty().bind(vm.visibleProperty());
@@ -169,17 +174,13 @@ public final class PaymentsPanelView {
             ids.setText(r.ids());
             Label why = label("staff-pay-why");
             why.setText(r.why());
-            VBox words = new VBox(headline, what, ids, why);
-            words.getStyleClass().add("staff-pay-row-words");
-            Button row = new Button();
+            // a column of wrapping labels, tapped: a button's graphic would be measured unwrapped
+            VBox row = new VBox(headline, what, ids, why);
             row.setId("staff-pay-row-" + i);
             row.getStyleClass().addAll("staff-pay-row", r.forStaff() ? "for-staff" : "in-doubt");
-            row.setGraphic(words);
-            row.setMaxWidth(Double.MAX_VALUE);
-            row.setFocusTraversable(false);
             row.pseudoClassStateChanged(
                     Controls.SELECTED, r.orderRef().equals(vm.selectedProperty().get()));
-            row.setOnAction(e -> vm.select(r.orderRef()));
+            row.setOnMouseClicked(e -> vm.select(r.orderRef()));
             rowsBox.getChildren().add(row);
         }
     }
@@ -201,7 +202,6 @@ public final class PaymentsPanelView {
     private static ScrollPane scrolled(Node content, String id) {
         ScrollPane s = scroll(content);
         s.setId(id);
-        VBox.setVgrow(s, Priority.SOMETIMES);
         return s;
     }
 
