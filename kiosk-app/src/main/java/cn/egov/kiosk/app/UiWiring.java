@@ -85,7 +85,9 @@ public final class UiWiring {
                 runtime.platform()
                         .<EnterpriseRegister>map(p -> new PlatformEnterpriseRegister(p::interactiveClient, p.link())),
                 // payments: 社保缴费, with a platform (it holds the dues)
-                runtime.platform().map(p -> insurance(runtime, p)));
+                runtime.platform().map(p -> insurance(runtime, p)),
+                // staff payments: the journal, the settlement, the reconciliation and the recovery
+                Optional.of(runtime.payments().staff()));
     }
 
     /**

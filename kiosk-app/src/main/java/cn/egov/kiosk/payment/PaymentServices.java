@@ -9,10 +9,12 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class PaymentServices implements AutoCloseable {
      */
     public static final int MAX_ATTEMPTS = 12;
 
+    private final PaymentJournal journal;
     private final Payments payments;
     private final Deliveries deliveries = new Deliveries();
     private final Delivery delivery;
@@ -74,6 +77,7 @@ public final class PaymentServices implements AutoCloseable {
             ZoneId zone,
             Duration recoveryEvery,
             LocalTime reconcileAt) {
+        this.journal = journal;
         this.qrAvailable = qr.isPresent();
         this.payments = new Payments(
                 journal, card, qr.orElseGet(() -> QrGateway.unavailable("the kiosk has no platform")), clock);
@@ -192,6 +196,63 @@ public final class PaymentServices implements AutoCloseable {
 
     public Reconciliation reconciliation() {
         return reconciliation;
+    }
+
+    /**
+     * What staff see and do with the payments: the journal read as it stands, a settlement through
+     * {@link Payments#settleByStaff}, and the reconciliation and the recovery run on the {@code
+     * payments} thread, after whatever it is doing (so that they never run beside the scheduled ones:
+     * one end of day at a time). Blocks.
+     */
+    public StaffPayments staff() {
+        return new StaffPayments() {
+            @Override
+            public List<PaymentRecord> forStaff() {
+                return journal.forStaff();
+            }
+
+            @Override
+            public List<PaymentRecord> unresolved() {
+                return journal.unresolved();
+            }
+
+            @Override
+            public List<PaymentStep> steps(String orderRef) {
+                return journal.steps(orderRef);
+            }
+
+            @Override
+            public PaymentRecord settle(String orderRef, PaymentState to, String note) {
+                return payments.settleByStaff(orderRef, to, note);
+            }
+
+            @Override
+            public Optional<ReconciliationReport> report(LocalDate day) {
+                return journal.report(day);
+            }
+
+            @Override
+            public ReconciliationReport reconcile(LocalDate day) {
+                return onPaymentsThread(() -> reconciliation.run(day));
+            }
+
+            @Override
+            public PaymentRecovery.Report checkAgain() {
+                return onPaymentsThread(recovery::run);
+            }
+        };
+    }
+
+    /** Runs {@code work} on the {@code payments} thread and waits for it; its exception is thrown here. */
+    private <T> T onPaymentsThread(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, thread).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
     }
 
     /** Whether wallet payments (主扫, 被扫) can be offered: the kiosk has a platform. */

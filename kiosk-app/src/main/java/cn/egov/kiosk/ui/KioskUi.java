@@ -50,6 +50,8 @@ import cn.egov.kiosk.ui.progress.ProgressView;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
+import cn.egov.kiosk.ui.staff.PaymentsPanelView;
+import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffView;
@@ -116,6 +118,7 @@ public final class KioskUi {
     private final StaffViewModel staff;
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
+    private Optional<PaymentsPanelViewModel> paymentsPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
     // progress
@@ -547,6 +550,13 @@ public final class KioskUi {
             staff.platformPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
         });
+        services.staffPayments().ifPresent(p -> {
+            PaymentsPanelViewModel panel = citizen.add(
+                    new PaymentsPanelViewModel(i18n, tasks, p, config.kiosk().timeZone(), services.clock()));
+            paymentsPanel = Optional.of(panel);
+            staff.paymentsPanel(panel::open);
+            frame.addOverlay(panel.visibleProperty(), () -> new PaymentsPanelView(panel).root());
+        });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 
@@ -794,6 +804,7 @@ public final class KioskUi {
         services.sessions().touch();
         finished.touch();
         platformPanel.ifPresent(PlatformPanelViewModel::touch);
+        paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
     }
 
     private void startTicker() {
@@ -802,6 +813,7 @@ public final class KioskUi {
             services.sessions().tick();
             finished.tick();
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
+            paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -880,5 +892,10 @@ public final class KioskUi {
 
     public Optional<PlatformPanelViewModel> platformPanel() {
         return platformPanel;
+    }
+
+    /** Staff's 缴费与对账, when the kiosk was given the payments. */
+    public Optional<PaymentsPanelViewModel> paymentsPanel() {
+        return paymentsPanel;
     }
 }

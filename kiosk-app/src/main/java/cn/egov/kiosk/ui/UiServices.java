@@ -13,6 +13,7 @@ import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.insurance.InsuranceDesk;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.payment.StaffPayments;
 import cn.egov.kiosk.print.template.TemplateLibrary;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
@@ -51,6 +52,8 @@ import java.util.function.Supplier;
  * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
  * @param enterprises the register of market entities (企业信息查询), when there is a platform
  * @param insurance 社保缴费: the dues from the platform, paid through the payments, when both are there
+ * @param staffPayments staff's 缴费与对账: the payments left for staff or in doubt, settling one, the
+ *     day's reconciliation, made now too
  */
 public record UiServices(
         KioskConfig config,
@@ -84,7 +87,9 @@ public record UiServices(
         // enterprise
         Optional<EnterpriseRegister> enterprises,
         // payments
-        Optional<InsuranceDesk> insurance) {
+        Optional<InsuranceDesk> insurance,
+        // staff payments
+        Optional<StaffPayments> staffPayments) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

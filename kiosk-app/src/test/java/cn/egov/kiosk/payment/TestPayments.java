@@ -1,9 +1,15 @@
 package cn.egov.kiosk.payment;
 
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.payment.PaymentStep.Actor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The payments' test world for tests outside this package (the 社保缴费 desk, the fee step's
@@ -15,6 +21,7 @@ public final class TestPayments implements AutoCloseable {
     private final PaymentFixture fixture;
     private final long realPauseMs;
     private int refs;
+    private PaymentServices services;
 
     public TestPayments(Path dir, long realPauseMs) {
         this.fixture = new PaymentFixture(dir);
@@ -35,6 +42,94 @@ public final class TestPayments implements AutoCloseable {
                     fixture.clock.advance(d);
                 },
                 () -> "order-" + (++refs));
+    }
+
+    /** The hall's time zone. */
+    public ZoneId zone() {
+        return PaymentFixture.HALL;
+    }
+
+    /**
+     * Staff's view of this world ({@link PaymentServices#staff()}): the journal, the terminal, and the
+     * wallet as the platform's orders; nothing registered to deliver. Not started: nothing scheduled.
+     */
+    public StaffPayments staff() {
+        if (services == null) {
+            services = new PaymentServices(
+                    fixture.journal,
+                    fixture.terminal,
+                    Optional.of(fixture.wallet),
+                    Optional.of(fixture.wallet),
+                    UnaryOperator.identity(),
+                    fixture.clock,
+                    PaymentFixture.HALL,
+                    Duration.ofMinutes(5),
+                    LocalTime.of(2, 0));
+        }
+        return services.staff();
+    }
+
+    /**
+     * A card payment the terminal charged or not, nobody could tell, left for staff (MANUAL) with
+     * {@code why}: its receipt, trace and card (given whole: the journal masks it) as the answer said.
+     */
+    public PaymentRecord leftForStaff(String orderRef, String description, long amountFen, String why) {
+        PaymentJournal j = fixture.journal;
+        j.open(
+                orderRef,
+                PaymentOrder.of("ITEM-" + orderRef, "due-" + orderRef, description, amountFen, PaymentMethod.CARD),
+                fixture.clock.instant());
+        j.advance(
+                orderRef,
+                PaymentState.NEW,
+                PaymentState.SENT,
+                Actor.KIOSK,
+                Answer.note("sale sent to the terminal"),
+                fixture.clock.instant());
+        fixture.clock.advance(Duration.ofSeconds(30));
+        return j.advance(
+                        orderRef,
+                        PaymentState.SENT,
+                        PaymentState.MANUAL,
+                        Actor.RECOVERY,
+                        new Answer("R777", "T777", null, "6222021234567890", null, null, why),
+                        fixture.clock.instant())
+                .orElseThrow();
+    }
+
+    /** A card payment sent and not answered yet: in doubt, for the recovery. */
+    public PaymentRecord inDoubt(String orderRef, String description, long amountFen) {
+        PaymentJournal j = fixture.journal;
+        j.open(
+                orderRef,
+                PaymentOrder.of("ITEM-" + orderRef, "due-" + orderRef, description, amountFen, PaymentMethod.CARD),
+                fixture.clock.instant());
+        return j.advance(
+                        orderRef,
+                        PaymentState.NEW,
+                        PaymentState.SENT,
+                        Actor.KIOSK,
+                        Answer.note("sale sent to the terminal"),
+                        fixture.clock.instant())
+                .orElseThrow();
+    }
+
+    /** A sale booked at the terminal behind the kiosk's back (an engineer's test at the terminal, say). */
+    public void saleAtTerminal(long amountFen) {
+        fixture.terminal.book(amountFen);
+    }
+
+    /** A wallet order paid on the platform that the kiosk never made (单边账). */
+    public void paidOnPlatformOnly(String orderRef, long amountFen) {
+        FakeWallet.Order o =
+                new FakeWallet.Order(orderRef, "PAY-" + orderRef, amountFen, fixture.clock.instant(), false);
+        o.status = PlatformOrder.Status.PAID;
+        fixture.wallet.orders.put(orderRef, o);
+    }
+
+    /** A payment's steps as the journal keeps them. */
+    public List<PaymentStep> steps(String orderRef) {
+        return fixture.journal.steps(orderRef);
     }
 
     public MutableClock clock() {
@@ -85,6 +180,9 @@ public final class TestPayments implements AutoCloseable {
 
     @Override
     public void close() {
+        if (services != null) {
+            services.close();
+        }
         fixture.close();
     }
 }

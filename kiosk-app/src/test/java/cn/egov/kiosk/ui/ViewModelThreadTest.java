@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.payment.PaymentState;
+import cn.egov.kiosk.payment.StaffPayments;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.ui.appointment.BookViewModel;
@@ -15,8 +17,10 @@ import cn.egov.kiosk.ui.checkin.CheckInViewModel;
 import cn.egov.kiosk.ui.idlogin.IdLoginViewModel;
 import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
+import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,6 +68,15 @@ class ViewModelThreadTest {
             Optional.empty());
     private final LicenceViewModel licence =
             new LicenceViewModel(i18n, LicenceSource.NONE, null, new Renderings(null), null, tasks, sessions);
+    private final PaymentsPanelViewModel payments = new PaymentsPanelViewModel(
+            i18n,
+            tasks,
+            (StaffPayments) Proxy.newProxyInstance(
+                    StaffPayments.class.getClassLoader(), new Class<?>[] {StaffPayments.class}, (p, m, a) -> {
+                        throw new IllegalStateException("not reached");
+                    }),
+            SHANGHAI,
+            clock);
     private final PlatformPanelViewModel panel = new PlatformPanelViewModel(
             i18n,
             tasks,
@@ -132,6 +145,19 @@ class ViewModelThreadTest {
         calls.put("PlatformPanelViewModel.refresh", panel::refresh);
         calls.put("PlatformPanelViewModel.retryAll", panel::retryAll);
         calls.put("PlatformPanelViewModel.syncNow", panel::syncNow);
+        calls.put("PaymentsPanelViewModel.open", payments::open);
+        calls.put("PaymentsPanelViewModel.touch", payments::touch);
+        calls.put("PaymentsPanelViewModel.tick", payments::tick);
+        calls.put("PaymentsPanelViewModel.close", payments::close);
+        calls.put("PaymentsPanelViewModel.refresh", payments::refresh);
+        calls.put("PaymentsPanelViewModel.previousDay", payments::previousDay);
+        calls.put("PaymentsPanelViewModel.nextDay", payments::nextDay);
+        calls.put("PaymentsPanelViewModel.select", () -> payments.select("order-1"));
+        calls.put("PaymentsPanelViewModel.settle", () -> payments.settle(PaymentState.REVERSED));
+        calls.put("PaymentsPanelViewModel.reconcile", payments::reconcile);
+        calls.put("PaymentsPanelViewModel.checkAgain", payments::checkAgain);
+        calls.put("PaymentsPanelViewModel.confirm", payments::confirm);
+        calls.put("PaymentsPanelViewModel.cancelConfirmation", payments::cancelConfirmation);
         // appointments
         calls.put("BookViewModel.open", book::open);
         calls.put("BookViewModel.item", () -> book.item("x"));
@@ -182,6 +208,8 @@ class ViewModelThreadTest {
             licence.open();
             panel.touch();
             panel.close();
+            payments.touch();
+            payments.close();
         });
 
         assertThat(idLogin.stepProperty().get()).isEqualTo(IdLoginViewModel.Step.READING);

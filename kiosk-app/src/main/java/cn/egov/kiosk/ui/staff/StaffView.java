@@ -63,6 +63,14 @@ public final class StaffView {
             platform.setOnAction(e -> vm.submitForPlatform());
             actions.getChildren().add(1, platform);
         }
+        if (vm.offersPayments()) {
+            Button payments = new Button();
+            payments.setId("staff-pin-payments");
+            payments.getStyleClass().add("nav-button");
+            payments.textProperty().bind(vm.i18n().bind(Msg.STAFF_PAYMENTS));
+            payments.setOnAction(e -> vm.submitForPayments());
+            actions.getChildren().add(actions.getChildren().size() - 1, payments);
+        }
         actions.setAlignment(Pos.CENTER);
 
         VBox dialog = new VBox(title, display, message, keys, actions);

@@ -34,6 +34,7 @@ public final class StaffViewModel implements CitizenState {
     private final Predicate<CharSequence> pinCheck;
     private final Runnable exitKiosk;
     private Optional<Runnable> openPlatform = Optional.empty();
+    private Optional<Runnable> openPayments = Optional.empty();
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -106,6 +107,21 @@ public final class StaffViewModel implements CitizenState {
     /** Whether the pad offers the platform panel. */
     public boolean offersPlatform() {
         return openPlatform.isPresent();
+    }
+
+    /** The PIN pad also opens the payments panel (缴费与对账, after the PIN). */
+    public void paymentsPanel(Runnable open) {
+        this.openPayments = Optional.of(open);
+    }
+
+    /** Whether the pad offers the payments panel. */
+    public boolean offersPayments() {
+        return openPayments.isPresent();
+    }
+
+    /** Checks the PIN: right opens the payments panel; wrong counts toward the lockout. */
+    public void submitForPayments() {
+        openPayments.ifPresent(open -> check(open, "the payments panel opens"));
     }
 
     /** Checks the PIN: right closes the kiosk program; wrong counts toward the lockout. */

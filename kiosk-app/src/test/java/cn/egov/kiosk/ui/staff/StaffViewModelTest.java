@@ -116,6 +116,28 @@ class StaffViewModelTest {
     }
 
     @Test
+    void theRightPinCanOpenThePaymentsPanelAndAWrongOneCannot() {
+        AtomicInteger panels = new AtomicInteger();
+        assertThat(vm.offersPayments()).isFalse();
+        vm.submitForPayments(); // no payments: nothing happens, nothing is checked
+        assertThat(checked).isEmpty();
+        vm.paymentsPanel(panels::incrementAndGet);
+        assertThat(vm.offersPayments()).isTrue();
+        vm.open();
+
+        "1111".chars().forEach(c -> vm.digit(c - '0'));
+        vm.submitForPayments();
+        assertThat(panels).hasValue(0);
+        assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
+
+        "2468".chars().forEach(c -> vm.digit(c - '0'));
+        vm.submitForPayments();
+        assertThat(panels).hasValue(1);
+        assertThat(exits).as("the kiosk program stays").hasValue(0);
+        assertThat(vm.visibleProperty().get()).isFalse();
+    }
+
+    @Test
     void aWrongPinSaysSoAndClearsTheEntry() {
         vm.open();
 
