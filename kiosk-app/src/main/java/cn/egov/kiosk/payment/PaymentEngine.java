@@ -179,7 +179,15 @@ final class PaymentEngine {
         CardAnswer r = ask(() -> card.reverse(p.receiptNo().get(), p.amountFen()), CardAnswer::unknown);
         switch (r.outcome()) {
             case REVERSED:
-                return move(p, PaymentState.REVERSED, actor, r.answer("reversed at the terminal"));
+                // the payment keeps its sale's receipt and trace (what the terminal's journal and the
+                // reconciliation know it by); the reversal's own go into the note
+                return move(
+                        p,
+                        PaymentState.REVERSED,
+                        actor,
+                        Answer.note("reversed at the terminal"
+                                + (r.receiptNo() == null ? "" : ", reversal receipt " + r.receiptNo())
+                                + (r.traceNo() == null ? "" : " trace " + r.traceNo())));
             case NOT_POSSIBLE:
             case DECLINED:
             case NOT_FOUND:
