@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.appointment.Booking;
 import cn.egov.kiosk.appointment.CheckInDesk;
@@ -51,6 +52,8 @@ import java.util.function.Supplier;
  * @param progress 办件进度: the platform's answer and the applications this kiosk holds, when there is a platform
  * @param enterprises the register of market entities (企业信息查询), when there is a platform
  * @param insurance 社保缴费: the dues from the platform, paid through the payments, when both are there
+ * @param fees the fees of items applied for here, paid through the payments after the application,
+ *     when the kiosk takes applications
  */
 public record UiServices(
         KioskConfig config,
@@ -84,7 +87,8 @@ public record UiServices(
         // enterprise
         Optional<EnterpriseRegister> enterprises,
         // payments
-        Optional<InsuranceDesk> insurance) {
+        Optional<InsuranceDesk> insurance,
+        Optional<ApplicationFees> fees) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}
