@@ -606,10 +606,23 @@ public final class ApplyViewModel implements CitizenState {
         return feeWiring.map(FeeWiring::step);
     }
 
-    /** Over the fee step: the application is in, with its number (or the kiosk's), the fee next. */
+    /**
+     * Over the fee step: the application is in, with its number (or the kiosk's), and the fee next
+     * while it is being paid; once the payment ended, only that the application is in.
+     */
     public StringBinding feeBannerText() {
-        return Bindings.createStringBinding(
-                () -> i18n.text(Msg.APPLY_FEE_BANNER, reference.get()), reference, i18n.localeProperty());
+        return feeWiring
+                .map(f -> Bindings.createStringBinding(
+                        () -> switch (f.step().stepProperty().get()) {
+                            case CHOOSE, STARTING, CARD, QR, SCAN, CHARGING, CANCELLING ->
+                                i18n.text(Msg.APPLY_FEE_BANNER, reference.get());
+                            case PAID, DECLINED, CANCELLED, IN_DOUBT, ALREADY_PAID, ALREADY_PAYING, FAILED ->
+                                i18n.text(Msg.APPLY_FEE_BANNER_IN, reference.get());
+                        },
+                        f.step().stepProperty(),
+                        reference,
+                        i18n.localeProperty()))
+                .orElseGet(() -> Bindings.createStringBinding(() -> ""));
     }
 
     /**
