@@ -959,6 +959,8 @@ def parse_catalogue(text):
 # get what changed since. 1: the first data set. 2: kiosk forms, portal URLs, electronic materials
 # (every item got a portal URL, so every item is at 2).
 DATA_VERSION = 2
+# Items changed in a later data set, by name: 3 gave 往来港澳通行证自助签注 (an item with a fee) its form.
+ITEM_VERSIONS = {"往来港澳通行证自助签注": 3}
 PORTAL = "https://zwfw.example.gov.cn/item/"  # the province's online service portal (fictitious)
 
 
@@ -1012,6 +1014,13 @@ FORMS = {
     "社会保障卡挂失": [NAME, ID_NUMBER, choice("lossType", "挂失原因", "Reason", "遗失:Lost", "被盗:Stolen"),
                 date("lostOn", "大约丢失日期", "Lost on (about)", required=False), PHONE],
     "居住证签注": [NAME, ID_NUMBER, ADDRESS, PHONE],
+    # an item with a fee (每次签注15元): the fee step follows the application at the kiosk
+    "往来港澳通行证自助签注": [NAME, ID_NUMBER,
+                    field("permitNumber", "通行证号码", "Permit number", max_length=9,
+                          hint="证件上的9位号码，以C开头", hint_en="The 9 characters on the permit, starting with C"),
+                    choice("endorsement", "签注种类", "Endorsement", "个人旅游:Individual visit", "团队旅游:Group tour",
+                           "探亲:Visiting relatives", "商务:Business"),
+                    choice("destination", "前往地", "Going to", "香港:Hong Kong", "澳门:Macao"), PHONE],
     "光荣牌悬挂申请": [NAME, ID_NUMBER, dict(ADDRESS, label="悬挂地址", labelEn="Where to hang it"), PHONE],
     "户籍证明开具": [NAME, ID_NUMBER,
                choice("purpose", "证明用途", "Purpose", "升学:Education", "就业:Employment", "出国（境）:Going abroad",
@@ -1119,7 +1128,7 @@ def attach_forms(items):
         by_name[name]["form"] = {"fields": fields}
     for i in items:
         i["portalUrl"] = PORTAL + i["id"]
-        i["version"] = DATA_VERSION
+        i["version"] = ITEM_VERSIONS.get(i["name"], DATA_VERSION)
 
 
 def check_forms(items):

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.app;
 
+import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.appointment.AppointmentPlatform;
 import cn.egov.kiosk.appointment.Booking;
 import cn.egov.kiosk.appointment.CheckInDesk;
@@ -87,7 +88,22 @@ public final class UiWiring {
                 // payments: 社保缴费, with a platform (it holds the dues)
                 runtime.platform().map(p -> insurance(runtime, p)),
                 // staff payments: the journal, the settlement, the reconciliation and the recovery
-                Optional.of(runtime.payments().staff()));
+                Optional.of(runtime.payments().staff()),
+                // an application's fee, where applications are taken (with a platform)
+                runtime.platform().map(p -> fees(runtime)));
+    }
+
+    /** An application's fee: the runtime's payments and their delivery, the terminal's abort, the recovery waited for. */
+    private static ApplicationFees fees(KioskRuntime runtime) {
+        PaymentServices payments = runtime.payments();
+        return new ApplicationFees(
+                payments.payments(), payments.delivery(), () -> abortSale(runtime), payments.startupRecovery());
+    }
+
+    private static void abortSale(KioskRuntime runtime) {
+        runtime.devices()
+                .first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class)
+                .ifPresent(PaymentTerminal::abort);
     }
 
     /**
@@ -100,9 +116,7 @@ public final class UiWiring {
                 new PlatformInsuranceDues(p::interactiveClient, p.link()),
                 payments.payments(),
                 payments.delivery(),
-                () -> runtime.devices()
-                        .first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class)
-                        .ifPresent(PaymentTerminal::abort),
+                () -> abortSale(runtime),
                 payments.startupRecovery());
     }
 

@@ -197,8 +197,11 @@ public final class KioskRuntime implements AutoCloseable {
                             config.kiosk().timeZone(),
                             config.payments().recoveryEvery(),
                             config.payments().reconciliationTime()));
-            // 社保缴费: a due is booked by the platform; registered before start(), whose recovery delivers
-            platform.ifPresent(p -> payments.deliveries().register(DueRef.Kind.INSURANCE_DUE, p.duePaid()));
+            // 社保缴费 and an application's fee: the platform books the due, or the fee with its order, once
+            // the order is PAID; registered before start(), whose recovery delivers
+            platform.ifPresent(p -> payments.deliveries()
+                    .register(DueRef.Kind.INSURANCE_DUE, p.orderPaid())
+                    .register(DueRef.Kind.APPLICATION_FEE, p.orderPaid()));
             platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
             this.simulatorControl =
                     new SimulatorControl(simulators, config.storage().dataDir());

@@ -315,9 +315,9 @@ public final class PlatformServices implements AutoCloseable {
         return new PlatformPaymentOrders(this::interactiveClient, link);
     }
 
-    /** The delivery of a social insurance due: the platform's order of the payment seen PAID. */
-    public Delivery duePaid() {
-        return new PlatformDuePaid(this::interactiveClient, link);
+    /** The delivery of a social insurance due or an application's fee: the platform's order of the payment seen PAID. */
+    public Delivery orderPaid() {
+        return new PlatformOrderPaid(this::interactiveClient, link);
     }
 
     /** {@code delivery} with each card payment reported to the platform first. */

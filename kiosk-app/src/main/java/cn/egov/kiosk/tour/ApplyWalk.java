@@ -23,6 +23,11 @@ final class ApplyWalk {
 
     private ApplyWalk() {}
 
+    /** The item with a fee the walk applies for and pays: 往来港澳通行证自助签注, 15 元 a time. */
+    static final String FEE_ITEM = "110101-GA-0035";
+    /** Part of its name's pinyin initials (往来港澳): the search lists it among the permits. */
+    static final String FEE_ITEM_QUERY = "wlga";
+
     static void walk(Flows.Context c) throws Walker.Stopped {
         Walker w = c.walker();
         Flows.start(c);
@@ -33,6 +38,73 @@ final class ApplyWalk {
         w.awaitShown("item-apply");
         w.shot("item");
         w.tap("item-apply");
+        applyFromCard(c);
+        w.step("wait for the acceptance receipt");
+        w.awaitText("apply-receipt-status", "the acceptance receipt printed", t -> receiptPrinted(c));
+        w.shot("done");
+    }
+
+    /**
+     * An application for an item with a fee, then its fee: the item found by a search in the service
+     * guide, applied for as above, the fee step (the amount, the item's fee note, the ways to pay),
+     * paid on the card terminal, the payment receipt printed, and the done page saying the fee is
+     * paid with the acceptance receipt printed.
+     */
+    static void withFee(Flows.Context c) throws Walker.Stopped {
+        Walker w = c.walker();
+        Flows.start(c);
+        w.tap("tile-service_guide");
+        w.awaitShown("guide-search-open");
+        w.tap("guide-search-open");
+        w.tap("guide-query");
+        Keys.type(w, FEE_ITEM_QUERY);
+        w.step("wait for the search results");
+        w.awaitShown("guide-hit-0");
+        int at = w.onFx(() -> {
+            List<Catalogue.Item> hits = c.ui().guide().orElseThrow().hits();
+            for (int i = 0; i < hits.size(); i++) {
+                if (hits.get(i).id().equals(FEE_ITEM)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        if (at < 0) {
+            throw new Walker.Stopped(w.step(), "the search for " + FEE_ITEM_QUERY + " did not list " + FEE_ITEM);
+        }
+        w.shot("search");
+        w.tap("guide-hit-" + at);
+        w.awaitShown("item-apply");
+        w.shot("item");
+        w.tap("item-apply");
+        applyFromCard(c);
+        w.step("the fee step after the application");
+        w.awaitShown("pay-way-card");
+        w.shot("fee");
+        w.tap("pay-way-card");
+        w.step("the card on the terminal");
+        w.awaitAnyShown("pay-card-instruction", "pay-paid-title");
+        if (w.isShown("pay-card-instruction")) {
+            w.shot("card");
+        }
+        PaymentWalk.paid(c);
+        w.tap("pay-paid-done");
+        w.step("the done page: the fee paid");
+        w.awaitText("apply-fee-text", "the fee said paid", t -> feePaid(c) && !t.isBlank());
+        w.step("wait for the acceptance receipt");
+        w.awaitText("apply-receipt-status", "the acceptance receipt printed", t -> receiptPrinted(c));
+        w.shot("done");
+    }
+
+    private static boolean feePaid(Flows.Context c) {
+        return c.ui().apply()
+                .map(a -> a.feeStateProperty().get() == ApplyViewModel.FeeState.PAID)
+                .orElse(false);
+    }
+
+    /** From the ID card step to the application in: the card checked, the form completed, read back, submitted. */
+    private static void applyFromCard(Flows.Context c) throws Walker.Stopped {
+        Walker w = c.walker();
         Flows.identify(c, "apply-check-ok");
         w.awaitShown("apply-check-ok");
         w.shot("check");
@@ -46,10 +118,7 @@ final class ApplyWalk {
         w.shot("confirm");
         w.tap("apply-submit");
         w.step("wait for the application to be in");
-        w.awaitShown("apply-done-text");
-        w.step("wait for the acceptance receipt");
-        w.awaitText("apply-receipt-status", "the acceptance receipt printed", t -> receiptPrinted(c));
-        w.shot("done");
+        w.awaitAnyShown("apply-done-text", "apply-fee-banner");
     }
 
     private static boolean receiptPrinted(Flows.Context c) {

@@ -49,6 +49,11 @@ final class Flows {
                     Flows::postal),
             new Flow("guide", "办事指南: the lists, a search, an item's page, its guide printed", Flows::guide),
             new Flow("apply", "自助申办: an application from its form to the printed receipt", Flows::apply),
+            new Flow(
+                    "apply-fee",
+                    "自助申办 with a fee: an item found by search, applied for, its fee paid on the card terminal,"
+                            + " the payment receipt and the acceptance receipt printed",
+                    ApplyWalk::withFee),
             // appointments
             new Flow(
                     "appointment",

@@ -90,7 +90,7 @@ final class PaymentWalk {
     }
 
     /** The outcome page, and the receipt printed. */
-    private static void paid(Flows.Context c) throws Walker.Stopped {
+    static void paid(Flows.Context c) throws Walker.Stopped {
         Walker w = c.walker();
         w.step("wait for the payment's outcome");
         String shown = w.awaitAnyShown(

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
@@ -248,7 +249,8 @@ public final class KioskUi {
                         tasks,
                         services.clock(),
                         config.kiosk().timeZone(),
-                        citizen.add(new FormViewModel(i18n)))));
+                        citizen.add(new FormViewModel(i18n)),
+                        services.fees().map(fees -> applyFees(fees, config)))));
         this.guide = services.guide()
                 .map(source -> citizen.add(new GuideViewModel(
                         i18n,
@@ -421,6 +423,10 @@ public final class KioskUi {
                 attractVm::start,
                 this::scanWaits));
         scans.onScreen(Screen.ID_LOGIN, code -> code instanceof ScanCode.AppLogin a && idLogin.appCode(a.code()));
+        // an application's fee: a payment code scanned while its fee step waits for one
+        apply.flatMap(ApplyViewModel::fee)
+                .ifPresent(fee -> scans.onScreen(
+                        Screen.APPLY, code -> code instanceof ScanCode.PaymentCode p && fee.paymentCode(p.code())));
         scans.startsFrom(ScanCode.AppLogin.class, code -> {
             if (signedIn().isPresent()) {
                 return true; // signed in already: the code is not needed
@@ -492,6 +498,8 @@ public final class KioskUi {
             guidance.watch(Screen.GUIDE, g.printStateProperty(), Prompts::guidePrint);
         });
         apply.ifPresent(a -> guidance.watch(Screen.APPLY, a.stepProperty(), Prompts::apply));
+        apply.flatMap(ApplyViewModel::fee)
+                .ifPresent(fee -> guidance.watch(Screen.APPLY, fee.stepProperty(), Prompts::fee));
         // appointments
         appointments.ifPresent(a -> {
             guidance.watch(Screen.APPOINTMENT, a.book().stepProperty(), Prompts::appointment);
@@ -603,14 +611,7 @@ public final class KioskUi {
      */
     private InsuranceViewModel insuranceScreen(InsuranceDesk desk, KioskConfig config) {
         var health = services.features().health();
-        List<PaymentMethod> methods = new ArrayList<>();
-        if (health.first(DeviceClass.PAYMENT_TERMINAL).isPresent()) {
-            methods.add(PaymentMethod.CARD);
-        }
-        methods.add(PaymentMethod.QR_SHOWN);
-        if (services.scans().fitted()) {
-            methods.add(PaymentMethod.QR_SCANNED);
-        }
+        List<PaymentMethod> methods = paymentMethods();
         FeeStepViewModel fee = citizen.add(new FeeStepViewModel(
                 i18n, tasks, uiThread, services.clock(), config.kiosk().hotline(), PaymentTimes.DEFAULTS.qrShown()));
         InsuranceViewModel vm = citizen.add(new InsuranceViewModel(
@@ -636,6 +637,39 @@ public final class KioskUi {
         });
         scans.onScreen(Screen.INSURANCE, code -> code instanceof ScanCode.PaymentCode p && fee.paymentCode(p.code()));
         return vm;
+    }
+
+    /**
+     * The ways to pay this kiosk offers: the card where it has a terminal, the shown code through the
+     * platform (the payments' wallet gateway), the payment code where it has a scanner too.
+     */
+    private List<PaymentMethod> paymentMethods() {
+        List<PaymentMethod> methods = new ArrayList<>();
+        if (services.features().health().first(DeviceClass.PAYMENT_TERMINAL).isPresent()) {
+            methods.add(PaymentMethod.CARD);
+        }
+        methods.add(PaymentMethod.QR_SHOWN);
+        if (services.scans().fitted()) {
+            methods.add(PaymentMethod.QR_SCANNED);
+        }
+        return methods;
+    }
+
+    /**
+     * The fee step after an application of an item with a fee: its own fee step (the ways this kiosk
+     * offers), the payment receipt where the kiosk has a receipt printer.
+     */
+    private ApplyViewModel.FeeWiring applyFees(ApplicationFees fees, KioskConfig config) {
+        FeeStepViewModel fee = citizen.add(new FeeStepViewModel(
+                i18n, tasks, uiThread, services.clock(), config.kiosk().hotline(), PaymentTimes.DEFAULTS.qrShown()));
+        return new ApplyViewModel.FeeWiring(
+                fees,
+                fee,
+                paymentMethods(),
+                services.features().health().first(DeviceClass.RECEIPT_PRINTER).isPresent()
+                        ? Optional.of(services.printing())
+                        : Optional.empty(),
+                () -> config.kiosk().hallName().get(i18n.locale()));
     }
 
     // ---- appointments -------------------------------------------------------------------------
@@ -815,6 +849,7 @@ public final class KioskUi {
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
+            apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.appointment.Booking;
 import cn.egov.kiosk.appointment.CheckInDesk;
@@ -54,6 +55,8 @@ import java.util.function.Supplier;
  * @param insurance 社保缴费: the dues from the platform, paid through the payments, when both are there
  * @param staffPayments staff's 缴费与对账: the payments left for staff or in doubt, settling one, the
  *     day's reconciliation, made now too
+ * @param fees the fees of items applied for here, paid through the payments after the application,
+ *     when the kiosk takes applications
  */
 public record UiServices(
         KioskConfig config,
@@ -89,7 +92,9 @@ public record UiServices(
         // payments
         Optional<InsuranceDesk> insurance,
         // staff payments
-        Optional<StaffPayments> staffPayments) {
+        Optional<StaffPayments> staffPayments,
+        // an application's fee
+        Optional<ApplicationFees> fees) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

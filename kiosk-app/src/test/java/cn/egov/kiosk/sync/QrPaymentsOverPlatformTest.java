@@ -246,7 +246,7 @@ class QrPaymentsOverPlatformTest {
                 .filter(d -> d.status() == InsuranceDues.Status.DUE)
                 .findFirst()
                 .orElseThrow();
-        PlatformDuePaid duePaid = new PlatformDuePaid(() -> rig.client, rig.link);
+        PlatformOrderPaid duePaid = new PlatformOrderPaid(() -> rig.client, rig.link);
         Delivery chain = new PlatformCardReport(duePaid, () -> rig.client, rig.link);
 
         // by card: no order on the platform yet, deliverable; the report makes it, and books the due

@@ -9,7 +9,9 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.PlainWords;
 import cn.egov.kiosk.ui.finished.FinishedView;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
+import cn.egov.kiosk.ui.pay.FeeStepView;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -28,7 +30,9 @@ import javafx.scene.text.TextFlow;
 /**
  * Lays out 自助申办, one screen per decision: the card's data to check, the form to complete (the
  * form's own view, over the on-screen keyboard), the application read back to confirm, submitting,
- * and done: the number or the kiosk's reference, the receipt printing.
+ * the fee step of an item with a fee (under a line saying the application is in), and done: the
+ * number or the kiosk's reference, the receipt printing, where the fee stands ("pay" again while it
+ * is due and payable here).
  */
 public final class ApplyView {
     private final StackPane root = new StackPane();
@@ -46,6 +50,7 @@ public final class ApplyView {
         VBox formStep = formStep(form);
         VBox confirm = confirm();
         VBox submitting = centred(screen("apply-submitting"), Msg.APPLY_SUBMITTING);
+        VBox pay = pay();
         VBox done = done(finished);
         VBox failed = screen("apply-failed");
         failed.setAlignment(Pos.CENTER);
@@ -62,7 +67,7 @@ public final class ApplyView {
         refusedCode.setId("apply-refused-code");
         refusedCode.textProperty().bind(vm.failureCodeText());
         refused.getChildren().addAll(why, refusedCode);
-        root.getChildren().addAll(loading, check, formStep, confirm, submitting, done, refused, failed);
+        root.getChildren().addAll(loading, check, formStep, confirm, submitting, pay, done, refused, failed);
         Runnable show = () -> {
             ApplyViewModel.Step s = vm.stepProperty().get();
             loading.setVisible(s == ApplyViewModel.Step.LOADING || s == ApplyViewModel.Step.IDLE);
@@ -73,6 +78,7 @@ public final class ApplyView {
             }
             confirm.setVisible(s == ApplyViewModel.Step.CONFIRM);
             submitting.setVisible(s == ApplyViewModel.Step.SUBMITTING);
+            pay.setVisible(s == ApplyViewModel.Step.PAY);
             done.setVisible(s == ApplyViewModel.Step.DONE);
             refused.setVisible(s == ApplyViewModel.Step.REFUSED);
             failed.setVisible(s == ApplyViewModel.Step.FAILED);
@@ -170,6 +176,22 @@ public final class ApplyView {
         return box;
     }
 
+    /** The fee step, under a line that says the application is in; empty where the kiosk takes no payments. */
+    private VBox pay() {
+        VBox box = new VBox();
+        box.setId("apply-pay");
+        box.setMinHeight(0);
+        vm.fee().ifPresent(fee -> {
+            Label banner = label("apply-fee-banner");
+            banner.setId("apply-fee-banner");
+            banner.textProperty().bind(vm.feeBannerText());
+            Node step = new FeeStepView(fee).root();
+            VBox.setVgrow(step, Priority.ALWAYS);
+            box.getChildren().addAll(banner, step);
+        });
+        return box;
+    }
+
     private VBox done(FinishedViewModel finished) {
         VBox box = screen("apply-done");
         box.setAlignment(Pos.CENTER);
@@ -185,6 +207,16 @@ public final class ApplyView {
         receiptCode.setId("apply-receipt-code");
         receiptCode.textProperty().bind(vm.receiptCodeText());
         receiptCode.managedProperty().bind(receiptCode.textProperty().isNotEmpty());
+        Label fee = label("apply-fee-text");
+        fee.setId("apply-fee-text");
+        fee.textProperty().bind(vm.feeText());
+        fee.visibleProperty().bind(fee.textProperty().isNotEmpty());
+        fee.managedProperty().bind(fee.visibleProperty());
+        Button pay = button("apply-fee-pay", "primary-button", Msg.APPLY_FEE_PAY);
+        pay.setOnAction(e -> vm.payFee());
+        pay.visibleProperty()
+                .bind(Bindings.createBooleanBinding(vm::feePayableHere, vm.feeStateProperty(), vm.stepProperty()));
+        pay.managedProperty().bind(pay.visibleProperty());
         Button again = button("apply-receipt-again", "nav-button", Msg.APPLY_RECEIPT_AGAIN);
         again.setOnAction(e -> vm.printReceipt());
         again.visibleProperty().bind(vm.receiptProperty().isEqualTo(ApplyViewModel.ReceiptState.FAILED));
@@ -202,6 +234,8 @@ public final class ApplyView {
                         printed,
                         receiptCode,
                         again,
+                        fee,
+                        pay,
                         end.root());
         return box;
     }

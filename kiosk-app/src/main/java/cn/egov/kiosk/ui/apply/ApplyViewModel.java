@@ -1,6 +1,7 @@
 package cn.egov.kiosk.ui.apply;
 
 import cn.egov.kiosk.application.AcceptanceReceipt;
+import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.catalogue.Glossary;
 import cn.egov.kiosk.catalogue.ServiceGuide;
@@ -8,7 +9,11 @@ import cn.egov.kiosk.common.privacy.Masking;
 import cn.egov.kiosk.form.FormState;
 import cn.egov.kiosk.form.HeldLicence;
 import cn.egov.kiosk.identity.Identity;
+import cn.egov.kiosk.insurance.PaymentReceipt;
 import cn.egov.kiosk.licence.LicenceSource;
+import cn.egov.kiosk.payment.PaymentMethod;
+import cn.egov.kiosk.payment.PaymentRecord;
+import cn.egov.kiosk.payment.Payments;
 import cn.egov.kiosk.platform.api.Catalogue;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.session.SessionManager;
@@ -19,6 +24,7 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.form.FormViewModel;
+import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +33,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -46,7 +54,11 @@ import org.slf4j.LoggerFactory;
  * business licence the platform holds (FORM), reads it back (CONFIRM) and submits: the
  * application is saved here before anything is said, goes to the platform through the outbox, and
  * the acceptance receipt prints with its query code (DONE), the platform's number when it answered
- * in time, else the kiosk's reference and a plain word that it goes when the platform is back. Its
+ * in time, else the kiosk's reference and a plain word that it goes when the platform is back. An
+ * item with a fee ({@code feeFen}) then has its fee step (PAY, {@link FeeStepViewModel}) where the
+ * kiosk takes payments: the amount with the item's {@code feeNote}, the ways to pay, the outcome,
+ * the payment receipt once paid; paid or not, the application is in, and the done page says where
+ * the fee stands (paid; to pay here again or at the window; being checked, not to pay again). Its
  * entry points run on the JavaFX thread only.
  */
 public final class ApplyViewModel implements CitizenState {
@@ -62,6 +74,8 @@ public final class ApplyViewModel implements CitizenState {
         FORM,
         CONFIRM,
         SUBMITTING,
+        /** The application is in; its item's fee is being paid (the fee step). */
+        PAY,
         DONE,
         /** The platform refused the application at once (its own checks): nothing will be sent; no receipt. */
         REFUSED,
@@ -77,6 +91,41 @@ public final class ApplyViewModel implements CitizenState {
         FAILED
     }
 
+    /** Where the fee of the item applied for stands, once the application is in. */
+    public enum FeeState {
+        /** The item has no fee (or no application is in yet). */
+        NONE,
+        /** Not paid: payable here (when the kiosk takes payments) or at the window. */
+        DUE,
+        PAID,
+        /** The payment is in doubt or being checked: not to be paid again. */
+        CHECKING
+    }
+
+    /**
+     * What the fee step after an application needs, where the kiosk takes payments.
+     *
+     * @param fees the fees' orders, payment and delivery
+     * @param step the fee step this flow pays through (its own, not another flow's)
+     * @param methods the ways to pay this kiosk offers now (the card only with a terminal); none: not offered
+     * @param receipts the receipt printer's path for the payment receipt, when the kiosk has one
+     * @param hallName the hall's name in the screen's language, at the receipt's top
+     */
+    public record FeeWiring(
+            ApplicationFees fees,
+            FeeStepViewModel step,
+            List<PaymentMethod> methods,
+            Optional<Printing> receipts,
+            Supplier<String> hallName) {
+        public FeeWiring {
+            Objects.requireNonNull(fees, "fees");
+            Objects.requireNonNull(step, "step");
+            methods = List.copyOf(methods);
+            Objects.requireNonNull(receipts, "receipts");
+            Objects.requireNonNull(hallName, "hallName");
+        }
+    }
+
     /** One line of the confirmation: the field's label and its value as shown (masked when personal). */
     public record Line(String fieldId, String label, String value) {}
 
@@ -90,6 +139,7 @@ public final class ApplyViewModel implements CitizenState {
     private final Clock clock;
     private final ZoneId zone;
     private final FormViewModel formVm;
+    private final Optional<FeeWiring> feeWiring;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.IDLE);
     private final ReadOnlyObjectWrapper<Catalogue.Item> item = new ReadOnlyObjectWrapper<>();
@@ -100,6 +150,7 @@ public final class ApplyViewModel implements CitizenState {
     private final ReadOnlyBooleanWrapper numbered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ReceiptState> receipt = new ReadOnlyObjectWrapper<>(ReceiptState.NONE);
     private final ReadOnlyObjectWrapper<Printing.Problem> receiptProblem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FeeState> feeState = new ReadOnlyObjectWrapper<>(FeeState.NONE);
     private Optional<JsonNode> receiptData = Optional.empty();
     /** Whether some of the receipt came out of a print that failed: the next one is a reprint. */
     private boolean partlyOut;
@@ -127,7 +178,24 @@ public final class ApplyViewModel implements CitizenState {
             Clock clock,
             ZoneId zone,
             FormViewModel formVm) {
+        this(i18n, sessions, licences, applications, guide, printing, tasks, clock, zone, formVm, Optional.empty());
+    }
+
+    /** @param fees the fee step after an application of an item with a fee, where the kiosk takes payments */
+    public ApplyViewModel(
+            I18n i18n,
+            SessionManager sessions,
+            LicenceSource licences,
+            ApplicationService applications,
+            Optional<ServiceGuide> guide,
+            Printing printing,
+            TaskRunner tasks,
+            Clock clock,
+            ZoneId zone,
+            FormViewModel formVm,
+            Optional<FeeWiring> fees) {
         this.i18n = i18n;
+        this.feeWiring = fees;
         this.formVm = formVm;
         this.sessions = sessions;
         this.licences = licences;
@@ -145,6 +213,10 @@ public final class ApplyViewModel implements CitizenState {
             if (now != null && step.get() == Step.FORM) {
                 step.set(Step.CONFIRM);
             }
+        });
+        fees.ifPresent(f -> {
+            f.step().onOutcome(this::feeOutcome);
+            f.step().onDone(this::feeLeft);
         });
     }
 
@@ -252,6 +324,13 @@ public final class ApplyViewModel implements CitizenState {
     public boolean back() {
         tasks.checkUiThread();
         switch (step.get()) {
+            case PAY -> {
+                // inside the fee step first; at its ways to pay or after an outcome: the done page
+                if (feeWiring.map(f -> !f.step().back()).orElse(true)) {
+                    feeLeft();
+                }
+                return true;
+            }
             case CONFIRM -> {
                 step.set(Step.FORM);
                 return true;
@@ -266,9 +345,15 @@ public final class ApplyViewModel implements CitizenState {
         }
     }
 
-    /** Whether the application is being saved and sent: the citizen cannot leave the screen meanwhile. */
+    /**
+     * Whether the application is being saved and sent, or its fee paid (or its payment receipt
+     * printed): the citizen cannot leave the screen meanwhile.
+     */
     public BooleanBinding busy() {
-        return step.isEqualTo(Step.SUBMITTING);
+        return feeWiring
+                .map(f -> step.isEqualTo(Step.SUBMITTING)
+                        .or(step.isEqualTo(Step.PAY).and(f.step().busy())))
+                .orElseGet(() -> step.isEqualTo(Step.SUBMITTING));
     }
 
     /** "Change something": back to the form, as it was. */
@@ -308,13 +393,106 @@ public final class ApplyViewModel implements CitizenState {
                     numbered.set(s.standing().applicationNo().isPresent());
                     reference.set(s.receipt().path("queryCode").asText());
                     receiptData = Optional.of(s.receipt());
-                    step.set(Step.DONE);
+                    feeState.set(ApplicationFees.hasFee(chosen) ? FeeState.DUE : FeeState.NONE);
+                    // the acceptance receipt first: the application is in whatever the fee does
                     printReceipt();
+                    if (!startFee()) {
+                        step.set(Step.DONE);
+                    }
                 },
                 error -> {
                     log.error("An application could not be saved at the kiosk: {}", error.toString());
                     step.set(Step.FAILED);
                 });
+    }
+
+    // ---- the fee ------------------------------------------------------------------------------
+
+    /** Whether the fee of the item applied for can be paid here: it has one, and the kiosk takes payments. */
+    public boolean feePayableHere() {
+        return feeState.get() == FeeState.DUE
+                && feeWiring.map(f -> !f.methods().isEmpty()).orElse(false);
+    }
+
+    /** "缴费" on the done page: the fee step again, while the fee is due and payable here. */
+    public void payFee() {
+        tasks.checkUiThread();
+        if (step.get() == Step.DONE) {
+            startFee();
+        }
+    }
+
+    /** The fee step on the item's fee, where it is due and payable here; false when not. */
+    private boolean startFee() {
+        Catalogue.Item chosen = item.get();
+        Optional<Identity> who = citizen();
+        if (!feePayableHere()
+                || chosen == null
+                || who.isEmpty()
+                || reference.get().isBlank()) {
+            return false;
+        }
+        FeeWiring f = feeWiring.orElseThrow();
+        String applicationRef = reference.get();
+        String idNumber = who.get().number();
+        String name = who.get().name();
+        Locale locale = i18n.locale();
+        String hall = f.hallName().get();
+        String collector = chosen.departmentName() == null ? "" : chosen.departmentName();
+        String cardWords = i18n.text(FeeStepViewModel.methodName(PaymentMethod.CARD));
+        String qrWords = i18n.text(FeeStepViewModel.methodName(PaymentMethod.QR_SHOWN));
+        String codeWords = i18n.text(FeeStepViewModel.methodName(PaymentMethod.QR_SCANNED));
+        ApplicationFees fees = f.fees();
+        Optional<Printing> receipts = f.receipts();
+        FeeStepViewModel.Checkout checkout = new FeeStepViewModel.Checkout() {
+            @Override
+            public Payments.Result pay(PaymentMethod method, Optional<String> payerCode, Payments.Progress progress) {
+                return fees.pay(ApplicationFees.order(chosen, applicationRef, method, payerCode), progress);
+            }
+
+            @Override
+            public void abortCard() {
+                fees.abortSale();
+            }
+
+            @Override
+            public Optional<Printing.Problem> paid(PaymentRecord paid) {
+                fees.deliver(paid); // not now: the recovery delivers it later
+                if (receipts.isEmpty()) {
+                    return Optional.of(Printing.Problem.NO_PRINTER);
+                }
+                String how = switch (paid.method()) {
+                    case CARD -> cardWords;
+                    case QR_SHOWN -> qrWords;
+                    case QR_SCANNED -> codeWords;
+                };
+                JsonNode data = PaymentReceipt.of(paid, hall, name, idNumber, chosen.name(), collector, how, zone);
+                Printing.Outcome out =
+                        receipts.get().print(PaymentReceipt.TEMPLATE, data, locale, paid.orderRef(), false);
+                return out instanceof Printing.NotPrinted np ? Optional.of(np.problem()) : Optional.empty();
+            }
+        };
+        String note = chosen.feeNote() == null ? "" : chosen.feeNote();
+        f.step().start(new FeeStepViewModel.Fee(chosen.name(), chosen.feeFen(), f.methods(), note), checkout);
+        step.set(Step.PAY);
+        return true;
+    }
+
+    /** A payment of the fee ended: where the fee stands now. */
+    private void feeOutcome(Payments.Outcome outcome) {
+        switch (outcome) {
+            case PAID, ALREADY_PAID -> feeState.set(FeeState.PAID);
+            case IN_DOUBT, ALREADY_PAYING -> feeState.set(FeeState.CHECKING);
+            case DECLINED, CANCELLED -> feeState.set(FeeState.DUE);
+        }
+    }
+
+    /** The fee step left (its "back"/"done", or the frame's back at its ways to pay): the done page. */
+    private void feeLeft() {
+        if (step.get() == Step.PAY) {
+            feeWiring.ifPresent(f -> f.step().reset());
+            step.set(Step.DONE);
+        }
     }
 
     /** Prints (again) the acceptance receipt, off the JavaFX thread. */
@@ -363,6 +541,8 @@ public final class ApplyViewModel implements CitizenState {
         loading.cancel();
         submitting.cancel();
         printingTask.cancel();
+        feeWiring.ifPresent(f -> f.step().reset());
+        feeState.set(FeeState.NONE);
         formVm.resetForNextCitizen();
         item.set(null);
         maskedName.set("");
@@ -414,6 +594,65 @@ public final class ApplyViewModel implements CitizenState {
 
     public ReadOnlyObjectProperty<ReceiptState> receiptProperty() {
         return receipt.getReadOnlyProperty();
+    }
+
+    /** Where the fee of the item applied for stands. */
+    public ReadOnlyObjectProperty<FeeState> feeStateProperty() {
+        return feeState.getReadOnlyProperty();
+    }
+
+    /** The fee step after an application, where the kiosk takes payments. */
+    public Optional<FeeStepViewModel> fee() {
+        return feeWiring.map(FeeWiring::step);
+    }
+
+    /**
+     * Over the fee step: the application is in, with its number (or the kiosk's), and the fee next
+     * while it is being paid; once the payment ended, only that the application is in.
+     */
+    public StringBinding feeBannerText() {
+        return feeWiring
+                .map(f -> Bindings.createStringBinding(
+                        () -> switch (f.step().stepProperty().get()) {
+                            case CHOOSE, STARTING, CARD, QR, SCAN, CHARGING, CANCELLING ->
+                                i18n.text(Msg.APPLY_FEE_BANNER, reference.get());
+                            case PAID, DECLINED, CANCELLED, IN_DOUBT, ALREADY_PAID, ALREADY_PAYING, FAILED ->
+                                i18n.text(Msg.APPLY_FEE_BANNER_IN, reference.get());
+                        },
+                        f.step().stepProperty(),
+                        reference,
+                        i18n.localeProperty()))
+                .orElseGet(() -> Bindings.createStringBinding(() -> ""));
+    }
+
+    /**
+     * The done page's word on the fee: paid; not paid (here again or at the window, the application
+     * in all the same); being checked (do not pay again); "" for an item without a fee.
+     */
+    public StringBinding feeText() {
+        return Bindings.createStringBinding(
+                () -> {
+                    Catalogue.Item chosen = item.get();
+                    if (chosen == null) {
+                        return "";
+                    }
+                    String amount = FeeStepViewModel.yuan(chosen.feeFen());
+                    String note = chosen.feeNote() == null || chosen.feeNote().isBlank()
+                            ? ""
+                            : i18n.text(Msg.APPLY_FEE_NOTE, chosen.feeNote());
+                    return switch (feeState.get()) {
+                        case NONE -> "";
+                        case PAID -> i18n.text(Msg.APPLY_FEE_PAID, amount);
+                        case CHECKING -> i18n.text(Msg.APPLY_FEE_CHECKING, amount);
+                        case DUE ->
+                            feePayableHere()
+                                    ? i18n.text(Msg.APPLY_FEE_DUE_HERE, amount, note)
+                                    : i18n.text(Msg.APPLY_FEE_DUE_WINDOW, amount, note);
+                    };
+                },
+                item,
+                feeState,
+                i18n.localeProperty());
     }
 
     /** The name of the item applied for; empty before one is chosen. */

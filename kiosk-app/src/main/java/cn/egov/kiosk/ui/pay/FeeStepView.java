@@ -89,6 +89,10 @@ public final class FeeStepView {
         item.setId("pay-item");
         Label amount = bound("pay-amount", vm.amountText());
         amount.setId("pay-amount");
+        Label note = bound("pay-note", vm.noteText());
+        note.setId("pay-note");
+        note.visibleProperty().bind(vm.noteText().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
         Label hint = text(i18n, "login-instruction", Msg.PAY_CHOOSE_HINT);
         HBox ways = new HBox(); // side by side: every way in sight at once, none below the fold
         ways.getStyleClass().add("pay-ways");
@@ -104,7 +108,7 @@ public final class FeeStepView {
         });
         vm.feeProperty().addListener((obs, was, now) -> offered.run());
         offered.run();
-        VBox content = new VBox(item, amount, hint, ways);
+        VBox content = new VBox(item, amount, note, hint, ways);
         content.getStyleClass().add("pay-content");
         box.getChildren().addAll(title, scroll(content));
         return box;

@@ -77,14 +77,24 @@ public final class FeeStepViewModel implements CitizenState {
         NOT_PRINTED
     }
 
-    /** What is paid, as the screen says it, and the ways the kiosk offers now. */
-    public record Fee(String title, long amountFen, List<PaymentMethod> methods) {
+    /**
+     * What is paid, as the screen says it, and the ways the kiosk offers now.
+     *
+     * @param note what the fee is, under the amount (an item's {@code feeNote}: 每次签注15元); "" for none
+     */
+    public record Fee(String title, long amountFen, List<PaymentMethod> methods, String note) {
         public Fee {
             Objects.requireNonNull(title, "title");
             methods = List.copyOf(methods);
+            note = note == null ? "" : note;
             if (amountFen <= 0) {
                 throw new IllegalArgumentException("a fee of " + amountFen + " fen");
             }
+        }
+
+        /** A fee with nothing said under its amount. */
+        public Fee(String title, long amountFen, List<PaymentMethod> methods) {
+            this(title, amountFen, methods, "");
         }
     }
 
@@ -440,6 +450,12 @@ public final class FeeStepViewModel implements CitizenState {
                         : i18n.text(Msg.PAY_AMOUNT, yuan(fee.get().amountFen())),
                 fee,
                 i18n.localeProperty());
+    }
+
+    /** What the fee is, under the amount (每次签注15元); "" when nothing is said. */
+    public StringBinding noteText() {
+        return Bindings.createStringBinding(
+                () -> fee.get() == null ? "" : fee.get().note(), fee);
     }
 
     /** What is paid: 2027年度城乡居民基本医疗保险. */

@@ -147,6 +147,7 @@ public final class Prompts {
             case FORM -> Msg.VOICE_APPLY_FORM;
             case CONFIRM -> Msg.VOICE_APPLY_CONFIRM;
             case SUBMITTING -> Msg.VOICE_APPLY_SUBMITTING;
+            case PAY -> Msg.VOICE_APPLY_PAY;
             case DONE -> Msg.VOICE_APPLY_DONE;
             case REFUSED -> Msg.VOICE_APPLY_REFUSED;
             case FAILED -> Msg.VOICE_APPLY_FAILED;
@@ -287,7 +288,10 @@ public final class Prompts {
                     add(said, GuideViewModel.Step.values(), Prompts::guide);
                     add(said, GuideViewModel.PrintState.values(), Prompts::guidePrint);
                 }
-                case APPLY -> add(said, ApplyViewModel.Step.values(), Prompts::apply);
+                case APPLY -> {
+                    add(said, ApplyViewModel.Step.values(), Prompts::apply);
+                    add(said, FeeStepViewModel.Step.values(), Prompts::fee);
+                }
                 case POSTAL -> add(said, PostalViewModel.Step.values(), Prompts::postal);
                 // appointments
                 case APPOINTMENT -> {

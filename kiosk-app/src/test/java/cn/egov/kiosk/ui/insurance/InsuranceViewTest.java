@@ -59,7 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class InsuranceViewTest {
-    /** The platform books every due paid (the delivery's own tests are InsuranceDeskTest's and PlatformDuePaidTest's). */
+    /** The platform books every due paid (the delivery's own tests are InsuranceDeskTest's and PlatformOrderPaidTest's). */
     private static final Delivery BOOKED = new Delivery() {
         @Override
         public boolean deliverable(PaymentRecord payment) {

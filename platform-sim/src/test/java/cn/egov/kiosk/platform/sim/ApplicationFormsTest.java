@@ -121,9 +121,11 @@ class ApplicationFormsTest extends SimulatorTestBase {
                 .filteredOn(m -> m.name().startsWith("授权委托书"))
                 .singleElement()
                 .matches(m -> !m.electronic());
-        // changed since the first data set: a kiosk that synced that one gets them again
+        // changed since the first data set: a kiosk that synced that one gets them again; the form of
+        // the item with a fee came last (a kiosk that synced data set 2 gets that item again)
         assertThat(sim.catalogueVersion()).isGreaterThan(1);
-        assertThat(withForms).allMatch(i -> i.version() == sim.catalogueVersion());
+        assertThat(withForms).allMatch(i -> i.version() > 1 && i.version() <= sim.catalogueVersion());
+        assertThat(item("往来港澳通行证自助签注").version()).isEqualTo(sim.catalogueVersion());
     }
 
     @Test

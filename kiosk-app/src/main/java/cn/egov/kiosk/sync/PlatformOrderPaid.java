@@ -11,22 +11,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery of a social insurance due (社保缴费): the platform books the due itself once the
- * order that names it is paid (a wallet's payment, or the card result the kiosk reported first, see
- * {@link PlatformCardReport}), so the kiosk's part is to see that order PAID, found by the kiosk's
- * order reference ({@code GET /v1/payments?orderRef=}). It needs no personal data, so the recovery
- * delivers after a crash as well as the screen does. Deliverable while the order is paid, waiting, or
- * not made yet (a card payment not reported yet); not when the platform failed, closed or reversed
- * it (the due was paid meanwhile another way: the money goes back). A platform that cannot be asked
- * makes {@link #deliverable} throw: not known now, asked again later.
+ * The delivery of what the platform books with its own order: a social insurance due (社保缴费),
+ * which the platform books itself once the order that names it is paid, and the fee of an
+ * application (the order names the item and the application: the fee is booked with it). Either is
+ * booked once the order is paid (a wallet's payment, or the card result the kiosk reported first,
+ * see {@link PlatformCardReport}), so the kiosk's part is to see that order PAID, found by the
+ * kiosk's order reference ({@code GET /v1/payments?orderRef=}). It needs no personal data, so the
+ * recovery delivers after a crash as well as the screen does. Deliverable while the order is paid,
+ * waiting, or not made yet (a card payment not reported yet); not when the platform failed, closed
+ * or reversed it (the due was paid meanwhile another way: the money goes back). A platform that
+ * cannot be asked makes {@link #deliverable} throw: not known now, asked again later.
  */
-public final class PlatformDuePaid implements Delivery {
-    private static final Logger log = LoggerFactory.getLogger(PlatformDuePaid.class);
+public final class PlatformOrderPaid implements Delivery {
+    private static final Logger log = LoggerFactory.getLogger(PlatformOrderPaid.class);
 
     private final Supplier<PlatformClient> client;
     private final PlatformLink link;
 
-    public PlatformDuePaid(Supplier<PlatformClient> client, PlatformLink link) {
+    public PlatformOrderPaid(Supplier<PlatformClient> client, PlatformLink link) {
         this.client = client;
         this.link = link;
     }
@@ -46,7 +48,7 @@ public final class PlatformDuePaid implements Delivery {
         boolean paid = order.map(o -> o.status() == Payments.Status.PAID).orElse(false);
         if (!paid) {
             log.info(
-                    "Payment {}: its due is not booked yet, the platform's order is {}",
+                    "Payment {}: not booked yet, the platform's order is {}",
                     payment.orderRef(),
                     order.map(o -> o.status().name()).orElse("not there"));
         }
