@@ -1,5 +1,6 @@
 package cn.egov.kiosk.application;
 
+import cn.egov.kiosk.payment.Cashier;
 import cn.egov.kiosk.payment.Delivery;
 import cn.egov.kiosk.payment.DueRef;
 import cn.egov.kiosk.payment.PaymentMethod;
@@ -7,16 +8,8 @@ import cn.egov.kiosk.payment.PaymentOrder;
 import cn.egov.kiosk.payment.PaymentRecord;
 import cn.egov.kiosk.payment.Payments;
 import cn.egov.kiosk.platform.api.Catalogue;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fee of an application made here (工本费, 签注费...): the catalogue item's {@code feeFen}, paid
@@ -29,15 +22,7 @@ import org.slf4j.LoggerFactory;
  * JavaFX thread.
  */
 public final class ApplicationFees {
-    private static final Logger log = LoggerFactory.getLogger(ApplicationFees.class);
-
-    /** How long a payment waits for the recovery at start-up to have finished what a crash left. */
-    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(30);
-
-    private final Payments payments;
-    private final Delivery delivery;
-    private final Runnable abortSale;
-    private final Future<?> recovered;
+    private final Cashier cashier;
 
     /**
      * @param payments the one door payments go through
@@ -47,15 +32,12 @@ public final class ApplicationFees {
      * @param recovered completes once the recovery at start-up has run: no payment starts before
      */
     public ApplicationFees(Payments payments, Delivery delivery, Runnable abortSale, Future<?> recovered) {
-        this.payments = Objects.requireNonNull(payments, "payments");
-        this.delivery = Objects.requireNonNull(delivery, "delivery");
-        this.abortSale = Objects.requireNonNull(abortSale, "abortSale");
-        this.recovered = Objects.requireNonNull(recovered, "recovered");
+        this.cashier = new Cashier(payments, delivery, abortSale, recovered);
     }
 
     /** Fees whose kiosk has no recovery to wait for (tests, tools). */
     public ApplicationFees(Payments payments, Delivery delivery, Runnable abortSale) {
-        this(payments, delivery, abortSale, CompletableFuture.completedFuture(null));
+        this.cashier = new Cashier(payments, delivery, abortSale);
     }
 
     /** Whether applying for {@code item} costs a fee. */
@@ -86,36 +68,14 @@ public final class ApplicationFees {
                 : PaymentOrder.of(item.id(), due, description, item.feeFen(), method);
     }
 
-    /** Pays an order made by {@link #order}; see {@link Payments#pay(PaymentOrder, Payments.Progress)}. */
+    /** Pays an order made by {@link #order}; see {@link Cashier#pay}. */
     public Payments.Result pay(PaymentOrder order, Payments.Progress progress) {
-        awaitRecovery();
-        Payments.Result r = payments.pay(order, progress);
-        log.info(
-                "Fee of {} for item {} by {}: {} ({})",
-                order.dueId(),
-                order.serviceId(),
-                order.method(),
-                r.outcome(),
-                r.payment().orderRef());
-        return r;
+        return cashier.pay(order, progress);
     }
 
     /** The citizen gave up at the card terminal: the terminal is asked to abort its sale. */
     public void abortSale() {
-        abortSale.run();
-    }
-
-    private void awaitRecovery() {
-        try {
-            recovered.get(RECOVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn(
-                    "The payments' recovery at start-up has not finished after {}: paying all the same", RECOVERY_WAIT);
-        } catch (ExecutionException e) {
-            log.warn("The payments' recovery at start-up failed: paying all the same", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        cashier.abortSale();
     }
 
     /**
@@ -123,14 +83,6 @@ public final class ApplicationFees {
      * reported first). Idempotent; not delivered now stays APPROVED for the recovery, which asks again.
      */
     public Payments.Delivered deliver(PaymentRecord paid) {
-        Payments.Delivered d;
-        try {
-            d = payments.deliver(paid.orderRef(), delivery);
-        } catch (IllegalStateException e) { // whether it can be delivered is not known now
-            log.info("Fee payment {}: not known now ({})", paid.orderRef(), e.getMessage());
-            return Payments.Delivered.FAILED;
-        }
-        log.info("Fee {} of payment {}: {}", paid.dueId(), paid.orderRef(), d);
-        return d;
+        return cashier.deliver(paid);
     }
 }

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.insurance;
 
+import cn.egov.kiosk.payment.Cashier;
 import cn.egov.kiosk.payment.Delivery;
 import cn.egov.kiosk.payment.DueRef;
 import cn.egov.kiosk.payment.PaymentMethod;
@@ -8,17 +9,12 @@ import cn.egov.kiosk.payment.PaymentRecord;
 import cn.egov.kiosk.payment.Payments;
 import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.InsuranceDues.Due;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class InsuranceDesk {
     private static final Logger log = LoggerFactory.getLogger(InsuranceDesk.class);
 
-    /** How long a payment waits for the recovery at start-up to have finished what a crash left. */
-    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(30);
-
     private final DuesSource source;
-    private final Payments payments;
-    private final Delivery delivery;
-    private final Runnable abortSale;
-    private final Future<?> recovered;
+    private final Cashier cashier;
 
     /**
      * @param source the platform's answer on dues
@@ -55,15 +45,13 @@ public final class InsuranceDesk {
     public InsuranceDesk(
             DuesSource source, Payments payments, Delivery delivery, Runnable abortSale, Future<?> recovered) {
         this.source = Objects.requireNonNull(source, "source");
-        this.payments = Objects.requireNonNull(payments, "payments");
-        this.delivery = Objects.requireNonNull(delivery, "delivery");
-        this.abortSale = Objects.requireNonNull(abortSale, "abortSale");
-        this.recovered = Objects.requireNonNull(recovered, "recovered");
+        this.cashier = new Cashier(payments, delivery, abortSale, recovered);
     }
 
     /** A desk whose kiosk has no recovery to wait for (tests, tools). */
     public InsuranceDesk(DuesSource source, Payments payments, Delivery delivery, Runnable abortSale) {
-        this(source, payments, delivery, abortSale, CompletableFuture.completedFuture(null));
+        this.source = Objects.requireNonNull(source, "source");
+        this.cashier = new Cashier(payments, delivery, abortSale);
     }
 
     /** The payment service id of a scheme's dues: {@code insurance.resident-medical}, {@code insurance.resident-pension}. */
@@ -123,36 +111,14 @@ public final class InsuranceDesk {
         return due.year() + "年度" + (due.schemeName() == null ? "" : due.schemeName());
     }
 
-    /** Pays an order made by {@link #order}; see {@link Payments#pay(PaymentOrder, Payments.Progress)}. */
+    /** Pays an order made by {@link #order}; see {@link Cashier#pay}. */
     public Payments.Result pay(PaymentOrder order, Payments.Progress progress) {
-        awaitRecovery();
-        Payments.Result r = payments.pay(order, progress);
-        log.info(
-                "Insurance due {} by {}: {} ({})",
-                order.dueId(),
-                order.method(),
-                r.outcome(),
-                r.payment().orderRef());
-        return r;
+        return cashier.pay(order, progress);
     }
 
     /** The citizen gave up at the card terminal: the terminal is asked to abort its sale. */
     public void abortSale() {
-        abortSale.run();
-    }
-
-    /** Waits (a little) for the recovery at start-up: a payment in doubt from before a crash is settled first. */
-    private void awaitRecovery() {
-        try {
-            recovered.get(RECOVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn(
-                    "The payments' recovery at start-up has not finished after {}: paying all the same", RECOVERY_WAIT);
-        } catch (ExecutionException e) {
-            log.warn("The payments' recovery at start-up failed: paying all the same", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        cashier.abortSale();
     }
 
     /**
@@ -161,14 +127,6 @@ public final class InsuranceDesk {
      * stays APPROVED for the recovery, which asks again.
      */
     public Payments.Delivered deliver(PaymentRecord paid) {
-        Payments.Delivered d;
-        try {
-            d = payments.deliver(paid.orderRef(), delivery);
-        } catch (IllegalStateException e) { // whether it can be delivered is not known now
-            log.info("Insurance payment {}: not known now ({})", paid.orderRef(), e.getMessage());
-            return Payments.Delivered.FAILED;
-        }
-        log.info("Insurance due {} of payment {}: {}", paid.dueId(), paid.orderRef(), d);
-        return d;
+        return cashier.deliver(paid);
     }
 }
