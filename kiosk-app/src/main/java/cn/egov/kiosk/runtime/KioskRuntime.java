@@ -125,8 +125,10 @@ public final class KioskRuntime implements AutoCloseable {
                             clock,
                             config.kiosk().timeZone(),
                             config.kiosk().id(),
+                            config.kiosk().hallName().get(Locale.SIMPLIFIED_CHINESE),
                             () -> Heartbeats.devicesOf(madeDevices)));
             platform.ifPresent(opened::push);
+            platform.ifPresent(p -> p.watchDevices(madeDevices.health()));
             this.guide = platform.map(p -> new ServiceGuide(
                     p.catalogue(),
                     p.syncState(),

@@ -1,6 +1,9 @@
 package cn.egov.kiosk.sync;
 
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.manage.DeviceManager;
+import cn.egov.kiosk.device.manage.HealthProblem;
 import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformException;
@@ -14,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk's health for the platform, every {@code heartbeatSeconds} once registered: uptime,
- * version, the devices, the outbox, the clock and the catalogue version. Runs on the {@code
- * platform-sync} thread.
+ * The kiosk's health for the platform, every {@code heartbeatSeconds} once registered, and at once
+ * for an urgent device change ({@link UrgentReports}): the hall, uptime, version, the interval, each
+ * device (id, class, state, conditions, counters, health level and code), the outbox's backlog and
+ * dead letters, the clock and the catalogue version, and the urgent changes not yet delivered. Runs
+ * on the {@code platform-sync} thread.
  */
 public final class Heartbeats {
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -29,7 +34,10 @@ public final class Heartbeats {
     private final SyncStateRepository syncState;
     private final Supplier<List<Heartbeat.Device>> devices;
     private final String appVersion;
+    private final String hallName;
+    private final long heartbeatSeconds;
     private final Clock clock;
+    private UrgentReports urgent;
     private final long startedNanos = System.nanoTime();
 
     Heartbeats(
@@ -41,6 +49,8 @@ public final class Heartbeats {
             SyncStateRepository syncState,
             Supplier<List<Heartbeat.Device>> devices,
             String appVersion,
+            String hallName,
+            long heartbeatSeconds,
             Clock clock) {
         this.registration = registration;
         this.wire = wire;
@@ -50,24 +60,64 @@ public final class Heartbeats {
         this.syncState = syncState;
         this.devices = devices;
         this.appVersion = appVersion;
+        this.hallName = hallName;
+        this.heartbeatSeconds = heartbeatSeconds;
         this.clock = clock;
     }
 
-    /** The devices as a heartbeat reports them. */
+    /** The urgent changes each heartbeat carries until delivered. */
+    void urgentReports(UrgentReports reports) {
+        this.urgent = reports;
+    }
+
+    /** The health code of a device still starting: neither a fault nor an urgent change. */
+    static final String STARTING = HealthProblem.STARTING.wireName();
+
+    /** The devices as a heartbeat reports them, in configuration order. */
     public static List<Heartbeat.Device> devicesOf(DeviceManager devices) {
-        return devices.devices().stream()
-                .map(d -> new Heartbeat.Device(
-                        d.id(),
-                        d.deviceClass().name(),
-                        d.state().name(),
-                        d.conditions().stream().map(Enum::name).sorted().toList(),
-                        d.statistics().snapshot()))
+        return devices.health().all().stream()
+                .map(h -> new Heartbeat.Device(
+                        h.id(),
+                        h.deviceClass().name(),
+                        h.state().name(),
+                        h.conditions().stream().map(Enum::name).sorted().toList(),
+                        devices.device(h.id())
+                                .map(d -> d.statistics().snapshot())
+                                .orElse(h.counters()),
+                        healthOf(h)))
                 .toList();
+    }
+
+    /**
+     * A device's health level and code: {@code FAULT} with the problem ({@code paper-out},
+     * {@code offline}...), {@code WARNING} while it starts ({@code starting}) or runs low on paper
+     * ({@code paper-low}), else {@code OK}.
+     */
+    static Heartbeat.Health healthOf(DeviceHealth h) {
+        if (h.problem().isPresent()) {
+            HealthProblem p = h.problem().get();
+            return new Heartbeat.Health(
+                    p == HealthProblem.STARTING ? Heartbeat.Level.WARNING : Heartbeat.Level.FAULT,
+                    p.wireName(),
+                    h.text());
+        }
+        if (h.conditions().contains(Condition.PAPER_LOW)) {
+            return new Heartbeat.Health(Heartbeat.Level.WARNING, Condition.PAPER_LOW.raisedName(), h.text());
+        }
+        return new Heartbeat.Health(Heartbeat.Level.OK, null, h.text());
     }
 
     /** Sends one heartbeat, when registered; a failure tells the link. */
     void send() {
-        if (!registration.registered()) {
+        send(false);
+    }
+
+    /**
+     * Sends one heartbeat, when registered; a failure tells the link. An urgent one is not tried
+     * while the link is down: the next scheduled heartbeat carries its changes.
+     */
+    void send(boolean urgentOnly) {
+        if (!registration.registered() || (urgentOnly && !link.online())) {
             return;
         }
         try {
@@ -75,6 +125,7 @@ public final class Heartbeats {
             clockCheck.check(client);
             OutboxRepository.Counts counts = outbox.counts();
             long uptime = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+            List<Heartbeat.UrgentEvent> changes = urgent == null ? List.of() : urgent.pending();
             // the contract's clock offset: the kiosk's clock minus the platform's
             client.heartbeat(new Heartbeat(
                     OffsetDateTime.now(clock),
@@ -84,7 +135,13 @@ public final class Heartbeats {
                     counts.pending(),
                     counts.dead(),
                     -client.clockOffset().toMillis(),
-                    syncState.get(DownSync.CATALOGUE).version()));
+                    syncState.get(DownSync.CATALOGUE).version(),
+                    hallName,
+                    heartbeatSeconds,
+                    changes));
+            if (urgent != null) {
+                urgent.delivered(changes);
+            }
             link.reached();
         } catch (PlatformException e) {
             link.failed(e);

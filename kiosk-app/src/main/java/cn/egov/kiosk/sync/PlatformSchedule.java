@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,6 +52,15 @@ final class PlatformSchedule implements AutoCloseable {
                 guarded(heartbeat), heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(
                 guarded(watch), WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} on the thread after {@code delay}, between the others, without waiting for it. */
+    void later(Duration delay, Runnable task) {
+        try {
+            thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Closing: {} not run", task);
+        }
     }
 
     /** Runs {@code task} on the thread now, between the others, and waits for it. */

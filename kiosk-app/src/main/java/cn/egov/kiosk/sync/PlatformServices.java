@@ -4,6 +4,7 @@ import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.appointment.AppointmentPlatform;
 import cn.egov.kiosk.appointment.OpenDays;
 import cn.egov.kiosk.config.Platform;
+import cn.egov.kiosk.device.manage.HealthModel;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.licence.LicenceSource;
@@ -67,6 +68,7 @@ public final class PlatformServices implements AutoCloseable {
     private final DataFreshness freshness;
     private final LinkWatch watch;
     private final Heartbeats heartbeats;
+    private final UrgentReports urgent;
     private final PlatformSchedule schedule = new PlatformSchedule();
     private final ApplicationService applications;
     private final AuditRepository audit;
@@ -87,6 +89,22 @@ public final class PlatformServices implements AutoCloseable {
             ZoneId zone,
             String serialNumber,
             Supplier<List<Heartbeat.Device>> devices) {
+        this(config, db, clock, zone, serialNumber, null, devices);
+    }
+
+    /**
+     * @param serialNumber the kiosk's id, sent at registration
+     * @param hallName the hall's name for the platform's console (heartbeats)
+     * @param devices the devices' states for heartbeats
+     */
+    public PlatformServices(
+            Platform config,
+            Database db,
+            Clock clock,
+            ZoneId zone,
+            String serialNumber,
+            String hallName,
+            Supplier<List<Heartbeat.Device>> devices) {
         this.config = config;
         this.clock = clock;
         this.zone = zone;
@@ -104,8 +122,29 @@ public final class PlatformServices implements AutoCloseable {
         this.clockCheck = new ClockCheck(config, platformClock, link, audit, clock, wire::wakeSender);
         this.freshness = new DataFreshness(syncState, Duration.ofHours(config.staleAfterHours()), clock, zone);
         this.watch = new LinkWatch(registration, wire, clockCheck, link, audit, freshness, serialNumber, clock);
-        this.heartbeats =
-                new Heartbeats(registration, wire, clockCheck, link, outbox, syncState, devices, appVersion(), clock);
+        this.heartbeats = new Heartbeats(
+                registration,
+                wire,
+                clockCheck,
+                link,
+                outbox,
+                syncState,
+                devices,
+                appVersion(),
+                hallName,
+                config.heartbeatSeconds(),
+                clock);
+        this.urgent =
+                new UrgentReports(clock, zone, UrgentReports.MIN_GAP, schedule::later, () -> heartbeats.send(true));
+        heartbeats.urgentReports(urgent);
+    }
+
+    /**
+     * Reports the devices' urgent changes (paper out, offline, a fault, and their end) at once, in
+     * an urgent heartbeat, besides every heartbeatSeconds.
+     */
+    public void watchDevices(HealthModel health) {
+        health.addListener(urgent);
     }
 
     /** The outbox, with the installation's key (made at the first start). */

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * docs/platform-api.yaml} over the sample data set. Each request goes through, in order: the
  * faults on command, the route, the signature check (with replay protection), the idempotency
  * store, the handler. Besides the contract it answers a few control requests under {@code /sim/}
- * (the same as the Java methods here), for a simulator run alone.
+ * (the same as the Java methods here), for a simulator run alone, and serves the operations
+ * console of the kiosks heard from ({@link Fleet}: {@code /console}, {@code /console.json}).
  */
 public final class PlatformSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformSimulator.class);
@@ -218,6 +219,11 @@ public final class PlatformSimulator implements AutoCloseable {
         return routes.appLogins.code(idNumber);
     }
 
+    /** The kiosks heard from, as the console at {@code /console} shows them. */
+    public Fleet fleet() {
+        return routes.telemetry.fleet();
+    }
+
     public Optional<Heartbeat> lastHeartbeat(String kioskId) {
         return routes.telemetry.lastHeartbeat(kioskId);
     }
@@ -316,6 +322,14 @@ public final class PlatformSimulator implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             x.getRequestHeaders()
                     .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+            if ("GET".equals(method) && ("/console".equals(rawPath) || "/console/".equals(rawPath))) {
+                write(x, routes.telemetry.fleet().html());
+                return;
+            }
+            if ("GET".equals(method) && "/console.json".equals(rawPath)) {
+                write(x, routes.telemetry.fleet().json());
+                return;
+            }
             if (rawPath.startsWith("/sim/")) {
                 write(x, control(method, rawPath, body));
                 return;

@@ -23,8 +23,16 @@ final class TelemetryResource implements Resource {
     private final Set<String> auditIds = ConcurrentHashMap.newKeySet();
     private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
 
+    private final Fleet fleet;
+
     TelemetryResource(SimContext sim) {
         this.sim = sim;
+        this.fleet = new Fleet(sim.clock, sim.zone);
+    }
+
+    /** The kiosks heard from, for the console. */
+    Fleet fleet() {
+        return fleet;
     }
 
     @Override
@@ -68,6 +76,7 @@ final class TelemetryResource implements Resource {
     private Reply heartbeat(Call c) {
         Heartbeat h = c.body(Heartbeat.class);
         heartbeats.put(c.kioskId(), h);
+        fleet.heard(c.kioskId(), h);
         return Reply.ok(new Heartbeat.Reply(sim.now(), List.of()));
     }
 }
