@@ -4,6 +4,7 @@ import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.scanner.wedge.WedgeScanner;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.runtime.ServiceNotifier;
 import cn.egov.kiosk.ui.FxTaskRunner;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
@@ -44,6 +45,7 @@ final class KioskWindow {
     private volatile KioskRuntime runtime;
     private FxTaskRunner tasks;
     private KioskUi ui;
+    private Optional<UiWatchdog> watchdog = Optional.empty();
 
     private KioskWindow(CompletableFuture<KioskRuntime> booting, PrintStream readySignal) {
         this.booting = booting;
@@ -152,6 +154,8 @@ final class KioskWindow {
                         "KIOSK-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
                 readySignal.flush();
             }
+            // under systemd: ready now, and the watchdog told only while this thread answers
+            watchdog = UiWatchdog.ready(Platform::runLater, ServiceNotifier.fromEnvironment());
             // the devices, the platform and the simulator control open files and sockets: not here
             tasks.run(
                     () -> {
@@ -173,6 +177,7 @@ final class KioskWindow {
         if (ui != null) {
             ui.stop();
         }
+        watchdog.ifPresent(UiWatchdog::close);
         KioskRuntime closing = runtime;
         FxTaskRunner background = tasks;
         Thread shutdown = new Thread(

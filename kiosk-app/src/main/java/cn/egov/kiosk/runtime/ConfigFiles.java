@@ -7,8 +7,16 @@ import java.nio.file.Path;
 public final class ConfigFiles {
     private ConfigFiles() {}
 
-    /** {@code <kiosk.home>/config/demo.yaml}; the launcher sets {@code kiosk.home} to its folder. */
+    /**
+     * The configuration when none is named: {@code kiosk.config} (the installed package's launcher
+     * sets it to {@code /etc/egov-kiosk/kiosk.yaml}), else {@code <kiosk.home>/config/demo.yaml}
+     * (./kiosk sets {@code kiosk.home} to its folder).
+     */
     public static Path defaultConfig() {
+        String installed = System.getProperty("kiosk.config");
+        if (installed != null && !installed.isBlank()) {
+            return Path.of(installed);
+        }
         return Path.of(System.getProperty("kiosk.home", ".")).resolve("config").resolve("demo.yaml");
     }
 
