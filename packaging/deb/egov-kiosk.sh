@@ -8,7 +8,8 @@
 # The configuration is /etc/egov-kiosk/kiosk.yaml unless --config names another. Run by root, it
 # runs as the kiosk's user (egov-kiosk), so that the store and the logs stay that user's.
 set -eu
-APP=/opt/egov-kiosk
+# EGOV_KIOSK_APP: the package unpacked elsewhere (scripts/package-deb --check)
+APP="${EGOV_KIOSK_APP:-/opt/egov-kiosk}"
 USER_NAME=egov-kiosk
 
 if [ "$(id -u)" -eq 0 ] && getent passwd "$USER_NAME" >/dev/null 2>&1; then
@@ -22,7 +23,7 @@ CACHE="${XDG_CACHE_HOME:-${HOME:-/var/lib/egov-kiosk}/.cache}/egov-kiosk"
 exec "$APP/runtime/bin/java" \
   --module-path "$FX_PATH" --add-modules javafx.controls,javafx.swing \
   -Dkiosk.home="$APP" \
-  -Dkiosk.config=/etc/egov-kiosk/kiosk.yaml \
+  -Dkiosk.config="${EGOV_KIOSK_CONFIG:-/etc/egov-kiosk/kiosk.yaml}" \
   -Dkiosk.notifyHelper="$APP/lib/kiosk-notify" \
   -Dfile.encoding=UTF-8 \
   --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED \
