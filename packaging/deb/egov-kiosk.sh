@@ -16,6 +16,13 @@ if [ "$(id -u)" -eq 0 ] && getent passwd "$USER_NAME" >/dev/null 2>&1; then
   exec runuser -u "$USER_NAME" -- "$0" "$@"
 fi
 
+# systemd's notification socket, handed on by the session (egov-kiosk-session) under this name
+if [ -n "${EGOV_KIOSK_NOTIFY_SOCKET:-}" ]; then
+  NOTIFY_SOCKET="$EGOV_KIOSK_NOTIFY_SOCKET"
+  export NOTIFY_SOCKET
+  unset EGOV_KIOSK_NOTIFY_SOCKET
+fi
+
 FX_PATH=$(ls "$APP"/lib/javafx-*.jar | tr '\n' ':')
 CP="$APP/lib/app/kiosk-app.jar:$(ls "$APP"/lib/*.jar | grep -v '/javafx-' | tr '\n' ':')"
 CACHE="${XDG_CACHE_HOME:-${HOME:-/var/lib/egov-kiosk}/.cache}/egov-kiosk"
