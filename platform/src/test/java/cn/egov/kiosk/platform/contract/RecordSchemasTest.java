@@ -7,6 +7,7 @@ import cn.egov.kiosk.platform.api.Applications;
 import cn.egov.kiosk.platform.api.Appointments;
 import cn.egov.kiosk.platform.api.Batch;
 import cn.egov.kiosk.platform.api.Enterprises;
+import cn.egov.kiosk.platform.api.Heartbeat;
 import cn.egov.kiosk.platform.api.InsuranceDues;
 import cn.egov.kiosk.platform.api.Licences;
 import cn.egov.kiosk.platform.api.Payments;
@@ -95,6 +96,10 @@ class RecordSchemasTest {
         assertThat(components(InsuranceDues.Search.class)).containsExactlyElementsOf(properties("PersonSearch"));
         assertThat(components(InsuranceDues.Due.class)).containsExactlyElementsOf(properties("InsuranceDue"));
         assertThat(components(InsuranceDues.Found.class)).containsExactlyElementsOf(properties("InsuranceDueList"));
+        assertThat(components(Heartbeat.class)).containsExactlyElementsOf(properties("Heartbeat"));
+        assertThat(components(Heartbeat.Device.class)).containsExactlyElementsOf(properties("DeviceStatus"));
+        assertThat(components(Heartbeat.Health.class)).containsExactlyElementsOf(properties("DeviceHealth"));
+        assertThat(components(Heartbeat.UrgentEvent.class)).containsExactlyElementsOf(properties("UrgentEvent"));
     }
 
     @Test
@@ -117,6 +122,9 @@ class RecordSchemasTest {
                 .containsExactlyElementsOf(enumValues("ChargeResult", "outcome"));
         assertThat(names(InsuranceDues.Scheme.class)).containsExactlyElementsOf(enumValues("InsuranceDue", "scheme"));
         assertThat(names(InsuranceDues.Status.class)).containsExactlyElementsOf(enumValues("InsuranceDue", "status"));
+        List<String> levels = new ArrayList<>();
+        schemas.path("HealthLevel").path("enum").forEach(v -> levels.add(v.asText()));
+        assertThat(names(Heartbeat.Level.class)).containsExactlyElementsOf(levels);
     }
 
     @Test
