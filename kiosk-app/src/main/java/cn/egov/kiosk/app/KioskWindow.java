@@ -45,7 +45,7 @@ final class KioskWindow {
     private volatile KioskRuntime runtime;
     private FxTaskRunner tasks;
     private KioskUi ui;
-    private Optional<UiWatchdog> watchdog = Optional.empty();
+    private volatile Optional<UiWatchdog> watchdog = Optional.empty();
 
     private KioskWindow(CompletableFuture<KioskRuntime> booting, PrintStream readySignal) {
         this.booting = booting;
@@ -154,8 +154,13 @@ final class KioskWindow {
                         "KIOSK-READY " + ManagementFactory.getRuntimeMXBean().getUptime());
                 readySignal.flush();
             }
-            // under systemd: ready now, and the watchdog told only while this thread answers
-            watchdog = UiWatchdog.ready(Platform::runLater, ServiceNotifier.fromEnvironment());
+            // under systemd: ready now, and the watchdog told only while this thread answers (its
+            // helper process is started off this thread)
+            Thread notifying = new Thread(
+                    () -> watchdog = UiWatchdog.ready(Platform::runLater, ServiceNotifier.fromEnvironment()),
+                    "ui-watchdog-start");
+            notifying.setDaemon(true);
+            notifying.start();
             // the devices, the platform and the simulator control open files and sockets: not here
             tasks.run(
                     () -> {

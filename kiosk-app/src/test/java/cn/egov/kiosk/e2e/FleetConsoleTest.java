@@ -144,7 +144,8 @@ class FleetConsoleTest {
                 assertThat(k.path("recentUrgent").toString()).contains("paper-out");
                 assertThat(get(sim.url() + "/console").body())
                         .contains("设备故障")
-                        .containsPattern("class=\"dev fault\">ticket-printer：IDLE · paper-out");
+                        .containsPattern("class=\"dev fault\">ticket-printer：IDLE · paper-out")
+                        .containsPattern("紧急 \\d\\d:\\d\\d:\\d\\d ticket-printer paper-out");
             }
             // the kiosk stopped: three intervals later it is silent
             JsonNode k = kiosk(sim, kioskId);

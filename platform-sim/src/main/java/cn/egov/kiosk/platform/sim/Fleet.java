@@ -34,6 +34,7 @@ public final class Fleet {
     static final int REFRESH_SECONDS = 3;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ZoneId zone;
     private volatile Clock clock;
@@ -267,6 +268,17 @@ public final class Fleet {
                 b.append(" · ").append(esc(String.join(",", d.conditions())));
             }
             b.append("</span>");
+        }
+        List<Heartbeat.UrgentEvent> urgent = k.recentUrgent();
+        for (Heartbeat.UrgentEvent e : urgent.subList(Math.max(0, urgent.size() - 3), urgent.size())) {
+            b.append("<span class=\"dev en\">紧急 ")
+                    .append(e.at() == null ? "" : CLOCK.format(e.at().atZoneSameInstant(zone)))
+                    .append(" ")
+                    .append(esc(e.deviceId()))
+                    .append(" ")
+                    .append(e.level() == Heartbeat.Level.OK ? "恢复 " : "")
+                    .append(esc(e.code() == null ? "" : e.code()))
+                    .append("</span>");
         }
         b.append("</td><td")
                 .append(k.outboxBacklog() > 0 ? " class=\"warn\"" : "")
