@@ -269,6 +269,32 @@ class QueueTicketFlowTest {
     }
 
     @Test
+    void theStaffMenusPanelLiesAboveItAndNinetySecondsWithoutATouchCloseBoth(FxRobot robot) {
+        for (int i = 0; i < 5; i++) {
+            tap(robot, "#emblem");
+        }
+        for (char c : "246810".toCharArray()) {
+            tap(robot, "#staff-pin-" + c);
+        }
+        tap(robot, "#staff-pin-submit");
+        tap(robot, "#staff-menu-payments");
+        await(() -> visible(robot, "#staff-payments"), "缴费与对账 open");
+        Node panel = robot.lookup("#staff-payments").query();
+        Node menu = robot.lookup("#staff-pin").query();
+        assertThat(panel.getParent()).isSameAs(menu.getParent());
+        assertThat(panel.getParent().getChildrenUnmodifiable().indexOf(panel))
+                .as("the panel lies above the menu")
+                .isGreaterThan(panel.getParent().getChildrenUnmodifiable().indexOf(menu));
+        assertThat(visible(robot, "#staff-pin")).as("the menu waits under it").isTrue();
+
+        clock.advance(Duration.ofSeconds(91));
+
+        await(() -> !visible(robot, "#staff-payments") && !visible(robot, "#staff-pin"), "the admin session ended");
+        assertThat(ui.staff().roleProperty().get()).isNull();
+        assertThat(exited).isFalse();
+    }
+
+    @Test
     void chineseIsDrawnWithTheBundledCjkFont(FxRobot robot) {
         Label hall = robot.lookup(".attract-hall").queryAs(Label.class);
         assertThat(hall.getText()).isEqualTo("测试区政务服务中心");
