@@ -113,7 +113,7 @@ public final class AdminGate {
     public synchronized Attempt attempt(char[] entry) {
         try {
             Instant now = clock.instant();
-            AdminRecords.LockState state = records.lockState();
+            AdminRecords.LockState state = lockState(now);
             if (now.isBefore(state.lockedUntil())) {
                 Duration left = Duration.between(now, state.lockedUntil());
                 record(
@@ -170,8 +170,26 @@ public final class AdminGate {
     /** How long the pad stays shut from now (zero when it is open). */
     public synchronized Duration lockedFor() {
         Instant now = clock.instant();
-        Instant until = records.lockState().lockedUntil();
+        Instant until = lockState(now).lockedUntil();
         return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
+    /**
+     * The lock-out as kept, its end brought to at most {@link Lockout#LONGEST} from now (and kept so):
+     * a clock set back after the lock began (a wrong time corrected) does not shut the pad for longer
+     * than a lock can last.
+     */
+    private AdminRecords.LockState lockState(Instant now) {
+        AdminRecords.LockState state = records.lockState();
+        Instant latest = now.plus(Lockout.LONGEST);
+        if (state.lockedUntil().isAfter(latest)) {
+            log.warn(
+                    "The PIN pad's lock ended later than a lock can last (the clock was set back?): it ends in {} s",
+                    Lockout.LONGEST.toSeconds());
+            state = new AdminRecords.LockState(state.wrongInARow(), latest);
+            records.saveLockState(state);
+        }
+        return state;
     }
 
     /** A role left the admin side; {@code why}: {@code button}, {@code idle}, {@code session}, {@code program}. */

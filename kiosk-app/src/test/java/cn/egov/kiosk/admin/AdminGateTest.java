@@ -112,6 +112,22 @@ class AdminGateTest {
     }
 
     @Test
+    void aClockSetBackDoesNotMakeTheLockLongerThanAnHour() {
+        AdminGate gate = withPins();
+        for (int i = 0; i < 5; i++) {
+            gate.attempt(pin("000001"));
+        }
+
+        clock.advance(Duration.ofDays(-1)); // the time corrected by a day
+
+        assertThat(gate.lockedFor()).isEqualTo(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(gate.attempt(pin("246810")).lockedFor()).isEqualTo(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gate.attempt(pin("246810")).role()).contains(Role.STAFF);
+    }
+
+    @Test
     void pinsFollowTheRulesAndDifferBetweenRoles() {
         AdminGate gate = withPins();
 
