@@ -173,6 +173,7 @@ public final class StaffViewModel implements CitizenState {
 
     /** A tap on the hidden corner; the fifth within the window opens the PIN pad. */
     public void cornerTapped() {
+        tasks.checkUiThread();
         Instant now = clock.instant();
         taps[tapCount % TAPS] = now;
         tapCount++;
@@ -242,6 +243,7 @@ public final class StaffViewModel implements CitizenState {
     }
 
     public void clearEntry() {
+        tasks.checkUiThread();
         for (int i = 0; i < entered.length(); i++) {
             entered.setCharAt(i, '0'); // overwrite the digits, not just forget them
         }
@@ -557,6 +559,7 @@ public final class StaffViewModel implements CitizenState {
 
     /** A touch anywhere: the admin session goes on. */
     public void touch() {
+        tasks.checkUiThread();
         lastTouch = clock.instant();
     }
 
@@ -565,6 +568,7 @@ public final class StaffViewModel implements CitizenState {
      * {@link #SESSION_IDLE} ends (unless it waits on a save it started).
      */
     public void tick() {
+        tasks.checkUiThread();
         Instant now = clock.instant();
         if (visible.get() && mode.get() == Mode.PAD && !busy.get() && lockedUntil != Instant.MIN) {
             if (now.isBefore(lockedUntil)) {
@@ -582,6 +586,7 @@ public final class StaffViewModel implements CitizenState {
 
     @Override
     public void resetForNextCitizen() {
+        tasks.checkUiThread();
         if (role.get() != null) {
             endSession("session");
         } else {
