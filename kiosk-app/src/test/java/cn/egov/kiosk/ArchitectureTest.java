@@ -98,7 +98,9 @@ class ArchitectureTest {
                         // enterprise
                         "cn.egov.kiosk.enterprise..",
                         // payments
-                        "cn.egov.kiosk.payment..")
+                        "cn.egov.kiosk.payment..",
+                        // the admin side's logic (its screens are ui.staff)
+                        "cn.egov.kiosk.admin..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

@@ -7,8 +7,6 @@ import cn.egov.kiosk.common.schema.ObjectSchema;
 import cn.egov.kiosk.common.schema.Reading;
 import cn.egov.kiosk.common.schema.Schema;
 import cn.egov.kiosk.common.schema.Types;
-import cn.egov.kiosk.common.yaml.YamlTree.ScalarNode;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,22 +24,16 @@ import java.util.regex.Pattern;
  * @param hotline the service hotline shown on the help screen; "" for none
  * @param timeZone the time zone of tickets, receipts and opening hours
  * @param locales the languages offered, the first the default
- * @param staffPin the PIN that opens the staff menu, {@link #STAFF_PIN}; {@link #toString()} hides it
+ * @param demo demo mode
+ *     <p>The admin PINs are not here: each role's PIN is kept hashed in the kiosk's store and set with
+ *     {@code ./kiosk admin set-pin ROLE} (or the first start's set-up); a file still carrying the old
+ *     {@code staffPin} is refused with that advice ({@link #STAFF_PIN_REMOVED}).
  */
 public record Kiosk(
-        String id,
-        LocalizedText hallName,
-        String hotline,
-        ZoneId timeZone,
-        List<Locale> locales,
-        String staffPin,
-        boolean demo) {
+        String id, LocalizedText hallName, String hotline, ZoneId timeZone, List<Locale> locales, boolean demo) {
 
     /** 1 to 16 letters, digits and hyphens. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,16}");
-
-    /** 4 to 12 digits. */
-    public static final Pattern STAFF_PIN = Pattern.compile("[0-9]{4,12}");
 
     /** Up to 20 digits, spaces, hyphens, plus signs and parentheses, for example {@code 0571-12345}. */
     public static final Pattern HOTLINE_PATTERN = Pattern.compile("[0-9+()\\- ]{0,20}");
@@ -55,8 +47,6 @@ public record Kiosk(
 
     /** Whether the file says this is a demo kiosk (the platform and devices sections ask). */
     public static final Fact<Boolean> DEMO = new Fact<>("kiosk.demo");
-
-    private static final String PIN_EXPECTED = "4 to 12 digits in quotes";
 
     public static final Key<String> ID_KEY = Key.required(
                     "id", Types.text(ID, "1 to 16 letters, digits and hyphens, such as K01"))
@@ -87,11 +77,10 @@ public record Kiosk(
                     "提供的语言，第一种为默认语言，每次会话结束后回到它",
                     "The languages offered; the first is the default the kiosk returns to after every session");
 
-    public static final Key<String> STAFF_PIN_KEY = Key.required("staffPin", staffPinSchema())
-            .doc(
-                    "打开工作人员菜单的密码，4–12 位数字，须加引号（否则开头的 0 会丢失）；从不显示在消息或日志中",
-                    "The PIN that opens the staff menu: 4 to 12 digits in quotes (unquoted, YAML would drop a leading 0); never shown in messages or logs")
-            .example("\"246810\"");
+    /** What a file that still carries the old plain {@code staffPin} is told. */
+    public static final String STAFF_PIN_REMOVED = "the PINs are no longer kept in this file: remove this line,"
+            + " then set the staff PIN with ./kiosk admin set-pin staff (and the engineer's with"
+            + " ./kiosk admin set-pin engineer); only their salted hashes are kept, in the kiosk's store";
 
     public static final Key<Boolean> DEMO_KEY = Key.optional("demo", Types.bool(), false)
             .tells(DEMO)
@@ -101,16 +90,16 @@ public record Kiosk(
 
     /** The {@code kiosk} section. */
     public static final ObjectSchema<Kiosk> SCHEMA = ObjectSchema.of(
-            "a mapping",
-            List.of(ID_KEY, HALL_NAME, HOTLINE, TIME_ZONE, LOCALES, STAFF_PIN_KEY, DEMO_KEY),
-            v -> new Kiosk(
-                    v.get(ID_KEY),
-                    v.get(HALL_NAME),
-                    v.get(HOTLINE),
-                    v.get(TIME_ZONE),
-                    v.get(LOCALES),
-                    v.get(STAFF_PIN_KEY),
-                    v.get(DEMO_KEY)));
+                    "a mapping",
+                    List.of(ID_KEY, HALL_NAME, HOTLINE, TIME_ZONE, LOCALES, DEMO_KEY),
+                    v -> new Kiosk(
+                            v.get(ID_KEY),
+                            v.get(HALL_NAME),
+                            v.get(HOTLINE),
+                            v.get(TIME_ZONE),
+                            v.get(LOCALES),
+                            v.get(DEMO_KEY)))
+            .removed("staffPin", STAFF_PIN_REMOVED);
 
     public Kiosk {
         Objects.requireNonNull(id, "id");
@@ -139,35 +128,11 @@ public record Kiosk(
                         "kiosk.locales: " + l.toLanguageTag() + " is not one of " + SUPPORTED_LANGUAGE_TAGS);
             }
         }
-        Objects.requireNonNull(staffPin, "staffPin");
-        if (!STAFF_PIN.matcher(staffPin).matches()) {
-            throw new IllegalArgumentException("kiosk.staffPin must be 4 to 12 digits");
-        }
     }
 
     /** The language the kiosk starts in and returns to after every session. */
     public Locale defaultLocale() {
         return locales.get(0);
-    }
-
-    /** Whether {@code entered} is the staff PIN, compared in constant time. */
-    public boolean staffPinMatches(CharSequence entered) {
-        if (entered == null) {
-            return false;
-        }
-        // constant time, and without copying the entry into a String that would outlive the check
-        int difference = staffPin.length() ^ entered.length();
-        for (int i = 0; i < staffPin.length(); i++) {
-            difference |= staffPin.charAt(i) ^ (i < entered.length() ? entered.charAt(i) : 0);
-        }
-        return difference == 0;
-    }
-
-    /** Like the record's own, but with the staff PIN hidden. */
-    @Override
-    public String toString() {
-        return "Kiosk[id=" + id + ", hallName=" + hallName + ", hotline=" + hotline + ", timeZone=" + timeZone
-                + ", locales=" + locales + ", staffPin=****]";
     }
 
     private static Schema<ZoneId> zoneIdSchema() {
@@ -199,29 +164,5 @@ public record Kiosk(
                         null,
                         SUPPORTED_LANGUAGE_TAGS::contains,
                         (tag, line) -> "each language once (" + tag + " is already at line " + line + ")");
-    }
-
-    /** The PIN: digits in quotes; a message never shows it, only what kind of value it is. */
-    private static Schema<String> staffPinSchema() {
-        var json = JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[0-9]{4,12}$");
-        return Types.scalar(
-                PIN_EXPECTED,
-                json,
-                (text, node, path, r) -> {
-                    ScalarNode sc = (ScalarNode) node;
-                    if (sc.token() == JsonToken.VALUE_NUMBER_INT || sc.token() == JsonToken.VALUE_NUMBER_FLOAT) {
-                        throw r.invalid(
-                                path,
-                                node,
-                                PIN_EXPECTED,
-                                "a number without quotes (a leading 0 would be lost: write staffPin: \"…\")");
-                    }
-                    if (sc.token() == JsonToken.VALUE_STRING
-                            && STAFF_PIN.matcher(text).matches()) {
-                        return text;
-                    }
-                    throw r.invalid(path, node, PIN_EXPECTED, "a value that is not 4-12 digits");
-                },
-                pin -> "\"****\"");
     }
 }

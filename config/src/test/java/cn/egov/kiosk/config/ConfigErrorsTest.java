@@ -94,7 +94,7 @@ class ConfigErrorsTest {
                         "unknown key in kiosk",
                         edit(2, "  id: K01\n  colour: red"),
                         F
-                                + ", line 3: kiosk.colour: unknown key; expected one of [demo, hallName, hotline, id, locales, staffPin, timeZone]"),
+                                + ", line 3: kiosk.colour: unknown key; expected one of [demo, hallName, hotline, id, locales, timeZone]"),
                 Arguments.of(
                         "a finished countdown too short to read",
                         edit(12, "  inactivityTimeoutSeconds: 60\n  finishedSeconds: 3"),
@@ -132,7 +132,7 @@ class ConfigErrorsTest {
                         "kiosk missing",
                         edit(1, null, 2, null, 3, null, 4, null, 5, null, 6, null, 7, null, 8, null),
                         F
-                                + ": kiosk: required, expected a mapping with the keys [demo, hallName, hotline, id, locales, staffPin, timeZone]"),
+                                + ": kiosk: required, expected a mapping with the keys [demo, hallName, hotline, id, locales, timeZone]"),
                 Arguments.of(
                         "id missing",
                         edit(2, null),
@@ -207,24 +207,16 @@ class ConfigErrorsTest {
                         F
                                 + ", line 8: kiosk.locales[1]: expected each language once (en is already at line 7), found \"en\""),
                 Arguments.of(
-                        "staff PIN missing",
-                        edit(7, null),
-                        F + ": kiosk.staffPin: required, expected 4 to 12 digits in quotes"),
+                        "the plain staff PIN of before",
+                        edit(8, "  staffPin: \"246810\""),
+                        F + ", line 8: kiosk.staffPin: no longer a key; " + Kiosk.STAFF_PIN_REMOVED),
                 Arguments.of(
-                        "staff PIN without quotes",
-                        edit(7, "  staffPin: 246810"),
-                        F + ", line 7: kiosk.staffPin: expected 4 to 12 digits in quotes, found a number without quotes"
-                                + " (a leading 0 would be lost: write staffPin: \"…\")"),
-                Arguments.of(
-                        "staff PIN too short",
-                        edit(7, "  staffPin: \"123\""),
-                        F
-                                + ", line 7: kiosk.staffPin: expected 4 to 12 digits in quotes, found a value that is not 4-12 digits"),
-                Arguments.of(
-                        "staff PIN with letters",
-                        edit(7, "  staffPin: \"12ab34\""),
-                        F
-                                + ", line 7: kiosk.staffPin: expected 4 to 12 digits in quotes, found a value that is not 4-12 digits"));
+                        "the plain staff PIN of before, without quotes",
+                        edit(8, "  staffPin: 246810"),
+                        F + ", line 8: kiosk.staffPin: no longer a key; the PINs are no longer kept in this file:"
+                                + " remove this line, then set the staff PIN with ./kiosk admin set-pin staff (and the"
+                                + " engineer's with ./kiosk admin set-pin engineer); only their salted hashes are kept,"
+                                + " in the kiosk's store"));
     }
 
     static Stream<Arguments> otherSections() {
@@ -418,7 +410,7 @@ class ConfigErrorsTest {
                                 + ", line 29: devices.ticket-printer.options.colour: unknown key; expected one of [columns, jobTimeoutMs, pollMs, statusTimeoutMs]"),
                 Arguments.of(
                         "a simulated device outside demo mode",
-                        edit(8, null),
+                        edit(7, null),
                         F
                                 + ", line 24: devices.ticket-printer.driver: expected a driver for real hardware (\"sim\" simulates the device: only with"
                                 + " kiosk.demo: true; leave out a device the kiosk does not have), found \"sim\""),
@@ -458,11 +450,17 @@ class ConfigErrorsTest {
         assertThat(e.found()).contains("\"wide\"");
         assertThat(e.problems().get(0).kind()).isEqualTo(Kind.INVALID);
 
-        ConfigException missing = failure(edit(7, null));
+        ConfigException missing = failure(edit(2, null));
         assertThat(missing.line()).isEmpty();
-        assertThat(missing.key()).isEqualTo("kiosk.staffPin");
+        assertThat(missing.key()).isEqualTo("kiosk.id");
         assertThat(missing.found()).isEmpty();
         assertThat(missing.problems().get(0).kind()).isEqualTo(Kind.REQUIRED);
+
+        ConfigException removed = failure(edit(8, "  staffPin: \"246810\""));
+        assertThat(removed.line()).isEqualTo(OptionalInt.of(8));
+        assertThat(removed.key()).isEqualTo("kiosk.staffPin");
+        assertThat(removed.found()).isEmpty();
+        assertThat(removed.problems().get(0).kind()).isEqualTo(Kind.REMOVED_KEY);
     }
 
     @Test
@@ -470,7 +468,7 @@ class ConfigErrorsTest {
         ConfigException e = failure(edit(
                 2, "  id: K_01",
                 3, "  colour: red",
-                7, "  staffPin: \"12ab\"",
+                8, "  staffPin: \"12ab\"",
                 13, "  warningSeconds: 5",
                 21, "    - {code: A, name: {zh-CN: 社保医保}}",
                 25, "    driver: epson"));
@@ -478,9 +476,9 @@ class ConfigErrorsTest {
                 .extracting(Problem::key)
                 .containsExactly(
                         "kiosk.colour",
+                        "kiosk.staffPin",
                         "kiosk.id",
                         "kiosk.hallName",
-                        "kiosk.staffPin",
                         "session.warningSeconds",
                         "queue.businessTypes[1].code",
                         "devices.ticket-printer.driver");
@@ -492,11 +490,10 @@ class ConfigErrorsTest {
     @Test
     void theStaffPinNeverAppearsInAMessage() {
         for (String pin : new String[] {"\"12ab34\"", "\"123\"", "9876543210123", "\"98765432101234\"", "[\"4711\"]"}) {
-            ConfigException e = failure(edit(7, "  staffPin: " + pin));
+            ConfigException e = failure(edit(8, "  staffPin: " + pin));
             String bare = pin.replace("\"", "").replace("[", "").replace("]", "");
-            assertThat(e.getMessage()).doesNotContain(bare);
-            assertThat(e.found()).isPresent();
-            assertThat(e.found().get()).doesNotContain(bare);
+            assertThat(e.getMessage()).doesNotContain(bare).contains("./kiosk admin set-pin staff");
+            assertThat(e.found()).isEmpty();
         }
     }
 

@@ -59,11 +59,11 @@ class ConfigSchemaDocsTest {
         JsonNode demo = YAML.readTree(Path.of("demo.yaml").toFile());
         ((ObjectNode) demo.get("kiosk")).put("colour", "red");
         ((ObjectNode) demo.get("session")).put("warningSeconds", 5);
-        ((ObjectNode) demo.get("kiosk")).put("staffPin", 246810);
+        ((ObjectNode) demo.get("kiosk")).put("demo", "yes");
 
         assertThat(errors(demo))
                 .extracting(e -> e.getInstanceLocation().toString())
-                .containsExactlyInAnyOrder("/kiosk", "/session/warningSeconds", "/kiosk/staffPin");
+                .containsExactlyInAnyOrder("/kiosk", "/session/warningSeconds", "/kiosk/demo");
     }
 
     private static List<Error> errors(JsonNode document) {

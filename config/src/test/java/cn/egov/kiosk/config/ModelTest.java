@@ -4,6 +4,7 @@ import static cn.egov.kiosk.config.TestYaml.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.egov.kiosk.common.schema.Key;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -142,11 +143,9 @@ class ModelTest {
     void theRecordsRefuseWhatTheLoaderRefuses() {
         LocalizedText name = LocalizedText.of("大厅", "Hall");
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, "1234", false))
+        assertThatThrownBy(() -> new Kiosk("K_01", name, "", zone, null, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), "1234", false))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, null, "12a4", false))
+        assertThatThrownBy(() -> new Kiosk("K01", name, "", zone, List.of(Locale.FRENCH), false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Session(14, 20, 15)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Session(60, 19, 15)).isInstanceOf(IllegalArgumentException.class);
@@ -163,12 +162,10 @@ class ModelTest {
     }
 
     @Test
-    void theStaffPinIsHiddenAndComparedSafely() throws Exception {
+    void theAdminPinsAreNotPartOfTheConfiguration() throws Exception {
         Kiosk k = ConfigLoader.parse(TestYaml.BASE, SOURCE).kiosk();
-        assertThat(k.toString()).doesNotContain("246810").contains("staffPin=****");
-        assertThat(k.staffPinMatches("246810")).isTrue();
-        assertThat(k.staffPinMatches("24681")).isFalse();
-        assertThat(k.staffPinMatches(null)).isFalse();
+        assertThat(k.toString()).doesNotContain("staffPin");
+        assertThat(Kiosk.SCHEMA.keys()).extracting(Key::name).doesNotContain("staffPin");
     }
 
     @Test

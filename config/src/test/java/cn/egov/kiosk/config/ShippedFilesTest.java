@@ -29,7 +29,6 @@ class ShippedFilesTest {
         assertThat(c.kiosk().timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(c.kiosk().locales()).containsExactly(ZH, EN);
         assertThat(c.kiosk().defaultLocale()).isEqualTo(ZH);
-        assertThat(c.kiosk().staffPinMatches("246810")).isTrue();
         assertThat(c.ui()).isEqualTo(new Ui(true, "standard"));
         assertThat(c.session()).isEqualTo(new Session(60, 20, 15));
 
@@ -151,7 +150,6 @@ class ShippedFilesTest {
                 "kiosk.hotline",
                 "kiosk.timeZone",
                 "kiosk.locales",
-                "kiosk.staffPin",
                 "ui.fullScreen",
                 "ui.theme",
                 "session.inactivityTimeoutSeconds",

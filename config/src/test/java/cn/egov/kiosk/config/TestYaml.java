@@ -15,8 +15,8 @@ final class TestYaml {
         hotline: "12345"
         timeZone: Asia/Shanghai
         locales: [zh-CN, en]
-        staffPin: "246810"
         demo: true
+        # the admin PINs are kept hashed in the store, not here
       ui:
         fullScreen: true
       session:

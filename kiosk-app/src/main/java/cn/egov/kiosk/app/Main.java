@@ -5,6 +5,7 @@ import cn.egov.kiosk.config.ConfigException;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.manage.Backoff;
+import cn.egov.kiosk.diag.AdminCommand;
 import cn.egov.kiosk.diag.CatalogueCommand;
 import cn.egov.kiosk.diag.DiagCommand;
 import cn.egov.kiosk.diag.DiagIdReaderCommand;
@@ -194,6 +195,7 @@ public final class Main implements Callable<Integer> {
             "outbox",
             "payments",
             "catalogue",
+            "admin",
             "say",
             "tour",
             "-h",
@@ -228,6 +230,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand("outbox", new OutboxCommand());
         cl.addSubcommand("payments", new PaymentsCommand());
         cl.addSubcommand("catalogue", new CatalogueCommand());
+        cl.addSubcommand("admin", new AdminCommand());
         cl.addSubcommand("say", new SayCommand());
         // the commands of optional parts: the demo's platform-sim
         ServiceLoader.load(CommandProvider.class).forEach(p -> p.commands().forEach(cl::addSubcommand));

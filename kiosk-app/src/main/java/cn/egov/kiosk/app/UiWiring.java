@@ -70,6 +70,7 @@ public final class UiWiring {
                 runtime.renderings(),
                 runtime.printing(),
                 runtime.platform().map(p -> new UiServices.StaffPlatform(p::report, p::retryDeadLetters, p::checkNow)),
+                runtime.admin(),
                 runtime.guide(),
                 runtime.platform().map(PlatformServices::applications),
                 idCard,

@@ -212,7 +212,7 @@ final class IdReadBench {
 
     private static KioskRuntime runtime(Path dir, String port) throws ConfigException, InterruptedException {
         String yaml = """
-        kiosk: {id: BENCH, hallName: {zh-CN: 演示区政务服务中心, en: Demo District Service Centre}, timeZone: Asia/Shanghai, staffPin: "000000"}
+        kiosk: {id: BENCH, hallName: {zh-CN: 演示区政务服务中心, en: Demo District Service Centre}, timeZone: Asia/Shanghai}
         storage: {database: kiosk.db, dataDir: data}
         queue: {businessTypes: [{code: A, name: {zh-CN: 综合受理, en: General services}}]}
         devices:

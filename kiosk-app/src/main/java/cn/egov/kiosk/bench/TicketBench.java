@@ -124,7 +124,7 @@ final class TicketBench {
 
     private static KioskRuntime runtime(Path dir, String devices) throws ConfigException, InterruptedException {
         String yaml = """
-        kiosk: {id: BENCH, hallName: {zh-CN: 演示区政务服务中心, en: Demo District Service Centre}, timeZone: Asia/Shanghai, staffPin: "000000", demo: true}
+        kiosk: {id: BENCH, hallName: {zh-CN: 演示区政务服务中心, en: Demo District Service Centre}, timeZone: Asia/Shanghai, demo: true}
         storage: {database: kiosk.db, dataDir: data}
         queue: {businessTypes: [{code: A, name: {zh-CN: 综合受理, en: General services}}]}
         """ + devices;

@@ -1,5 +1,8 @@
 package cn.egov.kiosk.runtime;
 
+import cn.egov.kiosk.admin.AdminAudit;
+import cn.egov.kiosk.admin.AdminGate;
+import cn.egov.kiosk.admin.PinHasher;
 import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.BusinessType;
 import cn.egov.kiosk.config.KioskConfig;
@@ -34,6 +37,7 @@ import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.speech.Speaker;
+import cn.egov.kiosk.store.AdminRepository;
 import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.OutboxRepository;
@@ -87,6 +91,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final SimulatorControl simulatorControl;
     private final Optional<PlatformServices> platform;
     private final PaymentServices payments;
+    private final AdminGate admin;
     /** The voice, made the first time something is said (most sessions say nothing). */
     private Speaker speaker;
 
@@ -207,6 +212,12 @@ public final class KioskRuntime implements AutoCloseable {
             platform.flatMap(PlatformServices::simulatorControl).ifPresent(simulators::register);
             this.simulatorControl =
                     new SimulatorControl(simulators, config.storage().dataDir());
+            this.admin = new AdminGate(
+                    new AdminRepository(database),
+                    new PinHasher(),
+                    platform.<AdminAudit>map(p -> p.audit()::record).orElse(AdminAudit.NONE),
+                    clock,
+                    config.storage().dataDir());
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
@@ -276,8 +287,17 @@ public final class KioskRuntime implements AutoCloseable {
         return guide;
     }
 
+    /**
+     * The admin side: the PIN pad's checks, the lock-out, PIN changes and the first start's set-up
+     * (blocking: off the JavaFX thread).
+     */
+    public AdminGate admin() {
+        return admin;
+    }
+
     /** Brings the devices up in the background, and the work with the platform. */
     public void start() {
+        prepareAdmin();
         devices.start();
         platform.ifPresent(PlatformServices::start);
         // the recovery at start-up asks the card terminal about payments in doubt: once its link is up
@@ -291,6 +311,15 @@ public final class KioskRuntime implements AutoCloseable {
                 "Kiosk {} started with {} device(s)",
                 config.kiosk().id(),
                 devices.devices().size());
+    }
+
+    /** No PIN yet: the demo's PINs, or a first start's set-up code (a failure is logged: the pad then refuses every entry). */
+    private void prepareAdmin() {
+        try {
+            admin.prepare(config.kiosk().demo());
+        } catch (RuntimeException e) {
+            log.error("The admin side could not be prepared (PINs, set-up code)", e);
+        }
     }
 
     public String businessTypeName(String code, Locale locale) {

@@ -29,7 +29,9 @@ final class Migrations {
             "V5__appointment_days.sql",
             // payments
             "V6__payments.sql",
-            "V7__terminal_totals.sql");
+            "V7__terminal_totals.sql",
+            // the admin side: PIN hashes, the set-up code, the lock-out
+            "V8__admin.sql");
 
     private Migrations() {}
 

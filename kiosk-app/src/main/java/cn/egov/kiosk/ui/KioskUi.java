@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.admin.Role;
 import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.catalogue.Guide;
 import cn.egov.kiosk.config.KioskConfig;
@@ -68,6 +69,7 @@ import cn.egov.kiosk.ui.voice.SoundView;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -543,8 +545,7 @@ public final class KioskUi {
         };
         patience.run();
         themes.themeProperty().addListener((obs, was, now) -> patience.run());
-        this.staff =
-                citizen.add(new StaffViewModel(i18n, services.clock(), config.kiosk()::staffPinMatches, exitKiosk));
+        this.staff = citizen.add(new StaffViewModel(i18n, services.clock(), tasks, services.admin(), exitKiosk));
         services.platform().ifPresent(p -> {
             PlatformPanelViewModel panel = citizen.add(new PlatformPanelViewModel(
                     i18n,
@@ -555,15 +556,21 @@ public final class KioskUi {
                     config.kiosk().timeZone(),
                     services.clock()));
             platformPanel = Optional.of(panel);
-            staff.platformPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new PlatformPanelView(panel).root());
         });
         services.staffPayments().ifPresent(p -> {
             PaymentsPanelViewModel panel = citizen.add(
                     new PaymentsPanelViewModel(i18n, tasks, p, config.kiosk().timeZone(), services.clock()));
             paymentsPanel = Optional.of(panel);
-            staff.paymentsPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new PaymentsPanelView(panel).root());
+        });
+        // the admin menu: one entry a line (id, title, who sees it, what it opens); the panels lie
+        // above the menu (shown after it) and close when the admin session ends
+        paymentsPanel.ifPresent(p -> staff.entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), p::open));
+        platformPanel.ifPresent(p -> staff.entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), p::open));
+        staff.onSessionEnd(() -> {
+            platformPanel.ifPresent(PlatformPanelViewModel::close);
+            paymentsPanel.ifPresent(PaymentsPanelViewModel::close);
         });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
@@ -839,6 +846,7 @@ public final class KioskUi {
         finished.touch();
         platformPanel.ifPresent(PlatformPanelViewModel::touch);
         paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
+        staff.touch();
     }
 
     private void startTicker() {
@@ -848,6 +856,7 @@ public final class KioskUi {
             finished.tick();
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
+            staff.tick();
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));

@@ -1,5 +1,6 @@
 package cn.egov.kiosk.ui;
 
+import cn.egov.kiosk.admin.AdminGate;
 import cn.egov.kiosk.application.ApplicationFees;
 import cn.egov.kiosk.application.ApplicationService;
 import cn.egov.kiosk.appointment.Booking;
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
  * @param deviceHealth the devices' health, for a reader back in service
  * @param licences where licences come from: the platform, the demo's samples, or none
  * @param platform staff's view of the platform, when there is one
+ * @param admin the admin side: the PIN pad's checks, the lock-out, PIN changes, the first set-up
+ *     (blocking: off the JavaFX thread)
  * @param guide the service guide over the local copy of the catalogue, when there is a platform
  * @param applications applications through the outbox, when there is a platform
  * @param demoIdCard in demo mode, a button's "put a card on the reader" (runs off the JavaFX thread)
@@ -75,6 +78,7 @@ public record UiServices(
         Renderings renderings,
         Printing printing,
         Optional<StaffPlatform> platform,
+        AdminGate admin,
         Optional<ServiceGuide> guide,
         Optional<ApplicationService> applications,
         Optional<Runnable> demoIdCard,

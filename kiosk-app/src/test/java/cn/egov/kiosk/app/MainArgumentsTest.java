@@ -35,6 +35,8 @@ class MainArgumentsTest {
         assertThat(Main.runsTheKiosk(new String[] {"outbox"})).isFalse();
         assertThat(Main.runsTheKiosk(new String[] {"payments", "--day", "2026-11-28"}))
                 .isFalse();
+        assertThat(Main.runsTheKiosk(new String[] {"admin", "set-pin", "staff"}))
+                .isFalse();
         assertThat(Main.runsTheKiosk(new String[] {"platform-sim", "--port", "0"}))
                 .isFalse();
         assertThat(Main.runsTheKiosk(new String[] {"--config", "c.yaml"})).isTrue();

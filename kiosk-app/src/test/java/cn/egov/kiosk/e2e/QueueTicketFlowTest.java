@@ -250,18 +250,48 @@ class QueueTicketFlowTest {
     }
 
     @Test
-    void theWindowRefusesToCloseAndTheStaffPinClosesIt(FxRobot robot) {
+    void theWindowRefusesToCloseAndTheStaffMenuClosesIt(FxRobot robot) {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();
         for (int i = 0; i < 5; i++) {
             tap(robot, "#emblem");
         }
         assertThat(visible(robot, "#staff-pin")).isTrue();
-        for (char c : "135790".toCharArray()) {
+        // the demo's staff PIN, set at the first start of a demo kiosk
+        for (char c : "246810".toCharArray()) {
             tap(robot, "#staff-pin-" + c);
         }
         tap(robot, "#staff-pin-submit");
-        assertThat(exited).isTrue();
+        await(() -> visible(robot, "#staff-menu-exit"), "the staff menu");
+        assertThat(exited).isFalse();
+        tap(robot, "#staff-menu-exit");
+        await(() -> exited, "the program to close");
+    }
+
+    @Test
+    void theStaffMenusPanelLiesAboveItAndNinetySecondsWithoutATouchCloseBoth(FxRobot robot) {
+        for (int i = 0; i < 5; i++) {
+            tap(robot, "#emblem");
+        }
+        for (char c : "246810".toCharArray()) {
+            tap(robot, "#staff-pin-" + c);
+        }
+        tap(robot, "#staff-pin-submit");
+        tap(robot, "#staff-menu-payments");
+        await(() -> visible(robot, "#staff-payments"), "缴费与对账 open");
+        Node panel = robot.lookup("#staff-payments").query();
+        Node menu = robot.lookup("#staff-pin").query();
+        assertThat(panel.getParent()).isSameAs(menu.getParent());
+        assertThat(panel.getParent().getChildrenUnmodifiable().indexOf(panel))
+                .as("the panel lies above the menu")
+                .isGreaterThan(panel.getParent().getChildrenUnmodifiable().indexOf(menu));
+        assertThat(visible(robot, "#staff-pin")).as("the menu waits under it").isTrue();
+
+        clock.advance(Duration.ofSeconds(91));
+
+        await(() -> !visible(robot, "#staff-payments") && !visible(robot, "#staff-pin"), "the admin session ended");
+        assertThat(ui.staff().roleProperty().get()).isNull();
+        assertThat(exited).isFalse();
     }
 
     @Test

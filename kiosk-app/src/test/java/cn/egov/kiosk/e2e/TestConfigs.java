@@ -44,7 +44,6 @@ public final class TestConfigs {
           hotline: "12345"
           timeZone: Asia/Shanghai
           locales: [zh-CN, en]
-          staffPin: "135790"
           demo: true
         ui: {fullScreen: false, theme: standard}
         session: {inactivityTimeoutSeconds: 60, warningSeconds: 20}

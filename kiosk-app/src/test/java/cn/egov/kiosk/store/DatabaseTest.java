@@ -75,12 +75,15 @@ class DatabaseTest {
                             "V4__catalogue_use.sql",
                             "V5__appointment_days.sql",
                             "V6__payments.sql",
-                            "V7__terminal_totals.sql");
+                            "V7__terminal_totals.sql",
+                            "V8__admin.sql");
             assertThat(tables(db)).containsExactly(TABLES);
         }
     }
 
     private static final String[] TABLES = {
+        "admin_credential",
+        "admin_lockout",
         "application",
         "appointment_day",
         "catalogue_item",

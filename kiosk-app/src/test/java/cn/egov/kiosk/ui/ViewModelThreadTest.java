@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import cn.egov.kiosk.admin.AdminAudit;
+import cn.egov.kiosk.admin.AdminGate;
+import cn.egov.kiosk.admin.MemoryAdminRecords;
+import cn.egov.kiosk.admin.PinHasher;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.licence.LicenceSource;
@@ -19,8 +23,10 @@ import cn.egov.kiosk.ui.licence.LicenceViewModel;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
+import cn.egov.kiosk.ui.staff.StaffViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,6 +115,14 @@ class ViewModelThreadTest {
     private final ProgressViewModel progress = new ProgressViewModel(
             i18n, null, tasks, sessions, clock, SHANGHAI, "", true, true, () -> {}, Optional.empty(), () -> "");
 
+    // the admin side: the gate behind is not reached off the JavaFX thread either
+    private final StaffViewModel staff = new StaffViewModel(
+            i18n,
+            clock,
+            tasks,
+            new AdminGate(new MemoryAdminRecords(), new PinHasher(1_000), AdminAudit.NONE, clock, Path.of("target")),
+            () -> {});
+
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -158,6 +172,17 @@ class ViewModelThreadTest {
         calls.put("PaymentsPanelViewModel.checkAgain", payments::checkAgain);
         calls.put("PaymentsPanelViewModel.confirm", payments::confirm);
         calls.put("PaymentsPanelViewModel.cancelConfirmation", payments::cancelConfirmation);
+        calls.put("StaffViewModel.cornerTapped", staff::cornerTapped);
+        calls.put("StaffViewModel.open", staff::open);
+        calls.put("StaffViewModel.digit", () -> staff.digit(1));
+        calls.put("StaffViewModel.clearEntry", staff::clearEntry);
+        calls.put("StaffViewModel.submit", staff::submit);
+        calls.put("StaffViewModel.choose", () -> staff.choose("exit"));
+        calls.put("StaffViewModel.leave", staff::leave);
+        calls.put("StaffViewModel.cancel", staff::cancel);
+        calls.put("StaffViewModel.touch", staff::touch);
+        calls.put("StaffViewModel.tick", staff::tick);
+        calls.put("StaffViewModel.resetForNextCitizen", staff::resetForNextCitizen);
         // appointments
         calls.put("BookViewModel.open", book::open);
         calls.put("BookViewModel.item", () -> book.item("x"));

@@ -25,8 +25,15 @@ public final class ObjectSchema<T> extends Schema<T> {
     private final List<Key<?>> keys;
     private final List<String> names;
     private final Function<Values, T> build;
+    /** Keys the format no longer has, each with what to do instead. */
+    private final Map<String, String> removed;
 
     private ObjectSchema(String noun, List<Key<?>> keys, Function<Values, T> build) {
+        this(noun, keys, build, Map.of());
+    }
+
+    private ObjectSchema(String noun, List<Key<?>> keys, Function<Values, T> build, Map<String, String> removed) {
+        this.removed = Map.copyOf(removed);
         this.noun = noun;
         this.keys = List.copyOf(keys);
         this.names = this.keys.stream().map(Key::name).sorted().toList();
@@ -44,12 +51,40 @@ public final class ObjectSchema<T> extends Schema<T> {
         return new ObjectSchema<>(noun, keys, build);
     }
 
+    /**
+     * The same mapping, where {@code name}, a key it once had, is refused with {@code instead} (what to
+     * do now) rather than as an unknown key.
+     */
+    public ObjectSchema<T> removed(String name, String instead) {
+        if (names.contains(name)) {
+            throw new IllegalArgumentException(name + " is a key of " + names);
+        }
+        Map<String, String> more = new HashMap<>(removed);
+        more.put(name, instead);
+        return new ObjectSchema<>(noun, keys, build, more);
+    }
+
     @Override
     public T read(Node node, String path, Reading r) {
         if (!(node instanceof MapNode map)) {
             throw r.invalid(path, node, expected(), Reading.describe(node));
         }
-        boolean ok = !r.unknownKeys(map, path, names);
+        boolean ok;
+        if (removed.isEmpty()) {
+            ok = !r.unknownKeys(map, path, names);
+        } else {
+            ok = true;
+            for (Entry e : map.entries().values()) {
+                String instead = removed.get(e.key());
+                if (instead != null) {
+                    r.add(Reading.join(path, e.key()), e.keyLine(), Problem.Kind.REMOVED_KEY, instead, null);
+                    ok = false;
+                } else if (!names.contains(e.key())) {
+                    r.add(Reading.join(path, e.key()), e.keyLine(), Problem.Kind.UNKNOWN_KEY, "one of " + names, null);
+                    ok = false;
+                }
+            }
+        }
         Map<Key<?>, Object> values = new HashMap<>();
         for (Key<?> key : keys) {
             ok &= readKey(key, map, path, r, values);

@@ -29,6 +29,11 @@ public record Problem(Path file, OptionalInt line, String key, Kind kind, String
         REQUIRED("required, "),
         /** A key that is not part of the format (often a typing mistake). */
         UNKNOWN_KEY("unknown key; "),
+        /**
+         * A key the format had once and no longer has; {@code expected} says what to do instead (its
+         * description: {@code FILE, line N: KEY: no longer a key; WHAT TO DO}).
+         */
+        REMOVED_KEY("no longer a key; "),
         /** A key given twice in the same mapping. */
         DUPLICATE_KEY("duplicate key; "),
         /** The file is not well-formed YAML; {@code found} is what the YAML parser said. */
@@ -74,6 +79,9 @@ public record Problem(Path file, OptionalInt line, String key, Kind kind, String
                     .append("; expected ")
                     .append(expected);
             return sb.toString();
+        }
+        if (kind == Kind.REMOVED_KEY) {
+            return sb.append(kind.prefix).append(expected).toString();
         }
         sb.append(kind.prefix).append("expected ").append(expected);
         found.ifPresent(f -> sb.append(", found ").append(f));

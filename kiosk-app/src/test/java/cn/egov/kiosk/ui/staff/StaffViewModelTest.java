@@ -2,32 +2,54 @@ package cn.egov.kiosk.ui.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.admin.AdminGate;
+import cn.egov.kiosk.admin.AuditLog;
+import cn.egov.kiosk.admin.MemoryAdminRecords;
+import cn.egov.kiosk.admin.PinHasher;
+import cn.egov.kiosk.admin.Role;
 import cn.egov.kiosk.device.testkit.MutableClock;
 import cn.egov.kiosk.ui.I18n;
+import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The PIN pad and the admin menu, with the gate over records in memory and work done at once. */
 class StaffViewModelTest {
     static final Locale ZH = Locale.forLanguageTag("zh-CN");
     static final Locale EN = Locale.forLanguageTag("en");
 
+    @TempDir
+    Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
     private final I18n i18n = new I18n(List.of(ZH, EN));
     private final AtomicInteger exits = new AtomicInteger();
-    private final List<String> checked = new ArrayList<>();
-    private final StaffViewModel vm = new StaffViewModel(
-            i18n,
-            clock,
-            entry -> {
-                checked.add(entry.toString());
-                return entry.toString().equals("2468");
-            },
-            exits::incrementAndGet);
+    private final AtomicInteger payments = new AtomicInteger();
+    private final AtomicInteger platform = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private final MemoryAdminRecords records = new MemoryAdminRecords();
+    private final AuditLog audit = new AuditLog();
+    private AdminGate gate;
+    private StaffViewModel vm;
+
+    private StaffViewModel vm(boolean demo) {
+        gate = new AdminGate(records, new PinHasher(1_000), audit, clock, dir);
+        gate.prepare(demo);
+        vm = new StaffViewModel(i18n, clock, TaskRunner.DIRECT, gate, exits::incrementAndGet)
+                .entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), payments::incrementAndGet)
+                .entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), platform::incrementAndGet);
+        vm.onSessionEnd(closed::incrementAndGet);
+        return vm;
+    }
 
     private void tapsEvery(Duration gap, int taps) {
         for (int i = 0; i < taps; i++) {
@@ -38,26 +60,36 @@ class StaffViewModelTest {
         }
     }
 
-    private void enter(String pin) {
-        for (char c : pin.toCharArray()) {
+    private void type(String digits) {
+        for (char c : digits.toCharArray()) {
             vm.digit(c - '0');
         }
+    }
+
+    private void enter(String pin) {
+        type(pin);
         vm.submit();
+    }
+
+    private List<String> menu() {
+        return vm.menu().stream().map(StaffViewModel.Entry::id).toList();
     }
 
     @Test
     void fiveTapsWithinThreeSecondsOpenThePad() {
+        vm(true);
         tapsEvery(Duration.ofMillis(750), 5); // 3.0 s from the first to the fifth
 
         assertThat(vm.visibleProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.PAD);
         assertThat(vm.messageProperty().get()).isEqualTo("请输入管理密码");
         assertThat(vm.maskedProperty().get()).isEmpty();
     }
 
     @Test
-    void fiveTapsOverFourSecondsDoNot() {
+    void fiveTapsOverFourSecondsDoNotAndFourAreNotEnough() {
+        vm(true);
         tapsEvery(Duration.ofSeconds(1), 5);
-
         assertThat(vm.visibleProperty().get()).isFalse();
 
         // the window slides over the last five taps
@@ -70,80 +102,52 @@ class StaffViewModelTest {
     }
 
     @Test
-    void fourTapsAreNotEnough() {
-        tapsEvery(Duration.ofMillis(100), 4);
-
-        assertThat(vm.visibleProperty().get()).isFalse();
-    }
-
-    @Test
-    void theRightPinClosesTheKioskProgram() {
+    void theStaffPinOpensTheStaffMenuAndTheEngineersTheirs() {
+        vm(true);
         vm.open();
-        vm.digit(2);
-        vm.digit(4);
+        type("24");
         assertThat(vm.maskedProperty().get()).isEqualTo("●●");
-        vm.digit(6);
-        vm.digit(8);
+        enter("6810");
 
-        vm.submit();
-
-        assertThat(exits).hasValue(1);
-        assertThat(checked).containsExactly("2468");
-        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(vm.roleProperty().get()).isEqualTo(Role.STAFF);
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.MENU);
+        assertThat(vm.titleProperty().get()).isEqualTo("管理菜单（工作人员）");
+        assertThat(menu()).containsExactly("payments", "platform", "change-pin", "exit");
         assertThat(vm.maskedProperty().get()).isEmpty();
-    }
+        vm.choose("payments");
+        assertThat(payments).hasValue(1);
+        assertThat(vm.visibleProperty().get())
+                .as("the menu stays under the panel")
+                .isTrue();
 
-    @Test
-    void withAPlatformTheRightPinCanOpenThePlatformPanelInstead() {
-        AtomicInteger panels = new AtomicInteger();
-        assertThat(vm.offersPlatform()).isFalse();
-        vm.submitForPlatform(); // no platform: nothing happens, nothing is checked
-        assertThat(checked).isEmpty();
-        vm.platformPanel(panels::incrementAndGet);
-        assertThat(vm.offersPlatform()).isTrue();
-        vm.open();
-
-        "1111".chars().forEach(c -> vm.digit(c - '0'));
-        vm.submitForPlatform();
-        assertThat(panels).hasValue(0);
-        assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
-
-        "2468".chars().forEach(c -> vm.digit(c - '0'));
-        vm.submitForPlatform();
-        assertThat(panels).hasValue(1);
-        assertThat(exits).as("the kiosk program stays").hasValue(0);
+        vm.leave();
         assertThat(vm.visibleProperty().get()).isFalse();
-    }
+        assertThat(vm.roleProperty().get()).isNull();
+        assertThat(closed).hasValue(1);
 
-    @Test
-    void theRightPinCanOpenThePaymentsPanelAndAWrongOneCannot() {
-        AtomicInteger panels = new AtomicInteger();
-        assertThat(vm.offersPayments()).isFalse();
-        vm.submitForPayments(); // no payments: nothing happens, nothing is checked
-        assertThat(checked).isEmpty();
-        vm.paymentsPanel(panels::incrementAndGet);
-        assertThat(vm.offersPayments()).isTrue();
         vm.open();
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.PAD);
+        enter("13572468");
+        assertThat(vm.roleProperty().get()).isEqualTo(Role.ENGINEER);
+        assertThat(menu()).containsExactly("platform", "change-pin", "exit");
+        vm.choose("payments"); // not in the engineer's menu
+        assertThat(payments).hasValue(1);
 
-        "1111".chars().forEach(c -> vm.digit(c - '0'));
-        vm.submitForPayments();
-        assertThat(panels).hasValue(0);
-        assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
-
-        "2468".chars().forEach(c -> vm.digit(c - '0'));
-        vm.submitForPayments();
-        assertThat(panels).hasValue(1);
-        assertThat(exits).as("the kiosk program stays").hasValue(0);
-        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(audit.lines())
+                .contains(
+                        "admin.enter STAFF {role=STAFF}",
+                        "admin.exit STAFF {role=STAFF, why=button}",
+                        "admin.enter ENGINEER {role=ENGINEER}");
     }
 
     @Test
     void aWrongPinSaysSoAndClearsTheEntry() {
+        vm(true);
         vm.open();
 
-        enter("1234");
+        enter("123400");
 
-        assertThat(exits).hasValue(0);
+        assertThat(vm.roleProperty().get()).isNull();
         assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
         assertThat(vm.maskedProperty().get()).isEmpty();
         assertThat(vm.visibleProperty().get()).isTrue();
@@ -153,54 +157,165 @@ class StaffViewModelTest {
     }
 
     @Test
-    void fiveWrongPinsLockThePadForAMinuteEvenForTheRightPin() {
+    void fiveWrongPinsLockThePadForAMinuteCountedDownAndTheNextFiveForTwo() {
+        vm(true);
         vm.open();
         for (int i = 0; i < 4; i++) {
-            enter("0000");
+            enter("000001");
             assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
         }
-        enter("0000");
+        enter("000001");
         assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 60 秒后再试");
 
-        enter("2468");
-        assertThat(exits).hasValue(0);
-        assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 60 秒后再试");
-
+        enter("246810");
+        assertThat(vm.roleProperty().get()).isNull();
         clock.advance(Duration.ofSeconds(30));
-        enter("2468");
-        assertThat(exits).hasValue(0);
+        vm.tick();
         assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 30 秒后再试");
-
         clock.advance(Duration.ofMillis(29_500));
-        enter("2468");
-        assertThat(exits).hasValue(0);
+        vm.tick();
         assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 1 秒后再试");
-        // while locked the PIN is not even checked
-        assertThat(checked).containsExactly("0000", "0000", "0000", "0000", "0000");
+        clock.advance(Duration.ofMillis(500));
+        vm.tick();
+        assertThat(vm.messageProperty().get()).isEqualTo("请输入管理密码");
 
-        clock.advance(Duration.ofMillis(500)); // 60 s after the lock
-        enter("2468");
-        assertThat(exits).hasValue(1);
-    }
-
-    @Test
-    void afterTheLockFiveMoreWrongPinsAreNeededToLockAgain() {
-        vm.open();
         for (int i = 0; i < 5; i++) {
-            enter("0000");
+            enter("000001");
         }
-        clock.advance(Duration.ofSeconds(61));
+        assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 120 秒后再试");
 
-        for (int i = 0; i < 4; i++) {
-            enter("0000");
-        }
-        assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
-        enter("2468");
-        assertThat(exits).hasValue(1);
+        clock.advance(Duration.ofSeconds(120));
+        enter("246810");
+        assertThat(vm.roleProperty().get()).isEqualTo(Role.STAFF);
     }
 
     @Test
-    void digitsOutsideZeroToNineAndBeyondTwelveAreIgnored() {
+    void aLockInForceIsShownWhenThePadOpens() {
+        vm(true);
+        for (int i = 0; i < 5; i++) {
+            gate.attempt("000001".toCharArray());
+        }
+        clock.advance(Duration.ofSeconds(15));
+
+        vm.open();
+
+        assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 45 秒后再试");
+    }
+
+    @Test
+    void ninetySecondsWithoutATouchEndTheAdminSession() {
+        vm(true);
+        vm.open();
+        enter("246810");
+        vm.choose("platform");
+        clock.advance(Duration.ofSeconds(80));
+        vm.touch();
+        clock.advance(Duration.ofSeconds(89));
+        vm.tick();
+        assertThat(vm.roleProperty().get()).isEqualTo(Role.STAFF);
+
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+
+        assertThat(vm.roleProperty().get()).isNull();
+        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(closed).as("every admin overlay closed").hasValue(1);
+        assertThat(audit.lines()).contains("admin.exit STAFF {role=STAFF, why=idle}");
+    }
+
+    @Test
+    void theCitizenSessionsResetEndsTheAdminSessionToo() {
+        vm(true);
+        vm.open();
+        enter("13572468");
+
+        vm.resetForNextCitizen();
+
+        assertThat(vm.roleProperty().get()).isNull();
+        assertThat(audit.lines()).contains("admin.exit ENGINEER {role=ENGINEER, why=session}");
+    }
+
+    @Test
+    void exitingTheProgramIsAuditedFirst() {
+        vm(true);
+        vm.open();
+        enter("13572468");
+
+        vm.choose("exit");
+
+        assertThat(exits).hasValue(1);
+        assertThat(audit.lines()).last().isEqualTo("admin.exit ENGINEER {role=ENGINEER, why=program}");
+    }
+
+    @Test
+    void theLoggedInRoleChangesItsOwnPin() {
+        vm(true);
+        vm.open();
+        enter("246810");
+        vm.choose("change-pin");
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.NEW_PIN);
+        assertThat(vm.messageProperty().get()).isEqualTo("修改密码：请输入原密码");
+
+        enter("246810");
+        assertThat(vm.messageProperty().get()).isEqualTo("请输入新密码（6 至 8 位数字）");
+        enter("123456");
+        assertThat(vm.messageProperty().get()).startsWith("密码不能是连续的数字");
+        enter("80571234");
+        assertThat(vm.messageProperty().get()).isEqualTo("请再输入一次新密码");
+        enter("80571235");
+        assertThat(vm.messageProperty().get()).isEqualTo("两次输入的新密码不一致，请重新输入新密码");
+        enter("80571234");
+        enter("80571234");
+
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.MENU);
+        assertThat(vm.messageProperty().get()).isEqualTo("密码已修改");
+        assertThat(gate.attempt("80571234".toCharArray()).role()).contains(Role.STAFF);
+        assertThat(gate.attempt("246810".toCharArray()).role()).isEmpty();
+        assertThat(audit.lines()).contains("admin.pin-change STAFF {role=STAFF, from=screen}");
+    }
+
+    @Test
+    void aWrongOldPinChangesNothing() {
+        vm(true);
+        vm.open();
+        enter("246810");
+        vm.choose("change-pin");
+        enter("111222");
+        enter("80571234");
+        enter("80571234");
+
+        assertThat(vm.messageProperty().get()).isEqualTo("原密码错误，密码未修改");
+        assertThat(gate.attempt("246810".toCharArray()).role()).contains(Role.STAFF);
+    }
+
+    @Test
+    void theSetUpCodeOpensTheSetUpOfBothPins() throws Exception {
+        vm(false);
+        String code = Files.readString(gate.setupFile()).strip();
+        vm.open();
+
+        enter(code);
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.NEW_PIN);
+        assertThat(vm.titleProperty().get()).isEqualTo("首次设置管理密码");
+        assertThat(vm.roleProperty().get()).as("the code is no role").isNull();
+        enter("80571234");
+        enter("80571234");
+        assertThat(vm.messageProperty().get()).startsWith("首次设置：请输入工程师的新密码");
+        enter("80571234");
+        assertThat(vm.messageProperty().get()).startsWith("不能与另一角色的密码相同");
+        enter("86420975");
+        enter("86420975");
+
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.PAD);
+        assertThat(vm.messageProperty().get()).isEqualTo("两个密码已设置，设置码已作废。请输入密码进入管理菜单");
+        assertThat(gate.setupFile()).doesNotExist();
+        enter("86420975");
+        assertThat(vm.roleProperty().get()).isEqualTo(Role.ENGINEER);
+    }
+
+    @Test
+    void digitsOutsideZeroToNineAndBeyondEightAreIgnored() {
+        vm(true);
         vm.open();
         vm.digit(-1);
         vm.digit(10);
@@ -208,13 +323,14 @@ class StaffViewModelTest {
             vm.digit(1);
         }
 
-        assertThat(vm.maskedProperty().get()).isEqualTo("●".repeat(12));
+        assertThat(vm.maskedProperty().get()).isEqualTo("●".repeat(8));
         vm.clearEntry();
         assertThat(vm.maskedProperty().get()).isEmpty();
     }
 
     @Test
     void cancelHidesThePadAndForgetsTheEntry() {
+        vm(true);
         vm.open();
         vm.digit(2);
 
@@ -223,10 +339,17 @@ class StaffViewModelTest {
         assertThat(vm.visibleProperty().get()).isFalse();
         assertThat(vm.maskedProperty().get()).isEmpty();
         vm.open();
-        vm.digit(4);
-        vm.digit(6);
-        vm.digit(8);
-        vm.submit();
-        assertThat(checked).containsExactly("468");
+        enter("46810");
+        assertThat(vm.roleProperty().get()).isNull();
+    }
+
+    @Test
+    void registeringAnEntryIsOneLineAndItGoesBeforeTheFixedOnes() {
+        vm(true);
+        vm.entry("settings", Msg.STAFF_PLATFORM, EnumSet.of(Role.ENGINEER), () -> {});
+
+        assertThat(vm.entries())
+                .extracting(StaffViewModel.Entry::id)
+                .containsExactly("payments", "platform", "settings", "change-pin", "exit");
     }
 }
