@@ -3,6 +3,7 @@ package cn.egov.kiosk.diag;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.sync.PlatformServices;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,13 @@ final class PlatformReport {
             return doc;
         }
         doc.put("configured", true);
+        if (!Files.exists(config.storage().database())
+                || !Files.exists(config.platform().get().keyFile())) {
+            // made by the kiosk at its first start, as its own user: a shell tool (root, perhaps)
+            // must not make them first
+            doc.put("error", "the kiosk has not run with this data folder yet (no store or no store key)");
+            return doc;
+        }
         try (Database db = Database.open(config.storage().database());
                 PlatformServices platform = new PlatformServices(
                         config.platform().get(),

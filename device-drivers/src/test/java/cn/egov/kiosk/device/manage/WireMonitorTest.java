@@ -7,8 +7,10 @@ import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.link.FrameMasker;
+import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.scanner.serial.ScannerFrameMasker;
+import cn.egov.kiosk.device.scanner.serial.VirtualLineScanner;
 import cn.egov.kiosk.device.sim.SimulatedIdCardReader;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Await;
@@ -84,8 +86,11 @@ class WireMonitorTest {
 
     @Test
     void aScannersCodesShowOnlyTheirLength() {
-        List<FrameMasker.Part> parts = new ScannerFrameMasker()
-                .mask(WireTap.Direction.IN, "281234567890123456\r\n".getBytes(StandardCharsets.US_ASCII));
+        // the bytes the virtual scanner sends for a wallet's payment code, CRLF after it
+        byte[] wire = new VirtualLineScanner(
+                        PipeLink.pair("scan").device(), StandardCharsets.UTF_8, VirtualLineScanner.Suffix.CRLF)
+                .bytesOf("281234567890123456");
+        List<FrameMasker.Part> parts = new ScannerFrameMasker().mask(WireTap.Direction.IN, wire);
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0).kind().label(parts.get(0).count(), Locale.CHINESE))
                 .isEqualTo("[码 18 字节 已遮蔽]");
