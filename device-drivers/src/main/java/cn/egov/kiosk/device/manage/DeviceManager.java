@@ -9,6 +9,8 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.link.FrameMasker;
+import cn.egov.kiosk.device.link.WireTap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +54,13 @@ public final class DeviceManager implements AutoCloseable {
     private final Map<String, Object> connectLocks = new ConcurrentHashMap<>();
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstAttempts;
+    private final WireTaps taps;
     private volatile boolean stopped;
 
     public DeviceManager(List<DeviceSpec> specs, DriverRegistry drivers, DeviceContext context, Backoff backoff) {
         this.backoff = backoff;
         this.clock = context.clock();
+        this.taps = context.taps();
         for (DeviceSpec spec : specs) {
             Device device = drivers.create(spec, context);
             devices.put(spec.id(), device);
@@ -115,6 +119,47 @@ public final class DeviceManager implements AutoCloseable {
                 .filter(type::isInstance)
                 .map(type::cast)
                 .findFirst();
+    }
+
+    /**
+     * Attaches a tap to a device's byte link: it sees every byte the driver writes and reads, as the
+     * bytes pass, on the link's thread (it must not block: {@link
+     * cn.egov.kiosk.device.link.WireTapQueue} hands them to another thread). The tap stays while the
+     * device reconnects; closing the result removes it. A device without a byte link (CUPS, PC/SC)
+     * shows nothing: see {@link #tappable}. The bytes are as they are, personal data included: a view
+     * for people masks them ({@code WireMonitor}).
+     *
+     * @throws IllegalArgumentException for an id the manager does not have
+     */
+    public AutoCloseable tap(String deviceId, WireTap tap) {
+        if (!devices.containsKey(deviceId)) {
+            throw new IllegalArgumentException("no device \"" + deviceId + "\"; devices: " + devices.keySet());
+        }
+        return taps.tap(deviceId, tap);
+    }
+
+    /**
+     * A serial monitor on a device: its link's bytes as lines, personal data masked by the device
+     * class's masker unless {@code showPersonalData} (which the kiosk allows only on a demo
+     * configuration, at an engineer's request).
+     *
+     * @throws IllegalArgumentException for an id the manager does not have
+     */
+    public WireMonitor monitor(String deviceId, boolean showPersonalData) {
+        Device device = devices.get(deviceId);
+        if (device == null) {
+            throw new IllegalArgumentException("no device \"" + deviceId + "\"; devices: " + devices.keySet());
+        }
+        return new WireMonitor(
+                this,
+                deviceId,
+                showPersonalData ? FrameMasker.SHOW_ALL : FrameMaskers.of(device.deviceClass()),
+                !showPersonalData);
+    }
+
+    /** Whether a device talks over a byte link that {@link #tap} can see. */
+    public boolean tappable(String deviceId) {
+        return devices.containsKey(deviceId) && taps.tappable(deviceId);
     }
 
     /** Reconnects a device now (an engineer's request), whatever its state. */
