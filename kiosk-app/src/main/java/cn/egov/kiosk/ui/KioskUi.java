@@ -52,6 +52,9 @@ import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
 import cn.egov.kiosk.ui.staff.PaymentsPanelView;
+import cn.egov.kiosk.ui.today.FlowTracker;
+import cn.egov.kiosk.ui.today.TodayPanelView;
+import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
@@ -120,6 +123,7 @@ public final class KioskUi {
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private Optional<PaymentsPanelViewModel> paymentsPanel = Optional.empty();
+    private Optional<TodayPanelViewModel> todayPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
     // progress
@@ -565,6 +569,16 @@ public final class KioskUi {
             staff.paymentsPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new PaymentsPanelView(panel).root());
         });
+        // the day at a glance; the actor is staff's until the admin roles say who is signed in
+        services.today().ifPresent(d -> {
+            TodayPanelViewModel panel = citizen.add(
+                    new TodayPanelViewModel(i18n, tasks, d, () -> "STAFF", services.businessTypeName(), services.clock()));
+            todayPanel = Optional.of(panel);
+            staff.todayPanel(panel::open);
+            frame.addOverlay(panel.visibleProperty(), () -> new TodayPanelView(panel).root());
+        });
+        // the citizen flows, started and ended, for the day's figures (never who)
+        new FlowTracker(services.flows(), navigator, finished.countingProperty());
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 
@@ -839,6 +853,7 @@ public final class KioskUi {
         finished.touch();
         platformPanel.ifPresent(PlatformPanelViewModel::touch);
         paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
+        todayPanel.ifPresent(TodayPanelViewModel::touch);
     }
 
     private void startTicker() {
@@ -848,6 +863,7 @@ public final class KioskUi {
             finished.tick();
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
+            todayPanel.ifPresent(TodayPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));
@@ -927,6 +943,11 @@ public final class KioskUi {
 
     public Optional<PlatformPanelViewModel> platformPanel() {
         return platformPanel;
+    }
+
+    /** Staff's day at a glance (今日概览), when the kiosk was given it. */
+    public Optional<TodayPanelViewModel> todayPanel() {
+        return todayPanel;
     }
 
     /** Staff's 缴费与对账, when the kiosk was given the payments. */

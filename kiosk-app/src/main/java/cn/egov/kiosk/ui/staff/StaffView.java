@@ -71,6 +71,14 @@ public final class StaffView {
             payments.setOnAction(e -> vm.submitForPayments());
             actions.getChildren().add(actions.getChildren().size() - 1, payments);
         }
+        if (vm.offersToday()) {
+            Button today = new Button();
+            today.setId("staff-pin-today");
+            today.getStyleClass().add("nav-button");
+            today.textProperty().bind(vm.i18n().bind(Msg.STAFF_TODAY));
+            today.setOnAction(e -> vm.submitForToday());
+            actions.getChildren().add(actions.getChildren().size() - 1, today);
+        }
         actions.setAlignment(Pos.CENTER);
 
         VBox dialog = new VBox(title, display, message, keys, actions);

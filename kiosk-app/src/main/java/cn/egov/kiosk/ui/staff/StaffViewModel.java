@@ -35,6 +35,7 @@ public final class StaffViewModel implements CitizenState {
     private final Runnable exitKiosk;
     private Optional<Runnable> openPlatform = Optional.empty();
     private Optional<Runnable> openPayments = Optional.empty();
+    private Optional<Runnable> openToday = Optional.empty();
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -122,6 +123,21 @@ public final class StaffViewModel implements CitizenState {
     /** Checks the PIN: right opens the payments panel; wrong counts toward the lockout. */
     public void submitForPayments() {
         openPayments.ifPresent(open -> check(open, "the payments panel opens"));
+    }
+
+    /** The PIN pad also opens the day at a glance (今日概览, after the PIN). */
+    public void todayPanel(Runnable open) {
+        this.openToday = Optional.of(open);
+    }
+
+    /** Whether the pad offers the day at a glance. */
+    public boolean offersToday() {
+        return openToday.isPresent();
+    }
+
+    /** Checks the PIN: right opens the day at a glance; wrong counts toward the lockout. */
+    public void submitForToday() {
+        openToday.ifPresent(open -> check(open, "the day at a glance opens"));
     }
 
     /** Checks the PIN: right closes the kiosk program; wrong counts toward the lockout. */
