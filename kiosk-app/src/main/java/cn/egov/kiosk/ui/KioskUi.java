@@ -52,9 +52,6 @@ import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
 import cn.egov.kiosk.ui.staff.PaymentsPanelView;
-import cn.egov.kiosk.ui.today.FlowTracker;
-import cn.egov.kiosk.ui.today.TodayPanelView;
-import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
@@ -65,6 +62,9 @@ import cn.egov.kiosk.ui.theme.ThemeManager;
 import cn.egov.kiosk.ui.theme.Themes;
 import cn.egov.kiosk.ui.ticket.TicketView;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import cn.egov.kiosk.ui.today.FlowTracker;
+import cn.egov.kiosk.ui.today.TodayPanelView;
+import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import cn.egov.kiosk.ui.voice.Guidance;
 import cn.egov.kiosk.ui.voice.Prompts;
 import cn.egov.kiosk.ui.voice.SoundView;
@@ -571,8 +571,8 @@ public final class KioskUi {
         });
         // the day at a glance; the actor is staff's until the admin roles say who is signed in
         services.today().ifPresent(d -> {
-            TodayPanelViewModel panel = citizen.add(
-                    new TodayPanelViewModel(i18n, tasks, d, () -> "STAFF", services.businessTypeName(), services.clock()));
+            TodayPanelViewModel panel = citizen.add(new TodayPanelViewModel(
+                    i18n, tasks, d, () -> "STAFF", services.businessTypeName(), services.clock()));
             todayPanel = Optional.of(panel);
             staff.todayPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new TodayPanelView(panel).root());

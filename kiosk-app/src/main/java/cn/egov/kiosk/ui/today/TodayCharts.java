@@ -85,7 +85,8 @@ final class TodayCharts {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(vm.businessTypeName(e.getKey()));
             for (int i = 0; i < hours.size(); i++) {
-                series.getData().add(new XYChart.Data<>(hourLabels.get(i), e.getValue().get(hours.get(i))));
+                series.getData()
+                        .add(new XYChart.Data<>(hourLabels.get(i), e.getValue().get(hours.get(i))));
             }
             ticketSeries.add(series);
         }
@@ -109,7 +110,10 @@ final class TodayCharts {
         XYChart.Series<String, Number> faultSeries = new XYChart.Series<>();
         faultSeries.setName(vm.i18n().text(Msg.TODAY_SERIES_FAULTS));
         for (int i = 0; i < hours.size(); i++) {
-            faultSeries.getData().add(new XYChart.Data<>(hourLabels.get(i), s.faults().perHour().get(hours.get(i))));
+            faultSeries
+                    .getData()
+                    .add(new XYChart.Data<>(
+                            hourLabels.get(i), s.faults().perHour().get(hours.get(i))));
         }
         ((CategoryAxis) faults.getXAxis()).setCategories(FXCollections.observableArrayList(hourLabels));
         faults.getData().setAll(List.of(faultSeries));

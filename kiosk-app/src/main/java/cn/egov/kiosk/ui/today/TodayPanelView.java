@@ -96,7 +96,11 @@ public final class TodayPanelView {
         interruptedNumbers.setId("today-interrupted-numbers");
         voided.setId("today-voided");
         VBox flowFigures = figures(
-                caption(i18n, Msg.TODAY_FLOWS_STARTED), started, caption(i18n, Msg.TODAY_FLOWS_FINISHED), finished, left);
+                caption(i18n, Msg.TODAY_FLOWS_STARTED),
+                started,
+                caption(i18n, Msg.TODAY_FLOWS_FINISHED),
+                finished,
+                left);
         left.setId("today-flows-left");
         faultDevices.setId("today-fault-devices");
         VBox faultFigures = figures(caption(i18n, Msg.TODAY_FAULTS_COUNT), faults, faultDevices);
@@ -106,26 +110,20 @@ public final class TodayPanelView {
         reconciliation.setId("today-reconciliation");
         printsDetail.setId("today-prints-detail");
         printFailures.setId("today-print-failures");
-        VBox business = figures(
-                caption(i18n, Msg.TODAY_APPLICATIONS),
-                applications,
-                applicationsDetail,
-                caption(i18n, Msg.TODAY_PAYMENTS),
-                payments,
-                paymentsAmount,
-                paymentsDoubt,
-                reconciliation);
+        VBox applying = figures(caption(i18n, Msg.TODAY_APPLICATIONS), applications, applicationsDetail);
+        VBox paying =
+                figures(caption(i18n, Msg.TODAY_PAYMENTS), payments, paymentsAmount, paymentsDoubt, reconciliation);
         VBox printing = figures(caption(i18n, Msg.TODAY_PRINTS), prints, printsDetail, printFailures);
         GridPane grid = new GridPane();
         grid.getStyleClass().add("today-grid");
         grid.add(card("today-card-tickets", charts.tickets, ticketFigures), 0, 0);
         grid.add(card("today-card-flows", charts.flows, flowFigures), 1, 0);
         grid.add(card("today-card-faults", charts.faults, faultFigures), 0, 1);
-        HBox numbers = new HBox(business, printing);
+        HBox numbers = new HBox(applying, paying, printing);
         numbers.setId("today-card-numbers");
         numbers.getStyleClass().add("today-card");
         grid.add(numbers, 1, 1);
-        for (Node n : List.<Node>of(business, printing)) {
+        for (Node n : List.<Node>of(applying, paying, printing)) {
             HBox.setHgrow(n, Priority.ALWAYS);
         }
         for (int c = 0; c < 2; c++) {

@@ -228,9 +228,10 @@ public final class TodayPanelViewModel implements CitizenState {
     private String reprinted(Reprints.Outcome o, String what) {
         return switch (o.result()) {
             case PRINTED -> i18n.text(Msg.TODAY_REPRINTED, what);
-            case NOT_PRINTED -> i18n.text(
-                    Msg.TODAY_REPRINT_NOT_PRINTED,
-                    o.problem().map(p -> i18n.text(Msg.forPrintProblem(p))).orElse(""));
+            case NOT_PRINTED ->
+                i18n.text(
+                        Msg.TODAY_REPRINT_NOT_PRINTED,
+                        o.problem().map(p -> i18n.text(Msg.forPrintProblem(p))).orElse(""));
             case NOT_AVAILABLE -> i18n.text(Msg.TODAY_REPRINT_NOT_AVAILABLE);
             case REFUSED -> i18n.text(Msg.TODAY_REPRINT_REFUSED);
             case PLATFORM_AWAY -> i18n.text(Msg.TODAY_REPRINT_PLATFORM_AWAY);
@@ -238,7 +239,8 @@ public final class TodayPanelViewModel implements CitizenState {
     }
 
     private DocRow row(Reprints.Document d) {
-        String headline = i18n.text(Msg.TODAY_DOC_ROW, at(d.printedAt()), documentName(d.template()), result(d.result()));
+        String headline =
+                i18n.text(Msg.TODAY_DOC_ROW, at(d.printedAt()), documentName(d.template()), result(d.result()));
         String detail = i18n.text(Msg.TODAY_DOC_REFERENCE, d.reference())
                 + (d.reprints() > 0 ? "  " + i18n.text(Msg.TODAY_DOC_REPRINTED, d.reprints()) : "");
         String source = i18n.text(

@@ -119,9 +119,9 @@ class TodayPanelViewTest {
                 new PrintContentRepository(
                         db, SealedBox.open(dir.resolve("store.key")), Reprints::keeps, Reprints.RETENTION, CLOCK));
         staffDay = new StaffDay(
-                new DayFigures(
-                        tickets, Optional.empty(), journal, prints, recorded, List.of("A", "B"), HALL, CLOCK),
-                new Reprints(prints, printing, LicenceSource.NONE, Optional.of(new AuditRepository(outbox)), HALL, CLOCK));
+                new DayFigures(tickets, Optional.empty(), journal, prints, recorded, List.of("A", "B"), HALL, CLOCK),
+                new Reprints(
+                        prints, printing, LicenceSource.NONE, Optional.of(new AuditRepository(outbox)), HALL, CLOCK));
 
         // the day: tickets at 09:30 (A), 10:10 (A, interrupted), 10:20 (B), 11:05 (A), a voided one
         ticket(tickets, "A", "2026-12-07T01:30:00Z", TicketStatus.PRINTED);
@@ -171,15 +171,12 @@ class TodayPanelViewTest {
     void start(Stage stage) {
         this.stage = stage;
         vm = new TodayPanelViewModel(
-                i18n,
-                tasks,
-                staffDay,
-                () -> "STAFF",
-                (code, locale) -> code.equals("A") ? "综合业务" : "社保业务",
-                CLOCK);
+                i18n, tasks, staffDay, () -> "STAFF", (code, locale) -> code.equals("A") ? "综合业务" : "社保业务", CLOCK);
         Scene scene = new Scene(new StackPane(new TodayPanelView(vm).root()), 1920, 1080);
         new ThemeManager(Themes.STANDARD, Themes.ELDERLY, Themes.STANDARD).apply(scene);
         stage.setScene(scene);
+        stage.setWidth(1920);
+        stage.setHeight(1080);
         stage.show();
     }
 
@@ -199,7 +196,9 @@ class TodayPanelViewTest {
         XYChart<String, Number> tickets = robot.lookup("#today-tickets-chart").query();
         assertThat(tickets.getData()).extracting(XYChart.Series::getName).containsExactly("综合业务", "社保业务");
         assertThat(value(tickets, 0, "9时")).isEqualTo(1);
-        assertThat(value(tickets, 0, "10时")).as("the interrupted A002 was taken at 10:10").isEqualTo(1);
+        assertThat(value(tickets, 0, "10时"))
+                .as("the interrupted A002 was taken at 10:10")
+                .isEqualTo(1);
         assertThat(value(tickets, 0, "11时")).isEqualTo(1);
         assertThat(value(tickets, 1, "10时")).isEqualTo(1);
         assertThat(value(tickets, 1, "11时")).as("voided: never handed out").isEqualTo(0);
@@ -271,15 +270,13 @@ class TodayPanelViewTest {
                 .as("the receipt's content is kept sealed")
                 .doesNotContain("王小明")
                 .doesNotContain("11010519491231002X");
-        snapshot(robot, "today-reprint-1920x1080.png");
+        snapshot(robot, "today-reprint.png");
 
         robot.clickOn("#today-reprint-1");
         waitUntil(() -> text(robot, "#today-message").contains("已补打"), "the reprint said");
         String paper = String.join("\n", rig.printed().lines());
         assertThat(paper).contains("重打凭证", "王*明").doesNotContain("王小明", "11010519491231002X");
-        waitUntil(
-                () -> texts(robot, "#today-doc-1").contains("已补打 1 次"),
-                "the reprint counted");
+        waitUntil(() -> texts(robot, "#today-doc-1").contains("已补打 1 次"), "the reprint counted");
         List<PrintRecord> all = prints.recent(10);
         assertThat(all).filteredOn(PrintRecord::reprint).hasSize(1);
         String audit = outbox.due(Long.MAX_VALUE, 1000).stream()
