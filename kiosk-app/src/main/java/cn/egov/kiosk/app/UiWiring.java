@@ -24,6 +24,8 @@ import cn.egov.kiosk.sync.PlatformEnterpriseRegister;
 import cn.egov.kiosk.sync.PlatformInsuranceDues;
 import cn.egov.kiosk.sync.PlatformProgressSource;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.today.Reprints;
+import cn.egov.kiosk.today.StaffDay;
 import cn.egov.kiosk.ui.TaskRunner;
 import cn.egov.kiosk.ui.UiServices;
 import java.time.ZoneId;
@@ -91,7 +93,24 @@ public final class UiWiring {
                 // staff payments: the journal, the settlement, the reconciliation and the recovery
                 Optional.of(runtime.payments().staff()),
                 // an application's fee, where applications are taken (with a platform)
-                runtime.platform().map(p -> fees(runtime)));
+                runtime.platform().map(p -> fees(runtime)),
+                // the day at a glance: the figures, the day's documents and their reprint (licences again
+                // from the platform), the flows the screens report
+                Optional.of(today(runtime, licences)),
+                runtime.dayRecorder());
+    }
+
+    /** Staff's day at a glance over the runtime's store, printing and licences (reprints audited with a platform). */
+    private static StaffDay today(KioskRuntime runtime, LicenceSource licences) {
+        return new StaffDay(
+                runtime.dayFigures(),
+                new Reprints(
+                        runtime.printRecords(),
+                        runtime.printing(),
+                        runtime.platform().isPresent() ? licences : LicenceSource.NONE,
+                        runtime.platform().map(PlatformServices::audit),
+                        runtime.config().kiosk().timeZone(),
+                        runtime.clock()));
     }
 
     /** An application's fee: the runtime's payments and their delivery, the terminal's abort, the recovery waited for. */

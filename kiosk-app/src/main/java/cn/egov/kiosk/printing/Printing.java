@@ -67,6 +67,7 @@ public final class Printing {
     private final Supplier<Optional<DocumentPrinter>> documentPrinter;
     private final PrintLog printLog;
     private final Clock clock;
+    private final PrintContent content;
 
     public Printing(
             TemplateLibrary templates,
@@ -75,12 +76,30 @@ public final class Printing {
             Supplier<Optional<DocumentPrinter>> documentPrinter,
             PrintLog printLog,
             Clock clock) {
+        this(templates, renderings, receiptPrinter, documentPrinter, printLog, clock, PrintContent.NONE);
+    }
+
+    /** @param content where a first print's content is kept for a staff reprint */
+    public Printing(
+            TemplateLibrary templates,
+            Renderings renderings,
+            Supplier<Optional<ReceiptPrinter>> receiptPrinter,
+            Supplier<Optional<DocumentPrinter>> documentPrinter,
+            PrintLog printLog,
+            Clock clock,
+            PrintContent content) {
         this.templates = templates;
         this.renderings = renderings;
         this.receiptPrinter = receiptPrinter;
         this.documentPrinter = documentPrinter;
         this.printLog = printLog;
         this.clock = clock;
+        this.content = content;
+    }
+
+    /** Where first prints' contents are kept for a staff reprint. */
+    public PrintContent content() {
+        return content;
     }
 
     /**
@@ -122,9 +141,13 @@ public final class Printing {
             doc = copy;
         }
         Medium on = medium.orElse(t.paper() == Template.Paper.RECEIPT ? Medium.ESCPOS : Medium.PDF);
-        return on == Medium.ESCPOS
+        Outcome outcome = on == Medium.ESCPOS
                 ? onReceiptPrinter(t, doc, locale, reference, reprint)
                 : onDocumentPrinter(t, doc, locale, reference, reprint);
+        if (!reprint && medium.isEmpty()) {
+            content.keep(outcome.record(), data, locale); // for staff's reprint, sealed where it names someone
+        }
+        return outcome;
     }
 
     private Outcome onReceiptPrinter(Template t, JsonNode data, Locale locale, String reference, boolean reprint) {

@@ -40,12 +40,18 @@ import cn.egov.kiosk.speech.Speaker;
 import cn.egov.kiosk.store.AdminRepository;
 import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
+import cn.egov.kiosk.store.DayFiguresRepository;
 import cn.egov.kiosk.store.OutboxRepository;
 import cn.egov.kiosk.store.PaymentJournalRepository;
+import cn.egov.kiosk.store.PrintContentRepository;
 import cn.egov.kiosk.store.PrintRecordRepository;
+import cn.egov.kiosk.store.SealedBox;
 import cn.egov.kiosk.store.TicketRepository;
 import cn.egov.kiosk.sync.Heartbeats;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.today.DayFigures;
+import cn.egov.kiosk.today.DayRecorder;
+import cn.egov.kiosk.today.Reprints;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -92,6 +98,11 @@ public final class KioskRuntime implements AutoCloseable {
     private final Optional<PlatformServices> platform;
     private final PaymentServices payments;
     private final AdminGate admin;
+    private final TicketRepository ticketStore;
+    private final PrintRecordRepository printRecords;
+    private final PaymentJournalRepository paymentJournal;
+    private final DayFiguresRepository dayRecords;
+    private final DayRecorder dayRecorder;
     /** The voice, made the first time something is said (most sessions say nothing). */
     private Speaker speaker;
 
@@ -141,8 +152,10 @@ public final class KioskRuntime implements AutoCloseable {
                     clock,
                     config.kiosk().timeZone()));
             Optional<OutboxRepository> outbox = platform.map(PlatformServices::outbox);
+            this.ticketStore =
+                    new TicketRepository(database, outbox, config.kiosk().timeZone());
             this.queue = new QueueService(
-                    new TicketRepository(database, outbox, config.kiosk().timeZone()),
+                    ticketStore,
                     clock,
                     config.kiosk().timeZone(),
                     config.kiosk().id(),
@@ -151,8 +164,16 @@ public final class KioskRuntime implements AutoCloseable {
                             .collect(Collectors.toSet()),
                     platform.map(PlatformServices::centralQueue));
             queue.recoverAfterRestart();
-            this.printLog = new WatchedPrintLog(
-                    new PrintRecordRepository(database, config.kiosk().id(), outbox));
+            this.printRecords =
+                    new PrintRecordRepository(database, config.kiosk().id(), outbox);
+            this.printLog = new WatchedPrintLog(printRecords);
+            // the day at a glance: flows and device faults recorded, prints' contents kept for a reprint
+            this.dayRecords = new DayFiguresRepository(database, outbox);
+            this.dayRecorder = push(opened, new DayRecorder(dayRecords, clock));
+            devices.health().addListener(dayRecorder);
+            SealedBox box = SealedBox.open(config.platform()
+                    .map(p -> p.keyFile())
+                    .orElse(config.storage().dataDir().resolve("store.key")));
             this.tickets = new TicketIssuer(
                     queue,
                     ticketTemplate(templates),
@@ -170,7 +191,8 @@ public final class KioskRuntime implements AutoCloseable {
                     () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
                     () -> madeDevices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
                     printLog,
-                    clock);
+                    clock,
+                    new PrintContentRepository(database, box, Reprints::keeps, Reprints.RETENTION, clock));
             this.features = new FeatureAvailability(
                     devices.health(),
                     config.queue().printMaskedId()
@@ -189,10 +211,11 @@ public final class KioskRuntime implements AutoCloseable {
                     config.session().inactivityTimeout(),
                     config.session().warning());
             platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
+            this.paymentJournal = new PaymentJournalRepository(database);
             this.payments = push(
                     opened,
                     new PaymentServices(
-                            new PaymentJournalRepository(database),
+                            paymentJournal,
                             new TerminalCardGateway(
                                     () -> madeDevices.first(DeviceClass.PAYMENT_TERMINAL, PaymentTerminal.class),
                                     config.kiosk().timeZone()),
@@ -280,6 +303,32 @@ public final class KioskRuntime implements AutoCloseable {
     /** Every print, as recorded for the audit trail; listeners hear of each. */
     public WatchedPrintLog printLog() {
         return printLog;
+    }
+
+    /**
+     * The day at a glance's figures, from the store: tickets, flows and faults as recorded,
+     * applications (with a platform), payments and their reconciliation, prints.
+     */
+    public DayFigures dayFigures() {
+        return new DayFigures(
+                ticketStore,
+                platform.map(PlatformServices::applicationRecords),
+                paymentJournal,
+                printRecords,
+                dayRecords,
+                businessTypeCodes(),
+                config.kiosk().timeZone(),
+                clock);
+    }
+
+    /** Where the screens say that a citizen flow started or ended (recorded off their thread). */
+    public DayRecorder dayRecorder() {
+        return dayRecorder;
+    }
+
+    /** The print records, read by day for the day at a glance and the reprint. */
+    public PrintRecordRepository printRecords() {
+        return printRecords;
     }
 
     /** The service guide over the local copy of the catalogue, when the configuration has a platform. */
@@ -405,6 +454,7 @@ public final class KioskRuntime implements AutoCloseable {
         payments.close();
         platform.ifPresent(PlatformServices::close);
         devices.close();
+        dayRecorder.close();
         simulators.closeAll();
         database.close();
         instanceLock.close();

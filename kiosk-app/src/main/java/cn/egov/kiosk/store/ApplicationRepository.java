@@ -159,6 +159,17 @@ public final class ApplicationRepository {
         return select("WHERE application_no = ? ORDER BY created_at DESC", applicationNo);
     }
 
+    /** The applications made from {@code from} (included) to {@code to} (excluded), in order. */
+    public List<Application> createdBetween(Instant from, Instant to) {
+        return db.read(c -> DayFiguresRepository.between(
+                c,
+                "SELECT id, item_id, state, application_no, created_at, problem FROM application "
+                        + "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
+                from,
+                to,
+                ApplicationRepository::row));
+    }
+
     private List<Application> select(String where, String parameter) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(

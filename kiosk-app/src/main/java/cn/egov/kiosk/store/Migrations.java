@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Versioned schema migrations: {@code db/migration/V<n>__<name>.sql} on the class path, applied in
  * order, each in its own transaction; the version reached is kept in SQLite's {@code user_version}.
- * A database newer than this build refuses to open rather than be misread.
+ * A migration's version is the number in its name (strictly increasing down the list; branches
+ * written side by side may each take a number, and the list holds them in order once merged). A
+ * database newer than this build refuses to open rather than be misread.
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    /** Every migration, in order; the version of each is its position, from 1. */
+    /** Every migration, in order; the version of each is the number in its name. */
     static final List<String> ALL = List.of(
             "V1__queue_tickets.sql",
             "V2__print_records.sql",
@@ -31,9 +33,21 @@ final class Migrations {
             "V6__payments.sql",
             "V7__terminal_totals.sql",
             // the admin side: PIN hashes, the set-up code, the lock-out
-            "V8__admin.sql");
+            "V8__admin.sql",
+            // the day at a glance
+            "V9__day_figures.sql");
 
     private Migrations() {}
+
+    /** The version of a migration: the number after its {@code V}. */
+    static int version(String name) {
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    /** The version this build brings a database to. */
+    static int latest() {
+        return version(ALL.get(ALL.size() - 1));
+    }
 
     static int apply(Connection c) throws SQLException {
         int current;
@@ -41,12 +55,20 @@ final class Migrations {
                 ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             current = rs.getInt(1);
         }
-        if (current > ALL.size()) {
+        if (current > latest()) {
             throw new SQLException("the database is at schema version " + current
-                    + ", newer than this kiosk build knows (" + ALL.size() + ")");
+                    + ", newer than this kiosk build knows (" + latest() + ")");
         }
-        for (int v = current + 1; v <= ALL.size(); v++) {
-            String name = ALL.get(v - 1);
+        int before = 0;
+        for (String name : ALL) {
+            int v = version(name);
+            if (v <= before) {
+                throw new SQLException("migration " + name + " is out of order");
+            }
+            before = v;
+            if (v <= current) {
+                continue;
+            }
             String sql = load(name);
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -65,7 +87,7 @@ final class Migrations {
                 c.setAutoCommit(true);
             }
         }
-        return ALL.size();
+        return latest();
     }
 
     private static String load(String name) throws SQLException {

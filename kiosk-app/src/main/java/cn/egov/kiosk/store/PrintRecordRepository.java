@@ -91,6 +91,16 @@ public final class PrintRecordRepository implements PrintLog {
         });
     }
 
+    /** The prints from {@code from} (included) to {@code to} (excluded), in the order they were made. */
+    public List<PrintRecord> between(Instant from, Instant to) {
+        return db.read(c -> DayFiguresRepository.between(
+                c,
+                "SELECT * FROM print_record WHERE printed_at >= ? AND printed_at < ? ORDER BY printed_at, rowid",
+                from,
+                to,
+                PrintRecordRepository::row));
+    }
+
     private static PrintRecord row(ResultSet rs) throws SQLException {
         return new PrintRecord(
                 rs.getString("id"),

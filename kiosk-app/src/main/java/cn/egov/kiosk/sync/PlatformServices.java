@@ -73,6 +73,7 @@ public final class PlatformServices implements AutoCloseable {
     private final UrgentReports urgent;
     private final PlatformSchedule schedule = new PlatformSchedule();
     private final ApplicationService applications;
+    private final ApplicationRepository applicationRecords;
     private final AuditRepository audit;
     private final ExecutorService auditWriter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-writer");
@@ -118,8 +119,8 @@ public final class PlatformServices implements AutoCloseable {
         this.platformClock = new PlatformClock(clock, Duration.ofSeconds(config.maxClockCorrectionSeconds()));
         this.wire =
                 new PlatformWire(config, registration, platformClock, outbox, catalogue, syncState, link, clock, zone);
-        this.applications =
-                new ApplicationService(new ApplicationRepository(outbox, clock), wire::wakeSender, clock, zone);
+        this.applicationRecords = new ApplicationRepository(outbox, clock);
+        this.applications = new ApplicationService(applicationRecords, wire::wakeSender, clock, zone);
         this.audit = new AuditRepository(outbox);
         this.clockCheck = new ClockCheck(config, platformClock, link, audit, clock, wire::wakeSender);
         this.freshness = new DataFreshness(syncState, Duration.ofHours(config.staleAfterHours()), clock, zone);
@@ -331,6 +332,11 @@ public final class PlatformServices implements AutoCloseable {
     /** Applications, through the outbox. */
     public ApplicationService applications() {
         return applications;
+    }
+
+    /** The applications made here, as the store holds them (the day at a glance counts them). */
+    public ApplicationRepository applicationRecords() {
+        return applicationRecords;
     }
 
     /** Audits sessions (start, end and why) for the platform, written off the JavaFX thread. */

@@ -63,6 +63,9 @@ import cn.egov.kiosk.ui.theme.ThemeManager;
 import cn.egov.kiosk.ui.theme.Themes;
 import cn.egov.kiosk.ui.ticket.TicketView;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import cn.egov.kiosk.ui.today.FlowTracker;
+import cn.egov.kiosk.ui.today.TodayPanelView;
+import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import cn.egov.kiosk.ui.voice.Guidance;
 import cn.egov.kiosk.ui.voice.Prompts;
 import cn.egov.kiosk.ui.voice.SoundView;
@@ -122,6 +125,7 @@ public final class KioskUi {
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private Optional<PaymentsPanelViewModel> paymentsPanel = Optional.empty();
+    private Optional<TodayPanelViewModel> todayPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
     // progress
@@ -564,13 +568,24 @@ public final class KioskUi {
             paymentsPanel = Optional.of(panel);
             frame.addOverlay(panel.visibleProperty(), () -> new PaymentsPanelView(panel).root());
         });
+        // the day at a glance (今日概览); reprints are audited with the role signed in
+        services.today().ifPresent(d -> {
+            TodayPanelViewModel panel = citizen.add(new TodayPanelViewModel(
+                    i18n, tasks, d, this::adminActor, services.businessTypeName(), services.clock()));
+            todayPanel = Optional.of(panel);
+            frame.addOverlay(panel.visibleProperty(), () -> new TodayPanelView(panel).root());
+        });
+        // the citizen flows, started and ended, for the day's figures (never who)
+        new FlowTracker(services.flows(), navigator, finished.countingProperty());
         // the admin menu: one entry a line (id, title, who sees it, what it opens); the panels lie
         // above the menu (shown after it) and close when the admin session ends
         paymentsPanel.ifPresent(p -> staff.entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), p::open));
+        todayPanel.ifPresent(p -> staff.entry("today", Msg.STAFF_TODAY, EnumSet.of(Role.STAFF), p::open));
         platformPanel.ifPresent(p -> staff.entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), p::open));
         staff.onSessionEnd(() -> {
             platformPanel.ifPresent(PlatformPanelViewModel::close);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::close);
+            todayPanel.ifPresent(TodayPanelViewModel::close);
         });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
@@ -792,6 +807,12 @@ public final class KioskUi {
      * Every screen back to its start, every field cleared (each {@link CitizenState}, staff's view of
      * the platform too), language and theme back to default, the attract screen.
      */
+    /** Who acts in an admin panel, for its audit events: the role signed in on the pad. */
+    private String adminActor() {
+        Role role = staff.roleProperty().get();
+        return role == null ? "UNKNOWN" : role.name();
+    }
+
     private void resetForNextCitizen() {
         guidance.reset();
         citizen.resetAll();
@@ -847,6 +868,7 @@ public final class KioskUi {
         platformPanel.ifPresent(PlatformPanelViewModel::touch);
         paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
         staff.touch();
+        todayPanel.ifPresent(TodayPanelViewModel::touch);
     }
 
     private void startTicker() {
@@ -857,6 +879,7 @@ public final class KioskUi {
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
             staff.tick();
+            todayPanel.ifPresent(TodayPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));
@@ -936,6 +959,11 @@ public final class KioskUi {
 
     public Optional<PlatformPanelViewModel> platformPanel() {
         return platformPanel;
+    }
+
+    /** Staff's day at a glance (今日概览), when the kiosk was given it. */
+    public Optional<TodayPanelViewModel> todayPanel() {
+        return todayPanel;
     }
 
     /** Staff's 缴费与对账, when the kiosk was given the payments. */

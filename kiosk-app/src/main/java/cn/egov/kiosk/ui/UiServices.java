@@ -25,6 +25,8 @@ import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.session.SessionManager;
 import cn.egov.kiosk.sync.PlatformServices;
+import cn.egov.kiosk.today.FlowLog;
+import cn.egov.kiosk.today.StaffDay;
 import cn.egov.kiosk.ui.voice.VoiceOut;
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +62,8 @@ import java.util.function.Supplier;
  *     day's reconciliation, made now too
  * @param fees the fees of items applied for here, paid through the payments after the application,
  *     when the kiosk takes applications
+ * @param today staff's day at a glance: the day's figures, its documents and their reprint
+ * @param flows where the screens say that a citizen flow started or ended (never who)
  */
 public record UiServices(
         KioskConfig config,
@@ -98,7 +102,10 @@ public record UiServices(
         // staff payments
         Optional<StaffPayments> staffPayments,
         // an application's fee
-        Optional<ApplicationFees> fees) {
+        Optional<ApplicationFees> fees,
+        // the day at a glance
+        Optional<StaffDay> today,
+        FlowLog flows) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

@@ -12,6 +12,7 @@ import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
+import cn.egov.kiosk.today.DaySummary;
 import cn.egov.kiosk.ui.FxTaskRunner;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
@@ -114,6 +115,13 @@ class QueueTicketFlowTest {
         tap(robot, "#ticket-finish");
         assertThat(ui.navigator().current()).isEqualTo(Screen.ATTRACT);
         assertThat(runtime.sessions().current()).isEmpty();
+
+        // the day at a glance counts it: the flow started and finished, the ticket, its print
+        runtime.dayRecorder().flush();
+        DaySummary day = runtime.dayFigures().of(runtime.dayFigures().today());
+        assertThat(day.flows()).containsExactly(new DaySummary.FlowCount("ticket", 1, 1, 0));
+        assertThat(day.tickets().issued()).isEqualTo(1);
+        assertThat(day.prints().printed()).isEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,8 @@ import cn.egov.kiosk.payment.PaymentState;
 import cn.egov.kiosk.payment.StaffPayments;
 import cn.egov.kiosk.printing.Renderings;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.today.DayFigures;
+import cn.egov.kiosk.today.StaffDay;
 import cn.egov.kiosk.ui.appointment.BookViewModel;
 import cn.egov.kiosk.ui.appointment.MineViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
@@ -25,6 +27,7 @@ import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelViewModel;
 import cn.egov.kiosk.ui.staff.StaffViewModel;
 import cn.egov.kiosk.ui.ticket.TicketViewModel;
+import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +85,13 @@ class ViewModelThreadTest {
                         throw new IllegalStateException("not reached");
                     }),
             SHANGHAI,
+            clock);
+    private final TodayPanelViewModel today = new TodayPanelViewModel(
+            i18n,
+            tasks,
+            new StaffDay(new DayFigures(null, Optional.empty(), null, null, null, List.of(), SHANGHAI, clock), null),
+            () -> "STAFF",
+            (code, locale) -> code,
             clock);
     private final PlatformPanelViewModel panel = new PlatformPanelViewModel(
             i18n,
@@ -183,6 +193,18 @@ class ViewModelThreadTest {
         calls.put("StaffViewModel.touch", staff::touch);
         calls.put("StaffViewModel.tick", staff::tick);
         calls.put("StaffViewModel.resetForNextCitizen", staff::resetForNextCitizen);
+        // the day at a glance
+        calls.put("TodayPanelViewModel.open", today::open);
+        calls.put("TodayPanelViewModel.touch", today::touch);
+        calls.put("TodayPanelViewModel.tick", today::tick);
+        calls.put("TodayPanelViewModel.close", today::close);
+        calls.put("TodayPanelViewModel.refresh", today::refresh);
+        calls.put("TodayPanelViewModel.today", today::today);
+        calls.put("TodayPanelViewModel.yesterday", today::yesterday);
+        calls.put("TodayPanelViewModel.previousDay", today::previousDay);
+        calls.put("TodayPanelViewModel.nextDay", today::nextDay);
+        calls.put("TodayPanelViewModel.showPage", () -> today.showPage(TodayPanelViewModel.Page.REPRINT));
+        calls.put("TodayPanelViewModel.reprint", () -> today.reprint("print-1"));
         // appointments
         calls.put("BookViewModel.open", book::open);
         calls.put("BookViewModel.item", () -> book.item("x"));
