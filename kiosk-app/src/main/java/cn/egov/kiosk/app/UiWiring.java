@@ -8,6 +8,8 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.payment.PaymentTerminal;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
+import cn.egov.kiosk.diag.DeviceDiagnostics;
+import cn.egov.kiosk.diag.ManagedDeviceDiagnostics;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.insurance.InsuranceDesk;
@@ -90,8 +92,33 @@ public final class UiWiring {
                 // staff payments: the journal, the settlement, the reconciliation and the recovery
                 Optional.of(runtime.payments().staff()),
                 // an application's fee, where applications are taken (with a platform)
-                runtime.platform().map(p -> fees(runtime)));
+                runtime.platform().map(p -> fees(runtime)),
+                // the engineer's diagnostics on screen
+                Optional.of(diagnostics(runtime)));
     }
+
+    /**
+     * The engineer's diagnostics over the runtime's devices, audited through the outbox when there is
+     * a platform. The actor is the engineer until the admin roles say who is logged in.
+     */
+    private static DeviceDiagnostics diagnostics(KioskRuntime runtime) {
+        var config = runtime.config();
+        ManagedDeviceDiagnostics.Audit audit = runtime.platform()
+                .<ManagedDeviceDiagnostics.Audit>map(p -> p.audit()::record)
+                .orElse(ManagedDeviceDiagnostics.Audit.NONE);
+        return new ManagedDeviceDiagnostics(
+                runtime.devices(),
+                Optional.of(new ManagedDeviceDiagnostics.PageParts(
+                        runtime.templates(), runtime.renderings(), runtime.printLog())),
+                config.kiosk().id(),
+                runtime.clock(),
+                config.kiosk().timeZone(),
+                audit,
+                () -> ENGINEER);
+    }
+
+    /** The actor of the diagnostics' audit records until the admin roles land. */
+    private static final String ENGINEER = "ENGINEER";
 
     /** An application's fee: the runtime's payments and their delivery, the terminal's abort, the recovery waited for. */
     private static ApplicationFees fees(KioskRuntime runtime) {

@@ -24,6 +24,8 @@ import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInView;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
+import cn.egov.kiosk.ui.diag.DiagnosticsPanelView;
+import cn.egov.kiosk.ui.diag.DiagnosticsPanelViewModel;
 import cn.egov.kiosk.ui.enterprise.EnterpriseView;
 import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
@@ -120,6 +122,7 @@ public final class KioskUi {
     private final FinishedViewModel finished;
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private Optional<PaymentsPanelViewModel> paymentsPanel = Optional.empty();
+    private Optional<DiagnosticsPanelViewModel> diagnosticsPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
     // progress
@@ -565,6 +568,13 @@ public final class KioskUi {
             staff.paymentsPanel(panel::open);
             frame.addOverlay(panel.visibleProperty(), () -> new PaymentsPanelView(panel).root());
         });
+        services.diagnostics().ifPresent(d -> {
+            DiagnosticsPanelViewModel panel = citizen.add(
+                    new DiagnosticsPanelViewModel(i18n, tasks, d, config.kiosk().timeZone(), services.clock()));
+            diagnosticsPanel = Optional.of(panel);
+            staff.diagnosticsPanel(panel::open);
+            frame.addOverlay(panel.visibleProperty(), () -> new DiagnosticsPanelView(panel).root());
+        });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
 
@@ -839,6 +849,7 @@ public final class KioskUi {
         finished.touch();
         platformPanel.ifPresent(PlatformPanelViewModel::touch);
         paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
+        diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::touch);
     }
 
     private void startTicker() {
@@ -848,6 +859,7 @@ public final class KioskUi {
             finished.tick();
             platformPanel.ifPresent(PlatformPanelViewModel::tick);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
+            diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));
@@ -927,6 +939,11 @@ public final class KioskUi {
 
     public Optional<PlatformPanelViewModel> platformPanel() {
         return platformPanel;
+    }
+
+    /** The engineer's diagnostics, when the kiosk was given them. */
+    public Optional<DiagnosticsPanelViewModel> diagnosticsPanel() {
+        return diagnosticsPanel;
     }
 
     /** Staff's 缴费与对账, when the kiosk was given the payments. */

@@ -8,6 +8,7 @@ import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
+import cn.egov.kiosk.diag.DeviceDiagnostics;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.AppCodeLogin;
@@ -57,6 +58,7 @@ import java.util.function.Supplier;
  *     day's reconciliation, made now too
  * @param fees the fees of items applied for here, paid through the payments after the application,
  *     when the kiosk takes applications
+ * @param diagnostics the engineer's diagnostics: the devices, their checks, counters, errors and actions
  */
 public record UiServices(
         KioskConfig config,
@@ -94,7 +96,9 @@ public record UiServices(
         // staff payments
         Optional<StaffPayments> staffPayments,
         // an application's fee
-        Optional<ApplicationFees> fees) {
+        Optional<ApplicationFees> fees,
+        // the engineer's diagnostics on screen
+        Optional<DeviceDiagnostics> diagnostics) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

@@ -71,6 +71,14 @@ public final class StaffView {
             payments.setOnAction(e -> vm.submitForPayments());
             actions.getChildren().add(actions.getChildren().size() - 1, payments);
         }
+        if (vm.offersDiagnostics()) {
+            Button diagnostics = new Button();
+            diagnostics.setId("staff-pin-diagnostics");
+            diagnostics.getStyleClass().add("nav-button");
+            diagnostics.textProperty().bind(vm.i18n().bind(Msg.STAFF_DIAGNOSTICS));
+            diagnostics.setOnAction(e -> vm.submitForDiagnostics());
+            actions.getChildren().add(actions.getChildren().size() - 1, diagnostics);
+        }
         actions.setAlignment(Pos.CENTER);
 
         VBox dialog = new VBox(title, display, message, keys, actions);

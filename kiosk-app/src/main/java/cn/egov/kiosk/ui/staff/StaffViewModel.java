@@ -35,6 +35,7 @@ public final class StaffViewModel implements CitizenState {
     private final Runnable exitKiosk;
     private Optional<Runnable> openPlatform = Optional.empty();
     private Optional<Runnable> openPayments = Optional.empty();
+    private Optional<Runnable> openDiagnostics = Optional.empty();
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -122,6 +123,21 @@ public final class StaffViewModel implements CitizenState {
     /** Checks the PIN: right opens the payments panel; wrong counts toward the lockout. */
     public void submitForPayments() {
         openPayments.ifPresent(open -> check(open, "the payments panel opens"));
+    }
+
+    /** The PIN pad also opens the engineer's diagnostics (after the PIN). */
+    public void diagnosticsPanel(Runnable open) {
+        this.openDiagnostics = Optional.of(open);
+    }
+
+    /** Whether the pad offers the diagnostics. */
+    public boolean offersDiagnostics() {
+        return openDiagnostics.isPresent();
+    }
+
+    /** Checks the PIN: right opens the diagnostics; wrong counts toward the lockout. */
+    public void submitForDiagnostics() {
+        openDiagnostics.ifPresent(open -> check(open, "the diagnostics panel opens"));
     }
 
     /** Checks the PIN: right closes the kiosk program; wrong counts toward the lockout. */
