@@ -9,6 +9,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.link.WireTap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +54,13 @@ public final class DeviceManager implements AutoCloseable {
     private final Map<String, Object> connectLocks = new ConcurrentHashMap<>();
     private final Set<String> connecting = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstAttempts;
+    private final WireTaps taps;
     private volatile boolean stopped;
 
     public DeviceManager(List<DeviceSpec> specs, DriverRegistry drivers, DeviceContext context, Backoff backoff) {
         this.backoff = backoff;
         this.clock = context.clock();
+        this.taps = context.taps();
         for (DeviceSpec spec : specs) {
             Device device = drivers.create(spec, context);
             devices.put(spec.id(), device);
@@ -136,6 +139,28 @@ public final class DeviceManager implements AutoCloseable {
         log.warn("Device {}: counters reset", id);
         publish(device);
         return true;
+    }
+
+    /**
+     * Attaches a tap to a device's byte link: it sees every byte the driver writes and reads, as the
+     * bytes pass, on the link's thread (it must not block: {@link
+     * cn.egov.kiosk.device.link.WireTapQueue} hands them to another thread). The tap stays while the
+     * device reconnects; closing the result removes it. A device without a byte link (CUPS, PC/SC)
+     * shows nothing: see {@link #tappable}. The bytes are as they are, personal data included: a view
+     * for people masks them ({@code WireMonitor}).
+     *
+     * @throws IllegalArgumentException for an id the manager does not have
+     */
+    public AutoCloseable tap(String deviceId, WireTap tap) {
+        if (!devices.containsKey(deviceId)) {
+            throw new IllegalArgumentException("no device \"" + deviceId + "\"; devices: " + devices.keySet());
+        }
+        return taps.tap(deviceId, tap);
+    }
+
+    /** Whether a device talks over a byte link that {@link #tap} can see. */
+    public boolean tappable(String deviceId) {
+        return devices.containsKey(deviceId) && taps.tappable(deviceId);
     }
 
     /** Reconnects a device now (an engineer's request), whatever its state. */

@@ -1,12 +1,16 @@
 package cn.egov.kiosk.device.manage;
 
+import cn.egov.kiosk.device.link.ByteLink;
 import cn.egov.kiosk.device.link.LinkSpec;
 import cn.egov.kiosk.device.link.Links;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The check that drivers talking over a byte link share: their connection names a link they can use. */
+/**
+ * What drivers talking over a byte link share: the check that their connection names a link they can
+ * use, and the making of that link behind the device's tap point.
+ */
 public final class LinkConnections {
     private LinkConnections() {}
 
@@ -28,5 +32,13 @@ public final class LinkConnections {
             problems.add(new SpecProblem("connection", e.getMessage(), spec.connection()));
         }
         return problems;
+    }
+
+    /**
+     * The link a spec's connection names, behind the device's tap point: every driver over a byte
+     * link makes it here, so that {@link DeviceManager#tap} sees its bytes both ways.
+     */
+    public static ByteLink create(DeviceSpec spec, DeviceContext context) {
+        return context.taps().link(spec.id(), Links.create(LinkSpec.parse(spec.connection())));
     }
 }

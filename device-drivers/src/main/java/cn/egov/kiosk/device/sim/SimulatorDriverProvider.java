@@ -73,7 +73,7 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
                 return new EscPosPrinter(
                         id,
                         name(),
-                        cable.host(),
+                        context.taps().link(id, cable.host()),
                         EscPosPrinter.Options.read(options),
                         context.statistics(),
                         context.clock());
@@ -88,7 +88,7 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
                 return new SamIdCardReader(
                         id,
                         name(),
-                        cable.host(),
+                        context.taps().link(id, cable.host()),
                         SamIdCardReader.Options.read(options),
                         context.statistics(),
                         context.clock());

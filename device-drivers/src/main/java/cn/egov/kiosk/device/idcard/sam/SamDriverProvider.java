@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.idcard.sam;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.link.LinkSpec;
-import cn.egov.kiosk.device.link.Links;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
@@ -46,7 +45,7 @@ public final class SamDriverProvider implements DeviceDriverProvider {
         return new SamIdCardReader(
                 spec.id(),
                 name(),
-                Links.create(LinkSpec.parse(spec.connection())),
+                LinkConnections.create(spec, context),
                 SamIdCardReader.Options.read(new OptionReader(spec.options())),
                 context.statistics(),
                 context.clock());

@@ -52,7 +52,7 @@ public final class ZvtDriverProvider implements DeviceDriverProvider {
         return new ZvtPaymentTerminal(
                 spec.id(),
                 name(),
-                link(link),
+                context.taps().link(spec.id(), link(link)),
                 link.scheme() == LinkSpec.Scheme.SERIAL
                         ? ZvtPaymentTerminal.Framing.SERIAL
                         : ZvtPaymentTerminal.Framing.BARE,

@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.printer.escpos;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.link.LinkSpec;
-import cn.egov.kiosk.device.link.Links;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
@@ -41,7 +40,7 @@ public final class EscPosDriverProvider implements DeviceDriverProvider {
         return new EscPosPrinter(
                 spec.id(),
                 name(),
-                Links.create(LinkSpec.parse(spec.connection())),
+                LinkConnections.create(spec, context),
                 EscPosPrinter.Options.read(new OptionReader(spec.options())),
                 context.statistics(),
                 context.clock());

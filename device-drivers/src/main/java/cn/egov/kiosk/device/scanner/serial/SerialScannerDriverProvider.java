@@ -3,7 +3,6 @@ package cn.egov.kiosk.device.scanner.serial;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.link.LinkSpec;
-import cn.egov.kiosk.device.link.Links;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
@@ -46,7 +45,7 @@ public final class SerialScannerDriverProvider implements DeviceDriverProvider {
         return new SerialScanner(
                 spec.id(),
                 name(),
-                Links.create(LinkSpec.parse(spec.connection())),
+                LinkConnections.create(spec, context),
                 SerialScanner.Options.read(new OptionReader(spec.options())),
                 context.statistics(),
                 context.clock());
