@@ -2,8 +2,10 @@ package cn.egov.kiosk.diag;
 
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.manage.DeviceError;
 import cn.egov.kiosk.device.manage.DeviceHealth;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +85,31 @@ public interface DeviceDiagnostics {
             return problem.isEmpty();
         }
     }
+
+    /**
+     * One line of the serial monitor: up to 16 bytes that passed together, as hex and as text
+     * (printable ASCII, a dot for anything else), personal data masked ({@code **}, {@code *}).
+     */
+    record WireLine(Instant at, WireTap.Direction direction, String hex, String text) {}
+
+    /**
+     * A device's bytes as they pass, taken from a bounded queue that never blocks the link (what the
+     * reader does not take in time is dropped and counted). Taking never blocks either: the screen
+     * takes on its own thread every 100 ms. Closing removes the tap.
+     */
+    interface WireWatch extends AutoCloseable {
+        /** The lines waiting now, oldest first, at most {@code max}; the rest stay for the next take. */
+        List<WireLine> take(int max);
+
+        /** Chunks dropped because nobody took them in time. */
+        long dropped();
+
+        @Override
+        void close();
+    }
+
+    /** Starts watching a device's byte link; empty when the device has none (CUPS, PC/SC). */
+    Optional<WireWatch> watch(String deviceId);
 
     /** The devices with their health as the device manager publishes it, in configuration order. */
     List<DeviceHealth> devices();

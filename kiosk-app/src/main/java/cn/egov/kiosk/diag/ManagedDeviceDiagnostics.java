@@ -12,6 +12,7 @@ import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
+import cn.egov.kiosk.device.link.WireTapQueue;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.printer.DocumentPrinter;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -111,6 +113,66 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
         this.audit = audit;
         this.actor = actor;
         this.readWait = readWait;
+    }
+
+    /** How many chunks a watch holds for the screen before it drops. */
+    static final int WATCH_CAPACITY = 4096;
+
+    @Override
+    public Optional<WireWatch> watch(String deviceId) {
+        Optional<Device> found = devices.device(deviceId);
+        if (found.isEmpty() || !devices.tappable(deviceId)) {
+            return Optional.empty();
+        }
+        WireTapQueue queue = new WireTapQueue(WATCH_CAPACITY);
+        AutoCloseable tap = devices.tap(deviceId, queue);
+        WireLines lines = new WireLines(found.get().deviceClass());
+        log.info("Serial monitor on {} started", deviceId);
+        return Optional.of(new WireWatch() {
+            private final ArrayDeque<WireLine> ready = new ArrayDeque<>();
+
+            /** One taker (the screen's thread); never waits: the queue is lock-free. */
+            @Override
+            public List<WireLine> take(int max) {
+                List<WireLine> out = new ArrayList<>();
+                while (out.size() < max) {
+                    if (ready.isEmpty()) {
+                        WireTapQueue.Chunk c = next(queue);
+                        if (c == null) {
+                            break;
+                        }
+                        ready.addAll(lines.lines(c));
+                    }
+                    out.add(ready.poll());
+                }
+                return out;
+            }
+
+            @Override
+            public long dropped() {
+                return queue.dropped();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    tap.close();
+                } catch (Exception e) {
+                    log.warn("The serial monitor's tap on {} did not close", deviceId, e);
+                }
+                log.info("Serial monitor on {} stopped ({} chunks dropped)", deviceId, queue.dropped());
+            }
+        });
+    }
+
+    /** The next chunk waiting, without waiting for one. */
+    private static WireTapQueue.Chunk next(WireTapQueue queue) {
+        try {
+            return queue.poll(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override
@@ -287,7 +349,7 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
                                 .replace('T', ' '),
                         center)
                 .text("中文：政务服务 一网通办", TextStyle.NORMAL)
-                .text("0123456789".repeat(columns / 10), TextStyle.NORMAL)
+                .text("0123456789".repeat(columns / 10 + 1).substring(0, columns), TextStyle.NORMAL)
                 .feed(2)
                 .cut()
                 .build();

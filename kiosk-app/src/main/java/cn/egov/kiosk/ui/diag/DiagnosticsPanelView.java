@@ -11,6 +11,10 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import java.util.List;
 import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,12 +24,15 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The engineer's diagnostics over the current screen: the devices on the left, the tapped device's
@@ -96,9 +103,15 @@ public final class DiagnosticsPanelView {
         Label pick = text(i18n, "panel-line", Msg.DIAG_PICK);
         pick.setId("diag-pick");
         shownWhen(pick, vm.selectedProperty().isEmpty());
-        shownWhen(pageScroll, vm.selectedProperty().isNotEmpty());
-        shownWhen(actionButtons, vm.selectedProperty().isNotEmpty());
-        VBox page = new VBox(pick, pageScroll, actionButtons);
+        shownWhen(
+                pageScroll,
+                vm.selectedProperty().isNotEmpty().and(vm.monitoringProperty().not()));
+        shownWhen(
+                actionButtons,
+                vm.selectedProperty().isNotEmpty().and(vm.monitoringProperty().not()));
+        VBox monitor = monitor(i18n);
+        shownWhen(monitor, vm.monitoringProperty());
+        VBox page = new VBox(pick, pageScroll, actionButtons, monitor);
         page.getStyleClass().add("diag-column");
 
         HBox columns = new HBox(devices, page);
@@ -160,6 +173,66 @@ public final class DiagnosticsPanelView {
         root.visibleProperty().bind(vm.visibleProperty());
     }
 
+    /** The serial monitor: which device, its lines (time, direction, hex, text), pause, clear, back. */
+    private VBox monitor(I18n i18n) {
+        Label status = label("diag-heading");
+        status.setId("diag-monitor-status");
+        status.textProperty().bind(vm.monitorStatusProperty());
+        Label legend = text(i18n, "panel-line", Msg.DIAG_MONITOR_LEGEND);
+        ListView<String> lines = new ListView<>(vm.monitorLines());
+        lines.setId("diag-monitor-lines");
+        lines.getStyleClass().add("diag-monitor-lines");
+        lines.setFocusTraversable(false);
+        lines.setCellFactory(list -> new ListCell<>() {
+            {
+                getStyleClass().add("diag-monitor-line");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+            }
+        });
+        // the newest line in sight, unless paused to read
+        vm.monitorLines().addListener((ListChangeListener<String>) c -> {
+            if (!vm.pausedProperty().get() && !vm.monitorLines().isEmpty()) {
+                lines.scrollTo(vm.monitorLines().size() - 1);
+            }
+        });
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        Button pause = new Button();
+        pause.setId("diag-monitor-pause");
+        pause.getStyleClass().add("diag-button");
+        pause.setFocusTraversable(false);
+        pause.textProperty()
+                .bind(Bindings.when(vm.pausedProperty())
+                        .then(i18n.bind(Msg.DIAG_MONITOR_RESUME))
+                        .otherwise(i18n.bind(Msg.DIAG_MONITOR_PAUSE)));
+        pause.setOnAction(e -> vm.togglePause());
+        Button clear = button(i18n, "diag-monitor-clear", "diag-button", Msg.DIAG_MONITOR_CLEAR);
+        clear.setOnAction(e -> vm.clearMonitor());
+        Button back = button(i18n, "diag-monitor-close", "diag-button", Msg.DIAG_MONITOR_CLOSE);
+        back.setOnAction(e -> vm.closeMonitor());
+        HBox bar = new HBox(back, pause, clear);
+        bar.getStyleClass().add("diag-bar");
+        VBox box = new VBox(status, legend, lines, bar);
+        box.setId("diag-monitor");
+        box.getStyleClass().add("diag-column");
+        VBox.setVgrow(box, Priority.ALWAYS);
+        // the lines come in batches, every 100 ms, while the monitor is open
+        Timeline batches = new Timeline(new KeyFrame(Duration.millis(100), e -> vm.pollMonitor()));
+        batches.setCycleCount(Animation.INDEFINITE);
+        vm.monitoringProperty().addListener((obs, was, now) -> {
+            if (now) {
+                batches.play();
+            } else {
+                batches.stop();
+            }
+        });
+        return box;
+    }
+
     private void showRows() {
         List<DiagnosticsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
@@ -191,6 +264,12 @@ public final class DiagnosticsPanelView {
 
     private void showActions() {
         actionButtons.getChildren().clear();
+        if (!vm.actions().isEmpty()) {
+            Button monitor = button(vm.i18n(), "diag-monitor-open", "diag-button", Msg.DIAG_MONITOR_OPEN);
+            monitor.setOnAction(e -> vm.openMonitor());
+            monitor.disableProperty().bind(vm.busyProperty());
+            actionButtons.getChildren().add(monitor);
+        }
         for (Action a : vm.actions()) {
             Button b = button(
                     vm.i18n(),
@@ -199,7 +278,7 @@ public final class DiagnosticsPanelView {
                     DiagnosticsPanelViewModel.actionMsg(a));
             b.setOnAction(e -> vm.run(a));
             b.disableProperty().bind(vm.busyProperty());
-            actionButtons.getChildren().add(b);
+            actionButtons.getChildren().add(actionButtons.getChildren().size() - 1, b);
         }
     }
 

@@ -5,6 +5,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.manage.DeviceError;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.diag.DeviceDiagnostics;
@@ -74,6 +75,16 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
+    // the serial monitor
+    private Optional<DeviceDiagnostics.WireWatch> watch = Optional.empty();
+    private final BackgroundTask<Optional<DeviceDiagnostics.WireWatch>> watching;
+    private final ReadOnlyBooleanWrapper monitoring = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper monitorStatus = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> monitorLines = FXCollections.observableArrayList();
+    private String outLabel = "";
+    private String inLabel = "";
+    private long shownDropped;
 
     public DiagnosticsPanelViewModel(
             I18n i18n, TaskRunner tasks, DeviceDiagnostics diagnostics, ZoneId zone, Clock clock) {
@@ -84,6 +95,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         this.clock = clock;
         this.listing = new BackgroundTask<>(tasks);
         this.paging = new BackgroundTask<>(tasks);
+        this.watching = new BackgroundTask<>(tasks, w -> w.ifPresent(DeviceDiagnostics.WireWatch::close));
     }
 
     // ---- opening and closing ------------------------------------------------------------------
@@ -111,7 +123,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         if (!visible.get()) {
             return;
         }
-        if (!busy.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
+        if (!busy.get() && !monitoring.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
             close();
             return;
         }
@@ -127,6 +139,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
 
     public void close() {
         tasks.checkUiThread();
+        closeMonitor();
         visible.set(false);
         listing.cancel();
         paging.cancel();
@@ -149,6 +162,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     public void select(String deviceId) {
         tasks.checkUiThread();
         cancelConfirmation();
+        closeMonitor();
         clearPage();
         selected.set(deviceId);
         pageTitle.set(rows.stream()
@@ -352,6 +366,133 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         message.set(text);
         detail.set(more);
         failed.set(failure);
+    }
+
+    // ---- the serial monitor ------------------------------------------------------------------
+
+    /** At most this many lines are kept on screen; older ones go. */
+    public static final int MONITOR_LINES = 500;
+
+    private static final DateTimeFormatter LINE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+
+    /** Starts the serial monitor on the device shown: its link's bytes, live, masked. */
+    public void openMonitor() {
+        tasks.checkUiThread();
+        String id = selected.get();
+        if (id.isEmpty()) {
+            return;
+        }
+        closeMonitor();
+        outLabel = i18n.text(Msg.DIAG_MONITOR_OUT);
+        inLabel = i18n.text(Msg.DIAG_MONITOR_IN);
+        shownDropped = 0;
+        monitorLines.clear();
+        paused.set(false);
+        monitoring.set(true);
+        monitorStatus.set(i18n.text(Msg.DIAG_MONITOR_STARTING, id));
+        watching.start(
+                () -> diagnostics.watch(id),
+                w -> {
+                    if (w.isEmpty()) {
+                        monitoring.set(false);
+                        say(i18n.text(Msg.DIAG_MONITOR_NO_LINK, id), "", true);
+                        return;
+                    }
+                    watch = w;
+                    monitorStatus.set(i18n.text(Msg.DIAG_MONITOR_WATCHING, id));
+                },
+                error -> {
+                    monitoring.set(false);
+                    say(i18n.text(Msg.DIAG_MONITOR_NO_LINK, id), String.valueOf(error.getMessage()), true);
+                });
+    }
+
+    /**
+     * Takes what the link carried since the last call into the lines shown (nothing while paused:
+     * what passes then is not kept). Called by the view every 100 ms; never waits.
+     */
+    public void pollMonitor() {
+        tasks.checkUiThread();
+        if (watch.isEmpty()) {
+            return;
+        }
+        DeviceDiagnostics.WireWatch w = watch.get();
+        List<DeviceDiagnostics.WireLine> taken = w.take(MONITOR_LINES);
+        long dropped = w.dropped();
+        if (dropped != shownDropped) {
+            shownDropped = dropped;
+            monitorStatus.set(i18n.text(Msg.DIAG_MONITOR_DROPPED, selected.get(), Long.toString(dropped)));
+        }
+        if (taken.isEmpty() || paused.get()) {
+            return;
+        }
+        List<String> add = new ArrayList<>(taken.size());
+        for (DeviceDiagnostics.WireLine l : taken) {
+            add.add(LINE_TIME.format(l.at().atZone(zone)) + "  "
+                    + (l.direction() == WireTap.Direction.OUT ? outLabel : inLabel) + "  "
+                    + pad(l.hex(), 47) + "  " + l.text());
+        }
+        int overflow = monitorLines.size() + add.size() - MONITOR_LINES;
+        if (overflow > 0) {
+            if (overflow >= monitorLines.size()) {
+                monitorLines.setAll(add.subList(add.size() - Math.min(add.size(), MONITOR_LINES), add.size()));
+                return;
+            }
+            monitorLines.remove(0, overflow);
+        }
+        monitorLines.addAll(add);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** Pauses the lines (what passes meanwhile is not shown), or goes on. */
+    public void togglePause() {
+        tasks.checkUiThread();
+        paused.set(!paused.get());
+    }
+
+    public void clearMonitor() {
+        tasks.checkUiThread();
+        monitorLines.clear();
+    }
+
+    /** Stops the monitor: the tap is removed. */
+    public void closeMonitor() {
+        tasks.checkUiThread();
+        watching.cancel();
+        Optional<DeviceDiagnostics.WireWatch> w = watch;
+        watch = Optional.empty();
+        monitoring.set(false);
+        paused.set(false);
+        monitorLines.clear();
+        monitorStatus.set("");
+        w.ifPresent(open -> tasks.run(
+                () -> {
+                    open.close();
+                    return null;
+                },
+                done -> {},
+                error -> {}));
+    }
+
+    public ReadOnlyBooleanProperty monitoringProperty() {
+        return monitoring.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** Which device is watched, and what was dropped. */
+    public ReadOnlyStringProperty monitorStatusProperty() {
+        return monitorStatus.getReadOnlyProperty();
+    }
+
+    /** The monitor's lines, oldest first, at most {@link #MONITOR_LINES}. */
+    public ObservableList<String> monitorLines() {
+        return monitorLines;
     }
 
     // ---- words --------------------------------------------------------------------------------
