@@ -9,6 +9,7 @@ import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
+import cn.egov.kiosk.device.link.FrameMasker;
 import cn.egov.kiosk.device.link.WireTap;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,6 +157,25 @@ public final class DeviceManager implements AutoCloseable {
             throw new IllegalArgumentException("no device \"" + deviceId + "\"; devices: " + devices.keySet());
         }
         return taps.tap(deviceId, tap);
+    }
+
+    /**
+     * A serial monitor on a device: its link's bytes as lines, personal data masked by the device
+     * class's masker unless {@code showPersonalData} (which the kiosk allows only on a demo
+     * configuration, at an engineer's request).
+     *
+     * @throws IllegalArgumentException for an id the manager does not have
+     */
+    public WireMonitor monitor(String deviceId, boolean showPersonalData) {
+        Device device = devices.get(deviceId);
+        if (device == null) {
+            throw new IllegalArgumentException("no device \"" + deviceId + "\"; devices: " + devices.keySet());
+        }
+        return new WireMonitor(
+                this,
+                deviceId,
+                showPersonalData ? FrameMasker.SHOW_ALL : FrameMaskers.of(device.deviceClass()),
+                !showPersonalData);
     }
 
     /** Whether a device talks over a byte link that {@link #tap} can see. */
