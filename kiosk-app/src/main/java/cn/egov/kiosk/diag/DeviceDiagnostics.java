@@ -7,6 +7,7 @@ import cn.egov.kiosk.device.manage.DeviceError;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,7 +89,8 @@ public interface DeviceDiagnostics {
 
     /**
      * One line of the serial monitor: up to 16 bytes that passed together, as hex and as text
-     * (printable ASCII, a dot for anything else), personal data masked ({@code **}, {@code *}).
+     * (printable ASCII, a dot for anything else), personal data masked (a part such as {@code [文字
+     * 256 字节 已遮蔽]} in the hex, {@code *} in the text).
      */
     record WireLine(Instant at, WireTap.Direction direction, String hex, String text) {}
 
@@ -108,8 +110,11 @@ public interface DeviceDiagnostics {
         void close();
     }
 
-    /** Starts watching a device's byte link; empty when the device has none (CUPS, PC/SC). */
-    Optional<WireWatch> watch(String deviceId);
+    /**
+     * Starts watching a device's byte link, personal data masked (hidden parts named in {@code
+     * locale}'s words); empty when the device has none (CUPS, PC/SC).
+     */
+    Optional<WireWatch> watch(String deviceId, Locale locale);
 
     /** The devices with their health as the device manager publishes it, in configuration order. */
     List<DeviceHealth> devices();

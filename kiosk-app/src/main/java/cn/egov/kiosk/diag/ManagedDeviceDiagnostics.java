@@ -12,9 +12,9 @@ import cn.egov.kiosk.device.api.HealthLevel;
 import cn.egov.kiosk.device.api.HealthReport;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
-import cn.egov.kiosk.device.link.WireTapQueue;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.manage.DeviceManager;
+import cn.egov.kiosk.device.manage.WireMonitor;
 import cn.egov.kiosk.device.printer.DocumentPrinter;
 import cn.egov.kiosk.device.printer.PrintOutcome;
 import cn.egov.kiosk.device.printer.PrinterTrouble;
@@ -115,33 +115,29 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
         this.readWait = readWait;
     }
 
-    /** How many chunks a watch holds for the screen before it drops. */
-    static final int WATCH_CAPACITY = 4096;
-
     @Override
-    public Optional<WireWatch> watch(String deviceId) {
-        Optional<Device> found = devices.device(deviceId);
-        if (found.isEmpty() || !devices.tappable(deviceId)) {
+    public Optional<WireWatch> watch(String deviceId, Locale locale) {
+        if (devices.device(deviceId).isEmpty() || !devices.tappable(deviceId)) {
             return Optional.empty();
         }
-        WireTapQueue queue = new WireTapQueue(WATCH_CAPACITY);
-        AutoCloseable tap = devices.tap(deviceId, queue);
-        WireLines lines = new WireLines(found.get().deviceClass());
+        // masked always: the screen offers no way to see a card's data
+        WireMonitor monitor = devices.monitor(deviceId, false);
         log.info("Serial monitor on {} started", deviceId);
         return Optional.of(new WireWatch() {
             private final ArrayDeque<WireLine> ready = new ArrayDeque<>();
 
-            /** One taker (the screen's thread); never waits: the queue is lock-free. */
+            /** One taker (the screen's thread); never waits: the tap's queue is lock-free. */
             @Override
             public List<WireLine> take(int max) {
                 List<WireLine> out = new ArrayList<>();
                 while (out.size() < max) {
                     if (ready.isEmpty()) {
-                        WireTapQueue.Chunk c = next(queue);
-                        if (c == null) {
+                        WireMonitor.Line l = next(monitor);
+                        if (l == null) {
                             break;
                         }
-                        ready.addAll(lines.lines(c));
+                        ready.addAll(WireLines.rows(l, locale));
+                        continue;
                     }
                     out.add(ready.poll());
                 }
@@ -150,25 +146,21 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
 
             @Override
             public long dropped() {
-                return queue.dropped();
+                return monitor.dropped();
             }
 
             @Override
             public void close() {
-                try {
-                    tap.close();
-                } catch (Exception e) {
-                    log.warn("The serial monitor's tap on {} did not close", deviceId, e);
-                }
-                log.info("Serial monitor on {} stopped ({} chunks dropped)", deviceId, queue.dropped());
+                monitor.close();
+                log.info("Serial monitor on {} stopped ({} chunks dropped)", deviceId, monitor.dropped());
             }
         });
     }
 
-    /** The next chunk waiting, without waiting for one. */
-    private static WireTapQueue.Chunk next(WireTapQueue queue) {
+    /** The next line waiting, without waiting for one. */
+    private static WireMonitor.Line next(WireMonitor monitor) {
         try {
-            return queue.poll(Duration.ZERO);
+            return monitor.poll(Duration.ZERO);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

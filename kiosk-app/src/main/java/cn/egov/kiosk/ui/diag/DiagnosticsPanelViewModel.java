@@ -390,8 +390,9 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         paused.set(false);
         monitoring.set(true);
         monitorStatus.set(i18n.text(Msg.DIAG_MONITOR_STARTING, id));
+        Locale locale = i18n.locale();
         watching.start(
-                () -> diagnostics.watch(id),
+                () -> diagnostics.watch(id, locale),
                 w -> {
                     if (w.isEmpty()) {
                         monitoring.set(false);

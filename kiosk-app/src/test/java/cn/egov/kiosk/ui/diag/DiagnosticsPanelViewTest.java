@@ -3,7 +3,12 @@ package cn.egov.kiosk.ui.diag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.common.document.ReceiptDocument;
+import cn.egov.kiosk.device.api.Condition;
+import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceStatistics;
+import cn.egov.kiosk.device.idcard.DemoCards;
+import cn.egov.kiosk.device.idcard.IdCardReader;
+import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.diag.ManagedDeviceDiagnostics;
@@ -254,6 +259,44 @@ class DiagnosticsPanelViewTest {
         robot.clickOn("#diag-monitor-close");
         waitFor(robot, "#diag-action-test-print");
         assertThat(robot.lookup("#diag-monitor").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aTestReadOfTheIdCardIsShownMaskedAndTheMonitorMasksTheCardsAnswer(FxRobot robot) throws Exception {
+        ResidentIdCard card = DemoCards.resident();
+        robot.interact(vm::open);
+        waitFor(robot, "#diag-row-id-reader");
+        robot.clickOn("#diag-row-id-reader");
+        waitFor(robot, "#diag-action-test-read");
+        runtime.simulators().find("id-reader").orElseThrow().apply("insert-card", "");
+
+        robot.clickOn("#diag-action-test-read");
+        waitUntil(() -> text(robot, "#diag-message").contains("读取成功"), "the read said");
+        assertThat(text(robot, "#diag-message"))
+                .contains(card.maskedName(), card.maskedNumber())
+                .doesNotContain(card.name(), card.number());
+        assertThat(texts(robot, "#diag-health")).contains("实物测试（打印或读卡）：正常");
+
+        // the monitor while the card is read again (lifted and placed, read by the kiosk's own call)
+        robot.clickOn("#diag-monitor-open");
+        waitUntil(() -> text(robot, "#diag-monitor-status").contains("串口监视：设备 id-reader"), "watching");
+        runtime.simulators().find("id-reader").orElseThrow().apply("remove-card", "");
+        await(
+                () -> !runtime.devices()
+                        .device("id-reader")
+                        .orElseThrow()
+                        .conditions()
+                        .contains(Condition.CARD_PRESENT),
+                "the card lifted");
+        runtime.simulators().find("id-reader").orElseThrow().apply("insert-card", "");
+        IdCardReader reader = runtime.devices()
+                .first(DeviceClass.ID_CARD_READER, IdCardReader.class)
+                .orElseThrow();
+        reader.read(Duration.ofSeconds(5)).wipe();
+        waitUntil(() -> String.join("\n", lines(robot)).contains("[文字 256 字节 已遮蔽]"), "the card's text masked");
+        String all = String.join("\n", lines(robot));
+        assertThat(all).contains("AA AA AA 96 69").contains("[文字 256 字节 已遮蔽]");
+        snapshot("diag-monitor-id-reader-1920x1080.png");
     }
 
     private long stat(String name) {
