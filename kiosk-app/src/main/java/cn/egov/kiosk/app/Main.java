@@ -217,6 +217,8 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand(
                 "diag",
                 new CommandLine(new DiagCommand())
+                        // --monitor id-reader: a device's id may be a subcommand's name
+                        .setAllowSubcommandsAsOptionParameters(true)
                         .addSubcommand("id-reader", new DiagIdReaderCommand())
                         .addSubcommand("scanner", new DiagScannerCommand())
                         .addSubcommand("payment-terminal", new DiagPaymentTerminalCommand())

@@ -11,11 +11,14 @@ import cn.egov.kiosk.device.manage.DriverRegistry;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.runtime.LogSetup;
 import cn.egov.kiosk.speech.SpeechStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kiosk diag [--json] [--level internal|external]}: every configured device, checked. */
+/**
+ * {@code kiosk diag [--json] [--level internal|external]}: every configured device, checked, and the
+ * platform; {@code --monitor DEVICE} the bytes on a device's line; {@code --bundle FILE.zip} a
+ * diagnostics bundle.
+ */
 @Command(
         name = "diag",
         mixinStandardHelpOptions = true,
@@ -36,8 +43,15 @@ import picocli.CommandLine.Spec;
             "Opens every configured device, checks its health and prints one line per device, a SPEECH line",
             "(espeak-ng found and its version, an audio output or none: a kiosk that cannot speak stays silent), a",
             "WARNING line for each thing around the kiosk to change (a used registration code left in the",
-            "configuration, a print server that keeps documents). Warnings do not change the exit status:",
-            "0 when all devices are healthy, 1 when any is not, 2 for a configuration error."
+            "configuration, a print server that keeps documents), and PLATFORM lines (reachable, registered,",
+            "clock offset, outbox backlog, dead letters, catalogue age; under platform in --json). Warnings and",
+            "the platform do not change the exit status: 0 when all devices are healthy, 1 when any is not,",
+            "2 for a configuration error.",
+            "--monitor DEVICE: the device opened as the kiosk opens it (its polling runs) and the bytes on its",
+            "  line printed as they pass (time, arrow, hex, text), personal data masked ([文字 256 字节 已遮蔽]),",
+            "  for --seconds or until Ctrl-C; exit 3 when the kiosk is running (the port is its own).",
+            "--bundle FILE.zip: a diagnostics bundle (configuration without secrets, device states and counters,",
+            "  the outbox's shape, versions, recent logs; no personal data), written atomically."
         })
 public final class DiagCommand implements Callable<Integer> {
 
@@ -56,6 +70,35 @@ public final class DiagCommand implements Callable<Integer> {
             description = "Health check level: internal (default) or external (asks the hardware).")
     String level = "internal";
 
+    @Option(
+            names = "--monitor",
+            paramLabel = "DEVICE",
+            description = "Show the bytes on the line of this configured device (e.g. id-reader).")
+    String monitor;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            description = "With --monitor: stop after S seconds (default: until Ctrl-C).")
+    int seconds;
+
+    @Option(
+            names = "--show-personal-data",
+            description = "With --monitor: do not mask card data; only on a demo configuration (kiosk.demo: true).")
+    boolean showPersonalData;
+
+    @Option(
+            names = "--read-cards",
+            description = "With --monitor on an ID card reader: read each card placed, as a login would (its data is"
+                    + " wiped at once and never printed), so that the read's frames show.")
+    boolean readCards;
+
+    @Option(
+            names = "--bundle",
+            paramLabel = "FILE.zip",
+            description = "Write a diagnostics bundle (no personal data) to FILE.zip.")
+    Path bundle;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +111,20 @@ public final class DiagCommand implements Callable<Integer> {
             healthLevel = HealthLevel.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             err.println("--level is internal or external, not \"" + level + "\"");
+            return 2;
+        }
+        if (seconds < 0
+                || (seconds > 0 && monitor == null)
+                || (showPersonalData && monitor == null)
+                || (readCards && monitor == null)) {
+            err.println(
+                    "--seconds, --show-personal-data and --read-cards go with --monitor DEVICE (seconds 1 or more)");
+            err.flush();
+            return 2;
+        }
+        if (monitor != null && bundle != null) {
+            err.println("--monitor and --bundle are one at a time");
+            err.flush();
             return 2;
         }
         Path file = Subcommands.configFile(spec, config);
@@ -89,6 +146,10 @@ public final class DiagCommand implements Callable<Integer> {
             return 2;
         }
         LogSetup.useDirectory(loaded.storage().dataDir().resolve("logs"));
+        if (monitor != null) {
+            return new WireMonitorRun(loaded, out, err, json)
+                    .run(monitor, Duration.ofSeconds(seconds), showPersonalData, readCards);
+        }
         DeviceContext context = new DeviceContext(
                 StatisticsStore.readOnly(
                         new FileStatisticsStore(loaded.storage().dataDir().resolve("device-stats"))),
@@ -99,6 +160,10 @@ public final class DiagCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(KioskWarnings.of(loaded));
         reports.forEach(r -> r.advisories().forEach(a -> warnings.add(r.id() + ": " + a)));
         SpeechStatus speech = SpeechStatus.check();
+        if (bundle != null) {
+            return writeBundle(loaded, file, reports, out, err);
+        }
+        Map<String, Object> platform = PlatformReport.of(loaded, Clock.systemUTC());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("kiosk", loaded.kiosk().id());
@@ -107,6 +172,7 @@ public final class DiagCommand implements Callable<Integer> {
             doc.put("healthy", allHealthy);
             doc.put("devices", reports);
             doc.put("speech", speech.asMap());
+            doc.put("platform", platform);
             doc.put("warnings", warnings);
             out.println(mapper().writeValueAsString(doc));
         } else {
@@ -120,10 +186,36 @@ public final class DiagCommand implements Callable<Integer> {
                                             .map(DeviceReport::id)
                                             .collect(Collectors.joining(", ")));
             out.println("SPEECH: " + speech.line());
+            PlatformReport.lines(platform).forEach(out::println);
             warnings.forEach(w -> out.println("WARNING: " + w));
         }
         out.flush();
         return allHealthy ? 0 : 1;
+    }
+
+    private int writeBundle(
+            KioskConfig loaded, Path file, List<DeviceReport> reports, PrintWriter out, PrintWriter err) {
+        try {
+            DiagnosticsBundle.Written written = new DiagnosticsBundle(loaded, file, Clock.systemUTC())
+                    .deviceReports(reports)
+                    .write(bundle);
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("bundle", written.file().toString());
+                doc.put("bytes", written.bytes());
+                doc.put("entries", written.entries());
+                out.println(mapper().writeValueAsString(doc));
+            } else {
+                out.println("Diagnostics bundle: " + written.file() + " ("
+                        + written.entries().size() + " entries, " + written.bytes() + " bytes; no personal data)");
+            }
+            out.flush();
+            return 0;
+        } catch (UncheckedIOException | JsonProcessingException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
     }
 
     private static void printTable(PrintWriter out, List<DeviceReport> reports) {

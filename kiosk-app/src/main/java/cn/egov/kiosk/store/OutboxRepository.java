@@ -339,6 +339,29 @@ public final class OutboxRepository {
         });
     }
 
+    /** How many records of a kind are in a state, and when the oldest of them happened. */
+    public record Shape(String kind, String state, long count, Instant oldest) {}
+
+    /** The outbox by kind and state (for diagnostics): counts and ages, never a body. */
+    public List<Shape> shape() {
+        return shape(db);
+    }
+
+    /** {@link #shape()} of a store opened without its key (an engineer's tool). */
+    public static List<Shape> shape(Database db) {
+        return db.read(c -> {
+            List<Shape> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT kind, state, COUNT(*), MIN(occurred_at) FROM outbox GROUP BY kind, state ORDER BY kind, state")) {
+                while (rs.next()) {
+                    out.add(new Shape(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.parse(rs.getString(4))));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The dead letters, oldest first. */
     public List<DeadLetter> deadLetters(int limit) {
         return db.read(c -> {

@@ -11,8 +11,10 @@ import cn.egov.kiosk.payment.Delivery;
 import cn.egov.kiosk.payment.PlatformOrders;
 import cn.egov.kiosk.payment.QrGateway;
 import cn.egov.kiosk.platform.api.Heartbeat;
+import cn.egov.kiosk.platform.auth.Credentials;
 import cn.egov.kiosk.platform.client.PlatformClient;
 import cn.egov.kiosk.platform.client.PlatformClock;
+import cn.egov.kiosk.platform.client.PlatformException;
 import cn.egov.kiosk.platform.embedded.EmbeddedPlatform;
 import cn.egov.kiosk.queue.CentralQueue;
 import cn.egov.kiosk.session.SessionListener;
@@ -219,6 +221,47 @@ public final class PlatformServices implements AutoCloseable {
                 platformClock.refused(),
                 platformClock.maxCorrection());
     }
+
+    /**
+     * The platform as an engineer checks it from a shell: one unsigned {@code GET /v1/time} (reachable,
+     * the clock's offset), whether the kiosk holds credentials, and the store's figures; nothing is
+     * registered, synced or sent. Blocks (the network): not on the JavaFX thread.
+     */
+    public Probe probe() {
+        boolean reachable;
+        Optional<String> problem = Optional.empty();
+        Optional<Duration> offset = Optional.empty();
+        try {
+            wire.get().interactive().time();
+            reachable = true;
+            offset = Optional.of(platformClock.offset());
+        } catch (PlatformException | RuntimeException e) {
+            reachable = false;
+            problem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        return new Probe(
+                config.url().map(Object::toString).orElse(Platform.EMBEDDED),
+                config.embedded(),
+                reachable,
+                problem,
+                registration.registered(),
+                registration.credentials().map(Credentials::kioskId),
+                offset,
+                report(),
+                freshness.now());
+    }
+
+    /** What {@link #probe()} found. */
+    public record Probe(
+            String baseUrl,
+            boolean embedded,
+            boolean reachable,
+            Optional<String> problem,
+            boolean registered,
+            Optional<String> kioskId,
+            Optional<Duration> clockOffset,
+            Report report,
+            DownSync.Freshness freshness) {}
 
     /** Staff send every dead letter again; how many. The sender looks at once. */
     public int retryDeadLetters() {

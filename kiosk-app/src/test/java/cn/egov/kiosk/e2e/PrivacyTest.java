@@ -339,7 +339,7 @@ class PrivacyTest {
      * Every logger at TRACE, into a list and into {@code <dataDir>/logs/kiosk.log} as {@code
      * LogSetup.useDirectory} writes it (same appender, policy and pattern); undone by {@link #close}.
      */
-    private static final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+    static final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
         private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
         private final Map<Logger, Level> levels = new HashMap<>();
         private PatternLayout layout;
