@@ -9,7 +9,9 @@ import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.payment.PaymentTerminal;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
 import cn.egov.kiosk.diag.DeviceDiagnostics;
+import cn.egov.kiosk.diag.DiagnosticsBundle;
 import cn.egov.kiosk.diag.ManagedDeviceDiagnostics;
+import cn.egov.kiosk.diag.RemovableDrives;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.insurance.InsuranceDesk;
@@ -114,7 +116,11 @@ public final class UiWiring {
                 runtime.clock(),
                 config.kiosk().timeZone(),
                 audit,
-                () -> ENGINEER);
+                () -> ENGINEER,
+                new RemovableDrives()::find,
+                target -> new DiagnosticsBundle(config, config.source(), runtime.clock())
+                        .devices(runtime.devices().health().all())
+                        .write(target));
     }
 
     /** The actor of the diagnostics' audit records until the admin roles land. */

@@ -5,6 +5,7 @@ import cn.egov.kiosk.device.api.HealthReport;
 import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.manage.DeviceError;
 import cn.egov.kiosk.device.manage.DeviceHealth;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +116,21 @@ public interface DeviceDiagnostics {
      * locale}'s words); empty when the device has none (CUPS, PC/SC).
      */
     Optional<WireWatch> watch(String deviceId, Locale locale);
+
+    /** A diagnostics bundle written to a drive. */
+    record BundleWritten(Path file, int entries, long bytes) {}
+
+    /** The removable drives mounted now (USB sticks), writable; empty when none. */
+    List<Path> removableDrives();
+
+    /**
+     * Writes a diagnostics bundle ({@link DiagnosticsBundle}: no personal data) into a drive's top
+     * folder, named after the kiosk and the time; audited as {@code diag.bundle}.
+     *
+     * @throws java.io.UncheckedIOException when the drive cannot be written
+     * @throws IllegalStateException when this kiosk makes no bundles
+     */
+    BundleWritten writeBundle(Path drive);
 
     /** The devices with their health as the device manager publishes it, in configuration order. */
     List<DeviceHealth> devices();

@@ -30,6 +30,7 @@ import cn.egov.kiosk.printing.PrintLog;
 import cn.egov.kiosk.printing.Printing;
 import cn.egov.kiosk.printing.Renderings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,12 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
         Audit NONE = (at, kind, actor, detail) -> {};
     }
 
+    /** Writes a bundle to a file: {@code DiagnosticsBundle} made with the running kiosk's configuration and devices. */
+    @FunctionalInterface
+    public interface BundleWriter {
+        DiagnosticsBundle.Written write(Path target);
+    }
+
     /** What a licence printer's test page is printed with (the runtime's templates and print log). */
     public record PageParts(TemplateLibrary templates, Renderings renderings, PrintLog printLog) {}
 
@@ -82,6 +89,8 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
     private final Audit audit;
     private final Supplier<String> actor;
     private final Duration readWait;
+    private final Supplier<List<Path>> drives;
+    private final Optional<BundleWriter> bundles;
     /** Each device's latest report per level, from the checks run here. */
     private final Map<String, Map<HealthLevel, HealthReport>> reports = new ConcurrentHashMap<>();
 
@@ -93,7 +102,24 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
             ZoneId zone,
             Audit audit,
             Supplier<String> actor) {
-        this(devices, pageParts, kioskId, clock, zone, audit, actor, READ_WAIT);
+        this(devices, pageParts, kioskId, clock, zone, audit, actor, READ_WAIT, List::of, Optional.empty());
+    }
+
+    /**
+     * @param drives the removable drives mounted now ({@link RemovableDrives#find})
+     * @param bundles what writes a bundle to a file
+     */
+    public ManagedDeviceDiagnostics(
+            DeviceManager devices,
+            Optional<PageParts> pageParts,
+            String kioskId,
+            Clock clock,
+            ZoneId zone,
+            Audit audit,
+            Supplier<String> actor,
+            Supplier<List<Path>> drives,
+            BundleWriter bundles) {
+        this(devices, pageParts, kioskId, clock, zone, audit, actor, READ_WAIT, drives, Optional.of(bundles));
     }
 
     ManagedDeviceDiagnostics(
@@ -104,7 +130,9 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
             ZoneId zone,
             Audit audit,
             Supplier<String> actor,
-            Duration readWait) {
+            Duration readWait,
+            Supplier<List<Path>> drives,
+            Optional<BundleWriter> bundles) {
         this.devices = devices;
         this.pageParts = pageParts;
         this.kioskId = kioskId;
@@ -113,6 +141,8 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
         this.audit = audit;
         this.actor = actor;
         this.readWait = readWait;
+        this.drives = drives;
+        this.bundles = bundles;
     }
 
     @Override
@@ -165,6 +195,32 @@ public final class ManagedDeviceDiagnostics implements DeviceDiagnostics {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private static final DateTimeFormatter BUNDLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    @Override
+    public List<Path> removableDrives() {
+        return bundles.isEmpty() ? List.of() : List.copyOf(drives.get());
+    }
+
+    @Override
+    public BundleWritten writeBundle(Path drive) {
+        BundleWriter writer = bundles.orElseThrow(() -> new IllegalStateException("this kiosk makes no bundles"));
+        String name = "kiosk-" + kioskId + "-diag-"
+                + BUNDLE_TIME.format(clock.instant().atZone(zone)) + ".zip";
+        DiagnosticsBundle.Written written = writer.write(drive.resolve(name));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("entries", written.entries().size());
+        detail.put("bytes", written.bytes());
+        detail.put("to", "removable drive");
+        try {
+            audit.record(clock.instant(), "diag.bundle", actor.get(), detail);
+        } catch (RuntimeException e) {
+            log.error("The bundle written to a drive could not be audited", e);
+        }
+        log.info("Diagnostics bundle written to {} ({} bytes)", written.file(), written.bytes());
+        return new BundleWritten(written.file(), written.entries().size(), written.bytes());
     }
 
     @Override

@@ -9,6 +9,7 @@ import cn.egov.kiosk.diag.DeviceDiagnostics.Action;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.Animation;
@@ -162,7 +163,26 @@ public final class DiagnosticsPanelView {
             }
         });
         refresh.disableProperty().bind(vm.busyProperty());
-        HBox bar = new HBox(close, refresh);
+        Button bundle = button(i18n, "diag-bundle", "diag-button", Msg.DIAG_BUNDLE);
+        bundle.setOnAction(e -> vm.exportBundle());
+        bundle.disableProperty().bind(vm.busyProperty());
+        FlowPane driveButtons = new FlowPane();
+        driveButtons.setId("diag-drives");
+        driveButtons.getStyleClass().add("diag-actions");
+        vm.drives().addListener((ListChangeListener<Path>) c -> {
+            driveButtons.getChildren().clear();
+            for (int i = 0; i < vm.drives().size(); i++) {
+                Path drive = vm.drives().get(i);
+                Button b = new Button(drive.toString());
+                b.setId("diag-drive-" + i);
+                b.getStyleClass().add("diag-button");
+                b.setFocusTraversable(false);
+                b.setOnAction(e -> vm.writeBundle(drive));
+                driveButtons.getChildren().add(b);
+            }
+        });
+        shownWhen(driveButtons, Bindings.isNotEmpty(vm.drives()));
+        HBox bar = new HBox(close, refresh, bundle, driveButtons);
         bar.setId("diag-bar");
         bar.getStyleClass().add("diag-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -18,6 +18,7 @@ import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,8 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
+    // the bundle: the drives to choose from when there are several
+    private final ObservableList<Path> drives = FXCollections.observableArrayList();
     // the serial monitor
     private Optional<DeviceDiagnostics.WireWatch> watch = Optional.empty();
     private final BackgroundTask<Optional<DeviceDiagnostics.WireWatch>> watching;
@@ -140,6 +143,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     public void close() {
         tasks.checkUiThread();
         closeMonitor();
+        drives.clear();
         visible.set(false);
         listing.cancel();
         paging.cancel();
@@ -366,6 +370,70 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         message.set(text);
         detail.set(more);
         failed.set(failure);
+    }
+
+    // ---- the diagnostics bundle to a removable drive -----------------------------------------
+
+    /** Looks for USB drives: none is said; one gets the bundle at once; several are offered to choose. */
+    public void exportBundle() {
+        tasks.checkUiThread();
+        if (busy.get()) {
+            return;
+        }
+        cancelConfirmation();
+        drives.clear();
+        busy.set(true);
+        say(i18n.text(Msg.DIAG_BUNDLE_LOOKING), "", false);
+        tasks.run(
+                diagnostics::removableDrives,
+                found -> {
+                    busy.set(false);
+                    if (found.isEmpty()) {
+                        say(i18n.text(Msg.DIAG_BUNDLE_NO_DRIVE), "", true);
+                    } else if (found.size() == 1) {
+                        writeBundle(found.get(0));
+                    } else {
+                        drives.setAll(found);
+                        say(i18n.text(Msg.DIAG_BUNDLE_CHOOSE), "", false);
+                    }
+                },
+                error -> {
+                    busy.set(false);
+                    say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true);
+                });
+    }
+
+    /** The engineer chose a drive for the bundle. */
+    public void writeBundle(Path drive) {
+        tasks.checkUiThread();
+        if (busy.get()) {
+            return;
+        }
+        drives.clear();
+        busy.set(true);
+        say(i18n.text(Msg.DIAG_BUNDLE_WRITING, drive.toString()), "", false);
+        tasks.run(
+                () -> diagnostics.writeBundle(drive),
+                written -> {
+                    busy.set(false);
+                    say(
+                            i18n.text(
+                                    Msg.DIAG_BUNDLE_WRITTEN,
+                                    written.file().toString(),
+                                    Integer.toString(written.entries()),
+                                    Long.toString(written.bytes())),
+                            "",
+                            false);
+                },
+                error -> {
+                    busy.set(false);
+                    say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true);
+                });
+    }
+
+    /** The drives offered for the bundle (several were found); empty otherwise. */
+    public ObservableList<Path> drives() {
+        return drives;
     }
 
     // ---- the serial monitor ------------------------------------------------------------------

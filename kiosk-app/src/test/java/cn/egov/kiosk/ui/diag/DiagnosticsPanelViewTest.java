@@ -11,6 +11,7 @@ import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
+import cn.egov.kiosk.diag.DiagnosticsBundle;
 import cn.egov.kiosk.diag.ManagedDeviceDiagnostics;
 import cn.egov.kiosk.e2e.TestConfigs;
 import cn.egov.kiosk.runtime.KioskRuntime;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipFile;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -68,6 +70,9 @@ class DiagnosticsPanelViewTest {
     private record Audited(String kind, String actor, Map<String, Object> detail) {}
 
     private final List<Audited> audited = new CopyOnWriteArrayList<>();
+    /** The removable drives "mounted" now. */
+    private volatile List<Path> drives = List.of();
+
     private KioskRuntime runtime;
     private FxTaskRunner tasks;
     private DiagnosticsPanelViewModel vm;
@@ -99,7 +104,12 @@ class DiagnosticsPanelViewTest {
                 runtime.clock(),
                 runtime.config().kiosk().timeZone(),
                 (at, kind, actor, detail) -> audited.add(new Audited(kind, actor, detail)),
-                () -> "ENGINEER");
+                () -> "ENGINEER",
+                () -> drives,
+                target -> new DiagnosticsBundle(
+                                runtime.config(), runtime.config().source(), runtime.clock())
+                        .devices(runtime.devices().health().all())
+                        .write(target));
         await(
                 () -> runtime.devices().health().allHealthy()
                         && runtime.devices().health().all().size() == 4,
@@ -297,6 +307,43 @@ class DiagnosticsPanelViewTest {
         String all = String.join("\n", lines(robot));
         assertThat(all).contains("AA AA AA 96 69").contains("[文字 256 字节 已遮蔽]");
         snapshot("diag-monitor-id-reader-1920x1080.png");
+    }
+
+    @Test
+    void theBundleGoesToTheUsbDriveChosenOrNoDriveIsSaid(FxRobot robot) throws IOException {
+        robot.interact(vm::open);
+        waitFor(robot, "#diag-bundle");
+        robot.clickOn("#diag-bundle");
+        waitUntil(() -> text(robot, "#diag-message").contains("没有找到可写的U盘"), "no drive said");
+
+        Path stickA = Files.createDirectories(dir.resolve("media/kiosk/STICK-A"));
+        Path stickB = Files.createDirectories(dir.resolve("media/kiosk/STICK-B"));
+        drives = List.of(stickA, stickB);
+        robot.clickOn("#diag-bundle");
+        waitFor(robot, "#diag-drive-1");
+        assertThat(text(robot, "#diag-message")).contains("找到多个U盘");
+        assertThat(robot.lookup("#diag-drive-1").queryAs(Button.class).getText())
+                .isEqualTo(stickB.toString());
+
+        robot.clickOn("#diag-drive-1");
+        waitUntil(() -> text(robot, "#diag-message").contains("诊断包已写入"), "the bundle written");
+        List<Path> written;
+        try (var files = Files.list(stickB)) {
+            written = files.toList();
+        }
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).getFileName().toString()).matches("kiosk-K01-diag-\\d{8}-\\d{6}\\.zip");
+        assertThat(text(robot, "#diag-message")).contains(written.get(0).toString(), "不含个人信息");
+        try (var zip = new ZipFile(written.get(0).toFile())) {
+            assertThat(zip.getEntry("devices.json")).isNotNull();
+            assertThat(zip.getEntry("manifest.json")).isNotNull();
+        }
+        try (var files = Files.list(stickA)) {
+            assertThat(files.toList()).isEmpty();
+        }
+        assertThat(audited)
+                .anyMatch(a -> a.kind().equals("diag.bundle") && a.actor().equals("ENGINEER"));
+        assertThat(robot.lookup("#diag-drives").query().isVisible()).isFalse();
     }
 
     private long stat(String name) {
