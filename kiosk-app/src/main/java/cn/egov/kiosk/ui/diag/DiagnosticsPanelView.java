@@ -19,7 +19,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -41,8 +40,6 @@ import javafx.util.Duration;
  * actions its class offers), what the last action came to below.
  */
 public final class DiagnosticsPanelView {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final PseudoClass UNHEALTHY = PseudoClass.getPseudoClass("unhealthy");
 
     private final StackPane root = new StackPane();
     private final DiagnosticsPanelViewModel vm;
@@ -146,7 +143,7 @@ public final class DiagnosticsPanelView {
         Label message = label("diag-message");
         message.setId("diag-message");
         message.textProperty().bind(vm.messageProperty());
-        vm.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(FAILED, now));
+        vm.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(DiagStyles.FAILED, now));
         Label detail = label("panel-line");
         detail.setId("diag-detail");
         detail.textProperty().bind(vm.detailProperty());
@@ -272,7 +269,7 @@ public final class DiagnosticsPanelView {
             VBox row = new VBox(name, state);
             row.setId("diag-row-" + r.id());
             row.getStyleClass().add("diag-row");
-            row.pseudoClassStateChanged(UNHEALTHY, !r.healthy());
+            row.pseudoClassStateChanged(DiagStyles.UNHEALTHY, !r.healthy());
             row.pseudoClassStateChanged(
                     Controls.SELECTED, r.id().equals(vm.selectedProperty().get()));
             row.setAccessibleRole(AccessibleRole.BUTTON);
