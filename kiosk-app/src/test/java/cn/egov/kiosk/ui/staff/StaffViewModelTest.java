@@ -138,6 +138,28 @@ class StaffViewModelTest {
     }
 
     @Test
+    void theRightPinCanOpenTheDiagnosticsAndAWrongOneCannot() {
+        AtomicInteger panels = new AtomicInteger();
+        assertThat(vm.offersDiagnostics()).isFalse();
+        vm.submitForDiagnostics(); // no diagnostics: nothing happens, nothing is checked
+        assertThat(checked).isEmpty();
+        vm.diagnosticsPanel(panels::incrementAndGet);
+        assertThat(vm.offersDiagnostics()).isTrue();
+        vm.open();
+
+        "1111".chars().forEach(c -> vm.digit(c - '0'));
+        vm.submitForDiagnostics();
+        assertThat(panels).hasValue(0);
+        assertThat(vm.messageProperty().get()).isEqualTo("密码错误，请重新输入");
+
+        "2468".chars().forEach(c -> vm.digit(c - '0'));
+        vm.submitForDiagnostics();
+        assertThat(panels).hasValue(1);
+        assertThat(exits).as("the kiosk program stays").hasValue(0);
+        assertThat(vm.visibleProperty().get()).isFalse();
+    }
+
+    @Test
     void aWrongPinSaysSoAndClearsTheEntry() {
         vm.open();
 
