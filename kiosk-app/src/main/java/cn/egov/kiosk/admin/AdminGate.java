@@ -96,6 +96,8 @@ public final class AdminGate {
     private Instant setupOpenUntil = Instant.MIN;
 
     /** @param dataDir the kiosk's {@code storage.dataDir}, where the set-up code's file goes */
+    private volatile Optional<Role> signedIn = Optional.empty();
+
     public AdminGate(AdminRecords records, PinHasher hasher, AdminAudit audit, Clock clock, Path dataDir) {
         this.records = records;
         this.hasher = hasher;
@@ -140,6 +142,7 @@ public final class AdminGate {
                 log.warn("Admin PIN accepted: {} comes in", role);
                 record(now, "admin.attempt", role.name(), detail("result", "right", "role", role.name()));
                 record(now, "admin.enter", role.name(), detail("role", role.name()));
+                signedIn = Optional.of(role);
                 return new Attempt(Result.ENTERED, Optional.of(role), Duration.ZERO, Lockout.ATTEMPTS);
             }
             if (setup) {
@@ -165,6 +168,19 @@ public final class AdminGate {
         } finally {
             Arrays.fill(entry, '\0');
         }
+    }
+
+    /**
+     * The role signed in on the pad now, if any: the actor of what an admin panel's service does
+     * (read on any thread).
+     */
+    public Optional<Role> signedIn() {
+        return signedIn;
+    }
+
+    /** The actor of an admin panel's audit records: the role signed in, else {@code UNKNOWN}. */
+    public String actor() {
+        return signedIn.map(Role::name).orElse("UNKNOWN");
     }
 
     /** How long the pad stays shut from now (zero when it is open). */
@@ -194,6 +210,7 @@ public final class AdminGate {
 
     /** A role left the admin side; {@code why}: {@code button}, {@code idle}, {@code session}, {@code program}. */
     public void exited(Role role, String why) {
+        signedIn = Optional.empty();
         log.info("{} left the admin side ({})", role, why);
         record(clock.instant(), "admin.exit", role.name(), detail("role", role.name(), "why", why));
     }

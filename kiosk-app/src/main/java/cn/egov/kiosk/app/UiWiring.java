@@ -8,6 +8,10 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.payment.PaymentTerminal;
 import cn.egov.kiosk.device.scanner.BarcodeScanner;
+import cn.egov.kiosk.diag.DeviceDiagnostics;
+import cn.egov.kiosk.diag.DiagnosticsBundle;
+import cn.egov.kiosk.diag.ManagedDeviceDiagnostics;
+import cn.egov.kiosk.diag.RemovableDrives;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.identity.AppCodeLogin;
 import cn.egov.kiosk.insurance.InsuranceDesk;
@@ -97,7 +101,9 @@ public final class UiWiring {
                 // the day at a glance: the figures, the day's documents and their reprint (licences again
                 // from the platform), the flows the screens report
                 Optional.of(today(runtime, licences)),
-                runtime.dayRecorder());
+                runtime.dayRecorder(),
+                // the engineer's diagnostics on screen
+                Optional.of(diagnostics(runtime)));
     }
 
     /** Staff's day at a glance over the runtime's store, printing and licences (reprints audited with a platform). */
@@ -111,6 +117,30 @@ public final class UiWiring {
                         runtime.platform().map(PlatformServices::audit),
                         runtime.config().kiosk().timeZone(),
                         runtime.clock()));
+    }
+
+    /**
+     * The engineer's diagnostics over the runtime's devices, audited through the outbox when there is
+     * a platform, with the role signed in on the pad as the actor.
+     */
+    private static DeviceDiagnostics diagnostics(KioskRuntime runtime) {
+        var config = runtime.config();
+        ManagedDeviceDiagnostics.Audit audit = runtime.platform()
+                .<ManagedDeviceDiagnostics.Audit>map(p -> p.audit()::record)
+                .orElse(ManagedDeviceDiagnostics.Audit.NONE);
+        return new ManagedDeviceDiagnostics(
+                runtime.devices(),
+                Optional.of(new ManagedDeviceDiagnostics.PageParts(
+                        runtime.templates(), runtime.renderings(), runtime.printLog())),
+                config.kiosk().id(),
+                runtime.clock(),
+                config.kiosk().timeZone(),
+                audit,
+                runtime.admin()::actor,
+                new RemovableDrives()::find,
+                target -> new DiagnosticsBundle(config, config.source(), runtime.clock())
+                        .devices(runtime.devices().health().all())
+                        .write(target));
     }
 
     /** An application's fee: the runtime's payments and their delivery, the terminal's abort, the recovery waited for. */

@@ -111,11 +111,7 @@ public final class TestPageCommand implements Callable<Integer> {
                             () -> d instanceof DocumentPrinter p ? Optional.of(p) : Optional.empty(),
                             log,
                             clock);
-                    ObjectNode data = (ObjectNode) templates.sample("test-page");
-                    data.put("kioskId", loaded.kiosk().id());
-                    data.put("printer", d.id() + " (" + d.driverName() + ", " + d.connection() + ")");
-                    data.put("printedAt", LocalDateTime.now(clock).withNano(0).toString());
-                    data.put("qr", "TEST-" + loaded.kiosk().id() + "-" + d.id());
+                    ObjectNode data = data(templates, loaded.kiosk().id(), d, clock);
                     Medium medium = d instanceof DocumentPrinter ? Medium.PDF : Medium.ESCPOS;
                     Printing.Outcome outcome = printing.print(
                             "test-page",
@@ -150,5 +146,15 @@ public final class TestPageCommand implements Callable<Integer> {
         }
         out.flush();
         return allPrinted ? 0 : 1;
+    }
+
+    /** The test page's data for a printer: the template's sample with the kiosk, the printer and the time. */
+    static ObjectNode data(TemplateLibrary templates, String kioskId, Device d, Clock clock) throws TemplateException {
+        ObjectNode data = (ObjectNode) templates.sample("test-page");
+        data.put("kioskId", kioskId);
+        data.put("printer", d.id() + " (" + d.driverName() + ", " + d.connection() + ")");
+        data.put("printedAt", LocalDateTime.now(clock).withNano(0).toString());
+        data.put("qr", "TEST-" + kioskId + "-" + d.id());
+        return data;
     }
 }

@@ -25,6 +25,8 @@ import cn.egov.kiosk.ui.attract.AttractView;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import cn.egov.kiosk.ui.checkin.CheckInView;
 import cn.egov.kiosk.ui.checkin.CheckInViewModel;
+import cn.egov.kiosk.ui.diag.DiagnosticsPanelView;
+import cn.egov.kiosk.ui.diag.DiagnosticsPanelViewModel;
 import cn.egov.kiosk.ui.enterprise.EnterpriseView;
 import cn.egov.kiosk.ui.enterprise.EnterpriseViewModel;
 import cn.egov.kiosk.ui.finished.FinishedViewModel;
@@ -126,6 +128,7 @@ public final class KioskUi {
     private Optional<PlatformPanelViewModel> platformPanel = Optional.empty();
     private Optional<PaymentsPanelViewModel> paymentsPanel = Optional.empty();
     private Optional<TodayPanelViewModel> todayPanel = Optional.empty();
+    private Optional<DiagnosticsPanelViewModel> diagnosticsPanel = Optional.empty();
     private final Optional<GuideViewModel> guide;
     private final Optional<ApplyViewModel> apply;
     // progress
@@ -577,15 +580,23 @@ public final class KioskUi {
         });
         // the citizen flows, started and ended, for the day's figures (never who)
         new FlowTracker(services.flows(), navigator, finished.countingProperty());
+        services.diagnostics().ifPresent(d -> {
+            DiagnosticsPanelViewModel panel = citizen.add(
+                    new DiagnosticsPanelViewModel(i18n, tasks, d, config.kiosk().timeZone(), services.clock()));
+            diagnosticsPanel = Optional.of(panel);
+            frame.addOverlay(panel.visibleProperty(), () -> new DiagnosticsPanelView(panel).root());
+        });
         // the admin menu: one entry a line (id, title, who sees it, what it opens); the panels lie
         // above the menu (shown after it) and close when the admin session ends
         paymentsPanel.ifPresent(p -> staff.entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), p::open));
         todayPanel.ifPresent(p -> staff.entry("today", Msg.STAFF_TODAY, EnumSet.of(Role.STAFF), p::open));
+        diagnosticsPanel.ifPresent(p -> staff.entry("diagnostics", Msg.STAFF_DIAGNOSTICS, EnumSet.of(Role.ENGINEER), p::open));
         platformPanel.ifPresent(p -> staff.entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), p::open));
         staff.onSessionEnd(() -> {
             platformPanel.ifPresent(PlatformPanelViewModel::close);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::close);
             todayPanel.ifPresent(TodayPanelViewModel::close);
+            diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::close);
         });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
@@ -869,6 +880,7 @@ public final class KioskUi {
         paymentsPanel.ifPresent(PaymentsPanelViewModel::touch);
         staff.touch();
         todayPanel.ifPresent(TodayPanelViewModel::touch);
+        diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::touch);
     }
 
     private void startTicker() {
@@ -880,6 +892,7 @@ public final class KioskUi {
             paymentsPanel.ifPresent(PaymentsPanelViewModel::tick);
             staff.tick();
             todayPanel.ifPresent(TodayPanelViewModel::tick);
+            diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));
@@ -964,6 +977,11 @@ public final class KioskUi {
     /** Staff's day at a glance (今日概览), when the kiosk was given it. */
     public Optional<TodayPanelViewModel> todayPanel() {
         return todayPanel;
+    }
+
+    /** The engineer's diagnostics, when the kiosk was given them. */
+    public Optional<DiagnosticsPanelViewModel> diagnosticsPanel() {
+        return diagnosticsPanel;
     }
 
     /** Staff's 缴费与对账, when the kiosk was given the payments. */

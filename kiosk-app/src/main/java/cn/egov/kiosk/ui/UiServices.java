@@ -9,6 +9,7 @@ import cn.egov.kiosk.catalogue.ServiceGuide;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.PhotoDecoder;
 import cn.egov.kiosk.device.manage.HealthModel;
+import cn.egov.kiosk.diag.DeviceDiagnostics;
 import cn.egov.kiosk.enterprise.EnterpriseRegister;
 import cn.egov.kiosk.feature.FeatureAvailability;
 import cn.egov.kiosk.identity.AppCodeLogin;
@@ -64,6 +65,7 @@ import java.util.function.Supplier;
  *     when the kiosk takes applications
  * @param today staff's day at a glance: the day's figures, its documents and their reprint
  * @param flows where the screens say that a citizen flow started or ended (never who)
+ * @param diagnostics the engineer's diagnostics: the devices, their checks, counters, errors and actions
  */
 public record UiServices(
         KioskConfig config,
@@ -105,7 +107,10 @@ public record UiServices(
         Optional<ApplicationFees> fees,
         // the day at a glance
         Optional<StaffDay> today,
-        FlowLog flows) {
+        FlowLog flows,
+
+        // the engineer's diagnostics on screen
+        Optional<DeviceDiagnostics> diagnostics) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

@@ -46,6 +46,7 @@ public final class DeviceManager implements AutoCloseable {
 
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final HealthModel health = new HealthModel();
+    private final ErrorHistory errors = new ErrorHistory(ErrorHistory.DEFAULT_CAPACITY);
     private final Backoff backoff;
     private final Clock clock;
     private final ScheduledExecutorService supervisor;
@@ -121,6 +122,26 @@ public final class DeviceManager implements AutoCloseable {
                 .findFirst();
     }
 
+    /** A device's recent errors (its error events, the conditions that stopped it, failed connections), newest first. */
+    public List<DeviceError> recentErrors(String id) {
+        return errors.recent(id);
+    }
+
+    /**
+     * Sets a device's counters to zero (an engineer's reset), saves them and publishes its health
+     * with the new counters. Returns false when there is no such device.
+     */
+    public boolean resetStatistics(String id) {
+        Device device = devices.get(id);
+        if (device == null) {
+            return false;
+        }
+        device.statistics().reset();
+        log.warn("Device {}: counters reset", id);
+        publish(device);
+        return true;
+    }
+
     /**
      * Attaches a tap to a device's byte link: it sees every byte the driver writes and reads, as the
      * bytes pass, on the link's thread (it must not block: {@link
@@ -170,6 +191,25 @@ public final class DeviceManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Reconnects a device now on the caller's thread (an engineer waiting for the outcome): closes
+     * it, opens, claims and enables it again, and returns its health after the attempt; a failed
+     * attempt leaves the device to the usual reconnection with backoff. Blocks: never call it from a
+     * UI thread. Empty when there is no such device.
+     */
+    public Optional<DeviceHealth> reconnectNow(String id) {
+        Device device = devices.get(id);
+        if (device == null) {
+            return Optional.empty();
+        }
+        ScheduledFuture<?> scheduled = pending.remove(id);
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        connect(device, false);
+        return health.get(id);
+    }
+
     private void connect(Device device, boolean first) {
         if (stopped) {
             return;
@@ -212,6 +252,15 @@ public final class DeviceManager implements AutoCloseable {
                     .incrementAndGet();
             Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
             if (attempt == 1 || attempt % 10 == 0) {
+                errors.add(
+                        device.id(),
+                        new DeviceError(
+                                clock.instant(),
+                                e instanceof DeviceException de ? de.code().name() : "UNEXPECTED",
+                                e instanceof DeviceException de
+                                        ? de.extendedCode()
+                                        : e.getClass().getSimpleName(),
+                                "connection attempt " + attempt + " failed: " + why));
                 log.warn(
                         "Device {} unavailable ({}); attempt {}, next in {} ms",
                         device.id(),
@@ -262,6 +311,7 @@ public final class DeviceManager implements AutoCloseable {
     }
 
     private void onEvent(Device device, DeviceEvent event) {
+        errors.accept(event);
         if (event instanceof DeviceEvent.StatusEvent s && s.condition() == Condition.OFFLINE && s.raised()) {
             int attempt = attempts.computeIfAbsent(device.id(), k -> new AtomicInteger())
                     .get();

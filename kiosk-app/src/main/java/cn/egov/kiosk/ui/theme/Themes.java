@@ -27,6 +27,8 @@ public enum Themes implements Theme {
             // enterprise
             "enterprise.css",
             "pay.css",
+            // the engineer's diagnostics
+            "diag.css",
             "standard.css"),
     /**
      * 长辈模式: yellow and white on black; text from 32 px, headings from 40 px, targets from 90 px,
@@ -48,6 +50,8 @@ public enum Themes implements Theme {
             // enterprise
             "enterprise.css",
             "pay.css",
+            // the engineer's diagnostics
+            "diag.css",
             "elderly.css");
 
     private final String id;
