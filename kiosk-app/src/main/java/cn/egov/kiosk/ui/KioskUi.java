@@ -590,7 +590,8 @@ public final class KioskUi {
         // above the menu (shown after it) and close when the admin session ends
         paymentsPanel.ifPresent(p -> staff.entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), p::open));
         todayPanel.ifPresent(p -> staff.entry("today", Msg.STAFF_TODAY, EnumSet.of(Role.STAFF), p::open));
-        diagnosticsPanel.ifPresent(p -> staff.entry("diagnostics", Msg.STAFF_DIAGNOSTICS, EnumSet.of(Role.ENGINEER), p::open));
+        diagnosticsPanel.ifPresent(
+                p -> staff.entry("diagnostics", Msg.STAFF_DIAGNOSTICS, EnumSet.of(Role.ENGINEER), p::open));
         platformPanel.ifPresent(p -> staff.entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), p::open));
         staff.onSessionEnd(() -> {
             platformPanel.ifPresent(PlatformPanelViewModel::close);

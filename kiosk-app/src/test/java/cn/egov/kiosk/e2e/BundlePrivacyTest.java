@@ -148,9 +148,7 @@ class BundlePrivacyTest {
                     .contains("manifest.json", "config/kiosk.yaml", "devices.json", "outbox.json", "versions.json");
             assertThat(entries.keySet()).anyMatch(n -> n.startsWith("logs/"));
             String yaml = new String(entries.get("config/kiosk.yaml"), StandardCharsets.UTF_8);
-            assertThat(yaml)
-                    .contains("registrationCode: <removed>")
-                    .doesNotContain("BUNDLE-1", "135790");
+            assertThat(yaml).contains("registrationCode: <removed>").doesNotContain("BUNDLE-1", "135790");
             String outbox = new String(entries.get("outbox.json"), StandardCharsets.UTF_8);
             assertThat(outbox).contains("\"byKindAndState\"").contains("\"count\"");
             String devices = new String(entries.get("devices.json"), StandardCharsets.UTF_8);
