@@ -98,7 +98,9 @@ class ArchitectureTest {
                         // enterprise
                         "cn.egov.kiosk.enterprise..",
                         // payments
-                        "cn.egov.kiosk.payment..")
+                        "cn.egov.kiosk.payment..",
+                        // settings
+                        "cn.egov.kiosk.settings..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

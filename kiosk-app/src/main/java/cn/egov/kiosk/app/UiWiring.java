@@ -90,7 +90,9 @@ public final class UiWiring {
                 // staff payments: the journal, the settlement, the reconciliation and the recovery
                 Optional.of(runtime.payments().staff()),
                 // an application's fee, where applications are taken (with a platform)
-                runtime.platform().map(p -> fees(runtime)));
+                runtime.platform().map(p -> fees(runtime)),
+                // settings: the actor is the staff until the roles of the admin menu say who
+                Optional.of(runtime.settings(() -> "STAFF")));
     }
 
     /** An application's fee: the runtime's payments and their delivery, the terminal's abort, the recovery waited for. */

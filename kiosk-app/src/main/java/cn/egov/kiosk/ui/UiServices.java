@@ -23,6 +23,7 @@ import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.settings.Settings;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.ui.voice.VoiceOut;
 import java.time.Clock;
@@ -57,6 +58,8 @@ import java.util.function.Supplier;
  *     day's reconciliation, made now too
  * @param fees the fees of items applied for here, paid through the payments after the application,
  *     when the kiosk takes applications
+ * @param settings staff's 终端设置: the configuration changed on screen (devices, what the kiosk
+ *     offers), saved, audited and put into effect where it can be at once
  */
 public record UiServices(
         KioskConfig config,
@@ -94,7 +97,9 @@ public record UiServices(
         // staff payments
         Optional<StaffPayments> staffPayments,
         // an application's fee
-        Optional<ApplicationFees> fees) {
+        Optional<ApplicationFees> fees,
+        // settings: the configuration on screen, behind the staff PIN
+        Optional<Settings> settings) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

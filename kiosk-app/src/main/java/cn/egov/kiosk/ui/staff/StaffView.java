@@ -71,6 +71,14 @@ public final class StaffView {
             payments.setOnAction(e -> vm.submitForPayments());
             actions.getChildren().add(actions.getChildren().size() - 1, payments);
         }
+        if (vm.offersSettings()) {
+            Button settings = new Button();
+            settings.setId("staff-pin-settings");
+            settings.getStyleClass().add("nav-button");
+            settings.textProperty().bind(vm.i18n().bind(Msg.STAFF_SETTINGS));
+            settings.setOnAction(e -> vm.submitForSettings());
+            actions.getChildren().add(actions.getChildren().size() - 1, settings);
+        }
         actions.setAlignment(Pos.CENTER);
 
         VBox dialog = new VBox(title, display, message, keys, actions);

@@ -35,6 +35,7 @@ public final class StaffViewModel implements CitizenState {
     private final Runnable exitKiosk;
     private Optional<Runnable> openPlatform = Optional.empty();
     private Optional<Runnable> openPayments = Optional.empty();
+    private Optional<Runnable> openSettings = Optional.empty();
     private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper masked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -107,6 +108,21 @@ public final class StaffViewModel implements CitizenState {
     /** Whether the pad offers the platform panel. */
     public boolean offersPlatform() {
         return openPlatform.isPresent();
+    }
+
+    /** The PIN pad also opens the settings panel (终端设置, after the PIN). */
+    public void settingsPanel(Runnable open) {
+        this.openSettings = Optional.of(open);
+    }
+
+    /** Whether the pad offers the settings panel. */
+    public boolean offersSettings() {
+        return openSettings.isPresent();
+    }
+
+    /** Checks the PIN: right opens the settings panel; wrong counts toward the lockout. */
+    public void submitForSettings() {
+        openSettings.ifPresent(open -> check(open, "the settings panel opens"));
     }
 
     /** The PIN pad also opens the payments panel (缴费与对账, after the PIN). */
