@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -133,20 +133,20 @@ class SettingsOnScreenTest {
             try {
                 openSettings(robot);
                 tap(robot, "#settings-device-ticket-printer");
-                tap(robot, "#settings-driver-escpos");
-                tap(robot, "#settings-kind-serial");
+                press(robot, "#settings-driver-escpos");
+                press(robot, "#settings-kind-serial");
                 type(robot, "#settings-target", pty.hostPath());
-                tap(robot, "#settings-baud-115200");
+                press(robot, "#settings-baud-115200");
 
                 awaitIdle(robot);
-                tap(robot, "#settings-test");
+                press(robot, "#settings-test");
                 await(
                         () -> text(robot, "#settings-test-result").startsWith("设备正常"),
                         () -> "the test's result (" + text(robot, "#settings-test-result") + ")");
                 assertThat(Files.readString(file)).as("a test saves nothing").contains("driver: sim");
 
                 String before = Files.readString(file);
-                tap(robot, "#settings-save-device");
+                press(robot, "#settings-save-device");
                 await(
                         () -> text(robot, "#settings-message").startsWith("已保存"),
                         () -> "saved (" + text(robot, "#settings-message") + ")");
@@ -197,7 +197,7 @@ class SettingsOnScreenTest {
         awaitIdle(robot);
         tap(robot, "#settings-page-offer");
         type(robot, "#settings-hours-monday", "25:00-26:00");
-        robot.interact(() -> robot.lookup("#settings-save-offer").query().fireEvent(new ActionEvent()));
+        press(robot, "#settings-save-offer");
         await(
                 () -> text(robot, "#settings-message").startsWith("不能保存"),
                 () -> "the refusal (" + text(robot, "#settings-message") + ")");
@@ -215,7 +215,7 @@ class SettingsOnScreenTest {
         awaitIdle(robot);
         tap(robot, "#settings-page-offer");
         type(robot, "#settings-hall-zh", "新区政务服务中心");
-        robot.interact(() -> robot.lookup("#settings-save-offer").query().fireEvent(new ActionEvent()));
+        press(robot, "#settings-save-offer");
         await(
                 () -> text(robot, "#settings-message").startsWith("已保存"),
                 () -> "saved (" + text(robot, "#settings-message") + ")");
@@ -267,6 +267,15 @@ class SettingsOnScreenTest {
 
     private static String text(FxRobot robot, String query) {
         return ((Labeled) robot.lookup(query).query()).getText();
+    }
+
+    /**
+     * Presses a control of the panel's scrolled pages (as a tap would, through its action): the page
+     * may hold it below the part scrolled into view.
+     */
+    private static void press(FxRobot robot, String query) {
+        await(() -> visible(robot, query), query + " on screen");
+        robot.interact(() -> ((ButtonBase) robot.lookup(query).query()).fire());
     }
 
     /** The panel has read the machine's ports and queues: its buttons take a tap. */
