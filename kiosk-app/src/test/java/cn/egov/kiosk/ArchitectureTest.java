@@ -100,7 +100,10 @@ class ArchitectureTest {
                         // payments
                         "cn.egov.kiosk.payment..",
                         // the admin side's logic (its screens are ui.staff)
-                        "cn.egov.kiosk.admin..")
+                        "cn.egov.kiosk.admin..",
+
+                        // settings
+                        "cn.egov.kiosk.settings..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("javafx..")

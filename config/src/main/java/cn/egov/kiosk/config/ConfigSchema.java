@@ -45,6 +45,10 @@ public final class ConfigSchema {
     public static final Key<Optional<Platform>> PLATFORM = Key.optional("platform", Platform.SCHEMA)
             .doc("政务服务平台；没有这一节时终端独立运行", "The cloud platform; without it the kiosk runs alone");
 
+    public static final Key<Hours> HOURS = Key.defaults("hours", Hours.SCHEMA)
+            .doc("开放时间，以及开放时间以外提供的服务", "The opening hours, and what is offered outside them");
+    public static final Key<Voice> VOICE = Key.defaults("voice", Voice.SCHEMA).doc("语音播报", "Spoken guidance");
+
     private static final String CONNECTION_EXPECTED =
             "a connection in quotes: \"sim:\", \"serial:/dev/ttyUSB0?baud=115200\", \"tcp:HOST:PORT\" or \"file:/dev/usb/lp0\"";
 
@@ -67,7 +71,9 @@ public final class ConfigSchema {
                         "外设：设备编号到设备的映射，至少一个；每台设备由其驱动检查",
                         "The devices, by id; at least one; each is checked by its driver");
         this.root = ObjectSchema.of(
-                "a mapping", List.of(KIOSK, UI, SESSION, IDENTITY, STORAGE, QUEUE, PAYMENTS, PLATFORM, devices), v -> {
+                "a mapping",
+                List.of(KIOSK, UI, SESSION, IDENTITY, STORAGE, QUEUE, PAYMENTS, PLATFORM, devices, HOURS, VOICE),
+                v -> {
                     try {
                         return new KioskConfig(
                                 v.reading().file(),
@@ -79,7 +85,9 @@ public final class ConfigSchema {
                                 v.get(QUEUE),
                                 v.get(PAYMENTS),
                                 v.get(PLATFORM),
-                                List.copyOf(v.get(devices).values()));
+                                List.copyOf(v.get(devices).values()),
+                                v.get(HOURS),
+                                v.get(VOICE));
                     } catch (RuntimeException e) {
                         // The schema mirrors the records' own checks; this would be a bug, but say what it is.
                         throw v.reading().invalid("", null, "a consistent configuration", e.getMessage());

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param source the file it was read from, absolute and normalized
  * @param platform the cloud platform, when the kiosk works with one
  * @param devices the devices in the order of the file, ids unique; each one accepted by its driver
+ * @param hours the hall's opening hours and what is offered outside them
+ * @param voice the spoken guidance's defaults
  */
 public record KioskConfig(
         Path source,
@@ -27,7 +29,9 @@ public record KioskConfig(
         Queue queue,
         PaymentSettings payments,
         Optional<Platform> platform,
-        List<DeviceSpec> devices) {
+        List<DeviceSpec> devices,
+        Hours hours,
+        Voice voice) {
 
     /** A device id: a lowercase letter or digit, then up to 31 lowercase letters, digits and hyphens. */
     public static final Pattern DEVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -42,6 +46,8 @@ public record KioskConfig(
         Objects.requireNonNull(queue, "queue");
         payments = payments == null ? PaymentSettings.DEFAULTS : payments;
         platform = platform == null ? Optional.empty() : platform;
+        hours = hours == null ? Hours.DEFAULTS : hours;
+        voice = voice == null ? Voice.DEFAULTS : voice;
         devices = List.copyOf(devices);
         if (devices.isEmpty()) {
             throw new IllegalArgumentException("devices: at least one device is needed");
@@ -55,6 +61,21 @@ public record KioskConfig(
                 throw new IllegalArgumentException("devices: id " + d.id() + " is used twice");
             }
         }
+    }
+
+    /** A configuration with the default hours and voice. */
+    public KioskConfig(
+            Path source,
+            Kiosk kiosk,
+            Ui ui,
+            Session session,
+            Identity identity,
+            Storage storage,
+            Queue queue,
+            PaymentSettings payments,
+            Optional<Platform> platform,
+            List<DeviceSpec> devices) {
+        this(source, kiosk, ui, session, identity, storage, queue, payments, platform, devices, null, null);
     }
 
     /** The device with this id. */

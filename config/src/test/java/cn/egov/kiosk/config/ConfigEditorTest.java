@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,55 @@ class ConfigEditorTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void aDeviceIsRemovedWithItsCommentAndAddedAgainInOneSave() throws Exception {
+        KioskConfig c = ConfigEditor.apply(file, List.of(new ConfigEditor.Remove("devices.qr-scanner")));
+
+        assertThat(c.device("qr-scanner")).isEmpty();
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain("qr-scanner").doesNotContain("QR code / barcode scanner");
+        assertThat(text).contains("# Bank card payment terminal");
+
+        c = ConfigEditor.apply(
+                file,
+                List.of(
+                        new ConfigEditor.Put(
+                                "devices.scanner-2", "{class: barcode-scanner, driver: sim, connection: \"sim:\"}"),
+                        new ConfigEditor.Put("devices.ticket-printer.options.columns", "42")));
+        assertThat(c.device("scanner-2")).isPresent();
+        assertThat(c.device("ticket-printer").orElseThrow().options()).containsEntry("columns", "42");
+        assertThat(Files.readString(file)).contains("# Receipt / queue ticket printer");
+    }
+
+    @Test
+    void checkingChangesWritesNothing() throws Exception {
+        KioskConfig c = ConfigEditor.check(file, List.of(new ConfigEditor.Put("voice.volume", "5")));
+
+        assertThat(c.voice().volume()).isEqualTo(5);
+        assertThat(Files.readString(file)).isEqualTo(original);
+    }
+
+    @Test
+    void openingHoursAreCheckedAndAddedAsASection() throws Exception {
+        assertThatThrownBy(() -> ConfigEditor.set(file, "hours.monday", "\"25:00-26:00\""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("hours.monday");
+
+        KioskConfig c = ConfigEditor.apply(
+                file,
+                List.of(
+                        new ConfigEditor.Put("hours.monday", "\"08:30-12:00, 13:30-17:30\""),
+                        new ConfigEditor.Put("hours.sunday", "closed"),
+                        new ConfigEditor.Put("hours.afterHours", "[service-guide, progress]")));
+        var zone = ZoneId.of("Asia/Shanghai");
+        var monday = ZonedDateTime.of(2026, 12, 7, 12, 30, 0, 0, zone);
+        assertThat(c.hours().isOpen(monday)).isFalse();
+        assertThat(c.hours().isOpen(monday.withHour(9))).isTrue();
+        assertThat(c.hours().offers("progress", monday)).isTrue();
+        assertThat(c.hours().offers("queue-ticket", monday)).isFalse();
+        assertThat(c.hours().isOpen(monday.plusDays(6).withHour(10))).isFalse();
+        assertThat(c.hours().isOpen(monday.plusDays(1).withHour(3))).isTrue();
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigErrorsTest {
     private static final String F = "config/test.yaml";
     private static final String ROOT_KEYS =
-            "[devices, identity, kiosk, payments, platform, queue, session, storage, ui]";
+            "[devices, hours, identity, kiosk, payments, platform, queue, session, storage, ui, voice]";
     private static final String CLASSES =
             "[id-card-reader, smart-card-reader, receipt-printer, document-printer, payment-terminal, barcode-scanner]";
     private static final String WELL_FORMED =
@@ -123,7 +123,8 @@ class ConfigErrorsTest {
                 Arguments.of(
                         "section of the wrong type",
                         edit(9, "ui: full", 10, null),
-                        F + ", line 9: ui: expected a mapping with the keys [fullScreen, theme], found \"full\""));
+                        F
+                                + ", line 9: ui: expected a mapping with the keys [fullScreen, logo, services, theme], found \"full\""));
     }
 
     static Stream<Arguments> kioskSection() {

@@ -36,7 +36,17 @@ class ConfigSchemaDocsTest {
         List<String> sections = KeyTables.markedPaths(readme);
         assertThat(sections)
                 .containsExactly(
-                        "kiosk", "ui", "session", "identity", "storage", "platform", "queue", "payments", "devices");
+                        "kiosk",
+                        "ui",
+                        "session",
+                        "identity",
+                        "storage",
+                        "platform",
+                        "queue",
+                        "payments",
+                        "hours",
+                        "voice",
+                        "devices");
 
         assertThat(GeneratedFile.check(Path.of("README.md"), KeyTables.refresh(readme, SCHEMA::table)))
                 .isEmpty();

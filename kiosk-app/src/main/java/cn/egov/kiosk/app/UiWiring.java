@@ -103,7 +103,9 @@ public final class UiWiring {
                 Optional.of(today(runtime, licences)),
                 runtime.dayRecorder(),
                 // the engineer's diagnostics on screen
-                Optional.of(diagnostics(runtime)));
+                Optional.of(diagnostics(runtime)),
+                // settings: the configuration on screen, audited with the role signed in
+                Optional.of(runtime.settings(runtime.admin()::actor)));
     }
 
     /** Staff's day at a glance over the runtime's store, printing and licences (reprints audited with a platform). */

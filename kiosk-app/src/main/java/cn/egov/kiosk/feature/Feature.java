@@ -1,6 +1,7 @@
 package cn.egov.kiosk.feature;
 
 import cn.egov.kiosk.device.api.DeviceClass;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -97,5 +98,10 @@ public enum Feature {
 
     public Set<DeviceClass> requires() {
         return requires;
+    }
+
+    /** The feature's name in configuration ({@code ui.services}, {@code hours.afterHours}): {@code queue-ticket}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

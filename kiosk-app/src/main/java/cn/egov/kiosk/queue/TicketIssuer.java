@@ -40,7 +40,17 @@ public final class TicketIssuer {
 
     /** The words a ticket needs from the hall's configuration, in the citizen's language. */
     public record HallTexts(
-            Function<Locale, String> hallName, BiFunction<String, Locale, String> businessTypeName, String hotline) {}
+            Function<Locale, String> hallName,
+            BiFunction<String, Locale, String> businessTypeName,
+            Supplier<String> hotline) {
+        /** A hotline that does not change. */
+        public HallTexts(
+                Function<Locale, String> hallName,
+                BiFunction<String, Locale, String> businessTypeName,
+                String hotline) {
+            this(hallName, businessTypeName, () -> hotline);
+        }
+    }
 
     private final QueueService queue;
     private final Supplier<Optional<ReceiptPrinter>> printer;
@@ -192,7 +202,7 @@ public final class TicketIssuer {
                             LocalDateTime.ofInstant(ticket.issuedAt(), zone),
                             ticket.id(),
                             Optional.empty(),
-                            texts.hotline(),
+                            texts.hotline().get(),
                             locale,
                             Optional.of(checkedIn.appointment())),
                     p.columns()));
@@ -244,7 +254,7 @@ public final class TicketIssuer {
                         LocalDateTime.ofInstant(ticket.issuedAt(), zone),
                         ticket.id(),
                         idNumber,
-                        texts.hotline(),
+                        texts.hotline().get(),
                         locale),
                 columns);
     }

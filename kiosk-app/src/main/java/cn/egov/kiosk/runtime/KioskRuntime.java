@@ -36,8 +36,12 @@ import cn.egov.kiosk.printing.WatchedPrintLog;
 import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.settings.ConfigAudit;
+import cn.egov.kiosk.settings.LiveConfig;
+import cn.egov.kiosk.settings.Settings;
 import cn.egov.kiosk.speech.Speaker;
 import cn.egov.kiosk.store.AdminRepository;
+import cn.egov.kiosk.store.AuditRepository;
 import cn.egov.kiosk.store.CatalogueUseRepository;
 import cn.egov.kiosk.store.Database;
 import cn.egov.kiosk.store.DayFiguresRepository;
@@ -61,6 +65,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -78,6 +83,9 @@ public final class KioskRuntime implements AutoCloseable {
     private static final Duration TERMINAL_WAIT = Duration.ofSeconds(30);
 
     private final KioskConfig config;
+    /** The configuration as staff change it while the kiosk runs. */
+    private final LiveConfig live;
+
     private final Clock clock;
     private final InstanceLock instanceLock;
     private final Database database;
@@ -86,6 +94,9 @@ public final class KioskRuntime implements AutoCloseable {
     private final QueueService queue;
     private final SimulatorRegistry simulators = new SimulatorRegistry();
     private final DeviceManager devices;
+    /** The drivers on the class path, looked up once (the settings screen offers them). */
+    private final DriverRegistry drivers;
+
     private final TicketIssuer tickets;
     private final TemplateLibrary templates;
     private final Printing printing;
@@ -121,6 +132,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     public KioskRuntime(KioskConfig config, TemplateLibrary templates, Clock clock, Backoff backoff) {
         this.config = config;
+        this.live = new LiveConfig(config);
         this.templates = templates;
         this.clock = clock;
         DataFolders.prepare(config.storage());
@@ -132,7 +144,8 @@ public final class KioskRuntime implements AutoCloseable {
             this.database = push(opened, Database.open(config.storage().database()));
             DeviceContext context = new DeviceContext(
                     new FileStatisticsStore(config.storage().dataDir().resolve("device-stats")), clock, simulators);
-            this.devices = push(opened, new DeviceManager(config.devices(), DriverRegistry.load(), context, backoff));
+            this.drivers = DriverRegistry.load();
+            this.devices = push(opened, new DeviceManager(config.devices(), drivers, context, backoff));
             DeviceManager madeDevices = devices;
             this.platform = config.platform()
                     .map(p -> new PlatformServices(
@@ -180,9 +193,9 @@ public final class KioskRuntime implements AutoCloseable {
                     () -> madeDevices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class),
                     printLog,
                     new TicketIssuer.HallTexts(
-                            config.kiosk().hallName()::get,
+                            locale -> live.get().kiosk().hallName().get(locale),
                             this::businessTypeName,
-                            config.kiosk().hotline()),
+                            () -> live.get().kiosk().hotline()),
                     config.kiosk().timeZone(),
                     clock);
             this.printing = new Printing(
@@ -212,6 +225,9 @@ public final class KioskRuntime implements AutoCloseable {
                     config.session().warning());
             platform.ifPresent(p -> sessions.addListener(p.sessionAudit()));
             this.paymentJournal = new PaymentJournalRepository(database);
+            // inactivity limits changed by staff apply from the next check on
+            live.onChange(c ->
+                    sessions.limits(c.session().inactivityTimeout(), c.session().warning()));
             this.payments = push(
                     opened,
                     new PaymentServices(
@@ -379,8 +395,31 @@ public final class KioskRuntime implements AutoCloseable {
         return config.queue().businessTypes().stream().map(BusinessType::code).toList();
     }
 
+    /** The configuration the kiosk started with. */
     public KioskConfig config() {
         return config;
+    }
+
+    /** The configuration as it is now: staff may have changed it since the start. */
+    public LiveConfig live() {
+        return live;
+    }
+
+    /**
+     * Staff's configuration on screen, over the file the kiosk started from: each change audited
+     * ({@code config.change}, through the outbox to the platform; in the log without one) as done by
+     * {@code actor}.
+     */
+    public Settings settings(Supplier<String> actor) {
+        Optional<AuditRepository> audit = platform.map(p -> new AuditRepository(p.outbox()));
+        ConfigAudit trail = (at, kind, who, detail) -> {
+            if (audit.isPresent()) {
+                audit.get().record(at, kind, who, detail);
+            } else {
+                log.info("Audit {} by {}: {}", kind, who, detail.get("key"));
+            }
+        };
+        return new Settings(config.source(), live, devices, drivers, trail, clock, actor);
     }
 
     public Clock clock() {

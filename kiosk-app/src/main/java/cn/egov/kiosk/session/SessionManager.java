@@ -34,8 +34,8 @@ public final class SessionManager {
     }
 
     private final Clock clock;
-    private final Duration inactivity;
-    private final Duration warning;
+    private volatile Duration inactivity;
+    private volatile Duration warning;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     /**
      * Where session ids come from: a generator seeded when the manager is built (at start-up, off the
@@ -58,6 +58,20 @@ public final class SessionManager {
         this.clock = clock;
         this.inactivity = inactivity;
         this.warning = warning;
+    }
+
+    /**
+     * New limits (staff changed them): from the next check on, for the session running too. A
+     * warning shorter than 20 s is refused as by the constructor.
+     */
+    public void limits(Duration inactivity, Duration warning) {
+        if (warning.toSeconds() < 20) {
+            throw new IllegalArgumentException("the inactivity warning must give at least 20 s (WCAG 2.2.1)");
+        }
+        synchronized (this) {
+            this.inactivity = inactivity;
+            this.warning = warning;
+        }
     }
 
     private static SecureRandom seededGenerator() {
@@ -156,8 +170,14 @@ public final class SessionManager {
             idle = Duration.between(lastActivity, clock.instant()).toMillis();
             factor = patience;
         }
-        long warnAt = inactivity.toMillis() * factor;
-        long endAt = warnAt + warning.toMillis() * factor;
+        Duration before;
+        Duration during;
+        synchronized (this) {
+            before = inactivity;
+            during = warning;
+        }
+        long warnAt = before.toMillis() * factor;
+        long endAt = warnAt + during.toMillis() * factor;
         if (idle >= endAt) {
             end(EndReason.INACTIVITY);
         } else if (idle >= warnAt) {

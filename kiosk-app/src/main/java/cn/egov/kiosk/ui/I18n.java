@@ -28,7 +28,7 @@ public final class I18n {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private final List<Locale> supported;
+    private List<Locale> supported;
     private final ReadOnlyObjectWrapper<Locale> locale;
     private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
@@ -59,6 +59,20 @@ public final class I18n {
 
     public List<Locale> supported() {
         return supported;
+    }
+
+    /**
+     * The languages offered from now on, the default first (staff changed them); on the JavaFX
+     * thread. The language on screen stays if it is still offered, else it becomes the default.
+     */
+    public void offer(List<Locale> languages) {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language");
+        }
+        supported = List.copyOf(languages);
+        if (!supported.contains(locale.get())) {
+            locale.set(supported.get(0));
+        }
     }
 
     public void setLocale(Locale next) {

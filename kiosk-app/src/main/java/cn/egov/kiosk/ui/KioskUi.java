@@ -54,6 +54,8 @@ import cn.egov.kiosk.ui.progress.ProgressView;
 import cn.egov.kiosk.ui.progress.ProgressViewModel;
 import cn.egov.kiosk.ui.scan.ScanNoticeView;
 import cn.egov.kiosk.ui.scan.ScanRouter;
+import cn.egov.kiosk.ui.settings.SettingsPanelView;
+import cn.egov.kiosk.ui.settings.SettingsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PaymentsPanelView;
 import cn.egov.kiosk.ui.staff.PaymentsPanelViewModel;
 import cn.egov.kiosk.ui.staff.PlatformPanelView;
@@ -117,7 +119,12 @@ public final class KioskUi {
     private final I18n i18n;
     private final Navigator navigator = new Navigator();
     private final ThemeManager themes;
-    private final Theme initialTheme;
+    private Theme initialTheme;
+    /** The configuration as staff last saved it (the hall's name, the defaults for the next citizen). */
+    private volatile KioskConfig shownConfig;
+
+    private AttractViewModel attractVm;
+    private Optional<SettingsPanelViewModel> settingsPanel = Optional.empty();
     private final AvailabilityModel availability;
     private final FrameView frame;
     private final FrameViewModel frameVm;
@@ -148,8 +155,6 @@ public final class KioskUi {
     private final ScanRouter scans;
     /** 预约, 我的预约 and 签到, when the kiosk has a platform; wired by {@link #wireAppointments}. */
     private Optional<AppointmentScreens> appointments = Optional.empty();
-    /** The volume every session starts at (of {@link Guidance#MAX_VOLUME}). */
-    private static final int DEFAULT_VOLUME = 3;
 
     public KioskUi(UiServices services, TaskRunner tasks, Executor uiThread, Runnable exitKiosk) {
         this.services = services;
@@ -157,11 +162,11 @@ public final class KioskUi {
         this.uiThread = uiThread;
         var config = services.config();
         this.i18n = new I18n(config.kiosk().locales());
+        this.shownConfig = config;
         this.initialTheme = Themes.byId(config.ui().theme());
         this.themes = new ThemeManager(Themes.STANDARD, Themes.ELDERLY, initialTheme);
         // a payment flow whose service the kiosk was not given is not offered
-        this.availability = new AvailabilityModel(
-                services.features(), uiThread, services.insurance().isPresent() ? Set.of() : Set.of(Feature.INSURANCE));
+        this.availability = new AvailabilityModel(services.features(), uiThread, notOffered(services));
 
         this.frameVm = citizen.add(new FrameViewModel(
                 i18n,
@@ -169,17 +174,17 @@ public final class KioskUi {
                 themes,
                 services.clock(),
                 config.kiosk().timeZone(),
-                config.kiosk().hallName()::get,
+                l -> shownConfig.kiosk().hallName().get(l),
                 config.kiosk().hotline(),
                 () -> services.sessions().end(EndReason.EXPLICIT_EXIT)));
         this.frame = new FrameView(frameVm);
 
-        AttractViewModel attractVm = new AttractViewModel(
+        this.attractVm = new AttractViewModel(
                 i18n,
                 availability,
                 services.sessions(),
                 navigator,
-                config.kiosk().hallName()::get);
+                l -> shownConfig.kiosk().hallName().get(l));
         boolean ticketsCarryId = config.queue().printMaskedId();
         this.ticket = citizen.add(new TicketViewModel(
                 i18n,
@@ -216,7 +221,7 @@ public final class KioskUi {
                 services.printing(),
                 tasks,
                 services.sessions(),
-                () -> config.kiosk().hallName().get(i18n.locale())));
+                () -> shownConfig.kiosk().hallName().get(i18n.locale())));
         navigator.stepsBack(Screen.LICENCE, licence::back);
         navigator.stepsBack(Screen.POSTAL, postal::back);
         licence.onMail(h -> {
@@ -281,7 +286,7 @@ public final class KioskUi {
                         },
                         services.businessTypeCodes()::contains,
                         services.businessTypeName()::apply,
-                        () -> config.kiosk().hallName().get(i18n.locale()))));
+                        () -> shownConfig.kiosk().hallName().get(i18n.locale()))));
         // progress: 办件进度, by the citizen (through the login step) or by a receipt's query code
         this.progress = services.progress()
                 .map(service -> citizen.add(new ProgressViewModel(
@@ -301,7 +306,7 @@ public final class KioskUi {
                                         .isPresent()
                                 ? Optional.of(services.printing())
                                 : Optional.empty(),
-                        () -> config.kiosk().hallName().get(i18n.locale()))));
+                        () -> shownConfig.kiosk().hallName().get(i18n.locale()))));
         progress.ifPresent(p -> {
             navigator.stepsBack(Screen.PROGRESS, p::back);
             screens.put(Screen.PROGRESS, () -> new ProgressView(p).root());
@@ -472,7 +477,7 @@ public final class KioskUi {
                         tasks,
                         services.clock(),
                         config.kiosk().timeZone(),
-                        () -> config.kiosk().hallName().get(i18n.locale()))));
+                        () -> shownConfig.kiosk().hallName().get(i18n.locale()))));
         enterprise.ifPresent(ent -> {
             navigator.stepsBack(Screen.ENTERPRISE, ent::back);
             KeyboardViewModel keyboard = citizen.add(new KeyboardViewModel(i18n, tasks, PinyinDictionary::bundled));
@@ -497,7 +502,16 @@ public final class KioskUi {
         frame.addOverlay(inactivity.visibleProperty(), () -> new InactivityView(inactivity).root());
 
         // 语音播报: each step's words, on by default in elderly mode; the sound panel from the frame
-        this.guidance = new Guidance(i18n, themes, navigator.currentProperty(), services.voice(), DEFAULT_VOLUME);
+        this.guidance = new Guidance(
+                i18n,
+                themes,
+                navigator.currentProperty(),
+                services.voice(),
+                config.voice().volume());
+        guidance.defaults(config.voice().onByDefault(), config.voice().volume());
+        if (config.voice().onByDefault()) {
+            guidance.setOn(true);
+        }
         guidance.watch(Screen.ID_LOGIN, idLogin.stepProperty(), Prompts::idLogin);
         guidance.watch(Screen.TICKET, ticket.stepProperty(), Prompts::ticket);
         guidance.watch(Screen.LICENCE, licence.stepProperty(), Prompts::licence);
@@ -586,18 +600,27 @@ public final class KioskUi {
             diagnosticsPanel = Optional.of(panel);
             frame.addOverlay(panel.visibleProperty(), () -> new DiagnosticsPanelView(panel).root());
         });
+        // 终端设置: the configuration on screen; what staff save is followed here where it can be
+        services.settings().ifPresent(s -> {
+            SettingsPanelViewModel panel = citizen.add(new SettingsPanelViewModel(i18n, tasks, s, services.clock()));
+            settingsPanel = Optional.of(panel);
+            frame.addOverlay(panel.visibleProperty(), () -> new SettingsPanelView(panel).root());
+            s.onChange(changed -> uiThread.execute(() -> configChanged(changed)));
+        });
         // the admin menu: one entry a line (id, title, who sees it, what it opens); the panels lie
         // above the menu (shown after it) and close when the admin session ends
         paymentsPanel.ifPresent(p -> staff.entry("payments", Msg.STAFF_PAYMENTS, EnumSet.of(Role.STAFF), p::open));
         todayPanel.ifPresent(p -> staff.entry("today", Msg.STAFF_TODAY, EnumSet.of(Role.STAFF), p::open));
         diagnosticsPanel.ifPresent(
                 p -> staff.entry("diagnostics", Msg.STAFF_DIAGNOSTICS, EnumSet.of(Role.ENGINEER), p::open));
+        settingsPanel.ifPresent(p -> staff.entry("settings", Msg.STAFF_SETTINGS, EnumSet.allOf(Role.class), p::open));
         platformPanel.ifPresent(p -> staff.entry("platform", Msg.STAFF_PLATFORM, EnumSet.allOf(Role.class), p::open));
         staff.onSessionEnd(() -> {
             platformPanel.ifPresent(PlatformPanelViewModel::close);
             paymentsPanel.ifPresent(PaymentsPanelViewModel::close);
             todayPanel.ifPresent(TodayPanelViewModel::close);
             diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::close);
+            settingsPanel.ifPresent(SettingsPanelViewModel::close);
         });
         frame.addOverlay(staff.visibleProperty(), () -> new StaffView(staff).root());
         frame.staffCorner().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> staff.cornerTapped());
@@ -657,7 +680,7 @@ public final class KioskUi {
                 health.first(DeviceClass.RECEIPT_PRINTER).isPresent()
                         ? Optional.of(services.printing())
                         : Optional.empty(),
-                () -> config.kiosk().hallName().get(i18n.locale()),
+                () -> shownConfig.kiosk().hallName().get(i18n.locale()),
                 methods,
                 fee));
         navigator.stepsBack(Screen.INSURANCE, vm::back);
@@ -703,7 +726,7 @@ public final class KioskUi {
                 services.features().health().first(DeviceClass.RECEIPT_PRINTER).isPresent()
                         ? Optional.of(services.printing())
                         : Optional.empty(),
-                () -> config.kiosk().hallName().get(i18n.locale()));
+                () -> shownConfig.kiosk().hallName().get(i18n.locale()));
     }
 
     // ---- appointments -------------------------------------------------------------------------
@@ -713,7 +736,7 @@ public final class KioskUi {
 
     private AppointmentScreens appointmentScreens(UiServices.AppointmentServices a, KioskConfig config) {
         ZoneId zone = config.kiosk().timeZone();
-        Function<Locale, String> hall = config.kiosk().hallName()::get;
+        Function<Locale, String> hall = l -> shownConfig.kiosk().hallName().get(l);
         BooleanBinding offline = Bindings.createBooleanBinding(
                 () -> availability.platformNotice().get() != null
                         && availability.platformNotice().get().offline(),
@@ -882,6 +905,42 @@ public final class KioskUi {
         staff.touch();
         todayPanel.ifPresent(TodayPanelViewModel::touch);
         diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::touch);
+        settingsPanel.ifPresent(SettingsPanelViewModel::touch);
+    }
+
+    /**
+     * The features not offered: a payment flow whose service the kiosk was not given, and the
+     * services staff chose not to show ({@code ui.services}, read at start).
+     */
+    private static Set<Feature> notOffered(UiServices services) {
+        Set<Feature> hidden = EnumSet.noneOf(Feature.class);
+        if (services.insurance().isEmpty()) {
+            hidden.add(Feature.INSURANCE);
+        }
+        for (Feature f : Feature.values()) {
+            if (!services.config().ui().shows(f.configName())) {
+                hidden.add(f);
+            }
+        }
+        return hidden;
+    }
+
+    /**
+     * Staff saved the configuration: what the screens can follow at once does (the hall's name and
+     * hotline now; the languages, the look and the voice for the next citizen, at once when nobody is
+     * being served). On the JavaFX thread.
+     */
+    private void configChanged(KioskConfig changed) {
+        shownConfig = changed;
+        frameVm.hallChanged(changed.kiosk().hotline());
+        attractVm.hallChanged();
+        initialTheme = Themes.byId(changed.ui().theme());
+        i18n.offer(changed.kiosk().locales());
+        guidance.defaults(changed.voice().onByDefault(), changed.voice().volume());
+        if (services.sessions().current().isEmpty()) {
+            i18n.setLocale(i18n.defaultLocale());
+            themes.reset(initialTheme);
+        }
     }
 
     private void startTicker() {
@@ -894,6 +953,7 @@ public final class KioskUi {
             staff.tick();
             todayPanel.ifPresent(TodayPanelViewModel::tick);
             diagnosticsPanel.ifPresent(DiagnosticsPanelViewModel::tick);
+            settingsPanel.ifPresent(SettingsPanelViewModel::tick);
             insurance.ifPresent(i -> i.fee().tick());
             apply.flatMap(ApplyViewModel::fee).ifPresent(FeeStepViewModel::tick);
         }));

@@ -25,6 +25,7 @@ import cn.egov.kiosk.queue.QueueService;
 import cn.egov.kiosk.queue.TicketIssuer;
 import cn.egov.kiosk.scan.ScanInput;
 import cn.egov.kiosk.session.SessionManager;
+import cn.egov.kiosk.settings.Settings;
 import cn.egov.kiosk.sync.PlatformServices;
 import cn.egov.kiosk.today.FlowLog;
 import cn.egov.kiosk.today.StaffDay;
@@ -66,6 +67,8 @@ import java.util.function.Supplier;
  * @param today staff's day at a glance: the day's figures, its documents and their reprint
  * @param flows where the screens say that a citizen flow started or ended (never who)
  * @param diagnostics the engineer's diagnostics: the devices, their checks, counters, errors and actions
+ * @param settings staff's 终端设置: the configuration changed on screen (devices, what the kiosk
+ *     offers), saved, audited and put into effect where it can be at once
  */
 public record UiServices(
         KioskConfig config,
@@ -110,7 +113,11 @@ public record UiServices(
         FlowLog flows,
 
         // the engineer's diagnostics on screen
-        Optional<DeviceDiagnostics> diagnostics) {
+        Optional<DeviceDiagnostics> diagnostics,
+
+
+        // settings: the configuration on screen, behind the staff PIN
+        Optional<Settings> settings) {
 
     /** 预约 and 签到: booking and cancelling, the check-in desk. */
     public record AppointmentServices(Booking booking, CheckInDesk checkIn) {}

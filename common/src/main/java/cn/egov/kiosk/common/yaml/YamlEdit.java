@@ -73,6 +73,76 @@ public final class YamlEdit {
         return bom + set(body, map, path, 0, valueYaml);
     }
 
+    /**
+     * The text without the key at {@code path} and its value, with the comment lines right above the
+     * key at its indentation (they describe it); the text unchanged when the key is not there.
+     *
+     * @throws EditException when the text is not YAML, a key on the way holds something other than a
+     *     mapping, or the key's mapping is written in flow style
+     */
+    public static String remove(String text, List<String> path) throws EditException {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("an empty key path");
+        }
+        String bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String body = text.substring(bom.length());
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(body));
+        } catch (YAMLException e) {
+            throw new EditException("not well-formed YAML: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (root == null) {
+            return text;
+        }
+        Node at = root;
+        for (int depth = 0; depth < path.size(); depth++) {
+            if (!(at instanceof MappingNode map)) {
+                throw new EditException(
+                        String.join(".", path.subList(0, depth)) + " holds a " + kind(at) + ", not a mapping");
+            }
+            NodeTuple found = null;
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(path.get(depth))) {
+                    found = t;
+                }
+            }
+            if (found == null) {
+                return text;
+            }
+            if (depth == path.size() - 1) {
+                int keyStart = offset(body, found.getKeyNode().getStartMark().getIndex());
+                if (isFlow(body, offset(body, map.getStartMark().getIndex()))) {
+                    throw new EditException(String.join(".", path.subList(0, depth))
+                            + " is written in flow style ({...}): remove the key by hand");
+                }
+                int lineStart = body.lastIndexOf('\n', keyStart - 1) + 1;
+                if (!body.substring(lineStart, keyStart).isBlank()) {
+                    throw new EditException(String.join(".", path) + " does not start its line");
+                }
+                int column = keyStart - lineStart;
+                // the comments right above, at the key's indentation
+                int from = lineStart;
+                while (from > 0) {
+                    int prevStart = body.lastIndexOf('\n', from - 2) + 1;
+                    String line = body.substring(prevStart, from - 1);
+                    String stripped = line.stripLeading();
+                    if (stripped.startsWith("#") && line.length() - stripped.length() == column) {
+                        from = prevStart;
+                    } else {
+                        break;
+                    }
+                }
+                int end = lineEnd(body, offset(body, lastIndex(found.getValueNode())));
+                end = end < body.length() ? end + 1 : end;
+                return bom + body.substring(0, from) + body.substring(end);
+            }
+            at = found.getValueNode();
+        }
+        return text;
+    }
+
     private static String set(String text, MappingNode map, List<String> path, int depth, String valueYaml)
             throws EditException {
         String key = path.get(depth);

@@ -186,4 +186,31 @@ class YamlEditTest {
         assertThat(YAML.readTree("v: " + scalar).get("v").isTextual()).isTrue();
         assertThat(YAML.readTree("v: " + scalar).get("v").asText()).isEqualTo(text);
     }
+
+    @Test
+    void aKeyIsRemovedWithItsValueAndTheCommentRightAboveIt() throws Exception {
+        String text = """
+                devices:
+                  # the printer
+                  printer:
+                    class: receipt-printer
+                    options: {columns: 48}
+                  # the scanner
+                  scanner: {class: barcode-scanner}
+                tail: 1
+                """;
+
+        String removed = YamlEdit.remove(text, List.of("devices", "printer"));
+
+        assertThat(removed).isEqualTo("""
+                devices:
+                  # the scanner
+                  scanner: {class: barcode-scanner}
+                tail: 1
+                """);
+        assertThat(YamlEdit.remove(removed, List.of("devices", "nothing"))).isEqualTo(removed);
+        assertThatThrownBy(() -> YamlEdit.remove(removed, List.of("devices", "scanner", "class")))
+                .as("a key of a flow mapping is left to a person")
+                .isInstanceOf(EditException.class);
+    }
 }

@@ -265,6 +265,14 @@ public abstract class AbstractDevice implements Device {
         listeners.remove(listener);
     }
 
+    /**
+     * The listeners now registered, in order: the device manager hands them to the device it builds
+     * again for new settings, so that whoever listened hears the new one.
+     */
+    public final List<DeviceListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
     // ---- for drivers ---------------------------------------------------------------------------
 
     /** The operation a driver runs inside {@link #operate}. */

@@ -1,10 +1,12 @@
 package cn.egov.kiosk.device.manage;
 
+import cn.egov.kiosk.device.api.AbstractDevice;
 import cn.egov.kiosk.device.api.Condition;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceEvent;
 import cn.egov.kiosk.device.api.DeviceException;
+import cn.egov.kiosk.device.api.DeviceListener;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.HealthLevel;
@@ -44,7 +46,14 @@ public final class DeviceManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
 
-    private final Map<String, Device> devices = new LinkedHashMap<>();
+    /** In configuration order; replaced whole (copy on write) when a device is reconfigured. */
+    private volatile Map<String, Device> devices = Map.of();
+
+    private final DriverRegistry drivers;
+    private final DeviceContext context;
+    /** The manager's own listener of each device, which stays with the device it was made for. */
+    private final Map<String, DeviceListener> ownListeners = new ConcurrentHashMap<>();
+
     private final HealthModel health = new HealthModel();
     private final ErrorHistory errors = new ErrorHistory(ErrorHistory.DEFAULT_CAPACITY);
     private final Backoff backoff;
@@ -62,12 +71,13 @@ public final class DeviceManager implements AutoCloseable {
         this.backoff = backoff;
         this.clock = context.clock();
         this.taps = context.taps();
+        this.drivers = drivers;
+        this.context = context;
+        Map<String, Device> made = new LinkedHashMap<>();
         for (DeviceSpec spec : specs) {
-            Device device = drivers.create(spec, context);
-            devices.put(spec.id(), device);
-            device.addListener(event -> onEvent(device, event));
-            publish(device, Optional.of(HealthProblem.STARTING), "starting");
+            made.put(spec.id(), build(spec));
         }
+        this.devices = made;
         this.firstAttempts = new CountDownLatch(devices.size());
         this.supervisor = Executors.newScheduledThreadPool(Math.max(1, Math.min(devices.size(), 4)), r -> {
             Thread t = new Thread(r, "device-supervisor");
@@ -183,6 +193,89 @@ public final class DeviceManager implements AutoCloseable {
         return devices.containsKey(deviceId) && taps.tappable(deviceId);
     }
 
+    private Device build(DeviceSpec spec) {
+        Device device = drivers.create(spec, context);
+        DeviceListener own = event -> onEvent(device, event);
+        ownListeners.put(spec.id(), own);
+        device.addListener(own);
+        publish(device, Optional.of(HealthProblem.STARTING), "starting");
+        return device;
+    }
+
+    /**
+     * Puts a device's new settings into effect without a restart (staff changed its connection or
+     * driver): the device of that id is closed (an attempt to connect it in flight finishes first, its
+     * poll thread stops, its counters are saved) and built again from {@code spec}, with the listeners
+     * it had, and brought up in the background like any other; a new id adds a device. Safe from any
+     * thread while the devices run; the health model follows.
+     *
+     * @throws IllegalArgumentException when the driver refuses the spec (nothing is changed)
+     */
+    public void reconfigure(DeviceSpec spec) {
+        List<SpecProblem> problems = drivers.validate(spec);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "device " + spec.id() + ": " + problems.get(0).describe());
+        }
+        if (stopped) {
+            return;
+        }
+        Device made;
+        synchronized (connectLocks.computeIfAbsent(spec.id(), k -> new Object())) {
+            ScheduledFuture<?> waiting = pending.remove(spec.id());
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            Device old = devices.get(spec.id());
+            List<DeviceListener> theirs = new ArrayList<>();
+            if (old != null) {
+                DeviceListener own = ownListeners.get(spec.id());
+                if (old instanceof AbstractDevice a) {
+                    a.listeners().stream().filter(l -> l != own).forEach(theirs::add);
+                }
+                old.removeListener(own);
+                old.close();
+            }
+            made = build(spec);
+            theirs.forEach(made::addListener);
+            attempts.computeIfAbsent(spec.id(), k -> new AtomicInteger()).set(0);
+            synchronized (this) {
+                Map<String, Device> next = new LinkedHashMap<>(devices);
+                next.put(spec.id(), made);
+                devices = next;
+            }
+            log.info("Device {} reconfigured: {} over {}", spec.id(), spec.driver(), spec.connection());
+        }
+        try {
+            supervisor.execute(() -> connect(made, false));
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** Takes a device out (no longer fitted): closed, forgotten, and gone from the health model. */
+    public void remove(String id) {
+        synchronized (connectLocks.computeIfAbsent(id, k -> new Object())) {
+            ScheduledFuture<?> waiting = pending.remove(id);
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            Device old = devices.get(id);
+            if (old == null) {
+                return;
+            }
+            old.removeListener(ownListeners.remove(id));
+            old.close();
+            synchronized (this) {
+                Map<String, Device> next = new LinkedHashMap<>(devices);
+                next.remove(id);
+                devices = next;
+            }
+            health.remove(id);
+            log.info("Device {} removed", id);
+        }
+    }
+
     /** Reconnects a device now (an engineer's request), whatever its state. */
     public void reconnect(String id) {
         Device device = devices.get(id);
@@ -223,8 +316,11 @@ public final class DeviceManager implements AutoCloseable {
     }
 
     private void connectNow(Device device, boolean first) {
-        if (stopped) {
-            return;
+        if (stopped || devices.get(device.id()) != device) {
+            if (first) {
+                firstAttempts.countDown();
+            }
+            return; // reconfigured or removed meanwhile: the device that replaced it is brought up instead
         }
         // While an attempt runs, the device's own events (open makes it idle before it is claimed and
         // enabled) do not reach the health model: the attempt publishes its outcome when it ends.

@@ -34,6 +34,16 @@ public final class HealthModel {
         }
     }
 
+    /** A device no longer configured: forgotten, and the listeners told with its last health. */
+    void remove(String id) {
+        DeviceHealth last = byId.remove(id);
+        if (last != null) {
+            for (Consumer<DeviceHealth> l : listeners) {
+                l.accept(last);
+            }
+        }
+    }
+
     public Optional<DeviceHealth> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }

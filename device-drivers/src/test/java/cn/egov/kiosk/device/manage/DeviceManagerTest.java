@@ -8,11 +8,15 @@ import ch.qos.logback.core.read.ListAppender;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.api.DeviceEvent;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.DeviceStatistics;
 import cn.egov.kiosk.device.api.FileStatisticsStore;
+import cn.egov.kiosk.device.link.TcpServerLink;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
+import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
 import cn.egov.kiosk.device.sim.SimulatedReceiptPrinter;
 import cn.egov.kiosk.device.sim.Simulator;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
@@ -299,5 +303,66 @@ class DeviceManagerTest {
                     .map(ILoggingEvent::getFormattedMessage)
                     .toList();
         }
+    }
+
+    @Test
+    void aDeviceReconfiguredIsBuiltAgainOnItsNewConnectionAndItsListenersFollow() throws Exception {
+        DeviceManager m = startAllHealthy();
+        Device before = m.device("ticket-printer").orElseThrow();
+        List<DeviceEvent> heard = new CopyOnWriteArrayList<>();
+        before.addListener(heard::add);
+        TcpServerLink server = TcpServerLink.listen(0);
+        VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
+        printer.serve(server, "virtual-network-printer");
+        try {
+            m.reconfigure(new DeviceSpec(
+                    "ticket-printer",
+                    DeviceClass.RECEIPT_PRINTER,
+                    "escpos",
+                    "tcp:127.0.0.1:" + server.port(),
+                    Map.of("jobTimeoutMs", "5000")));
+
+            Device after = m.device("ticket-printer").orElseThrow();
+            assertThat(after).isNotSameAs(before);
+            assertThat(before.state()).isEqualTo(DeviceState.CLOSED);
+            Await.until(
+                    () -> m.health()
+                                    .get("ticket-printer")
+                                    .map(DeviceHealth::healthy)
+                                    .orElse(false)
+                            && m.health()
+                                    .get("ticket-printer")
+                                    .orElseThrow()
+                                    .connection()
+                                    .startsWith("tcp:"),
+                    SAFETY,
+                    "the printer online on its new connection (" + m.health().get("ticket-printer") + ")");
+            assertThat(m.devices())
+                    .extracting(Device::id)
+                    .containsExactly("id-reader", "card-reader", "ticket-printer", "licence-printer", "pos", "scanner");
+            assertThat(heard).isNotEmpty(); // the old device's listener hears the new one come up
+            assertThat(after.driverName()).isEqualTo("escpos");
+            m.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class)
+                    .orElseThrow()
+                    .print(ReceiptDocument.builder("test").text("重新配置").cut().build());
+            assertThat(new EscPosDecoder().decode(printer.received()).document().lines())
+                    .contains("重新配置");
+        } finally {
+            printer.stop();
+            server.shutdown();
+        }
+    }
+
+    @Test
+    void aDeviceRemovedIsClosedAndLeavesTheHealthModel() {
+        DeviceManager m = startAllHealthy();
+        Device scanner = m.device("scanner").orElseThrow();
+
+        m.remove("scanner");
+
+        assertThat(scanner.state()).isEqualTo(DeviceState.CLOSED);
+        assertThat(m.device("scanner")).isEmpty();
+        assertThat(m.health().get("scanner")).isEmpty();
+        assertThat(m.health().all()).hasSize(5);
     }
 }

@@ -96,6 +96,11 @@ public final class AttractViewModel {
                 i18n.localeProperty());
     }
 
+    /** Staff changed the hall's name: read again. */
+    public void hallChanged() {
+        hallName.invalidate();
+    }
+
     public StringBinding hallNameProperty() {
         return hallName;
     }

@@ -39,6 +39,7 @@ public final class FrameViewModel implements CitizenState {
     private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper("");
     private final StringBinding hallName;
     private final StringBinding hotline;
+    private final StringProperty hotlineNumber = new SimpleStringProperty("");
     private final Runnable exitSession;
     private final BooleanProperty locked = new SimpleBooleanProperty(false);
     private final StringProperty signedIn = new SimpleStringProperty("");
@@ -59,10 +60,22 @@ public final class FrameViewModel implements CitizenState {
         this.zone = zone;
         this.exitSession = exitSession;
         this.hallName = Bindings.createStringBinding(() -> hallName.apply(i18n.locale()), i18n.localeProperty());
+        hotlineNumber.set(hotline);
         this.hotline = Bindings.createStringBinding(
-                () -> hotline.isBlank() ? "" : i18n.text(Msg.FRAME_HOTLINE, hotline), i18n.localeProperty());
+                () -> hotlineNumber.get().isBlank() ? "" : i18n.text(Msg.FRAME_HOTLINE, hotlineNumber.get()),
+                i18n.localeProperty(),
+                hotlineNumber);
         i18n.localeProperty().addListener((obs, old, now) -> tick());
         tick();
+    }
+
+    /**
+     * Staff changed the hall's name or hotline: shown at once (the name is read again from the
+     * function given at construction).
+     */
+    public void hallChanged(String hotline) {
+        hallName.invalidate();
+        hotlineNumber.set(hotline);
     }
 
     /** Updates the clock; the view calls it every second. */

@@ -16,6 +16,11 @@ public enum KeyboardKind {
     /** A to Z (capitals) and space. */
     LETTERS,
     /**
+     * What an engineer types into settings: a serial port's path, a host, a print queue, opening
+     * hours. Small letters (capitals behind the mode key), digits and {@code / . : - _ ,}.
+     */
+    TECHNICAL,
+    /**
      * Chinese by pinyin: letter keys compose, a candidate bar offers words and characters; a mode key
      * switches to plain letters and to digits and punctuation.
      */

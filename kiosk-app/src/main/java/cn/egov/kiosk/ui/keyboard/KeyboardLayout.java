@@ -18,6 +18,10 @@ public enum KeyboardLayout {
             chars("ADFGHJKL"),
             with(chars("XCBNM"), Key.function(Type.BACKSPACE, Size.WIDE)),
             List.of(Key.function(Type.CLEAR, Size.WIDE), Key.function(Type.DONE, Size.WIDE)))),
+    /** Settings' paths, hosts and hours: small letters, digits and the punctuation of paths. */
+    TECHNICAL(technical("qwertyuiop", "asdfghjkl", "zxcvbnm")),
+    /** The same with capitals (/dev/ttyUSB0). */
+    TECHNICAL_CAPITALS(technical("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")),
     /** Capitals in keyboard order, and space. */
     LETTERS(letters("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM", false)),
     /** Lower-case letters that compose pinyin; the mode key goes on to letters. */
@@ -59,6 +63,7 @@ public enum KeyboardLayout {
             case ID_NUMBER -> ID_NUMBER;
             case CREDIT_CODE -> CREDIT_CODE;
             case LETTERS -> LETTERS;
+            case TECHNICAL -> TECHNICAL;
             case PINYIN -> PINYIN;
         };
     }
@@ -69,6 +74,8 @@ public enum KeyboardLayout {
             case PINYIN -> PINYIN_LETTERS;
             case PINYIN_LETTERS -> PINYIN_SYMBOLS;
             case PINYIN_SYMBOLS -> PINYIN;
+            case TECHNICAL -> TECHNICAL_CAPITALS;
+            case TECHNICAL_CAPITALS -> TECHNICAL;
             default -> this;
         };
     }
@@ -109,6 +116,25 @@ public enum KeyboardLayout {
                 chars(middle),
                 with(chars(bottom), Key.function(Type.BACKSPACE, Size.WIDE)),
                 bottomRow(modes));
+    }
+
+    private static List<List<Key>> technical(String top, String middle, String bottom) {
+        return List.of(
+                chars("1234567890"),
+                chars(top),
+                chars(middle),
+                with(chars(bottom), Key.function(Type.BACKSPACE, Size.WIDE)),
+                List.of(
+                        Key.function(Type.MODE, Size.WIDE),
+                        Key.character("slash", "/"),
+                        Key.character("dot", "."),
+                        Key.character("colon", ":"),
+                        Key.character("hyphen", "-"),
+                        Key.character("underscore", "_"),
+                        Key.character("comma", ","),
+                        Key.function(Type.SPACE, Size.NORMAL),
+                        Key.function(Type.CLEAR, Size.WIDE),
+                        Key.function(Type.DONE, Size.WIDE)));
     }
 
     private static List<Key> bottomRow(boolean modes) {

@@ -286,6 +286,8 @@ public final class KeyboardViewModel implements CitizenState {
                 switch (next.next()) {
                     case PINYIN_LETTERS -> Msg.KEYBOARD_MODE_LETTERS;
                     case PINYIN_SYMBOLS -> Msg.KEYBOARD_MODE_SYMBOLS;
+                    case TECHNICAL -> Msg.KEYBOARD_MODE_SMALL;
+                    case TECHNICAL_CAPITALS -> Msg.KEYBOARD_MODE_CAPITALS;
                     default -> Msg.KEYBOARD_MODE_PINYIN;
                 });
     }

@@ -29,7 +29,10 @@ public final class Guidance {
     private final ThemeManager themes;
     private final ObservableValue<Screen> current;
     private final VoiceOut out;
-    private final int defaultVolume;
+    private int defaultVolume;
+    /** Whether every citizen starts with the voice on (else only in elderly mode). */
+    private boolean onForEveryone;
+
     private final BooleanProperty on = new SimpleBooleanProperty();
     private final BooleanProperty panelOpen = new SimpleBooleanProperty();
     private final IntegerProperty volume = new SimpleIntegerProperty();
@@ -149,12 +152,21 @@ public final class Guidance {
         return out.problem();
     }
 
+    /**
+     * The defaults the next citizen starts with (staff changed them): the voice on for everyone or
+     * only in elderly mode, and the volume. Applied at once when no session runs.
+     */
+    public void defaults(boolean onForEveryone, int volume) {
+        this.onForEveryone = onForEveryone;
+        this.defaultVolume = Math.max(1, Math.min(MAX_VOLUME, volume));
+    }
+
     /** The next citizen starts with the kiosk's defaults, in silence. */
     public void reset() {
         lastSaid = null;
         out.stop();
         panelOpen.set(false);
-        on.set(themes.elderly());
+        on.set(onForEveryone || themes.elderly());
         volume.set(defaultVolume);
     }
 
