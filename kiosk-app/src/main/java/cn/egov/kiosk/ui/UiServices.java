@@ -115,7 +115,6 @@ public record UiServices(
         // the engineer's diagnostics on screen
         Optional<DeviceDiagnostics> diagnostics,
 
-
         // settings: the configuration on screen, behind the staff PIN
         Optional<Settings> settings) {
 

@@ -41,7 +41,6 @@ class SettingsTest {
               hallName: {zh-CN: 测试区政务服务中心, en: Test District Service Centre}
               hotline: "12345"
               timeZone: Asia/Shanghai
-              staffPin: "135790"
               demo: true
             storage: {database: var/kiosk.db, dataDir: var}
             queue:
