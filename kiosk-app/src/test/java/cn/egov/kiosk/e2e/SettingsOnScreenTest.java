@@ -221,6 +221,8 @@ class SettingsOnScreenTest {
                 () -> "saved (" + text(robot, "#settings-message") + ")");
         assertThat(Files.readString(file)).contains("新区政务服务中心").contains("# the hall's name (大厅名称)");
         tap(robot, "#settings-close");
+        // back on the admin menu: staff leave the admin side
+        tap(robot, "#staff-menu-leave");
 
         await(() -> text(robot, ".attract-hall").equals("新区政务服务中心"), "the new name on the attract screen");
         tap(robot, "#touch-to-start");
