@@ -95,6 +95,9 @@ public enum Msg {
     A11Y_KEY_SLASH,
     A11Y_KEY_HASH,
     A11Y_KEY_COMMA,
+    A11Y_KEY_DOT,
+    A11Y_KEY_COLON,
+    A11Y_KEY_UNDERSCORE,
     A11Y_KEY_FULL_STOP,
     A11Y_KEY_ENUMERATION_COMMA,
     // end of a11y

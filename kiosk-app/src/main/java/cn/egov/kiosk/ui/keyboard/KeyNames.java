@@ -23,6 +23,9 @@ final class KeyNames {
                     case "key-slash" -> Msg.A11Y_KEY_SLASH;
                     case "key-hash" -> Msg.A11Y_KEY_HASH;
                     case "key-comma" -> Msg.A11Y_KEY_COMMA;
+                    case "key-dot" -> Msg.A11Y_KEY_DOT;
+                    case "key-colon" -> Msg.A11Y_KEY_COLON;
+                    case "key-underscore" -> Msg.A11Y_KEY_UNDERSCORE;
                     case "key-full-stop" -> Msg.A11Y_KEY_FULL_STOP;
                     case "key-enumeration-comma" -> Msg.A11Y_KEY_ENUMERATION_COMMA;
                     default -> null;
