@@ -22,7 +22,7 @@ class DiagnosticsBundleSyncTest {
 
     @Test
     void theCompleteZipIsForcedBeforeTheMoveAndTheFolderSyncedAfter() throws Exception {
-        KioskConfig config = TestConfigs.write(dir.resolve("run"), "");
+        KioskConfig config = TestConfigs.write(dir.resolve("run"), TestConfigs.SIM_DEVICES);
         Path target = dir.resolve("usb").resolve("kiosk-diag.zip");
         List<String> steps = new ArrayList<>();
         DiagnosticsBundle.Written written = new DiagnosticsBundle(config, dir.resolve("run/kiosk.yaml"), Clock.systemUTC())
