@@ -169,7 +169,8 @@ public final class DiagnosticsBundle {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(channel), StandardCharsets.UTF_8)) {
+                    ZipOutputStream zip =
+                            new ZipOutputStream(Channels.newOutputStream(channel), StandardCharsets.UTF_8)) {
                 put(
                         zip,
                         "config/kiosk.yaml",

@@ -25,7 +25,8 @@ class DiagnosticsBundleSyncTest {
         KioskConfig config = TestConfigs.write(dir.resolve("run"), TestConfigs.SIM_DEVICES);
         Path target = dir.resolve("usb").resolve("kiosk-diag.zip");
         List<String> steps = new ArrayList<>();
-        DiagnosticsBundle.Written written = new DiagnosticsBundle(config, dir.resolve("run/kiosk.yaml"), Clock.systemUTC())
+        DiagnosticsBundle.Written written = new DiagnosticsBundle(
+                        config, dir.resolve("run/kiosk.yaml"), Clock.systemUTC())
                 .syncedBy(new DiagnosticsBundle.Sync() {
                     @Override
                     public void file(FileChannel channel) throws IOException {

@@ -64,7 +64,9 @@ public final class WireTapQueue implements WireTap {
         @Override
         public String toString() {
             return "Chunk[" + direction + ", " + data.length + " bytes, " + at
-                    + (droppedBefore > 0 ? ", after " + droppedBefore + " dropped (" + droppedBytesBefore + " bytes)" : "")
+                    + (droppedBefore > 0
+                            ? ", after " + droppedBefore + " dropped (" + droppedBytesBefore + " bytes)"
+                            : "")
                     + "]";
         }
     }

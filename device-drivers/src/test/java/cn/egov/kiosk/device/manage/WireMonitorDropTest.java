@@ -10,7 +10,6 @@ import cn.egov.kiosk.device.idcard.sam.SamCommand;
 import cn.egov.kiosk.device.idcard.sam.SamFrames;
 import cn.egov.kiosk.device.idcard.sam.SamReadResponse;
 import cn.egov.kiosk.device.idcard.sam.SamStatus;
-import cn.egov.kiosk.device.link.FrameMasker;
 import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.link.WireTapQueue;
 import java.io.ByteArrayOutputStream;

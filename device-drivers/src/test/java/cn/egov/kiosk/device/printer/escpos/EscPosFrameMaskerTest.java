@@ -77,7 +77,10 @@ class EscPosFrameMaskerTest {
         for (int maxChunk : new int[] {1, 3, 17, wire.length}) {
             List<FrameMasker.Part> parts = feed(FrameMaskers.of(DeviceClass.RECEIPT_PRINTER), wire, maxChunk, maxChunk);
             String shown = new String(shown(parts), StandardCharsets.ISO_8859_1);
-            assertThat(shown).as("chunks up to %d", maxChunk).doesNotContain("SQ2026").doesNotContain("zwfw");
+            assertThat(shown)
+                    .as("chunks up to %d", maxChunk)
+                    .doesNotContain("SQ2026")
+                    .doesNotContain("zwfw");
             // the data of both codes hidden, nothing else: "{B" starts a Code 128 payload
             assertThat(hidden(parts)).isEqualTo(QUERY_URL.length() + 2 + BARCODE.length());
             assertThat(shown(parts).length + hidden(parts)).isEqualTo(wire.length);
@@ -87,8 +90,12 @@ class EscPosFrameMaskerTest {
                     new byte[] {EscPos.GS, '(', 'k', (byte) len, 0, 49, 80, 48}, StandardCharsets.ISO_8859_1);
             assertThat(shown).contains(store);
             assertThat(shown)
-                    .contains(new String(new byte[] {EscPos.GS, 'k', 73, (byte) (BARCODE.length() + 2)}, StandardCharsets.ISO_8859_1));
-            assertThat(new String(shown(parts), EscPos.CHARSET)).contains("办理回执").contains("扫码查询办理进度");
+                    .contains(new String(
+                            new byte[] {EscPos.GS, 'k', 73, (byte) (BARCODE.length() + 2)},
+                            StandardCharsets.ISO_8859_1));
+            assertThat(new String(shown(parts), EscPos.CHARSET))
+                    .contains("办理回执")
+                    .contains("扫码查询办理进度");
         }
     }
 
