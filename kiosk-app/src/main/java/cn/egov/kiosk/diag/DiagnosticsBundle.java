@@ -9,13 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,11 +116,47 @@ public final class DiagnosticsBundle {
         return this;
     }
 
+    /** How written bytes reach the disk: forced before they are called written. */
+    interface Sync {
+        /** The bundle's temporary file, complete, before it is moved into place. */
+        void file(FileChannel channel) throws IOException;
+
+        /** The folder, after the move, so that the move itself survives a drive pulled out. */
+        void directory(Path dir);
+
+        Sync DISK = new Sync() {
+            @Override
+            public void file(FileChannel channel) throws IOException {
+                channel.force(true);
+            }
+
+            @Override
+            public void directory(Path dir) {
+                // fsync of the folder (Linux allows it on a folder opened for reading); elsewhere nothing
+                try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    channel.force(true);
+                } catch (IOException e) {
+                    // not every platform opens a folder: the move is atomic there, if perhaps not yet durable
+                }
+            }
+        };
+    }
+
+    private Sync sync = Sync.DISK;
+
+    /** For tests: how the file and its folder are synced. */
+    DiagnosticsBundle syncedBy(Sync sync) {
+        this.sync = sync;
+        return this;
+    }
+
     /** What was written. */
     public record Written(Path file, List<String> entries, long bytes) {}
 
     /**
-     * Writes the bundle to {@code target} (replacing a file there), atomically.
+     * Writes the bundle to {@code target} (replacing a file there), atomically and durably: the
+     * temporary file is forced to the disk before it is moved into place, and the folder after, so
+     * that a USB drive pulled out once this returns holds the whole bundle.
      *
      * @throws UncheckedIOException when the target's folder cannot be written
      */
@@ -130,8 +168,9 @@ public final class DiagnosticsBundle {
         Map<String, Object> manifestEntries = new LinkedHashMap<>();
         try {
             Files.createDirectories(dir);
-            try (OutputStream file = Files.newOutputStream(tmp);
-                    ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    ZipOutputStream zip =
+                            new ZipOutputStream(Channels.newOutputStream(channel), StandardCharsets.UTF_8)) {
                 put(
                         zip,
                         "config/kiosk.yaml",
@@ -161,8 +200,11 @@ public final class DiagnosticsBundle {
                         "none: the configuration without secrets, counts and states, logs (which never hold personal data)");
                 manifest.put("entries", manifestEntries);
                 put(zip, "manifest.json", json(manifest), entries, new LinkedHashMap<>(), "");
+                zip.finish(); // the central directory too, straight into the channel (no buffer between)
+                sync.file(channel);
             }
             move(tmp, target);
+            sync.directory(dir);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);

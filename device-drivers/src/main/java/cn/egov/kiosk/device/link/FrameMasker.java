@@ -19,7 +19,7 @@ public interface FrameMasker {
     /** The chunk as shown. */
     List<Part> mask(WireTap.Direction direction, byte[] data);
 
-    /** Everything shown: for devices whose bytes carry no personal data (a receipt printer). */
+    /** Everything shown: for bytes that carry no personal data, or when the caller may see them. */
     FrameMasker SHOW_ALL = (direction, data) -> List.of(Part.shown(data));
 
     /** Nothing shown but the length: for a device whose protocol no masker reads. */
@@ -39,7 +39,9 @@ public interface FrameMasker {
         EXPIRY("有效期", "expiry date"),
         RECEIPT_TEXT("票据文字", "receipt text"),
         DATA("数据", "data"),
-        UNRECOGNISED("未识别", "unrecognised");
+        UNRECOGNISED("未识别", "unrecognised"),
+        /** Not hidden but lost: the monitor fell behind and dropped them. */
+        DROPPED("丢失", "dropped");
 
         private final String zh;
         private final String en;
@@ -51,6 +53,11 @@ public interface FrameMasker {
 
         /** {@code [文字 256 字节 已遮蔽]}, or in English {@code [text 256 bytes masked]}. */
         public String label(int count, Locale locale) {
+            if (this == DROPPED) {
+                return Locale.CHINESE.getLanguage().equals(locale.getLanguage())
+                        ? "[已丢失 " + count + " 字节: 监视跟不上]"
+                        : "[" + count + " bytes dropped: the monitor fell behind]";
+            }
             return Locale.CHINESE.getLanguage().equals(locale.getLanguage())
                     ? "[" + zh + " " + count + " 字节 已遮蔽]"
                     : "[" + en + " " + count + " bytes masked]";

@@ -13,14 +13,28 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A tap that never blocks the link: each chunk is copied into a bounded queue (no lock taken); when
  * the queue holds {@code capacity} chunks, new ones are dropped and counted. A consumer on another
- * thread takes them with {@link #poll(Duration)} or {@link #drain()}.
+ * thread takes them with {@link #poll(Duration)} or {@link #drain()}. The first chunk kept after a
+ * drop carries the count of chunks and bytes dropped before it, so that a consumer reading a
+ * stateful protocol knows its picture of the stream broke there.
  */
 public final class WireTapQueue implements WireTap {
 
-    /** One chunk as the link passed it. */
-    public record Chunk(Direction direction, byte[] data, Instant at) {
+    /**
+     * One chunk as the link passed it; {@code droppedBefore} and {@code droppedBytesBefore} count the
+     * chunks (and their bytes) dropped between the chunk kept before it and this one.
+     */
+    public record Chunk(Direction direction, byte[] data, Instant at, long droppedBefore, long droppedBytesBefore) {
         public Chunk {
             data = data.clone();
+        }
+
+        public Chunk(Direction direction, byte[] data, Instant at) {
+            this(direction, data, at, 0, 0);
+        }
+
+        /** Whether chunks were dropped just before this one. */
+        public boolean afterDrop() {
+            return droppedBefore > 0;
         }
 
         @Override
@@ -34,7 +48,12 @@ public final class WireTapQueue implements WireTap {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Chunk c && c.direction == direction && c.at.equals(at) && Arrays.equals(c.data, data);
+            return o instanceof Chunk c
+                    && c.direction == direction
+                    && c.at.equals(at)
+                    && c.droppedBefore == droppedBefore
+                    && c.droppedBytesBefore == droppedBytesBefore
+                    && Arrays.equals(c.data, data);
         }
 
         @Override
@@ -44,7 +63,11 @@ public final class WireTapQueue implements WireTap {
 
         @Override
         public String toString() {
-            return "Chunk[" + direction + ", " + data.length + " bytes, " + at + "]";
+            return "Chunk[" + direction + ", " + data.length + " bytes, " + at
+                    + (droppedBefore > 0
+                            ? ", after " + droppedBefore + " dropped (" + droppedBytesBefore + " bytes)"
+                            : "")
+                    + "]";
         }
     }
 
@@ -53,6 +76,9 @@ public final class WireTapQueue implements WireTap {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
+    // dropped since the last chunk kept: handed to the next chunk kept
+    private final AtomicLong unreportedChunks = new AtomicLong();
+    private final AtomicLong unreportedBytes = new AtomicLong();
     private volatile Thread waiter;
 
     public WireTapQueue(int capacity) {
@@ -68,9 +94,13 @@ public final class WireTapQueue implements WireTap {
             size.decrementAndGet();
             dropped.incrementAndGet();
             droppedBytes.addAndGet(length);
+            unreportedBytes.addAndGet(length);
+            unreportedChunks.incrementAndGet();
             return;
         }
-        queue.add(new Chunk(direction, Arrays.copyOfRange(data, offset, offset + length), at));
+        long before = unreportedChunks.getAndSet(0);
+        long bytesBefore = before > 0 ? unreportedBytes.getAndSet(0) : 0;
+        queue.add(new Chunk(direction, Arrays.copyOfRange(data, offset, offset + length), at, before, bytesBefore));
         Thread w = waiter;
         if (w != null) {
             LockSupport.unpark(w);

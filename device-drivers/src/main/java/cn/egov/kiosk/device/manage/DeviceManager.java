@@ -184,7 +184,7 @@ public final class DeviceManager implements AutoCloseable {
         return new WireMonitor(
                 this,
                 deviceId,
-                showPersonalData ? FrameMasker.SHOW_ALL : FrameMaskers.of(device.deviceClass()),
+                showPersonalData ? () -> FrameMasker.SHOW_ALL : () -> FrameMaskers.of(device.deviceClass()),
                 !showPersonalData);
     }
 

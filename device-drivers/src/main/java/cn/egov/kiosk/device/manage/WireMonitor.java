@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A serial monitor on one device: the bytes of its link, both directions, as lines a person reads,
@@ -19,22 +21,41 @@ import java.util.Locale;
  * them (a demo card only: the kiosk decides who may). The tap hands chunks to a bounded queue on the
  * link's thread; masking and formatting happen on the consumer's thread, in {@link #poll} and
  * {@link #drain}. Close it to detach.
+ *
+ * <p>When chunks were dropped (the consumer fell behind), the maskers' picture of the stream is
+ * broken: an answer whose command was dropped would be read as the answer to an older command. So
+ * the first chunk kept after a drop gets a new masker, which hides what it cannot place until it
+ * sees a command, and a line saying how many bytes were dropped comes before it.
  */
 public final class WireMonitor implements AutoCloseable {
     /** The chunks kept for a slow consumer; more are dropped and counted. */
     public static final int CAPACITY = 4096;
 
     private final String deviceId;
-    private final WireTapQueue queue = new WireTapQueue(CAPACITY);
-    private final FrameMasker masker;
+    private final WireTapQueue queue;
+    private final Supplier<FrameMasker> maskers;
+    private FrameMasker masker;
     private final boolean masked;
     private final AutoCloseable tap;
+    private Line pending; // the chunk's line after a drop, given by the poll after the one that told of it
 
-    WireMonitor(DeviceManager manager, String deviceId, FrameMasker masker, boolean masked) {
+    WireMonitor(DeviceManager manager, String deviceId, Supplier<FrameMasker> maskers, boolean masked) {
+        this(deviceId, new WireTapQueue(CAPACITY), maskers, masked, manager::tap);
+    }
+
+    /** A monitor on {@code queue}, which {@code attach} hangs on the device's link. */
+    WireMonitor(
+            String deviceId,
+            WireTapQueue queue,
+            Supplier<FrameMasker> maskers,
+            boolean masked,
+            BiFunction<String, WireTap, AutoCloseable> attach) {
         this.deviceId = deviceId;
-        this.masker = masker;
+        this.queue = queue;
+        this.maskers = maskers;
+        this.masker = maskers.get();
         this.masked = masked;
-        this.tap = manager.tap(deviceId, queue);
+        this.tap = attach.apply(deviceId, queue);
     }
 
     /** One chunk as shown: when, which way, and its bytes with the personal parts hidden. */
@@ -86,6 +107,11 @@ public final class WireMonitor implements AutoCloseable {
             return sb.toString();
         }
 
+        /** Whether this line only tells that bytes were dropped here (its one part says how many). */
+        public boolean dropNotice() {
+            return length == 0 && parts.size() == 1 && parts.get(0).kind() == FrameMasker.Hidden.DROPPED;
+        }
+
         /** {@code 14:03:07.123 → AA AA AA 96 69 00 03 11 FF ED  |.....|} in the zone given. */
         public String format(ZoneId zone, Locale locale) {
             return TIME.withZone(zone).format(at) + " " + arrow() + " " + hex(locale) + "  |" + text() + "|";
@@ -103,25 +129,49 @@ public final class WireMonitor implements AutoCloseable {
         return masked;
     }
 
-    /** The next line, waiting up to {@code timeout}; null when none came. */
+    /** The next line, waiting up to {@code timeout}; null when none came. One consumer thread. */
     public Line poll(Duration timeout) throws InterruptedException {
+        if (pending != null) {
+            Line l = pending;
+            pending = null;
+            return l;
+        }
         WireTapQueue.Chunk c = queue.poll(timeout);
-        return c == null ? null : line(c);
+        if (c == null) {
+            return null;
+        }
+        if (c.afterDrop()) {
+            pending = line(c);
+            return dropNotice(c);
+        }
+        return line(c);
     }
 
     /** Every line waiting now, oldest first. */
     public List<Line> drain() {
         List<Line> lines = new ArrayList<>();
+        if (pending != null) {
+            lines.add(pending);
+            pending = null;
+        }
         for (WireTapQueue.Chunk c : queue.drain()) {
-            Line l = line(c);
-            if (l != null) {
-                lines.add(l);
+            if (c.afterDrop()) {
+                lines.add(dropNotice(c));
             }
+            lines.add(line(c));
         }
         return lines;
     }
 
+    private static Line dropNotice(WireTapQueue.Chunk c) {
+        int bytes = (int) Math.min(Integer.MAX_VALUE, c.droppedBytesBefore());
+        return new Line(c.at(), c.direction(), 0, List.of(FrameMasker.Part.hidden(FrameMasker.Hidden.DROPPED, bytes)));
+    }
+
     private Line line(WireTapQueue.Chunk c) {
+        if (c.afterDrop()) {
+            masker = maskers.get(); // the old one's state is wrong now: start afresh, hiding until a command
+        }
         byte[] data = c.data();
         List<FrameMasker.Part> parts = masker.mask(c.direction(), data);
         Arrays.fill(data, (byte) 0);
