@@ -194,8 +194,7 @@ public final class KioskRuntime implements AutoCloseable {
             this.housekeeping = push(
                     opened,
                     new Housekeeping(
-                            Duration.ofDays(1),
-                            List.of(new Housekeeping.Job("the purge of kept print contents", () -> {
+                            Duration.ofDays(1), List.of(new Housekeeping.Job("the purge of kept print contents", () -> {
                                 int purged = printContents.purge();
                                 if (purged > 0) {
                                     log.info("{} kept print content(s) past their retention deleted", purged);

@@ -448,9 +448,12 @@ public final class Settings {
             edits.add(new ConfigEditor.Put(at + ".connection", quoted(spec.connection())));
         }
         if (!b.options().equals(spec.options())) {
-            // the whole value in one: this works whether the device is written in block or flow style
-            // ({} when none are left, as a key of a flow mapping cannot be removed)
-            edits.add(new ConfigEditor.Put(at + ".options", options(spec.options())));
+            // the whole value in one Put: this works whether the device is written in block or flow
+            // style; none left: the key goes (devices added on screen are written in block style)
+            edits.add(
+                    spec.options().isEmpty()
+                            ? new ConfigEditor.Remove(at + ".options")
+                            : new ConfigEditor.Put(at + ".options", options(spec.options())));
         }
         return edits;
     }

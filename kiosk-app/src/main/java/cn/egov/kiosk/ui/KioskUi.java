@@ -602,14 +602,11 @@ public final class KioskUi {
         enterprise.ifPresent(ent -> {
             flows.doneWhen(Screen.ENTERPRISE, ent.stepProperty(), EnumSet.of(EnterpriseViewModel.Step.RESULT));
             flows.doneWhen(
-                    Screen.ENTERPRISE,
-                    ent.printStateProperty(),
-                    EnumSet.of(EnterpriseViewModel.PrintState.PRINTED));
+                    Screen.ENTERPRISE, ent.printStateProperty(), EnumSet.of(EnterpriseViewModel.PrintState.PRINTED));
         });
         progress.ifPresent(p -> {
             flows.doneWhen(Screen.PROGRESS, p.stepProperty(), EnumSet.of(ProgressViewModel.Step.DETAIL));
-            flows.doneWhen(
-                    Screen.PROGRESS, p.printStateProperty(), EnumSet.of(ProgressViewModel.PrintState.PRINTED));
+            flows.doneWhen(Screen.PROGRESS, p.printStateProperty(), EnumSet.of(ProgressViewModel.PrintState.PRINTED));
         });
         guide.ifPresent(g -> {
             flows.doneWhen(Screen.GUIDE, g.stepProperty(), EnumSet.of(GuideViewModel.Step.ITEM));

@@ -50,9 +50,15 @@ class PrintContentRepositoryTest {
             Moving clock = new Moving();
             PrintContentRepository contents = new PrintContentRepository(
                     db, SealedBox.open(dir.resolve("store.key")), t -> true, RETENTION, clock);
-            contents.keep(record("P1", clock.now), JsonNodeFactory.instance.objectNode().put("n", "A001"), Locale.CHINA);
+            contents.keep(
+                    record("P1", clock.now),
+                    JsonNodeFactory.instance.objectNode().put("n", "A001"),
+                    Locale.CHINA);
             clock.now = clock.now.plus(Duration.ofDays(1));
-            contents.keep(record("P2", clock.now), JsonNodeFactory.instance.objectNode().put("n", "A002"), Locale.CHINA);
+            contents.keep(
+                    record("P2", clock.now),
+                    JsonNodeFactory.instance.objectNode().put("n", "A002"),
+                    Locale.CHINA);
 
             assertThat(contents.purge()).as("both within two days").isZero();
             assertThat(rows(db)).isEqualTo(2);

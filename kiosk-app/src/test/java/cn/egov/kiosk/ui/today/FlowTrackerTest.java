@@ -70,12 +70,9 @@ class FlowTrackerTest {
         var progress = new SimpleObjectProperty<>(ProgressViewModel.Step.CHOOSE);
         var guide = new SimpleObjectProperty<>(GuideViewModel.Step.START);
         tracker.doneWhen(
-                Screen.INSURANCE,
-                fee,
-                EnumSet.of(FeeStepViewModel.Step.PAID, FeeStepViewModel.Step.ALREADY_PAID));
+                Screen.INSURANCE, fee, EnumSet.of(FeeStepViewModel.Step.PAID, FeeStepViewModel.Step.ALREADY_PAID));
         tracker.doneWhen(Screen.ENTERPRISE, enterprise, EnumSet.of(EnterpriseViewModel.Step.RESULT));
-        tracker.doneWhen(
-                Screen.ENTERPRISE, enterprisePrint, EnumSet.of(EnterpriseViewModel.PrintState.PRINTED));
+        tracker.doneWhen(Screen.ENTERPRISE, enterprisePrint, EnumSet.of(EnterpriseViewModel.PrintState.PRINTED));
         tracker.doneWhen(Screen.PROGRESS, progress, EnumSet.of(ProgressViewModel.Step.DETAIL));
         tracker.doneWhen(Screen.GUIDE, guide, EnumSet.of(GuideViewModel.Step.ITEM));
 
