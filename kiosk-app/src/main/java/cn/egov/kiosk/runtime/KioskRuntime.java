@@ -114,6 +114,7 @@ public final class KioskRuntime implements AutoCloseable {
     private final PaymentJournalRepository paymentJournal;
     private final DayFiguresRepository dayRecords;
     private final DayRecorder dayRecorder;
+    private final Housekeeping housekeeping;
     /** The voice, made the first time something is said (most sessions say nothing). */
     private Speaker speaker;
 
@@ -187,6 +188,18 @@ public final class KioskRuntime implements AutoCloseable {
             SealedBox box = SealedBox.open(config.platform()
                     .map(p -> p.keyFile())
                     .orElse(config.storage().dataDir().resolve("store.key")));
+            PrintContentRepository printContents =
+                    new PrintContentRepository(database, box, Reprints::keeps, Reprints.RETENTION, clock);
+            // kept print contents past their retention go at start and once a day, prints or none
+            this.housekeeping = push(
+                    opened,
+                    new Housekeeping(
+                            Duration.ofDays(1), List.of(new Housekeeping.Job("the purge of kept print contents", () -> {
+                                int purged = printContents.purge();
+                                if (purged > 0) {
+                                    log.info("{} kept print content(s) past their retention deleted", purged);
+                                }
+                            }))));
             this.tickets = new TicketIssuer(
                     queue,
                     ticketTemplate(templates),
@@ -205,7 +218,7 @@ public final class KioskRuntime implements AutoCloseable {
                     () -> madeDevices.first(DeviceClass.DOCUMENT_PRINTER, DocumentPrinter.class),
                     printLog,
                     clock,
-                    new PrintContentRepository(database, box, Reprints::keeps, Reprints.RETENTION, clock));
+                    printContents);
             this.features = new FeatureAvailability(
                     devices.health(),
                     config.queue().printMaskedId()
@@ -372,6 +385,7 @@ public final class KioskRuntime implements AutoCloseable {
                         .orElse(true),
                 TERMINAL_WAIT);
         simulatorControl.start();
+        housekeeping.start();
         log.info(
                 "Kiosk {} started with {} device(s)",
                 config.kiosk().id(),
@@ -491,6 +505,7 @@ public final class KioskRuntime implements AutoCloseable {
         startedSpeaker().ifPresent(Speaker::close);
         simulatorControl.close();
         payments.close();
+        housekeeping.close();
         platform.ifPresent(PlatformServices::close);
         devices.close();
         dayRecorder.close();

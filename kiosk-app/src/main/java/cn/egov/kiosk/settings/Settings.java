@@ -424,7 +424,14 @@ public final class Settings {
         String at = "devices." + spec.id();
         List<ConfigEditor.Change> edits = new ArrayList<>();
         if (before.isEmpty()) {
-            edits.add(new ConfigEditor.Put(at, flow(spec)));
+            // key by key, so that the new device is written in block style like its siblings: a later
+            // change of one of its values edits that value only (a flow mapping's keys cannot be removed)
+            edits.add(new ConfigEditor.Put(at + ".class", spec.deviceClass().configName()));
+            edits.add(new ConfigEditor.Put(at + ".driver", YamlEdit.scalar(spec.driver())));
+            edits.add(new ConfigEditor.Put(at + ".connection", quoted(spec.connection())));
+            if (!spec.options().isEmpty()) {
+                edits.add(new ConfigEditor.Put(at + ".options", options(spec.options())));
+            }
             return edits;
         }
         DeviceSpec b = before.get();
@@ -441,18 +448,14 @@ public final class Settings {
             edits.add(new ConfigEditor.Put(at + ".connection", quoted(spec.connection())));
         }
         if (!b.options().equals(spec.options())) {
-            edits.add(new ConfigEditor.Remove(at + ".options"));
-            if (!spec.options().isEmpty()) {
-                edits.add(new ConfigEditor.Put(at + ".options", options(spec.options())));
-            }
+            // the whole value in one Put: this works whether the device is written in block or flow
+            // style; none left: the key goes (devices added on screen are written in block style)
+            edits.add(
+                    spec.options().isEmpty()
+                            ? new ConfigEditor.Remove(at + ".options")
+                            : new ConfigEditor.Put(at + ".options", options(spec.options())));
         }
         return edits;
-    }
-
-    private static String flow(DeviceSpec spec) {
-        return "{class: " + spec.deviceClass().configName() + ", driver: " + spec.driver() + ", connection: "
-                + quoted(spec.connection()) + (spec.options().isEmpty() ? "" : ", options: " + options(spec.options()))
-                + "}";
     }
 
     private static String options(Map<String, String> options) {

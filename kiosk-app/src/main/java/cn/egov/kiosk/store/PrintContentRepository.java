@@ -6,8 +6,10 @@ import cn.egov.kiosk.printing.PrintRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,10 +51,7 @@ public final class PrintContentRepository implements PrintContent {
         try {
             byte[] sealed = box.seal(json, record.id());
             db.transaction(c -> {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM print_content WHERE printed_at < ?")) {
-                    del.setString(1, Times.text(clock.instant().minus(retention)));
-                    del.executeUpdate();
-                }
+                purge(c);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT OR REPLACE INTO print_content (print_id, printed_at, template, locale, body) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, record.id());
@@ -68,6 +67,23 @@ public final class PrintContentRepository implements PrintContent {
             log.warn("The content of print {} ({}) could not be kept for a reprint", record.id(), record.template(), e);
         } finally {
             Arrays.fill(json, (byte) 0);
+        }
+    }
+
+    /**
+     * Deletes what was kept longer than the retention: at each keep, and on its own at the runtime's
+     * start and once a day (a kiosk that prints nothing for days keeps nothing beyond it).
+     *
+     * @return how many were deleted
+     */
+    public int purge() {
+        return db.transaction(this::purge);
+    }
+
+    private int purge(Connection c) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM print_content WHERE printed_at < ?")) {
+            del.setString(1, Times.text(clock.instant().minus(retention)));
+            return del.executeUpdate();
         }
     }
 

@@ -593,7 +593,25 @@ public final class KioskUi {
             frame.addOverlay(panel.visibleProperty(), () -> new TodayPanelView(panel).root());
         });
         // the citizen flows, started and ended, for the day's figures (never who)
-        new FlowTracker(services.flows(), navigator, finished.countingProperty());
+        FlowTracker flows = new FlowTracker(services.flows(), navigator, finished.countingProperty());
+        // the flows without a finished countdown: paid (or paid before), a result shown or printed
+        insurance.ifPresent(ins -> flows.doneWhen(
+                Screen.INSURANCE,
+                ins.fee().stepProperty(),
+                EnumSet.of(FeeStepViewModel.Step.PAID, FeeStepViewModel.Step.ALREADY_PAID)));
+        enterprise.ifPresent(ent -> {
+            flows.doneWhen(Screen.ENTERPRISE, ent.stepProperty(), EnumSet.of(EnterpriseViewModel.Step.RESULT));
+            flows.doneWhen(
+                    Screen.ENTERPRISE, ent.printStateProperty(), EnumSet.of(EnterpriseViewModel.PrintState.PRINTED));
+        });
+        progress.ifPresent(p -> {
+            flows.doneWhen(Screen.PROGRESS, p.stepProperty(), EnumSet.of(ProgressViewModel.Step.DETAIL));
+            flows.doneWhen(Screen.PROGRESS, p.printStateProperty(), EnumSet.of(ProgressViewModel.PrintState.PRINTED));
+        });
+        guide.ifPresent(g -> {
+            flows.doneWhen(Screen.GUIDE, g.stepProperty(), EnumSet.of(GuideViewModel.Step.ITEM));
+            flows.doneWhen(Screen.GUIDE, g.printStateProperty(), EnumSet.of(GuideViewModel.PrintState.PRINTED));
+        });
         services.diagnostics().ifPresent(d -> {
             DiagnosticsPanelViewModel panel = citizen.add(
                     new DiagnosticsPanelViewModel(i18n, tasks, d, config.kiosk().timeZone(), services.clock()));

@@ -185,6 +185,53 @@ class SettingsTest {
     }
 
     @Test
+    void aDeviceAddedOnScreenHasItsOptionsChangedLater() throws Exception {
+        String id = settings.freeId(DeviceClass.RECEIPT_PRINTER);
+        assertThat(settings.saveDevice(new DeviceSpec(id, DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of())))
+                .isInstanceOf(Settings.Saved.class);
+        assertThat(Files.readString(file))
+                .as("written in block style like its siblings")
+                .contains("  " + id + ":\n    class: receipt-printer\n");
+
+        assertThat(settings.saveDevice(
+                        new DeviceSpec(id, DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "42"))))
+                .isInstanceOf(Settings.Saved.class);
+        assertThat(ConfigLoader.load(file).device(id).orElseThrow().options()).containsEntry("columns", "42");
+        assertThat(settings.saveDevice(
+                        new DeviceSpec(id, DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "48"))))
+                .isInstanceOf(Settings.Saved.class);
+        assertThat(ConfigLoader.load(file).device(id).orElseThrow().options()).containsEntry("columns", "48");
+        assertThat(settings.saveDevice(new DeviceSpec(id, DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of())))
+                .isInstanceOf(Settings.Saved.class);
+        assertThat(ConfigLoader.load(file).device(id).orElseThrow().options()).isEmpty();
+        assertThat(live.get().device(id).orElseThrow().options()).isEmpty();
+
+        String text = Files.readString(file);
+        assertThat(text).contains("# a hall's kiosk", "# the receipt printer", "# the scanner");
+        assertThat(ConfigLoader.load(file).device("ticket-printer")).isPresent();
+    }
+
+    @Test
+    void aDeviceWrittenInFlowStyleHasItsOptionsChanged() throws Exception {
+        Files.writeString(
+                file,
+                YAML.replace(
+                        "  ticket-printer:\n    class: receipt-printer\n    driver: sim\n    connection: \"sim:\"\n",
+                        "  ticket-printer: {class: receipt-printer, driver: sim, connection: \"sim:\", options: {columns: 42}}\n"));
+        live.set(ConfigLoader.load(file));
+
+        assertThat(settings.saveDevice(new DeviceSpec(
+                        "ticket-printer", DeviceClass.RECEIPT_PRINTER, "sim", "sim:", Map.of("columns", "48"))))
+                .isInstanceOf(Settings.Saved.class);
+        assertThat(ConfigLoader.load(file)
+                        .device("ticket-printer")
+                        .orElseThrow()
+                        .options())
+                .containsEntry("columns", "48");
+        assertThat(Files.readString(file)).contains("# the receipt printer", "# the scanner");
+    }
+
+    @Test
     void aDeviceIsTestedWithSettingsNotSavedAndTheResultSaysWhat() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
