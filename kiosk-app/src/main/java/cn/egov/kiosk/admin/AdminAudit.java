@@ -2,6 +2,8 @@ package cn.egov.kiosk.admin;
 
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the admin side's audit events go: the audit trail that reaches the platform
@@ -15,6 +17,24 @@ public interface AdminAudit {
 
     void record(Instant at, String kind, String actor, Map<String, Object> detail);
 
-    /** Nowhere (tests, tools). */
+    /** Nowhere (tests). */
     AdminAudit NONE = (at, kind, actor, detail) -> {};
+
+    /**
+     * The log alone, for a kiosk (or {@code ./kiosk admin}) without a platform: the event's kind,
+     * actor and detail (a role, a source, a result: never a PIN's digits, which no event holds).
+     */
+    AdminAudit LOG_ONLY = new LogOnly();
+
+    /** {@link #LOG_ONLY}. */
+    final class LogOnly implements AdminAudit {
+        private static final Logger log = LoggerFactory.getLogger(AdminAudit.class);
+
+        private LogOnly() {}
+
+        @Override
+        public void record(Instant at, String kind, String actor, Map<String, Object> detail) {
+            log.warn("Admin audit (log only, no platform): {} by {} at {} {}", kind, actor, at, detail);
+        }
+    }
 }

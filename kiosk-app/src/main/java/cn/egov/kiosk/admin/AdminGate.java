@@ -71,8 +71,17 @@ public final class AdminGate {
     /** What a PIN change from the screen did. */
     public enum Change {
         DONE,
+        /** The old PIN was wrong: counted toward the lock-out like a wrong PIN on the pad. */
         WRONG_OLD_PIN,
-        REFUSED
+        /** The new PIN breaks a rule. */
+        REFUSED,
+        /**
+         * The new PIN cannot be used (it is the other role's, which the screen must not confirm):
+         * counted toward the lock-out like a wrong PIN.
+         */
+        UNUSABLE,
+        /** The pad is shut (now, or by this change's wrong PIN): nothing was checked or changed. */
+        LOCKED
     }
 
     /** What the first start found and did. */
@@ -94,6 +103,8 @@ public final class AdminGate {
     private final SecureRandom random = new SecureRandom();
     private final Path setupFile;
     private Instant setupOpenUntil = Instant.MIN;
+    /** The end of the lock whose refused entry was audited (one {@code refused-locked} per lock). */
+    private Instant refusalAuditedFor = Instant.MIN;
 
     /** @param dataDir the kiosk's {@code storage.dataDir}, where the set-up code's file goes */
     private volatile Optional<Role> signedIn = Optional.empty();
@@ -117,14 +128,12 @@ public final class AdminGate {
             Instant now = clock.instant();
             AdminRecords.LockState state = lockState(now);
             if (now.isBefore(state.lockedUntil())) {
-                Duration left = Duration.between(now, state.lockedUntil());
-                record(
-                        now,
-                        "admin.attempt",
-                        AdminAudit.SYSTEM,
-                        detail("result", "refused-locked", "secondsLeft", seconds(left)));
+                Duration left = refuseLocked(now, state);
                 return new Attempt(Result.LOCKED, Optional.empty(), left, 0);
             }
+            // the wrong try is counted before the slow hashes: a kill meanwhile cannot lose it
+            int wrong = state.wrongInARow() + 1;
+            records.saveLockState(new AdminRecords.LockState(wrong, state.lockedUntil()));
             Optional<String> staffHash = records.pinHash(Role.STAFF);
             Optional<String> engineerHash = records.pinHash(Role.ENGINEER);
             Optional<String> setupHash = records.setupHash();
@@ -153,21 +162,46 @@ public final class AdminGate {
                 record(now, "admin.setup", AdminAudit.SYSTEM, detail("step", "opened"));
                 return new Attempt(Result.SETUP, Optional.empty(), Duration.ZERO, Lockout.ATTEMPTS);
             }
-            int wrong = state.wrongInARow() + 1;
-            Duration lock = Lockout.after(wrong);
-            records.saveLockState(
-                    new AdminRecords.LockState(wrong, lock.isZero() ? state.lockedUntil() : now.plus(lock)));
-            log.warn("Wrong admin PIN ({} in a row)", wrong);
-            record(now, "admin.attempt", AdminAudit.SYSTEM, detail("result", "wrong", "wrongInARow", wrong));
+            Duration lock = wrongTry(now, wrong, AdminAudit.SYSTEM, "wrong");
             if (lock.isZero()) {
                 return new Attempt(Result.WRONG, Optional.empty(), Duration.ZERO, Lockout.leftBeforeLock(wrong));
             }
-            log.warn("The admin PIN pad is locked for {} s after {} wrong PINs in a row", lock.toSeconds(), wrong);
-            record(now, "admin.lockout", AdminAudit.SYSTEM, detail("seconds", lock.toSeconds(), "wrongInARow", wrong));
             return new Attempt(Result.LOCKED_NOW, Optional.empty(), lock, 0);
         } finally {
             Arrays.fill(entry, '\0');
         }
+    }
+
+    /** An entry while the pad is shut: not checked; audited once per lock. Returns the time left. */
+    private Duration refuseLocked(Instant now, AdminRecords.LockState state) {
+        Duration left = Duration.between(now, state.lockedUntil());
+        if (!state.lockedUntil().equals(refusalAuditedFor)) {
+            refusalAuditedFor = state.lockedUntil();
+            record(
+                    now,
+                    "admin.attempt",
+                    AdminAudit.SYSTEM,
+                    detail("result", "refused-locked", "secondsLeft", seconds(left)));
+        }
+        return left;
+    }
+
+    /**
+     * A wrong try, the {@code wrong}-th in a row (its count already saved): the lock it brings, if
+     * any, saved and audited. Returns the lock (zero for none).
+     */
+    private Duration wrongTry(Instant now, int wrong, String actor, String result) {
+        Duration lock = Lockout.after(wrong);
+        if (!lock.isZero()) {
+            records.saveLockState(new AdminRecords.LockState(wrong, now.plus(lock)));
+        }
+        log.warn("Wrong admin PIN ({} in a row)", wrong);
+        record(now, "admin.attempt", actor, detail("result", result, "wrongInARow", wrong));
+        if (!lock.isZero()) {
+            log.warn("The admin PIN pad is locked for {} s after {} wrong PINs in a row", lock.toSeconds(), wrong);
+            record(now, "admin.lockout", AdminAudit.SYSTEM, detail("seconds", lock.toSeconds(), "wrongInARow", wrong));
+        }
+        return lock;
     }
 
     /**
@@ -209,8 +243,10 @@ public final class AdminGate {
     }
 
     /** A role left the admin side; {@code why}: {@code button}, {@code idle}, {@code session}, {@code program}. */
-    public void exited(Role role, String why) {
-        signedIn = Optional.empty();
+    public synchronized void exited(Role role, String why) {
+        if (signedIn.equals(Optional.of(role))) {
+            signedIn = Optional.empty();
+        }
         log.info("{} left the admin side ({})", role, why);
         record(clock.instant(), "admin.exit", role.name(), detail("role", role.name(), "why", why));
     }
@@ -253,19 +289,48 @@ public final class AdminGate {
         }
     }
 
-    /** A logged-in role changes its own PIN from the screen: the old one first. Clears both arrays. */
+    /**
+     * A logged-in role changes its own PIN from the screen: the old one first. A wrong old PIN, or a
+     * new one that is the other role's, counts toward the lock-out like a wrong PIN on the pad (else
+     * the screen would be a way to guess the other role's PIN); while the pad is shut nothing is
+     * checked. Clears both arrays.
+     */
     public synchronized Change changePin(Role role, char[] oldPin, char[] newPin) {
         try {
+            Instant now = clock.instant();
+            AdminRecords.LockState state = lockState(now);
+            if (now.isBefore(state.lockedUntil())) {
+                refuseLocked(now, state);
+                return Change.LOCKED;
+            }
+            // counted before the slow hashes, as on the pad; put back if the change is no guess
+            int wrong = state.wrongInARow() + 1;
+            records.saveLockState(new AdminRecords.LockState(wrong, state.lockedUntil()));
             boolean right = matches(oldPin, records.pinHash(role));
             if (!right) {
                 log.warn("A PIN change for {} gave a wrong old PIN", role);
                 record(
-                        clock.instant(),
+                        now,
                         "admin.pin-change",
                         role.name(),
                         detail("role", role.name(), "from", "screen", "result", "wrong-old-pin"));
-                Arrays.fill(newPin, '\0');
-                return Change.WRONG_OLD_PIN;
+                Duration lock = wrongTry(now, wrong, role.name(), "wrong-old-pin");
+                return lock.isZero() ? Change.WRONG_OLD_PIN : Change.LOCKED;
+            }
+            Optional<Refusal> refused = refusal(role, newPin);
+            if (refused.isPresent() && refused.get().problem() == PinRules.Problem.SAME_AS_OTHER_ROLE) {
+                log.warn("A PIN change for {} gave a new PIN that cannot be used", role);
+                record(
+                        now,
+                        "admin.pin-change",
+                        role.name(),
+                        detail("role", role.name(), "from", "screen", "result", "unusable"));
+                Duration lock = wrongTry(now, wrong, role.name(), "unusable-new-pin");
+                return lock.isZero() ? Change.UNUSABLE : Change.LOCKED;
+            }
+            records.saveLockState(state);
+            if (refused.isPresent()) {
+                return Change.REFUSED;
             }
             return setPin(role, newPin, "screen").isPresent() ? Change.REFUSED : Change.DONE;
         } finally {

@@ -149,9 +149,9 @@ public final class AdminCommand implements Callable<Integer> {
     }
 
     /** The audit trail through the outbox when the kiosk has a platform; the log alone otherwise. */
-    private static AdminAudit audit(KioskConfig config, Database db) {
+    static AdminAudit audit(KioskConfig config, Database db) {
         if (config.platform().isEmpty()) {
-            return AdminAudit.NONE;
+            return AdminAudit.LOG_ONLY;
         }
         AuditRepository audit = new AuditRepository(
                 new OutboxRepository(db, SealedBox.open(config.platform().get().keyFile()), Clock.systemUTC()));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +155,8 @@ class AdminGateTest {
         assertThat(gate.changePin(Role.ENGINEER, pin("246810"), pin("86420975")))
                 .isEqualTo(AdminGate.Change.WRONG_OLD_PIN);
         assertThat(gate.changePin(Role.ENGINEER, pin("13572468"), pin("246810")))
+                .isEqualTo(AdminGate.Change.UNUSABLE);
+        assertThat(gate.changePin(Role.ENGINEER, pin("13572468"), pin("111111")))
                 .isEqualTo(AdminGate.Change.REFUSED);
         assertThat(gate.changePin(Role.ENGINEER, pin("13572468"), pin("86420975")))
                 .isEqualTo(AdminGate.Change.DONE);
@@ -258,5 +261,129 @@ class AdminGateTest {
 
         assertThat(audit.lines())
                 .contains("admin.exit STAFF {role=STAFF, why=idle}", "admin.exit ENGINEER {role=ENGINEER, why=button}");
+    }
+
+    @Test
+    void aPinChangeGuessingTheOtherRolesPinCountsTowardTheLockOut() {
+        AdminGate gate = withPins();
+        // a wrong old PIN, and a new PIN that is the other role's, are wrong tries like on the pad
+        assertThat(gate.changePin(Role.STAFF, pin("111222"), pin("86420975")))
+                .isEqualTo(AdminGate.Change.WRONG_OLD_PIN);
+        for (int i = 0; i < 3; i++) {
+            assertThat(gate.changePin(Role.STAFF, pin("246810"), pin("13572468")))
+                    .isEqualTo(AdminGate.Change.UNUSABLE);
+        }
+        assertThat(records.lockState().wrongInARow()).isEqualTo(4);
+        assertThat(gate.changePin(Role.STAFF, pin("246810"), pin("13572468"))).isEqualTo(AdminGate.Change.LOCKED);
+        assertThat(gate.lockedFor()).isEqualTo(Duration.ofMinutes(1));
+        // while locked nothing is checked, not even the right PINs
+        assertThat(gate.changePin(Role.STAFF, pin("246810"), pin("86420975"))).isEqualTo(AdminGate.Change.LOCKED);
+        assertThat(gate.attempt(pin("246810")).result()).isEqualTo(AdminGate.Result.LOCKED);
+        assertThat(audit.lines())
+                .contains(
+                        "admin.attempt STAFF {result=wrong-old-pin, wrongInARow=1}",
+                        "admin.attempt STAFF {result=unusable-new-pin, wrongInARow=4}",
+                        "admin.lockout SYSTEM {seconds=60, wrongInARow=5}")
+                .noneMatch(l -> l.contains("13572468") || l.contains("246810"));
+
+        // a change that is no guess leaves the count as it was; a right PIN on the pad resets it
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gate.changePin(Role.STAFF, pin("246810"), pin("86420975"))).isEqualTo(AdminGate.Change.DONE);
+        assertThat(records.lockState().wrongInARow()).isEqualTo(5);
+        assertThat(gate.attempt(pin("86420975")).role()).contains(Role.STAFF);
+        assertThat(records.lockState()).isEqualTo(AdminRecords.LockState.NONE);
+    }
+
+    @Test
+    void whileLockedOneRefusalIsAuditedPerLock() {
+        AdminGate gate = withPins();
+        for (int i = 0; i < 5; i++) {
+            gate.attempt(pin("000001"));
+        }
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(gate.attempt(pin("246810")).result()).isEqualTo(AdminGate.Result.LOCKED);
+        }
+        assertThat(audit.lines().stream().filter(l -> l.contains("refused-locked")))
+                .containsExactly("admin.attempt SYSTEM {result=refused-locked, secondsLeft=55}");
+
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            gate.attempt(pin("000001"));
+        }
+        gate.attempt(pin("000001"));
+        gate.attempt(pin("000001"));
+        assertThat(audit.lines().stream().filter(l -> l.contains("refused-locked")))
+                .as("a new lock: one more")
+                .hasSize(2);
+    }
+
+    @Test
+    void aWrongTryIsCountedBeforeTheHashesAreComputed() {
+        AdminGate gate = withPins();
+        int[] countWhenHashRead = {-1};
+        AdminRecords spy = new AdminRecords() {
+            @Override
+            public Optional<String> pinHash(Role role) {
+                countWhenHashRead[0] = records.lockState().wrongInARow();
+                return records.pinHash(role);
+            }
+
+            @Override
+            public void setPinHash(Role role, String hash, Instant at, String source) {
+                records.setPinHash(role, hash, at, source);
+            }
+
+            @Override
+            public Optional<String> setupHash() {
+                return records.setupHash();
+            }
+
+            @Override
+            public void setSetupHash(String hash, Instant at) {
+                records.setSetupHash(hash, at);
+            }
+
+            @Override
+            public void completeSetup(String staffHash, String engineerHash, Instant at) {
+                records.completeSetup(staffHash, engineerHash, at);
+            }
+
+            @Override
+            public void clearSetup() {
+                records.clearSetup();
+            }
+
+            @Override
+            public AdminRecords.LockState lockState() {
+                return records.lockState();
+            }
+
+            @Override
+            public void saveLockState(AdminRecords.LockState state) {
+                records.saveLockState(state);
+            }
+        };
+        AdminGate counted = new AdminGate(spy, hasher, audit, clock, dir);
+        gate.attempt(pin("000001"));
+
+        counted.attempt(pin("000002"));
+        assertThat(countWhenHashRead[0]).as("saved before a kill could lose it").isEqualTo(2);
+        assertThat(records.lockState().wrongInARow()).isEqualTo(2);
+
+        counted.attempt(pin("246810"));
+        assertThat(countWhenHashRead[0]).isEqualTo(3);
+        assertThat(records.lockState()).as("the right PIN resets it").isEqualTo(AdminRecords.LockState.NONE);
+    }
+
+    @Test
+    void anExitClearsTheRoleSignedInOnlyWhenItIsThatRole() {
+        AdminGate gate = withPins();
+        gate.attempt(pin("246810"));
+
+        gate.exited(Role.ENGINEER, "cancelled");
+        assertThat(gate.signedIn()).contains(Role.STAFF);
+        gate.exited(Role.STAFF, "button");
+        assertThat(gate.signedIn()).isEmpty();
     }
 }

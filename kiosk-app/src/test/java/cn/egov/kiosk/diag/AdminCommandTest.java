@@ -2,6 +2,9 @@ package cn.egov.kiosk.diag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.egov.kiosk.admin.AdminAudit;
 import cn.egov.kiosk.admin.AdminGate;
 import cn.egov.kiosk.admin.PinHasher;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** {@code kiosk admin set-pin ROLE}: the PIN read twice from stdin (not a terminal), its hash stored. */
@@ -119,5 +123,34 @@ class AdminCommandTest {
                 .isEqualTo(1);
         assertThat(err.toString()).contains("the other role's PIN");
         assertThat(matches(config, Role.ENGINEER, "80571234")).isFalse();
+    }
+
+    @Test
+    void withoutAPlatformAPinSetFromTheShellIsStillLogged() {
+        KioskConfig config = TestConfigs.write(dir, TestConfigs.SIM_DEVICES);
+        assertThat(config.platform()).isEmpty();
+        Logger logger = (Logger) LoggerFactory.getLogger(AdminAudit.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (Database db = Database.open(config.storage().database())) {
+            AdminAudit audit = AdminCommand.audit(config, db);
+            assertThat(audit).isSameAs(AdminAudit.LOG_ONLY);
+            AdminGate gate = new AdminGate(
+                    new AdminRepository(db),
+                    new PinHasher(1_000),
+                    audit,
+                    Clock.systemUTC(),
+                    config.storage().dataDir());
+            assertThat(gate.setPin(Role.STAFF, "80571234".toCharArray(), "shell"))
+                    .isEmpty();
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(l -> assertThat(l).contains("admin.pin-change", "STAFF", "from=shell"))
+                .noneMatch(l -> l.contains("80571234"));
     }
 }

@@ -136,7 +136,8 @@ public final class StaffViewModel implements CitizenState {
         this.tasks = tasks;
         this.gate = gate;
         this.exitKiosk = exitKiosk;
-        this.checking = new BackgroundTask<>(tasks);
+        // a check cancelled in flight may still have let a role in at the gate: it leaves again
+        this.checking = new BackgroundTask<>(tasks, this::checkedTooLate);
         this.lockReading = new BackgroundTask<>(tasks);
         this.changing = new BackgroundTask<>(tasks);
         this.settingUp = new BackgroundTask<>(tasks);
@@ -277,6 +278,12 @@ public final class StaffViewModel implements CitizenState {
 
     private void check() {
         char[] entry = takeEntry();
+        if (clock.instant().isBefore(lockedUntil)) {
+            // the lock known here is running: refused without asking (or auditing at) the gate
+            Arrays.fill(entry, '\0');
+            showLock();
+            return;
+        }
         busy.set(true);
         message.set(i18n.text(Msg.STAFF_CHECKING));
         checking.start(() -> gate.attempt(entry), this::checked, e -> {
@@ -306,6 +313,22 @@ public final class StaffViewModel implements CitizenState {
                 lockedFor(a.lockedFor());
                 return;
         }
+    }
+
+    /** A check's result that came after it was cancelled: a role it let in leaves at once. */
+    private void checkedTooLate(AdminGate.Attempt a) {
+        if (a.result() != AdminGate.Result.ENTERED || a.role().isEmpty()) {
+            return;
+        }
+        Role r = a.role().get();
+        log.info("A PIN check cancelled in flight let {} in: it leaves again", r);
+        tasks.run(
+                () -> {
+                    gate.exited(r, "cancelled");
+                    return Boolean.TRUE;
+                },
+                done -> {},
+                e -> log.error("The admin exit could not be audited", e));
     }
 
     /** The pad is shut for {@code left}: counted down by {@link #tick()}. */
@@ -495,10 +518,14 @@ public final class StaffViewModel implements CitizenState {
                     } else if (c == AdminGate.Change.WRONG_OLD_PIN) {
                         showMenu();
                         message.set(i18n.text(Msg.STAFF_PIN_WRONG_OLD));
+                    } else if (c == AdminGate.Change.LOCKED) {
+                        // wrong PINs shut the pad: the session ends, the pad shows the lock
+                        endSession("locked");
+                        open();
                     } else {
-                        // the other role's PIN: the gate alone can tell
+                        // the other role's PIN (the gate alone can tell, and the screen does not say)
                         startProcedure(Step.OLD);
-                        message.set(i18n.text(Msg.STAFF_PIN_RULE_OTHER));
+                        message.set(i18n.text(Msg.STAFF_PIN_UNUSABLE));
                     }
                 },
                 this::failed);
@@ -565,7 +592,8 @@ public final class StaffViewModel implements CitizenState {
 
     /**
      * Every second: the lock-out's seconds counted down on the pad; an admin session left alone for
-     * {@link #SESSION_IDLE} ends (unless it waits on a save it started).
+     * {@link #SESSION_IDLE} ends, and so does the pad in any mode without a role (the first set-up's
+     * new PINs, typed digits overwritten), unless it waits on a check or a save it started.
      */
     public void tick() {
         tasks.checkUiThread();
@@ -578,10 +606,29 @@ public final class StaffViewModel implements CitizenState {
                 message.set(i18n.text(Msg.STAFF_PIN_PROMPT));
             }
         }
-        if (role.get() != null && !busy.get() && !now.isBefore(lastTouch.plus(SESSION_IDLE))) {
-            log.info("The admin session ended after {} s without a touch", SESSION_IDLE.toSeconds());
-            endSession("idle");
+        if ((visible.get() || role.get() != null) && !busy.get() && !now.isBefore(lastTouch.plus(SESSION_IDLE))) {
+            if (role.get() != null) {
+                log.info("The admin session ended after {} s without a touch", SESSION_IDLE.toSeconds());
+                endSession("idle");
+            } else {
+                // the pad or the first set-up, left alone: its typed PINs overwritten, closed
+                log.info("The PIN pad closed after {} s without a touch", SESSION_IDLE.toSeconds());
+                closePad();
+            }
         }
+    }
+
+    /** The pad (in any mode, no role signed in) closes, what was typed overwritten. */
+    private void closePad() {
+        forgetPins();
+        clearEntry();
+        checking.cancel();
+        lockReading.cancel();
+        changing.cancel();
+        settingUp.cancel();
+        busy.set(false);
+        mode.set(Mode.PAD);
+        visible.set(false);
     }
 
     @Override
@@ -590,15 +637,7 @@ public final class StaffViewModel implements CitizenState {
         if (role.get() != null) {
             endSession("session");
         } else {
-            forgetPins();
-            clearEntry();
-            checking.cancel();
-            lockReading.cancel();
-            changing.cancel();
-            settingUp.cancel();
-            busy.set(false);
-            mode.set(Mode.PAD);
-            visible.set(false);
+            closePad();
         }
     }
 

@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -351,5 +354,128 @@ class StaffViewModelTest {
         assertThat(vm.entries())
                 .extracting(StaffViewModel.Entry::id)
                 .containsExactly("payments", "platform", "settings", "change-pin", "exit");
+    }
+
+    @Test
+    void theFirstSetUpLeftAloneClosesAndForgetsWhatWasTyped() throws Exception {
+        vm(false);
+        String code = Files.readString(gate.setupFile()).strip();
+        vm.open();
+        enter(code);
+        enter("80571234");
+        type("8057");
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.NEW_PIN);
+
+        clock.advance(StaffViewModel.SESSION_IDLE.minusSeconds(1));
+        vm.tick();
+        assertThat(vm.visibleProperty().get()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+
+        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(vm.maskedProperty().get()).isEmpty();
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.PAD);
+        vm.open();
+        assertThat(vm.modeProperty().get())
+                .as("the set-up starts again with the code")
+                .isEqualTo(StaffViewModel.Mode.PAD);
+
+        // the plain pad too
+        type("24");
+        clock.advance(StaffViewModel.SESSION_IDLE);
+        vm.tick();
+        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(vm.maskedProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aNewPinThatIsTheOtherRolesIsNotConfirmedAndCountsTowardTheLock() {
+        vm(true);
+        vm.open();
+        enter("246810");
+        vm.choose("change-pin");
+        enter("246810");
+        enter("13572468");
+        enter("13572468");
+
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.NEW_PIN);
+        assertThat(vm.messageProperty().get()).isEqualTo("该密码不能使用，请重新输入原密码和新密码").doesNotContain("另一角色");
+        for (int i = 0; i < 4; i++) {
+            enter("246810");
+            enter("13572468");
+            enter("13572468");
+        }
+
+        assertThat(vm.roleProperty().get()).as("the lock ends the session").isNull();
+        assertThat(vm.visibleProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(StaffViewModel.Mode.PAD);
+        assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 60 秒后再试");
+        assertThat(audit.lines()).contains("admin.exit STAFF {role=STAFF, why=locked}");
+    }
+
+    @Test
+    void whileTheLockRunsTheGateIsNotAskedAgain() {
+        vm(true);
+        vm.open();
+        for (int i = 0; i < 5; i++) {
+            enter("000001");
+        }
+        int attempts = audit.ofKind("admin.attempt").size();
+
+        for (int i = 0; i < 10; i++) {
+            enter("246810");
+        }
+
+        assertThat(audit.ofKind("admin.attempt")).hasSize(attempts);
+        assertThat(vm.roleProperty().get()).isNull();
+        assertThat(vm.messageProperty().get()).isEqualTo("错误次数过多，请 60 秒后再试");
+        assertThat(vm.maskedProperty().get()).isEmpty();
+    }
+
+    /** Work queued until {@link #flush()}: a check can be cancelled while it runs. */
+    private static final class Queued implements TaskRunner {
+        final ArrayDeque<Runnable> work = new ArrayDeque<>();
+
+        @Override
+        public <T> void run(Callable<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            work.add(() -> {
+                T result;
+                try {
+                    result = task.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        void flush() {
+            while (!work.isEmpty()) {
+                work.poll().run();
+            }
+        }
+    }
+
+    @Test
+    void aCheckCancelledInFlightThatLetARoleInMakesItLeave() {
+        gate = new AdminGate(records, new PinHasher(1_000), audit, clock, dir);
+        gate.prepare(true);
+        Queued queued = new Queued();
+        vm = new StaffViewModel(i18n, clock, queued, gate, exits::incrementAndGet);
+        vm.open();
+        queued.flush();
+        enter("246810");
+        assertThat(vm.busyProperty().get()).isTrue();
+
+        vm.cancel(); // the check is in flight
+        queued.flush();
+
+        assertThat(vm.roleProperty().get()).isNull();
+        assertThat(vm.visibleProperty().get()).isFalse();
+        assertThat(gate.signedIn()).isEmpty();
+        assertThat(gate.actor()).isEqualTo("UNKNOWN");
+        assertThat(audit.lines())
+                .containsSubsequence("admin.enter STAFF {role=STAFF}", "admin.exit STAFF {role=STAFF, why=cancelled}");
     }
 }
