@@ -267,7 +267,7 @@ public final class KioskRuntime implements AutoCloseable {
             this.admin = new AdminGate(
                     new AdminRepository(database),
                     new PinHasher(),
-                    platform.<AdminAudit>map(p -> p.audit()::record).orElse(AdminAudit.NONE),
+                    platform.<AdminAudit>map(p -> p.audit()::record).orElse(AdminAudit.LOG_ONLY),
                     clock,
                     config.storage().dataDir());
         } catch (RuntimeException e) {
