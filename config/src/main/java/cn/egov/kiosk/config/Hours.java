@@ -7,12 +7,14 @@ import cn.egov.kiosk.common.schema.Types;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,22 @@ public record Hours(Map<DayOfWeek, String> days, List<String> afterHours) {
     /** Whether a service is offered at this moment: always while open, after hours when listed. */
     public boolean offers(String service, ZonedDateTime at) {
         return afterHours.contains(service) || isOpen(at);
+    }
+
+    /**
+     * When the hall opens on {@code from}'s day at or after {@code from}'s time: the start of the
+     * first range that begins then or later; empty when none does (closed that day, or its last range
+     * has begun).
+     */
+    public Optional<ZonedDateTime> opensAt(ZonedDateTime from) {
+        LocalTime t = from.toLocalTime();
+        LocalTime first = null;
+        for (LocalTime[] r : ranges(days.get(from.getDayOfWeek()))) {
+            if (!r[0].isBefore(t) && (first == null || r[0].isBefore(first))) {
+                first = r[0];
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(from.with(first).truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The key of a weekday: {@code monday}... */

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Works out each feature's availability from the device health model. */
+/**
+ * Works out each feature's availability from the hall's opening hours, the device health model and
+ * the platform's state, in that order: outside the opening hours a feature that is not offered then
+ * says so, whatever its devices.
+ */
 public final class FeatureAvailability {
     private final HealthModel health;
     private final Map<Feature, Set<DeviceClass>> alsoRequired;
     private final PlatformState platform;
+    private final OpeningHours hours;
 
     public FeatureAvailability(HealthModel health) {
         this(health, Map.of());
@@ -28,9 +33,23 @@ public final class FeatureAvailability {
      */
     public FeatureAvailability(
             HealthModel health, Map<Feature, Set<DeviceClass>> alsoRequired, PlatformState platform) {
+        this(health, alsoRequired, platform, OpeningHours.always());
+    }
+
+    /** @param hours the hall's opening hours: outside them only the after-hours features are offered */
+    public FeatureAvailability(
+            HealthModel health,
+            Map<Feature, Set<DeviceClass>> alsoRequired,
+            PlatformState platform,
+            OpeningHours hours) {
         this.health = health;
         this.alsoRequired = Map.copyOf(alsoRequired);
         this.platform = platform;
+        this.hours = hours;
+    }
+
+    public OpeningHours hours() {
+        return hours;
     }
 
     public PlatformState platform() {
@@ -56,6 +75,10 @@ public final class FeatureAvailability {
     }
 
     public Availability of(Feature feature) {
+        Optional<Unavailable> closed = hours.problem(feature);
+        if (closed.isPresent()) {
+            return new Availability(feature, Optional.empty(), closed);
+        }
         for (DeviceClass deviceClass : requires(feature)) {
             Optional<DeviceHealth> device = health.first(deviceClass);
             if (device.isEmpty()) {

@@ -4,7 +4,7 @@ import cn.egov.kiosk.device.manage.HealthProblem;
 
 /**
  * Why a citizen feature cannot be used now: a device's problem, a device the kiosk does not have,
- * or the platform away. The screens choose the citizen's words by an exhaustive switch over it.
+ * the platform away, or the hall closed. The screens choose the citizen's words by an exhaustive switch over it.
  */
 public enum Unavailable {
     DEVICE_STARTING,
@@ -20,7 +20,9 @@ public enum Unavailable {
     /** The platform does not answer. */
     PLATFORM_OFFLINE,
     /** The platform no longer knows this kiosk (it must be registered again). */
-    PLATFORM_NOT_REGISTERED;
+    PLATFORM_NOT_REGISTERED,
+    /** The hall is closed and the feature is not one of those offered after hours ({@code hours.afterHours}). */
+    AFTER_HOURS;
 
     /** The reason a device's health problem makes. */
     public static Unavailable of(HealthProblem problem) {

@@ -21,6 +21,7 @@ import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.smartcard.SmartCardReader;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.feature.OpeningHours;
 import cn.egov.kiosk.feature.PlatformState;
 import cn.egov.kiosk.identity.IdentityService;
 import cn.egov.kiosk.payment.Delivery;
@@ -219,12 +220,19 @@ public final class KioskRuntime implements AutoCloseable {
                     printLog,
                     clock,
                     printContents);
+            // the hall's opening hours as staff last saved them: outside them only the after-hours features
+            OpeningHours hours = push(
+                    opened,
+                    new OpeningHours(
+                            () -> live.get().hours(), clock, config.kiosk().timeZone()));
+            live.onChange(c -> hours.changed());
             this.features = new FeatureAvailability(
                     devices.health(),
                     config.queue().printMaskedId()
                             ? Map.of(Feature.QUEUE_TICKET, Set.of(DeviceClass.ID_CARD_READER))
                             : Map.of(),
-                    platform.map(PlatformServices::featureState).orElse(PlatformState.NONE));
+                    platform.map(PlatformServices::featureState).orElse(PlatformState.NONE),
+                    hours);
             this.identities = new IdentityService(
                     () -> madeDevices.first(DeviceClass.ID_CARD_READER, IdCardReader.class),
                     () -> config.identity().socialSecurityCard()
@@ -386,6 +394,7 @@ public final class KioskRuntime implements AutoCloseable {
                 TERMINAL_WAIT);
         simulatorControl.start();
         housekeeping.start();
+        features.hours().start();
         log.info(
                 "Kiosk {} started with {} device(s)",
                 config.kiosk().id(),

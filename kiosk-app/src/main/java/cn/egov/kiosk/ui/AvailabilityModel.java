@@ -3,7 +3,9 @@ package cn.egov.kiosk.ui;
 import cn.egov.kiosk.feature.Availability;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.feature.FeatureAvailability;
+import cn.egov.kiosk.feature.OpeningHours;
 import cn.egov.kiosk.feature.PlatformState.Notice;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,14 +14,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The availability of each feature as properties the screens bind to. Device health changes
- * arrive on device threads and are handed to the UI thread through {@code uiThread}.
+ * The availability of each feature as properties the screens bind to. Device health, platform and
+ * opening-hours changes arrive on their own threads and are handed to the UI thread through {@code
+ * uiThread}.
  */
 public final class AvailabilityModel {
     private final FeatureAvailability source;
     private final Set<Feature> withoutService;
     private final Map<Feature, ReadOnlyObjectWrapper<Availability>> byFeature = new EnumMap<>(Feature.class);
     private final ReadOnlyObjectWrapper<Notice> platformNotice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<OpeningHours.State> hall = new ReadOnlyObjectWrapper<>();
 
     public AvailabilityModel(FeatureAvailability source, Executor uiThread) {
         this(source, uiThread, Set.of());
@@ -39,8 +43,18 @@ public final class AvailabilityModel {
         }
         source.health().addListener(changed -> uiThread.execute(this::refresh));
         source.platform().addListener(() -> uiThread.execute(this::refresh));
-        byFeature.forEach((feature, property) -> property.set(source.of(feature)));
-        platformNotice.set(source.platform().notice());
+        source.hours().addListener(() -> uiThread.execute(this::refresh));
+        refresh();
+    }
+
+    /** The hall's time now (its time zone, the kiosk's clock). */
+    public ZonedDateTime hallNow() {
+        return source.hours().now();
+    }
+
+    /** Whether the hall is open, and when closed, when it opens next; on the UI thread. */
+    public ReadOnlyObjectProperty<OpeningHours.State> hall() {
+        return hall.getReadOnlyProperty();
     }
 
     /** What the citizen is told about the platform (away, the local copy's age); on the UI thread. */
@@ -61,6 +75,7 @@ public final class AvailabilityModel {
     public void refresh() {
         byFeature.forEach((feature, property) -> property.set(source.of(feature)));
         platformNotice.set(source.platform().notice());
+        hall.set(source.hours().state());
     }
 
     /** The text for an unavailable feature's problem, in the current language. */

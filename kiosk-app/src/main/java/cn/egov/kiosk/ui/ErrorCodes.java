@@ -137,6 +137,7 @@ public final class ErrorCodes {
             case NOT_FITTED -> "D-NOT-FITTED";
             case PLATFORM_OFFLINE -> "N-PLATFORM-AWAY";
             case PLATFORM_NOT_REGISTERED -> "N-NOT-REGISTERED";
+            case AFTER_HOURS -> "H-AFTER-HOURS";
         };
     }
 
@@ -176,6 +177,7 @@ public final class ErrorCodes {
         return switch (reason) {
             case DEVICE_STARTING -> Msg.NEXT_WAIT_STARTING;
             case PLATFORM_OFFLINE -> Msg.NEXT_TRY_LATER;
+            case AFTER_HOURS -> Msg.NEXT_IN_OPENING_HOURS;
             case DEVICE_OFFLINE,
                     COVER_OPEN,
                     PAPER_OUT,

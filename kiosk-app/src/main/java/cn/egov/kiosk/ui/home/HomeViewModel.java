@@ -2,6 +2,7 @@ package cn.egov.kiosk.ui.home;
 
 import cn.egov.kiosk.feature.Availability;
 import cn.egov.kiosk.feature.Feature;
+import cn.egov.kiosk.feature.OpeningHours;
 import cn.egov.kiosk.feature.PlatformState.Notice;
 import cn.egov.kiosk.ui.AvailabilityModel;
 import cn.egov.kiosk.ui.ErrorCodes;
@@ -10,9 +11,12 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Navigator;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -102,13 +106,19 @@ public final class HomeViewModel {
     public StringBinding platformNotice() {
         return Bindings.createStringBinding(
                 () -> {
+                    StringBuilder sb = new StringBuilder();
+                    OpeningHours.State hall = availability.hall().get();
+                    if (hall != null && !hall.open()) {
+                        sb.append(hall.nextOpening()
+                                .map(at -> i18n.text(Msg.HOME_HALL_CLOSED_OPENS, opensText(at)))
+                                .orElseGet(() -> i18n.text(Msg.HOME_HALL_CLOSED)));
+                    }
                     Notice n = availability.platformNotice().get();
                     if (n == null || n.quiet()) {
-                        return "";
+                        return sb.toString();
                     }
-                    StringBuilder sb = new StringBuilder();
                     if (n.offline()) {
-                        sb.append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
+                        sb.append(sb.length() == 0 ? "" : " ").append(i18n.text(Msg.HOME_PLATFORM_OFFLINE));
                     }
                     if (n.stale() && n.dataAsOf().isPresent()) {
                         DateTimeFormatter f = DateTimeFormatter.ofPattern(
@@ -122,7 +132,23 @@ public final class HomeViewModel {
                     return sb.toString();
                 },
                 availability.platformNotice(),
+                availability.hall(),
                 i18n.localeProperty());
+    }
+
+    /** When the hall opens, as the citizen says it: "今天 13:30", "明天 08:30", "12月14日 星期一 08:30". */
+    private String opensText(ZonedDateTime at) {
+        Locale locale = i18n.localeProperty().get();
+        String time = DateTimeFormatter.ofPattern("HH:mm", locale).format(at);
+        long days = ChronoUnit.DAYS.between(availability.hallNow().toLocalDate(), at.toLocalDate());
+        if (days == 0) {
+            return i18n.text(Msg.HOME_OPENS_TODAY, time);
+        }
+        if (days == 1) {
+            return i18n.text(Msg.HOME_OPENS_TOMORROW, time);
+        }
+        return DateTimeFormatter.ofPattern(i18n.text(Msg.HOME_OPENS_PATTERN), locale)
+                .format(at);
     }
 
     public HomeViewModel(I18n i18n, AvailabilityModel availability, Navigator navigator) {
