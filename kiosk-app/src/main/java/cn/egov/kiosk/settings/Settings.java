@@ -382,7 +382,8 @@ public final class Settings {
      * Opens the device as {@code spec} describes it, without saving anything, and runs its health
      * check ({@code EXTERNAL}: it asks the hardware). The device running with the very same settings
      * is asked directly (its port is its own); otherwise a device is built for the test and closed
-     * after it.
+     * after it, while the running device of that id (if any) is closed so that the test has the port
+     * to itself ({@link DeviceManager#whileClosed}).
      */
     public TestResult test(DeviceSpec spec) {
         try {
@@ -398,6 +399,12 @@ public final class Settings {
         if (running.isPresent()) {
             return check(running.get());
         }
+        // the device of that id, running with other settings (or trying to), holds its port: it is
+        // closed while the test has the port, then comes up again with the settings it runs with
+        return devices.whileClosed(spec.id(), () -> testBuilt(spec));
+    }
+
+    private TestResult testBuilt(DeviceSpec spec) {
         Device device = drivers.create(spec, new DeviceContext(StatisticsStore.NONE, clock, new SimulatorRegistry()));
         try {
             device.open();

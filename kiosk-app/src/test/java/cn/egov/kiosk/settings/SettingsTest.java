@@ -2,17 +2,23 @@ package cn.egov.kiosk.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.config.LocalizedText;
 import cn.egov.kiosk.device.api.Device;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.StatisticsStore;
+import cn.egov.kiosk.device.link.PtyPair;
+import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.printer.ReceiptPrinter;
+import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
+import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Await;
 import java.net.ServerSocket;
@@ -251,6 +257,72 @@ class SettingsTest {
         assertThat(running.outcome()).isEqualTo(Settings.TestOutcome.WORKS);
         assertThat(Files.readString(file)).isEqualTo(YAML);
         assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void aTestOfNewSettingsOnTheRunningDevicesPortHasThePortToItselfAndTheDeviceComesBack() throws Exception {
+        try (PtyPair pty = PtyPair.start(dir.resolve("pty"))) {
+            VirtualEscPosPrinter printer = new VirtualEscPosPrinter();
+            printer.serve(new SerialLink(pty.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1), "virtual-printer");
+            try {
+                DeviceSpec running = new DeviceSpec(
+                        "ticket-printer",
+                        DeviceClass.RECEIPT_PRINTER,
+                        "escpos",
+                        "serial:" + pty.hostPath() + "?baud=115200",
+                        Map.of("jobTimeoutMs", "5000"));
+                settings.saveDevice(running);
+                Await.until(
+                        () -> devices.health()
+                                .get("ticket-printer")
+                                .map(h -> h.healthy() && h.connection().startsWith("serial:"))
+                                .orElse(false),
+                        Duration.ofSeconds(10),
+                        "the printer online on the pty");
+                Device before = devices.device("ticket-printer").orElseThrow();
+                List<String> seen = new CopyOnWriteArrayList<>();
+                devices.health().addListener(h -> {
+                    if (h.id().equals("ticket-printer")) {
+                        seen.add(h.state() + "/" + h.healthy());
+                    }
+                });
+
+                // the same port with other options: the running printer lets go of it for the test
+                Settings.TestResult tested = settings.test(new DeviceSpec(
+                        "ticket-printer",
+                        DeviceClass.RECEIPT_PRINTER,
+                        "escpos",
+                        "serial:" + pty.hostPath() + "?baud=115200",
+                        Map.of("jobTimeoutMs", "4000")));
+
+                assertThat(tested.outcome()).as(tested.detail()).isEqualTo(Settings.TestOutcome.WORKS);
+                assertThat(seen).as("closed while tested").anyMatch(h -> h.startsWith("CLOSED"));
+                Await.until(
+                        () -> devices.health()
+                                .get("ticket-printer")
+                                .map(h -> h.healthy())
+                                .orElse(false),
+                        Duration.ofSeconds(10),
+                        "the running printer back after the test");
+                assertThat(devices.device("ticket-printer")).containsSame(before);
+                assertThat(live.get().device("ticket-printer")).contains(running);
+                printer.clearReceived();
+                devices.first(DeviceClass.RECEIPT_PRINTER, ReceiptPrinter.class)
+                        .orElseThrow()
+                        .print(ReceiptDocument.builder("test")
+                                .text("测试之后")
+                                .cut()
+                                .build());
+                assertThat(new EscPosDecoder()
+                                .decode(printer.received())
+                                .document()
+                                .lines())
+                        .as("the running printer prints on its port again")
+                        .contains("测试之后");
+            } finally {
+                printer.stop();
+            }
+        }
     }
 
     @Test

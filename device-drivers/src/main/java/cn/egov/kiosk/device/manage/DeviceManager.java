@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,6 +274,47 @@ public final class DeviceManager implements AutoCloseable {
             }
             health.remove(id);
             log.info("Device {} removed", id);
+        }
+    }
+
+    /**
+     * Runs {@code work} while the device of that id is closed, then brings the device up again in the
+     * background: for work that needs the device's port to itself (a test of new settings on the port
+     * the running device holds; a second open of a serial port would fail, or share its bytes). No
+     * attempt to connect the device runs meanwhile (one in flight finishes first; a scheduled one
+     * waits). Blocks for as long as {@code work} does: never call it from a UI thread. With no such
+     * device, {@code work} just runs.
+     */
+    public <T> T whileClosed(String id, Supplier<T> work) {
+        Device device;
+        synchronized (connectLocks.computeIfAbsent(id, k -> new Object())) {
+            device = devices.get(id);
+            if (device == null || stopped) {
+                return work.get();
+            }
+            ScheduledFuture<?> waiting = pending.remove(id);
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            connecting.add(id);
+            try {
+                device.close();
+                publish(device, Optional.of(HealthProblem.OFFLINE), "closed while its settings are tested");
+                log.info("Device {} closed for a test of its port", id);
+                return work.get();
+            } finally {
+                connecting.remove(id);
+                ScheduledFuture<?> meanwhile = pending.remove(id); // its close's offline event: one attempt is enough
+                if (meanwhile != null) {
+                    meanwhile.cancel(false);
+                }
+                Device again = device;
+                try {
+                    supervisor.execute(() -> connect(again, false));
+                } catch (RejectedExecutionException e) {
+                    // closing
+                }
+            }
         }
     }
 
