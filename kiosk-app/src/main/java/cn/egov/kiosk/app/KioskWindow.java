@@ -11,7 +11,7 @@ import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskStage;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Msg;
-import cn.egov.kiosk.ui.scan.WedgeCatcher;
+import cn.egov.kiosk.ui.scan.WedgeInput;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
@@ -138,10 +138,16 @@ final class KioskWindow {
         tasks = new FxTaskRunner();
         ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> end(null));
         ui.attach(scene);
-        // a scanner that types like a keyboard: its keys are caught on the scene, before any field
-        runtime.devices()
-                .first(DeviceClass.BARCODE_SCANNER, WedgeScanner.class)
-                .ifPresent(wedge -> WedgeCatcher.install(scene, wedge, tasks));
+        // a scanner that types like a keyboard: its keys are caught on the scene, before any field;
+        // the catcher follows the device staff reconfigure (a new device object) or remove
+        WedgeInput wedge = new WedgeInput(
+                scene, () -> runtime.devices().first(DeviceClass.BARCODE_SCANNER, WedgeScanner.class), tasks);
+        wedge.follow();
+        runtime.devices().health().addListener(h -> {
+            if (h.deviceClass() == DeviceClass.BARCODE_SCANNER) {
+                Platform.runLater(wedge::follow);
+            }
+        });
         log.info(
                 "Start-up: screens attached at {} ms ({} ms on the JavaFX thread)",
                 ManagementFactory.getRuntimeMXBean().getUptime(),

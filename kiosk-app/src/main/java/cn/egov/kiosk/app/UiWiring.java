@@ -194,9 +194,13 @@ public final class UiWiring {
         Optional<String> scanner = runtime.devices()
                 .first(DeviceClass.BARCODE_SCANNER, BarcodeScanner.class)
                 .map(BarcodeScanner::id);
-        return scanner.flatMap(id -> runtime.simulators().find(id))
-                .map(sim -> () -> tasks.run(
+        return scanner.filter(id -> runtime.simulators().find(id).isPresent())
+                .map(id -> () -> tasks.run(
                         () -> {
+                            // looked up at each press: staff may have reconfigured the scanner since
+                            var sim = runtime.simulators()
+                                    .find(id)
+                                    .orElseThrow(() -> new IllegalStateException("no simulated scanner " + id));
                             String code = runtime.platform()
                                     .flatMap(PlatformServices::embedded)
                                     .orElseThrow(
@@ -218,11 +222,15 @@ public final class UiWiring {
 
     /** A demo button's "insert-card" to a simulated reader, off the JavaFX thread like any device call. */
     private static Optional<Runnable> insertCard(KioskRuntime runtime, TaskRunner tasks, String deviceId) {
+        // the simulator is looked up at each press: staff may have reconfigured the reader since
         return runtime.simulators()
                 .find(deviceId)
-                .map(sim -> () -> tasks.run(
+                .map(first -> () -> tasks.run(
                         () -> {
-                            sim.apply("insert-card");
+                            runtime.simulators()
+                                    .find(deviceId)
+                                    .orElseThrow(() -> new IllegalStateException("no simulated reader " + deviceId))
+                                    .apply("insert-card");
                             return null;
                         },
                         done -> {},

@@ -25,11 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -237,6 +239,54 @@ class WedgeCatcherTest {
                 .isZero();
         assertThat(scanned).containsExactly("6901234567892", "https://zwfw.example.cn/e/3100?T=AB-12");
         assertThat(scanner.statistics().get(DeviceStatistics.READS)).isEqualTo(2);
+    }
+
+    @Test
+    void theWindowsKeysFollowTheScannerStaffReconfigureAndStopWhenItGoes() throws Exception {
+        robot.interact(() -> catcher.uninstall()); // the window's follower instead of the one installed above
+        WedgeScanner replacement = (WedgeScanner) DriverRegistry.load()
+                .create(
+                        new DeviceSpec("qr-scanner", DeviceClass.BARCODE_SCANNER, "wedge", "keyboard:", Map.of()),
+                        DeviceContext.ephemeral());
+        replacement.open();
+        replacement.claim(Duration.ofSeconds(1));
+        replacement.enable();
+        AtomicReference<Optional<WedgeScanner>> fitted = new AtomicReference<>(Optional.of(scanner));
+        WedgeInput input = new WedgeInput(scene, fitted::get, tasks);
+        try {
+            robot.interact(input::follow);
+            focus("#plain");
+            scan("6901234567892");
+            assertThat(scanner.awaitScan(Duration.ofSeconds(5))).contains("6901234567892");
+            assertThat(scanner.input()).isPresent();
+
+            fitted.set(Optional.of(replacement)); // staff saved new settings: a new device object
+            robot.interact(input::follow);
+            robot.interact(input::follow); // the same device again: nothing changes
+            scan("ZWAPP1.abc");
+            assertThat(replacement.awaitScan(Duration.ofSeconds(5))).contains("ZWAPP1.abc");
+            assertThat(scanner.input()).as("the old device is fed no more").isEmpty();
+            assertThat(replacement.input()).isPresent();
+            settle();
+            assertThat(plain.getText()).isEmpty();
+
+            fitted.set(Optional.empty()); // the scanner removed: keys reach the fields again
+            robot.interact(input::follow);
+            robot.interact(() -> {
+                for (char c : "123".toCharArray()) {
+                    keystroke(c);
+                }
+            });
+            settle();
+            assertThat(plain.getText()).isEqualTo("123");
+            assertThat(input.scanner()).isEmpty();
+        } finally {
+            robot.interact(() -> {
+                fitted.set(Optional.empty());
+                input.follow();
+            });
+            replacement.close();
+        }
     }
 
     @Test
