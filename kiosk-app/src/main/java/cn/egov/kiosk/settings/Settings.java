@@ -101,7 +101,7 @@ public final class Settings {
     public static final Value<String> THEME = new Value<>("ui", Ui.THEME, c -> c.ui().theme(), Effect.NOW);
     public static final Value<List<String>> SERVICES =
             new Value<>("ui", Ui.SERVICES_KEY, c -> c.ui().services(), Effect.NEXT_START);
-    public static final Value<Optional<Path>> LOGO = new Value<>("ui", Ui.LOGO, c -> c.ui().logo(), Effect.NEXT_START);
+    public static final Value<Optional<Path>> LOGO = new Value<>("ui", Ui.LOGO, c -> c.ui().logo(), Effect.NOW);
     public static final Value<Integer> INACTIVITY =
             new Value<>("session", Session.INACTIVITY_TIMEOUT, c -> c.session().inactivityTimeoutSeconds(), Effect.NOW);
     public static final Value<Integer> WARNING =

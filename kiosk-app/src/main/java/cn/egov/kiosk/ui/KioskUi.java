@@ -34,6 +34,7 @@ import cn.egov.kiosk.ui.form.FormView;
 import cn.egov.kiosk.ui.form.FormViewModel;
 import cn.egov.kiosk.ui.frame.FrameView;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
+import cn.egov.kiosk.ui.frame.HallLogo;
 import cn.egov.kiosk.ui.guide.GuideView;
 import cn.egov.kiosk.ui.guide.GuideViewModel;
 import cn.egov.kiosk.ui.home.HomeView;
@@ -73,6 +74,7 @@ import cn.egov.kiosk.ui.today.TodayPanelViewModel;
 import cn.egov.kiosk.ui.voice.Guidance;
 import cn.egov.kiosk.ui.voice.Prompts;
 import cn.egov.kiosk.ui.voice.SoundView;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -102,18 +104,24 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the kiosk's screens on a runtime and puts them on a stage: full screen, undecorated,
  * always on top, and closable only through the staff PIN. Session ends reset every screen.
  */
 public final class KioskUi {
+    private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
     private static final KeyCombination STAFF_KEYS = new KeyCodeCombination(
             KeyCode.S, KeyCombination.CONTROL_DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final UiServices services;
     private final CitizenScope citizen = new CitizenScope();
     private final TaskRunner tasks;
+    /** The last logo asked for (a newer one wins over one still being read). */
+    private long logoAsked;
+
     private final LicenceViewModel licence;
     private final PostalViewModel postal;
     private final I18n i18n;
@@ -178,6 +186,7 @@ public final class KioskUi {
                 config.kiosk().hotline(),
                 () -> services.sessions().end(EndReason.EXPLICIT_EXIT)));
         this.frame = new FrameView(frameVm);
+        showLogo(config.ui().logo());
 
         this.attractVm = new AttractViewModel(
                 i18n,
@@ -949,6 +958,9 @@ public final class KioskUi {
      * being served). On the JavaFX thread.
      */
     private void configChanged(KioskConfig changed) {
+        if (!changed.ui().logo().equals(shownConfig.ui().logo())) {
+            showLogo(changed.ui().logo());
+        }
         shownConfig = changed;
         frameVm.hallChanged(changed.kiosk().hotline());
         attractVm.hallChanged();
@@ -959,6 +971,31 @@ public final class KioskUi {
             i18n.setLocale(i18n.defaultLocale());
             themes.reset(initialTheme);
         }
+    }
+
+    /**
+     * Reads the hall's logo off the JavaFX thread and shows it; none, or one that cannot be shown (said
+     * in the log), leaves the emblem alone. A later logo wins over one still being read.
+     */
+    private void showLogo(Optional<Path> file) {
+        long asked = ++logoAsked;
+        if (file.isEmpty()) {
+            frameVm.logo(null);
+            return;
+        }
+        tasks.run(
+                () -> HallLogo.read(file.get()),
+                image -> {
+                    if (asked == logoAsked) {
+                        frameVm.logo(image);
+                    }
+                },
+                error -> {
+                    log.warn("The hall's logo is not shown: {}", error.getMessage());
+                    if (asked == logoAsked) {
+                        frameVm.logo(null);
+                    }
+                });
     }
 
     private void startTicker() {

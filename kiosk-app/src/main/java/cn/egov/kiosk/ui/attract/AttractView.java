@@ -8,11 +8,13 @@ import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.frame.FrameViewModel;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.FlowPane;
@@ -20,6 +22,9 @@ import javafx.scene.layout.VBox;
 
 /** Lays out the attract screen; a touch anywhere on it starts a session. */
 public final class AttractView {
+    /** The logo's height in the hall name's type sizes. */
+    private static final double LOGO_PER_TYPE = 2.5;
+
     private final VBox root = new VBox();
     private final VBox services = new VBox();
 
@@ -29,6 +34,17 @@ public final class AttractView {
 
         Label hall = label("attract-hall");
         hall.textProperty().bind(vm.hallNameProperty());
+        // the hall's logo above its name, in proportion to the name's type (larger in the elderly theme)
+        ImageView logo = new ImageView();
+        logo.setId("attract-logo");
+        logo.setPreserveRatio(true);
+        logo.setSmooth(true);
+        logo.imageProperty().bind(frame.logoProperty());
+        logo.fitHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> hall.getFont().getSize() * LOGO_PER_TYPE, hall.fontProperty()));
+        logo.visibleProperty().bind(frame.logoProperty().isNotNull());
+        logo.managedProperty().bind(logo.visibleProperty());
         Label subtitle = label("attract-subtitle");
         subtitle.textProperty().bind(vm.i18n().bind(Msg.ATTRACT_SUBTITLE));
         Label clock = label("attract-clock");
@@ -66,7 +82,7 @@ public final class AttractView {
         vm.servicesProperty().addListener((obs, old, now) -> fill(servicesTitle, now));
         fill(servicesTitle, vm.servicesProperty().get());
 
-        root.getChildren().addAll(hall, subtitle, clock, date, start, elderlyStart, services);
+        root.getChildren().addAll(logo, hall, subtitle, clock, date, start, elderlyStart, services);
         root.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> vm.start());
         Accessible.named(root, AccessibleRole.BUTTON, vm.i18n().bind(Msg.ATTRACT_TOUCH_TO_START));
         root.addEventHandler(TouchEvent.TOUCH_RELEASED, e -> vm.start());

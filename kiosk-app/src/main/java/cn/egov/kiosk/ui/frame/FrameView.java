@@ -11,6 +11,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,7 +75,17 @@ public final class FrameView {
         greeting.setId("greeting");
         greeting.getStyleClass().addAll("hall-name", "greeting");
         greeting.textProperty().bind(vm.greeting());
-        HBox top = new HBox(emblem, hall, spacer(), greeting, time, language, elderly);
+        // the hall's logo beside the emblem, as tall as it (the emblem stays: it is the staff's door)
+        ImageView logo = new ImageView();
+        logo.setId("frame-logo");
+        logo.setPreserveRatio(true);
+        logo.setSmooth(true);
+        logo.imageProperty().bind(vm.logoProperty());
+        logo.fitHeightProperty().bind(emblem.heightProperty());
+        logo.visibleProperty().bind(vm.logoProperty().isNotNull().and(vm.navigationVisible()));
+        logo.managedProperty().bind(logo.visibleProperty());
+        Accessible.named(logo, AccessibleRole.IMAGE_VIEW, vm.hallNameProperty());
+        HBox top = new HBox(emblem, logo, hall, spacer(), greeting, time, language, elderly);
         top.getStyleClass().add("top-bar");
         root.setTop(top);
 

@@ -17,11 +17,15 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
 
 /**
  * The frame around every screen: hall name, clock and date, the language and elderly-mode
@@ -43,6 +47,7 @@ public final class FrameViewModel implements CitizenState {
     private final Runnable exitSession;
     private final BooleanProperty locked = new SimpleBooleanProperty(false);
     private final StringProperty signedIn = new SimpleStringProperty("");
+    private final ObjectProperty<Image> logo = new SimpleObjectProperty<>();
 
     public FrameViewModel(
             I18n i18n,
@@ -76,6 +81,19 @@ public final class FrameViewModel implements CitizenState {
     public void hallChanged(String hotline) {
         hallName.invalidate();
         hotlineNumber.set(hotline);
+    }
+
+    /**
+     * The hall's logo ({@code ui.logo}), or {@code null} when it has none: beside the emblem in the
+     * top bar and above the hall's name on the attract screen.
+     */
+    public ReadOnlyObjectProperty<Image> logoProperty() {
+        return logo;
+    }
+
+    /** Shows {@code image} as the hall's logo ({@code null}: none); on the JavaFX thread. */
+    public void logo(Image image) {
+        logo.set(image);
     }
 
     /** Updates the clock; the view calls it every second. */

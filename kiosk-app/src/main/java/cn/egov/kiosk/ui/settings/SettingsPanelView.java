@@ -254,7 +254,7 @@ public final class SettingsPanelView {
                         field("settings-hall-en", vm.hallEnProperty(), KeyboardKind.TECHNICAL),
                         text(i18n, "panel-line", Msg.SETTINGS_HOTLINE),
                         field("settings-hotline", vm.hotlineProperty(), KeyboardKind.PHONE),
-                        nextStart(Msg.SETTINGS_LOGO),
+                        text(i18n, "panel-line", Msg.SETTINGS_LOGO),
                         field("settings-logo", vm.logoProperty(), KeyboardKind.TECHNICAL),
                         switchRow("settings-english-first", Msg.SETTINGS_ENGLISH_FIRST, vm.englishFirstProperty()),
                         switchRow("settings-elderly", Msg.SETTINGS_ELDERLY, vm.elderlyProperty()),
