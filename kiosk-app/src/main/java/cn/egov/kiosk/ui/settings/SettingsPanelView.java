@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.StringProperty;
@@ -47,6 +48,8 @@ public final class SettingsPanelView {
     private final StackPane root = new StackPane();
     private final SettingsPanelViewModel vm;
     private final I18n i18n;
+    /** True while the device editor's keyboard is shown. */
+    private BooleanBinding deviceKeyboard;
 
     public SettingsPanelView(SettingsPanelViewModel vm) {
         this.vm = vm;
@@ -71,7 +74,8 @@ public final class SettingsPanelView {
         tabBar.getStyleClass().add("settings-actions");
 
         Node devices = devicesPage();
-        Node offer = new KeyboardHost(offerPage(), i18n, vm.tasks()).root();
+        KeyboardHost offerHost = new KeyboardHost(offerPage(), i18n, vm.tasks());
+        Node offer = offerHost.root();
         shownWhen(devices, vm.pageProperty().isEqualTo(Page.DEVICES));
         shownWhen(offer, vm.pageProperty().isEqualTo(Page.OFFER));
         StackPane pages = new StackPane(devices, offer);
@@ -88,6 +92,21 @@ public final class SettingsPanelView {
 
         VBox dialog = new VBox(title, tabBar, pages, message, actions);
         dialog.getStyleClass().addAll("dialog", "settings-panel");
+        // while staff type, the keyboard needs the room (the elderly theme's keys are large): the title
+        // and the tabs step aside until it goes
+        BooleanBinding typing = offerHost.keyboardShown().or(deviceKeyboard);
+        for (Node n : List.of(title, tabBar)) {
+            n.visibleProperty().bind(typing.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        // a page shown does not hand its first field the focus: that would open the keyboard over
+        // the page before staff chose what to change
+        vm.pageProperty().addListener((obs, was, now) -> dialog.requestFocus());
+        vm.visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                dialog.requestFocus();
+            }
+        });
         root.getChildren().add(dialog);
         root.visibleProperty().bind(vm.visibleProperty());
     }
@@ -125,7 +144,10 @@ public final class SettingsPanelView {
             b.setOnAction(e -> vm.add(c));
             add.getChildren().add(b);
         }
-        VBox left = new VBox(scroll(rows), add);
+        // the list and the editor take the page's height: every device in view where the screen allows
+        Node list = scroll(rows);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox left = new VBox(list, add);
         left.getStyleClass().add("settings-column");
 
         // the chosen device
@@ -229,7 +251,10 @@ public final class SettingsPanelView {
                 result);
         editor.getStyleClass().add("settings-editor");
         shownWhen(editor, vm.selectedProperty().isNotEmpty());
-        VBox right = new VBox(none, new KeyboardHost(editor, i18n, tasksOf()).root());
+        KeyboardHost editorHost = new KeyboardHost(editor, i18n, tasksOf());
+        deviceKeyboard = editorHost.keyboardShown();
+        VBox.setVgrow(editorHost.root(), Priority.ALWAYS);
+        VBox right = new VBox(none, editorHost.root());
         right.getStyleClass().add("settings-column");
         HBox columns = new HBox(left, right);
         columns.getStyleClass().add("settings-columns");
