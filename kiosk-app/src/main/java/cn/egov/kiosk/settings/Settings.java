@@ -26,6 +26,7 @@ import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -264,6 +265,14 @@ public final class Settings {
                 .filter(p -> demo || !p.simulatesHardware())
                 .map(DeviceDriverProvider::name)
                 .toList();
+    }
+
+    /**
+     * The options a driver reads for a device of a class, each with its default and what it accepts
+     * (none for a driver that does not declare them).
+     */
+    public List<OptionDeclaration> options(String driver, DeviceClass deviceClass) {
+        return drivers.options(driver, deviceClass);
     }
 
     /**
