@@ -32,6 +32,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -328,7 +329,11 @@ public final class SettingsPanelView {
     }
 
     private TextField optionField(SettingsPanelViewModel.OptionRow o, KeyboardKind kind) {
-        TextField f = field(SettingsPanelViewModel.optionId(o.name(), -1), o.value(), kind);
+        TextField f = Keyboards.use(
+                SettingsPanelViewModel.secret(o.declaration()) ? new PasswordField() : new TextField(), kind);
+        f.setId(SettingsPanelViewModel.optionId(o.name(), -1));
+        f.getStyleClass().add("settings-field");
+        f.textProperty().bindBidirectional(o.value());
         f.promptTextProperty()
                 .bind(i18n.bind(Msg.SETTINGS_OPTIONS_DEFAULT, o.declaration().defaultValue()));
         return f;

@@ -320,6 +320,12 @@ public final class SettingsPanelViewModel implements CitizenState {
         return choice < 0 ? base : base + "-" + choice;
     }
 
+    /** Whether an option is a secret (a terminal's password): typed into a field that hides it. */
+    public static boolean secret(OptionDeclaration d) {
+        return d.kind() == OptionDeclaration.Kind.TEXT
+                && d.name().toLowerCase(Locale.ROOT).contains("password");
+    }
+
     /** The id of an option's 恢复默认: {@code settings-option-columns-default}. */
     public static String optionResetId(String name) {
         return optionId(name, -1) + "-default";
