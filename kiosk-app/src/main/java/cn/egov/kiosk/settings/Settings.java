@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -359,10 +360,7 @@ public final class Settings {
                         spec.deviceClass().configName());
                 recordIfChanged(prefix + ".driver", b.driver(), spec.driver());
                 recordIfChanged(prefix + ".connection", b.connection(), spec.connection());
-                recordIfChanged(
-                        prefix + ".options",
-                        b.options().toString(),
-                        spec.options().toString());
+                recordIfChanged(prefix + ".options", audited(b.options()), audited(spec.options()));
             }
             live.set(s.config());
             devices.reconfigure(s.config().device(spec.id()).orElse(spec));
@@ -484,6 +482,13 @@ public final class Settings {
                                 ? e.getValue()
                                 : YamlEdit.scalar(e.getValue())))
                 .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Options as the audit keeps them, by name; a password's value hidden (a terminal's ECR password). */
+    static String audited(Map<String, String> options) {
+        Map<String, String> shown = new TreeMap<>();
+        options.forEach((k, v) -> shown.put(k, k.toLowerCase(Locale.ROOT).contains("password") ? "******" : v));
+        return shown.toString();
     }
 
     private static String quoted(String text) {
