@@ -26,6 +26,7 @@ import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceManager;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.DriverRegistry;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -267,6 +269,14 @@ public final class Settings {
     }
 
     /**
+     * The options a driver reads for a device of a class, each with its default and what it accepts
+     * (none for a driver that does not declare them).
+     */
+    public List<OptionDeclaration> options(String driver, DeviceClass deviceClass) {
+        return drivers.options(driver, deviceClass);
+    }
+
+    /**
      * The serial ports to choose from: those the machine has, and every serial path the
      * configuration holds now (a pseudo-terminal is not listed by the system).
      */
@@ -350,10 +360,7 @@ public final class Settings {
                         spec.deviceClass().configName());
                 recordIfChanged(prefix + ".driver", b.driver(), spec.driver());
                 recordIfChanged(prefix + ".connection", b.connection(), spec.connection());
-                recordIfChanged(
-                        prefix + ".options",
-                        b.options().toString(),
-                        spec.options().toString());
+                recordIfChanged(prefix + ".options", audited(b.options()), audited(spec.options()));
             }
             live.set(s.config());
             devices.reconfigure(s.config().device(spec.id()).orElse(spec));
@@ -475,6 +482,13 @@ public final class Settings {
                                 ? e.getValue()
                                 : YamlEdit.scalar(e.getValue())))
                 .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Options as the audit keeps them, by name; a password's value hidden (a terminal's ECR password). */
+    static String audited(Map<String, String> options) {
+        Map<String, String> shown = new TreeMap<>();
+        options.forEach((k, v) -> shown.put(k, k.toLowerCase(Locale.ROOT).contains("password") ? "******" : v));
+        return shown.toString();
     }
 
     private static String quoted(String text) {

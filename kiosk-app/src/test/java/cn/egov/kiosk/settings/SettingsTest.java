@@ -161,6 +161,14 @@ class SettingsTest {
     }
 
     @Test
+    void theAuditKeepsOptionsByNameWithAPasswordHidden() {
+        assertThat(Settings.audited(Map.of("pollMs", "500", "columns", "32"))).isEqualTo("{columns=32, pollMs=500}");
+        assertThat(Settings.audited(Map.of("password", "123456", "currency", "156")))
+                .isEqualTo("{currency=156, password=******}")
+                .doesNotContain("123456");
+    }
+
+    @Test
     void aDeviceChangedIsReopenedAddedAndRemoved() throws Exception {
         Device before = devices.device("ticket-printer").orElseThrow();
         Settings.Outcome o = settings.saveDevice(

@@ -32,6 +32,15 @@ public interface DeviceDriverProvider {
      */
     List<SpecProblem> validate(DeviceSpec spec);
 
+    /**
+     * The options this driver reads for a device of that class, each with its default and what it
+     * accepts (for a settings screen): what {@link #validate} checks. None by default (a vendor
+     * driver that does not say).
+     */
+    default List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return List.of();
+    }
+
     /** Builds the device, closed. Called only with a spec that {@link #validate} accepted. */
     Device create(DeviceSpec spec, DeviceContext context);
 }

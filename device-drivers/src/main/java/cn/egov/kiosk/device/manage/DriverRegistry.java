@@ -1,6 +1,7 @@
 package cn.egov.kiosk.device.manage;
 
 import cn.egov.kiosk.device.api.Device;
+import cn.egov.kiosk.device.api.DeviceClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class DriverRegistry {
     /** Every provider, by name, in the order of the names. */
     public Map<String, DeviceDriverProvider> all() {
         return Collections.unmodifiableMap(new TreeMap<>(providers));
+    }
+
+    /** The options a driver reads for a device of that class; none for an unknown driver. */
+    public List<OptionDeclaration> options(String driver, DeviceClass deviceClass) {
+        return find(driver).map(p -> p.options(deviceClass)).orElse(List.of());
     }
 
     /** Problems with a spec: an unknown driver, a class the driver does not drive, bad options. */

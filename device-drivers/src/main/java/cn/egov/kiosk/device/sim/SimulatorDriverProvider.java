@@ -9,6 +9,7 @@ import cn.egov.kiosk.device.link.PipeLink;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
 import cn.egov.kiosk.device.printer.escpos.EscPosPrinter;
@@ -56,6 +57,11 @@ public final class SimulatorDriverProvider implements DeviceDriverProvider {
             case ID_CARD_READER -> SamIdCardReader.Options.read(options);
             default -> "";
         };
+    }
+
+    @Override
+    public List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return OptionReader.declarations(r -> readOptions(deviceClass, r));
     }
 
     @Override

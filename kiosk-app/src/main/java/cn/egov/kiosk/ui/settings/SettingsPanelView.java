@@ -6,6 +6,7 @@ import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
 
 import cn.egov.kiosk.device.api.DeviceClass;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.settings.Connection;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
@@ -32,6 +33,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -247,6 +249,7 @@ public final class SettingsPanelView {
                 kinds,
                 targetBox,
                 numberBox,
+                optionsBox(),
                 buttons,
                 result);
         editor.getStyleClass().add("settings-editor");
@@ -263,6 +266,102 @@ public final class SettingsPanelView {
             HBox.setHgrow(column, Priority.ALWAYS);
         }
         return columns;
+    }
+
+    /**
+     * The chosen driver's options, one row each: the technical name and its description, the default
+     * as such, and the control its kind takes (digits for numbers, a choice for a choice or
+     * true/false, the technical keyboard for text), with 恢复默认.
+     */
+    private Node optionsBox() {
+        VBox rows = new VBox();
+        rows.setId("settings-options");
+        rows.getStyleClass().add("settings-list");
+        Label none = text(i18n, "panel-line", Msg.SETTINGS_OPTIONS_NONE);
+        Runnable fill = () -> {
+            rows.getChildren().clear();
+            if (vm.options().isEmpty()) {
+                rows.getChildren().add(none);
+            }
+            for (SettingsPanelViewModel.OptionRow o : vm.options()) {
+                rows.getChildren().add(optionRow(o));
+            }
+        };
+        vm.options().addListener((ListChangeListener<SettingsPanelViewModel.OptionRow>) c -> fill.run());
+        fill.run();
+        return new VBox(text(i18n, "settings-row-title", Msg.SETTINGS_OPTIONS), rows);
+    }
+
+    private Node optionRow(SettingsPanelViewModel.OptionRow o) {
+        OptionDeclaration d = o.declaration();
+        Label name = label("settings-row-title");
+        name.setText(d.name());
+        Label about = label("panel-line");
+        SettingsPanelViewModel.optionMsg(d.name())
+                .ifPresent(m -> about.textProperty().bind(i18n.bind(m)));
+        Label byDefault = label("panel-line");
+        byDefault.textProperty().bind(i18n.bind(Msg.SETTINGS_OPTIONS_DEFAULT, d.defaultValue()));
+        HBox head = new HBox(name, about, byDefault);
+        head.getStyleClass().add("settings-field-row");
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Node control;
+        switch (d.kind()) {
+            case BOOL:
+            case CHOICE:
+                FlowPane pane = new FlowPane();
+                pane.getStyleClass().add("settings-choices");
+                pane.setId(SettingsPanelViewModel.optionId(d.name(), -1));
+                Runnable fill = () -> {
+                    pane.getChildren().clear();
+                    String chosen = o.value().get().isBlank()
+                            ? d.defaultValue()
+                            : o.value().get().strip();
+                    for (int i = 0; i < d.allowed().size(); i++) {
+                        String value = d.allowed().get(i);
+                        Button b = new Button(value);
+                        b.setId(SettingsPanelViewModel.optionId(d.name(), i));
+                        b.getStyleClass().add("settings-choice");
+                        b.setFocusTraversable(false);
+                        b.pseudoClassStateChanged(Controls.SELECTED, value.equals(chosen));
+                        b.setOnAction(e -> o.value().set(value));
+                        pane.getChildren().add(b);
+                    }
+                };
+                o.value().addListener((obs, was, now) -> fill.run());
+                fill.run();
+                control = pane;
+                break;
+            case TEXT:
+                control = optionField(o, KeyboardKind.TECHNICAL);
+                break;
+            case INTEGER:
+            case MILLIS:
+            default:
+                control = optionField(o, KeyboardKind.DIGITS);
+                break;
+        }
+        Button reset =
+                button(i18n, SettingsPanelViewModel.optionResetId(d.name()), "nav-button", Msg.SETTINGS_OPTIONS_RESET);
+        reset.setOnAction(e -> vm.resetOption(d.name()));
+        HBox edit = new HBox(control, reset);
+        edit.getStyleClass().add("settings-field-row");
+        edit.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        VBox row = new VBox(head, edit);
+        row.getStyleClass().add("settings-row");
+        return row;
+    }
+
+    private TextField optionField(SettingsPanelViewModel.OptionRow o, KeyboardKind kind) {
+        TextField f = Keyboards.use(
+                SettingsPanelViewModel.secret(o.declaration()) ? new PasswordField() : new TextField(), kind);
+        f.setId(SettingsPanelViewModel.optionId(o.name(), -1));
+        f.getStyleClass().add("settings-field");
+        f.textProperty().bindBidirectional(o.value());
+        f.promptTextProperty()
+                .bind(i18n.bind(Msg.SETTINGS_OPTIONS_DEFAULT, o.declaration().defaultValue()));
+        return f;
     }
 
     // ---- 服务内容 ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import cn.egov.kiosk.config.Ui;
 import cn.egov.kiosk.config.Voice;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.settings.Connection;
 import cn.egov.kiosk.settings.Settings;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -51,7 +53,9 @@ import javafx.collections.ObservableList;
  * Staff's 终端设置 behind the staff PIN, over the current screen, on two pages. 外设: each device
  * configured (class, driver, connection), one chosen at a time to edit: its driver, how it connects
  * (the machine's serial ports and a baud rate, a TCP host and port, a CUPS queue, a device file, the
- * simulator on a demo kiosk), tested with the edited settings without saving, saved (the device
+ * simulator on a demo kiosk), the driver's options (each as the driver declares it: empty or at its
+ * default, it is left out of the file; a value the driver would refuse is said before anything is
+ * tried), tested with the edited settings without saving, saved (the device
  * manager reopens it), removed; a device of a class added. 服务内容: the hall's name, hotline and
  * logo, the default language, elderly mode by default, the inactivity limits, the voice, the
  * services shown, the opening hours and what is offered after them, the business types. A save is
@@ -70,6 +74,16 @@ public final class SettingsPanelViewModel implements CitizenState {
 
     /** A configured device as the list shows it. */
     public record DeviceRow(String id, String title, String detail) {}
+
+    /**
+     * An option of the chosen driver as edited: its declaration and the value typed or chosen, empty
+     * for the default.
+     */
+    public record OptionRow(OptionDeclaration declaration, StringProperty value) {
+        public String name() {
+            return declaration.name();
+        }
+    }
 
     /** A business type as edited: its letter and names. */
     public record TypeRow(String code, String zh, String en) {
@@ -102,6 +116,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     private final ObservableList<String> drivers = FXCollections.observableArrayList();
     private final ObservableList<String> ports = FXCollections.observableArrayList();
     private final ObservableList<String> queues = FXCollections.observableArrayList();
+    private final ObservableList<OptionRow> options = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
 
     // ---- what the kiosk offers
@@ -139,6 +154,7 @@ public final class SettingsPanelViewModel implements CitizenState {
         for (DayOfWeek d : DayOfWeek.values()) {
             hours.put(d, new SimpleStringProperty(""));
         }
+        driver.addListener((obs, was, now) -> fillOptions());
     }
 
     // ---- opening and closing ------------------------------------------------------------------
@@ -218,6 +234,7 @@ public final class SettingsPanelViewModel implements CitizenState {
             drivers.add(spec.driver());
         }
         driver.set(spec.driver());
+        fillOptions();
         Connection c = Connection.parse(spec.connection());
         kind.set(c.kind());
         target.set(c.target());
@@ -225,6 +242,93 @@ public final class SettingsPanelViewModel implements CitizenState {
         if (c.kind() == Connection.Kind.SERIAL && !c.target().isEmpty() && !ports.contains(c.target())) {
             ports.add(c.target());
         }
+    }
+
+    /**
+     * The chosen driver's options into the editor, each with the value the configuration holds (if
+     * the device is saved with this driver), else empty: the default.
+     */
+    private void fillOptions() {
+        if (selected.get().isEmpty()) {
+            options.clear();
+            return;
+        }
+        Map<String, String> current = savedDriver() ? selectedOptions : Map.of();
+        List<OptionRow> rows = new ArrayList<>();
+        for (OptionDeclaration d : settings.options(driver.get(), selectedClass)) {
+            rows.add(new OptionRow(d, new SimpleStringProperty(current.getOrDefault(d.name(), ""))));
+        }
+        options.setAll(rows);
+    }
+
+    /** Whether the driver on screen is the one the device is saved with. */
+    private boolean savedDriver() {
+        return settings.config()
+                .device(selected.get())
+                .map(DeviceSpec::driver)
+                .orElse("")
+                .equals(driver.get());
+    }
+
+    /** An option put back to its default (left out of the file at the next save). */
+    public void resetOption(String name) {
+        tasks.checkUiThread();
+        options.stream()
+                .filter(o -> o.name().equals(name))
+                .forEach(o -> o.value().set(""));
+    }
+
+    /**
+     * The first option whose value the driver would refuse, said in plain words; empty when the
+     * driver takes them all.
+     */
+    public Optional<String> optionProblem() {
+        for (OptionRow o : options) {
+            String v = o.value().get().strip();
+            if (!v.isEmpty() && !o.declaration().accepts(v)) {
+                return Optional.of(i18n.text(Msg.SETTINGS_OPTIONS_BAD, o.name(), v, expected(o.declaration())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String expected(OptionDeclaration d) {
+        return switch (d.kind()) {
+            case INTEGER ->
+                i18n.text(Msg.SETTINGS_OPTIONS_EXPECT_NUMBER, Long.toString(d.min()), Long.toString(d.max()));
+            case MILLIS ->
+                i18n.text(Msg.SETTINGS_OPTIONS_EXPECT_MILLIS, Long.toString(d.min()), Long.toString(d.max()));
+            case BOOL, CHOICE -> i18n.text(Msg.SETTINGS_OPTIONS_EXPECT_CHOICE, String.join(", ", d.allowed()));
+            case TEXT -> i18n.text(Msg.SETTINGS_OPTIONS_EXPECT_TEXT, d.expected());
+        };
+    }
+
+    /** The words under an option: its description where the bundle has one. */
+    public static Optional<Msg> optionMsg(String name) {
+        String key = "SETTINGS_OPTION_" + name.toUpperCase(Locale.ROOT);
+        for (Msg m : Msg.values()) {
+            if (m.name().equals(key)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An option's control's id: {@code settings-option-columns}, a choice {@code settings-option-charset-1}. */
+    public static String optionId(String name, int choice) {
+        String base = "settings-option-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return choice < 0 ? base : base + "-" + choice;
+    }
+
+    /** Whether an option is a secret (a terminal's password): typed into a field that hides it. */
+    public static boolean secret(OptionDeclaration d) {
+        return d.kind() == OptionDeclaration.Kind.TEXT
+                && d.name().toLowerCase(Locale.ROOT).contains("password");
+    }
+
+    /** The id of an option's 恢复默认: {@code settings-option-columns-default}. */
+    public static String optionResetId(String name) {
+        return optionId(name, -1) + "-default";
     }
 
     /** Adds a device of a class to the editor (saved only with 保存): the first driver, the simulator on a demo kiosk. */
@@ -250,15 +354,21 @@ public final class SettingsPanelViewModel implements CitizenState {
             n = -1;
         }
         String connection = new Connection(kind.get(), target.get(), n).text();
-        // options of another driver would be refused by this one: a driver changed starts without
-        Map<String, String> options = settings.config()
-                        .device(selected.get())
-                        .map(DeviceSpec::driver)
-                        .orElse("")
-                        .equals(driver.get())
-                ? selectedOptions
-                : Map.of();
-        return Optional.of(new DeviceSpec(selected.get(), selectedClass, driver.get(), connection, options));
+        // options of another driver would be refused by this one: a driver changed starts without;
+        // an option the driver does not declare (a vendor's) stays as the file has it
+        Map<String, String> edited = new TreeMap<>();
+        if (savedDriver()) {
+            edited.putAll(selectedOptions);
+        }
+        for (OptionRow o : options) {
+            String v = o.value().get().strip();
+            if (v.isEmpty() || o.declaration().isDefault(v)) {
+                edited.remove(o.name()); // at its default: not written
+            } else {
+                edited.put(o.name(), v);
+            }
+        }
+        return Optional.of(new DeviceSpec(selected.get(), selectedClass, driver.get(), connection, edited));
     }
 
     /** Opens the device with the edited settings and runs its health check; nothing is saved. */
@@ -266,6 +376,11 @@ public final class SettingsPanelViewModel implements CitizenState {
         tasks.checkUiThread();
         Optional<DeviceSpec> spec = edited();
         if (spec.isEmpty() || busy.get()) {
+            return;
+        }
+        Optional<String> refused = optionProblem();
+        if (refused.isPresent()) {
+            testResult.set(i18n.text(Msg.SETTINGS_TEST_INVALID, refused.get()));
             return;
         }
         busy.set(true);
@@ -294,6 +409,11 @@ public final class SettingsPanelViewModel implements CitizenState {
         tasks.checkUiThread();
         Optional<DeviceSpec> spec = edited();
         if (spec.isEmpty() || busy.get()) {
+            return;
+        }
+        Optional<String> refused = optionProblem();
+        if (refused.isPresent()) {
+            message.set(i18n.text(Msg.SETTINGS_REFUSED, refused.get()));
             return;
         }
         run(() -> settings.saveDevice(spec.get()), Msg.SETTINGS_DEVICE_SAVED);
@@ -625,6 +745,11 @@ public final class SettingsPanelViewModel implements CitizenState {
 
     public ObservableList<String> queues() {
         return queues;
+    }
+
+    /** The chosen driver's options, as edited. */
+    public ObservableList<OptionRow> options() {
+        return options;
     }
 
     public ReadOnlyStringProperty testResultProperty() {

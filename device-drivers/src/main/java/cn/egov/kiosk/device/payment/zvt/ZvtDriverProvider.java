@@ -10,6 +10,7 @@ import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.LinkConnections;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ public final class ZvtDriverProvider implements DeviceDriverProvider {
         ZvtPaymentTerminal.Options.read(options);
         problems.addAll(options.problems());
         return problems;
+    }
+
+    @Override
+    public List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return OptionReader.declarations(ZvtPaymentTerminal.Options::read);
     }
 
     @Override

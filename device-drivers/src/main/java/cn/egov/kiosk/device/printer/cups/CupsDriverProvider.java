@@ -5,6 +5,7 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ public final class CupsDriverProvider implements DeviceDriverProvider {
         CupsDocumentPrinter.Options.read(options);
         problems.addAll(options.problems());
         return problems;
+    }
+
+    @Override
+    public List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return OptionReader.declarations(CupsDocumentPrinter.Options::read);
     }
 
     @Override

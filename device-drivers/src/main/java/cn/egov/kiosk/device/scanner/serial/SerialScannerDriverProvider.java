@@ -7,6 +7,7 @@ import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
 import cn.egov.kiosk.device.manage.LinkConnections;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class SerialScannerDriverProvider implements DeviceDriverProvider {
         SerialScanner.Options.read(options);
         problems.addAll(options.problems());
         return problems;
+    }
+
+    @Override
+    public List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return OptionReader.declarations(SerialScanner.Options::read);
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceDriverProvider;
 import cn.egov.kiosk.device.manage.DeviceSpec;
+import cn.egov.kiosk.device.manage.OptionDeclaration;
 import cn.egov.kiosk.device.manage.OptionReader;
 import cn.egov.kiosk.device.manage.SpecProblem;
 import java.util.ArrayList;
@@ -40,6 +41,11 @@ public final class WedgeDriverProvider implements DeviceDriverProvider {
         BurstDetector.Options.read(options);
         problems.addAll(options.problems());
         return problems;
+    }
+
+    @Override
+    public List<OptionDeclaration> options(DeviceClass deviceClass) {
+        return OptionReader.declarations(BurstDetector.Options::read);
     }
 
     @Override
