@@ -6,8 +6,7 @@ import cn.egov.kiosk.app.Main;
 import cn.egov.kiosk.config.KioskConfig;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
-import cn.egov.kiosk.device.link.PtyPair;
-import cn.egov.kiosk.device.link.SerialLink;
+import cn.egov.kiosk.device.testkit.SamOnPty;
 import cn.egov.kiosk.e2e.TestConfigs;
 import cn.egov.kiosk.runtime.InstanceLock;
 import java.io.PrintWriter;
@@ -37,23 +36,20 @@ class DiagMonitorTest {
     @TempDir
     Path dir;
 
-    private PtyPair socat;
+    private SamOnPty line;
     private VirtualSamReader virtual;
     private Path config;
     private Path dataDir;
 
     @BeforeEach
     void wire() throws Exception {
-        socat = PtyPair.start(dir.resolve("pty"));
-        SerialLink deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-        virtual = new VirtualSamReader();
-        virtual.setLineRate(115200);
-        virtual.serve(deviceEnd, "virtual-sam-monitor");
+        line = SamOnPty.start(dir.resolve("pty"), "virtual-sam-monitor");
+        virtual = line.virtual();
         KioskConfig loaded = TestConfigs.write(
                 dir,
                 true,
-                "devices:\n  id-reader: {class: id-card-reader, driver: sam, connection: \"serial:" + socat.hostPath()
-                        + "?baud=115200\", options: {pollMs: 100}}\n");
+                "devices:\n  id-reader: {class: id-card-reader, driver: sam, connection: \"" + line.connection()
+                        + "\", options: {pollMs: 100}}\n");
         config = dir.resolve("kiosk.yaml");
         dataDir = loaded.storage().dataDir();
         assertThat(loaded.kiosk().demo()).isTrue();
@@ -61,8 +57,7 @@ class DiagMonitorTest {
 
     @AfterEach
     void unwire() {
-        virtual.stop();
-        socat.close();
+        line.close();
     }
 
     private record Run(int exit, String out, String err) {}
@@ -105,8 +100,8 @@ class DiagMonitorTest {
         // a hall's configuration: refused
         TestConfigs.write(
                 dir.resolve("hall"),
-                "devices:\n  id-reader: {class: id-card-reader, driver: sam, connection: \"serial:" + socat.hostPath()
-                        + "?baud=115200\"}\n");
+                "devices:\n  id-reader: {class: id-card-reader, driver: sam, connection: \"" + line.connection()
+                        + "\"}\n");
         String hall = dir.resolve("hall").resolve("kiosk.yaml").toString();
         String yaml = Files.readString(Path.of(hall)).replace("demo: true", "demo: false");
         Files.writeString(Path.of(hall), yaml);

@@ -19,9 +19,8 @@ import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
 import cn.egov.kiosk.device.idcard.sam.SamIdCardReader;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
-import cn.egov.kiosk.device.link.PtyPair;
-import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.device.testkit.SamOnPty;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.ui.Screen;
 import java.nio.file.Path;
@@ -59,9 +58,7 @@ class IdLoginOverPtyTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
     private Stage stage;
-    private PtyPair socat;
-    private Path ptyDir;
-    private SerialLink deviceEnd;
+    private SamOnPty line;
     private VirtualSamReader virtual;
     private IdLoginRig kiosk;
 
@@ -75,25 +72,17 @@ class IdLoginOverPtyTest {
         if (kiosk != null) {
             kiosk.close();
         }
-        if (virtual != null) {
-            virtual.stop();
-        }
-        if (socat != null) {
-            socat.close();
+        if (line != null) {
+            line.close();
         }
     }
 
     /** socat, the virtual reader on the device end, the kiosk with the SAM driver on the host end. */
     private void startKiosk(FxRobot robot, String identity, String moreDevices) throws Exception {
         Path run = dir.resolve("run-" + System.nanoTime());
-        ptyDir = run.resolve("pty");
-        socat = PtyPair.start(ptyDir);
-        deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-        virtual = new VirtualSamReader();
-        virtual.setLineRate(115200);
-        virtual.serve(deviceEnd, "virtual-sam-pty");
-        await(deviceEnd::isOpen, SAFETY, "the virtual reader to open " + socat.devicePath());
-        String devices = IdLoginRig.samIdReader(socat.hostPath()) + IdLoginRig.SIM_TICKET_PRINTER + moreDevices;
+        line = SamOnPty.start(run.resolve("pty"), "virtual-sam-pty");
+        virtual = line.virtual();
+        String devices = IdLoginRig.samIdReader(line.hostPath()) + IdLoginRig.SIM_TICKET_PRINTER + moreDevices;
         kiosk = IdLoginRig.start(robot, stage, IdLoginRig.config(run, identity, devices), clock);
         kiosk.awaitHealthy(moreDevices.isEmpty() ? 2 : 3);
     }
@@ -242,7 +231,7 @@ class IdLoginOverPtyTest {
         await(() -> reader().state() == DeviceState.BUSY, SAFETY, "the read to be waiting for a card");
 
         long killed = System.nanoTime();
-        socat.kill();
+        line.pull();
         long noticedMs = millisUntil(
                 () -> shown(robot, "#id-login-failed")
                         && PROBLEM_OUT_OF_SERVICE.equals(text(robot, "#id-login-problem")),
@@ -254,7 +243,7 @@ class IdLoginOverPtyTest {
         assertThat(text(robot, "#id-login-advice")).isEqualTo(ADVICE_OUT_OF_SERVICE);
         assertThat(kiosk.signedIn()).isEmpty();
 
-        socat = PtyPair.start(ptyDir); // the same paths: the cable plugged back in
+        line.plugBackIn(); // the same paths: the cable plugged back in
         long back = System.nanoTime();
         virtual.place(DemoCards.resident());
         // no touch, no restart: the reader comes back and the screen reads the card
@@ -349,7 +338,7 @@ class IdLoginOverPtyTest {
                 "two looks at the ID card reader");
 
         long killed = System.nanoTime();
-        socat.kill();
+        line.pull();
         long noticedMs = millisUntil(() -> shown(robot, "#id-login-failed"), Duration.ofSeconds(15));
         long sinceKill = (System.nanoTime() - killed) / 1_000_000;
         String problem = noticedMs < 0 ? "(none)" : text(robot, "#id-login-problem");

@@ -19,10 +19,9 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
-import cn.egov.kiosk.device.link.PtyPair;
-import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.sim.SimulatedIdCardReader;
 import cn.egov.kiosk.device.testkit.MutableClock;
+import cn.egov.kiosk.device.testkit.SamOnPty;
 import cn.egov.kiosk.identity.Identity;
 import cn.egov.kiosk.session.Session;
 import cn.egov.kiosk.ui.Screen;
@@ -82,7 +81,7 @@ class PrivacyTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
     private Stage stage;
     private IdLoginRig kiosk;
-    private PtyPair socat;
+    private SamOnPty line;
     private VirtualSamReader virtual;
     private LogCapture logs;
 
@@ -96,11 +95,8 @@ class PrivacyTest {
         if (kiosk != null) {
             kiosk.close();
         }
-        if (virtual != null) {
-            virtual.stop();
-        }
-        if (socat != null) {
-            socat.close();
+        if (line != null) {
+            line.close();
         }
         if (logs != null) {
             logs.close();
@@ -120,13 +116,9 @@ class PrivacyTest {
         // own set-up steps aside while a logback-test.xml is on the class path)
         logs = LogCapture.start(dataDir.resolve("logs"));
 
-        socat = PtyPair.start(run.resolve("pty"));
-        SerialLink deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-        virtual = new VirtualSamReader();
-        virtual.setLineRate(115200);
-        virtual.serve(deviceEnd, "virtual-sam-pty");
-        await(deviceEnd::isOpen, SAFETY, "the virtual reader to open");
-        String devices = IdLoginRig.samIdReader(socat.hostPath()) + IdLoginRig.SIM_TICKET_PRINTER;
+        line = SamOnPty.start(run.resolve("pty"), "virtual-sam-pty");
+        virtual = line.virtual();
+        String devices = IdLoginRig.samIdReader(line.hostPath()) + IdLoginRig.SIM_TICKET_PRINTER;
         kiosk = IdLoginRig.start(robot, stage, IdLoginRig.config(run, "{readTimeoutSeconds: 30}", devices), clock);
         kiosk.awaitHealthy(2);
 

@@ -1,5 +1,13 @@
 package cn.egov.kiosk.e2e;
 
+import static cn.egov.kiosk.e2e.OnScreen.DEMO_STAFF_PIN;
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.enterPin;
+import static cn.egov.kiosk.e2e.OnScreen.openStaffPad;
+import static cn.egov.kiosk.e2e.OnScreen.signIn;
+import static cn.egov.kiosk.e2e.OnScreen.tap;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.app.UiWiring;
@@ -23,14 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -261,15 +265,9 @@ class QueueTicketFlowTest {
     void theWindowRefusesToCloseAndTheStaffMenuClosesIt(FxRobot robot) {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();
-        for (int i = 0; i < 5; i++) {
-            tap(robot, "#emblem");
-        }
+        openStaffPad(robot);
         assertThat(visible(robot, "#staff-pin")).isTrue();
-        // the demo's staff PIN, set at the first start of a demo kiosk
-        for (char c : "246810".toCharArray()) {
-            tap(robot, "#staff-pin-" + c);
-        }
-        tap(robot, "#staff-pin-submit");
+        enterPin(robot, DEMO_STAFF_PIN);
         await(() -> visible(robot, "#staff-menu-exit"), "the staff menu");
         assertThat(exited).isFalse();
         tap(robot, "#staff-menu-exit");
@@ -278,13 +276,7 @@ class QueueTicketFlowTest {
 
     @Test
     void theStaffMenusPanelLiesAboveItAndNinetySecondsWithoutATouchCloseBoth(FxRobot robot) {
-        for (int i = 0; i < 5; i++) {
-            tap(robot, "#emblem");
-        }
-        for (char c : "246810".toCharArray()) {
-            tap(robot, "#staff-pin-" + c);
-        }
-        tap(robot, "#staff-pin-submit");
+        signIn(robot, DEMO_STAFF_PIN);
         tap(robot, "#staff-menu-payments");
         await(() -> visible(robot, "#staff-payments"), "缴费与对账 open");
         Node panel = robot.lookup("#staff-payments").query();
@@ -329,41 +321,6 @@ class QueueTicketFlowTest {
                 () -> runtime.devices().health().allHealthy()
                         && runtime.devices().health().all().size() == 4,
                 "devices healthy");
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * Touches a control once it is on screen and laid out: screens are built when first shown, and a
-     * click aimed before their first layout would land beside them.
-     */
-    private static void tap(FxRobot robot, String query) {
-        await(
-                () -> robot.lookup(query)
-                        .tryQuery()
-                        .map(n -> n.isVisible()
-                                && n.getScene() != null
-                                && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
-                        .orElse(false),
-                query + " on screen");
-        robot.clickOn(query);
-    }
-
-    /** Whether a node exists and shows (overlays are built when first shown). */
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return ((Labeled) node).getText();
-    }
-
-    private static void await(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,5 +1,11 @@
 package cn.egov.kiosk.e2e;
 
+import static cn.egov.kiosk.e2e.OnScreen.DEMO_STAFF_PIN;
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.signIn;
+import static cn.egov.kiosk.e2e.OnScreen.tap;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.app.UiWiring;
@@ -24,14 +30,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 终端设置 on screen, headless, over the whole runtime: staff open it from the PIN pad, move the
@@ -54,8 +54,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsOnScreenTest {
-    /** The staff PIN a demo kiosk is given at its first start. */
-    private static final String PIN = "246810";
 
     @TempDir
     Path dir;
@@ -235,13 +233,7 @@ class SettingsOnScreenTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     private void openSettings(FxRobot robot) {
-        for (int i = 0; i < 5; i++) {
-            tap(robot, "#emblem");
-        }
-        for (char c : PIN.toCharArray()) {
-            tap(robot, "#staff-pin-" + c);
-        }
-        tap(robot, "#staff-pin-submit");
+        signIn(robot, DEMO_STAFF_PIN);
         tap(robot, "#staff-menu-settings");
         await(() -> visible(robot, "#settings-panel"), "the settings panel");
     }
@@ -250,26 +242,6 @@ class SettingsOnScreenTest {
     private static void type(FxRobot robot, String query, String text) {
         await(() -> visible(robot, query), query + " on screen");
         robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
-    }
-
-    private static void tap(FxRobot robot, String query) {
-        await(
-                () -> robot.lookup(query)
-                        .tryQuery()
-                        .map(n -> n.isVisible()
-                                && n.getScene() != null
-                                && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
-                        .orElse(false),
-                query + " on screen");
-        robot.clickOn(query);
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Labeled) robot.lookup(query).query()).getText();
     }
 
     /**
@@ -290,23 +262,5 @@ class SettingsOnScreenTest {
                                 .map(Node::isDisabled)
                                 .orElse(false),
                 "the panel idle");
-    }
-
-    private static void await(Callable<Boolean> condition, Supplier<String> what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what.get(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void await(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.egov.kiosk.device.api.DeviceClass;
-import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.idcard.sam.VirtualSamReader;
-import cn.egov.kiosk.device.link.PtyPair;
-import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.link.WireTap;
 import cn.egov.kiosk.device.link.WireTapQueue;
-import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Await;
+import cn.egov.kiosk.device.testkit.SamOnPty;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -44,37 +39,21 @@ class WireTapPtyTest {
     @TempDir
     Path dir;
 
-    private PtyPair socat;
-    private SerialLink deviceEnd;
+    private SamOnPty line;
     private VirtualSamReader virtual;
     private DeviceManager manager;
 
     @BeforeEach
     void wire() throws Exception {
-        socat = PtyPair.start(dir);
-        deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-        virtual = new VirtualSamReader();
-        virtual.setLineRate(115200);
-        virtual.serve(deviceEnd, "virtual-sam-pty");
-        Await.until(deviceEnd::isOpen, SAFETY, "the virtual reader to open " + socat.devicePath());
-        DeviceSpec spec = new DeviceSpec(
-                "id-reader",
-                DeviceClass.ID_CARD_READER,
-                "sam",
-                "serial:" + socat.hostPath() + "?baud=115200",
-                Map.of("pollMs", "100"));
-        manager = new DeviceManager(
-                List.of(spec),
-                DriverRegistry.load(),
-                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)));
+        line = SamOnPty.start(dir, "virtual-sam-pty");
+        virtual = line.virtual();
+        manager = line.manager(new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)));
     }
 
     @AfterEach
     void unwire() {
         manager.close();
-        virtual.stop();
-        socat.close();
+        line.close();
     }
 
     private static String hex(List<WireTapQueue.Chunk> chunks, WireTap.Direction direction) {
@@ -134,7 +113,7 @@ class WireTapPtyTest {
         WireTapQueue queue = new WireTapQueue(10_000);
         try (AutoCloseable tap = manager.tap("id-reader", queue)) {
             Await.until(() -> !queue.drain().isEmpty(), SAFETY, "the polling seen");
-            socat.kill();
+            line.pull();
             Await.until(
                     () -> manager.health()
                             .get("id-reader")
@@ -143,7 +122,7 @@ class WireTapPtyTest {
                             .isPresent(),
                     SAFETY,
                     "the reader out of service");
-            socat = PtyPair.start(dir);
+            line.plugBackIn();
             Await.until(() -> manager.health().allHealthy(), SAFETY, "the reader back");
             queue.drain();
             List<WireTapQueue.Chunk> after = new ArrayList<>();

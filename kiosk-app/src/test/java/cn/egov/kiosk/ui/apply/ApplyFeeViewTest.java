@@ -1,5 +1,8 @@
 package cn.egov.kiosk.ui.apply;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.application.ApplicationFees;
@@ -228,21 +231,6 @@ class ApplyFeeViewTest {
             }
         }
         return true;
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** The texts of the visible labels under a node, one a line. */
-    private static String texts(FxRobot robot, String query) {
-        StringBuilder sb = new StringBuilder();
-        robot.lookup(query + " .label").queryAllAs(Label.class).forEach(l -> {
-            if (l.isVisible()) {
-                sb.append(l.getText()).append('\n');
-            }
-        });
-        return sb.toString();
     }
 
     private PaymentRecord payment() {

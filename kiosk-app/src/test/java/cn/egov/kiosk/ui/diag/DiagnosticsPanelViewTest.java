@@ -1,5 +1,9 @@
 package cn.egov.kiosk.ui.diag;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.awaitVisible;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.common.document.ReceiptDocument;
@@ -29,16 +33,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipFile;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -135,14 +136,14 @@ class DiagnosticsPanelViewTest {
     void theDevicesAreListedAndAPageShowsHealthAtEachLevelCountersAndOnlyTheClassesActions(FxRobot robot)
             throws IOException {
         robot.interact(vm::open);
-        waitFor(robot, "#diag-row-ticket-printer");
+        awaitVisible(robot, "#diag-row-ticket-printer");
         assertThat(texts(robot, "#diag-rows"))
                 .contains("凭条打印机（编号 ticket-printer）", "身份证阅读器（编号 id-reader）")
                 .contains("证照打印机（编号 licence-printer）", "刷卡机（编号 payment-terminal）")
                 .contains("状态：空闲，正常");
 
         robot.clickOn("#diag-row-ticket-printer");
-        waitUntil(() -> texts(robot, "#diag-health").contains("硬件自检：正常"), "the hardware check shown");
+        await(() -> texts(robot, "#diag-health").contains("硬件自检：正常"), "the hardware check shown");
         assertThat(text(robot, "#diag-page-title")).isEqualTo("凭条打印机（编号 ticket-printer）");
         assertThat(text(robot, "#diag-page-state")).contains("空闲", "驱动 sim");
         assertThat(texts(robot, "#diag-health")).contains("内部检查（驱动自身）：正常", "实物测试（打印或读卡）：尚未检查");
@@ -158,7 +159,7 @@ class DiagnosticsPanelViewTest {
                 .forEach(b -> assertThat(b.getHeight()).as(b.getId()).isGreaterThanOrEqualTo(63));
 
         robot.clickOn("#diag-row-id-reader");
-        waitUntil(() -> robot.lookup("#diag-action-test-read").tryQuery().isPresent(), "the reader's actions");
+        await(() -> robot.lookup("#diag-action-test-read").tryQuery().isPresent(), "the reader's actions");
         assertThat(robot.lookup("#diag-action-test-print").tryQuery()).isEmpty();
         assertThat(robot.lookup("#diag-action-cut").tryQuery()).isEmpty();
         assertThat(robot.lookup("#diag-action-reconnect").tryQuery()).isPresent();
@@ -173,18 +174,18 @@ class DiagnosticsPanelViewTest {
     @Test
     void aTestPrintReachesThePrinterAndTheCountersAreResetAfterTheConfirmation(FxRobot robot) {
         robot.interact(vm::open);
-        waitFor(robot, "#diag-row-ticket-printer");
+        awaitVisible(robot, "#diag-row-ticket-printer");
         robot.clickOn("#diag-row-ticket-printer");
-        waitFor(robot, "#diag-action-test-print");
+        awaitVisible(robot, "#diag-action-test-print");
 
         robot.clickOn("#diag-action-test-print");
-        waitUntil(() -> text(robot, "#diag-message").contains("测试打印完成"), "the test print said");
+        await(() -> text(robot, "#diag-message").contains("测试打印完成"), "the test print said");
         ReceiptDocument printed = printer().printed();
         assertThat(printed.lines())
                 .contains("打印测试 PRINT TEST", "K01 / ticket-printer", "中文：政务服务 一网通办")
                 .contains("012345678901234567890123456789012345678901234567");
         assertThat(printed.cuts()).isEqualTo(1);
-        waitUntil(() -> texts(robot, "#diag-counters").contains("打印次数：1"), "the print counted");
+        await(() -> texts(robot, "#diag-counters").contains("打印次数：1"), "the print counted");
         assertThat(texts(robot, "#diag-health")).contains("实物测试（打印或读卡）：正常");
         assertThat(audited)
                 .contains(new Audited(
@@ -193,16 +194,16 @@ class DiagnosticsPanelViewTest {
                         Map.of("device", "ticket-printer", "action", "test-print", "result", "ok")));
 
         robot.clickOn("#diag-reset");
-        waitFor(robot, "#diag-confirmation");
+        awaitVisible(robot, "#diag-confirmation");
         assertThat(text(robot, "#diag-question")).contains("ticket-printer", "清零");
         assertThat(stat(DeviceStatistics.PRINTS))
                 .as("nothing reset before the confirmation")
                 .isEqualTo(1);
 
         robot.clickOn("#diag-confirm");
-        waitUntil(() -> text(robot, "#diag-message").contains("计数已清零"), "the reset said");
+        await(() -> text(robot, "#diag-message").contains("计数已清零"), "the reset said");
         assertThat(stat(DeviceStatistics.PRINTS)).isZero();
-        waitUntil(() -> !texts(robot, "#diag-counters").contains("打印次数：1"), "the counters shown again");
+        await(() -> !texts(robot, "#diag-counters").contains("打印次数：1"), "the counters shown again");
         assertThat(audited)
                 .contains(new Audited(
                         "device.action",
@@ -222,16 +223,16 @@ class DiagnosticsPanelViewTest {
                         .isPresent(),
                 "the poll to see paper out");
         robot.interact(vm::open);
-        waitFor(robot, "#diag-row-ticket-printer");
+        awaitVisible(robot, "#diag-row-ticket-printer");
         assertThat(texts(robot, "#diag-rows")).contains("不能服务");
         robot.clickOn("#diag-row-ticket-printer");
-        waitFor(robot, "#diag-action-test-print");
+        awaitVisible(robot, "#diag-action-test-print");
 
         robot.clickOn("#diag-action-test-print");
-        waitUntil(() -> text(robot, "#diag-message").contains("没有成功"), "the failure said");
+        await(() -> text(robot, "#diag-message").contains("没有成功"), "the failure said");
         assertThat(text(robot, "#diag-message")).isEqualTo("测试打印没有成功：打印机缺纸，请装入新纸卷后再试。");
         assertThat(text(robot, "#diag-detail")).contains("PAPER_OUT");
-        waitUntil(() -> texts(robot, "#diag-errors").contains("paper-out"), "the error listed");
+        await(() -> texts(robot, "#diag-errors").contains("paper-out"), "the error listed");
         assertThat(printer().printed().lines()).doesNotContain("打印测试 PRINT TEST");
         assertThat(audited)
                 .contains(new Audited(
@@ -243,15 +244,15 @@ class DiagnosticsPanelViewTest {
     @Test
     void theSerialMonitorShowsTheBytesTheTapSeesAndPausesAndClears(FxRobot robot) {
         robot.interact(vm::open);
-        waitFor(robot, "#diag-row-ticket-printer");
+        awaitVisible(robot, "#diag-row-ticket-printer");
         robot.clickOn("#diag-row-ticket-printer");
-        waitFor(robot, "#diag-monitor-open");
+        awaitVisible(robot, "#diag-monitor-open");
 
         robot.clickOn("#diag-monitor-open");
-        waitUntil(() -> text(robot, "#diag-monitor-status").contains("串口监视：设备 ticket-printer"), "watching");
+        await(() -> text(robot, "#diag-monitor-status").contains("串口监视：设备 ticket-printer"), "watching");
         // the driver asks the printer's status every 200 ms: DLE EOT n out, one status byte in
-        waitUntil(() -> lines(robot).stream().anyMatch(l -> l.contains("发") && l.contains("10 04")), "a request");
-        waitUntil(() -> lines(robot).stream().anyMatch(l -> l.contains("收")), "an answer");
+        await(() -> lines(robot).stream().anyMatch(l -> l.contains("发") && l.contains("10 04")), "a request");
+        await(() -> lines(robot).stream().anyMatch(l -> l.contains("收")), "an answer");
         assertThat(lines(robot).get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  [发收]  .*");
 
         robot.clickOn("#diag-monitor-pause");
@@ -263,11 +264,11 @@ class DiagnosticsPanelViewTest {
                 .isEqualTo("继续");
 
         robot.clickOn("#diag-monitor-pause");
-        waitUntil(() -> !lines(robot).isEmpty(), "lines again");
+        await(() -> !lines(robot).isEmpty(), "lines again");
         snapshot("diag-monitor-1920x1080.png");
 
         robot.clickOn("#diag-monitor-close");
-        waitFor(robot, "#diag-action-test-print");
+        awaitVisible(robot, "#diag-action-test-print");
         assertThat(robot.lookup("#diag-monitor").query().isVisible()).isFalse();
     }
 
@@ -275,13 +276,13 @@ class DiagnosticsPanelViewTest {
     void aTestReadOfTheIdCardIsShownMaskedAndTheMonitorMasksTheCardsAnswer(FxRobot robot) throws Exception {
         ResidentIdCard card = DemoCards.resident();
         robot.interact(vm::open);
-        waitFor(robot, "#diag-row-id-reader");
+        awaitVisible(robot, "#diag-row-id-reader");
         robot.clickOn("#diag-row-id-reader");
-        waitFor(robot, "#diag-action-test-read");
+        awaitVisible(robot, "#diag-action-test-read");
         runtime.simulators().find("id-reader").orElseThrow().apply("insert-card", "");
 
         robot.clickOn("#diag-action-test-read");
-        waitUntil(() -> text(robot, "#diag-message").contains("读取成功"), "the read said");
+        await(() -> text(robot, "#diag-message").contains("读取成功"), "the read said");
         assertThat(text(robot, "#diag-message"))
                 .contains(card.maskedName(), card.maskedNumber())
                 .doesNotContain(card.name(), card.number());
@@ -289,7 +290,7 @@ class DiagnosticsPanelViewTest {
 
         // the monitor while the card is read again (lifted and placed, read by the kiosk's own call)
         robot.clickOn("#diag-monitor-open");
-        waitUntil(() -> text(robot, "#diag-monitor-status").contains("串口监视：设备 id-reader"), "watching");
+        await(() -> text(robot, "#diag-monitor-status").contains("串口监视：设备 id-reader"), "watching");
         runtime.simulators().find("id-reader").orElseThrow().apply("remove-card", "");
         await(
                 () -> !runtime.devices()
@@ -303,7 +304,7 @@ class DiagnosticsPanelViewTest {
                 .first(DeviceClass.ID_CARD_READER, IdCardReader.class)
                 .orElseThrow();
         reader.read(Duration.ofSeconds(5)).wipe();
-        waitUntil(() -> String.join("\n", lines(robot)).contains("[文字 256 字节 已遮蔽]"), "the card's text masked");
+        await(() -> String.join("\n", lines(robot)).contains("[文字 256 字节 已遮蔽]"), "the card's text masked");
         String all = String.join("\n", lines(robot));
         assertThat(all).contains("AA AA AA 96 69").contains("[文字 256 字节 已遮蔽]");
         snapshot("diag-monitor-id-reader-1920x1080.png");
@@ -312,21 +313,21 @@ class DiagnosticsPanelViewTest {
     @Test
     void theBundleGoesToTheUsbDriveChosenOrNoDriveIsSaid(FxRobot robot) throws IOException {
         robot.interact(vm::open);
-        waitFor(robot, "#diag-bundle");
+        awaitVisible(robot, "#diag-bundle");
         robot.clickOn("#diag-bundle");
-        waitUntil(() -> text(robot, "#diag-message").contains("没有找到可写的U盘"), "no drive said");
+        await(() -> text(robot, "#diag-message").contains("没有找到可写的U盘"), "no drive said");
 
         Path stickA = Files.createDirectories(dir.resolve("media/kiosk/STICK-A"));
         Path stickB = Files.createDirectories(dir.resolve("media/kiosk/STICK-B"));
         drives = List.of(stickA, stickB);
         robot.clickOn("#diag-bundle");
-        waitFor(robot, "#diag-drive-1");
+        awaitVisible(robot, "#diag-drive-1");
         assertThat(text(robot, "#diag-message")).contains("找到多个U盘");
         assertThat(robot.lookup("#diag-drive-1").queryAs(Button.class).getText())
                 .isEqualTo(stickB.toString());
 
         robot.clickOn("#diag-drive-1");
-        waitUntil(() -> text(robot, "#diag-message").contains("诊断包已写入"), "the bundle written");
+        await(() -> text(robot, "#diag-message").contains("诊断包已写入"), "the bundle written");
         List<Path> written;
         try (var files = Files.list(stickB)) {
             written = files.toList();
@@ -376,38 +377,6 @@ class DiagnosticsPanelViewTest {
         } catch (Exception e) {
             throw new AssertionError("snapshot " + name, e);
         }
-    }
-
-    private static void waitFor(FxRobot robot, String query) {
-        waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false), query + " shown");
-    }
-
-    private static void await(Callable<Boolean> condition, String what) {
-        waitUntil(condition, what);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + ": not within 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** The texts of the labels under a node, one a line. */
-    private static String texts(FxRobot robot, String query) {
-        StringBuilder sb = new StringBuilder();
-        robot.lookup(query + " .label").queryAllAs(Label.class).forEach(l -> {
-            if (l.isVisible()) {
-                sb.append(l.getText()).append('\n');
-            }
-        });
-        return sb.toString();
     }
 
     @SuppressWarnings("unused")

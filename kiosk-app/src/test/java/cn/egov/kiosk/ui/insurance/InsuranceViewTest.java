@@ -1,5 +1,7 @@
 package cn.egov.kiosk.ui.insurance;
 
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.device.idcard.DemoCards;
@@ -163,21 +165,6 @@ class InsuranceViewTest {
             throw new AssertionError(query + " was not shown", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** The texts of the labels under a node, one a line. */
-    private static String texts(FxRobot robot, String query) {
-        StringBuilder sb = new StringBuilder();
-        robot.lookup(query + " .label").queryAllAs(Label.class).forEach(l -> {
-            if (l.isVisible()) {
-                sb.append(l.getText()).append('\n');
-            }
-        });
-        return sb.toString();
     }
 
     @Test

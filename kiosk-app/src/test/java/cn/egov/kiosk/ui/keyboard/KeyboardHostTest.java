@@ -1,5 +1,8 @@
 package cn.egov.kiosk.ui.keyboard;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.tap;
+import static cn.egov.kiosk.e2e.OnScreen.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.input.PinyinDictionary;
@@ -12,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -345,31 +345,5 @@ class KeyboardHostTest {
 
     private static Bounds sceneBounds(Node node) {
         return node.localToScene(node.getLayoutBounds());
-    }
-
-    private static void tap(FxRobot robot, String query) {
-        await(
-                () -> robot.lookup(query)
-                        .tryQuery()
-                        .map(n -> n.isVisible()
-                                && n.getScene() != null
-                                && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
-                        .orElse(false),
-                query + " on screen");
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
-    }
-
-    private static void await(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

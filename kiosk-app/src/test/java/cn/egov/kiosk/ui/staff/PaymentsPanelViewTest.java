@@ -1,5 +1,9 @@
 package cn.egov.kiosk.ui.staff;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.awaitVisible;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.payment.PaymentState;
@@ -15,13 +19,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Staff's 缴费与对账 on screen, headless (TestFX on Monocle), with staff's touches: a payment left
@@ -79,7 +77,7 @@ class PaymentsPanelViewTest {
         world.inDoubt("order-8", "签注费", 1500);
 
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pay-row-1");
+        awaitVisible(robot, "#staff-pay-row-1");
         String manual = texts(robot, "#staff-pay-row-0");
         assertThat(manual)
                 .contains("380.00 元", "需人工处理", "银行卡", "order-7", "2027年度城乡居民基本医疗保险")
@@ -89,35 +87,35 @@ class PaymentsPanelViewTest {
         assertThat(texts(robot, "#staff-pay-row-1")).contains("15.00 元", "已发出，结果不明", "正在自动核实", "order-8");
 
         robot.clickOn("#staff-pay-row-0");
-        waitUntil(() -> lines(robot, "#staff-pay-steps") == 3, "three steps shown");
+        await(() -> lines(robot, "#staff-pay-steps") == 3, "three steps shown");
         assertThat(text(robot, "#staff-pay-steps-title")).contains("order-7");
         assertThat(texts(robot, "#staff-pay-steps"))
                 .contains("已发出，结果不明 → 待人工处理（经办：自动核实）no answer from the terminal after 12 tries");
         assertThat(robot.lookup("#staff-pay-settle").query().isVisible()).isTrue();
 
         robot.clickOn("#staff-pay-settle-reversed");
-        waitFor(robot, "#staff-pay-confirmation");
+        awaitVisible(robot, "#staff-pay-confirmation");
         assertThat(text(robot, "#staff-pay-question")).contains("order-7", "扣款已冲正", "不能撤销");
         assertThat(world.record("order-7").state())
                 .as("nothing is written before the confirmation")
                 .isEqualTo(PaymentState.MANUAL);
 
         robot.clickOn("#staff-pay-confirm");
-        waitUntil(() -> text(robot, "#staff-pay-message").contains("已记为"), "the settlement said");
+        await(() -> text(robot, "#staff-pay-message").contains("已记为"), "the settlement said");
         assertThat(text(robot, "#staff-pay-message")).contains("order-7", "扣款已冲正");
         assertThat(world.record("order-7").state()).isEqualTo(PaymentState.REVERSED);
         List<PaymentStep> steps = world.steps("order-7");
         PaymentStep last = steps.get(steps.size() - 1);
         assertThat(last.actor()).isEqualTo(PaymentStep.Actor.STAFF);
         assertThat(last.from()).contains(PaymentState.MANUAL);
-        waitUntil(
+        await(
                 () -> robot.lookup("#staff-pay-row-1").tryQuery().isEmpty()
                         && texts(robot, "#staff-pay-rows").contains("order-8"),
                 "the settled payment leaves the list");
         assertThat(texts(robot, "#staff-pay-rows")).doesNotContain("order-7");
 
         robot.clickOn("#staff-pay-check-again");
-        waitUntil(() -> text(robot, "#staff-pay-message").contains("核实完成"), "the recovery ran");
+        await(() -> text(robot, "#staff-pay-message").contains("核实完成"), "the recovery ran");
     }
 
     @Test
@@ -128,25 +126,25 @@ class PaymentsPanelViewTest {
         LocalDate today = LocalDate.ofInstant(world.clock().instant(), world.zone());
 
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pay-row-0");
+        awaitVisible(robot, "#staff-pay-row-0");
         assertThat(text(robot, "#staff-pay-day")).contains(today.minusDays(1).toString());
         assertThat(text(robot, "#staff-pay-totals")).isEqualTo("这一天还没有对账");
         Button after = robot.lookup("#staff-pay-day-after").queryButton();
 
         robot.clickOn(after);
-        waitUntil(() -> text(robot, "#staff-pay-day").contains(today.toString()), "today chosen");
+        await(() -> text(robot, "#staff-pay-day").contains(today.toString()), "today chosen");
         assertThat(after.isDisabled()).as("no day after today").isTrue();
 
         robot.clickOn("#staff-pay-reconcile");
-        waitFor(robot, "#staff-pay-confirmation");
+        awaitVisible(robot, "#staff-pay-confirmation");
         assertThat(text(robot, "#staff-pay-question")).contains(today.toString(), "日结");
         assertThat(staff.report(today))
                 .as("nothing is done before the confirmation")
                 .isEmpty();
 
         robot.clickOn("#staff-pay-confirm");
-        waitUntil(() -> text(robot, "#staff-pay-message").contains("对账完成"), "the reconciliation said");
-        waitUntil(() -> lines(robot, "#staff-pay-differences") == 3, "three differences shown");
+        await(() -> text(robot, "#staff-pay-message").contains("对账完成"), "the reconciliation said");
+        await(() -> lines(robot, "#staff-pay-differences") == 3, "three differences shown");
         assertThat(text(robot, "#staff-pay-totals"))
                 .contains("本机：缴费 1 笔", "刷卡机日结：交易 1 笔，净额 20.00 元", "平台：当天订单 1 笔", "差异 3 项");
         String differences = texts(robot, "#staff-pay-differences");
@@ -158,36 +156,8 @@ class PaymentsPanelViewTest {
         assertThat(staff.report(today)).as("the report is kept").isPresent();
     }
 
-    private static void waitFor(FxRobot robot, String query) {
-        waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false), query + " shown");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + ": not within 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
     /** How many labels a node holds. */
     private static int lines(FxRobot robot, String query) {
         return robot.lookup(query + " .label").queryAll().size();
-    }
-
-    /** The texts of the labels under a node, one a line. */
-    private static String texts(FxRobot robot, String query) {
-        StringBuilder sb = new StringBuilder();
-        robot.lookup(query + " .label").queryAllAs(Label.class).forEach(l -> {
-            if (l.isVisible()) {
-                sb.append(l.getText()).append('\n');
-            }
-        });
-        return sb.toString();
     }
 }

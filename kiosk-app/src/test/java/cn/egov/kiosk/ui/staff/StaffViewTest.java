@@ -1,5 +1,8 @@
 package cn.egov.kiosk.ui.staff;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.awaitVisible;
+import static cn.egov.kiosk.e2e.OnScreen.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.admin.AdminGate;
@@ -22,14 +25,9 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -100,17 +98,17 @@ class StaffViewTest {
             robot.clickOn("#staff-pin-" + c);
         }
         robot.clickOn("#staff-pin-submit");
-        waitUntil(() -> !vm.busyProperty().get(), "the entry checked");
+        await(() -> !vm.busyProperty().get(), "the entry checked");
     }
 
     @Test
     void theRightPinOpensTheRolesMenu(FxRobot robot) {
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pin-1");
+        awaitVisible(robot, "#staff-pin-1");
 
         enter(robot, "246810");
 
-        waitFor(robot, "#staff-menu-payments");
+        awaitVisible(robot, "#staff-menu-payments");
         assertThat(text(robot, "#staff-title")).isEqualTo("管理菜单（工作人员）");
         assertThat(robot.lookup("#staff-menu-change-pin").queryAs(Button.class).getText())
                 .isEqualTo("修改密码");
@@ -128,13 +126,13 @@ class StaffViewTest {
         assertThat(payments).hasValue(1);
 
         robot.clickOn("#staff-menu-leave");
-        waitUntil(() -> !vm.visibleProperty().get(), "the admin session ended");
-        waitUntil(() -> audit.lines().contains("admin.exit STAFF {role=STAFF, why=button}"), "the exit audited");
+        await(() -> !vm.visibleProperty().get(), "the admin session ended");
+        await(() -> audit.lines().contains("admin.exit STAFF {role=STAFF, why=button}"), "the exit audited");
 
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pin-1");
+        awaitVisible(robot, "#staff-pin-1");
         enter(robot, "13572468");
-        waitFor(robot, "#staff-menu-change-pin");
+        awaitVisible(robot, "#staff-menu-change-pin");
         assertThat(text(robot, "#staff-title")).isEqualTo("管理菜单（工程师）");
         assertThat(robot.lookup("#staff-menu-payments").tryQuery()).isEmpty();
     }
@@ -142,11 +140,11 @@ class StaffViewTest {
     @Test
     void aWrongPinSaysSo(FxRobot robot) {
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pin-1");
+        awaitVisible(robot, "#staff-pin-1");
 
         enter(robot, "864209");
 
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("密码错误，请重新输入"), "the wrong PIN said");
+        await(() -> text(robot, "#staff-pin-message").equals("密码错误，请重新输入"), "the wrong PIN said");
         assertThat(text(robot, "#staff-pin-display")).isEmpty();
         assertThat(vm.roleProperty().get()).isNull();
     }
@@ -154,16 +152,16 @@ class StaffViewTest {
     @Test
     void fiveWrongShutThePadForAMinuteFiveMoreForTwoAndARestartKeepsItShut(FxRobot robot) {
         robot.interact(vm::open);
-        waitFor(robot, "#staff-pin-1");
+        awaitVisible(robot, "#staff-pin-1");
         for (int i = 0; i < 4; i++) {
             enter(robot, "000001");
-            waitUntil(() -> text(robot, "#staff-pin-message").equals("密码错误，请重新输入"), "wrong " + i);
+            await(() -> text(robot, "#staff-pin-message").equals("密码错误，请重新输入"), "wrong " + i);
         }
         enter(robot, "000001");
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 60 秒后再试"), "shut for a minute");
+        await(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 60 秒后再试"), "shut for a minute");
 
         enter(robot, "246810"); // the right PIN, not even checked
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 60 秒后再试"), "still shut");
+        await(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 60 秒后再试"), "still shut");
         assertThat(vm.roleProperty().get()).isNull();
         clock.advance(Duration.ofSeconds(20));
         robot.interact(vm::tick);
@@ -174,9 +172,9 @@ class StaffViewTest {
         assertThat(text(robot, "#staff-pin-message")).isEqualTo("请输入管理密码");
         for (int i = 0; i < 5; i++) {
             enter(robot, "000001");
-            waitUntil(() -> !vm.busyProperty().get(), "checked");
+            await(() -> !vm.busyProperty().get(), "checked");
         }
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 120 秒后再试"), "shut for two minutes");
+        await(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 120 秒后再试"), "shut for two minutes");
 
         // a restart: the kiosk's store opened again, a new pad over it, thirty seconds later
         clock.advance(Duration.ofSeconds(30));
@@ -184,34 +182,17 @@ class StaffViewTest {
         db = Database.open(dir.resolve("kiosk.db"));
         robot.interact(this::showNewPad);
         robot.interact(vm::open);
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 90 秒后再试"), "still shut after a restart");
+        await(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 90 秒后再试"), "still shut after a restart");
         enter(robot, "246810");
-        waitUntil(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 90 秒后再试"), "the right PIN still refused");
+        await(() -> text(robot, "#staff-pin-message").equals("错误次数过多，请 90 秒后再试"), "the right PIN still refused");
         assertThat(vm.roleProperty().get()).isNull();
 
         clock.advance(Duration.ofSeconds(90));
         enter(robot, "246810");
-        waitUntil(() -> vm.roleProperty().get() == Role.STAFF, "the right PIN after the lock");
+        await(() -> vm.roleProperty().get() == Role.STAFF, "the right PIN after the lock");
         assertThat(audit.ofKind("admin.lockout"))
                 .extracting(e -> e.detail().get("seconds"))
                 .containsExactly(60L, 120L);
         assertThat(audit.lines()).noneMatch(l -> l.contains("000001") || l.contains("246810"));
-    }
-
-    private static void waitFor(FxRobot robot, String query) {
-        waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false), query + " shown");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + ": not within 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

@@ -1,5 +1,8 @@
 package cn.egov.kiosk.ui.today;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.licence.LicenceSource;
@@ -49,9 +52,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -190,7 +190,7 @@ class TodayPanelViewTest {
     @Test
     void theChartsHoldTheDaysValuesWithTheFiguresBesideThem(FxRobot robot) throws Exception {
         robot.interact(vm::open);
-        waitUntil(() -> vm.summaryProperty().get() != null, "the day read");
+        await(() -> vm.summaryProperty().get() != null, "the day read");
 
         assertThat(text(robot, "#today-day")).contains(DAY.toString());
         XYChart<String, Number> tickets = robot.lookup("#today-tickets-chart").query();
@@ -244,7 +244,7 @@ class TodayPanelViewTest {
 
         // yesterday: nothing happened
         robot.clickOn("#today-day-yesterday");
-        waitUntil(
+        await(
                 () -> text(robot, "#today-day").contains(DAY.minusDays(1).toString())
                         && vm.summaryProperty().get() != null,
                 "yesterday read");
@@ -253,16 +253,16 @@ class TodayPanelViewTest {
         Button after = robot.lookup("#today-day-after").queryButton();
         assertThat(after.isDisabled()).isFalse();
         robot.clickOn("#today-day-today");
-        waitUntil(() -> text(robot, "#today-day").contains(DAY.toString()), "today again");
+        await(() -> text(robot, "#today-day").contains(DAY.toString()), "today again");
         assertThat(after.isDisabled()).as("no day after today").isTrue();
     }
 
     @Test
     void aPaymentReceiptIsReprintedFromItsSealedRecordMaskedAndAudited(FxRobot robot) throws Exception {
         robot.interact(vm::open);
-        waitUntil(() -> vm.documents().size() == 2, "the day's documents");
+        await(() -> vm.documents().size() == 2, "the day's documents");
         robot.clickOn("#today-page-reprint");
-        waitUntil(() -> robot.lookup("#today-doc-1").tryQuery().isPresent(), "the documents shown");
+        await(() -> robot.lookup("#today-doc-1").tryQuery().isPresent(), "the documents shown");
         assertThat(texts(robot, "#today-doc-0")).contains("排队号票", "不能补打");
         assertThat(robot.lookup("#today-reprint-0").queryButton().isDisabled()).isTrue();
         assertThat(texts(robot, "#today-doc-1")).contains("缴费凭证", "已打印", "PAY-0001", "可补打");
@@ -273,10 +273,10 @@ class TodayPanelViewTest {
         snapshot(robot, "today-reprint.png");
 
         robot.clickOn("#today-reprint-1");
-        waitUntil(() -> text(robot, "#today-message").contains("已补打"), "the reprint said");
+        await(() -> text(robot, "#today-message").contains("已补打"), "the reprint said");
         String paper = String.join("\n", rig.printed().lines());
         assertThat(paper).contains("重打凭证", "王*明").doesNotContain("王小明", "11010519491231002X");
-        waitUntil(() -> texts(robot, "#today-doc-1").contains("已补打 1 次"), "the reprint counted");
+        await(() -> texts(robot, "#today-doc-1").contains("已补打 1 次"), "the reprint counted");
         List<PrintRecord> all = prints.recent(10);
         assertThat(all).filteredOn(PrintRecord::reprint).hasSize(1);
         String audit = outbox.due(Long.MAX_VALUE, 1000).stream()
@@ -334,28 +334,5 @@ class TodayPanelViewTest {
                 .orElseThrow(() -> new AssertionError("no " + x + " in series " + series))
                 .getYValue()
                 .intValue();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + ": not within 10 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static String texts(FxRobot robot, String query) {
-        StringBuilder sb = new StringBuilder();
-        robot.lookup(query + " .label").queryAllAs(Label.class).forEach(l -> {
-            if (l.isVisible()) {
-                sb.append(l.getText()).append('\n');
-            }
-        });
-        return sb.toString();
     }
 }

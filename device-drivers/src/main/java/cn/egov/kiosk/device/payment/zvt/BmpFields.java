@@ -40,47 +40,80 @@ final class BmpFields {
         return new BmpFields(new LinkedHashMap<>(), 0, null);
     }
 
+    /**
+     * Where one field lies in a message: its tag at {@code at}, its value from {@code start} for
+     * {@code length} bytes, which may run past the data's end (a field cut short). {@code length} is
+     * {@link #UNKNOWN_LENGTH} for a tag whose length this reader does not know ({@code start} is then
+     * the byte after the tag).
+     */
+    record Span(int bmp, int at, int start, int length) {
+        static final int UNKNOWN_LENGTH = -1;
+
+        boolean lengthKnown() {
+            return length != UNKNOWN_LENGTH;
+        }
+
+        /** The byte after the value. */
+        int end() {
+            return start + length;
+        }
+    }
+
+    /**
+     * The field whose tag is at {@code at} (which must be inside {@code data}): tag, length prefix
+     * (fixed, LLVAR, LLLVAR or BER-TLV) and where its value lies; the value itself is not checked.
+     *
+     * @throws ZvtFormatException when the length prefix is malformed or cut short
+     */
+    static Span span(byte[] data, int at) throws ZvtFormatException {
+        int bmp = data[at] & 0xFF;
+        int size = Bmp.size(bmp);
+        int start = at + 1;
+        if (size > 0) {
+            return new Span(bmp, at, start, size);
+        }
+        if (size == Bmp.LLVAR || size == Bmp.LLLVAR) {
+            int digits = size == Bmp.LLVAR ? 2 : 3;
+            return new Span(bmp, at, start + digits, Bmp.readVarLength(data, start, digits));
+        }
+        if (size == Bmp.BER_TLV) {
+            int[] ber = Bmp.berLength(data, start);
+            return new Span(bmp, at, start + ber[1], ber[0]);
+        }
+        return new Span(bmp, at, start, Span.UNKNOWN_LENGTH);
+    }
+
     /** The fields of {@code data} from {@code offset} to its end. */
     static BmpFields parse(byte[] data, int offset) {
         Map<Integer, byte[]> found = new LinkedHashMap<>();
         int at = offset;
         try {
             while (at < data.length) {
-                int bmp = data[at] & 0xFF;
-                int size = Bmp.size(bmp);
-                int start = at + 1;
-                int length;
-                if (size > 0) {
-                    length = size;
-                } else if (size == Bmp.LLVAR || size == Bmp.LLLVAR) {
-                    int digits = size == Bmp.LLVAR ? 2 : 3;
-                    length = Bmp.readVarLength(data, start, digits);
-                    start += digits;
-                } else if (size == Bmp.BER_TLV) {
-                    int[] ber = Bmp.berLength(data, start);
-                    length = ber[0];
-                    start += ber[1];
-                } else {
+                Span field = span(data, at);
+                if (!field.lengthKnown()) {
                     return new BmpFields(
                             found,
                             data.length - at,
                             String.format(
-                                    Locale.ROOT, "BMP %02X of unknown length at byte %d: the rest unread", bmp, at));
+                                    Locale.ROOT,
+                                    "BMP %02X of unknown length at byte %d: the rest unread",
+                                    field.bmp(),
+                                    at));
                 }
-                if (start + length > data.length) {
+                if (field.end() > data.length) {
                     return new BmpFields(
                             found,
                             data.length - at,
                             String.format(
                                     Locale.ROOT,
                                     "BMP %02X at byte %d wants %d bytes, %d left",
-                                    bmp,
+                                    field.bmp(),
                                     at,
-                                    length,
-                                    data.length - start));
+                                    field.length(),
+                                    data.length - field.start()));
                 }
-                found.put(bmp, Arrays.copyOfRange(data, start, start + length));
-                at = start + length;
+                found.put(field.bmp(), Arrays.copyOfRange(data, field.start(), field.end()));
+                at = field.end();
             }
         } catch (ZvtFormatException e) {
             return new BmpFields(found, data.length - at, e.getMessage());

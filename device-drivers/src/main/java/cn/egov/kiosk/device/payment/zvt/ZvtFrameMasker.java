@@ -110,30 +110,19 @@ public final class ZvtFrameMasker implements FrameMasker {
         }
     }
 
-    /** The BMP fields: tags and length prefixes shown, personal values hidden. */
+    /** The BMP fields (walked by {@link BmpFields#span}): tags and length prefixes shown, personal values hidden. */
     private static void fields(byte[] a, int at, Builder parts) {
         try {
             while (at < a.length) {
-                int bmp = a[at] & 0xFF;
-                int size = Bmp.size(bmp);
-                int start = at + 1;
-                int length;
-                if (size > 0) {
-                    length = size;
-                } else if (size == Bmp.LLVAR || size == Bmp.LLLVAR) {
-                    int digits = size == Bmp.LLVAR ? 2 : 3;
-                    length = Bmp.readVarLength(a, start, digits);
-                    start += digits;
-                } else if (size == Bmp.BER_TLV) {
-                    int[] ber = Bmp.berLength(a, start);
-                    length = ber[0];
-                    start += ber[1];
-                } else {
+                BmpFields.Span field = BmpFields.span(a, at);
+                int bmp = field.bmp();
+                if (!field.lengthKnown()) {
                     parts.show(bmp);
                     parts.hide(Hidden.DATA, a.length - at - 1);
                     return;
                 }
-                int end = Math.min(a.length, start + length);
+                int start = field.start();
+                int end = Math.min(a.length, field.end());
                 parts.show(a, at, start - at);
                 Hidden hidden = hiddenKind(bmp);
                 if (hidden == null) {

@@ -8,27 +8,18 @@ import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.api.DeviceException;
 import cn.egov.kiosk.device.api.DeviceState;
 import cn.egov.kiosk.device.api.ErrorCode;
-import cn.egov.kiosk.device.api.StatisticsStore;
 import cn.egov.kiosk.device.idcard.DemoCards;
 import cn.egov.kiosk.device.idcard.ForeignResidentIdCard;
 import cn.egov.kiosk.device.idcard.IdCard;
 import cn.egov.kiosk.device.idcard.IdCardReader;
 import cn.egov.kiosk.device.idcard.ResidencePermit;
 import cn.egov.kiosk.device.idcard.ResidentIdCard;
-import cn.egov.kiosk.device.link.PtyPair;
-import cn.egov.kiosk.device.link.SerialLink;
 import cn.egov.kiosk.device.manage.Backoff;
-import cn.egov.kiosk.device.manage.DeviceContext;
 import cn.egov.kiosk.device.manage.DeviceManager;
-import cn.egov.kiosk.device.manage.DeviceSpec;
-import cn.egov.kiosk.device.manage.DriverRegistry;
-import cn.egov.kiosk.device.sim.SimulatorRegistry;
 import cn.egov.kiosk.device.testkit.Await;
+import cn.egov.kiosk.device.testkit.SamOnPty;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -51,30 +42,15 @@ class SamIdCardReaderPtyTest {
     @TempDir
     Path dir;
 
-    private PtyPair socat;
-    private SerialLink deviceEnd;
+    private SamOnPty line;
     private VirtualSamReader virtual;
     private DeviceManager manager;
 
     @BeforeEach
     void wire() throws Exception {
-        socat = PtyPair.start(dir);
-        deviceEnd = new SerialLink(socat.devicePath(), 115200, 8, SerialLink.Parity.NONE, 1);
-        virtual = new VirtualSamReader();
-        virtual.setLineRate(115200);
-        virtual.serve(deviceEnd, "virtual-sam-pty");
-        Await.until(deviceEnd::isOpen, SAFETY, "the virtual reader to open " + socat.devicePath());
-        DeviceSpec spec = new DeviceSpec(
-                "id-reader",
-                DeviceClass.ID_CARD_READER,
-                "sam",
-                "serial:" + socat.hostPath() + "?baud=115200",
-                Map.of("pollMs", "100"));
-        manager = new DeviceManager(
-                List.of(spec),
-                DriverRegistry.load(),
-                new DeviceContext(StatisticsStore.NONE, Clock.systemUTC(), new SimulatorRegistry()),
-                Backoff.DEFAULT);
+        line = SamOnPty.start(dir, "virtual-sam-pty");
+        virtual = line.virtual();
+        manager = line.manager(Backoff.DEFAULT);
         manager.start();
         Await.until(
                 () -> manager.health().allHealthy(),
@@ -85,8 +61,7 @@ class SamIdCardReaderPtyTest {
     @AfterEach
     void unwire() {
         manager.close();
-        virtual.stop();
-        socat.close();
+        line.close();
     }
 
     private IdCardReader reader() {
@@ -168,7 +143,7 @@ class SamIdCardReaderPtyTest {
         Thread.sleep(300); // part of the answer is on the wire
 
         long killed = System.nanoTime();
-        socat.kill();
+        line.pull();
         Await.until(
                 () -> manager.health().get("id-reader").orElseThrow().problem().isPresent(),
                 SAFETY,
@@ -184,7 +159,7 @@ class SamIdCardReaderPtyTest {
         Thread.sleep(1500); // out of service a while: the backoff has grown
         virtual.setLineRate(115200);
         virtual.lift();
-        socat = PtyPair.start(dir); // the same paths again: the cable plugged back
+        line.plugBackIn(); // the same paths again: the cable plugged back
         long back = System.nanoTime();
         Await.until(() -> manager.health().allHealthy(), SAFETY, "the reader back in service");
         long backMs = (System.nanoTime() - back) / 1_000_000;

@@ -223,6 +223,35 @@ class ZvtCodecTest {
     }
 
     @Test
+    void aFieldsSpanSaysWhereItsTagLengthPrefixAndValueLie() throws Exception {
+        // fixed size: BMP 04, six bytes after the tag
+        assertThat(BmpFields.span(hex("87 00 01 04 00 00 00 00 01 00"), 3))
+                .isEqualTo(new BmpFields.Span(0x04, 3, 4, 6));
+        // LLVAR: BMP 22, two F-digits of length, then the value
+        BmpFields.Span pan = BmpFields.span(hex("22 F0 F3 12 34 56"), 0);
+        assertThat(pan).isEqualTo(new BmpFields.Span(0x22, 0, 3, 3));
+        assertThat(pan.end()).isEqualTo(6);
+        // LLLVAR: BMP 3C, three F-digits
+        assertThat(BmpFields.span(hex("3C F0 F0 F2 41 42"), 0)).isEqualTo(new BmpFields.Span(0x3C, 0, 4, 2));
+        // BER-TLV: BMP 06, a one-byte and a two-byte length
+        assertThat(BmpFields.span(hex("06 02 07 00"), 0)).isEqualTo(new BmpFields.Span(0x06, 0, 2, 2));
+        assertThat(BmpFields.span(hex("06 81 80"), 0)).isEqualTo(new BmpFields.Span(0x06, 0, 3, 128));
+        // a value that runs past the end is still spanned: the caller sees it is cut short
+        BmpFields.Span cut = BmpFields.span(hex("04 00 00"), 0);
+        assertThat(cut.lengthKnown()).isTrue();
+        assertThat(cut.end()).isEqualTo(7);
+        // a tag of unknown length
+        BmpFields.Span unknown = BmpFields.span(hex("C7 01 02"), 0);
+        assertThat(unknown.lengthKnown()).isFalse();
+        assertThat(unknown.bmp()).isEqualTo(0xC7);
+        assertThat(unknown.start()).isEqualTo(1);
+        // a malformed or missing length prefix
+        assertThatThrownBy(() -> BmpFields.span(hex("22 F0 1A 00"), 0)).isInstanceOf(ZvtFormatException.class);
+        assertThatThrownBy(() -> BmpFields.span(hex("22 F0"), 0)).isInstanceOf(ZvtFormatException.class);
+        assertThatThrownBy(() -> BmpFields.span(hex("06"), 0)).isInstanceOf(ZvtFormatException.class);
+    }
+
+    @Test
     void fieldsOfOtherKindsAreSteppedOver() {
         // 2A VU number (15 bytes), 3C additional text (LLLVAR), 8B card name (LLVAR), then the receipt
         byte[] data = new byte[] {

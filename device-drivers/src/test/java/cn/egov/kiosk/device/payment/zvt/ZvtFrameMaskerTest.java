@@ -77,4 +77,27 @@ class ZvtFrameMaskerTest {
         parts.addAll(masker.mask(WireTap.Direction.OUT, ack));
         assertThat(shownHex(parts)).isEqualTo("06d1" + String.format("%02x", print.length - 3) + "800000");
     }
+
+    @Test
+    void fieldsOfUnknownLengthCutShortOrWithABadPrefixStayHidden() {
+        HexFormat hex = HexFormat.ofDelimiter(" ");
+        // BMP C7 has no known length: its tag is shown, all after it hidden
+        byte[] unknown = Apdu.of(0x04, 0x0F, hex.parseHex("04 00 00 00 01 23 45 c7 01 02"))
+                .encode();
+        List<FrameMasker.Part> parts = new ZvtFrameMasker().mask(WireTap.Direction.IN, unknown);
+        assertThat(shownHex(parts)).isEqualTo("040f0a04000000012345c7");
+        assertThat(hidden(parts, FrameMasker.Hidden.DATA)).isEqualTo(2);
+
+        // a card number that says ten bytes and brings two: its prefix shown, the two hidden
+        byte[] cut = Apdu.of(0x04, 0x0F, hex.parseHex("22 f1 f0 62 28")).encode();
+        parts = new ZvtFrameMasker().mask(WireTap.Direction.IN, cut);
+        assertThat(shownHex(parts)).isEqualTo("040f0522f1f0");
+        assertThat(hidden(parts, FrameMasker.Hidden.CARD_NUMBER)).isEqualTo(2);
+
+        // a malformed length prefix: that field, tag and all, hidden
+        byte[] bad = Apdu.of(0x04, 0x0F, hex.parseHex("27 00 22 f0 1a 00")).encode();
+        parts = new ZvtFrameMasker().mask(WireTap.Direction.IN, bad);
+        assertThat(shownHex(parts)).isEqualTo("040f062700");
+        assertThat(hidden(parts, FrameMasker.Hidden.DATA)).isEqualTo(4);
+    }
 }
