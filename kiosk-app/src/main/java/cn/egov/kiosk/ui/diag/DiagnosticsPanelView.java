@@ -4,11 +4,14 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.followLines;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.diag.DeviceDiagnostics.Action;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -30,7 +32,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -40,18 +41,15 @@ import javafx.util.Duration;
  * actions its class offers), what the last action came to below.
  */
 public final class DiagnosticsPanelView {
-
-    private final StackPane root = new StackPane();
     private final DiagnosticsPanelViewModel vm;
+    private final AdminPanelFrame frame;
     private final VBox rowsBox = new VBox();
     private final FlowPane actionButtons = new FlowPane();
 
     public DiagnosticsPanelView(DiagnosticsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        root.setId("diag-panel");
-        root.getStyleClass().add("overlay");
-        Label title = text(i18n, "dialog-title", Msg.DIAG_TITLE);
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.DIAGNOSTICS, Msg.DIAG_TITLE, vm.visibleProperty());
 
         // the devices
         Label listTitle = text(i18n, "diag-heading", Msg.DIAG_DEVICES);
@@ -126,31 +124,17 @@ public final class DiagnosticsPanelView {
         VBox.setVgrow(columns, Priority.ALWAYS);
 
         // the question before the reset
-        Label question = label("pin-message");
-        question.setId("diag-question");
-        question.textProperty().bind(vm.confirmationProperty());
-        Button yes = button(i18n, "diag-confirm", "diag-primary", Msg.DIAG_CONFIRM);
-        yes.setOnAction(e -> vm.confirm());
-        Button no = button(i18n, "diag-confirm-cancel", "diag-button", Msg.DIAG_CANCEL);
-        no.setOnAction(e -> vm.cancelConfirmation());
-        HBox answers = new HBox(no, yes);
-        answers.getStyleClass().add("diag-bar");
-        VBox confirmBox = new VBox(question, answers);
-        confirmBox.setId("diag-confirmation");
-        confirmBox.getStyleClass().add("diag-confirmation");
-        shownWhen(confirmBox, vm.confirmationProperty().isNotEmpty());
+        VBox confirmBox = frame.confirmation(
+                vm.confirmationProperty(), Msg.DIAG_CONFIRM, Msg.DIAG_CANCEL, vm::confirm, vm::cancelConfirmation);
 
-        Label message = label("diag-message");
-        message.setId("diag-message");
-        message.textProperty().bind(vm.messageProperty());
+        Label message = frame.message(vm.messageProperty());
         vm.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(DiagStyles.FAILED, now));
         Label detail = label("panel-line");
         detail.setId("diag-detail");
         detail.textProperty().bind(vm.detailProperty());
         shownWhen(detail, vm.detailProperty().isNotEmpty());
 
-        Button close = button(i18n, "diag-close", "diag-button", Msg.DIAG_CLOSE);
-        close.setOnAction(e -> vm.close());
+        Button close = frame.close(Msg.DIAG_CLOSE, vm::close);
         Button refresh = button(i18n, "diag-refresh", "diag-button", Msg.DIAG_REFRESH);
         refresh.setOnAction(e -> {
             vm.refreshList();
@@ -179,15 +163,10 @@ public final class DiagnosticsPanelView {
             }
         });
         shownWhen(driveButtons, Bindings.isNotEmpty(vm.drives()));
-        HBox bar = new HBox(close, refresh, bundle, driveButtons);
+        HBox bar = frame.bar(Pos.CENTER_LEFT, close, refresh, bundle, driveButtons);
         bar.setId("diag-bar");
-        bar.getStyleClass().add("diag-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
 
-        VBox dialog = new VBox(title, columns, confirmBox, message, detail, bar);
-        dialog.getStyleClass().addAll("dialog", "diag-panel");
-        root.getChildren().add(dialog);
-        root.visibleProperty().bind(vm.visibleProperty());
+        frame.show(columns, confirmBox, message, detail, bar);
     }
 
     /** The serial monitor: which device, its lines (time, direction, hex, text), pause, clear, back. */
@@ -253,10 +232,7 @@ public final class DiagnosticsPanelView {
     private void showRows() {
         List<DiagnosticsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
-            Label none =
-                    text(vm.i18n(), "panel-line", vm.loadedProperty().get() ? Msg.DIAG_NO_DEVICES : Msg.DIAG_LOADING);
-            none.setId("diag-none");
-            rowsBox.getChildren().setAll(none);
+            frame.nothingIn(rowsBox, vm.loadedProperty().get() ? Msg.DIAG_NO_DEVICES : Msg.DIAG_LOADING);
             return;
         }
         rowsBox.getChildren().clear();
@@ -304,25 +280,11 @@ public final class DiagnosticsPanelView {
         VBox box = new VBox();
         box.setId(id);
         box.getStyleClass().add("diag-lines");
-        Runnable show = () -> {
-            box.getChildren().clear();
-            for (String line : list) {
-                Label l = label("panel-line");
-                l.setText(line);
-                box.getChildren().add(l);
-            }
-        };
-        list.addListener((ListChangeListener<String>) c -> show.run());
-        show.run();
+        followLines(list, box);
         return box;
     }
 
-    private static void shownWhen(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
     public Node root() {
-        return root;
+        return frame.root();
     }
 }

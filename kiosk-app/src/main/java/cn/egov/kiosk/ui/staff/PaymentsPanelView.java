@@ -4,17 +4,18 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.followLines;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.payment.PaymentState;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +24,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,16 +32,14 @@ import javafx.scene.layout.VBox;
  * differences, and the actions, each that changes something behind a confirmation.
  */
 public final class PaymentsPanelView {
-    private final StackPane root = new StackPane();
     private final PaymentsPanelViewModel vm;
+    private final AdminPanelFrame frame;
     private final VBox rowsBox = new VBox();
 
     public PaymentsPanelView(PaymentsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        root.setId("staff-payments");
-        root.getStyleClass().add("overlay");
-        Label title = text(i18n, "dialog-title", Msg.STAFF_PAY_TITLE);
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.PAYMENTS, Msg.STAFF_PAY_TITLE, vm.visibleProperty());
 
         // the payments for staff
         Label listTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_LIST_TITLE);
@@ -60,7 +58,7 @@ public final class PaymentsPanelView {
         VBox stepLines = new VBox();
         stepLines.setId("staff-pay-steps");
         stepLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.steps(), stepLines);
+        followLines(vm.steps(), stepLines);
         Label settleHint = text(i18n, "panel-line", Msg.STAFF_PAY_SETTLE_HINT);
         FlowPane settleButtons = new FlowPane();
         settleButtons.getStyleClass().add("staff-pay-settle-buttons");
@@ -91,49 +89,33 @@ public final class PaymentsPanelView {
         Label day = label("panel-line");
         day.setId("staff-pay-day");
         day.textProperty().bind(vm.dayProperty());
-        HBox dayBar = new HBox(before, day, after);
-        dayBar.getStyleClass().add("staff-pay-actions");
-        dayBar.setAlignment(Pos.CENTER_LEFT);
+        HBox dayBar = frame.bar(Pos.CENTER_LEFT, before, day, after);
         Label totals = label("panel-line");
         totals.setId("staff-pay-totals");
         totals.textProperty().bind(vm.totalsProperty());
         VBox differenceLines = new VBox();
         differenceLines.setId("staff-pay-differences");
         differenceLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.differences(), differenceLines);
+        followLines(vm.differences(), differenceLines);
         ScrollPane differences = scrolled(differenceLines, "staff-pay-differences-scroll");
         shownWhen(differences, Bindings.isNotEmpty(vm.differences()));
 
         // the question before an action that changes something
-        Label question = label("pin-message");
-        question.setId("staff-pay-question");
-        question.textProperty().bind(vm.confirmationProperty());
-        Button yes = button(i18n, "staff-pay-confirm", "primary-button", Msg.STAFF_PAY_CONFIRM);
-        yes.setOnAction(e -> vm.confirm());
-        Button no = button(i18n, "staff-pay-confirm-cancel", "nav-button", Msg.STAFF_PAY_CANCEL);
-        no.setOnAction(e -> vm.cancelConfirmation());
-        HBox answers = new HBox(no, yes);
-        answers.getStyleClass().add("staff-pay-actions");
-        VBox confirmBox = new VBox(question, answers);
-        confirmBox.setId("staff-pay-confirmation");
-        confirmBox.getStyleClass().add("staff-pay-confirmation");
-        shownWhen(confirmBox, vm.confirmationProperty().isNotEmpty());
+        VBox confirmBox = frame.confirmation(
+                vm.confirmationProperty(),
+                Msg.STAFF_PAY_CONFIRM,
+                Msg.STAFF_PAY_CANCEL,
+                vm::confirm,
+                vm::cancelConfirmation);
 
-        Label message = label("pin-message");
-        message.setId("staff-pay-message");
-        message.textProperty().bind(vm.messageProperty());
-
-        Button close = button(i18n, "staff-pay-close", "nav-button", Msg.STAFF_PAY_CLOSE);
-        close.setOnAction(e -> vm.close());
+        Button close = frame.close(Msg.STAFF_PAY_CLOSE, vm::close);
         Button check = button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN);
         check.setOnAction(e -> vm.checkAgain());
         check.disableProperty().bind(vm.busyProperty());
         Button reconcile = button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE);
         reconcile.setOnAction(e -> vm.reconcile());
         reconcile.disableProperty().bind(vm.busyProperty());
-        HBox actions = new HBox(close, check, reconcile);
-        actions.getStyleClass().add("staff-pay-actions");
-        actions.setAlignment(Pos.CENTER);
+        HBox actions = frame.bar(Pos.CENTER, close, check, reconcile);
 
         // two columns: the payments on the left, the day's reconciliation on the right
         VBox payments = new VBox(listTitle, rowsScroll, stepsBox);
@@ -148,19 +130,13 @@ public final class PaymentsPanelView {
         }
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        VBox dialog = new VBox(title, columns, confirmBox, message, actions);
-        dialog.getStyleClass().addAll("dialog", "payments-panel");
-        root.getChildren().add(dialog);
-        root.visibleProperty().bind(vm.visibleProperty());
+        frame.show(columns, confirmBox, frame.message(vm.messageProperty()), actions);
     }
 
     private void showRows() {
         List<PaymentsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
-            Label none = text(
-                    vm.i18n(), "panel-line", vm.loadedProperty().get() ? Msg.STAFF_PAY_NONE : Msg.STAFF_PAY_LOADING);
-            none.setId("staff-pay-none");
-            rowsBox.getChildren().setAll(none);
+            frame.nothingIn(rowsBox, vm.loadedProperty().get() ? Msg.STAFF_PAY_NONE : Msg.STAFF_PAY_LOADING);
             return;
         }
         rowsBox.getChildren().clear();
@@ -185,32 +161,13 @@ public final class PaymentsPanelView {
         }
     }
 
-    /** One wrapping label a line, following the list. */
-    private static void lines(ObservableList<String> list, VBox box) {
-        Runnable show = () -> {
-            box.getChildren().clear();
-            for (int i = 0; i < list.size(); i++) {
-                Label l = label("panel-line");
-                l.setText(list.get(i));
-                box.getChildren().add(l);
-            }
-        };
-        list.addListener((ListChangeListener<String>) c -> show.run());
-        show.run();
-    }
-
     private static ScrollPane scrolled(Node content, String id) {
         ScrollPane s = scroll(content);
         s.setId(id);
         return s;
     }
 
-    private static void shownWhen(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
     public Node root() {
-        return root;
+        return frame.root();
     }
 }
