@@ -2,11 +2,13 @@ package cn.egov.kiosk.ui.admin;
 
 import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
+import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
 
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import javafx.beans.binding.StringExpression;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -14,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -25,9 +28,13 @@ import javafx.scene.layout.VBox;
  * panel's {@link Look}: the message line, the close button, the bars of buttons and the question
  * before an action that changes something, with its yes and no.
  *
- * <p>A panel's ids and style classes live in its {@link Look} (the views hold no literal but an id
- * or a style class, and only in calls the text check can follow): a panel moving onto the frame adds
- * its look here, with the ids its tests already use.
+ * <p>A panel's ids and style classes live in its {@link Look}: a view may hold no literal but an id or
+ * a style class, and only in calls {@code ViewTextsTest} can follow (its own helpers and
+ * {@code Controls}'), so a view cannot hand them to this class. A view moving onto the frame (as
+ * {@code PaymentsPanelView} did) adds its look here with the ids its tests already use, builds
+ * {@code new AdminPanelFrame(i18n, Look.X, Msg.X_TITLE, vm.visibleProperty())}, takes the message,
+ * close button, bars and confirmation from it, hands its parts below the title to {@link #show} and
+ * returns {@link #root()}.
  */
 public final class AdminPanelFrame {
 
@@ -149,6 +156,24 @@ public final class AdminPanelFrame {
         return box;
     }
 
+    /** A heading in the panel ({@code prefix-heading}). */
+    public Label heading(Msg words) {
+        return text(i18n, look.id("heading"), words);
+    }
+
+    /**
+     * The panel's list ({@code prefix-rows}, scrolled in {@code prefix-rows-scroll}): its rows drawn
+     * by {@code draw} now and again whenever {@code items} or one of {@code values} changes.
+     */
+    public <E> ScrollPane list(VBox rows, Runnable draw, ObservableList<E> items, ObservableValue<?>... values) {
+        rows.setId(look.id("rows"));
+        rows.getStyleClass().add(look.id("rows"));
+        redrawOn(draw, items, values);
+        ScrollPane scroll = scroll(rows);
+        scroll.setId(look.id("rows-scroll"));
+        return scroll;
+    }
+
     /** What an empty list shows instead of its rows ({@code prefix-none}): nothing found, or still reading. */
     public void nothingIn(VBox rows, Msg words) {
         Label none = text(i18n, "panel-line", words);
@@ -162,14 +187,21 @@ public final class AdminPanelFrame {
         node.managedProperty().bind(node.visibleProperty());
     }
 
+    /** Runs {@code draw} now, and again whenever {@code list} or one of {@code values} changes. */
+    public static <E> void redrawOn(Runnable draw, ObservableList<E> list, ObservableValue<?>... values) {
+        list.addListener((ListChangeListener<E>) c -> draw.run());
+        for (ObservableValue<?> value : values) {
+            value.addListener((ChangeListener<Object>) (obs, was, now) -> draw.run());
+        }
+        draw.run();
+    }
+
     /** One wrapping label a line in {@code box}, following {@code lines}. */
     public static void followLines(ObservableList<String> lines, VBox box) {
         Runnable show = () -> {
             box.getChildren().clear();
             for (String line : lines) {
-                Label l = label("panel-line");
-                l.setText(line);
-                box.getChildren().add(l);
+                box.getChildren().add(label("panel-line", line));
             }
         };
         lines.addListener((ListChangeListener<String>) c -> show.run());

@@ -19,22 +19,22 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * busy while staff's work runs off the JavaFX thread, and the one question waiting for staff's yes.
  * Everything runs on the JavaFX thread; the entry points check it.
  *
- * <p>To move a panel onto it:
+ * <p>To move a panel's view model onto it (as {@code PaymentsPanelViewModel} did):
  *
  * <ul>
- *   <li>hold {@code new AdminPanelSession(tasks, clock, IDLE_LIMIT)} (with a {@code heldOpen} test when
- *       something besides work keeps the panel open, as the diagnostics' serial monitor does) instead
- *       of {@code visible}, {@code busy}, {@code lastTouch}, {@code pending} and {@code confirmation};
+ *   <li>implement {@link AdminPanel} and hold {@code new AdminPanelSession(tasks, clock, IDLE_LIMIT)}
+ *       (with a {@code heldOpen} test when something besides work keeps the panel open, as the
+ *       diagnostics' serial monitor does) instead of the fields {@code visible}, {@code busy},
+ *       {@code lastTouch}, {@code pending} and {@code confirmation}; drop {@code touch()},
+ *       {@code tick()}, {@code resetForNextCitizen()}, {@code confirm()}, {@code cancelConfirmation()}
+ *       and the {@code visible}, {@code busy} and {@code confirmation} properties' getters: the
+ *       interface's defaults hand them to the session;
  *   <li>{@code open()}: reset the panel's own state, then {@link #open()}, then read;
- *       {@code touch()}: {@link #touch()}; {@code tick()}: {@code if (session.idle()) close();};
- *       {@code close()}: {@link #close()}, then clear the panel's own state;
- *   <li>staff's work: {@code if (!session.begin()) return;}, say what is being done, then
- *       {@link #run}: busy ends before the outcome is handed on. Work through a {@code BackgroundTask}
- *       calls {@link #end()} in its callbacks and on close;
- *   <li>an action behind a confirmation: {@link #ask}; the view's yes and no call {@link #confirm()}
- *       and {@link #cancelConfirmation()};
- *   <li>the view model's {@code visibleProperty()}, {@code busyProperty()} and
- *       {@code confirmationProperty()} hand on the session's.
+ *       {@code close()}: {@link #close()}, then drop the panel's own state;
+ *   <li>staff's work: {@code if (!session.begin()) return;}, say what is being done, then {@link #run}:
+ *       busy ends before the outcome is handed on. Work through a {@code BackgroundTask} calls
+ *       {@link #end()} in its callbacks and on close;
+ *   <li>an action behind a confirmation: {@link #ask}.
  * </ul>
  */
 public final class AdminPanelSession {

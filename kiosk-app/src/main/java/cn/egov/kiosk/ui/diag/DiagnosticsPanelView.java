@@ -5,6 +5,7 @@ import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
 import static cn.egov.kiosk.ui.admin.AdminPanelFrame.followLines;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.redrawOn;
 import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.diag.DeviceDiagnostics.Action;
@@ -52,15 +53,9 @@ public final class DiagnosticsPanelView {
         frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.DIAGNOSTICS, Msg.DIAG_TITLE, vm.visibleProperty());
 
         // the devices
-        Label listTitle = text(i18n, "diag-heading", Msg.DIAG_DEVICES);
-        rowsBox.setId("diag-rows");
-        rowsBox.getStyleClass().add("diag-rows");
-        vm.rows().addListener((ListChangeListener<DiagnosticsPanelViewModel.Row>) c -> showRows());
-        vm.selectedProperty().addListener((obs, was, now) -> showRows());
-        vm.loadedProperty().addListener((obs, was, now) -> showRows());
-        showRows();
-        ScrollPane rowsScroll = scroll(rowsBox);
-        rowsScroll.setId("diag-rows-scroll");
+        Label listTitle = frame.heading(Msg.DIAG_DEVICES);
+        ScrollPane rowsScroll =
+                frame.list(rowsBox, this::showRows, vm.rows(), vm.selectedProperty(), vm.loadedProperty());
         VBox devices = new VBox(listTitle, rowsScroll);
         devices.getStyleClass().add("diag-column");
         devices.setId("diag-devices");
@@ -80,17 +75,16 @@ public final class DiagnosticsPanelView {
         VBox errors = lines(vm.errors(), "diag-errors");
         actionButtons.setId("diag-actions");
         actionButtons.getStyleClass().add("diag-actions");
-        vm.actions().addListener((ListChangeListener<Action>) c -> showActions());
-        showActions();
+        redrawOn(this::showActions, vm.actions());
         VBox pageBox = new VBox(
                 pageTitle,
                 pageState,
-                text(i18n, "diag-heading", Msg.DIAG_HEALTH),
+                frame.heading(Msg.DIAG_HEALTH),
                 health,
-                text(i18n, "diag-heading", Msg.DIAG_COUNTERS),
+                frame.heading(Msg.DIAG_COUNTERS),
                 counters,
                 reset,
-                text(i18n, "diag-heading", Msg.DIAG_ERRORS),
+                frame.heading(Msg.DIAG_ERRORS),
                 errors);
         pageBox.setId("diag-page");
         pageBox.getStyleClass().add("diag-page");
@@ -237,12 +231,8 @@ public final class DiagnosticsPanelView {
         }
         rowsBox.getChildren().clear();
         for (DiagnosticsPanelViewModel.Row r : rows) {
-            Label name = label("diag-row-title");
-            name.setText(r.title());
-            Label state = label("panel-line");
-            state.setText(r.state());
             // a column of wrapping labels, tapped: a button's graphic would be measured unwrapped
-            VBox row = new VBox(name, state);
+            VBox row = new VBox(label("diag-row-title", r.title()), label("panel-line", r.state()));
             row.setId("diag-row-" + r.id());
             row.getStyleClass().add("diag-row");
             row.pseudoClassStateChanged(DiagStyles.UNHEALTHY, !r.healthy());

@@ -14,10 +14,10 @@ import cn.egov.kiosk.diag.DeviceDiagnostics.Outcome;
 import cn.egov.kiosk.diag.DeviceDiagnostics.Page;
 import cn.egov.kiosk.diag.DeviceDiagnostics.Problem;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
 import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +43,7 @@ import javafx.collections.ObservableList;
  * times, and the actions its class offers; each action run off the JavaFX thread, its result said in
  * plain words. Entry points run on the JavaFX thread only.
  */
-public final class DiagnosticsPanelViewModel implements CitizenState {
+public final class DiagnosticsPanelViewModel implements AdminPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
     /** How long the panel stays open without a touch. */
@@ -101,6 +101,11 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
 
     // ---- opening and closing ------------------------------------------------------------------
 
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
+
     /** Opens on the list of devices. */
     public void open() {
         tasks.checkUiThread();
@@ -110,12 +115,8 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         refreshList();
     }
 
-    /** The engineer touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        session.touch();
-    }
-
     /** Every second: the list follows the devices; a panel left alone closes (unless an action runs). */
+    @Override
     public void tick() {
         tasks.checkUiThread();
         if (!session.visible()) {
@@ -131,10 +132,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     }
 
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
         closeMonitor();
@@ -340,16 +337,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
                     say(i18n.text(Msg.DIAG_READ_FAILED), String.valueOf(error.getMessage()), true);
                     afterAction(id);
                 });
-    }
-
-    /** The engineer said yes to what the confirmation asked. */
-    public void confirm() {
-        session.confirm();
-    }
-
-    /** The engineer said no: nothing is done. */
-    public void cancelConfirmation() {
-        session.cancelConfirmation();
     }
 
     private void say(String text, String more, boolean failure) {
@@ -630,15 +617,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
 
     // ---- what the view shows ------------------------------------------------------------------
 
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return session.visibleProperty();
-    }
-
-    /** An action (or a reset) is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return session.busyProperty();
-    }
-
     /** The list has been read since the panel opened. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
@@ -694,11 +672,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     /** Whether the message says something did not work. */
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
-    }
-
-    /** What waits for the engineer's yes; empty when nothing does. */
-    public ReadOnlyStringProperty confirmationProperty() {
-        return session.confirmationProperty();
     }
 
     public I18n i18n() {

@@ -15,7 +15,6 @@ import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -42,14 +41,9 @@ public final class PaymentsPanelView {
         frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.PAYMENTS, Msg.STAFF_PAY_TITLE, vm.visibleProperty());
 
         // the payments for staff
-        Label listTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_LIST_TITLE);
-        rowsBox.setId("staff-pay-rows");
-        rowsBox.getStyleClass().add("staff-pay-rows");
-        vm.rows().addListener((ListChangeListener<PaymentsPanelViewModel.Row>) c -> showRows());
-        vm.selectedProperty().addListener((obs, was, now) -> showRows());
-        vm.loadedProperty().addListener((obs, was, now) -> showRows());
-        showRows();
-        ScrollPane rowsScroll = scrolled(rowsBox, "staff-pay-rows-scroll");
+        Label listTitle = frame.heading(Msg.STAFF_PAY_LIST_TITLE);
+        ScrollPane rowsScroll =
+                frame.list(rowsBox, this::showRows, vm.rows(), vm.selectedProperty(), vm.loadedProperty());
 
         // the tapped payment: its steps, and the ways to settle one left for staff
         Label stepsTitle = label("staff-pay-heading");
@@ -80,7 +74,7 @@ public final class PaymentsPanelView {
         shownWhen(stepsBox, vm.selectedProperty().isNotEmpty());
 
         // the chosen day's reconciliation
-        Label reportTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_REPORT_TITLE);
+        Label reportTitle = frame.heading(Msg.STAFF_PAY_REPORT_TITLE);
         Button before = button(i18n, "staff-pay-day-before", "nav-button", Msg.STAFF_PAY_DAY_BEFORE);
         before.setOnAction(e -> vm.previousDay());
         Button after = button(i18n, "staff-pay-day-after", "nav-button", Msg.STAFF_PAY_DAY_AFTER);
@@ -142,16 +136,12 @@ public final class PaymentsPanelView {
         rowsBox.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) {
             PaymentsPanelViewModel.Row r = rows.get(i);
-            Label headline = label("staff-pay-headline");
-            headline.setText(r.headline());
-            Label what = label("panel-line");
-            what.setText(r.what());
-            Label ids = label("panel-line");
-            ids.setText(r.ids());
-            Label why = label("staff-pay-why");
-            why.setText(r.why());
             // a column of wrapping labels, tapped: a button's graphic would be measured unwrapped
-            VBox row = new VBox(headline, what, ids, why);
+            VBox row = new VBox(
+                    label("staff-pay-headline", r.headline()),
+                    label("panel-line", r.what()),
+                    label("panel-line", r.ids()),
+                    label("staff-pay-why", r.why()));
             row.setId("staff-pay-row-" + i);
             row.getStyleClass().addAll("staff-pay-row", r.forStaff() ? "for-staff" : "in-doubt");
             row.pseudoClassStateChanged(

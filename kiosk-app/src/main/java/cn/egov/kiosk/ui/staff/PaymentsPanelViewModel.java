@@ -10,10 +10,10 @@ import cn.egov.kiosk.payment.ReconciliationReport;
 import cn.egov.kiosk.payment.StaffPayments;
 import cn.egov.kiosk.payment.TerminalTotals;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
 import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import java.time.Clock;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * confirmation says so) and the recovery run now. Everything is read and done off the JavaFX thread;
  * the entry points run on it only.
  */
-public final class PaymentsPanelViewModel implements CitizenState {
+public final class PaymentsPanelViewModel implements AdminPanel {
     private static final Logger log = LoggerFactory.getLogger(PaymentsPanelViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
     private static final String NONE = "—";
@@ -115,6 +115,11 @@ public final class PaymentsPanelViewModel implements CitizenState {
 
     // ---- opening and closing ------------------------------------------------------------------
 
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
+
     /** Opens on yesterday's reconciliation and the payments for staff as they stand. */
     public void open() {
         tasks.checkUiThread();
@@ -125,24 +130,7 @@ public final class PaymentsPanelViewModel implements CitizenState {
         refresh();
     }
 
-    /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        session.touch();
-    }
-
-    /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes (unless it waits on work staff started). */
-    public void tick() {
-        tasks.checkUiThread();
-        if (session.idle()) {
-            close();
-        }
-    }
-
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
         session.close();
@@ -319,16 +307,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
                         r.resolutions().size(),
                         r.unresolved().size(),
                         r.forStaff().size())));
-    }
-
-    /** Staff said yes to what the confirmation asked. */
-    public void confirm() {
-        session.confirm();
-    }
-
-    /** Staff said no: nothing is done. */
-    public void cancelConfirmation() {
-        session.cancelConfirmation();
     }
 
     /** Runs staff's action in the background, says how it went, then reads everything again. */
@@ -530,15 +508,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
 
     // ---- what the view shows ------------------------------------------------------------------
 
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return session.visibleProperty();
-    }
-
-    /** Staff's action (a settlement, a reconciliation, the recovery) is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return session.busyProperty();
-    }
-
     /** The list and the report have been read since the panel opened. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
@@ -589,11 +558,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
     /** Each difference of the day's reconciliation, in plain words, with the journal's detail. */
     public ObservableList<String> differences() {
         return differences;
-    }
-
-    /** What waits for staff's yes; empty when nothing does. */
-    public ReadOnlyStringProperty confirmationProperty() {
-        return session.confirmationProperty();
     }
 
     /** The day shown (tests). */

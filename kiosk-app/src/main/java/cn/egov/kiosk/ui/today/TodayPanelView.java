@@ -4,6 +4,7 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.redrawOn;
 import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.today.DaySummary;
@@ -11,7 +12,6 @@ import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.util.List;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -145,10 +145,8 @@ public final class TodayPanelView {
         frame.show(bar, loading, pages, actions);
 
         vm.summaryProperty().addListener((obs, was, now) -> show(now));
-        vm.documents().addListener((ListChangeListener<TodayPanelViewModel.DocRow>) c -> showDocuments());
-        vm.busyProperty().addListener((obs, was, now) -> showDocuments());
         show(vm.summaryProperty().get());
-        showDocuments();
+        redrawOn(this::showDocuments, vm.documents(), vm.busyProperty());
     }
 
     private void show(DaySummary s) {
@@ -192,13 +190,10 @@ public final class TodayPanelView {
         documents.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) {
             TodayPanelViewModel.DocRow r = rows.get(i);
-            Label headline = label("today-doc-headline");
-            headline.setText(r.headline());
-            Label detail = label("panel-line");
-            detail.setText(r.detail());
-            Label source = label("today-doc-source");
-            source.setText(r.source());
-            VBox words = new VBox(headline, detail, source);
+            VBox words = new VBox(
+                    label("today-doc-headline", r.headline()),
+                    label("panel-line", r.detail()),
+                    label("today-doc-source", r.source()));
             HBox.setHgrow(words, Priority.ALWAYS);
             Button again = button(vm.i18n(), "today-reprint-" + i, "primary-button", Msg.TODAY_DOC_REPRINT);
             again.setDisable(!r.reprintable() || vm.busyProperty().get());
@@ -239,9 +234,7 @@ public final class TodayPanelView {
     private static void lines(VBox box, List<String> lines) {
         box.getChildren().clear();
         for (String line : lines) {
-            Label l = label("today-figure-note");
-            l.setText(line);
-            box.getChildren().add(l);
+            box.getChildren().add(label("today-figure-note", line));
         }
     }
 

@@ -6,11 +6,11 @@ import cn.egov.kiosk.today.DaySummary;
 import cn.egov.kiosk.today.Reprints;
 import cn.egov.kiosk.today.StaffDay;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
 import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import java.time.Clock;
@@ -40,7 +40,7 @@ import javafx.collections.ObservableList;
  * with their reprint. Everything is read and printed off the JavaFX thread; the entry points run on
  * it only. Closes itself after {@link #IDLE_LIMIT} without a touch.
  */
-public final class TodayPanelViewModel implements CitizenState {
+public final class TodayPanelViewModel implements AdminPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     /** How long the panel stays open without a touch. */
@@ -104,6 +104,11 @@ public final class TodayPanelViewModel implements CitizenState {
 
     // ---- opening and closing ------------------------------------------------------------------
 
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
+
     /** Opens on today's figures. */
     public void open() {
         tasks.checkUiThread();
@@ -113,24 +118,7 @@ public final class TodayPanelViewModel implements CitizenState {
         show(day.today());
     }
 
-    /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        session.touch();
-    }
-
-    /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes (not while a reprint runs). */
-    public void tick() {
-        tasks.checkUiThread();
-        if (session.idle()) {
-            close();
-        }
-    }
-
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
         session.close();
@@ -417,15 +405,6 @@ public final class TodayPanelViewModel implements CitizenState {
     }
 
     // ---- what the view shows ------------------------------------------------------------------
-
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return session.visibleProperty();
-    }
-
-    /** A reprint is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return session.busyProperty();
-    }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
