@@ -32,17 +32,18 @@ import javafx.scene.layout.VBox;
  * a style class, and only in calls {@code ViewTextsTest} can follow (its own helpers and
  * {@code Controls}'), so a view cannot hand them to this class. A view moving onto the frame (as
  * {@code PaymentsPanelView} did) adds its look here with the ids its tests already use, builds
- * {@code new AdminPanelFrame(i18n, Look.X, Msg.X_TITLE, vm.visibleProperty())}, takes the message,
- * close button, bars and confirmation from it, hands its parts below the title to {@link #show} and
- * returns {@link #root()}.
+ * {@code new AdminPanelFrame(i18n, Look.X, Msg.X_TITLE, vm)} (its view model an {@link AdminPanel}),
+ * takes the message, close button, bars, buttons that act and the confirmation from it, hands its
+ * parts below the title to {@link #show} and returns {@link #root()}.
  */
 public final class AdminPanelFrame {
 
     /**
      * A panel's ids and style classes: the overlay's id, the dialog's class, the prefix of its parts'
      * ids ({@code prefix-message}, {@code -close}, {@code -question}, {@code -confirm},
-     * {@code -confirm-cancel}, {@code -confirmation}, {@code -none}), the class of its buttons, of
-     * its primary buttons, of its bars and of its message line.
+     * {@code -confirm-cancel}, {@code -confirmation}, {@code -rows}, {@code -rows-scroll},
+     * {@code -none}) and of its headings' class ({@code prefix-heading}), the class of its buttons,
+     * of its primary buttons, of its bars and of its message line.
      */
     public enum Look {
         PAYMENTS(
@@ -88,19 +89,21 @@ public final class AdminPanelFrame {
 
     private final I18n i18n;
     private final Look look;
+    private final AdminPanel panel;
     private final StackPane root = new StackPane();
     private final VBox dialog = new VBox();
 
-    /** The overlay, shown while {@code shown} holds, with the dialog and its title. */
-    public AdminPanelFrame(I18n i18n, Look look, Msg title, ObservableValue<Boolean> shown) {
+    /** The overlay, shown while {@code panel} is open, with the dialog and its title. */
+    public AdminPanelFrame(I18n i18n, Look look, Msg title, AdminPanel panel) {
         this.i18n = i18n;
         this.look = look;
+        this.panel = panel;
         root.setId(look.rootId);
         root.getStyleClass().add("overlay");
         dialog.getChildren().add(text(i18n, "dialog-title", title));
         dialog.getStyleClass().addAll("dialog", look.dialogClass);
         root.getChildren().add(dialog);
-        root.visibleProperty().bind(shown);
+        root.visibleProperty().bind(panel.visibleProperty());
     }
 
     /** The dialog's parts below the title, top to bottom. */
@@ -121,10 +124,17 @@ public final class AdminPanelFrame {
     }
 
     /** The button that closes the panel ({@code prefix-close}). */
-    public Button close(Msg words, Runnable onClose) {
+    public Button close(Msg words) {
         Button close = button(i18n, look.id("close"), look.buttonClass, words);
-        close.setOnAction(e -> onClose.run());
+        close.setOnAction(e -> panel.close());
         return close;
+    }
+
+    /** {@code button} does {@code act}; it cannot while staff's work runs. */
+    public Button acting(Button button, Runnable act) {
+        button.setOnAction(e -> act.run());
+        button.disableProperty().bind(panel.busyProperty());
+        return button;
     }
 
     /** A row of the panel's buttons (or a day switch, or the message beside the close button). */
@@ -139,14 +149,15 @@ public final class AdminPanelFrame {
      * The question before an action that changes something, shown while there is one, with no and
      * yes ({@code prefix-question}, {@code -confirm-cancel}, {@code -confirm}, in {@code -confirmation}).
      */
-    public VBox confirmation(StringExpression question, Msg yesWords, Msg noWords, Runnable onYes, Runnable onNo) {
+    public VBox confirmation(Msg yesWords, Msg noWords) {
+        StringExpression question = panel.confirmationProperty();
         Label asked = label("pin-message");
         asked.setId(look.id("question"));
         asked.textProperty().bind(question);
         Button yes = button(i18n, look.id("confirm"), look.primaryClass, yesWords);
-        yes.setOnAction(e -> onYes.run());
+        yes.setOnAction(e -> panel.confirm());
         Button no = button(i18n, look.id("confirm-cancel"), look.buttonClass, noWords);
-        no.setOnAction(e -> onNo.run());
+        no.setOnAction(e -> panel.cancelConfirmation());
         HBox answers = new HBox(no, yes);
         answers.getStyleClass().add(look.barClass);
         VBox box = new VBox(asked, answers);

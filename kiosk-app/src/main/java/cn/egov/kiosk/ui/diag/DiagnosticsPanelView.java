@@ -50,7 +50,7 @@ public final class DiagnosticsPanelView {
     public DiagnosticsPanelView(DiagnosticsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.DIAGNOSTICS, Msg.DIAG_TITLE, vm.visibleProperty());
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.DIAGNOSTICS, Msg.DIAG_TITLE, vm);
 
         // the devices
         Label listTitle = frame.heading(Msg.DIAG_DEVICES);
@@ -69,9 +69,7 @@ public final class DiagnosticsPanelView {
         pageState.textProperty().bind(vm.pageStateProperty());
         VBox health = lines(vm.health(), "diag-health");
         VBox counters = lines(vm.counters(), "diag-counters");
-        Button reset = button(i18n, "diag-reset", "diag-button", Msg.DIAG_RESET);
-        reset.setOnAction(e -> vm.resetCounters());
-        reset.disableProperty().bind(vm.busyProperty());
+        Button reset = frame.acting(button(i18n, "diag-reset", "diag-button", Msg.DIAG_RESET), vm::resetCounters);
         VBox errors = lines(vm.errors(), "diag-errors");
         actionButtons.setId("diag-actions");
         actionButtons.getStyleClass().add("diag-actions");
@@ -118,8 +116,7 @@ public final class DiagnosticsPanelView {
         VBox.setVgrow(columns, Priority.ALWAYS);
 
         // the question before the reset
-        VBox confirmBox = frame.confirmation(
-                vm.confirmationProperty(), Msg.DIAG_CONFIRM, Msg.DIAG_CANCEL, vm::confirm, vm::cancelConfirmation);
+        VBox confirmBox = frame.confirmation(Msg.DIAG_CONFIRM, Msg.DIAG_CANCEL);
 
         Label message = frame.message(vm.messageProperty());
         vm.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(DiagStyles.FAILED, now));
@@ -128,19 +125,15 @@ public final class DiagnosticsPanelView {
         detail.textProperty().bind(vm.detailProperty());
         shownWhen(detail, vm.detailProperty().isNotEmpty());
 
-        Button close = frame.close(Msg.DIAG_CLOSE, vm::close);
-        Button refresh = button(i18n, "diag-refresh", "diag-button", Msg.DIAG_REFRESH);
-        refresh.setOnAction(e -> {
+        Button close = frame.close(Msg.DIAG_CLOSE);
+        Button refresh = frame.acting(button(i18n, "diag-refresh", "diag-button", Msg.DIAG_REFRESH), () -> {
             vm.refreshList();
             String id = vm.selectedProperty().get();
             if (!id.isEmpty()) {
                 vm.select(id);
             }
         });
-        refresh.disableProperty().bind(vm.busyProperty());
-        Button bundle = button(i18n, "diag-bundle", "diag-button", Msg.DIAG_BUNDLE);
-        bundle.setOnAction(e -> vm.exportBundle());
-        bundle.disableProperty().bind(vm.busyProperty());
+        Button bundle = frame.acting(button(i18n, "diag-bundle", "diag-button", Msg.DIAG_BUNDLE), vm::exportBundle);
         FlowPane driveButtons = new FlowPane();
         driveButtons.setId("diag-drives");
         driveButtons.getStyleClass().add("diag-actions");
@@ -248,19 +241,18 @@ public final class DiagnosticsPanelView {
     private void showActions() {
         actionButtons.getChildren().clear();
         if (!vm.actions().isEmpty()) {
-            Button monitor = button(vm.i18n(), "diag-monitor-open", "diag-button", Msg.DIAG_MONITOR_OPEN);
-            monitor.setOnAction(e -> vm.openMonitor());
-            monitor.disableProperty().bind(vm.busyProperty());
+            Button monitor = frame.acting(
+                    button(vm.i18n(), "diag-monitor-open", "diag-button", Msg.DIAG_MONITOR_OPEN), vm::openMonitor);
             actionButtons.getChildren().add(monitor);
         }
         for (Action a : vm.actions()) {
-            Button b = button(
-                    vm.i18n(),
-                    "diag-action-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    "diag-primary",
-                    DiagnosticsPanelViewModel.actionMsg(a));
-            b.setOnAction(e -> vm.run(a));
-            b.disableProperty().bind(vm.busyProperty());
+            Button b = frame.acting(
+                    button(
+                            vm.i18n(),
+                            "diag-action-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            "diag-primary",
+                            DiagnosticsPanelViewModel.actionMsg(a)),
+                    () -> vm.run(a));
             actionButtons.getChildren().add(actionButtons.getChildren().size() - 1, b);
         }
     }

@@ -38,7 +38,7 @@ public final class PaymentsPanelView {
     public PaymentsPanelView(PaymentsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.PAYMENTS, Msg.STAFF_PAY_TITLE, vm.visibleProperty());
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.PAYMENTS, Msg.STAFF_PAY_TITLE, vm);
 
         // the payments for staff
         Label listTitle = frame.heading(Msg.STAFF_PAY_LIST_TITLE);
@@ -57,10 +57,10 @@ public final class PaymentsPanelView {
         FlowPane settleButtons = new FlowPane();
         settleButtons.getStyleClass().add("staff-pay-settle-buttons");
         for (PaymentState to : PaymentsPanelViewModel.SETTLEMENTS) {
-            Button b = button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to));
+            Button b = frame.acting(
+                    button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to)),
+                    () -> vm.settle(to));
             b.setId("staff-pay-settle-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            b.setOnAction(e -> vm.settle(to));
-            b.disableProperty().bind(vm.busyProperty());
             settleButtons.getChildren().add(b);
         }
         VBox settle = new VBox(settleHint, settleButtons);
@@ -95,20 +95,13 @@ public final class PaymentsPanelView {
         shownWhen(differences, Bindings.isNotEmpty(vm.differences()));
 
         // the question before an action that changes something
-        VBox confirmBox = frame.confirmation(
-                vm.confirmationProperty(),
-                Msg.STAFF_PAY_CONFIRM,
-                Msg.STAFF_PAY_CANCEL,
-                vm::confirm,
-                vm::cancelConfirmation);
+        VBox confirmBox = frame.confirmation(Msg.STAFF_PAY_CONFIRM, Msg.STAFF_PAY_CANCEL);
 
-        Button close = frame.close(Msg.STAFF_PAY_CLOSE, vm::close);
-        Button check = button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN);
-        check.setOnAction(e -> vm.checkAgain());
-        check.disableProperty().bind(vm.busyProperty());
-        Button reconcile = button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE);
-        reconcile.setOnAction(e -> vm.reconcile());
-        reconcile.disableProperty().bind(vm.busyProperty());
+        Button close = frame.close(Msg.STAFF_PAY_CLOSE);
+        Button check = frame.acting(
+                button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN), vm::checkAgain);
+        Button reconcile = frame.acting(
+                button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE), vm::reconcile);
         HBox actions = frame.bar(Pos.CENTER, close, check, reconcile);
 
         // two columns: the payments on the left, the day's reconciliation on the right

@@ -62,7 +62,7 @@ public final class TodayPanelView {
         this.vm = vm;
         this.charts = new TodayCharts(vm);
         I18n i18n = vm.i18n();
-        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.TODAY, Msg.TODAY_TITLE, vm.visibleProperty());
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.TODAY, Msg.TODAY_TITLE, vm);
 
         // the day switch and the page switch
         Button today = button(i18n, "today-day-today", "nav-button", Msg.TODAY_TODAY);
@@ -137,11 +137,8 @@ public final class TodayPanelView {
         StackPane pages = new StackPane(overviewPage, reprintPage);
         VBox.setVgrow(pages, Priority.ALWAYS);
 
-        HBox actions = frame.bar(
-                Pos.CENTER_LEFT,
-                frame.message(vm.messageProperty()),
-                spacer(),
-                frame.close(Msg.TODAY_CLOSE, vm::close));
+        HBox actions =
+                frame.bar(Pos.CENTER_LEFT, frame.message(vm.messageProperty()), spacer(), frame.close(Msg.TODAY_CLOSE));
         frame.show(bar, loading, pages, actions);
 
         vm.summaryProperty().addListener((obs, was, now) -> show(now));
