@@ -26,6 +26,13 @@ public final class Controls {
         return l;
     }
 
+    /** A wrapping label with a style class showing {@code words} as a ViewModel put them (a list's line). */
+    public static Label label(String styleClass, String words) {
+        Label l = label(styleClass);
+        l.setText(words);
+        return l;
+    }
+
     /** A wrapping label with a style class, its text the bundle's {@code msg} in the current language. */
     public static Label text(I18n i18n, String styleClass, Msg msg) {
         Label l = label(styleClass);

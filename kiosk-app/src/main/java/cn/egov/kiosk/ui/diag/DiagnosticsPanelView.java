@@ -4,11 +4,15 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.followLines;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.redrawOn;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.diag.DeviceDiagnostics.Action;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +20,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -30,7 +33,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -40,29 +42,20 @@ import javafx.util.Duration;
  * actions its class offers), what the last action came to below.
  */
 public final class DiagnosticsPanelView {
-
-    private final StackPane root = new StackPane();
     private final DiagnosticsPanelViewModel vm;
+    private final AdminPanelFrame frame;
     private final VBox rowsBox = new VBox();
     private final FlowPane actionButtons = new FlowPane();
 
     public DiagnosticsPanelView(DiagnosticsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        root.setId("diag-panel");
-        root.getStyleClass().add("overlay");
-        Label title = text(i18n, "dialog-title", Msg.DIAG_TITLE);
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.DIAGNOSTICS, Msg.DIAG_TITLE, vm);
 
         // the devices
-        Label listTitle = text(i18n, "diag-heading", Msg.DIAG_DEVICES);
-        rowsBox.setId("diag-rows");
-        rowsBox.getStyleClass().add("diag-rows");
-        vm.rows().addListener((ListChangeListener<DiagnosticsPanelViewModel.Row>) c -> showRows());
-        vm.selectedProperty().addListener((obs, was, now) -> showRows());
-        vm.loadedProperty().addListener((obs, was, now) -> showRows());
-        showRows();
-        ScrollPane rowsScroll = scroll(rowsBox);
-        rowsScroll.setId("diag-rows-scroll");
+        Label listTitle = frame.heading(Msg.DIAG_DEVICES);
+        ScrollPane rowsScroll =
+                frame.list(rowsBox, this::showRows, vm.rows(), vm.selectedProperty(), vm.loadedProperty());
         VBox devices = new VBox(listTitle, rowsScroll);
         devices.getStyleClass().add("diag-column");
         devices.setId("diag-devices");
@@ -76,23 +69,20 @@ public final class DiagnosticsPanelView {
         pageState.textProperty().bind(vm.pageStateProperty());
         VBox health = lines(vm.health(), "diag-health");
         VBox counters = lines(vm.counters(), "diag-counters");
-        Button reset = button(i18n, "diag-reset", "diag-button", Msg.DIAG_RESET);
-        reset.setOnAction(e -> vm.resetCounters());
-        reset.disableProperty().bind(vm.busyProperty());
+        Button reset = frame.acting(button(i18n, "diag-reset", "diag-button", Msg.DIAG_RESET), vm::resetCounters);
         VBox errors = lines(vm.errors(), "diag-errors");
         actionButtons.setId("diag-actions");
         actionButtons.getStyleClass().add("diag-actions");
-        vm.actions().addListener((ListChangeListener<Action>) c -> showActions());
-        showActions();
+        redrawOn(this::showActions, vm.actions());
         VBox pageBox = new VBox(
                 pageTitle,
                 pageState,
-                text(i18n, "diag-heading", Msg.DIAG_HEALTH),
+                frame.heading(Msg.DIAG_HEALTH),
                 health,
-                text(i18n, "diag-heading", Msg.DIAG_COUNTERS),
+                frame.heading(Msg.DIAG_COUNTERS),
                 counters,
                 reset,
-                text(i18n, "diag-heading", Msg.DIAG_ERRORS),
+                frame.heading(Msg.DIAG_ERRORS),
                 errors);
         pageBox.setId("diag-page");
         pageBox.getStyleClass().add("diag-page");
@@ -126,43 +116,24 @@ public final class DiagnosticsPanelView {
         VBox.setVgrow(columns, Priority.ALWAYS);
 
         // the question before the reset
-        Label question = label("pin-message");
-        question.setId("diag-question");
-        question.textProperty().bind(vm.confirmationProperty());
-        Button yes = button(i18n, "diag-confirm", "diag-primary", Msg.DIAG_CONFIRM);
-        yes.setOnAction(e -> vm.confirm());
-        Button no = button(i18n, "diag-confirm-cancel", "diag-button", Msg.DIAG_CANCEL);
-        no.setOnAction(e -> vm.cancelConfirmation());
-        HBox answers = new HBox(no, yes);
-        answers.getStyleClass().add("diag-bar");
-        VBox confirmBox = new VBox(question, answers);
-        confirmBox.setId("diag-confirmation");
-        confirmBox.getStyleClass().add("diag-confirmation");
-        shownWhen(confirmBox, vm.confirmationProperty().isNotEmpty());
+        VBox confirmBox = frame.confirmation(Msg.DIAG_CONFIRM, Msg.DIAG_CANCEL);
 
-        Label message = label("diag-message");
-        message.setId("diag-message");
-        message.textProperty().bind(vm.messageProperty());
+        Label message = frame.message(vm.messageProperty());
         vm.failedProperty().addListener((obs, was, now) -> message.pseudoClassStateChanged(DiagStyles.FAILED, now));
         Label detail = label("panel-line");
         detail.setId("diag-detail");
         detail.textProperty().bind(vm.detailProperty());
         shownWhen(detail, vm.detailProperty().isNotEmpty());
 
-        Button close = button(i18n, "diag-close", "diag-button", Msg.DIAG_CLOSE);
-        close.setOnAction(e -> vm.close());
-        Button refresh = button(i18n, "diag-refresh", "diag-button", Msg.DIAG_REFRESH);
-        refresh.setOnAction(e -> {
+        Button close = frame.close(Msg.DIAG_CLOSE);
+        Button refresh = frame.acting(button(i18n, "diag-refresh", "diag-button", Msg.DIAG_REFRESH), () -> {
             vm.refreshList();
             String id = vm.selectedProperty().get();
             if (!id.isEmpty()) {
                 vm.select(id);
             }
         });
-        refresh.disableProperty().bind(vm.busyProperty());
-        Button bundle = button(i18n, "diag-bundle", "diag-button", Msg.DIAG_BUNDLE);
-        bundle.setOnAction(e -> vm.exportBundle());
-        bundle.disableProperty().bind(vm.busyProperty());
+        Button bundle = frame.acting(button(i18n, "diag-bundle", "diag-button", Msg.DIAG_BUNDLE), vm::exportBundle);
         FlowPane driveButtons = new FlowPane();
         driveButtons.setId("diag-drives");
         driveButtons.getStyleClass().add("diag-actions");
@@ -179,15 +150,10 @@ public final class DiagnosticsPanelView {
             }
         });
         shownWhen(driveButtons, Bindings.isNotEmpty(vm.drives()));
-        HBox bar = new HBox(close, refresh, bundle, driveButtons);
+        HBox bar = frame.bar(Pos.CENTER_LEFT, close, refresh, bundle, driveButtons);
         bar.setId("diag-bar");
-        bar.getStyleClass().add("diag-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
 
-        VBox dialog = new VBox(title, columns, confirmBox, message, detail, bar);
-        dialog.getStyleClass().addAll("dialog", "diag-panel");
-        root.getChildren().add(dialog);
-        root.visibleProperty().bind(vm.visibleProperty());
+        frame.show(columns, confirmBox, message, detail, bar);
     }
 
     /** The serial monitor: which device, its lines (time, direction, hex, text), pause, clear, back. */
@@ -253,20 +219,13 @@ public final class DiagnosticsPanelView {
     private void showRows() {
         List<DiagnosticsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
-            Label none =
-                    text(vm.i18n(), "panel-line", vm.loadedProperty().get() ? Msg.DIAG_NO_DEVICES : Msg.DIAG_LOADING);
-            none.setId("diag-none");
-            rowsBox.getChildren().setAll(none);
+            frame.nothingIn(rowsBox, vm.loadedProperty().get() ? Msg.DIAG_NO_DEVICES : Msg.DIAG_LOADING);
             return;
         }
         rowsBox.getChildren().clear();
         for (DiagnosticsPanelViewModel.Row r : rows) {
-            Label name = label("diag-row-title");
-            name.setText(r.title());
-            Label state = label("panel-line");
-            state.setText(r.state());
             // a column of wrapping labels, tapped: a button's graphic would be measured unwrapped
-            VBox row = new VBox(name, state);
+            VBox row = new VBox(label("diag-row-title", r.title()), label("panel-line", r.state()));
             row.setId("diag-row-" + r.id());
             row.getStyleClass().add("diag-row");
             row.pseudoClassStateChanged(DiagStyles.UNHEALTHY, !r.healthy());
@@ -282,19 +241,18 @@ public final class DiagnosticsPanelView {
     private void showActions() {
         actionButtons.getChildren().clear();
         if (!vm.actions().isEmpty()) {
-            Button monitor = button(vm.i18n(), "diag-monitor-open", "diag-button", Msg.DIAG_MONITOR_OPEN);
-            monitor.setOnAction(e -> vm.openMonitor());
-            monitor.disableProperty().bind(vm.busyProperty());
+            Button monitor = frame.acting(
+                    button(vm.i18n(), "diag-monitor-open", "diag-button", Msg.DIAG_MONITOR_OPEN), vm::openMonitor);
             actionButtons.getChildren().add(monitor);
         }
         for (Action a : vm.actions()) {
-            Button b = button(
-                    vm.i18n(),
-                    "diag-action-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    "diag-primary",
-                    DiagnosticsPanelViewModel.actionMsg(a));
-            b.setOnAction(e -> vm.run(a));
-            b.disableProperty().bind(vm.busyProperty());
+            Button b = frame.acting(
+                    button(
+                            vm.i18n(),
+                            "diag-action-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            "diag-primary",
+                            DiagnosticsPanelViewModel.actionMsg(a)),
+                    () -> vm.run(a));
             actionButtons.getChildren().add(actionButtons.getChildren().size() - 1, b);
         }
     }
@@ -304,25 +262,11 @@ public final class DiagnosticsPanelView {
         VBox box = new VBox();
         box.setId(id);
         box.getStyleClass().add("diag-lines");
-        Runnable show = () -> {
-            box.getChildren().clear();
-            for (String line : list) {
-                Label l = label("panel-line");
-                l.setText(line);
-                box.getChildren().add(l);
-            }
-        };
-        list.addListener((ListChangeListener<String>) c -> show.run());
-        show.run();
+        followLines(list, box);
         return box;
     }
 
-    private static void shownWhen(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
     public Node root() {
-        return root;
+        return frame.root();
     }
 }

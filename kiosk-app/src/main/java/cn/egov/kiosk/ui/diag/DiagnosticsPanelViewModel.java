@@ -14,10 +14,11 @@ import cn.egov.kiosk.diag.DeviceDiagnostics.Outcome;
 import cn.egov.kiosk.diag.DeviceDiagnostics.Page;
 import cn.egov.kiosk.diag.DeviceDiagnostics.Problem;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
+import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import javafx.collections.ObservableList;
  * times, and the actions its class offers; each action run off the JavaFX thread, its result said in
  * plain words. Entry points run on the JavaFX thread only.
  */
-public final class DiagnosticsPanelViewModel implements CitizenState {
+public final class DiagnosticsPanelViewModel implements AdminPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
     /** How long the panel stays open without a touch. */
@@ -58,11 +59,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     private final Clock clock;
     private final BackgroundTask<List<DeviceHealth>> listing;
     private final BackgroundTask<Optional<Page>> paging;
-    private Instant lastTouch = Instant.MIN;
-    private Optional<Runnable> pending = Optional.empty();
-
-    private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final AdminPanelSession session;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper("");
@@ -75,7 +72,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
     // the bundle: the drives to choose from when there are several
     private final ObservableList<Path> drives = FXCollections.observableArrayList();
     // the serial monitor
@@ -99,34 +95,34 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
         this.listing = new BackgroundTask<>(tasks);
         this.paging = new BackgroundTask<>(tasks);
         this.watching = new BackgroundTask<>(tasks, w -> w.ifPresent(DeviceDiagnostics.WireWatch::close));
+        // the serial monitor holds the panel open: the engineer watches, touching nothing
+        this.session = new AdminPanelSession(tasks, clock, IDLE_LIMIT, monitoring::get);
     }
 
     // ---- opening and closing ------------------------------------------------------------------
+
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
 
     /** Opens on the list of devices. */
     public void open() {
         tasks.checkUiThread();
         clearPage();
         say("", "", false);
-        cancelConfirmation();
-        visible.set(true);
-        touch();
+        session.open();
         refreshList();
     }
 
-    /** The engineer touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        tasks.checkUiThread();
-        lastTouch = clock.instant();
-    }
-
     /** Every second: the list follows the devices; a panel left alone closes (unless an action runs). */
+    @Override
     public void tick() {
         tasks.checkUiThread();
-        if (!visible.get()) {
+        if (!session.visible()) {
             return;
         }
-        if (!busy.get() && !monitoring.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
+        if (session.idle()) {
             close();
             return;
         }
@@ -136,18 +132,13 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     }
 
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
         closeMonitor();
         drives.clear();
-        visible.set(false);
+        session.close();
         listing.cancel();
         paging.cancel();
-        cancelConfirmation();
         clearPage();
         rows.clear();
         loaded.set(false);
@@ -279,21 +270,18 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     public void run(Action action) {
         tasks.checkUiThread();
         String id = selected.get();
-        if (id.isEmpty() || busy.get() || !actions.contains(action)) {
+        if (id.isEmpty() || !actions.contains(action) || !session.begin()) {
             return;
         }
         cancelConfirmation();
-        busy.set(true);
         say(i18n.text(Msg.DIAG_RUNNING, actionName(action)), "", false);
-        tasks.run(
+        session.run(
                 () -> diagnostics.run(id, action),
                 outcome -> {
-                    busy.set(false);
                     showOutcome(outcome);
                     afterAction(id);
                 },
                 error -> {
-                    busy.set(false);
                     say(
                             i18n.text(Msg.DIAG_ACTION_FAILED, actionName(action), i18n.text(Msg.DIAG_PROBLEM_FAULT)),
                             String.valueOf(error.getMessage()),
@@ -315,7 +303,7 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     }
 
     private void afterAction(String id) {
-        if (visible.get()) {
+        if (session.visible()) {
             refreshList();
             if (id.equals(selected.get())) {
                 loadPage(false);
@@ -327,43 +315,28 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     public void resetCounters() {
         tasks.checkUiThread();
         String id = selected.get();
-        if (id.isEmpty() || busy.get()) {
+        if (id.isEmpty() || session.busy()) {
             return;
         }
-        pending = Optional.of(() -> resetNow(id));
-        confirmation.set(i18n.text(Msg.DIAG_RESET_CONFIRM, id));
+        session.ask(i18n.text(Msg.DIAG_RESET_CONFIRM, id), () -> resetNow(id));
     }
 
     private void resetNow(String id) {
-        busy.set(true);
+        // asked only while nothing ran, and work that starts drops the question: never busy here
+        if (!session.begin()) {
+            return;
+        }
         say(i18n.text(Msg.DIAG_RESETTING), "", false);
-        tasks.run(
+        session.run(
                 () -> diagnostics.resetCounters(id),
                 done -> {
-                    busy.set(false);
                     say(i18n.text(Msg.DIAG_RESET_DONE, id), "", false);
                     afterAction(id);
                 },
                 error -> {
-                    busy.set(false);
                     say(i18n.text(Msg.DIAG_READ_FAILED), String.valueOf(error.getMessage()), true);
                     afterAction(id);
                 });
-    }
-
-    /** The engineer said yes to what the confirmation asked. */
-    public void confirm() {
-        tasks.checkUiThread();
-        Optional<Runnable> then = pending;
-        cancelConfirmation();
-        then.ifPresent(Runnable::run);
-    }
-
-    /** The engineer said no: nothing is done. */
-    public void cancelConfirmation() {
-        tasks.checkUiThread();
-        pending = Optional.empty();
-        confirmation.set("");
     }
 
     private void say(String text, String more, boolean failure) {
@@ -377,17 +350,15 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     /** Looks for USB drives: none is said; one gets the bundle at once; several are offered to choose. */
     public void exportBundle() {
         tasks.checkUiThread();
-        if (busy.get()) {
+        if (!session.begin()) {
             return;
         }
         cancelConfirmation();
         drives.clear();
-        busy.set(true);
         say(i18n.text(Msg.DIAG_BUNDLE_LOOKING), "", false);
-        tasks.run(
+        session.run(
                 diagnostics::removableDrives,
                 found -> {
-                    busy.set(false);
                     if (found.isEmpty()) {
                         say(i18n.text(Msg.DIAG_BUNDLE_NO_DRIVE), "", true);
                     } else if (found.size() == 1) {
@@ -397,38 +368,28 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
                         say(i18n.text(Msg.DIAG_BUNDLE_CHOOSE), "", false);
                     }
                 },
-                error -> {
-                    busy.set(false);
-                    say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true);
-                });
+                error -> say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true));
     }
 
     /** The engineer chose a drive for the bundle. */
     public void writeBundle(Path drive) {
         tasks.checkUiThread();
-        if (busy.get()) {
+        if (!session.begin()) {
             return;
         }
         drives.clear();
-        busy.set(true);
         say(i18n.text(Msg.DIAG_BUNDLE_WRITING, drive.toString()), "", false);
-        tasks.run(
+        session.run(
                 () -> diagnostics.writeBundle(drive),
-                written -> {
-                    busy.set(false);
-                    say(
-                            i18n.text(
-                                    Msg.DIAG_BUNDLE_WRITTEN,
-                                    written.file().toString(),
-                                    Integer.toString(written.entries()),
-                                    Long.toString(written.bytes())),
-                            "",
-                            false);
-                },
-                error -> {
-                    busy.set(false);
-                    say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true);
-                });
+                written -> say(
+                        i18n.text(
+                                Msg.DIAG_BUNDLE_WRITTEN,
+                                written.file().toString(),
+                                Integer.toString(written.entries()),
+                                Long.toString(written.bytes())),
+                        "",
+                        false),
+                error -> say(i18n.text(Msg.DIAG_BUNDLE_FAILED), String.valueOf(error.getMessage()), true));
     }
 
     /** The drives offered for the bundle (several were found); empty otherwise. */
@@ -656,15 +617,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
 
     // ---- what the view shows ------------------------------------------------------------------
 
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return visible.getReadOnlyProperty();
-    }
-
-    /** An action (or a reset) is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** The list has been read since the panel opened. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
@@ -720,11 +672,6 @@ public final class DiagnosticsPanelViewModel implements CitizenState {
     /** Whether the message says something did not work. */
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
-    }
-
-    /** What waits for the engineer's yes; empty when nothing does. */
-    public ReadOnlyStringProperty confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
     }
 
     public I18n i18n() {

@@ -4,17 +4,17 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.followLines;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.payment.PaymentState;
 import cn.egov.kiosk.ui.Controls;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +23,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,26 +31,19 @@ import javafx.scene.layout.VBox;
  * differences, and the actions, each that changes something behind a confirmation.
  */
 public final class PaymentsPanelView {
-    private final StackPane root = new StackPane();
     private final PaymentsPanelViewModel vm;
+    private final AdminPanelFrame frame;
     private final VBox rowsBox = new VBox();
 
     public PaymentsPanelView(PaymentsPanelViewModel vm) {
         this.vm = vm;
         I18n i18n = vm.i18n();
-        root.setId("staff-payments");
-        root.getStyleClass().add("overlay");
-        Label title = text(i18n, "dialog-title", Msg.STAFF_PAY_TITLE);
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.PAYMENTS, Msg.STAFF_PAY_TITLE, vm);
 
         // the payments for staff
-        Label listTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_LIST_TITLE);
-        rowsBox.setId("staff-pay-rows");
-        rowsBox.getStyleClass().add("staff-pay-rows");
-        vm.rows().addListener((ListChangeListener<PaymentsPanelViewModel.Row>) c -> showRows());
-        vm.selectedProperty().addListener((obs, was, now) -> showRows());
-        vm.loadedProperty().addListener((obs, was, now) -> showRows());
-        showRows();
-        ScrollPane rowsScroll = scrolled(rowsBox, "staff-pay-rows-scroll");
+        Label listTitle = frame.heading(Msg.STAFF_PAY_LIST_TITLE);
+        ScrollPane rowsScroll =
+                frame.list(rowsBox, this::showRows, vm.rows(), vm.selectedProperty(), vm.loadedProperty());
 
         // the tapped payment: its steps, and the ways to settle one left for staff
         Label stepsTitle = label("staff-pay-heading");
@@ -60,15 +52,15 @@ public final class PaymentsPanelView {
         VBox stepLines = new VBox();
         stepLines.setId("staff-pay-steps");
         stepLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.steps(), stepLines);
+        followLines(vm.steps(), stepLines);
         Label settleHint = text(i18n, "panel-line", Msg.STAFF_PAY_SETTLE_HINT);
         FlowPane settleButtons = new FlowPane();
         settleButtons.getStyleClass().add("staff-pay-settle-buttons");
         for (PaymentState to : PaymentsPanelViewModel.SETTLEMENTS) {
-            Button b = button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to));
+            Button b = frame.acting(
+                    button(i18n, "staff-pay-settle", "nav-button", PaymentsPanelViewModel.settlementMsg(to)),
+                    () -> vm.settle(to));
             b.setId("staff-pay-settle-" + to.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            b.setOnAction(e -> vm.settle(to));
-            b.disableProperty().bind(vm.busyProperty());
             settleButtons.getChildren().add(b);
         }
         VBox settle = new VBox(settleHint, settleButtons);
@@ -82,7 +74,7 @@ public final class PaymentsPanelView {
         shownWhen(stepsBox, vm.selectedProperty().isNotEmpty());
 
         // the chosen day's reconciliation
-        Label reportTitle = text(i18n, "staff-pay-heading", Msg.STAFF_PAY_REPORT_TITLE);
+        Label reportTitle = frame.heading(Msg.STAFF_PAY_REPORT_TITLE);
         Button before = button(i18n, "staff-pay-day-before", "nav-button", Msg.STAFF_PAY_DAY_BEFORE);
         before.setOnAction(e -> vm.previousDay());
         Button after = button(i18n, "staff-pay-day-after", "nav-button", Msg.STAFF_PAY_DAY_AFTER);
@@ -91,49 +83,26 @@ public final class PaymentsPanelView {
         Label day = label("panel-line");
         day.setId("staff-pay-day");
         day.textProperty().bind(vm.dayProperty());
-        HBox dayBar = new HBox(before, day, after);
-        dayBar.getStyleClass().add("staff-pay-actions");
-        dayBar.setAlignment(Pos.CENTER_LEFT);
+        HBox dayBar = frame.bar(Pos.CENTER_LEFT, before, day, after);
         Label totals = label("panel-line");
         totals.setId("staff-pay-totals");
         totals.textProperty().bind(vm.totalsProperty());
         VBox differenceLines = new VBox();
         differenceLines.setId("staff-pay-differences");
         differenceLines.getStyleClass().add("staff-pay-lines");
-        lines(vm.differences(), differenceLines);
+        followLines(vm.differences(), differenceLines);
         ScrollPane differences = scrolled(differenceLines, "staff-pay-differences-scroll");
         shownWhen(differences, Bindings.isNotEmpty(vm.differences()));
 
         // the question before an action that changes something
-        Label question = label("pin-message");
-        question.setId("staff-pay-question");
-        question.textProperty().bind(vm.confirmationProperty());
-        Button yes = button(i18n, "staff-pay-confirm", "primary-button", Msg.STAFF_PAY_CONFIRM);
-        yes.setOnAction(e -> vm.confirm());
-        Button no = button(i18n, "staff-pay-confirm-cancel", "nav-button", Msg.STAFF_PAY_CANCEL);
-        no.setOnAction(e -> vm.cancelConfirmation());
-        HBox answers = new HBox(no, yes);
-        answers.getStyleClass().add("staff-pay-actions");
-        VBox confirmBox = new VBox(question, answers);
-        confirmBox.setId("staff-pay-confirmation");
-        confirmBox.getStyleClass().add("staff-pay-confirmation");
-        shownWhen(confirmBox, vm.confirmationProperty().isNotEmpty());
+        VBox confirmBox = frame.confirmation(Msg.STAFF_PAY_CONFIRM, Msg.STAFF_PAY_CANCEL);
 
-        Label message = label("pin-message");
-        message.setId("staff-pay-message");
-        message.textProperty().bind(vm.messageProperty());
-
-        Button close = button(i18n, "staff-pay-close", "nav-button", Msg.STAFF_PAY_CLOSE);
-        close.setOnAction(e -> vm.close());
-        Button check = button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN);
-        check.setOnAction(e -> vm.checkAgain());
-        check.disableProperty().bind(vm.busyProperty());
-        Button reconcile = button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE);
-        reconcile.setOnAction(e -> vm.reconcile());
-        reconcile.disableProperty().bind(vm.busyProperty());
-        HBox actions = new HBox(close, check, reconcile);
-        actions.getStyleClass().add("staff-pay-actions");
-        actions.setAlignment(Pos.CENTER);
+        Button close = frame.close(Msg.STAFF_PAY_CLOSE);
+        Button check = frame.acting(
+                button(i18n, "staff-pay-check-again", "nav-button", Msg.STAFF_PAY_CHECK_AGAIN), vm::checkAgain);
+        Button reconcile = frame.acting(
+                button(i18n, "staff-pay-reconcile", "primary-button", Msg.STAFF_PAY_RECONCILE), vm::reconcile);
+        HBox actions = frame.bar(Pos.CENTER, close, check, reconcile);
 
         // two columns: the payments on the left, the day's reconciliation on the right
         VBox payments = new VBox(listTitle, rowsScroll, stepsBox);
@@ -148,34 +117,24 @@ public final class PaymentsPanelView {
         }
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        VBox dialog = new VBox(title, columns, confirmBox, message, actions);
-        dialog.getStyleClass().addAll("dialog", "payments-panel");
-        root.getChildren().add(dialog);
-        root.visibleProperty().bind(vm.visibleProperty());
+        frame.show(columns, confirmBox, frame.message(vm.messageProperty()), actions);
     }
 
     private void showRows() {
         List<PaymentsPanelViewModel.Row> rows = vm.rows();
         if (rows.isEmpty()) {
-            Label none = text(
-                    vm.i18n(), "panel-line", vm.loadedProperty().get() ? Msg.STAFF_PAY_NONE : Msg.STAFF_PAY_LOADING);
-            none.setId("staff-pay-none");
-            rowsBox.getChildren().setAll(none);
+            frame.nothingIn(rowsBox, vm.loadedProperty().get() ? Msg.STAFF_PAY_NONE : Msg.STAFF_PAY_LOADING);
             return;
         }
         rowsBox.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) {
             PaymentsPanelViewModel.Row r = rows.get(i);
-            Label headline = label("staff-pay-headline");
-            headline.setText(r.headline());
-            Label what = label("panel-line");
-            what.setText(r.what());
-            Label ids = label("panel-line");
-            ids.setText(r.ids());
-            Label why = label("staff-pay-why");
-            why.setText(r.why());
             // a column of wrapping labels, tapped: a button's graphic would be measured unwrapped
-            VBox row = new VBox(headline, what, ids, why);
+            VBox row = new VBox(
+                    label("staff-pay-headline", r.headline()),
+                    label("panel-line", r.what()),
+                    label("panel-line", r.ids()),
+                    label("staff-pay-why", r.why()));
             row.setId("staff-pay-row-" + i);
             row.getStyleClass().addAll("staff-pay-row", r.forStaff() ? "for-staff" : "in-doubt");
             row.pseudoClassStateChanged(
@@ -185,32 +144,13 @@ public final class PaymentsPanelView {
         }
     }
 
-    /** One wrapping label a line, following the list. */
-    private static void lines(ObservableList<String> list, VBox box) {
-        Runnable show = () -> {
-            box.getChildren().clear();
-            for (int i = 0; i < list.size(); i++) {
-                Label l = label("panel-line");
-                l.setText(list.get(i));
-                box.getChildren().add(l);
-            }
-        };
-        list.addListener((ListChangeListener<String>) c -> show.run());
-        show.run();
-    }
-
     private static ScrollPane scrolled(Node content, String id) {
         ScrollPane s = scroll(content);
         s.setId(id);
         return s;
     }
 
-    private static void shownWhen(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
     public Node root() {
-        return root;
+        return frame.root();
     }
 }

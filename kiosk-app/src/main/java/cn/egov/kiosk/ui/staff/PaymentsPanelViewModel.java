@@ -10,10 +10,11 @@ import cn.egov.kiosk.payment.ReconciliationReport;
 import cn.egov.kiosk.payment.StaffPayments;
 import cn.egov.kiosk.payment.TerminalTotals;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
+import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * confirmation says so) and the recovery run now. Everything is read and done off the JavaFX thread;
  * the entry points run on it only.
  */
-public final class PaymentsPanelViewModel implements CitizenState {
+public final class PaymentsPanelViewModel implements AdminPanel {
     private static final Logger log = LoggerFactory.getLogger(PaymentsPanelViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
     private static final String NONE = "—";
@@ -84,12 +85,9 @@ public final class PaymentsPanelViewModel implements CitizenState {
     private final Clock clock;
     private final BackgroundTask<Snapshot> loading;
     private final BackgroundTask<List<PaymentStep>> stepsLoading;
-    private Instant lastTouch = Instant.MIN;
+    private final AdminPanelSession session;
     private LocalDate day;
-    private Optional<Runnable> pending = Optional.empty();
 
-    private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -101,7 +99,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
     private final ReadOnlyBooleanWrapper laterDay = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ObservableList<String> differences = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
 
     /** @param payments what staff see and do with the payments (blocking: run on the task runner) */
     public PaymentsPanelViewModel(I18n i18n, TaskRunner tasks, StaffPayments payments, ZoneId zone, Clock clock) {
@@ -112,10 +109,16 @@ public final class PaymentsPanelViewModel implements CitizenState {
         this.clock = clock;
         this.loading = new BackgroundTask<>(tasks);
         this.stepsLoading = new BackgroundTask<>(tasks);
+        this.session = new AdminPanelSession(tasks, clock, IDLE_LIMIT);
         this.day = today().minusDays(1);
     }
 
     // ---- opening and closing ------------------------------------------------------------------
+
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
 
     /** Opens on yesterday's reconciliation and the payments for staff as they stand. */
     public void open() {
@@ -123,37 +126,16 @@ public final class PaymentsPanelViewModel implements CitizenState {
         message.set("");
         day = today().minusDays(1);
         clearSelection();
-        cancelConfirmation();
-        visible.set(true);
-        touch();
+        session.open();
         refresh();
     }
 
-    /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        tasks.checkUiThread();
-        lastTouch = clock.instant();
-    }
-
-    /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes (unless it waits on work staff started). */
-    public void tick() {
-        tasks.checkUiThread();
-        if (visible.get() && !busy.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
-            close();
-        }
-    }
-
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
-        visible.set(false);
+        session.close();
         loading.cancel();
         stepsLoading.cancel();
-        cancelConfirmation();
         clearSelection();
         rows.clear();
         differences.clear();
@@ -279,7 +261,7 @@ public final class PaymentsPanelViewModel implements CitizenState {
         if (row.isEmpty() || !SETTLEMENTS.contains(to)) {
             return;
         }
-        confirm(i18n.text(Msg.STAFF_PAY_SETTLE_CONFIRM, orderRef, settlement(to)), () -> settleNow(orderRef, to));
+        session.ask(i18n.text(Msg.STAFF_PAY_SETTLE_CONFIRM, orderRef, settlement(to)), () -> settleNow(orderRef, to));
     }
 
     private void settleNow(String orderRef, PaymentState to) {
@@ -299,7 +281,7 @@ public final class PaymentsPanelViewModel implements CitizenState {
     public void reconcile() {
         tasks.checkUiThread();
         LocalDate d = day;
-        confirm(
+        session.ask(
                 i18n.text(Msg.STAFF_PAY_RECONCILE_CONFIRM, d.toString()),
                 () -> act(Msg.STAFF_PAY_RECONCILING, () -> payments.reconcile(d), r -> {
                     log.warn(
@@ -327,52 +309,28 @@ public final class PaymentsPanelViewModel implements CitizenState {
                         r.forStaff().size())));
     }
 
-    /** Staff said yes to what the confirmation asked. */
-    public void confirm() {
-        tasks.checkUiThread();
-        Optional<Runnable> then = pending;
-        cancelConfirmation();
-        then.ifPresent(Runnable::run);
-    }
-
-    /** Staff said no: nothing is done. */
-    public void cancelConfirmation() {
-        tasks.checkUiThread();
-        pending = Optional.empty();
-        confirmation.set("");
-    }
-
-    private void confirm(String question, Runnable then) {
-        pending = Optional.of(then);
-        confirmation.set(question);
-    }
-
     /** Runs staff's action in the background, says how it went, then reads everything again. */
     private <T> void act(Msg doing, Callable<T> work, Consumer<T> done) {
-        if (busy.get()) {
+        if (!session.begin()) {
             return;
         }
-        busy.set(true);
         message.set(i18n.text(doing));
-        tasks.run(
+        session.run(
                 work,
                 result -> {
-                    busy.set(false);
                     done.accept(result);
-                    if (visible.get()) {
-                        refreshSelected();
-                    }
+                    refreshSelected();
                 },
                 error -> {
-                    busy.set(false);
                     failed(error);
-                    if (visible.get()) {
-                        refreshSelected();
-                    }
+                    refreshSelected();
                 });
     }
 
     private void refreshSelected() {
+        if (!session.visible()) {
+            return;
+        }
         refresh();
         String chosen = selected.get();
         if (!chosen.isEmpty()) {
@@ -381,7 +339,7 @@ public final class PaymentsPanelViewModel implements CitizenState {
     }
 
     private void failed(Throwable e) {
-        message.set(i18n.text(Msg.STAFF_PAY_FAILED, e.getMessage() == null ? e.toString() : e.getMessage()));
+        message.set(i18n.text(Msg.STAFF_PAY_FAILED, AdminPanelSession.reason(e)));
     }
 
     private void clearSelection() {
@@ -550,15 +508,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
 
     // ---- what the view shows ------------------------------------------------------------------
 
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return visible.getReadOnlyProperty();
-    }
-
-    /** Staff's action (a settlement, a reconciliation, the recovery) is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** The list and the report have been read since the panel opened. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
@@ -609,11 +558,6 @@ public final class PaymentsPanelViewModel implements CitizenState {
     /** Each difference of the day's reconciliation, in plain words, with the journal's detail. */
     public ObservableList<String> differences() {
         return differences;
-    }
-
-    /** What waits for staff's yes; empty when nothing does. */
-    public ReadOnlyStringProperty confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
     }
 
     /** The day shown (tests). */

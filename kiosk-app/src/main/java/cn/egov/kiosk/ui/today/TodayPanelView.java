@@ -4,13 +4,14 @@ import static cn.egov.kiosk.ui.Controls.button;
 import static cn.egov.kiosk.ui.Controls.label;
 import static cn.egov.kiosk.ui.Controls.scroll;
 import static cn.egov.kiosk.ui.Controls.text;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.redrawOn;
+import static cn.egov.kiosk.ui.admin.AdminPanelFrame.shownWhen;
 
 import cn.egov.kiosk.today.DaySummary;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
+import cn.egov.kiosk.ui.admin.AdminPanelFrame;
 import java.util.List;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -33,26 +34,27 @@ import javafx.scene.layout.VBox;
  * each.
  */
 public final class TodayPanelView {
-    private final StackPane root = new StackPane();
     private final TodayPanelViewModel vm;
+    private final AdminPanelFrame frame;
     private final TodayCharts charts;
-    private final Label issued = figureNumber("today-issued");
-    private final Label interrupted = figureNumber("today-interrupted");
-    private final Label interruptedNumbers = label("today-figure-note");
-    private final Label voided = label("today-figure-note");
-    private final Label started = figureNumber("today-flows-started");
-    private final Label finished = figureNumber("today-flows-finished");
-    private final Label left = label("today-figure-note");
-    private final Label faults = figureNumber("today-faults");
+    // each figure in large type, and the notes under it
+    private final Label issued = figure("today-figure", "today-issued");
+    private final Label interrupted = figure("today-figure", "today-interrupted");
+    private final Label interruptedNumbers = figure("today-figure-note", "today-interrupted-numbers");
+    private final Label voided = figure("today-figure-note", "today-voided");
+    private final Label started = figure("today-figure", "today-flows-started");
+    private final Label finished = figure("today-figure", "today-flows-finished");
+    private final Label left = figure("today-figure-note", "today-flows-left");
+    private final Label faults = figure("today-figure", "today-faults");
     private final VBox faultDevices = new VBox();
-    private final Label applications = figureNumber("today-applications");
-    private final Label applicationsDetail = label("today-figure-note");
-    private final Label payments = figureNumber("today-payments");
-    private final Label paymentsAmount = label("today-figure-note");
-    private final Label paymentsDoubt = label("today-figure-note");
-    private final Label reconciliation = label("today-figure-note");
-    private final Label prints = figureNumber("today-prints");
-    private final Label printsDetail = label("today-figure-note");
+    private final Label applications = figure("today-figure", "today-applications");
+    private final Label applicationsDetail = figure("today-figure-note", "today-applications-detail");
+    private final Label payments = figure("today-figure", "today-payments");
+    private final Label paymentsAmount = figure("today-figure-note", "today-payments-amount");
+    private final Label paymentsDoubt = figure("today-figure-note", "today-payments-doubt");
+    private final Label reconciliation = figure("today-figure-note", "today-reconciliation");
+    private final Label prints = figure("today-figure", "today-prints");
+    private final Label printsDetail = figure("today-figure-note", "today-prints-detail");
     private final VBox printFailures = new VBox();
     private final VBox documents = new VBox();
 
@@ -60,9 +62,7 @@ public final class TodayPanelView {
         this.vm = vm;
         this.charts = new TodayCharts(vm);
         I18n i18n = vm.i18n();
-        root.setId("staff-today");
-        root.getStyleClass().add("overlay");
-        Label title = text(i18n, "dialog-title", Msg.TODAY_TITLE);
+        frame = new AdminPanelFrame(i18n, AdminPanelFrame.Look.TODAY, Msg.TODAY_TITLE, vm);
 
         // the day switch and the page switch
         Button today = button(i18n, "today-day-today", "nav-button", Msg.TODAY_TODAY);
@@ -81,9 +81,7 @@ public final class TodayPanelView {
         overview.setOnAction(e -> vm.showPage(TodayPanelViewModel.Page.OVERVIEW));
         Button reprint = button(i18n, "today-page-reprint", "nav-button", Msg.TODAY_PAGE_REPRINT);
         reprint.setOnAction(e -> vm.showPage(TodayPanelViewModel.Page.REPRINT));
-        HBox bar = new HBox(today, yesterday, before, day, after, spacer(), overview, reprint);
-        bar.getStyleClass().add("today-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = frame.bar(Pos.CENTER_LEFT, today, yesterday, before, day, after, spacer(), overview, reprint);
 
         // the charts, each with its figures beside it
         VBox ticketFigures = figures(
@@ -93,22 +91,14 @@ public final class TodayPanelView {
                 interrupted,
                 interruptedNumbers,
                 voided);
-        interruptedNumbers.setId("today-interrupted-numbers");
-        voided.setId("today-voided");
         VBox flowFigures = figures(
                 caption(i18n, Msg.TODAY_FLOWS_STARTED),
                 started,
                 caption(i18n, Msg.TODAY_FLOWS_FINISHED),
                 finished,
                 left);
-        left.setId("today-flows-left");
         faultDevices.setId("today-fault-devices");
         VBox faultFigures = figures(caption(i18n, Msg.TODAY_FAULTS_COUNT), faults, faultDevices);
-        applicationsDetail.setId("today-applications-detail");
-        paymentsAmount.setId("today-payments-amount");
-        paymentsDoubt.setId("today-payments-doubt");
-        reconciliation.setId("today-reconciliation");
-        printsDetail.setId("today-prints-detail");
         printFailures.setId("today-print-failures");
         VBox applying = figures(caption(i18n, Msg.TODAY_APPLICATIONS), applications, applicationsDetail);
         VBox paying =
@@ -135,8 +125,7 @@ public final class TodayPanelView {
         overviewPage.setId("today-overview");
         Label loading = text(i18n, "panel-line", Msg.TODAY_LOADING);
         loading.setId("today-loading");
-        loading.visibleProperty().bind(vm.summaryProperty().isNull());
-        loading.managedProperty().bind(loading.visibleProperty());
+        shownWhen(loading, vm.summaryProperty().isNull());
 
         // the day's documents
         documents.setId("today-documents");
@@ -148,25 +137,13 @@ public final class TodayPanelView {
         StackPane pages = new StackPane(overviewPage, reprintPage);
         VBox.setVgrow(pages, Priority.ALWAYS);
 
-        Label message = label("pin-message");
-        message.setId("today-message");
-        message.textProperty().bind(vm.messageProperty());
-        Button close = button(i18n, "today-close", "nav-button", Msg.TODAY_CLOSE);
-        close.setOnAction(e -> vm.close());
-        HBox actions = new HBox(message, spacer(), close);
-        actions.getStyleClass().add("today-bar");
-        actions.setAlignment(Pos.CENTER_LEFT);
-
-        VBox dialog = new VBox(title, bar, loading, pages, actions);
-        dialog.getStyleClass().addAll("dialog", "today-panel");
-        root.getChildren().add(dialog);
-        root.visibleProperty().bind(vm.visibleProperty());
+        HBox actions =
+                frame.bar(Pos.CENTER_LEFT, frame.message(vm.messageProperty()), spacer(), frame.close(Msg.TODAY_CLOSE));
+        frame.show(bar, loading, pages, actions);
 
         vm.summaryProperty().addListener((obs, was, now) -> show(now));
-        vm.documents().addListener((ListChangeListener<TodayPanelViewModel.DocRow>) c -> showDocuments());
-        vm.busyProperty().addListener((obs, was, now) -> showDocuments());
         show(vm.summaryProperty().get());
-        showDocuments();
+        redrawOn(this::showDocuments, vm.documents(), vm.busyProperty());
     }
 
     private void show(DaySummary s) {
@@ -210,13 +187,10 @@ public final class TodayPanelView {
         documents.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) {
             TodayPanelViewModel.DocRow r = rows.get(i);
-            Label headline = label("today-doc-headline");
-            headline.setText(r.headline());
-            Label detail = label("panel-line");
-            detail.setText(r.detail());
-            Label source = label("today-doc-source");
-            source.setText(r.source());
-            VBox words = new VBox(headline, detail, source);
+            VBox words = new VBox(
+                    label("today-doc-headline", r.headline()),
+                    label("panel-line", r.detail()),
+                    label("today-doc-source", r.source()));
             HBox.setHgrow(words, Priority.ALWAYS);
             Button again = button(vm.i18n(), "today-reprint-" + i, "primary-button", Msg.TODAY_DOC_REPRINT);
             again.setDisable(!r.reprintable() || vm.busyProperty().get());
@@ -248,8 +222,8 @@ public final class TodayPanelView {
         return text(i18n, "today-figure-caption", msg);
     }
 
-    private static Label figureNumber(String id) {
-        Label l = label("today-figure");
+    private static Label figure(String styleClass, String id) {
+        Label l = label(styleClass);
         l.setId(id);
         return l;
     }
@@ -257,9 +231,7 @@ public final class TodayPanelView {
     private static void lines(VBox box, List<String> lines) {
         box.getChildren().clear();
         for (String line : lines) {
-            Label l = label("today-figure-note");
-            l.setText(line);
-            box.getChildren().add(l);
+            box.getChildren().add(label("today-figure-note", line));
         }
     }
 
@@ -269,12 +241,7 @@ public final class TodayPanelView {
         return r;
     }
 
-    private static void shownWhen(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
     public Node root() {
-        return root;
+        return frame.root();
     }
 }

@@ -6,11 +6,12 @@ import cn.egov.kiosk.today.DaySummary;
 import cn.egov.kiosk.today.Reprints;
 import cn.egov.kiosk.today.StaffDay;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.Screen;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
+import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import cn.egov.kiosk.ui.pay.FeeStepViewModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import javafx.collections.ObservableList;
  * with their reprint. Everything is read and printed off the JavaFX thread; the entry points run on
  * it only. Closes itself after {@link #IDLE_LIMIT} without a touch.
  */
-public final class TodayPanelViewModel implements CitizenState {
+public final class TodayPanelViewModel implements AdminPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     /** How long the panel stays open without a touch. */
@@ -68,11 +69,9 @@ public final class TodayPanelViewModel implements CitizenState {
     private final BiFunction<String, Locale, String> businessTypeName;
     private final Clock clock;
     private final BackgroundTask<Snapshot> loading;
-    private Instant lastTouch = Instant.MIN;
+    private final AdminPanelSession session;
     private LocalDate shown;
 
-    private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.OVERVIEW);
     private final ReadOnlyObjectWrapper<DaySummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper dayText = new ReadOnlyStringWrapper("");
@@ -99,43 +98,30 @@ public final class TodayPanelViewModel implements CitizenState {
         this.businessTypeName = businessTypeName;
         this.clock = clock;
         this.loading = new BackgroundTask<>(tasks);
+        this.session = new AdminPanelSession(tasks, clock, IDLE_LIMIT);
         this.shown = day.today();
     }
 
     // ---- opening and closing ------------------------------------------------------------------
+
+    @Override
+    public AdminPanelSession session() {
+        return session;
+    }
 
     /** Opens on today's figures. */
     public void open() {
         tasks.checkUiThread();
         message.set("");
         page.set(Page.OVERVIEW);
-        visible.set(true);
-        touch();
+        session.open();
         show(day.today());
     }
 
-    /** Staff touched the screen: the panel stays open {@link #IDLE_LIMIT} longer. */
-    public void touch() {
-        tasks.checkUiThread();
-        lastTouch = clock.instant();
-    }
-
-    /** Every second: a panel left alone for {@link #IDLE_LIMIT} closes (not while a reprint runs). */
-    public void tick() {
-        tasks.checkUiThread();
-        if (visible.get() && !busy.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
-            close();
-        }
-    }
-
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
-        visible.set(false);
+        session.close();
         loading.cancel();
         summary.set(null);
         documents.clear();
@@ -193,7 +179,7 @@ public final class TodayPanelViewModel implements CitizenState {
     }
 
     private void failed(Throwable e) {
-        message.set(i18n.text(Msg.TODAY_FAILED, e.getMessage() == null ? e.toString() : e.getMessage()));
+        message.set(i18n.text(Msg.TODAY_FAILED, AdminPanelSession.reason(e)));
     }
 
     // ---- reprint ------------------------------------------------------------------------------
@@ -203,26 +189,21 @@ public final class TodayPanelViewModel implements CitizenState {
         tasks.checkUiThread();
         Optional<DocRow> row =
                 documents.stream().filter(r -> r.printId().equals(printId)).findFirst();
-        if (row.isEmpty() || !row.get().reprintable() || busy.get()) {
+        if (row.isEmpty() || !row.get().reprintable() || !session.begin()) {
             return;
         }
-        busy.set(true);
         message.set(i18n.text(Msg.TODAY_REPRINTING));
         String who = actor.get();
         String what = row.get().headline();
-        tasks.run(
+        session.run(
                 () -> day.reprint(printId, who),
                 outcome -> {
-                    busy.set(false);
                     message.set(reprinted(outcome, what));
-                    if (visible.get()) {
+                    if (session.visible()) {
                         refresh();
                     }
                 },
-                error -> {
-                    busy.set(false);
-                    failed(error);
-                });
+                this::failed);
     }
 
     private String reprinted(Reprints.Outcome o, String what) {
@@ -424,15 +405,6 @@ public final class TodayPanelViewModel implements CitizenState {
     }
 
     // ---- what the view shows ------------------------------------------------------------------
-
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return visible.getReadOnlyProperty();
-    }
-
-    /** A reprint is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
