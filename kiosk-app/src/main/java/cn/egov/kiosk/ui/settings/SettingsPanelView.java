@@ -39,6 +39,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -235,8 +236,9 @@ public final class SettingsPanelView {
         Button remove = button(i18n, "settings-remove-device", "nav-button", Msg.SETTINGS_REMOVE);
         remove.setOnAction(e -> vm.removeDevice());
         remove.disableProperty().bind(vm.busyProperty());
-        HBox buttons = new HBox(test, save, remove);
-        buttons.getStyleClass().add("settings-actions");
+        // wrapped, not pushed out of a narrow column
+        FlowPane buttons = new FlowPane(test, save, remove);
+        buttons.getStyleClass().addAll("settings-actions", "settings-choices");
         Label result = label("panel-line");
         result.setId("settings-test-result");
         result.textProperty().bind(vm.testResultProperty());
@@ -301,8 +303,9 @@ public final class SettingsPanelView {
                 .ifPresent(m -> about.textProperty().bind(i18n.bind(m)));
         Label byDefault = label("panel-line");
         byDefault.textProperty().bind(i18n.bind(Msg.SETTINGS_OPTIONS_DEFAULT, d.defaultValue()));
-        HBox head = new HBox(name, about, byDefault);
-        head.getStyleClass().add("settings-field-row");
+        // the name, what it is for and its default wrap in a narrow column (the elderly theme's type)
+        FlowPane head = new FlowPane(name, about, byDefault);
+        head.getStyleClass().add("settings-choices");
         head.setAlignment(Pos.CENTER_LEFT);
 
         Node control;
@@ -348,6 +351,11 @@ public final class SettingsPanelView {
         edit.getStyleClass().add("settings-field-row");
         edit.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.ALWAYS);
+        if (control instanceof Region r) {
+            r.setMinWidth(0); // the field gives way, the reset button keeps its size
+            r.setPrefWidth(0);
+        }
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         VBox row = new VBox(head, edit);
         row.getStyleClass().add("settings-row");
         return row;

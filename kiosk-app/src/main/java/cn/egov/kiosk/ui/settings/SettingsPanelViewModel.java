@@ -13,16 +13,16 @@ import cn.egov.kiosk.feature.Feature;
 import cn.egov.kiosk.settings.Connection;
 import cn.egov.kiosk.settings.Settings;
 import cn.egov.kiosk.ui.BackgroundTask;
-import cn.egov.kiosk.ui.CitizenState;
 import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.Msg;
 import cn.egov.kiosk.ui.TaskRunner;
+import cn.egov.kiosk.ui.admin.AdminPanel;
+import cn.egov.kiosk.ui.admin.AdminPanelSession;
 import cn.egov.kiosk.ui.attract.AttractViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -35,8 +35,6 @@ import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,7 +60,7 @@ import javafx.collections.ObservableList;
  * checked by the configuration's declarations first: refused in plain words with nothing written.
  * All work runs off the JavaFX thread; the entry points run on it only.
  */
-public final class SettingsPanelViewModel implements CitizenState {
+public final class SettingsPanelViewModel implements AdminPanel {
     /** How long the panel stays open without a touch. */
     static final Duration IDLE_LIMIT = Duration.ofSeconds(180);
 
@@ -97,10 +95,8 @@ public final class SettingsPanelViewModel implements CitizenState {
     private final Settings settings;
     private final Clock clock;
     private final BackgroundTask<Object> work;
-    private Instant lastTouch = Instant.MIN;
+    private final AdminPanelSession session;
 
-    private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.DEVICES);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
@@ -147,6 +143,7 @@ public final class SettingsPanelViewModel implements CitizenState {
         this.settings = settings;
         this.clock = clock;
         this.work = new BackgroundTask<>(tasks);
+        this.session = new AdminPanelSession(tasks, clock, IDLE_LIMIT);
         for (String s : Ui.SERVICES) {
             services.put(s, new SimpleBooleanProperty(true));
             afterHours.put(s, new SimpleBooleanProperty(true));
@@ -165,14 +162,13 @@ public final class SettingsPanelViewModel implements CitizenState {
         message.set("");
         testResult.set("");
         page.set(Page.DEVICES);
-        visible.set(true);
-        touch();
+        session.open();
         load(settings.config());
-        busy.set(true);
+        session.begin();
         work.start(
                 () -> List.of(settings.serialPorts(), settings.printerQueues()),
                 lists -> {
-                    busy.set(false);
+                    session.end();
                     @SuppressWarnings("unchecked")
                     List<List<String>> both = (List<List<String>>) lists;
                     ports.setAll(both.get(0));
@@ -181,29 +177,17 @@ public final class SettingsPanelViewModel implements CitizenState {
                 this::failed);
     }
 
-    public void touch() {
-        tasks.checkUiThread();
-        lastTouch = clock.instant();
-    }
-
-    /** Every second: left alone for {@link #IDLE_LIMIT}, the panel closes (unless it waits on work). */
-    public void tick() {
-        tasks.checkUiThread();
-        if (visible.get() && !busy.get() && !clock.instant().isBefore(lastTouch.plus(IDLE_LIMIT))) {
-            close();
-        }
+    @Override
+    public AdminPanelSession session() {
+        return session;
     }
 
     @Override
-    public void resetForNextCitizen() {
-        close();
-    }
-
     public void close() {
         tasks.checkUiThread();
-        visible.set(false);
+        session.close();
         work.cancel();
-        busy.set(false);
+        session.end();
         selected.set("");
         message.set("");
         testResult.set("");
@@ -375,7 +359,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     public void test() {
         tasks.checkUiThread();
         Optional<DeviceSpec> spec = edited();
-        if (spec.isEmpty() || busy.get()) {
+        if (spec.isEmpty() || session.busy()) {
             return;
         }
         Optional<String> refused = optionProblem();
@@ -383,12 +367,12 @@ public final class SettingsPanelViewModel implements CitizenState {
             testResult.set(i18n.text(Msg.SETTINGS_TEST_INVALID, refused.get()));
             return;
         }
-        busy.set(true);
+        session.begin();
         testResult.set(i18n.text(Msg.SETTINGS_TESTING));
         work.start(
                 () -> settings.test(spec.get()),
                 r -> {
-                    busy.set(false);
+                    session.end();
                     Settings.TestResult result = (Settings.TestResult) r;
                     testResult.set(i18n.text(testMsg(result.outcome()), result.detail()));
                 },
@@ -408,7 +392,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     public void saveDevice() {
         tasks.checkUiThread();
         Optional<DeviceSpec> spec = edited();
-        if (spec.isEmpty() || busy.get()) {
+        if (spec.isEmpty() || session.busy()) {
             return;
         }
         Optional<String> refused = optionProblem();
@@ -423,7 +407,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     public void removeDevice() {
         tasks.checkUiThread();
         String id = selected.get();
-        if (id.isEmpty() || busy.get()) {
+        if (id.isEmpty() || session.busy()) {
             return;
         }
         run(() -> settings.removeDevice(id), Msg.SETTINGS_SAVED);
@@ -434,7 +418,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     /** Saves every value of the page together. */
     public void saveOffer() {
         tasks.checkUiThread();
-        if (busy.get()) {
+        if (session.busy()) {
             return;
         }
         List<Settings.Change<?>> changes;
@@ -541,12 +525,12 @@ public final class SettingsPanelViewModel implements CitizenState {
     // ---- common ---------------------------------------------------------------------------------
 
     private void run(Callable<Settings.Outcome> save, Msg done) {
-        busy.set(true);
+        session.begin();
         message.set(i18n.text(Msg.SETTINGS_SAVING));
         work.start(
                 save::call,
                 o -> {
-                    busy.set(false);
+                    session.end();
                     shown((Settings.Outcome) o, done);
                 },
                 this::failed);
@@ -568,7 +552,7 @@ public final class SettingsPanelViewModel implements CitizenState {
     }
 
     private void failed(Throwable e) {
-        busy.set(false);
+        session.end();
         message.set(i18n.text(Msg.SETTINGS_FAILED, String.valueOf(e.getMessage())));
     }
 
@@ -691,14 +675,6 @@ public final class SettingsPanelViewModel implements CitizenState {
 
     public TaskRunner tasks() {
         return tasks;
-    }
-
-    public ReadOnlyBooleanProperty visibleProperty() {
-        return visible.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {
