@@ -2,29 +2,20 @@ package cn.egov.kiosk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.app.UiWiring;
-import cn.egov.kiosk.config.ConfigLoader;
-import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.settings.Settings;
-import cn.egov.kiosk.ui.FxTaskRunner;
-import cn.egov.kiosk.ui.I18n;
-import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -52,7 +43,7 @@ class LogoOnScreenTest {
 
     private KioskRuntime runtime;
     private KioskUi ui;
-    private FxTaskRunner tasks;
+    private KioskOnScreen kiosk;
     private Stage stage;
 
     @Start
@@ -91,25 +82,14 @@ class LogoOnScreenTest {
                 devices:
                   ticket-printer: {class: receipt-printer, driver: sim, connection: "sim:"}
                 """);
-        runtime = new KioskRuntime(
-                ConfigLoader.load(file), Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-        runtime.start();
-        KioskFonts.load();
-        new I18n(runtime.config().kiosk().locales())
-                .warmUp(runtime.config().kiosk().timeZone());
-        tasks = new FxTaskRunner();
-        robot.interact(() -> {
-            ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
-            ui.attach(stage, false);
-            stage.show();
-        });
+        kiosk = KioskOnScreen.start(robot, stage, file);
+        runtime = kiosk.runtime();
+        ui = kiosk.ui();
     }
 
     @AfterEach
     void stop() {
-        Platform.runLater(ui::stop);
-        tasks.close();
-        runtime.close();
+        kiosk.close();
     }
 
     private static void await(Callable<Boolean> condition, String what) {

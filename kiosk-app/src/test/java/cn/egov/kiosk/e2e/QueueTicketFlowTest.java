@@ -10,7 +10,6 @@ import static cn.egov.kiosk.e2e.OnScreen.text;
 import static cn.egov.kiosk.e2e.OnScreen.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.app.UiWiring;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.manage.Backoff;
@@ -21,8 +20,6 @@ import cn.egov.kiosk.queue.Ticket;
 import cn.egov.kiosk.queue.TicketStatus;
 import cn.egov.kiosk.runtime.KioskRuntime;
 import cn.egov.kiosk.today.DaySummary;
-import cn.egov.kiosk.ui.FxTaskRunner;
-import cn.egov.kiosk.ui.I18n;
 import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Screen;
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,7 +56,7 @@ class QueueTicketFlowTest {
 
     private KioskRuntime runtime;
     private KioskUi ui;
-    private FxTaskRunner tasks;
+    private KioskOnScreen kiosk;
     private Stage stage;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
     private volatile boolean exited;
@@ -73,27 +69,21 @@ class QueueTicketFlowTest {
     @BeforeEach
     void startKiosk(FxRobot robot) {
         Path home = dir.resolve("run-" + System.nanoTime());
-        runtime = new KioskRuntime(
-                TestConfigs.write(home, TestConfigs.SIM_DEVICES),
-                clock,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-        runtime.start();
-        KioskFonts.load();
-        new I18n(runtime.config().kiosk().locales())
-                .warmUp(runtime.config().kiosk().timeZone());
-        tasks = new FxTaskRunner();
-        robot.interact(() -> {
-            ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> exited = true);
-            ui.attach(stage, false);
-            stage.show();
-        });
+        kiosk = KioskOnScreen.start(
+                robot,
+                stage,
+                new KioskRuntime(
+                        TestConfigs.write(home, TestConfigs.SIM_DEVICES),
+                        clock,
+                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))),
+                () -> exited = true);
+        runtime = kiosk.runtime();
+        ui = kiosk.ui();
     }
 
     @AfterEach
     void stop() {
-        Platform.runLater(ui::stop);
-        tasks.close();
-        runtime.close();
+        kiosk.close();
     }
 
     @Test

@@ -8,29 +8,21 @@ import static cn.egov.kiosk.e2e.OnScreen.text;
 import static cn.egov.kiosk.e2e.OnScreen.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.app.UiWiring;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.device.link.SerialLink;
-import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
 import cn.egov.kiosk.runtime.KioskRuntime;
-import cn.egov.kiosk.ui.FxTaskRunner;
-import cn.egov.kiosk.ui.I18n;
-import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import cn.egov.kiosk.ui.Screen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TextField;
@@ -61,7 +53,7 @@ class SettingsOnScreenTest {
     private Path file;
     private KioskRuntime runtime;
     private KioskUi ui;
-    private FxTaskRunner tasks;
+    private KioskOnScreen kiosk;
     private Stage stage;
 
     @Start
@@ -100,26 +92,15 @@ class SettingsOnScreenTest {
                     options:
                       pollMs: 200
                 """);
-        runtime = new KioskRuntime(
-                ConfigLoader.load(file), Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-        runtime.start();
-        KioskFonts.load();
-        new I18n(runtime.config().kiosk().locales())
-                .warmUp(runtime.config().kiosk().timeZone());
-        tasks = new FxTaskRunner();
-        robot.interact(() -> {
-            ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
-            ui.attach(stage, false);
-            stage.show();
-        });
+        kiosk = KioskOnScreen.start(robot, stage, file);
+        runtime = kiosk.runtime();
+        ui = kiosk.ui();
         await(() -> runtime.devices().health().allHealthy(), "devices healthy");
     }
 
     @AfterEach
     void stop() {
-        Platform.runLater(ui::stop);
-        tasks.close();
-        runtime.close();
+        kiosk.close();
     }
 
     @Test

@@ -2,32 +2,24 @@ package cn.egov.kiosk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.egov.kiosk.app.UiWiring;
 import cn.egov.kiosk.common.document.ReceiptDocument;
 import cn.egov.kiosk.config.ConfigLoader;
 import cn.egov.kiosk.device.api.DeviceClass;
 import cn.egov.kiosk.device.link.PtyPair;
 import cn.egov.kiosk.device.link.SerialLink;
-import cn.egov.kiosk.device.manage.Backoff;
 import cn.egov.kiosk.device.manage.DeviceHealth;
 import cn.egov.kiosk.device.printer.ReceiptPrinter;
 import cn.egov.kiosk.device.printer.escpos.EscPosDecoder;
 import cn.egov.kiosk.device.printer.escpos.VirtualEscPosPrinter;
 import cn.egov.kiosk.runtime.KioskRuntime;
-import cn.egov.kiosk.ui.FxTaskRunner;
-import cn.egov.kiosk.ui.I18n;
-import cn.egov.kiosk.ui.KioskFonts;
 import cn.egov.kiosk.ui.KioskUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
@@ -63,7 +55,7 @@ class SettingsOptionsOnScreenTest {
     private VirtualEscPosPrinter printer;
     private KioskRuntime runtime;
     private KioskUi ui;
-    private FxTaskRunner tasks;
+    private KioskOnScreen kiosk;
     private Stage stage;
 
     @Start
@@ -101,26 +93,15 @@ class SettingsOptionsOnScreenTest {
                       columns: 48
                       pollMs: 500
                 """.formatted(pty.hostPath()));
-        runtime = new KioskRuntime(
-                ConfigLoader.load(file), Clock.systemUTC(), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)));
-        runtime.start();
-        KioskFonts.load();
-        new I18n(runtime.config().kiosk().locales())
-                .warmUp(runtime.config().kiosk().timeZone());
-        tasks = new FxTaskRunner();
-        robot.interact(() -> {
-            ui = new KioskUi(UiWiring.services(runtime, tasks), tasks, Platform::runLater, () -> {});
-            ui.attach(stage, false);
-            stage.show();
-        });
+        kiosk = KioskOnScreen.start(robot, stage, file);
+        runtime = kiosk.runtime();
+        ui = kiosk.ui();
         await(() -> runtime.devices().health().allHealthy(), "devices healthy");
     }
 
     @AfterEach
     void stop() {
-        Platform.runLater(ui::stop);
-        tasks.close();
-        runtime.close();
+        kiosk.close();
         printer.stop();
         pty.close();
     }
