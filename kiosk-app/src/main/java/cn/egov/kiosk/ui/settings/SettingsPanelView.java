@@ -385,7 +385,8 @@ public final class SettingsPanelView {
                         text(i18n, "panel-line", Msg.SETTINGS_HALL_NAME_EN),
                         field("settings-hall-en", vm.hallEnProperty(), KeyboardKind.TECHNICAL),
                         text(i18n, "panel-line", Msg.SETTINGS_HOTLINE),
-                        field("settings-hotline", vm.hotlineProperty(), KeyboardKind.PHONE),
+                        // a hotline may have an area code with a dash and spaces (0571-8765 4321)
+                        field("settings-hotline", vm.hotlineProperty(), KeyboardKind.TECHNICAL),
                         text(i18n, "panel-line", Msg.SETTINGS_LOGO),
                         field("settings-logo", vm.logoProperty(), KeyboardKind.TECHNICAL),
                         switchRow("settings-english-first", Msg.SETTINGS_ENGLISH_FIRST, vm.englishFirstProperty()),
