@@ -3,6 +3,7 @@ package cn.egov.kiosk.feature;
 import cn.egov.kiosk.config.Hours;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +47,7 @@ public final class OpeningHours implements AutoCloseable {
     private final Object lock = new Object();
     private ScheduledExecutorService timer;
     /** What the listeners last heard: the state, and the day (the screens say "today", "tomorrow"). */
-    private Object lastSeen;
+    private Seen lastSeen;
 
     /**
      * @param hours the hours now (the live configuration's)
@@ -59,8 +60,11 @@ public final class OpeningHours implements AutoCloseable {
         this.lastSeen = seen();
     }
 
-    private Object seen() {
-        return List.of(state(), now().toLocalDate());
+    /** The state and the hall's day, as the listeners last heard them. */
+    private record Seen(State state, LocalDate day) {}
+
+    private Seen seen() {
+        return new Seen(state(), now().toLocalDate());
     }
 
     /** The hall's time now. */
@@ -121,7 +125,7 @@ public final class OpeningHours implements AutoCloseable {
 
     /** The hours were changed (saved by staff): every listener hears it now. */
     public void changed() {
-        Object now = seen();
+        Seen now = seen();
         synchronized (lock) {
             lastSeen = now;
         }
@@ -134,14 +138,16 @@ public final class OpeningHours implements AutoCloseable {
      * the timer calls it after every minute, tests with a clock of their own call it themselves.
      */
     public void check() {
-        Object now = seen();
-        Object before;
+        Seen now = seen();
+        Seen before;
         synchronized (lock) {
             before = lastSeen;
             lastSeen = now;
         }
         if (!now.equals(before)) {
-            log.info("the hall is now {}: features follow the opening hours", open() ? "open" : "closed");
+            if (before.state().open() != now.state().open()) {
+                log.info("The hall is now {}: features follow the opening hours", open() ? "open" : "closed");
+            }
             fire();
         }
     }

@@ -6,8 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -108,5 +110,38 @@ public final class OnScreen {
             throw new AssertionError("timed out waiting for " + what.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What staff type on the kiosk's keyboard, put into the field at once. */
+    public static void type(FxRobot robot, String query, String text) {
+        await(() -> visible(robot, query), query + " on screen");
+        robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
+    }
+
+    /**
+     * Presses a control of a panel's scrolled page (as a tap would, through its action): the page may
+     * hold it below the part scrolled into view.
+     */
+    public static void press(FxRobot robot, String query) {
+        await(() -> visible(robot, query), query + " on screen");
+        robot.interact(() -> ((ButtonBase) robot.lookup(query).query()).fire());
+    }
+
+    /** Signs in with the demo staff PIN and opens 终端设置. */
+    public static void openSettings(FxRobot robot) {
+        signIn(robot, DEMO_STAFF_PIN);
+        tap(robot, "#staff-menu-settings");
+        await(() -> visible(robot, "#settings-panel"), "the settings panel");
+    }
+
+    /** 终端设置 has read the machine's ports and queues: its buttons take a tap. */
+    public static void awaitSettingsIdle(FxRobot robot) {
+        await(
+                () -> !robot.lookup("#settings-close").query().isDisabled()
+                        && !robot.lookup("#settings-test")
+                                .tryQuery()
+                                .map(Node::isDisabled)
+                                .orElse(false),
+                "the panel idle");
     }
 }

@@ -1,11 +1,12 @@
 package cn.egov.kiosk.e2e;
 
-import static cn.egov.kiosk.e2e.OnScreen.DEMO_STAFF_PIN;
 import static cn.egov.kiosk.e2e.OnScreen.await;
-import static cn.egov.kiosk.e2e.OnScreen.signIn;
+import static cn.egov.kiosk.e2e.OnScreen.awaitSettingsIdle;
+import static cn.egov.kiosk.e2e.OnScreen.openSettings;
+import static cn.egov.kiosk.e2e.OnScreen.press;
 import static cn.egov.kiosk.e2e.OnScreen.tap;
 import static cn.egov.kiosk.e2e.OnScreen.text;
-import static cn.egov.kiosk.e2e.OnScreen.visible;
+import static cn.egov.kiosk.e2e.OnScreen.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.common.document.ReceiptDocument;
@@ -23,9 +24,6 @@ import cn.egov.kiosk.ui.Screen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +115,7 @@ class SettingsOnScreenTest {
                 type(robot, "#settings-target", pty.hostPath());
                 press(robot, "#settings-baud-115200");
 
-                awaitIdle(robot);
+                awaitSettingsIdle(robot);
                 press(robot, "#settings-test");
                 await(
                         () -> text(robot, "#settings-test-result").startsWith("设备正常"),
@@ -173,7 +171,7 @@ class SettingsOnScreenTest {
     void aValueTheDeclarationsRefuseIsSaidAndNothingIsWritten(FxRobot robot) throws Exception {
         String before = Files.readString(file);
         openSettings(robot);
-        awaitIdle(robot);
+        awaitSettingsIdle(robot);
         tap(robot, "#settings-page-offer");
         type(robot, "#settings-hours-monday", "25:00-26:00");
         press(robot, "#settings-save-offer");
@@ -191,7 +189,7 @@ class SettingsOnScreenTest {
     @Test
     void theHallsNewNameShowsWithoutARestart(FxRobot robot) throws Exception {
         openSettings(robot);
-        awaitIdle(robot);
+        awaitSettingsIdle(robot);
         tap(robot, "#settings-page-offer");
         type(robot, "#settings-hall-zh", "新区政务服务中心");
         press(robot, "#settings-save-offer");
@@ -212,36 +210,4 @@ class SettingsOnScreenTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private void openSettings(FxRobot robot) {
-        signIn(robot, DEMO_STAFF_PIN);
-        tap(robot, "#staff-menu-settings");
-        await(() -> visible(robot, "#settings-panel"), "the settings panel");
-    }
-
-    /** What staff type on the kiosk's keyboard, put into the field at once. */
-    private static void type(FxRobot robot, String query, String text) {
-        await(() -> visible(robot, query), query + " on screen");
-        robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
-    }
-
-    /**
-     * Presses a control of the panel's scrolled pages (as a tap would, through its action): the page
-     * may hold it below the part scrolled into view.
-     */
-    private static void press(FxRobot robot, String query) {
-        await(() -> visible(robot, query), query + " on screen");
-        robot.interact(() -> ((ButtonBase) robot.lookup(query).query()).fire());
-    }
-
-    /** The panel has read the machine's ports and queues: its buttons take a tap. */
-    private static void awaitIdle(FxRobot robot) {
-        await(
-                () -> !robot.lookup("#settings-close").query().isDisabled()
-                        && !robot.lookup("#settings-test")
-                                .tryQuery()
-                                .map(Node::isDisabled)
-                                .orElse(false),
-                "the panel idle");
-    }
 }

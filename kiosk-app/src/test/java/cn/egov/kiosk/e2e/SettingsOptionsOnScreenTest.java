@@ -1,5 +1,13 @@
 package cn.egov.kiosk.e2e;
 
+import static cn.egov.kiosk.e2e.OnScreen.await;
+import static cn.egov.kiosk.e2e.OnScreen.awaitSettingsIdle;
+import static cn.egov.kiosk.e2e.OnScreen.openSettings;
+import static cn.egov.kiosk.e2e.OnScreen.press;
+import static cn.egov.kiosk.e2e.OnScreen.tap;
+import static cn.egov.kiosk.e2e.OnScreen.text;
+import static cn.egov.kiosk.e2e.OnScreen.type;
+import static cn.egov.kiosk.e2e.OnScreen.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.egov.kiosk.common.document.ReceiptDocument;
@@ -16,13 +24,6 @@ import cn.egov.kiosk.ui.KioskUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import javafx.scene.Node;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A device's options on 终端设置, headless, over the whole runtime, with a real ESC/POS printer
@@ -44,9 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsOptionsOnScreenTest {
-    /** The staff PIN a demo kiosk is given at its first start. */
-    private static final String PIN = "246810";
-
     @TempDir
     Path dir;
 
@@ -112,7 +109,7 @@ class SettingsOptionsOnScreenTest {
         ReceiptPrinter before = receiptPrinter();
         assertThat(before.columns()).isEqualTo(48);
         openSettings(robot);
-        awaitIdle(robot);
+        awaitSettingsIdle(robot);
         tap(robot, "#settings-device-ticket-printer");
         await(() -> visible(robot, "#settings-option-columns"), "the printer's options");
         assertThat(field(robot, "#settings-option-columns").getText()).isEqualTo("48");
@@ -174,7 +171,7 @@ class SettingsOptionsOnScreenTest {
     void aValueTheDriverRefusesIsSaidAndNothingIsWritten(FxRobot robot) throws Exception {
         String before = Files.readString(file);
         openSettings(robot);
-        awaitIdle(robot);
+        awaitSettingsIdle(robot);
         tap(robot, "#settings-device-ticket-printer");
         type(robot, "#settings-option-columns", "200");
 
@@ -199,7 +196,7 @@ class SettingsOptionsOnScreenTest {
     @Test
     void anOptionPutBackToItsDefaultLeavesTheFile(FxRobot robot) throws Exception {
         openSettings(robot);
-        awaitIdle(robot);
+        awaitSettingsIdle(robot);
         tap(robot, "#settings-device-ticket-printer");
         type(robot, "#settings-option-pollms", "1000");
         press(robot, "#settings-option-columns-default");
@@ -228,80 +225,7 @@ class SettingsOptionsOnScreenTest {
                 .orElseThrow();
     }
 
-    private void openSettings(FxRobot robot) {
-        for (int i = 0; i < 5; i++) {
-            tap(robot, "#emblem");
-        }
-        for (char c : PIN.toCharArray()) {
-            tap(robot, "#staff-pin-" + c);
-        }
-        tap(robot, "#staff-pin-submit");
-        tap(robot, "#staff-menu-settings");
-        await(() -> visible(robot, "#settings-panel"), "the settings panel");
-    }
-
     private static TextField field(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(TextField.class);
-    }
-
-    /** What staff type on the kiosk's keyboard, put into the field at once. */
-    private static void type(FxRobot robot, String query, String text) {
-        await(() -> visible(robot, query), query + " on screen");
-        robot.interact(() -> field(robot, query).setText(text));
-    }
-
-    private static void tap(FxRobot robot, String query) {
-        await(
-                () -> robot.lookup(query)
-                        .tryQuery()
-                        .map(n -> n.isVisible()
-                                && n.getScene() != null
-                                && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
-                        .orElse(false),
-                query + " on screen");
-        robot.clickOn(query);
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Labeled) robot.lookup(query).query()).getText();
-    }
-
-    /** Presses a control of the panel's scrolled page through its action (it may be below the view). */
-    private static void press(FxRobot robot, String query) {
-        await(() -> visible(robot, query), query + " on screen");
-        robot.interact(() -> ((ButtonBase) robot.lookup(query).query()).fire());
-    }
-
-    /** The panel has read the machine's ports and queues: its buttons take a tap. */
-    private static void awaitIdle(FxRobot robot) {
-        await(
-                () -> !robot.lookup("#settings-close").query().isDisabled()
-                        && !robot.lookup("#settings-test")
-                                .tryQuery()
-                                .map(Node::isDisabled)
-                                .orElse(false),
-                "the panel idle");
-    }
-
-    private static void await(Callable<Boolean> condition, Supplier<String> what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what.get(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void await(Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

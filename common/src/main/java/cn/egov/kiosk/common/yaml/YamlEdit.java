@@ -57,13 +57,7 @@ public final class YamlEdit {
         }
         String bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
         String body = text.substring(bom.length());
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(body));
-        } catch (YAMLException e) {
-            throw new EditException("not well-formed YAML: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+        Node root = compose(body);
         if (root == null) {
             return bom + body + (body.isEmpty() || body.endsWith("\n") ? "" : "\n") + block(path, 0, valueYaml) + "\n";
         }
@@ -71,6 +65,16 @@ public final class YamlEdit {
             throw new EditException("the file is not a mapping of keys");
         }
         return bom + set(body, map, path, 0, valueYaml);
+    }
+
+    /** The text's node tree ({@code null} for an empty text), or what is wrong with it. */
+    private static Node compose(String body) throws EditException {
+        try {
+            return new Yaml(new LoaderOptions()).compose(new StringReader(body));
+        } catch (YAMLException e) {
+            throw new EditException("not well-formed YAML: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     /**
@@ -86,13 +90,7 @@ public final class YamlEdit {
         }
         String bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
         String body = text.substring(bom.length());
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(body));
-        } catch (YAMLException e) {
-            throw new EditException("not well-formed YAML: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+        Node root = compose(body);
         if (root == null) {
             return text;
         }
