@@ -20,7 +20,6 @@ import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -159,14 +158,7 @@ public final class SettingsPanelView {
         Label heading = label("settings-row-title");
         heading.setId("settings-device-heading");
         heading.textProperty().bind(vm.selectedProperty());
-        FlowPane drivers = new FlowPane();
-        drivers.getStyleClass().add("settings-choices");
-        choices(
-                drivers,
-                vm.drivers(),
-                SettingsPanelViewModel.Choice.DRIVER,
-                vm.driverProperty(),
-                d -> vm.driverProperty().set(d));
+        FlowPane drivers = choices(vm.drivers(), SettingsPanelViewModel.Choice.DRIVER, vm.driverProperty());
         FlowPane kinds = new FlowPane();
         kinds.getStyleClass().add("settings-choices");
         Runnable showKinds = () -> {
@@ -184,35 +176,14 @@ public final class SettingsPanelView {
         showKinds.run();
 
         TextField target = field("settings-target", vm.targetProperty(), KeyboardKind.TECHNICAL);
-        FlowPane ports = new FlowPane();
-        ports.getStyleClass().add("settings-choices");
-        choices(
-                ports,
-                vm.ports(),
-                SettingsPanelViewModel.Choice.PORT,
-                vm.targetProperty(),
-                p -> vm.targetProperty().set(p));
+        FlowPane ports = choices(vm.ports(), SettingsPanelViewModel.Choice.PORT, vm.targetProperty());
         shownWhen(ports, vm.kindProperty().isEqualTo(Connection.Kind.SERIAL));
-        FlowPane queues = new FlowPane();
-        queues.getStyleClass().add("settings-choices");
-        choices(
-                queues,
-                vm.queues(),
-                SettingsPanelViewModel.Choice.QUEUE,
-                vm.targetProperty(),
-                q -> vm.targetProperty().set(q));
+        FlowPane queues = choices(vm.queues(), SettingsPanelViewModel.Choice.QUEUE, vm.targetProperty());
         shownWhen(queues, vm.kindProperty().isEqualTo(Connection.Kind.CUPS));
         TextField number = field("settings-number", vm.numberProperty(), KeyboardKind.DIGITS);
-        FlowPane bauds = new FlowPane();
-        bauds.getStyleClass().add("settings-choices");
         ObservableList<String> baudTexts = FXCollections.observableArrayList(
                 Connection.BAUD_RATES.stream().map(String::valueOf).toList());
-        choices(
-                bauds,
-                baudTexts,
-                SettingsPanelViewModel.Choice.BAUD,
-                vm.numberProperty(),
-                b -> vm.numberProperty().set(b));
+        FlowPane bauds = choices(baudTexts, SettingsPanelViewModel.Choice.BAUD, vm.numberProperty());
         shownWhen(bauds, vm.kindProperty().isEqualTo(Connection.Kind.SERIAL));
         VBox targetBox = new VBox(text(i18n, "panel-line", Msg.SETTINGS_PORT), target, ports, queues);
         VBox numberBox = new VBox(text(i18n, "panel-line", Msg.SETTINGS_BAUD), number, bauds);
@@ -548,12 +519,10 @@ public final class SettingsPanelView {
     }
 
     /** One button per choice, following the list; the chosen one marked; a tap chooses it. */
-    private static void choices(
-            FlowPane pane,
-            ObservableList<String> list,
-            SettingsPanelViewModel.Choice what,
-            StringProperty chosen,
-            Consumer<String> choose) {
+    private static FlowPane choices(
+            ObservableList<String> list, SettingsPanelViewModel.Choice what, StringProperty chosen) {
+        FlowPane pane = new FlowPane();
+        pane.getStyleClass().add("settings-choices");
         Runnable fill = () -> {
             pane.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
@@ -563,13 +532,14 @@ public final class SettingsPanelView {
                 b.getStyleClass().add("settings-choice");
                 b.setFocusTraversable(false);
                 b.pseudoClassStateChanged(Controls.SELECTED, value.equals(chosen.get()));
-                b.setOnAction(e -> choose.accept(value));
+                b.setOnAction(e -> chosen.set(value));
                 pane.getChildren().add(b);
             }
         };
         list.addListener((ListChangeListener<String>) c -> fill.run());
         chosen.addListener((obs, was, now) -> fill.run());
         fill.run();
+        return pane;
     }
 
     private static void shownWhen(Node node, ObservableValue<Boolean> when) {
